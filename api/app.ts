@@ -1,0 +1,127 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { Context } from 'hono';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Config } from './config.js';
+import type { Database } from './db/schema.js';
+import { ping } from './db/database.js';
+import type { AppEnv } from './core/context.js';
+import { ApiError, envelope } from './core/errors.js';
+import { errorResponse, jsonBody, methodMatcher } from './core/http.js';
+import { createLogger, type Logger } from './core/log.js';
+import { sha256 } from './core/ids.js';
+import { createMailer, type Mailer } from './core/mail.js';
+import { coreRoutes } from './core/core.routes.js';
+import { adminRoutes } from './admin/admin.routes.js';
+import { staticRoutes } from './core/static.js';
+import { docsPage } from './core/docs.js';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  log?: Logger;
+  mailer?: Mailer;
+}
+
+/** Every public API feature, mounted at `/v1/<slug>`. */
+const features: [string, OpenAPIHono<AppEnv>][] = [['/v1', coreRoutes]];
+
+/** Builds the whole app: API, widgets, demo and embeds. Tests pass a migrated database and call `app.request()`. */
+export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log) }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('mailer', mailer);
+    c.set('ipHash', sha256(`${config.secret}:ip:${clientIp(c, config)}`).slice(0, 32));
+    const reqLog = log.child({ requestId: c.get('requestId') });
+    c.set('log', reqLog);
+    const started = performance.now();
+    await next();
+    reqLog.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      // Widgets and their API are meant to be used by other sites.
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: false,
+      // Framing is decided per route: /embed follows ALLOWED_ORIGINS, the staff panel denies it.
+      xFrameOptions: false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  // Public API: any site (or the configured ones), never with credentials. Staff routes get no CORS at all.
+  const publicCors = cors({
+    origin: config.allowedOrigins ?? '*',
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
+    exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+    credentials: false,
+  });
+  app.use('/v1/*', async (c, next) => (c.req.path.startsWith('/v1/admin') ? next() : publicCors(c, next)));
+  app.use('/v1/*', jsonBody(config.bodyLimit));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ping(db);
+      return c.json({ status: 'ok' });
+    } catch (err) {
+      c.get('log').error('health check failed', { err: String(err) });
+      return c.json(envelope('service_unavailable', 'Database unreachable'), 503);
+    }
+  });
+
+  for (const [path, routes] of features) app.route(path, routes);
+  app.route('/v1/admin', adminRoutes);
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'WiP NGO widgets API',
+      version: '1',
+      description: 'Public and staff API behind the embeddable NGO widgets of Kraków. Errors come as `{ "error": { "code", "message", "details"? } }`.',
+    },
+    servers: [{ url: config.publicUrl }],
+  });
+  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'WiP NGO widgets API', version: '1' } }))));
+
+  app.route('/', staticRoutes(config));
+
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    allowedMethods ??= methodMatcher(app.routes);
+    const methods = allowedMethods(c.req.path);
+    if (methods.length && !methods.includes(c.req.method)) {
+      c.header('Allow', methods.join(', '));
+      return c.json(envelope('method_not_allowed', `Method ${c.req.method} is not allowed here`, { allow: methods }, c.get('requestId')), 405);
+    }
+    return c.json(envelope('not_found', 'No such route', undefined, c.get('requestId')), 404);
+  });
+  app.onError((err, c) => errorResponse(err, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function clientIp(c: Context<AppEnv>, config: Config): string {
+  if (config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for');
+    if (fwd) return fwd.split(',')[0]!.trim();
+  }
+  try {
+    return getConnInfo(c as unknown as Context).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export { ApiError };

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** Runtime configuration, read from environment variables and validated at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base URL (`https://ngo.example.org`), used in mailed links. Defaults to `http://localhost:PORT`. */
+  publicUrl: string;
+  /** `sqlite:./data/ngo.db`, a file path, `:memory:`, or `postgres://…`. */
+  databaseUrl: string;
+  /** Sites allowed to embed and call the public API; `null` means any site. */
+  allowedOrigins: string[] | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Server secret: salts IP hashes and signs proof-of-work challenges. */
+  secret: string;
+  /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy. */
+  trustProxy: boolean;
+  /** Maximum JSON body in bytes. */
+  bodyLimit: number;
+  /** Proof-of-work difficulty (the largest number a client may have to try). */
+  powMaxNumber: number;
+  /** Minimum time in ms between fetching a challenge and submitting a form. */
+  minFillMs: number;
+  sessionTtlHours: number;
+  retention: { sentMailDays: number; auditDays: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Seed demo data on first start. */
+  seedDemo: boolean;
+}
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().default('sqlite:./data/ngo.db'),
+  ALLOWED_ORIGINS: z.string().optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('WiP NGO <no-reply@localhost>'),
+  SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
+  POW_MAX_NUMBER: z.coerce.number().int().min(10).default(50_000),
+  MIN_FILL_MS: z.coerce.number().int().min(0).default(3000),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
+  RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SEED_DEMO: bool.default(true),
+  NODE_ENV: z.string().optional(),
+});
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws a `ConfigError` listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, fallbackSecret?: string): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const origins = e.ALLOWED_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${o}" is not an origin like https://example.org`);
+  }
+  const secret = e.SECRET ?? fallbackSecret;
+  if (!secret) throw new ConfigError('Invalid configuration:\n  SECRET: required (at least 32 characters)');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    allowedOrigins: origins.length ? origins : null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    secret,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimit: e.BODY_LIMIT,
+    powMaxNumber: e.POW_MAX_NUMBER,
+    minFillMs: e.MIN_FILL_MS,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS },
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+  };
+}
+
+/** A configuration for tests: fast proof of work, no fill delay, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', POW_MAX_NUMBER: '10', MIN_FILL_MS: '0', TRUST_PROXY: '1' }),
+    ...overrides,
+  };
+}

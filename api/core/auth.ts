@@ -1,0 +1,144 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
+import * as OTPAuth from 'otpauth';
+import { CSRF_HEADER, canReach, type AdminSection } from '../../common/admin.js';
+import type { StaffRole } from '../../common/taxonomy.js';
+import type { Database } from '../db/schema.js';
+import type { AppEnv } from './context.js';
+import { ApiError } from './errors.js';
+import { addMs, newId, nowIso, randomToken, sha256 } from './ids.js';
+import { isUnsafe } from './http.js';
+
+export interface StaffPrincipal {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** District scope; `null` means the whole city. */
+  district: number | null;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export const COOKIE = 'ngo_session';
+export const SECURE_COOKIE = '__Host-ngo_session';
+
+/** Secure cookies when the public URL is https, or a trusted proxy says the request came over https. */
+export function isSecureRequest(c: Context<AppEnv>): boolean {
+  const { config } = c.var;
+  if (config.publicUrl.startsWith('https://')) return true;
+  return config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
+export async function createSession(c: Context<AppEnv>, staffId: string): Promise<{ csrfToken: string; expiresAt: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = new Date();
+  const expiresAt = addMs(now, c.var.config.sessionTtlHours * 3600_000);
+  await c.var.db.insertInto('staff_session').values({ id: sha256(token), staff_id: staffId, csrf_token: csrfToken, created_at: nowIso(now), expires_at: expiresAt }).execute();
+  const secure = isSecureRequest(c);
+  setCookie(c, secure ? SECURE_COOKIE : COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    maxAge: c.var.config.sessionTtlHours * 3600,
+  });
+  return { csrfToken, expiresAt };
+}
+
+export async function destroySession(c: Context<AppEnv>, sessionId: string) {
+  await c.var.db.deleteFrom('staff_session').where('id', '=', sessionId).execute();
+  const secure = isSecureRequest(c);
+  deleteCookie(c, secure ? SECURE_COOKIE : COOKIE, { path: '/', secure });
+}
+
+async function loadPrincipal(db: Kysely<Database>, token: string): Promise<StaffPrincipal | null> {
+  const row = await db
+    .selectFrom('staff_session as s')
+    .innerJoin('staff_user as u', 'u.id', 's.staff_id')
+    .select(['s.id as sessionId', 's.csrf_token', 's.expires_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.district', 'u.disabled'])
+    .where('s.id', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || row.expires_at <= nowIso()) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, district: row.district, sessionId: row.sessionId, csrfToken: row.csrf_token };
+}
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a), y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * Requires a signed-in staff member. Unsafe methods also need the CSRF token in `X-CSRF-Token`
+ * and, when the browser sends one, an `Origin` equal to the server's own.
+ */
+export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SECURE_COOKIE) ?? getCookie(c, COOKIE);
+  const staff = token ? await loadPrincipal(c.var.db, token) : null;
+  if (!staff) throw new ApiError(401, 'unauthorized', 'Sign in first');
+  if (isUnsafe(c.req.method)) {
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== c.var.config.publicUrl) throw new ApiError(403, 'csrf_failed', 'Cross-site request refused');
+    const sent = c.req.header(CSRF_HEADER) ?? '';
+    if (!safeEqual(sent, staff.csrfToken)) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+  }
+  c.set('staff', staff);
+  await next();
+};
+
+/** Lets through the roles that reach a panel section (admin reaches all). */
+export function requireSection(section: AdminSection): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const staff = c.var.staff;
+    if (!staff) throw new ApiError(401, 'unauthorized', 'Sign in first');
+    if (!canReach(staff.role, section)) throw new ApiError(403, 'forbidden', 'Your role cannot do this');
+    await next();
+  };
+}
+
+/** Throws 403 when a district-scoped staff member acts outside their district. */
+export function assertDistrict(staff: StaffPrincipal, districts: number[] | null) {
+  if (staff.role === 'admin' || staff.district === null) return;
+  if (!districts || !districts.includes(staff.district)) throw new ApiError(403, 'forbidden', 'Outside your district');
+}
+
+/** Writes one audit entry. */
+export async function audit(c: Context<AppEnv>, action: string, subject: string | null, details?: unknown) {
+  await c.var.db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      staff_id: c.var.staff?.id ?? null,
+      action,
+      subject,
+      details: details === undefined ? null : JSON.stringify(details),
+      ip_hash: c.var.ipHash,
+      request_id: c.var.requestId,
+    })
+    .execute();
+}
+
+/** Audits every successful unsafe staff request, so no action escapes the log. */
+export const auditWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (isUnsafe(c.req.method) && c.res.status < 400 && c.var.staff) {
+    await audit(c, `${c.req.method} ${c.req.routePath}`, c.req.path, c.req.param());
+  }
+};
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+export function totpFor(email: string, secret: string) {
+  return new OTPAuth.TOTP({ issuer: 'WiP NGO', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+/** RFC 6238 check with one step of clock drift either way. */
+export function verifyTotp(email: string, secret: string, code: string): boolean {
+  return totpFor(email, secret).validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+}

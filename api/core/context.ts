@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import type { Logger } from './log.js';
+import type { StaffPrincipal } from './auth.js';
+import type { Mailer } from './mail.js';
+
+/** What every request handler can reach through `c.get(…)` / `c.var`. */
+export interface AppVariables {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  mailer: Mailer;
+  requestId: string;
+  /** Salted hash of the client's IP address; raw IPs are never stored. */
+  ipHash: string;
+  staff?: StaffPrincipal;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

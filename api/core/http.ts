@@ -1,0 +1,58 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './context.js';
+import { ApiError, envelope } from './errors.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const isUnsafe = (method: string) => UNSAFE.has(method);
+
+/**
+ * For writes: the body must be JSON (415 otherwise), at most `limit` bytes (413), and parse (400).
+ * The parsed body is cached by Hono, so the route validators reuse it.
+ */
+export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!isUnsafe(c.req.method)) return next();
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
+    const text = await c.req.raw.clone().text();
+    if (Buffer.byteLength(text) > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
+    if (text.length === 0 && c.req.method === 'DELETE') return next();
+    if (text.length === 0 && !c.req.header('content-type')) return next();
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON');
+    }
+    return next();
+  };
+}
+
+/** Converts any thrown value into the error envelope; internals never leak. */
+export function errorResponse(err: unknown, c: Context<AppEnv>): Response {
+  const requestId = c.get('requestId');
+  if (err instanceof ApiError) {
+    if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+    return c.json(envelope(err.code, err.message, err.details, requestId), err.status as 400);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = status === 400 ? 'malformed_json' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : 'bad_request';
+    return c.json(envelope(code, status === 400 ? 'The request body is not valid JSON' : err.message || 'Bad request', undefined, requestId), status);
+  }
+  c.get('log')?.error('unhandled error', { err: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+  return c.json(envelope('internal_error', 'Something went wrong on our side', undefined, requestId), 500);
+}
+
+/** Compiles Hono route paths so that an unmatched method can be told from an unknown path (405 vs 404). */
+export function methodMatcher(routes: { method: string; path: string }[]) {
+  const compiled = routes
+    .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+    .map((r) => ({
+      method: r.method,
+      re: new RegExp('^' + r.path.replace(/\/$/, '').replace(/:[A-Za-z0-9_]+(\{[^}]+\})?/g, '[^/]+') + '/?$'),
+    }));
+  return (path: string): string[] => [...new Set(compiled.filter((r) => r.re.test(path)).map((r) => r.method))];
+}

@@ -1,0 +1,4 @@
+import type { CoreTables } from '../core/core.table.js';
+
+/** Every table the app reaches through Kysely. Each feature adds its `*.table.ts` interface here. */
+export interface Database extends CoreTables {}
