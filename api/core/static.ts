@@ -1,8 +1,119 @@
-import { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
+import { envelope } from './errors.js';
+import { embedRoutes } from './embed.js';
 
-// PLACEHOLDER: replaced by the real /widgets, /demo and /embed serving.
-export function staticRoutes(_config: Config) {
-  return new Hono<AppEnv>();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StaticOptions {
+  /** Built bundles, served at `/widgets/*`. Default: `dist/widgets`. */
+  widgetsDir?: string;
+  /** Demo pages, served at `/demo/*`. Default: `demo`. */
+  demoDir?: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.geojson': 'application/geo+json',
+};
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const SHORT = 'public, max-age=300';
+
+/** `chunks/name-<hash>.js` (and its source map): the hash changes whenever the content does. */
+const HASHED_CHUNK = /^chunks\/[\w.-]+-[\w]{6,}\.js(\.map)?$/;
+
+/**
+ * Turns the raw (still percent-encoded) path below a mount point into a file inside `root`, or
+ * `null`. Every segment is decoded on its own, so `%2F`, `%5C`, `..`, NUL and dotfiles are refused
+ * rather than normalised, and the result must still lie inside `root`.
+ */
+export function safeJoin(root: string, rawPath: string): string | null {
+  const segments: string[] = [];
+  for (const raw of rawPath.split('/')) {
+    if (raw === '') continue;
+    let seg: string;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (seg.startsWith('.') || /[\\/\0:]/.test(seg)) return null;
+    segments.push(seg);
+  }
+  const base = resolve(root);
+  const file = resolve(base, ...segments);
+  return file.startsWith(base + sep) ? file : null;
+}
+
+interface Cached { mtimeMs: number; size: number; body: Buffer; etag: string }
+const cache = new Map<string, Cached>();
+
+/** Reads a regular file with a content ETag; the stat per request keeps `rollup --watch` output fresh. */
+async function load(file: string): Promise<Cached | null> {
+  const st = await stat(file).catch(() => null);
+  if (!st?.isFile()) return null;
+  const hit = cache.get(file);
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
+  const body = await readFile(file);
+  const entry = { mtimeMs: st.mtimeMs, size: st.size, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  cache.set(file, entry);
+  return entry;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => { const v = t.trim().replace(/^W\//, ''); return v === etag || v === '*'; });
+}
+
+async function sendFile(c: Context<AppEnv>, file: string | null, headers: Record<string, string>) {
+  const entry = file ? await load(file) : null;
+  if (!file || !entry) return c.json(envelope('not_found', 'No such file', undefined, c.get('requestId')), 404, headers);
+  const all = { ...headers, ETag: entry.etag, 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
+  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, all);
+  return c.body(new Uint8Array(entry.body), 200, all);
+}
+
+/** The raw path after `prefix`, taken from the URL itself so nothing has been decoded or normalised yet. */
+const rawRest = (c: Context, prefix: string) => new URL(c.req.url).pathname.slice(prefix.length);
+
+/** `/widgets/*` (built bundles, CORS-open), `/demo/*` (host-site simulations), `/embed/:slug` and `/` → `/demo/`. */
+export function staticRoutes(config: Config, options: StaticOptions = {}) {
+  const widgetsDir = options.widgetsDir ?? join(ROOT, 'dist', 'widgets');
+  const demoDir = options.demoDir ?? join(ROOT, 'demo');
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => c.redirect('/demo/', 302));
+
+  app.get('/widgets/*', (c) => {
+    const rel = rawRest(c, '/widgets/');
+    // Module scripts load in CORS mode from any host page.
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+    const versioned = c.req.query('v') !== undefined || HASHED_CHUNK.test(rel);
+    return sendFile(c, safeJoin(widgetsDir, rel), { ...cors, 'Cache-Control': versioned ? IMMUTABLE : SHORT });
+  });
+
+  app.get('/demo', (c) => c.redirect('/demo/', 301));
+  app.get('/demo/*', (c) => {
+    let rel = rawRest(c, '/demo/');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    return sendFile(c, safeJoin(demoDir, rel), { 'Cache-Control': 'no-cache' });
+  });
+
+  app.route('/embed', embedRoutes(config));
+  return app;
 }

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { EMBED_ATTRIBUTES, WIDGET_TAGS, type EmbedResizeMessage } from '../../common/widgets.js';
+import { LANGS } from '../../common/taxonomy.js';
+import type { Config } from '../config.js';
+import type { AppEnv } from './context.js';
+import { envelope } from './errors.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The tag served at `/embed/<slug>`. Only slugs with an `EMBED_ATTRIBUTES` entry can be framed (never the staff panel). */
+export function embeddableTag(slug: string): string | null {
+  if (!Object.hasOwn(EMBED_ATTRIBUTES, slug)) return null;
+  const found = Object.entries(WIDGET_TAGS).find(([, w]) => w.slug === slug);
+  return found ? found[0] : null;
+}
+
+/** `frame-ancestors` follows ALLOWED_ORIGINS: any site by default, only the listed ones when set. */
+export const frameAncestors = (config: Config) => `frame-ancestors ${config.allowedOrigins ? config.allowedOrigins.join(' ') : '*'}`;
+
+const RESIZE_TYPE: EmbedResizeMessage['type'] = 'ngo-embed-resize';
+
+// Reports the page height to the host, which sets the iframe's height (see README, "iframe form").
+const resizeScript = (slug: string) => `const slug = ${JSON.stringify(slug)};
+let last = -1;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last) return;
+  last = height;
+  parent.postMessage({ type: ${JSON.stringify(RESIZE_TYPE)}, slug, height }, '*');
+}).observe(document.documentElement);`;
+
+/** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter. */
+export function embedPage(slug: string, tag: string, query: URLSearchParams): string {
+  const allowed = EMBED_ATTRIBUTES[slug] ?? [];
+  const attrs: string[] = [];
+  for (const name of allowed) {
+    const value = query.get(name);
+    if (value === null) continue;
+    attrs.push(value === '' ? name : `${name}="${escapeHtml(value)}"`);
+  }
+  const lang = (LANGS as readonly string[]).includes(query.get('lang') ?? '') ? query.get('lang')! : 'pl';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(tag)}</title>
+<style>html,body{margin:0;padding:0;background:transparent}</style>
+<script type="module" src="/widgets/ngo-widgets.js"></script>
+</head>
+<body>
+<main>
+<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}></${tag}>
+</main>
+<script type="module">
+${resizeScript(slug)}
+</script>
+</body>
+</html>
+`;
+}
+
+export function embedRoutes(config: Config) {
+  const app = new Hono<AppEnv>();
+  app.get('/:slug', (c) => {
+    const slug = c.req.param('slug');
+    const tag = embeddableTag(slug);
+    if (!tag) return c.json(envelope('not_found', `No embeddable widget "${slug}"`, undefined, c.get('requestId')), 404);
+    c.header('Content-Security-Policy', frameAncestors(config));
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams));
+  });
+  return app;
+}
