@@ -1,0 +1,160 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Config } from './config.js';
+import { createApp, type App } from './app.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js';
+import { createLogger, type Logger } from './core/log.js';
+import { createMailer, type Mailer } from './core/mail.js';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.js';
+
+export interface ServerOptions {
+  /** Default: a JSON logger at `config.logLevel`. */
+  log?: Logger;
+  /** Runs after migrations and before listening: seeds, demo staff. */
+  prepare?: (handle: DatabaseHandle, log: Logger) => Promise<void>;
+  /** Start the mail worker and the purge schedule. Default true. */
+  workers?: boolean;
+  /** Mail outbox poll interval. Default 15 s. */
+  mailIntervalMs?: number;
+  /** Retention purge interval. Default 1 h. */
+  purgeIntervalMs?: number;
+  /** How long a shutdown waits for in-flight requests before cutting connections. Default 10 s. */
+  drainTimeoutMs?: number;
+  /** Shut down on SIGTERM/SIGINT and exit. Default true; tests call `close()` instead. */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  /** Where this process listens, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  app: App;
+  handle: DatabaseHandle;
+  mailer: Mailer;
+  log: Logger;
+  /** Stops accepting, drains in-flight requests, stops workers, closes the database. Idempotent. */
+  close(reason?: string): Promise<void>;
+}
+
+/** Opens and migrates the database, builds the app and serves it on `config.host:config.port`. */
+export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const handle = openDatabase(config.databaseUrl);
+  let jobs: Stoppable[] = [];
+  try {
+    const migrated = await migrateToLatest(handle.db);
+    const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    log.info('database ready', { dialect: handle.dialect, file: handle.file, migrationsApplied: applied });
+    await opts.prepare?.(handle, log);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+
+  const mailer = createMailer(handle.db, config, log);
+  const app = createApp({ db: handle.db, config, log, mailer });
+
+  let inFlight = 0;
+  const server = await new Promise<Server>((resolveServer, reject) => {
+    const s = serve(
+      {
+        fetch: async (req, env) => {
+          inFlight++;
+          try {
+            return await app.fetch(req, env);
+          } finally {
+            inFlight--;
+          }
+        },
+        port: config.port,
+        hostname: config.host,
+      },
+      () => resolveServer(s as Server),
+    ) as Server;
+    s.once('error', reject);
+  }).catch(async (err) => {
+    await handle.close();
+    throw err;
+  });
+  const port = (server.address() as AddressInfo).port;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${displayHost}:${port}`;
+  log.info('listening', { url, host: config.host, port, publicUrl: config.publicUrl, pid: process.pid });
+
+  if (opts.workers !== false) {
+    jobs = await startBackgroundJobs(handle.db, config, log, mailer, opts.mailIntervalMs ?? 15_000, opts.purgeIntervalMs ?? 3_600_000);
+  }
+
+  let closing: Promise<void> | null = null;
+  const close = (reason = 'close') =>
+    (closing ??= (async () => {
+      const started = Date.now();
+      log.info('shutting down', { reason, inFlight });
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      const deadline = started + (opts.drainTimeoutMs ?? 10_000);
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      if (inFlight > 0) log.warn('drain timeout; cutting connections', { inFlight });
+      server.closeAllConnections();
+      await closed;
+      for (const job of jobs) await stopJob(job);
+      await handle.close();
+      log.info('stopped', { ms: Date.now() - started });
+    })());
+
+  if (opts.handleSignals !== false) {
+    let signalled = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (signalled) {
+        log.warn('second signal; exiting now', { signal });
+        process.exit(1);
+      }
+      signalled = true;
+      close(signal).then(
+        () => process.exit(0),
+        (err) => {
+          log.error('shutdown failed', { err: String(err) });
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+
+  return { url, port, app, handle, mailer, log, close };
+}
+
+/** Whatever a `start…` function hands back to stop it: a stop function, an object with `stop()`, or a timer. */
+type Stoppable = unknown;
+
+async function stopJob(job: Stoppable) {
+  if (typeof job === 'function') await job();
+  else if (job && typeof (job as { stop?: unknown }).stop === 'function') await (job as { stop(): unknown }).stop();
+  else if (job) clearInterval(job as NodeJS.Timeout);
+}
+
+interface MailWorkerModule { startMailWorker?: (mailer: Mailer, intervalMs: number) => Stoppable }
+interface RetentionModule {
+  runPurge?: (db: Kysely<Database>, config: Config) => Promise<unknown>;
+  startPurgeSchedule?: (db: Kysely<Database>, config: Config, log: Logger, intervalMs: number) => Stoppable;
+}
+
+// The outbox worker and the retention purge are optional until their modules exist.
+const optional = async <T>(specifier: string): Promise<T> => (await import(specifier).catch(() => ({}))) as T;
+export const loadRetention = () => optional<RetentionModule>('./core/retention.js');
+const loadMailWorker = () => optional<MailWorkerModule>('./core/mail.js');
+
+async function startBackgroundJobs(db: Kysely<Database>, config: Config, log: Logger, mailer: Mailer, mailIntervalMs: number, purgeIntervalMs: number): Promise<Stoppable[]> {
+  const jobs: Stoppable[] = [];
+  const { startMailWorker } = await loadMailWorker();
+  if (startMailWorker) jobs.push(startMailWorker(mailer, mailIntervalMs));
+  else log.warn('mail worker not available; outbox is not flushed');
+  const { startPurgeSchedule } = await loadRetention();
+  if (startPurgeSchedule) jobs.push(startPurgeSchedule(db, config, log, purgeIntervalMs));
+  else log.warn('retention purge not available');
+  log.info('background jobs', { mailWorker: !!startMailWorker, purgeSchedule: !!startPurgeSchedule, mailIntervalMs, purgeIntervalMs });
+  return jobs;
+}
