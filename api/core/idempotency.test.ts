@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoute, z } from '@hono/zod-openapi';
+import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
+import { ApiError } from './errors.js';
+import { idempotent, purgeIdempotencyKeys } from './idempotency.js';
+import { newId, nowIso } from './ids.js';
+import { ErrorResponses } from './openapi.js';
+import { createRouter } from './validation.js';
+
+const Item = z.object({ ref: z.string().max(64), fail: z.boolean().optional(), hold: z.boolean().optional() });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A test route whose side effect is one `app_setting` row per run (keyed `run:<ref>:<id>`), so a
+ * test can count how many times the handler really ran.
+ */
+function mountItems(t: TestApp, gate: { hold: Promise<void> }) {
+  const router = createRouter();
+  for (const [path, opts] of [['/items', {}], ['/slow-items', { waitMs: 150, pollMs: 20 }]] as const) {
+    router.openapi(
+      createRoute({
+        method: 'post',
+        path,
+        middleware: [idempotent('test:items', opts)] as const,
+        request: { body: { content: { 'application/json': { schema: Item } }, required: true } },
+        responses: { 201: { description: 'created', content: { 'application/json': { schema: z.object({ id: z.string(), ref: z.string() }) } } }, ...ErrorResponses },
+      }),
+      async (c) => {
+        const { ref, fail, hold } = c.req.valid('json');
+        const id = newId();
+        await sleep(5 + Math.random() * 20); // widen the window in which duplicates race
+        if (hold) await gate.hold;
+        await c.var.db.insertInto('app_setting').values({ key: `run:${ref}:${id}`, value: ref, updated_at: nowIso() }).execute();
+        if (fail) throw new ApiError(503, 'service_unavailable', 'Try again');
+        return c.json({ id, ref }, 201);
+      },
+    );
+  }
+  t.app.route('/v1/test-idem', router);
+}
+
+const runs = async (t: TestApp, ref: string) =>
+  (await t.db.selectFrom('app_setting').select('key').where('key', 'like', `run:${ref}:%`).execute()).length;
+
+describe.each(dialects)('Idempotency-Key on %s', (dialect) => {
+  let t: TestApp;
+  const gate: { hold: Promise<void> } = { hold: Promise.resolve() };
+  const post = (body: unknown, key?: string, path = '/v1/test-idem/items') =>
+    t.app.request(path, json(body, { 'x-forwarded-for': freshIp(), ...(key ? { 'Idempotency-Key': key } : {}) }));
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    mountItems(t, gate);
+  });
+  afterAll(() => t.close());
+
+  it('runs a request without the header every time', async () => {
+    expect((await post({ ref: 'plain' })).status).toBe(201);
+    expect((await post({ ref: 'plain' })).status).toBe(201);
+    expect(await runs(t, 'plain')).toBe(2);
+  });
+
+  it('replays the first answer to a retry with the same key and body', async () => {
+    const key = `key-${newId()}`;
+    const first = await post({ ref: 'replay' }, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const firstBody = await first.json();
+    const retry = await post({ ref: 'replay' }, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await retry.json()).toEqual(firstBody);
+    expect(await runs(t, 'replay')).toBe(1);
+  });
+
+  it('refuses the same key with another body', async () => {
+    const key = `key-${newId()}`;
+    expect((await post({ ref: 'reuse-a' }, key)).status).toBe(201);
+    const other = await post({ ref: 'reuse-b' }, key);
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as any).error.code).toBe('idempotency_key_reused');
+    expect(await runs(t, 'reuse-b')).toBe(0);
+  });
+
+  it('refuses a key outside the allowed pattern', async () => {
+    for (const key of ['short', 'has space in it', 'x'.repeat(129), 'key/with/slash', 'key.with.dots']) {
+      const res = await post({ ref: 'bad-key' }, key);
+      expect(res.status, key).toBe(422);
+      const body = (await res.json()) as any;
+      expect(body.error.code).toBe('validation_failed');
+      expect(body.error.details.issues[0]).toMatchObject({ path: 'Idempotency-Key', code: 'invalid_format' });
+    }
+    expect(await runs(t, 'bad-key')).toBe(0);
+  });
+
+  it('lets a retry run again after the first attempt failed', async () => {
+    const key = `key-${newId()}`;
+    const failed = await post({ ref: 'retry', fail: true }, key);
+    expect(failed.status).toBe(503);
+    const stored = await t.db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirst();
+    expect(stored).toBeUndefined();
+    // The body differs (no `fail`), which is fine: the failed attempt left no trace.
+    const ok = await post({ ref: 'retry' }, key);
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('idempotent-replayed')).toBeNull();
+    expect(await runs(t, 'retry')).toBe(2);
+  });
+
+  it('answers 409 idempotency_in_progress while the first request still runs, then replays it', async () => {
+    let open!: () => void;
+    gate.hold = new Promise<void>((r) => (open = r));
+    const key = `key-${newId()}`;
+    const first = post({ ref: 'slow', hold: true }, key, '/v1/test-idem/slow-items');
+    await sleep(30);
+    const second = await post({ ref: 'slow', hold: true }, key, '/v1/test-idem/slow-items');
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as any).error.code).toBe('idempotency_in_progress');
+    open();
+    expect((await first).status).toBe(201);
+    const third = await post({ ref: 'slow', hold: true }, key, '/v1/test-idem/slow-items');
+    expect(third.status).toBe(201);
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    expect(await runs(t, 'slow')).toBe(1);
+  });
+
+  it('takes over a key left pending by a crashed request', async () => {
+    const key = `key-${newId()}`;
+    // The request hash of an identical request, learnt from a probe under another key.
+    expect((await post({ ref: 'crashed' }, `probe-${newId()}`)).status).toBe(201);
+    const { request_hash } = await t.db.selectFrom('idempotency_key').select('request_hash').where('key', 'like', 'probe-%').executeTakeFirstOrThrow();
+    // A crash left this claim pending two minutes ago.
+    await t.db.insertInto('idempotency_key').values({ scope: 'test:items', key, request_hash, status_code: null, response_body: null, created_at: new Date(Date.now() - 120_000).toISOString() }).execute();
+    const res = await post({ ref: 'crashed' }, key);
+    expect(res.status).toBe(201);
+    expect(res.headers.get('idempotent-replayed')).toBeNull();
+    expect(await runs(t, 'crashed')).toBe(2);
+    const row = await t.db.selectFrom('idempotency_key').select('status_code').where('key', '=', key).executeTakeFirstOrThrow();
+    expect(row.status_code).toBe(201);
+  });
+
+  it('runs each key exactly once under 200 concurrent POSTs', async () => {
+    const keys = Array.from({ length: 50 }, (_, i) => `conc-${i}-${newId().slice(0, 8)}`);
+    const requests = keys.flatMap((key, i) => Array.from({ length: 4 }, () => ({ key, ref: `c${i}` })));
+    requests.sort(() => Math.random() - 0.5);
+    const results = await Promise.all(
+      requests.map(async ({ key, ref }) => {
+        const res = await post({ ref }, key);
+        return { key, ref, status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: (await res.json()) as any };
+      }),
+    );
+    expect(results.filter((r) => r.status !== 201)).toEqual([]);
+    for (const [i, key] of keys.entries()) {
+      const mine = results.filter((r) => r.key === key);
+      expect(mine).toHaveLength(4);
+      expect(mine.filter((r) => !r.replayed)).toHaveLength(1);
+      expect(new Set(mine.map((r) => r.body.id)).size).toBe(1);
+      expect(await runs(t, `c${i}`)).toBe(1);
+    }
+  });
+
+  it('purges keys older than the cut-off', async () => {
+    const total = Number((await t.db.selectFrom('idempotency_key').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(total).toBeGreaterThan(0);
+    expect(await purgeIdempotencyKeys(t.db, new Date(Date.now() - 24 * 3600_000))).toBe(0);
+    expect(await purgeIdempotencyKeys(t.db, new Date(Date.now() + 1000))).toBe(total);
+  });
+});
