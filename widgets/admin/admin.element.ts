@@ -1,0 +1,344 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { AdminSection } from '../../common/admin.js';
+import { ApiError } from '../core/api.js';
+import { NgoElement } from '../core/base.element.js';
+import { NgoEvent } from '../core/events.js';
+import { errorSummary, focusErrorSummary, inputField, statusRegion, type SummaryError } from '../core/forms.js';
+import { theme } from '../core/theme.js';
+import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
+import { tAdmin } from './admin.i18n.js';
+import { adminSection, type AdminSectionElement } from './admin.sections.js';
+import { adminStyles } from './admin.styles.js';
+
+/** Fired after a successful sign-in. */
+export class NgoSignedInEvent extends NgoEvent<{ staff: AdminSession['staff'] }> {
+  constructor(staff: AdminSession['staff']) {
+    super('ngo-signed-in', { staff });
+  }
+}
+
+/** Fired after the user signs out. */
+export class NgoSignedOutEvent extends NgoEvent {
+  constructor() {
+    super('ngo-signed-out', undefined);
+  }
+}
+
+/** Fired when the user opens a panel section. */
+export class NgoSelectEvent extends NgoEvent<{ section: AdminSection }> {
+  constructor(section: AdminSection) {
+    super('ngo-select', { section });
+  }
+}
+
+/** A section element fires this when the API answers 401, so the panel returns to the login form. */
+export class NgoUnauthorizedEvent extends NgoEvent {
+  constructor() {
+    super('ngo-unauthorized', undefined);
+  }
+}
+
+type Phase = 'checking' | 'login' | 'panel';
+type LoginField = 'email' | 'password' | 'otp';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The staff panel: sign-in (with a 6-digit code for admins), then the sections the staff member's
+ * role reaches. It talks to the API on the same origin with the session cookie and sends the CSRF
+ * token on every unsafe request. Sections are elements registered with `registerAdminSection()`.
+ *
+ * @tag ngo-admin
+ *
+ * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
+ * @attr api-base - Origin of the API; it must be the page's own origin (staff routes are same-origin only).
+ *
+ * @fires ngo-signed-in - After a successful sign-in. `detail: { staff }`.
+ * @fires ngo-signed-out - After the user signs out.
+ * @fires ngo-select - When the user opens a section. `detail: { section }`.
+ *
+ * @csspart base - The panel's root.
+ * @csspart login-form - The sign-in form.
+ * @csspart field - Each labelled form field.
+ * @csspart input - Each text input.
+ * @csspart submit-button - The sign-in button.
+ * @csspart error-summary - The list of form errors after a failed submit.
+ * @csspart status - The polite live region.
+ * @csspart nav - The section navigation.
+ * @csspart section - The area of the open section.
+ * @csspart logout-button - The sign-out button.
+ *
+ * @cssprop --ngo-admin-max-width - Maximum width of the panel (default `72em`).
+ * @cssprop --ngo-font-family - Font of the widget (default: the system UI font).
+ * @cssprop --ngo-color-accent - Buttons, links and the current section (default `#0050a0`).
+ * @cssprop --ngo-color-danger - Errors (default `#b00020`).
+ * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
+ */
+export class NgoAdmin extends NgoElement {
+  static override styles = [theme, adminStyles];
+
+  @state() private accessor phase: Phase = 'checking';
+  @state() private accessor session: AdminSession | null = null;
+  @state() private accessor current: AdminSection | null = null;
+  @state() private accessor email = '';
+  @state() private accessor password = '';
+  @state() private accessor otp = '';
+  @state() private accessor needsOtp = false;
+  @state() private accessor fieldErrors: Partial<Record<LoginField, string>> = {};
+  @state() private accessor formError = '';
+  @state() private accessor status = '';
+  @state() private accessor busy = false;
+  @state() private accessor sectionEl: HTMLElement | null = null;
+
+  /** Where focus goes after the next render: a selector inside the shadow root. */
+  private focusNext = '';
+  private checking?: AbortController;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('ngo-unauthorized', this.onUnauthorized);
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('ngo-unauthorized', this.onUnauthorized);
+    this.checking?.abort();
+  }
+
+  private async checkSession(): Promise<void> {
+    this.checking?.abort();
+    const ctl = (this.checking = new AbortController());
+    this.phase = 'checking';
+    this.formError = '';
+    try {
+      this.enter(await getSession(this.api, ctl.signal), false);
+    } catch (err) {
+      if (ctl.signal.aborted) return;
+      this.phase = 'login';
+      if (err instanceof ApiError && err.status !== 401) this.formError = tAdmin.error(this.locale, err);
+    }
+  }
+
+  private enter(session: AdminSession, announce: boolean): void {
+    this.session = session;
+    this.phase = 'panel';
+    this.password = '';
+    this.otp = '';
+    this.needsOtp = false;
+    this.formError = '';
+    const keep = this.current && session.sections.includes(this.current);
+    void this.open(keep ? this.current! : session.sections[0] ?? null);
+    if (announce) {
+      this.status = tAdmin(this.locale, 'admin.signed_in_as', { name: session.staff.name, role: tAdmin(this.locale, `admin.role.${session.staff.role}`) });
+      this.focusNext = '#panel-title';
+    }
+  }
+
+  private async open(section: AdminSection | null): Promise<void> {
+    this.current = section;
+    this.sectionEl = null;
+    const def = section ? adminSection(section) : undefined;
+    if (!def || !this.session) return;
+    try {
+      await def.load?.();
+      await customElements.whenDefined(def.tag);
+    } catch (err) {
+      console.warn(`[ngo] could not load the admin section ${section}:`, err);
+      return;
+    }
+    if (this.current !== section) return;
+    const el = document.createElement(def.tag) as AdminSectionElement;
+    el.apiBase = this.api;
+    el.session = this.session;
+    this.sectionEl = el;
+  }
+
+  private onNav(section: AdminSection): void {
+    if (section === this.current) return;
+    void this.open(section);
+    this.focusNext = '#section-title';
+    this.dispatchEvent(new NgoSelectEvent(section));
+  }
+
+  private validate(): SummaryError[] {
+    const lang = this.locale;
+    const errors: Partial<Record<LoginField, string>> = {};
+    if (!this.email.trim()) errors.email = tAdmin(lang, 'field.required');
+    else if (!EMAIL.test(this.email.trim())) errors.email = tAdmin(lang, 'field.invalid_email');
+    if (!this.password) errors.password = tAdmin(lang, 'field.required');
+    if (this.needsOtp && !/^\d{6}$/.test(this.otp.trim())) errors.otp = tAdmin(lang, this.otp.trim() ? 'admin.login.otp_invalid' : 'field.required');
+    this.fieldErrors = errors;
+    return (Object.keys(errors) as LoginField[]).map((id) => ({ id, message: `${this.labelOf(id)}: ${errors[id]}` }));
+  }
+
+  private labelOf(id: LoginField): string {
+    return tAdmin(this.locale, `admin.login.${id}`);
+  }
+
+  private async onSubmit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this.busy) return;
+    this.formError = '';
+    if (this.validate().length) {
+      this.status = '';
+      this.focusNext = '.ngo-error-summary';
+      return;
+    }
+    const lang = this.locale;
+    this.busy = true;
+    this.status = tAdmin(lang, 'admin.login.signing_in');
+    try {
+      const session = await signIn(this.api, { email: this.email.trim(), password: this.password, ...(this.needsOtp ? { otp: this.otp.trim() } : {}) });
+      this.enter(session, true);
+      this.dispatchEvent(new NgoSignedInEvent(session.staff));
+    } catch (err) {
+      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err));
+      if (apiErr.code === 'otp_required' && !this.needsOtp) {
+        this.needsOtp = true;
+        this.status = tAdmin(lang, 'admin.login.otp_needed');
+        this.focusNext = '#otp';
+      } else {
+        this.status = '';
+        this.formError = tAdmin.error(lang, apiErr);
+        this.otp = '';
+        this.focusNext = apiErr.code === 'invalid_credentials' ? (this.needsOtp ? '#otp' : '#password') : '#login-error';
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async onLogout(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      await signOut(this.api, session);
+    } catch (err) {
+      // 401: the session was already gone, which is what the user wanted.
+      if (!(err instanceof ApiError && err.status === 401)) {
+        this.status = tAdmin.error(this.locale, err instanceof ApiError ? err : { code: 'network_error' });
+        return;
+      }
+    }
+    this.leave(tAdmin(this.locale, 'admin.signed_out'));
+    this.dispatchEvent(new NgoSignedOutEvent());
+  }
+
+  private readonly onUnauthorized = (e: Event) => {
+    e.stopPropagation();
+    if (this.phase === 'panel') this.leave(tAdmin(this.locale, 'admin.login.expired'));
+  };
+
+  private leave(message: string): void {
+    this.session = null;
+    this.sectionEl = null;
+    this.phase = 'login';
+    this.password = '';
+    this.otp = '';
+    this.needsOtp = false;
+    this.fieldErrors = {};
+    this.status = message;
+    this.focusNext = '#login-title';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusNext) return;
+    const selector = this.focusNext;
+    this.focusNext = '';
+    if (selector === '.ngo-error-summary') focusErrorSummary(this.renderRoot);
+    else this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  protected override render() {
+    const lang = this.locale;
+    return html`<div class="ngo-root" part="base" lang=${lang}>
+      ${this.phase === 'panel' && this.session ? this.renderPanel(this.session) : this.renderLogin()}
+      ${statusRegion(this.status)}
+    </div>`;
+  }
+
+  private renderLogin() {
+    const lang = this.locale;
+    if (this.phase === 'checking') return html`<p>${tAdmin(lang, 'admin.login.checking')}</p>`;
+    const errors = this.fieldErrors;
+    const summary = (Object.keys(errors) as LoginField[]).map((id) => ({ id, message: `${this.labelOf(id)}: ${errors[id]}` }));
+    const marker = tAdmin(lang, 'field.required_marker');
+    return html`<form part="login-form" novalidate aria-labelledby="login-title" @submit=${this.onSubmit}>
+      <h2 id="login-title" class="title" tabindex="-1">${tAdmin(lang, 'admin.login.heading')}</h2>
+      ${errorSummary(tAdmin(lang, 'summary.heading', { count: summary.length }), summary)}
+      <div id="login-error" class="form-error" role="alert" tabindex="-1">${this.formError}</div>
+      ${inputField({
+        id: 'email',
+        type: 'email',
+        label: this.labelOf('email'),
+        requiredMarker: marker,
+        value: this.email,
+        required: true,
+        autocomplete: 'username',
+        maxlength: 254,
+        error: errors.email,
+        onInput: (v) => (this.email = v),
+      })}
+      ${inputField({
+        id: 'password',
+        type: 'password',
+        label: this.labelOf('password'),
+        requiredMarker: marker,
+        value: this.password,
+        required: true,
+        autocomplete: 'current-password',
+        maxlength: 200,
+        error: errors.password,
+        onInput: (v) => (this.password = v),
+      })}
+      ${this.needsOtp
+        ? inputField({
+            id: 'otp',
+            label: this.labelOf('otp'),
+            hint: tAdmin(lang, 'admin.login.otp_hint'),
+            requiredMarker: marker,
+            value: this.otp,
+            required: true,
+            autocomplete: 'one-time-code',
+            inputmode: 'numeric',
+            maxlength: 6,
+            error: errors.otp,
+            onInput: (v) => (this.otp = v),
+          })
+        : nothing}
+      <button type="submit" part="submit-button" aria-disabled=${this.busy ? 'true' : 'false'}>${tAdmin(lang, 'admin.login.submit')}</button>
+    </form>`;
+  }
+
+  private renderPanel(session: AdminSession) {
+    const lang = this.locale;
+    const current = this.current;
+    return html`<header>
+        <div>
+          <h2 id="panel-title" tabindex="-1">${tAdmin(lang, 'admin.title')}</h2>
+          <p class="who">${session.staff.name} · ${session.staff.email} · ${tAdmin(lang, `admin.role.${session.staff.role}`)}</p>
+        </div>
+        <button type="button" class="ngo-secondary" part="logout-button" @click=${this.onLogout}>${tAdmin(lang, 'admin.logout')}</button>
+      </header>
+      ${session.sections.length
+        ? html`<div class="layout">
+            <nav part="nav" aria-label=${tAdmin(lang, 'admin.nav')}>
+              <ul>
+                ${session.sections.map(
+                  (s) => html`<li><button type="button" aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${tAdmin(lang, `admin.section.${s}`)}</button></li>`,
+                )}
+              </ul>
+            </nav>
+            ${current
+              ? html`<section class="section" part="section" aria-labelledby="section-title">
+                  <h3 id="section-title" tabindex="-1">${tAdmin(lang, `admin.section.${current}`)}</h3>
+                  ${this.sectionEl ?? html`<p>${adminSection(current) ? tAdmin(lang, 'loading') : tAdmin(lang, 'admin.section_unavailable')}</p>`}
+                </section>`
+              : nothing}
+          </div>`
+        : html`<p>${tAdmin(lang, 'admin.no_sections')}</p>`}`;
+  }
+}

@@ -1,0 +1,25 @@
+import { defineOnce } from '../core/define.js';
+import { NgoAdmin } from './admin.element.js';
+import { registerAdminSection } from './admin.sections.js';
+import { NgoAdminAudit } from './sections/audit.element.js';
+import { NgoAdminStaff } from './sections/staff.element.js';
+
+export * from './admin.element.js';
+export { registerAdminSection, type AdminSectionDefinition, type AdminSectionElement } from './admin.sections.js';
+export { NgoAdminAudit, NgoAdminStaff };
+
+defineOnce('ngo-admin', NgoAdmin);
+defineOnce('ngo-admin-staff', NgoAdminStaff);
+defineOnce('ngo-admin-audit', NgoAdminAudit);
+registerAdminSection('staff', { tag: 'ngo-admin-staff' });
+registerAdminSection('audit', { tag: 'ngo-admin-audit' });
+// Feature modules add their sections here, loaded on first use, e.g.
+// registerAdminSection('map', { tag: 'ngo-admin-map', load: () => import('../map/map.admin.js') });
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ngo-admin': NgoAdmin;
+    'ngo-admin-staff': NgoAdminStaff;
+    'ngo-admin-audit': NgoAdminAudit;
+  }
+}

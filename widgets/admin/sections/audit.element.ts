@@ -1,0 +1,79 @@
+import { Task } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError } from '../../core/api.js';
+import { NgoElement } from '../../core/base.element.js';
+import { formatDateTime } from '../../core/i18n/index.js';
+import { theme } from '../../core/theme.js';
+import { listAudit, type AdminSession, type AuditEntry } from '../admin.api.js';
+import { NgoUnauthorizedEvent } from '../admin.element.js';
+import { tAdmin } from '../admin.i18n.js';
+import { sectionStyles } from '../admin.styles.js';
+
+const PAGE = 50;
+
+/**
+ * Staff panel section "audit" (admins): the audit log, newest first, 50 entries at a time.
+ *
+ * @tag ngo-admin-audit
+ * @csspart base - The section's root.
+ */
+export class NgoAdminAudit extends NgoElement {
+  static override styles = [theme, sectionStyles];
+
+  /** Set by `<ngo-admin>`. */
+  @property({ attribute: false }) accessor session: AdminSession | null = null;
+
+  /** Entries loaded by earlier pages; the Task loads the page before the oldest of them. */
+  @state() private accessor earlier: AuditEntry[] = [];
+  @state() private accessor cursor: string | undefined = undefined;
+
+  private page = new Task(this, {
+    args: () => [this.api, this.cursor] as const,
+    task: async ([base, before], { signal }) => {
+      try {
+        return (await listAudit(base, before, signal)).items;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
+        throw err;
+      }
+    },
+  });
+
+  private more(items: AuditEntry[]): void {
+    this.earlier = [...this.earlier, ...items];
+    this.cursor = items[items.length - 1]?.at;
+  }
+
+  private table(items: AuditEntry[]) {
+    const lang = this.locale;
+    if (!items.length) return html`<p>${tAdmin(lang, 'empty')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <caption>${tAdmin(lang, 'admin.audit.count', { count: items.length })}</caption>
+      <thead><tr>
+        <th scope="col">${tAdmin(lang, 'admin.audit.at')}</th>
+        <th scope="col">${tAdmin(lang, 'admin.audit.action')}</th>
+        <th scope="col">${tAdmin(lang, 'admin.audit.subject')}</th>
+        <th scope="col">${tAdmin(lang, 'admin.audit.staff')}</th>
+      </tr></thead>
+      <tbody>
+        ${items.map((e) => html`<tr><td><time datetime=${e.at}>${formatDateTime(lang, e.at)}</time></td><td>${e.action}</td><td>${e.subject ?? '—'}</td><td>${e.staffId ?? '—'}</td></tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  protected override render() {
+    const lang = this.locale;
+    return html`<div class="ngo-root" part="base">
+      ${this.page.render({
+        pending: () => html`${this.earlier.length ? this.table(this.earlier) : nothing}<p role="status">${tAdmin(lang, 'loading')}</p>`,
+        error: (err) => html`<p class="ngo-error" role="alert">${tAdmin.error(lang, err instanceof ApiError ? err : { code: 'unknown' })}</p>
+          <button type="button" @click=${() => this.page.run()}>${tAdmin(lang, 'retry')}</button>`,
+        complete: (items) => html`${this.table([...this.earlier, ...items])}
+          ${items.length === PAGE
+            ? html`<button type="button" class="ngo-secondary more" @click=${() => this.more(items)}>${tAdmin(lang, 'admin.audit.older')}</button>`
+            : nothing}`,
+      })}
+    </div>`;
+  }
+}

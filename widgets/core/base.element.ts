@@ -1,0 +1,81 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { normaliseLang, t, type Lang } from './i18n/index.js';
+import { theme } from './theme.js';
+
+/**
+ * The API origin and path, derived from where the widget code was loaded: built chunks live at
+ * `{base}/widgets/chunks/*.js` (and this file at `{base}/widgets/core/*.ts` in tests), two levels down.
+ */
+export const DEFAULT_API_BASE = new URL('../../', import.meta.url).href.replace(/\/+$/, '');
+
+/** The language of `el`: its own `lang`, else the nearest `[lang]` above it (across shadow roots), else `pl`. */
+export function resolveLang(el: Element): Lang {
+  let node: Element | null = el;
+  while (node) {
+    const found = node.closest('[lang]:not([lang=""])');
+    if (found) return normaliseLang(found.getAttribute('lang'));
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'pl';
+}
+
+const live = new Set<NgoElement>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Base class of every widget: language resolution, the API base and misconfiguration warnings.
+ * Subclasses add `theme` to their styles (it is the default).
+ *
+ * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
+ * @attr api-base - Origin (and path) of the API, e.g. `https://ngo.krakow.pl`. Defaults to where the widgets were loaded from.
+ */
+export class NgoElement extends LitElement {
+  static override styles = [theme];
+
+  /** Mirrors the native `lang` attribute so that changing it re-renders; read `locale` for the resolved language. */
+  @property({ attribute: 'lang' }) private accessor langAttribute: string | null = null;
+
+  /** Origin (and path) of the API, without a trailing slash. */
+  @property({ attribute: 'api-base' }) accessor apiBase: string = DEFAULT_API_BASE;
+
+  private warned = new Set<string>();
+
+  /** The resolved language: `pl`, `en` or `uk`. */
+  get locale(): Lang {
+    return resolveLang(this);
+  }
+
+  /** `apiBase` without a trailing slash, falling back to the default when empty. */
+  protected get api(): string {
+    return (this.apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    live.add(this);
+    // One observer for all widgets: a change of any ancestor's lang re-renders them.
+    if (!langObserver && typeof MutationObserver !== 'undefined') {
+      langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
+      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    live.delete(this);
+  }
+
+  /**
+   * Reports a misconfiguration: one `[ngo]` console warning per message, and a visible localized
+   * notice to render in its place: `if (!this.surveyId) return this.warnMisconfig('survey-id is missing');`
+   */
+  protected warnMisconfig(message: string, detail?: string): TemplateResult {
+    if (!this.warned.has(message)) {
+      this.warned.add(message);
+      console.warn(`[ngo] <${this.localName}>: ${message}`);
+    }
+    return html`<div class="ngo-root" part="base"><p class="ngo-error" role="alert">${t(this.locale, 'misconfigured')}${detail ? html` ${detail}` : ''}</p></div>`;
+  }
+}

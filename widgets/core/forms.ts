@@ -1,0 +1,113 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+
+/**
+ * Form building blocks: templates rendered inside the widget's own shadow root, so that `for`,
+ * `aria-describedby` and the summary's links resolve ids in the same tree.
+ */
+
+export interface FieldOptions {
+  /** Id of the control; the hint and error get `${id}-hint` and `${id}-error`. */
+  id: string;
+  label: string;
+  hint?: string;
+  /** Inline error; sets `aria-invalid` on the control. */
+  error?: string;
+  /** Visible "(required)" marker text, e.g. `t(lang, 'field.required_marker')`. */
+  requiredMarker?: string;
+}
+
+/** Attributes a control rendered by `field()` must carry. */
+export interface ControlAttrs {
+  id: string;
+  describedby: string | undefined;
+  invalid: 'true' | undefined;
+}
+
+/**
+ * A labelled field: visible label, optional hint and inline error, linked to the control.
+ * ```ts
+ * field({ id: 'email', label, error }, (a) => html`<input id=${a.id} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} …>`)
+ * ```
+ */
+export function field(o: FieldOptions, control: (attrs: ControlAttrs) => TemplateResult): TemplateResult {
+  const ids = [o.hint && `${o.id}-hint`, o.error && `${o.id}-error`].filter(Boolean).join(' ');
+  return html`<div class="ngo-field" part="field">
+    <label class="ngo-label" for=${o.id}>${o.label}${o.requiredMarker ? html` <span class="ngo-hint">${o.requiredMarker}</span>` : nothing}</label>
+    ${o.hint ? html`<div class="ngo-hint" id="${o.id}-hint">${o.hint}</div>` : nothing}
+    ${o.error ? html`<div class="ngo-error" id="${o.id}-error">${o.error}</div>` : nothing}
+    ${control({ id: o.id, describedby: ids || undefined, invalid: o.error ? 'true' : undefined })}
+  </div>`;
+}
+
+export interface InputFieldOptions extends FieldOptions {
+  name?: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'search';
+  value: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric' | 'email' | 'tel' | 'url';
+  maxlength?: number;
+  pattern?: string;
+  onInput: (value: string) => void;
+}
+
+/** The common case of `field()`: a single-line `<input>`. */
+export function inputField(o: InputFieldOptions): TemplateResult {
+  return field(o, (a) => html`<input
+    id=${a.id}
+    part="input"
+    name=${o.name ?? o.id}
+    type=${o.type ?? 'text'}
+    .value=${o.value}
+    ?required=${o.required}
+    autocomplete=${ifDefined(o.autocomplete)}
+    inputmode=${ifDefined(o.inputmode)}
+    maxlength=${ifDefined(o.maxlength)}
+    pattern=${ifDefined(o.pattern)}
+    aria-describedby=${ifDefined(a.describedby)}
+    aria-invalid=${ifDefined(a.invalid)}
+    @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+  />`);
+}
+
+export interface SummaryError {
+  /** Id of the control to focus. */
+  id: string;
+  message: string;
+}
+
+function focusField(e: Event, id: string): void {
+  e.preventDefault();
+  const root = (e.currentTarget as Element).getRootNode() as ShadowRoot | Document;
+  const el = root.getElementById(id);
+  el?.focus();
+  el?.scrollIntoView?.({ block: 'center' });
+}
+
+/**
+ * Error summary shown above a form after a failed submit: `role="alert"`, a heading, and links
+ * that move focus to each field. Renders nothing when `errors` is empty.
+ * Call `focusErrorSummary(this.renderRoot)` after the update so keyboard users land on it.
+ */
+export function errorSummary(heading: string, errors: readonly SummaryError[]): TemplateResult | typeof nothing {
+  if (!errors.length) return nothing;
+  return html`<div class="ngo-error-summary" part="error-summary" role="alert" aria-labelledby="ngo-error-summary-heading" tabindex="-1">
+    <h2 id="ngo-error-summary-heading">${heading}</h2>
+    <ul>
+      ${errors.map((err) => html`<li><a href="#${err.id}" @click=${(e: Event) => focusField(e, err.id)}>${err.message}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+export function focusErrorSummary(root: ParentNode): void {
+  root.querySelector<HTMLElement>('.ngo-error-summary')?.focus();
+}
+
+/**
+ * A polite live region. Render it from the start (even empty): a region inserted together with
+ * its text is often not announced.
+ */
+export function statusRegion(message: string | undefined): TemplateResult {
+  return html`<div class="ngo-status" part="status" role="status" aria-live="polite">${message ?? ''}</div>`;
+}

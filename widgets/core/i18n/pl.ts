@@ -1,0 +1,51 @@
+import type { ErrorKeys, Message, Messages } from './types.js';
+
+/** Core strings, Polish: the source of truth. `en.ts` and `uk.ts` are typed against this object. */
+export const pl = {
+  loading: 'Ładowanie…',
+  retry: 'Spróbuj ponownie',
+  empty: 'Brak danych.',
+  misconfigured: 'Ten widżet jest nieprawidłowo skonfigurowany.',
+  'status.sending': 'Wysyłanie…',
+  'field.required': 'To pole jest wymagane.',
+  'field.required_marker': '(wymagane)',
+  'field.invalid_email': 'Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl.',
+  'summary.heading': {
+    one: 'Formularz zawiera {count} błąd',
+    few: 'Formularz zawiera {count} błędy',
+    many: 'Formularz zawiera {count} błędów',
+    other: 'Formularz zawiera {count} błędu',
+  },
+  'error.retry_in': {
+    one: 'Spróbuj ponownie za {count} minutę.',
+    few: 'Spróbuj ponownie za {count} minuty.',
+    many: 'Spróbuj ponownie za {count} minut.',
+    other: 'Spróbuj ponownie za {count} minuty.',
+  },
+  'error.unknown': 'Nie udało się wykonać tej operacji.',
+  'error.network_error': 'Brak połączenia z serwerem. Sprawdź połączenie i spróbuj ponownie.',
+  'error.bad_request': 'Nieprawidłowe żądanie.',
+  'error.malformed_json': 'Serwer nie zrozumiał przesłanych danych.',
+  'error.validation_failed': 'Niektóre pola są wypełnione niepoprawnie.',
+  'error.unauthorized': 'Zaloguj się, aby kontynuować.',
+  'error.invalid_credentials': 'Nieprawidłowy e-mail, hasło lub kod.',
+  'error.otp_required': 'Wpisz 6-cyfrowy kod z aplikacji uwierzytelniającej.',
+  'error.csrf_failed': 'Sesja wygasła lub żądanie zostało odrzucone. Odśwież stronę.',
+  'error.forbidden': 'Nie masz uprawnień do tej czynności.',
+  'error.not_found': 'Nie znaleziono.',
+  'error.method_not_allowed': 'Ta operacja nie jest dozwolona.',
+  'error.conflict': 'Dane zmieniły się w międzyczasie. Odśwież stronę i spróbuj ponownie.',
+  'error.payload_too_large': 'Przesłane dane są zbyt duże.',
+  'error.unsupported_media_type': 'Nieobsługiwany format danych.',
+  'error.rate_limited': 'Zbyt wiele prób.',
+  'error.abuse_detected': 'Formularz został odrzucony przez zabezpieczenia.',
+  'error.challenge_failed': 'Weryfikacja zabezpieczająca nie powiodła się. Wyślij formularz ponownie.',
+  'error.too_fast': 'Formularz wysłano zbyt szybko. Odczekaj chwilę i spróbuj ponownie.',
+  'error.idempotency_key_reused': 'To zgłoszenie zostało już wysłane z innymi danymi.',
+  'error.idempotency_in_progress': 'To zgłoszenie jest właśnie przetwarzane. Poczekaj chwilę.',
+  'error.link_invalid': 'Link jest nieprawidłowy lub wygasł.',
+  'error.internal_error': 'Wystąpił błąd serwera. Spróbuj ponownie później.',
+  'error.service_unavailable': 'Usługa jest chwilowo niedostępna. Spróbuj ponownie później.',
+} satisfies Messages & Record<ErrorKeys, Message>;
+
+export type CoreKey = keyof typeof pl;

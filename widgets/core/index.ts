@@ -1,0 +1,9 @@
+/** The widgets core: import from here in widget modules. */
+export { defineOnce } from './define.js';
+export { NgoElement, DEFAULT_API_BASE, resolveLang } from './base.element.js';
+export { NgoEvent } from './events.js';
+export { ApiError, request, newIdempotencyKey, type RequestOptions } from './api.js';
+export * from './i18n/index.js';
+export { theme } from './theme.js';
+export { field, inputField, errorSummary, focusErrorSummary, statusRegion, type FieldOptions, type InputFieldOptions, type ControlAttrs, type SummaryError } from './forms.js';
+export { solveChallenge, solveAltcha, ChallengeController } from './pow.js';

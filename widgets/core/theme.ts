@@ -1,0 +1,163 @@
+import { css } from 'lit';
+
+/**
+ * Shared styles: the `--ngo-*` tokens with their defaults, and a reset that keeps host-page CSS out.
+ *
+ * Page rules cannot reach into the shadow root, but inherited properties (font, line-height, color,
+ * letter-spacing, text-transform…) flow in through the host element, and page rules on the host
+ * element itself beat `:host`. So the widget's root element (`.ngo-root`, usually `part="base"`)
+ * and every control set those properties explicitly.
+ *
+ * Tokens (all optional): `--ngo-font-family`, `--ngo-font-size`, `--ngo-line-height`,
+ * `--ngo-color-text`, `--ngo-color-muted`, `--ngo-color-bg`, `--ngo-color-surface`,
+ * `--ngo-color-border`, `--ngo-color-accent`, `--ngo-color-accent-text`, `--ngo-color-danger`,
+ * `--ngo-color-success`, `--ngo-radius`, `--ngo-space`, `--ngo-focus-ring`.
+ */
+export const theme = css`
+  :host {
+    display: block;
+    --_ngo-font: var(--ngo-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    --_ngo-text: var(--ngo-color-text, #1b1b1b);
+    --_ngo-muted: var(--ngo-color-muted, #555);
+    --_ngo-bg: var(--ngo-color-bg, #fff);
+    --_ngo-surface: var(--ngo-color-surface, #f3f4f6);
+    --_ngo-border: var(--ngo-color-border, #767676);
+    --_ngo-accent: var(--ngo-color-accent, #0050a0);
+    --_ngo-accent-text: var(--ngo-color-accent-text, #fff);
+    --_ngo-danger: var(--ngo-color-danger, #b00020);
+    --_ngo-success: var(--ngo-color-success, #1e6b30);
+    --_ngo-radius: var(--ngo-radius, 0.25em);
+    --_ngo-space: var(--ngo-space, 1em);
+    --_ngo-focus: var(--ngo-focus-ring, 0 0 0 3px #fff, 0 0 0 6px #1a5fb4);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .ngo-root {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_ngo-font);
+    font-size: var(--ngo-font-size, medium);
+    line-height: var(--ngo-line-height, 1.5);
+    color: var(--_ngo-text);
+    background: var(--_ngo-bg);
+    text-align: start;
+    overflow-wrap: break-word;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h1, h2, h3, h4, p, ul, ol, dl, dd, figure, fieldset, legend {
+    margin: 0;
+    padding: 0;
+  }
+  h1, h2, h3, h4 {
+    font-size: 1.25em;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+  button, input, select, textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+    margin: 0;
+  }
+  input, select, textarea {
+    display: block;
+    width: 100%;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
+    background: var(--_ngo-bg);
+    color: var(--_ngo-text);
+    border: 1px solid var(--_ngo-border);
+    border-radius: var(--_ngo-radius);
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 2.75em;
+    padding: 0.5em 1em;
+    border: 1px solid var(--_ngo-accent);
+    border-radius: var(--_ngo-radius);
+    background: var(--_ngo-accent);
+    color: var(--_ngo-accent-text);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.ngo-secondary {
+    background: var(--_ngo-bg);
+    color: var(--_ngo-accent);
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  a {
+    color: var(--_ngo-accent);
+  }
+  :focus-visible,
+  [aria-invalid='true']:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--_ngo-focus);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_ngo-danger);
+    border-width: 2px;
+  }
+  .ngo-field {
+    display: grid;
+    gap: 0.25em;
+    margin-block-end: var(--_ngo-space);
+  }
+  .ngo-label {
+    font-weight: 600;
+  }
+  .ngo-hint {
+    color: var(--_ngo-muted);
+  }
+  .ngo-error {
+    color: var(--_ngo-danger);
+    font-weight: 600;
+  }
+  .ngo-error-summary {
+    border: 3px solid var(--_ngo-danger);
+    border-radius: var(--_ngo-radius);
+    padding: var(--_ngo-space);
+    margin-block-end: var(--_ngo-space);
+  }
+  .ngo-error-summary ul {
+    margin-block-start: 0.5em;
+    padding-inline-start: 1.25em;
+  }
+  .ngo-error-summary a {
+    color: var(--_ngo-danger);
+    font-weight: 600;
+  }
+  .ngo-status:not(:empty) {
+    margin-block: 0.5em;
+  }
+  .ngo-visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
