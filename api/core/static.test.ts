@@ -132,6 +132,12 @@ describe('/demo and /', () => {
     expect((await app.request('/demo/index.html')).status).toBe(200);
     expect((await app.request('/demo/missing.html')).status).toBe(404);
   });
+
+  it('forbids framing the staff panel page only', async () => {
+    writeFileSync(join(dir, 'demo', 'admin.html'), '<!doctype html><title>admin</title>');
+    expect((await app.request('/demo/admin.html')).headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect((await app.request('/demo/index.html')).headers.get('content-security-policy')).toBeNull();
+  });
 });
 
 describe('/embed/:slug', () => {

@@ -111,7 +111,9 @@ export function staticRoutes(config: Config, options: StaticOptions = {}) {
   app.get('/demo/*', (c) => {
     let rel = rawRest(c, '/demo/');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    return sendFile(c, safeJoin(demoDir, rel), { 'Cache-Control': 'no-cache' });
+    // The staff panel is never framed (clickjacking); other demo pages may be.
+    const framing = rel === 'admin.html' ? { 'Content-Security-Policy': "frame-ancestors 'none'" } : {};
+    return sendFile(c, safeJoin(demoDir, rel), { 'Cache-Control': 'no-cache', ...framing });
   });
 
   app.route('/embed', embedRoutes(config));

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WIDGET_TAGS } from '../common/widgets.js';
+
+const demo = join(import.meta.dirname, '..', 'demo');
+const pages = readdirSync(demo).filter((f) => f.endsWith('.html'));
+const read = (f: string) => readFileSync(join(demo, f), 'utf8');
+
+describe('demo pages', () => {
+  it('list every registered widget with a copy-paste snippet on the index', () => {
+    const index = read('index.html');
+    for (const tag of Object.keys(WIDGET_TAGS)) {
+      expect(index, tag).toContain(`data-tag="${tag}"`);
+      expect(index, tag).toContain(`&lt;${tag}`);
+    }
+  });
+
+  it.each(pages)('%s declares a language, a title and loads the loader as a module from /widgets/', (page) => {
+    const html = read(page);
+    expect(html).toMatch(/<html lang="(pl|en|uk)">/);
+    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    if (page !== 'embed.html') expect(html).toContain('<script type="module" src="/widgets/ngo-widgets.js"></script>');
+  });
+
+  it('links the index to every other demo page', () => {
+    const index = read('index.html');
+    for (const page of pages.filter((p) => p !== 'index.html')) expect(index, page).toContain(`href="${page}"`);
+  });
+});
