@@ -16,6 +16,8 @@ import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import { coreRoutes } from './core/core.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { mapRoutes } from './map/map.routes.js';
+import { mapAdminRoutes } from './map/map.admin.routes.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
 
@@ -27,7 +29,12 @@ export interface AppDeps {
 }
 
 /** Every public API feature, mounted at `/v1/<slug>`. */
-const features: [string, OpenAPIHono<AppEnv>][] = [['/v1', coreRoutes]];
+const features: [string, OpenAPIHono<AppEnv>][] = [
+  ['/v1', coreRoutes],
+  ['/v1/map', mapRoutes],
+];
+/** Staff sections, mounted after `/v1/admin` so its session, CSRF and audit middleware guard them. */
+const staffFeatures: [string, OpenAPIHono<AppEnv>][] = [['/v1/admin/map', mapAdminRoutes]];
 
 /** Builds the whole app: API, widgets, demo and embeds. Tests pass a migrated database and call `app.request()`. */
 export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log) }: AppDeps) {
@@ -82,6 +89,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
 
   for (const [path, routes] of features) app.route(path, routes);
   app.route('/v1/admin', adminRoutes);
+  for (const [path, routes] of staffFeatures) app.route(path, routes);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

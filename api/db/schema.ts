@@ -1,4 +1,5 @@
 import type { CoreTables } from '../core/core.table.js';
+import type { MapTables } from '../map/map.table.js';
 
 /** Every table the app reaches through Kysely. Each feature adds its `*.table.ts` interface here. */
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, MapTables {}

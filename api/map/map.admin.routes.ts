@@ -1,0 +1,231 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ORG_STATUSES } from '../../common/map.js';
+import { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
+import { assertDistrict, requireSection } from '../core/auth.js';
+import { ApiError, notFound } from '../core/errors.js';
+import { ErrorResponses } from '../core/openapi.js';
+import { createSecretLink } from '../core/secret-links.js';
+import { createRouter } from '../core/validation.js';
+import { EDIT_TEXT, OWNER_TTL_MS, linkUrl } from './map.mail.js';
+import {
+  diffInputs, duplicateHints, findOrganisationRow, findOrganisations, findSubmission, insertOrganisation, listSubmissions, listVersions,
+  setOrganisationStatus, setSubmissionStatus, toInput, toOrganisation, updateOrganisation,
+} from './map.repository.js';
+import { sendVerificationReminders } from './map.reminders.js';
+import type { OrganisationInput as Input } from '../../common/map.schema.js';
+
+/** Staff section of the map: moderation queue, edits, archive, reminders. Mounted at /v1/admin/map. */
+export const mapAdminRoutes = createRouter();
+mapAdminRoutes.use('*', requireSection('map'));
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const IdParam = z.object({ id: z.string().min(1).max(64) });
+const scopeOf = (d: Input) => (d.cityWide ? null : d.districts);
+
+const QueueItem = z
+  .object({
+    id: z.string(),
+    type: z.enum(['create', 'correction', 'owner_edit']),
+    status: z.string(),
+    organisationId: z.string().nullable(),
+    submitter: z.object({ name: z.string(), email: z.string() }),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    data: OrganisationInput,
+    diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    duplicates: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), reasons: z.array(z.string()) })),
+  })
+  .meta({ id: 'MapQueueItem' });
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/submissions',
+    tags: ['map (staff)'],
+    summary: 'Moderation queue with a diff against the published entry and duplicate hints',
+    request: { query: z.object({ status: z.enum(['unconfirmed', 'pending', 'approved', 'rejected']).default('pending') }) },
+    responses: { 200: json(z.object({ items: z.array(QueueItem) }), 'Queue'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { db } = c.var;
+    const staff = c.var.staff!;
+    const rows = await listSubmissions(db, c.req.valid('query').status, staff.role === 'admin' ? null : staff.district);
+    const items = [];
+    for (const r of rows) {
+      const data = JSON.parse(r.data) as Input;
+      const current = r.organisation_id ? await findOrganisationRow(db, r.organisation_id) : undefined;
+      const published = current && current.status === 'published' ? toInput(current) : null;
+      items.push({
+        id: r.id, type: r.type, status: r.status, organisationId: r.organisation_id, submitter: { name: r.submitter_name, email: r.submitter_email },
+        note: r.note, createdAt: r.created_at, data, diff: diffInputs(published, data), duplicates: await duplicateHints(db, data, r.organisation_id),
+      });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items }, 200);
+  },
+);
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/submissions/{id}/approve',
+    tags: ['map (staff)'],
+    summary: 'Approve: publish the new entry or apply the correction; the submitter is mailed',
+    request: { params: IdParam },
+    responses: { 200: json(z.object({ organisationId: z.string() }), 'Approved'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { db, mailer, config } = c.var;
+    const staff = c.var.staff!;
+    const sub = await findSubmission(db, c.req.valid('param').id);
+    if (!sub) throw notFound('Submission');
+    if (sub.status !== 'pending') throw new ApiError(409, 'conflict', `The submission is ${sub.status}, not pending`);
+    const data = JSON.parse(sub.data) as Input;
+    assertDistrict(staff, scopeOf(data));
+    const orgId = sub.organisation_id!;
+    const by = `staff:${staff.id}`;
+    if (sub.type === 'create') {
+      await updateOrganisation(db, orgId, data, { changedBy: by, status: 'published', note: 'approved', ownerEmail: sub.submitter_email });
+    } else {
+      await updateOrganisation(db, orgId, data, { changedBy: by, note: `${sub.type} approved`, ...(sub.type === 'owner_edit' ? {} : {}) });
+    }
+    await setSubmissionStatus(db, sub.id, 'approved', { decidedBy: staff.id });
+    const lang = sub.lang as 'pl' | 'en' | 'uk';
+    let editText = '';
+    if (sub.type !== 'correction') {
+      const link = await createSecretLink(db, { purpose: 'map:owner', subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS });
+      editText = EDIT_TEXT[lang](linkUrl(config, 'edit', link.token, lang));
+    }
+    await mailer.enqueue({ to: sub.submitter_email, template: 'map.approved', lang, data: { name: sub.submitter_name, organisation: data.name, editText } });
+    return c.json({ organisationId: orgId }, 200);
+  },
+);
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/submissions/{id}/reject',
+    tags: ['map (staff)'],
+    summary: 'Reject with a reason that is mailed to the submitter',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(3).max(2000) }) } }, required: true } },
+    responses: { 200: json(z.object({ id: z.string(), status: z.literal('rejected') }), 'Rejected'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { db, mailer } = c.var;
+    const staff = c.var.staff!;
+    const sub = await findSubmission(db, c.req.valid('param').id);
+    if (!sub) throw notFound('Submission');
+    if (sub.status !== 'pending' && sub.status !== 'unconfirmed') throw new ApiError(409, 'conflict', `The submission is ${sub.status}`);
+    const data = JSON.parse(sub.data) as Input;
+    assertDistrict(staff, scopeOf(data));
+    const { reason } = c.req.valid('json');
+    if (sub.type === 'create' && sub.organisation_id) await setOrganisationStatus(db, sub.organisation_id, 'rejected', { changedBy: `staff:${staff.id}`, note: reason });
+    await setSubmissionStatus(db, sub.id, 'rejected', { decidedBy: staff.id, reason });
+    await mailer.enqueue({ to: sub.submitter_email, template: 'map.rejected', lang: sub.lang, data: { name: sub.submitter_name, organisation: data.name, reason } });
+    return c.json({ id: sub.id, status: 'rejected' as const }, 200);
+  },
+);
+
+const StaffOrganisation = Organisation.extend({ status: z.enum(ORG_STATUSES), ownerEmail: z.string().nullable(), version: z.number() }).meta({ id: 'StaffOrganisation' });
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/organisations',
+    tags: ['map (staff)'],
+    summary: 'All entries in any status, filtered and paged',
+    request: { query: OrganisationFilters.extend({ status: z.enum(ORG_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
+    responses: { 200: json(z.object({ items: z.array(StaffOrganisation), total: z.number() }), 'Entries'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const { rows, total } = await findOrganisations(c.var.db, q, { page: q.page, pageSize: q.pageSize }, q.status ? [q.status] : [...ORG_STATUSES]);
+    return c.json({ items: rows.map((r) => ({ ...toOrganisation(r), status: r.status, ownerEmail: r.owner_email, version: r.version })), total }, 200);
+  },
+);
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/organisations',
+    tags: ['map (staff)'],
+    summary: 'Add a published entry directly',
+    request: { body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().nullable().optional() })) } }, required: true } },
+    responses: { 201: json(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { ownerEmail, ...input } = c.req.valid('json');
+    assertDistrict(c.var.staff!, scopeOf(input));
+    const id = await insertOrganisation(c.var.db, input, { status: 'published', ownerEmail: ownerEmail ?? null, changedBy: `staff:${c.var.staff!.id}` });
+    return c.json({ id }, 201);
+  },
+);
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/organisations/{id}',
+    tags: ['map (staff)'],
+    summary: 'One entry with its version history',
+    request: { params: IdParam },
+    responses: { 200: json(StaffOrganisation.extend({ versions: z.array(z.object({ version: z.number(), status: z.string(), changedBy: z.string(), note: z.string().nullable(), createdAt: z.string() })) }), 'Entry'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const row = await findOrganisationRow(c.var.db, c.req.valid('param').id);
+    if (!row) throw notFound('Organisation');
+    const versions = (await listVersions(c.var.db, row.id)).map((v) => ({ version: v.version, status: v.status, changedBy: v.changed_by, note: v.note, createdAt: v.created_at }));
+    return c.json({ ...toOrganisation(row), status: row.status, ownerEmail: row.owner_email, version: row.version, versions }, 200);
+  },
+);
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/organisations/{id}',
+    tags: ['map (staff)'],
+    summary: 'Edit an entry (kept as a new version)',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationInput } }, required: true } },
+    responses: { 200: json(z.object({ id: z.string() }), 'Saved'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const row = await findOrganisationRow(c.var.db, id);
+    if (!row) throw notFound('Organisation');
+    const input = c.req.valid('json');
+    assertDistrict(c.var.staff!, scopeOf(toInput(row)));
+    await updateOrganisation(c.var.db, id, input, { changedBy: `staff:${c.var.staff!.id}`, note: 'edited by staff' });
+    return c.json({ id }, 200);
+  },
+);
+
+for (const [action, status] of [['archive', 'archived'], ['publish', 'published']] as const) {
+  mapAdminRoutes.openapi(
+    createRoute({
+      method: 'post',
+      path: `/organisations/{id}/${action}`,
+      tags: ['map (staff)'],
+      summary: action === 'archive' ? 'Archive an entry (hidden from the public, kept with its history)' : 'Publish an archived entry again',
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Done'), ...ErrorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const row = await findOrganisationRow(c.var.db, id);
+      if (!row) throw notFound('Organisation');
+      assertDistrict(c.var.staff!, scopeOf(toInput(row)));
+      await setOrganisationStatus(c.var.db, id, status, { changedBy: `staff:${c.var.staff!.id}` });
+      return c.json({ id, status }, 200);
+    },
+  );
+}
+
+mapAdminRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/reminders',
+    tags: ['map (staff)'],
+    summary: 'Send the yearly "please confirm your data" e-mails that are due now (also runs daily on its own)',
+    responses: { 200: json(z.object({ sent: z.number() }), 'Sent'), ...ErrorResponses },
+  }),
+  async (c) => c.json({ sent: await sendVerificationReminders(c.var.db, c.var.mailer, c.var.config) }, 200),
+);

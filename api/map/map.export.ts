@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import type { Lang } from '../../common/taxonomy.js';
+import { AREAS, KIND_LABELS, LEGAL_FORMS } from '../../common/map.js';
+import type { Organisation } from '../../common/map.schema.js';
+import { csvResponse, toCsv } from '../core/csv.js';
+
+/** RFC 7946 FeatureCollection: `[lon, lat]` order; entries without a pin get a null geometry. */
+export function organisationsGeoJson(items: Organisation[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: items.map(({ location, ...props }) => ({
+      type: 'Feature' as const,
+      id: props.id,
+      geometry: location ? { type: 'Point' as const, coordinates: [location.lon, location.lat] } : null,
+      properties: props,
+    })),
+  };
+}
+
+const HEADERS: Record<Lang, Record<string, string>> = {
+  pl: { name: 'Nazwa', kind: 'Rodzaj', legalForm: 'Forma prawna', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Obszary działania', districts: 'Dzielnice', address: 'Adres', lon: 'Długość geogr.', lat: 'Szerokość geogr.', website: 'Strona www', email: 'E-mail', phone: 'Telefon', description: 'Opis', verifiedAt: 'Zweryfikowano', id: 'Identyfikator' },
+  en: { name: 'Name', kind: 'Kind', legalForm: 'Legal form', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Areas of activity', districts: 'Districts', address: 'Address', lon: 'Longitude', lat: 'Latitude', website: 'Website', email: 'E-mail', phone: 'Phone', description: 'Description', verifiedAt: 'Verified', id: 'Id' },
+  uk: { name: 'Назва', kind: 'Тип', legalForm: 'Правова форма', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Сфери діяльності', districts: 'Райони', address: 'Адреса', lon: 'Довгота', lat: 'Широта', website: 'Вебсайт', email: 'Ел. пошта', phone: 'Телефон', description: 'Опис', verifiedAt: 'Перевірено', id: 'Ідентифікатор' },
+};
+const CITY_WIDE: Record<Lang, string> = { pl: 'cały Kraków', en: 'city-wide', uk: 'весь Краків' };
+
+/** The filtered set as CSV (UTF-8 with BOM, formula-safe), headers and labels in `lang`. */
+export function organisationsCsv(c: Context<any>, items: Organisation[], lang: Lang) {
+  const h = HEADERS[lang];
+  const areaLabel = new Map(AREAS.map((a) => [a.slug, a.labels[lang]]));
+  const keys = ['id', 'name', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'districts', 'address', 'lon', 'lat', 'website', 'email', 'phone', 'description', 'verifiedAt'];
+  const rows = items.map((o) => ({
+    ...o,
+    name: o.translations[lang]?.name || o.name,
+    description: o.translations[lang]?.description || o.description,
+    kind: KIND_LABELS[o.kind][lang],
+    legalForm: o.legalForm ? (LEGAL_FORMS as Record<string, Record<Lang, string>>)[o.legalForm]?.[lang] ?? o.legalForm : '',
+    areas: o.areas.map((a) => areaLabel.get(a) ?? a).join('; '),
+    districts: o.cityWide ? CITY_WIDE[lang] : o.districts.join('; '),
+    lon: o.location?.lon ?? '',
+    lat: o.location?.lat ?? '',
+  }));
+  return csvResponse(c, 'organisations.csv', toCsv(keys.map((key) => ({ key, header: h[key]! })), rows));
+}

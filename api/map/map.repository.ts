@@ -1,0 +1,313 @@
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { OrgStatus } from '../../common/map.js';
+import { foldText, searchTokens } from '../../common/map.js';
+import type { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
+import { newId, nowIso } from '../core/ids.js';
+import type { OrganisationTable, SubmissionStatus } from './map.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type OrgRow = OrganisationTable;
+
+const VERSION_KEY = 'map.version';
+
+/** A counter bumped on every change visible to the public: the basis of ETags and the cluster cache. */
+export async function mapVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+export async function bumpMapVersion(db: Db): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('app_setting')
+    .values({ key: VERSION_KEY, value: '1', updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
+    .execute();
+}
+
+function rowValues(input: OrganisationInput) {
+  return {
+    name: input.name,
+    sort_name: foldText(input.name),
+    description: input.description,
+    translations: JSON.stringify(input.translations ?? {}),
+    kind: input.kind,
+    legal_form: input.legalForm,
+    krs: input.krs,
+    regon: input.regon,
+    nip: input.nip?.replace(/[-\s]/g, '') ?? null,
+    areas: JSON.stringify(input.areas),
+    target_groups: JSON.stringify(input.targetGroups),
+    districts: JSON.stringify(input.cityWide ? [] : [...new Set(input.districts)].sort((a, b) => a - b)),
+    city_wide: (input.cityWide ? 1 : 0) as 0 | 1,
+    address: input.address,
+    lon: input.location?.lon ?? null,
+    lat: input.location?.lat ?? null,
+    website: input.website,
+    email: input.email,
+    phone: input.phone,
+    languages: JSON.stringify(input.languages),
+    accessibility: JSON.stringify(input.accessibility),
+    step_free: (input.accessibility.includes('stepFree') ? 1 : 0) as 0 | 1,
+  };
+}
+
+function tokensOf(input: OrganisationInput): string[] {
+  const t = input.translations ?? {};
+  return searchTokens([input.name, t.en?.name, t.uk?.name, input.address, input.krs, input.regon, input.nip].filter(Boolean).join(' '));
+}
+
+async function writeIndexes(trx: Db, id: string, input: OrganisationInput) {
+  await trx.deleteFrom('organisation_area').where('organisation_id', '=', id).execute();
+  await trx.deleteFrom('organisation_district').where('organisation_id', '=', id).execute();
+  await trx.deleteFrom('organisation_token').where('organisation_id', '=', id).execute();
+  const areas = [...new Set(input.areas)];
+  if (areas.length) await trx.insertInto('organisation_area').values(areas.map((area) => ({ organisation_id: id, area }))).execute();
+  const districts = input.cityWide ? [] : [...new Set(input.districts)];
+  if (districts.length) await trx.insertInto('organisation_district').values(districts.map((district) => ({ organisation_id: id, district }))).execute();
+  const tokens = tokensOf(input);
+  if (tokens.length) await trx.insertInto('organisation_token').values(tokens.map((token) => ({ token, organisation_id: id }))).execute();
+}
+
+async function writeVersion(trx: Db, id: string, version: number, status: OrgStatus, data: unknown, changedBy: string, note: string | null) {
+  await trx.insertInto('organisation_version').values({ id: newId(), organisation_id: id, version, status, data: JSON.stringify(data), changed_by: changedBy, note, created_at: nowIso() }).execute();
+}
+
+export interface ChangeMeta {
+  changedBy: string;
+  note?: string | null;
+}
+
+export async function insertOrganisation(db: Kysely<Database>, input: OrganisationInput, opts: ChangeMeta & { status: OrgStatus; ownerEmail?: string | null; verifiedAt?: string | null; id?: string }): Promise<string> {
+  const id = opts.id ?? newId();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organisation')
+      .values({ id, status: opts.status, ...rowValues(input), owner_email: opts.ownerEmail ?? null, version: 1, verified_at: opts.verifiedAt ?? (opts.status === 'published' ? now : null), reminder_sent_at: null, created_at: now, updated_at: now })
+      .execute();
+    await writeIndexes(trx, id, input);
+    await writeVersion(trx, id, 1, opts.status, input, opts.changedBy, opts.note ?? null);
+    if (opts.status === 'published') await bumpMapVersion(trx);
+  });
+  return id;
+}
+
+/** Replaces an entry's data, keeps the old data as a version, and marks it verified. */
+export async function updateOrganisation(db: Kysely<Database>, id: string, input: OrganisationInput, opts: ChangeMeta & { status?: OrgStatus; ownerEmail?: string | null }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('organisation').select(['version', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    const status = opts.status ?? current.status;
+    const version = current.version + 1;
+    const now = nowIso();
+    await trx
+      .updateTable('organisation')
+      .set({ ...rowValues(input), status, version, updated_at: now, verified_at: now, ...(opts.ownerEmail !== undefined ? { owner_email: opts.ownerEmail } : {}) })
+      .where('id', '=', id)
+      .execute();
+    await writeIndexes(trx, id, input);
+    await writeVersion(trx, id, version, status, input, opts.changedBy, opts.note ?? null);
+    if (status === 'published' || current.status === 'published') await bumpMapVersion(trx);
+  });
+}
+
+export async function setOrganisationStatus(db: Kysely<Database>, id: string, status: OrgStatus, opts: ChangeMeta): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const version = row.version + 1;
+    await trx.updateTable('organisation').set({ status, version, updated_at: nowIso() }).where('id', '=', id).execute();
+    await writeVersion(trx, id, version, status, toInput(row), opts.changedBy, opts.note ?? null);
+    if (status === 'published' || row.status === 'published') await bumpMapVersion(trx);
+  });
+}
+
+const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
+
+/** The public shape of an entry. Never includes the owner's e-mail. */
+export function toOrganisation(r: OrgRow): Organisation {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    translations: parse(r.translations, {}),
+    kind: r.kind,
+    legalForm: r.legal_form,
+    krs: r.krs,
+    regon: r.regon,
+    nip: r.nip,
+    areas: parse(r.areas, []),
+    targetGroups: parse(r.target_groups, []),
+    districts: parse(r.districts, []),
+    cityWide: !!r.city_wide,
+    address: r.address,
+    location: r.lon === null || r.lat === null ? null : { lon: Number(r.lon), lat: Number(r.lat) },
+    website: r.website,
+    email: r.email,
+    phone: r.phone,
+    languages: parse(r.languages, []),
+    accessibility: parse(r.accessibility, []),
+    verifiedAt: r.verified_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** An entry's data as the input shape, for diffs and corrections. */
+export function toInput(r: OrgRow): OrganisationInput {
+  const o = toOrganisation(r);
+  return {
+    name: o.name, description: o.description, translations: o.translations as OrganisationInput['translations'], kind: o.kind,
+    legalForm: o.legalForm as OrganisationInput['legalForm'], krs: o.krs, regon: o.regon, nip: o.nip, areas: o.areas,
+    targetGroups: o.targetGroups as OrganisationInput['targetGroups'], districts: o.districts, cityWide: o.cityWide, address: o.address,
+    location: o.location, website: o.website, email: o.email, phone: o.phone,
+    languages: o.languages as OrganisationInput['languages'], accessibility: o.accessibility as OrganisationInput['accessibility'],
+  };
+}
+
+export async function findOrganisationRow(db: Db, id: string) {
+  return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPublishedOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  const row = await db.selectFrom('organisation').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+/** The next string after every string that starts with `prefix`. */
+const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+
+type OrgQuery = SelectQueryBuilder<Database, 'organisation', {}>;
+
+/** Applies the public filters; every filter narrows (AND), values within one filter widen (OR). */
+export function applyFilters<Q extends OrgQuery>(qb: Q, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): Q {
+  let q = qb.where('organisation.status', 'in', statuses) as Q;
+  if (f.district?.length) {
+    const d = f.district;
+    q = q.where((eb) => eb.or([eb('organisation.city_wide', '=', 1), eb('organisation.id', 'in', eb.selectFrom('organisation_district').select('organisation_id').where('district', 'in', d))])) as Q;
+  }
+  if (f.area?.length) {
+    const a = f.area;
+    q = q.where('organisation.id', 'in', (eb) => eb.selectFrom('organisation_area').select('organisation_id').where('area', 'in', a)) as Q;
+  }
+  if (f.kind?.length) q = q.where('organisation.kind', 'in', f.kind) as Q;
+  if (f.accessible) q = q.where('organisation.step_free', '=', 1) as Q;
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    q = q.where('organisation.lon', '>=', minLon).where('organisation.lon', '<=', maxLon).where('organisation.lat', '>=', minLat).where('organisation.lat', '<=', maxLat) as Q;
+  }
+  for (const token of searchTokens(f.q ?? '').slice(0, 6)) {
+    q = q.where('organisation.id', 'in', (eb) => eb.selectFrom('organisation_token').select('organisation_id').where('token', '>=', token).where('token', '<', prefixEnd(token))) as Q;
+  }
+  return q;
+}
+
+export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, statuses: OrgStatus[] = ['published']) {
+  const base = applyFilters(db.selectFrom('organisation') as OrgQuery, f, statuses);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let q = base.selectAll('organisation').orderBy('organisation.sort_name').orderBy('organisation.id');
+  if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  else q = q.limit(100_000);
+  const rows = await q.execute();
+  return { total: Number(total), items: rows.map(toOrganisation), rows };
+}
+
+/** Published pinned entries matching the filters, in the smallest shape the clusterer needs. */
+export async function findPoints(db: Db, f: OrganisationFilters) {
+  const rows = await applyFilters(db.selectFrom('organisation') as OrgQuery, { ...f, bbox: undefined })
+    .where('organisation.lon', 'is not', null)
+    .select(['organisation.id', 'organisation.lon', 'organisation.lat', 'organisation.name', 'organisation.kind'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), name: r.name, kind: r.kind }));
+}
+
+// ---- Submissions -------------------------------------------------------------------------------
+
+export async function insertSubmission(
+  db: Db,
+  s: { organisationId: string | null; type: 'create' | 'correction' | 'owner_edit'; data: OrganisationInput; note: string; submitterName: string; submitterEmail: string; lang: string; status: SubmissionStatus },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('organisation_submission')
+    .values({
+      id, organisation_id: s.organisationId, type: s.type, data: JSON.stringify(s.data), note: s.note || null, submitter_name: s.submitterName,
+      submitter_email: s.submitterEmail.toLowerCase(), lang: s.lang, status: s.status, reason: null, created_at: now,
+      confirmed_at: s.status === 'pending' ? now : null, decided_at: null, decided_by: null,
+    })
+    .execute();
+  return id;
+}
+
+export const findSubmission = (db: Db, id: string) => db.selectFrom('organisation_submission').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function listSubmissions(db: Db, status: SubmissionStatus, districtScope: number | null) {
+  let q = db.selectFrom('organisation_submission').selectAll().where('status', '=', status).orderBy('created_at').limit(500);
+  const rows = await q.execute();
+  if (districtScope === null) return rows;
+  return rows.filter((r) => {
+    const d = JSON.parse(r.data) as OrganisationInput;
+    return d.cityWide || d.districts.includes(districtScope);
+  });
+}
+
+export async function setSubmissionStatus(db: Db, id: string, status: SubmissionStatus, extra: { reason?: string | null; decidedBy?: string | null; organisationId?: string } = {}) {
+  const now = nowIso();
+  await db
+    .updateTable('organisation_submission')
+    .set({
+      status,
+      ...(status === 'pending' ? { confirmed_at: now } : {}),
+      ...(status === 'approved' || status === 'rejected' ? { decided_at: now, decided_by: extra.decidedBy ?? null, reason: extra.reason ?? null } : {}),
+      ...(extra.organisationId ? { organisation_id: extra.organisationId } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Field-by-field differences between the published data and a proposal. */
+export function diffInputs(before: OrganisationInput | null, after: OrganisationInput) {
+  const keys = Object.keys(after) as (keyof OrganisationInput)[];
+  return keys
+    .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .map((k) => ({ field: k, before: before?.[k] ?? null, after: after[k] ?? null }));
+}
+
+/** Entries that may be the same organisation: same KRS, most of the name's words, or the same address. */
+export async function duplicateHints(db: Db, input: OrganisationInput, excludeId: string | null) {
+  const hints = new Map<string, { id: string; name: string; status: string; reasons: string[] }>();
+  const add = (r: { id: string; name: string; status: string }, reason: string) => {
+    if (r.id === excludeId) return;
+    const h = hints.get(r.id) ?? { id: r.id, name: r.name, status: r.status, reasons: [] };
+    if (!h.reasons.includes(reason)) h.reasons.push(reason);
+    hints.set(r.id, h);
+  };
+  const live = ['published', 'pending'] as OrgStatus[];
+  if (input.krs) for (const r of await db.selectFrom('organisation').select(['id', 'name', 'status']).where('krs', '=', input.krs).where('status', 'in', live).execute()) add(r, 'same_krs');
+  const words = searchTokens(input.name).filter((w) => w.length > 2);
+  if (words.length) {
+    const rows = await db
+      .selectFrom('organisation_token as t')
+      .innerJoin('organisation as o', 'o.id', 't.organisation_id')
+      .select(['o.id', 'o.name', 'o.status', (eb) => eb.fn.countAll<number>().as('shared')])
+      .where('t.token', 'in', words)
+      .where('o.status', 'in', live)
+      .groupBy(['o.id', 'o.name', 'o.status'])
+      .execute();
+    for (const r of rows) {
+      const theirs = searchTokens(r.name).filter((w) => w.length > 2).length;
+      if (Number(r.shared) / Math.max(words.length, theirs) >= 0.6) add(r, 'similar_name');
+    }
+  }
+  if (input.address) {
+    const folded = foldText(input.address);
+    const rows = await db.selectFrom('organisation').select(['id', 'name', 'status', 'address']).where('status', 'in', live).where('address', 'is not', null).where('lon', 'is not', null)
+      .where('lon', '>=', (input.location?.lon ?? 19.79) - 0.01).where('lon', '<=', (input.location?.lon ?? 20.22) + 0.01).execute();
+    for (const r of rows) if (r.address && foldText(r.address) === folded) add(r, 'same_address');
+  }
+  return [...hints.values()].slice(0, 10);
+}
+
+export async function listVersions(db: Db, organisationId: string) {
+  return db.selectFrom('organisation_version').selectAll().where('organisation_id', '=', organisationId).orderBy('version', 'desc').execute();
+}

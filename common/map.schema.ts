@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { LANGS } from './taxonomy.js';
+import {
+  ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
+  isInKrakow, isValidKrs, isValidNip, isValidRegon,
+} from './map.js';
+import { AbuseSchema } from './abuse.schema.js';
+
+/** Form fields arrive as '' when left empty: treat that as "not given". */
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable()).default(null);
+const identifier = (check: (v: string) => boolean, what: string) =>
+  z.preprocess(blankToNull, z.string().trim().refine(check, { message: `Not a valid ${what} (format or checksum)` }).nullable()).default(null);
+
+export const LocationSchema = z
+  .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+  .refine((p) => isInKrakow(p.lon, p.lat), { message: 'The point must lie within Kraków' })
+  .meta({ id: 'Location', description: 'WGS84 point inside Kraków' });
+
+const Translation = z.object({ name: optionalText(MAP_LIMITS.name), description: optionalText(MAP_LIMITS.description) });
+
+export const OrganisationInput = z
+  .object({
+    name: z.string().trim().min(2).max(MAP_LIMITS.name),
+    description: z.string().trim().max(MAP_LIMITS.description).default(''),
+    translations: z.object({ en: Translation.optional(), uk: Translation.optional() }).default({}),
+    kind: z.enum(ORG_KINDS),
+    legalForm: z.preprocess(blankToNull, z.enum(Object.keys(LEGAL_FORMS) as [keyof typeof LEGAL_FORMS]).nullable()).default(null),
+    krs: identifier(isValidKrs, 'KRS number'),
+    regon: identifier(isValidRegon, 'REGON number'),
+    nip: identifier(isValidNip, 'NIP number'),
+    areas: z.array(z.enum(AREA_SLUGS as [string, ...string[]])).min(1).max(10),
+    targetGroups: z.array(z.enum(Object.keys(TARGET_GROUPS) as [keyof typeof TARGET_GROUPS])).max(10).default([]),
+    districts: z.array(z.number().int().min(1).max(18)).max(18).default([]),
+    cityWide: z.boolean().default(false),
+    address: optionalText(MAP_LIMITS.address),
+    location: LocationSchema.nullable().default(null),
+    website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/ }).max(MAP_LIMITS.url).nullable()).default(null),
+    email: z.preprocess(blankToNull, z.email().max(254).nullable()).default(null),
+    phone: z.preprocess(blankToNull, z.string().trim().regex(/^\+?[\d\s()-]{6,20}$/, 'Not a phone number').nullable()).default(null),
+    languages: z.array(z.enum(SERVICE_LANGUAGES)).max(SERVICE_LANGUAGES.length).default(['pl']),
+    accessibility: z.array(z.enum(ACCESSIBILITY_FEATURES)).max(ACCESSIBILITY_FEATURES.length).default([]),
+  })
+  .superRefine((o, ctx) => {
+    if (!o.cityWide && o.districts.length === 0) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'Choose at least one district, or mark the organisation city-wide' });
+    if (o.kind === 'ngo' && o.legalForm === null) ctx.addIssue({ code: 'custom', path: ['legalForm'], message: 'An NGO needs a legal form' });
+  })
+  .meta({ id: 'OrganisationInput' });
+export type OrganisationInput = z.output<typeof OrganisationInput>;
+
+export const Organisation = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    translations: z.record(z.string(), z.object({ name: z.string().nullable(), description: z.string().nullable() }).partial()),
+    kind: z.enum(ORG_KINDS),
+    legalForm: z.string().nullable(),
+    krs: z.string().nullable(),
+    regon: z.string().nullable(),
+    nip: z.string().nullable(),
+    areas: z.array(z.string()),
+    targetGroups: z.array(z.string()),
+    districts: z.array(z.number()),
+    cityWide: z.boolean(),
+    address: z.string().nullable(),
+    location: z.object({ lon: z.number(), lat: z.number() }).nullable(),
+    website: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    languages: z.array(z.string()),
+    accessibility: z.array(z.string()),
+    verifiedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+const csvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(40));
+
+/** Filters shared by the list, the exports and the clusters endpoint. Lists are comma-separated. */
+export const OrganisationFilters = z.object({
+  district: csvList(z.coerce.number().int().min(1).max(18)).optional().meta({ description: 'District numbers 1–18, comma-separated' }),
+  area: csvList(z.enum(AREA_SLUGS as [string, ...string[]])).optional(),
+  kind: csvList(z.enum(ORG_KINDS)).optional(),
+  q: z.string().trim().max(MAP_LIMITS.q).optional().meta({ description: 'Words to find; diacritics are folded and each word matches as a prefix' }),
+  bbox: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLon,minLat,maxLon,maxLat')
+    .transform((s) => s.split(',').map(Number) as [number, number, number, number])
+    .optional(),
+  accessible: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+});
+export type OrganisationFilters = z.infer<typeof OrganisationFilters>;
+
+export const OrganisationListQuery = OrganisationFilters.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAP_LIMITS.pageSizeMax).default(50),
+  format: z.enum(['json', 'geojson', 'csv']).default('json'),
+  lang: z.enum(LANGS).default('pl'),
+});
+
+export const OrganisationPage = z
+  .object({ items: z.array(Organisation), total: z.number(), page: z.number(), pageSize: z.number() })
+  .meta({ id: 'OrganisationPage' });
+
+export const ClusterQuery = OrganisationFilters.extend({
+  zoom: z.coerce.number().int().min(0).max(20),
+  bbox: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLon,minLat,maxLon,maxLat')
+    .transform((s) => s.split(',').map(Number) as [number, number, number, number])
+    .default([19.79, 49.97, 20.22, 50.13]),
+});
+
+/** Compact answer of `/clusters`: `[lon, lat, count, clusterId]` for clusters and `[lon, lat, id, name, kind]` for single points. */
+export const ClusterResponse = z
+  .object({
+    clusters: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+    points: z.array(z.tuple([z.number(), z.number(), z.string(), z.string(), z.string()])),
+    total: z.number(),
+    version: z.string(),
+  })
+  .meta({ id: 'ClusterResponse' });
+
+export const Submitter = z.object({
+  name: z.string().trim().min(2).max(120),
+  email: z.email().max(254),
+});
+
+export const SubmissionInput = z
+  .object({
+    type: z.enum(['create', 'correction']),
+    organisationId: z.string().max(64).optional(),
+    organisation: OrganisationInput,
+    submitter: Submitter,
+    note: z.string().trim().max(MAP_LIMITS.reason).default(''),
+    consent: z.literal(true, { message: 'Consent to the information clause is required' }),
+    lang: z.enum(LANGS).default('pl'),
+    abuse: AbuseSchema,
+  })
+  .superRefine((s, ctx) => {
+    if (s.type === 'correction' && !s.organisationId) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Say which entry to correct' });
+  })
+  .meta({ id: 'SubmissionInput' });
+
+export const ORG_STATUS = z.enum(ORG_STATUSES);
+export const SUBMISSION_STATUSES = ['unconfirmed', 'pending', 'approved', 'rejected'] as const;
