@@ -3,8 +3,7 @@
  * secret if none is set), migrates, seeds demo data and demo staff on the first run, and serves.
  * `--watch-widgets` (used by `npm run dev`) also runs rollup in watch mode.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
@@ -13,42 +12,10 @@ import { findStaffByEmail, insertStaff } from '../admin/staff.repository.js';
 import { totpFor } from '../core/auth.js';
 import { registerSeed, registeredSeeds, runSeeds } from '../seed.js';
 import { startServer } from '../server.js';
+import { ensureBuild } from './build.js';
 import { CliError, cliConfig, generatePassword, runCli } from './common.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const LOADER = join(ROOT, 'dist', 'widgets', 'ngo-widgets.js');
-const SOURCES = ['widgets', 'common', 'rollup.config.js', 'package.json'];
-
-/** Newest modification time under `path` (tests excluded: they are not in the bundle). */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return /\.test\.ts$/.test(path) ? 0 : st.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-/** Why the widget bundle must be rebuilt, or `null` when it is up to date. */
-export function buildReason(): string | null {
-  if (!existsSync(LOADER)) return 'dist/widgets is missing';
-  const built = statSync(LOADER).mtimeMs;
-  const changed = SOURCES.find((s) => newestMtime(join(ROOT, s)) > built);
-  return changed ? `${changed} changed since the last build` : null;
-}
-
-/** `npm run build` when the bundle is missing or stale. */
-export function ensureBuild(): void {
-  if (!existsSync(join(ROOT, 'rollup.config.js'))) {
-    console.warn('[start] rollup.config.js not found; serving without widgets');
-    return;
-  }
-  const reason = buildReason();
-  if (!reason) return;
-  console.log(`[start] building widgets (${reason})…`);
-  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new CliError('the widget build failed (npm run build); see the output above');
-}
 
 function watchWidgets(): ChildProcess {
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'rollup'), ['-c', 'rollup.config.js', '--watch', '--no-watch.clearScreen'], { cwd: ROOT, stdio: 'inherit' });

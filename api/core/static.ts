@@ -112,7 +112,7 @@ export function staticRoutes(config: Config, options: StaticOptions = {}) {
     let rel = rawRest(c, '/demo/');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     // The staff panel is never framed (clickjacking); other demo pages may be.
-    const framing = rel === 'admin.html' ? { 'Content-Security-Policy': "frame-ancestors 'none'" } : {};
+    const framing: Record<string, string> = rel === 'admin.html' ? { 'Content-Security-Policy': "frame-ancestors 'none'" } : {};
     return sendFile(c, safeJoin(demoDir, rel), { 'Cache-Control': 'no-cache', ...framing });
   });
 
