@@ -78,7 +78,8 @@ export interface MailOutboxTable {
   body_text: string;
   template: string;
   lang: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** `logged`: no SMTP_URL was set, so the message went to the log instead (kept like sent mail). */
+  status: 'pending' | 'sent' | 'logged' | 'failed';
   attempts: number;
   next_attempt_at: Timestamp;
   locked_until: Timestamp | null;

@@ -1,16 +1,166 @@
 import type { Kysely } from 'kysely';
+import { createTransport } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
+import { addMs, newId, nowIso } from './ids.js';
 import type { Logger } from './log.js';
+import { renderTemplate } from './mail-templates.js';
 
-// PLACEHOLDER: replaced by the real outbox implementation.
-export interface Mailer {
-  /** Renders a registered template in `lang` and puts it in the outbox. */
-  enqueue(input: { to: string; template: string; lang: string; data: Record<string, unknown> }): Promise<string>;
-  /** Sends what is due; returns how many went out. */
-  flush(): Promise<number>;
+export { registerTemplate, renderTemplate, mailLang, MAIL_LANGS, type MailLang, type MailTemplate } from './mail-templates.js';
+
+export interface MailInput {
+  to: string;
+  /** A name given to `registerTemplate`. */
+  template: string;
+  /** `pl`, `en` or `uk`; anything else falls back to `pl`. */
+  lang: string;
+  data: Record<string, unknown>;
 }
 
-export function createMailer(_db: Kysely<Database>, _config: Config, _log: Logger): Mailer {
-  return { enqueue: async () => '', flush: async () => 0 };
+/**
+ * The outbox. `enqueue` renders a template and stores the message (pass a transaction as `db` to
+ * commit it together with the record it is about). `flush` sends what is due: over SMTP when
+ * `SMTP_URL` is set; otherwise the message is written to the log and kept in the outbox with
+ * status `logged`. Failed sends are retried with exponential backoff; after `maxAttempts` the
+ * message is `failed`. Each message is claimed with a lease (`locked_until`), so several instances
+ * can flush the same outbox without sending anything twice.
+ */
+export interface Mailer {
+  /** Renders a registered template in `lang` and puts it in the outbox; returns the message id. */
+  enqueue(input: MailInput, db?: Kysely<Database>): Promise<string>;
+  /** Sends what is due; returns how many went out (sent or, without SMTP, logged). */
+  flush(now?: Date): Promise<number>;
+  /** Closes the SMTP connection pool, if any. */
+  close(): Promise<void>;
+}
+
+export interface MailerOptions {
+  /** Sending attempts before a message is marked `failed`. Default 8 (about 4 hours of retries). */
+  maxAttempts?: number;
+  /** Messages claimed per flush. Default 20. */
+  batchSize?: number;
+  /** How long a claim lasts; must exceed one send. Default 5 minutes. */
+  lockMs?: number;
+}
+
+/** Delay before attempt `attempts + 1`: 1, 2, 4 … minutes, at most 1 hour. */
+export const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3600_000);
+
+export function createMailer(db: Kysely<Database>, config: Config, log: Logger, options: MailerOptions = {}): Mailer {
+  const { maxAttempts = 8, batchSize = 20, lockMs = 5 * 60_000 } = options;
+  const transport = config.smtpUrl
+    ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as Parameters<typeof createTransport>[0])
+    : null;
+
+  async function claimDue(now: Date) {
+    const at = nowIso(now);
+    const due = await db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+      .orderBy('next_attempt_at')
+      .limit(batchSize)
+      .execute();
+    const claimed: string[] = [];
+    for (const { id } of due) {
+      // Only one instance wins the conditional update; the others see 0 rows and move on.
+      const r = await db
+        .updateTable('mail_outbox')
+        .set({ locked_until: addMs(now, lockMs) })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) claimed.push(id);
+    }
+    return claimed;
+  }
+
+  async function deliver(id: string, now: Date): Promise<boolean> {
+    const m = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const attempts = m.attempts + 1;
+    try {
+      if (transport) {
+        await transport.sendMail({ from: config.mailFrom, to: m.to_address, subject: m.subject, text: m.body_text });
+      } else {
+        log.info('mail (no SMTP_URL)', { mailId: m.id, to: m.to_address, subject: m.subject, text: m.body_text });
+      }
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: transport ? 'sent' : 'logged', attempts, sent_at: nowIso(), locked_until: null, last_error: null })
+        .where('id', '=', id)
+        .execute();
+      return true;
+    } catch (err) {
+      const failed = attempts >= maxAttempts;
+      const message = err instanceof Error ? err.message : String(err);
+      log.warn(failed ? 'mail failed for good' : 'mail failed, will retry', { mailId: m.id, attempts, err: message });
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: failed ? 'failed' : 'pending', attempts, next_attempt_at: addMs(now, retryDelayMs(attempts)), locked_until: null, last_error: message.slice(0, 1000) })
+        .where('id', '=', id)
+        .execute();
+      return false;
+    }
+  }
+
+  return {
+    async enqueue(input, trx = db) {
+      const { subject, text, lang } = renderTemplate(input.template, input.lang, input.data);
+      const id = newId();
+      const now = nowIso();
+      await trx
+        .insertInto('mail_outbox')
+        .values({ id, to_address: input.to, subject, body_text: text, template: input.template, lang, status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null })
+        .execute();
+      return id;
+    },
+    async flush(now = new Date()) {
+      let sent = 0;
+      for (const id of await claimDue(now)) if (await deliver(id, now)) sent++;
+      return sent;
+    },
+    async close() {
+      transport?.close();
+    },
+  };
+}
+
+/**
+ * Flushes the outbox every `intervalMs` (never two flushes at once in this process). Returns a
+ * function that stops the worker and waits for a flush in progress.
+ */
+export function startMailWorker(mailer: Mailer, intervalMs: number, log?: Logger): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = mailer
+      .flush()
+      .catch((err) => log?.error('mail worker failed', { err: err instanceof Error ? err.message : String(err) }))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref?.();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/** Retention: sent and logged mail after `sentMailDays`, failed mail after the same time since it was queued. */
+export async function purgeSentMail(db: Kysely<Database>, before: Date): Promise<number> {
+  const cut = nowIso(before);
+  const r = await db
+    .deleteFrom('mail_outbox')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['sent', 'logged']), eb('sent_at', '<', cut)]),
+        eb.and([eb('status', '=', 'failed'), eb('created_at', '<', cut)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

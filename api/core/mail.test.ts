@@ -1,0 +1,240 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { testConfig } from '../config.js';
+import { dialects, testDatabase } from '../testing.js';
+import type { DatabaseHandle } from '../db/database.js';
+import { createLogger } from './log.js';
+import { createMailer, purgeSentMail, registerTemplate, renderTemplate, retryDelayMs, startMailWorker } from './mail.js';
+
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Decodes `=?UTF-8?B?…?=` / `=?UTF-8?Q?…?=` words of a header. */
+function decodeWords(value: string): string {
+  return value.replace(/\s*=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+  ).trim();
+}
+
+function decodeQp(data: string): string {
+  const bytes: number[] = [];
+  const s = data.replace(/=\r?\n/g, '');
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(s[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Just enough MIME to read what nodemailer sends for a plain-text message. */
+function parseMessage(raw: string, to: string[]): Received {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const i = line.indexOf(':');
+    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
+  }
+  const body = raw.slice(split + 4);
+  const cte = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  const text = cte === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : cte === 'quoted-printable' ? decodeQp(body) : body;
+  expect(headers.get('content-type')).toMatch(/text\/plain; charset=utf-8/i);
+  return { to, subject: decodeWords(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n') };
+}
+
+async function startSmtp() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push(parseMessage(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A port nothing listens on. */
+async function deadSmtpUrl() {
+  const s = await startSmtp();
+  await s.close();
+  return s.url;
+}
+
+describe('mail templates', () => {
+  it('renders each language with {{var}} values as-is, falling back to Polish', () => {
+    const data = { name: 'Zażółć <b>&', url: 'https://ngo.example/a?b=1&c=2' };
+    expect(renderTemplate('core.test', 'pl', data)).toMatchObject({ lang: 'pl', subject: 'Wiadomość próbna – Zażółć <b>&' });
+    expect(renderTemplate('core.test', 'pl', data).text).toContain('https://ngo.example/a?b=1&c=2');
+    expect(renderTemplate('core.test', 'uk', data).subject).toBe('Тестове повідомлення – Zażółć <b>&');
+    expect(renderTemplate('core.test', 'en-GB', data).lang).toBe('en');
+    expect(renderTemplate('core.test', 'de', data).lang).toBe('pl');
+    expect(renderTemplate('core.test', 'en', {}).subject).toBe('Test message –');
+  });
+
+  it('keeps the subject on one line whatever the data holds', () => {
+    expect(renderTemplate('core.test', 'en', { name: 'x\r\nBcc: victim@example.org' }).subject).toBe('Test message – x Bcc: victim@example.org');
+  });
+
+  it('refuses a template without all three languages and an unknown template', () => {
+    expect(() => registerTemplate('broken', { pl: { subject: 'a', text: 'b' } } as never)).toThrow(/en/);
+    expect(() => renderTemplate('nope', 'pl', {})).toThrow(/Unknown mail template/);
+  });
+
+  it('backs off exponentially up to an hour', () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000, 3600_000, 3600_000, 3600_000]);
+  });
+});
+
+describe.each(dialects)('mail outbox on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  const silent = createLogger('silent');
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(() => smtp.close());
+  beforeEach(async () => {
+    handle = await testDatabase(dialect);
+    smtp.received.length = 0;
+  });
+  afterEach(() => handle.close());
+
+  const outbox = () => handle.db.selectFrom('mail_outbox').selectAll().orderBy('created_at').execute();
+
+  it('sends queued mail over SMTP with Polish letters intact', async () => {
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url, mailFrom: 'WiP NGO <no-reply@ngo.example>' }), silent);
+    const id = await mailer.enqueue({ to: 'anna@example.org', template: 'core.test', lang: 'pl', data: { name: 'Łucja Żółć', url: 'https://ngo.example/x' } });
+    expect(smtp.received).toHaveLength(0); // queued, not sent
+    expect(await mailer.flush()).toBe(1);
+    expect(smtp.received).toEqual([
+      { to: ['anna@example.org'], subject: 'Wiadomość próbna – Łucja Żółć', text: expect.stringContaining('Dzień dobry, Łucja Żółć!\n\nTo wiadomość próbna z modułów WiP NGO. Zażółć gęślą jaźń.\n\nhttps://ngo.example/x') },
+    ]);
+    const [row] = await outbox();
+    expect(row).toMatchObject({ id, status: 'sent', attempts: 1, locked_until: null, last_error: null, lang: 'pl', template: 'core.test' });
+    expect(row!.sent_at).not.toBeNull();
+    expect(await mailer.flush()).toBe(0); // nothing is sent twice
+    expect(smtp.received).toHaveLength(1);
+    await mailer.close();
+  });
+
+  it('retries with backoff while SMTP is down, then sends', async () => {
+    const down = createMailer(handle.db, testConfig({ smtpUrl: await deadSmtpUrl() }), silent);
+    await down.enqueue({ to: 'jan@example.org', template: 'core.test', lang: 'en', data: { name: 'Jan' } });
+    const t0 = new Date();
+    expect(await down.flush(t0)).toBe(0);
+    let [row] = await outbox();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, locked_until: null });
+    expect(row!.last_error).toBeTruthy();
+    expect(Date.parse(row!.next_attempt_at)).toBe(t0.getTime() + 60_000);
+    // Not due yet: no attempt.
+    expect(await down.flush(new Date(t0.getTime() + 30_000))).toBe(0);
+    expect((await outbox())[0]!.attempts).toBe(1);
+    const t1 = new Date(t0.getTime() + 61_000);
+    expect(await down.flush(t1)).toBe(0);
+    [row] = await outbox();
+    expect(row).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(Date.parse(row!.next_attempt_at)).toBe(t1.getTime() + 120_000);
+    // SMTP is back.
+    const up = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
+    expect(await up.flush(new Date(t1.getTime() + 121_000))).toBe(1);
+    expect((await outbox())[0]).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Test message – Jan']);
+    await up.close();
+  });
+
+  it('gives up after maxAttempts and marks the message failed', async () => {
+    const down = createMailer(handle.db, testConfig({ smtpUrl: await deadSmtpUrl() }), silent, { maxAttempts: 2 });
+    await down.enqueue({ to: 'jan@example.org', template: 'core.test', lang: 'en', data: {} });
+    await down.flush();
+    await down.flush(new Date(Date.now() + 3600_000));
+    expect((await outbox())[0]).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(await down.flush(new Date(Date.now() + 48 * 3600_000))).toBe(0);
+  });
+
+  it('never sends a message twice when several instances flush at once', async () => {
+    const config = testConfig({ smtpUrl: smtp.url });
+    const instances = [createMailer(handle.db, config, silent), createMailer(handle.db, config, silent), createMailer(handle.db, config, silent)];
+    for (let i = 0; i < 12; i++) await instances[0]!.enqueue({ to: `n${i}@example.org`, template: 'core.test', lang: 'uk', data: { name: `N${i}` } });
+    const counts = await Promise.all(instances.map((m) => m.flush()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(smtp.received).toHaveLength(12);
+    expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(12);
+    expect(smtp.received[0]!.subject).toMatch(/^Тестове повідомлення – N\d+$/);
+    await Promise.all(instances.map((m) => m.close()));
+  });
+
+  it('skips a message another instance has claimed until its lease runs out', async () => {
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
+    const id = await mailer.enqueue({ to: 'a@example.org', template: 'core.test', lang: 'pl', data: {} });
+    const leaseEnd = new Date(Date.now() + 60_000).toISOString();
+    await handle.db.updateTable('mail_outbox').set({ locked_until: leaseEnd }).where('id', '=', id).execute();
+    expect(await mailer.flush()).toBe(0);
+    expect(await mailer.flush(new Date(Date.now() + 61_000))).toBe(1);
+    expect(smtp.received).toHaveLength(1);
+    await mailer.close();
+  });
+
+  it('without SMTP_URL logs the mail and keeps it in the outbox as logged', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', {}, (l) => lines.push(l));
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), log);
+    await mailer.enqueue({ to: 'ola@example.org', template: 'core.test', lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link' } });
+    expect(await mailer.flush()).toBe(1);
+    const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'mail (no SMTP_URL)');
+    expect(entry).toMatchObject({ level: 'info', to: 'ola@example.org', subject: 'Wiadomość próbna – Ola' });
+    expect(entry.text).toContain('https://ngo.example/link');
+    expect((await outbox())[0]).toMatchObject({ status: 'logged', attempts: 1 });
+    expect(await mailer.flush()).toBe(0);
+  });
+
+  it('enqueues inside a transaction, so a rollback leaves no mail behind', async () => {
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), silent);
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        await mailer.enqueue({ to: 'x@example.org', template: 'core.test', lang: 'pl', data: {} }, trx);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('runs a worker that flushes on its own and stops cleanly', async () => {
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
+    const stop = startMailWorker(mailer, 20);
+    await mailer.enqueue({ to: 'w@example.org', template: 'core.test', lang: 'en', data: { name: 'Worker' } });
+    for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await stop();
+    expect(smtp.received.map((m) => m.to[0])).toEqual(['w@example.org']);
+    await mailer.enqueue({ to: 'late@example.org', template: 'core.test', lang: 'en', data: {} });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(smtp.received).toHaveLength(1); // stopped: nothing more goes out
+    await mailer.close();
+  });
+
+  it('purges sent and failed mail older than the cut-off, never pending mail', async () => {
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), silent);
+    await mailer.enqueue({ to: 'a@example.org', template: 'core.test', lang: 'pl', data: {} });
+    await mailer.flush();
+    await mailer.enqueue({ to: 'b@example.org', template: 'core.test', lang: 'pl', data: {} });
+    const failedId = await mailer.enqueue({ to: 'c@example.org', template: 'core.test', lang: 'pl', data: {} });
+    await handle.db.updateTable('mail_outbox').set({ status: 'failed', attempts: 8 }).where('id', '=', failedId).execute();
+    expect(await purgeSentMail(handle.db, new Date(Date.now() - 1000))).toBe(0);
+    expect(await purgeSentMail(handle.db, new Date(Date.now() + 1000))).toBe(2);
+    expect((await outbox()).map((r) => r.to_address)).toEqual(['b@example.org']);
+  });
+});
