@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AREA_SLUGS, searchTokens, foldText } from '../../common/map.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import type { Database } from '../db/schema.js';
@@ -90,10 +90,11 @@ export function generateOrganisations(n: number, seed = 2026): OrganisationInput
  * Inserts many published entries fast (batched, one transaction), with their join rows, search
  * tokens and first version. For demo data and benchmarks; moderation never goes this way.
  */
-export async function insertOrganisationsBulk(db: Kysely<Database>, inputs: OrganisationInput[], changedBy = 'import', onProgress?: (done: number) => void): Promise<string[]> {
+export async function insertOrganisationsBulk(db: Kysely<Database> | Transaction<Database>, inputs: OrganisationInput[], changedBy = 'import', onProgress?: (done: number) => void): Promise<string[]> {
   const ids: string[] = [];
   const BATCH = 200;
-  await db.transaction().execute(async (trx) => {
+  const run = (fn: (trx: Kysely<Database>) => Promise<void>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  await run(async (trx) => {
     for (let start = 0; start < inputs.length; start += BATCH) {
       const batch = inputs.slice(start, start + BATCH);
       const now = nowIso();
@@ -127,8 +128,6 @@ export async function insertOrganisationsBulk(db: Kysely<Database>, inputs: Orga
 }
 
 /** The demo seed: about 300 fictional organisations. */
-export async function seedMapDemo(db: Kysely<Database>): Promise<number> {
-  const orgs = generateOrganisations(300);
-  await insertOrganisationsBulk(db, orgs, 'demo-seed');
-  return orgs.length;
+export async function seedMapDemo(db: Kysely<Database>): Promise<void> {
+  await insertOrganisationsBulk(db, generateOrganisations(300), 'demo-seed');
 }

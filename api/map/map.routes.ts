@@ -21,6 +21,8 @@ import {
 } from './map.repository.js';
 import { nowIso } from '../core/ids.js';
 
+import './map.seed.js';
+
 export const mapRoutes = createRouter();
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

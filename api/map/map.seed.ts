@@ -1,0 +1,4 @@
+import { registerSeed } from '../seed.js';
+import { seedMapDemo } from './map.generate.js';
+
+registerSeed('map', seedMapDemo);
