@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { purgeSpentChallenges } from './abuse.js';
+import { purgeIdempotencyKeys } from './idempotency.js';
+import { nowIso } from './ids.js';
+import type { Logger } from './log.js';
+import { purgeSentMail } from './mail.js';
+import { purgeRateLimits } from './rate-limit.js';
+import { purgeSecretLinks } from './secret-links.js';
+
+const DAY = 24 * 3600_000;
+
+/**
+ * One scheduled deletion of personal or stale data. Modules register theirs when they are
+ * imported (e.g. `advice:requests` deletes advice requests past their retention period), and keep
+ * counts rather than rows where statistics matter.
+ */
+export interface RetentionRule {
+  /** Unique, `<slug>:<what>`; registering the same name again replaces the rule. */
+  name: string;
+  /** One sentence for operators (`npm run purge` prints it). */
+  describe: string;
+  /** Deletes what is due at `now`; returns how many rows went. */
+  run: (db: Kysely<Database>, now: Date, config: Config) => Promise<number>;
+}
+
+export interface PurgeResult {
+  name: string;
+  deleted: number;
+  /** Set when this rule failed; the other rules still ran. */
+  error?: string;
+}
+
+const rules = new Map<string, RetentionRule>();
+
+export function registerRetention(rule: RetentionRule): void {
+  rules.set(rule.name, rule);
+}
+
+/** The registered rules, in registration order. */
+export const retentionRules = (): RetentionRule[] => [...rules.values()];
+
+/** Runs every rule once. A failing rule is reported in its result and does not stop the others. */
+export async function runPurge(db: Kysely<Database>, config: Config, now = new Date()): Promise<PurgeResult[]> {
+  const results: PurgeResult[] = [];
+  for (const rule of rules.values()) {
+    try {
+      results.push({ name: rule.name, deleted: await rule.run(db, now, config) });
+    } catch (err) {
+      results.push({ name: rule.name, deleted: 0, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return results;
+}
+
+/**
+ * Runs the purge now and then every `intervalMs` (never two at once in this process). Several
+ * instances may run it side by side: every rule is a plain conditional DELETE. Returns a stop
+ * function that waits for a run in progress.
+ */
+export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Logger, intervalMs: number): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runPurge(db, config)
+      .then((results) => {
+        for (const r of results) if (r.error) log.error('purge failed', { rule: r.name, err: r.error });
+        const deleted = results.filter((r) => r.deleted > 0);
+        if (deleted.length) log.info('purged', Object.fromEntries(deleted.map((r) => [r.name, r.deleted])));
+      })
+      .catch((err) => log.error('purge failed', { err: String(err) }))
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref?.();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+const deleted = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
+
+registerRetention({
+  name: 'core:sessions',
+  describe: 'Staff sessions past their expiry',
+  run: async (db, now) => deleted(await db.deleteFrom('staff_session').where('expires_at', '<=', nowIso(now)).executeTakeFirst()),
+});
+registerRetention({
+  name: 'core:rate-limits',
+  describe: 'Rate-limit windows that started more than a day ago',
+  run: (db, now) => purgeRateLimits(db, new Date(now.getTime() - DAY)),
+});
+registerRetention({
+  name: 'core:pow-spent',
+  describe: 'Spent proof-of-work challenges past their expiry',
+  run: (db, now) => purgeSpentChallenges(db, now),
+});
+registerRetention({
+  name: 'core:idempotency-keys',
+  describe: 'Idempotency keys older than 24 hours',
+  run: (db, now) => purgeIdempotencyKeys(db, new Date(now.getTime() - DAY)),
+});
+registerRetention({
+  name: 'core:secret-links',
+  describe: 'Secret links that expired or were used (with the e-mail addresses they hold)',
+  run: (db, now) => purgeSecretLinks(db, now),
+});
+registerRetention({
+  name: 'core:sent-mail',
+  describe: 'Sent, logged and failed mail older than RETENTION_SENT_MAIL_DAYS',
+  run: (db, now, config) => purgeSentMail(db, new Date(now.getTime() - config.retention.sentMailDays * DAY)),
+});
+registerRetention({
+  name: 'core:audit-log',
+  describe: 'Audit log entries older than RETENTION_AUDIT_DAYS',
+  run: async (db, now, config) => deleted(await db.deleteFrom('audit_log').where('at', '<', nowIso(new Date(now.getTime() - config.retention.auditDays * DAY))).executeTakeFirst()),
+});
