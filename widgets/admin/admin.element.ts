@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AdminSection } from '../../common/admin.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoEvent } from '../core/events.js';
-import { errorSummary, focusErrorSummary, inputField, statusRegion, type SummaryError } from '../core/forms.js';
+import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
 import { tAdmin } from './admin.i18n.js';
@@ -76,24 +75,55 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
  */
 export class NgoAdmin extends NgoElement {
-  static override styles = [theme, adminStyles];
+  static override styles = [theme, formStyles, adminStyles];
 
-  @state() private accessor phase: Phase = 'checking';
-  @state() private accessor session: AdminSession | null = null;
-  @state() private accessor current: AdminSection | null = null;
-  @state() private accessor email = '';
-  @state() private accessor password = '';
-  @state() private accessor otp = '';
-  @state() private accessor needsOtp = false;
-  @state() private accessor fieldErrors: Partial<Record<LoginField, string>> = {};
-  @state() private accessor formError = '';
-  @state() private accessor status = '';
-  @state() private accessor busy = false;
-  @state() private accessor sectionEl: HTMLElement | null = null;
+  static override properties: PropertyDeclarations = {
+    phase: { state: true },
+    session: { state: true },
+    current: { state: true },
+    email: { state: true },
+    password: { state: true },
+    otp: { state: true },
+    needsOtp: { state: true },
+    fieldErrors: { state: true },
+    formError: { state: true },
+    status: { state: true },
+    busy: { state: true },
+    sectionEl: { state: true },
+  };
+
+  declare private phase: Phase;
+  declare private session: AdminSession | null;
+  declare private current: AdminSection | null;
+  declare private email: string;
+  declare private password: string;
+  declare private otp: string;
+  declare private needsOtp: boolean;
+  declare private fieldErrors: Partial<Record<LoginField, string>>;
+  declare private formError: string;
+  declare private status: string;
+  declare private busy: boolean;
+  declare private sectionEl: HTMLElement | null;
 
   /** Where focus goes after the next render: a selector inside the shadow root. */
   private focusNext = '';
   private checking?: AbortController;
+
+  constructor() {
+    super();
+    this.phase = 'checking';
+    this.session = null;
+    this.current = null;
+    this.email = '';
+    this.password = '';
+    this.otp = '';
+    this.needsOtp = false;
+    this.fieldErrors = {};
+    this.formError = '';
+    this.status = '';
+    this.busy = false;
+    this.sectionEl = null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

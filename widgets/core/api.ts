@@ -32,7 +32,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited', 503: 'service_unavailable' };
+/** Codes for error responses without an envelope (a proxy's 502, a static server's 404). */
+const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 429: 'rate_limited', 503: 'service_unavailable' };
 
 /**
  * Calls `{base}{path}` and returns the parsed JSON (`undefined` for 204).
@@ -65,7 +66,7 @@ export async function request<T>(base: string, path: string, options: RequestOpt
     data = undefined;
   }
   if (res.ok) {
-    if (data === undefined) throw new ApiError(res.status, 'internal_error', 'The response is not JSON');
+    if (data === undefined) throw new ApiError(res.status, 'internal_error', 'Not JSON');
     return data as T;
   }
   const e = (data as Partial<ErrorEnvelope> | undefined)?.error;

@@ -1,6 +1,5 @@
-import { html, LitElement, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import { normaliseLang, t, type Lang } from './i18n/index.js';
+import { html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { loadLang, normaliseLang, t, type Lang } from './i18n/index.js';
 import { theme } from './theme.js';
 
 /**
@@ -34,11 +33,22 @@ let langObserver: MutationObserver | undefined;
 export class NgoElement extends LitElement {
   static override styles = [theme];
 
-  /** Mirrors the native `lang` attribute so that changing it re-renders; read `locale` for the resolved language. */
-  @property({ attribute: 'lang' }) private accessor langAttribute: string | null = null;
+  // `static properties` rather than decorators: esbuild's decorator helpers would be repeated in every module.
+  static override properties: PropertyDeclarations = {
+    langAttribute: { attribute: 'lang' },
+    apiBase: { attribute: 'api-base' },
+  };
 
-  /** Origin (and path) of the API, without a trailing slash. */
-  @property({ attribute: 'api-base' }) accessor apiBase: string = DEFAULT_API_BASE;
+  /** Mirrors the native `lang` attribute so that changing it re-renders; read `locale` for the resolved language. */
+  declare private langAttribute: string | null;
+
+  /** Origin (and path) of the API, e.g. `https://ngo.krakow.pl`. */
+  declare apiBase: string;
+
+  constructor() {
+    super();
+    this.apiBase = DEFAULT_API_BASE;
+  }
 
   private warned = new Set<string>();
 
@@ -60,6 +70,12 @@ export class NgoElement extends LitElement {
       langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
+  }
+
+  /** Loads the core dictionary of the resolved language (a small chunk) before rendering with it. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = loadLang(this.locale);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -7,7 +7,7 @@ export function defineOnce(tag: string, cls: CustomElementConstructor): void {
   if (!registry) return;
   const existing = registry.get(tag);
   if (existing) {
-    if (existing !== cls) console.warn(`[ngo] <${tag}> is already defined by another copy or version of the widgets; keeping the first one.`);
+    if (existing !== cls) console.warn(`[ngo] <${tag}> is already defined by another version; keeping it.`);
     return;
   }
   try {

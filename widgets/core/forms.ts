@@ -1,10 +1,42 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 /**
  * Form building blocks: templates rendered inside the widget's own shadow root, so that `for`,
  * `aria-describedby` and the summary's links resolve ids in the same tree.
  */
+
+/** Styles of the form blocks; add to a form widget's `static styles` after `theme`. */
+export const formStyles = css`
+  .ngo-field {
+    display: grid;
+    gap: 0.25em;
+    margin-block-end: var(--_ngo-space);
+  }
+  .ngo-label {
+    font-weight: 600;
+  }
+  .ngo-hint {
+    color: var(--_ngo-muted);
+  }
+  .ngo-error-summary {
+    border: 3px solid var(--_ngo-danger);
+    border-radius: var(--_ngo-radius);
+    padding: var(--_ngo-space);
+    margin-block-end: var(--_ngo-space);
+  }
+  .ngo-error-summary ul {
+    margin-block-start: 0.5em;
+    padding-inline-start: 1.25em;
+  }
+  .ngo-error-summary a {
+    color: var(--_ngo-danger);
+    font-weight: 600;
+  }
+  .ngo-status:not(:empty) {
+    margin-block: 0.5em;
+  }
+`;
 
 export interface FieldOptions {
   /** Id of the control; the hint and error get `${id}-hint` and `${id}-error`. */

@@ -11,12 +11,12 @@ import { css } from 'lit';
  * Tokens (all optional): `--ngo-font-family`, `--ngo-font-size`, `--ngo-line-height`,
  * `--ngo-color-text`, `--ngo-color-muted`, `--ngo-color-bg`, `--ngo-color-surface`,
  * `--ngo-color-border`, `--ngo-color-accent`, `--ngo-color-accent-text`, `--ngo-color-danger`,
- * `--ngo-color-success`, `--ngo-radius`, `--ngo-space`, `--ngo-focus-ring`.
+ * `--ngo-radius`, `--ngo-space`, `--ngo-focus-ring`.
  */
 export const theme = css`
   :host {
     display: block;
-    --_ngo-font: var(--ngo-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    --_ngo-font: var(--ngo-font-family, system-ui, sans-serif);
     --_ngo-text: var(--ngo-color-text, #1b1b1b);
     --_ngo-muted: var(--ngo-color-muted, #555);
     --_ngo-bg: var(--ngo-color-bg, #fff);
@@ -25,7 +25,6 @@ export const theme = css`
     --_ngo-accent: var(--ngo-color-accent, #0050a0);
     --_ngo-accent-text: var(--ngo-color-accent-text, #fff);
     --_ngo-danger: var(--ngo-color-danger, #b00020);
-    --_ngo-success: var(--ngo-color-success, #1e6b30);
     --_ngo-radius: var(--ngo-radius, 0.25em);
     --_ngo-space: var(--ngo-space, 1em);
     --_ngo-focus: var(--ngo-focus-ring, 0 0 0 3px #fff, 0 0 0 6px #1a5fb4);
@@ -43,21 +42,18 @@ export const theme = css`
     color: var(--_ngo-text);
     background: var(--_ngo-bg);
     text-align: start;
-    overflow-wrap: break-word;
   }
   *,
   *::before,
   *::after {
     box-sizing: border-box;
   }
-  h1, h2, h3, h4, p, ul, ol, dl, dd, figure, fieldset, legend {
+  h2, h3, p, ul {
     margin: 0;
-    padding: 0;
   }
-  h1, h2, h3, h4 {
+  h2, h3 {
     font-size: 1.25em;
     line-height: 1.25;
-    font-weight: 700;
   }
   button, input, select, textarea {
     font: inherit;
@@ -101,8 +97,7 @@ export const theme = css`
   a {
     color: var(--_ngo-accent);
   }
-  :focus-visible,
-  [aria-invalid='true']:focus-visible {
+  :focus-visible {
     outline: 2px solid transparent;
     box-shadow: var(--_ngo-focus);
   }
@@ -113,51 +108,8 @@ export const theme = css`
     border-color: var(--_ngo-danger);
     border-width: 2px;
   }
-  .ngo-field {
-    display: grid;
-    gap: 0.25em;
-    margin-block-end: var(--_ngo-space);
-  }
-  .ngo-label {
-    font-weight: 600;
-  }
-  .ngo-hint {
-    color: var(--_ngo-muted);
-  }
   .ngo-error {
     color: var(--_ngo-danger);
     font-weight: 600;
-  }
-  .ngo-error-summary {
-    border: 3px solid var(--_ngo-danger);
-    border-radius: var(--_ngo-radius);
-    padding: var(--_ngo-space);
-    margin-block-end: var(--_ngo-space);
-  }
-  .ngo-error-summary ul {
-    margin-block-start: 0.5em;
-    padding-inline-start: 1.25em;
-  }
-  .ngo-error-summary a {
-    color: var(--_ngo-danger);
-    font-weight: 600;
-  }
-  .ngo-status:not(:empty) {
-    margin-block: 0.5em;
-  }
-  .ngo-visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
   }
 `;

@@ -1,6 +1,5 @@
 import { Task } from '@lit/task';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ApiError } from '../../core/api.js';
 import { NgoElement } from '../../core/base.element.js';
 import { formatDateTime } from '../../core/i18n/index.js';
@@ -21,12 +20,21 @@ const PAGE = 50;
 export class NgoAdminAudit extends NgoElement {
   static override styles = [theme, sectionStyles];
 
+  static override properties: PropertyDeclarations = { session: { attribute: false }, earlier: { state: true }, cursor: { state: true } };
+
   /** Set by `<ngo-admin>`. */
-  @property({ attribute: false }) accessor session: AdminSession | null = null;
+  declare session: AdminSession | null;
 
   /** Entries loaded by earlier pages; the Task loads the page before the oldest of them. */
-  @state() private accessor earlier: AuditEntry[] = [];
-  @state() private accessor cursor: string | undefined = undefined;
+  declare private earlier: AuditEntry[];
+  declare private cursor: string | undefined;
+
+  constructor() {
+    super();
+    this.session = null;
+    this.earlier = [];
+    this.cursor = undefined;
+  }
 
   private page = new Task(this, {
     args: () => [this.api, this.cursor] as const,

@@ -1,6 +1,5 @@
 import { Task } from '@lit/task';
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { ApiError } from '../../core/api.js';
 import { NgoElement } from '../../core/base.element.js';
 import { formatDateTime } from '../../core/i18n/index.js';
@@ -19,8 +18,15 @@ import { sectionStyles } from '../admin.styles.js';
 export class NgoAdminStaff extends NgoElement {
   static override styles = [theme, sectionStyles];
 
+  static override properties: PropertyDeclarations = { session: { attribute: false } };
+
   /** Set by `<ngo-admin>`. */
-  @property({ attribute: false }) accessor session: AdminSession | null = null;
+  declare session: AdminSession | null;
+
+  constructor() {
+    super();
+    this.session = null;
+  }
 
   private staff = new Task(this, {
     args: () => [this.api] as const,

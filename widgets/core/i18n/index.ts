@@ -1,7 +1,5 @@
-import { en } from './en.js';
-import { pl, type CoreKey } from './pl.js';
+import type { CoreKey, pl } from './pl.js';
 import { LANGS, type Lang, type Message, type Messages, type PluralForms, type Vars } from './types.js';
-import { uk } from './uk.js';
 
 export * from './types.js';
 export type { CoreKey };
@@ -56,7 +54,7 @@ function interpolate(lang: Lang, text: string, vars?: Vars): string {
 
 /** Builds a typed translator from a widget's dictionaries, falling back to the core strings. */
 export function createTranslator<D extends Record<string, Message>>(dicts?: Dictionaries<D>): Translator<keyof D & string> {
-  const sources = (lang: Lang) => [dicts?.[lang], dicts?.pl, core[lang], pl] as (Record<string, Message> | undefined)[];
+  const sources = (lang: Lang) => [dicts?.[lang], dicts?.pl, core[lang], core.pl] as (Record<string, Message> | undefined)[];
   const lookup = (lang: Lang, key: string): Message | undefined => {
     for (const d of sources(lang)) if (d && key in d) return d[key];
     return undefined;
@@ -76,7 +74,39 @@ export function createTranslator<D extends Record<string, Message>>(dicts?: Dict
   return tr;
 }
 
-const core: Record<Lang, Messages<typeof pl>> = { pl, en, uk };
+type CoreMessages = Messages<typeof pl>;
+
+/**
+ * Core dictionaries load per language, as small chunks: a page pays only for its own language.
+ * `NgoElement` awaits `loadLang()` before each render that needs a language not yet loaded.
+ */
+const core: Partial<Record<Lang, CoreMessages>> = {};
+const loading = new Map<Lang, Promise<void>>();
+const importers: Record<Lang, () => Promise<CoreMessages>> = {
+  pl: () => import('./pl.js').then((m) => m.pl),
+  en: () => import('./en.js').then((m) => m.en),
+  uk: () => import('./uk.js').then((m) => m.uk),
+};
+
+/** Loads the core dictionary of `lang` (and Polish, the fallback). Returns undefined when both are already loaded. */
+export function loadLang(lang: Lang): Promise<void> | undefined {
+  if (core[lang] && core.pl) return undefined;
+  const one = (l: Lang) => {
+    let p = loading.get(l);
+    if (!p) {
+      p = importers[l]().then(
+        (d) => void (core[l] = d),
+        (err) => {
+          loading.delete(l);
+          console.warn('[ngo] could not load translations:', err);
+        },
+      );
+      loading.set(l, p);
+    }
+    return p;
+  };
+  return Promise.all([one(lang), one('pl')]).then(() => undefined);
+}
 
 /** The core translator: `t('pl', 'error.not_found')`. */
 export const t: Translator<CoreKey> = createTranslator();
