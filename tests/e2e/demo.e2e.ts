@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { axeViolations, startStack, type Stack } from './harness.js';
+
+/** Demo pages checked with axe; the lead adds pages here as widgets arrive. */
+const AXE_PAGES = ['/demo/', '/demo/admin.html', '/demo/district.html', '/demo/ngo.html', '/demo/embed.html'];
+
+describe('demo site on the real server', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(() => stack?.close());
+
+  it('answers /healthz with 200', async () => {
+    const res = await fetch(stack.url('/healthz'));
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+  });
+
+  it('serves an OpenAPI 3.1 document that validates', async () => {
+    const res = await fetch(stack.url('/v1/openapi.json'));
+    assert.equal(res.status, 200);
+    const doc = await res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    const result = await new Validator().validate(doc);
+    assert.deepEqual(result.errors ?? [], []);
+    assert.equal(result.valid, true);
+  });
+
+  it('serves the loader to other origins with CORS and a short cache', async () => {
+    const res = await fetch(stack.url('/widgets/ngo-widgets.js'), { headers: { Origin: 'https://example.org' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=300');
+    assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/);
+  });
+
+  it('renders the demo index with every widget, live snippets and no console errors', async () => {
+    const page = await stack.page();
+    const res = await page.goto(stack.url('/'));
+    assert.equal(res?.status(), 200);
+    assert.equal(new URL(page.url()).pathname, '/demo/');
+    assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+    assert.equal(await page.locator('h1').textContent(), 'Widżety dla stron Krakowa i organizacji pozarządowych');
+    for (const tag of ['ngo-map', 'ngo-admin']) assert.equal(await page.locator(`section[data-tag="${tag}"]`).count(), 1, tag);
+    // demo.js put this server's origin into the snippets.
+    const loaderSnippet = await page.locator('#snippet-loader').textContent();
+    assert.equal(loaderSnippet, `<script type="module" src="${stack.origin}/widgets/ngo-widgets.js"></script>`);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('makes the iframe form report its height to the host page as it changes', async () => {
+    const page = await stack.page();
+    await page.goto(stack.url('/demo/embed.html'));
+    const frame = page.locator('#ngo-frame');
+    await frame.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('ngo-frame')?.dataset.resized !== undefined, null, { timeout: 15_000 });
+    // The embed page is same-origin here, so the test can grow its content and watch the host follow.
+    const inner = await frame.elementHandle().then((h) => h!.contentFrame());
+    assert.ok(inner);
+    await inner.evaluate(() => {
+      const block = document.createElement('div');
+      block.style.height = '640px';
+      document.body.append(block);
+    });
+    await page.waitForFunction(() => Number(document.getElementById('ngo-frame')?.dataset.resized) >= 640, null, { timeout: 10_000 });
+    const expected = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction((h) => document.getElementById('ngo-frame')?.dataset.resized === String(h), expected, { timeout: 10_000 });
+    assert.equal(await frame.evaluate((el) => (el as HTMLIFrameElement).style.height), `${expected}px`);
+  });
+
+  for (const path of AXE_PAGES) {
+    it(`has no axe violations (WCAG 2.1 AA) on ${path}`, async () => {
+      const page = await stack.page();
+      await page.goto(stack.url(path));
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
+});
