@@ -1,0 +1,60 @@
+// Widget tests in real Chromium (Debian's; CHROME_PATH overrides). Results also go to
+// .test-results/wtr.json as { passed, failed, skipped } for scripts/test-all.ts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { cssString } from './widgets/build/css-string.js';
+
+const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Counts test results over all sessions and writes them where the test-all script reads them. */
+function jsonCountReporter(file = '.test-results/wtr.json') {
+  const count = (suite, totals) => {
+    if (!suite) return totals;
+    for (const test of suite.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      for (const s of sessions) {
+        count(s.testResults, totals);
+        // A file that fails to load or throws outside a test has no test results: count it as a failure.
+        if (!s.passed && (s.errors?.length ?? 0) > 0) {
+          totals.errors += s.errors.length;
+          if (!s.testResults?.tests?.length && !s.testResults?.suites?.length) totals.failed++;
+        }
+      }
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync(file, JSON.stringify(totals, null, 2) + '\n');
+    },
+  };
+}
+
+export default {
+  files: ['widgets/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 2,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 120000,
+  testFramework: { config: { timeout: 10000 } },
+  mimeTypes: { '**/*.css': 'js' },
+  plugins: [fromRollup(cssString)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __NGO_VERSION__: '"test"' } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_ARGS,
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), jsonCountReporter()],
+};

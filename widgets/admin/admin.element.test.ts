@@ -1,0 +1,215 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { AdminSession } from './admin.api.js';
+import './admin.js';
+import type { NgoAdmin } from './admin.element.js';
+
+type Call = { method: string; path: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials };
+type Handler = (call: Call) => Response;
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const envelope = (status: number, code: string, message = code) => json(status, { error: { code, message } });
+
+const ADMIN: AdminSession = {
+  staff: { id: 's1', email: 'anna@krakow.pl', name: 'Anna Nowak', role: 'admin', district: null },
+  csrfToken: 'csrf-123',
+  sections: ['map', 'consultations', 'advice', 'outbox', 'staff', 'audit'],
+};
+
+/** Stubs fetch (the network boundary) with a tiny in-memory staff API. */
+function fakeApi(handler: Handler) {
+  const original = window.fetch;
+  const calls: Call[] = [];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const call: Call = {
+      method: init.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: (init.headers ?? {}) as Record<string, string>,
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      credentials: init.credentials,
+    };
+    calls.push(call);
+    return handler(call);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+const signedOut: Handler = (c) => (c.path === '/v1/admin/session' && c.method === 'GET' ? envelope(401, 'unauthorized') : envelope(404, 'not_found'));
+
+async function mount(lang: string, api: ReturnType<typeof fakeApi>) {
+  const el = await fixture<NgoAdmin>(html`<ngo-admin lang=${lang} api-base=${location.origin}></ngo-admin>`);
+  await waitFor(() => el.shadowRoot!.querySelector('form'));
+  void api;
+  return el;
+}
+
+async function waitFor<T>(probe: () => T | null | undefined | false, ms = 3000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function type(input: HTMLInputElement, value: string) {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const $ = <E extends Element = HTMLElement>(el: NgoAdmin, sel: string) => el.shadowRoot!.querySelector<E>(sel as string) as E | null;
+
+describe('<ngo-admin>', () => {
+  let api: ReturnType<typeof fakeApi>;
+  afterEach(() => {
+    api?.restore();
+  });
+
+  for (const [lang, heading, email, submit] of [
+    ['pl', 'Logowanie do panelu pracowników', 'Adres e-mail', 'Zaloguj się'],
+    ['en', 'Sign in to the staff panel', 'E-mail address', 'Sign in'],
+    ['uk', 'Вхід до панелі працівників', 'Адреса електронної пошти', 'Увійти'],
+  ] as const) {
+    it(`renders an accessible login form in ${lang}`, async () => {
+      api = fakeApi(signedOut);
+      const el = await mount(lang, api);
+      await expect(el).to.be.accessible();
+      expect($(el, 'h2')!.textContent).to.equal(heading);
+      expect($(el, 'label[for="email"]')!.textContent).to.contain(email);
+      expect($(el, 'button[type="submit"]')!.textContent).to.equal(submit);
+      expect($(el, '#otp')).to.equal(null);
+      expect(api.calls[0]).to.include({ method: 'GET', path: '/v1/admin/session', credentials: 'same-origin' });
+    });
+  }
+
+  it('shows an error summary and inline errors for empty fields, and focuses the summary', async () => {
+    api = fakeApi(signedOut);
+    const el = await mount('pl', api);
+    $(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    const summary = await waitFor(() => $(el, '.ngo-error-summary'));
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(summary.querySelector('h2')!.textContent).to.equal('Formularz zawiera 2 błędy');
+    expect($(el, '#email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#password')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect(api.calls.filter((c) => c.method === 'POST')).to.have.length(0);
+  });
+
+  it('asks for the 6-digit code when the server says otp_required, then opens the panel', async () => {
+    api = fakeApi((c) => {
+      if (c.path === '/v1/admin/session' && c.method === 'GET') return envelope(401, 'unauthorized');
+      if (c.path === '/v1/admin/session' && c.method === 'POST') {
+        const body = c.body as { otp?: string };
+        return !body.otp ? envelope(401, 'otp_required') : body.otp === '123456' ? json(200, ADMIN) : envelope(401, 'invalid_credentials');
+      }
+      if (c.path.startsWith('/v1/admin/staff')) return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null }] });
+      return envelope(404, 'not_found');
+    });
+    const el = await mount('en', api);
+    type($(el, '#email') as HTMLInputElement, 'anna@krakow.pl');
+    type($(el, '#password') as HTMLInputElement, 'correct horse battery');
+    $(el, 'button[type="submit"]')!.click();
+    const otp = await waitFor(() => $(el, '#otp') as HTMLInputElement);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(otp);
+    expect($(el, '[role="status"]')!.textContent).to.equal('Password accepted. Enter the verification code.');
+    await expect(el).to.be.accessible();
+
+    type(otp, '12345');
+    $(el, 'button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect($(el, '#otp-error')!.textContent).to.equal('The code must have 6 digits.');
+
+    type(otp, '123456');
+    const signedIn = oneEvent(el, 'ngo-signed-in');
+    $(el, 'button[type="submit"]')!.click();
+    const event = await signedIn;
+    expect(event.detail.staff.name).to.equal('Anna Nowak');
+    const post = api.calls.filter((c) => c.method === 'POST').at(-1)!;
+    expect(post.body).to.deep.equal({ email: 'anna@krakow.pl', password: 'correct horse battery', otp: '123456' });
+    await el.updateComplete;
+    const title = $(el, '#panel-title')!;
+    expect(el.shadowRoot!.activeElement).to.equal(title);
+    const nav = [...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent);
+    expect(nav).to.deep.equal(['Organisation map', 'Consultations', 'Advice', 'Outgoing mail', 'Staff', 'Audit log']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows invalid credentials in an alert and keeps the user on the form', async () => {
+    api = fakeApi((c) => (c.method === 'POST' ? envelope(401, 'invalid_credentials', 'Wrong e-mail or password') : envelope(401, 'unauthorized')));
+    const el = await mount('uk', api);
+    type($(el, '#email') as HTMLInputElement, 'x@krakow.pl');
+    type($(el, '#password') as HTMLInputElement, 'wrong');
+    $(el, 'button[type="submit"]')!.click();
+    const alert = await waitFor(() => ($(el, '#login-error')!.textContent ? $(el, '#login-error') : null));
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.equal('Неправильна електронна пошта, пароль або код.');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#password'));
+  });
+
+  it('lists only the sections of the role, opens one, and signs out with the CSRF token', async () => {
+    const moderator: AdminSession = { ...ADMIN, staff: { ...ADMIN.staff, role: 'moderator' }, sections: ['map', 'consultations'] };
+    api = fakeApi((c) => {
+      if (c.path === '/v1/admin/session' && c.method === 'GET') return json(200, moderator);
+      if (c.path === '/v1/admin/session' && c.method === 'DELETE') return new Response(null, { status: 204 });
+      return envelope(404, 'not_found');
+    });
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
+    await waitFor(() => $(el, 'nav'));
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
+    expect(buttons.map((b) => b.textContent)).to.deep.equal(['Mapa organizacji', 'Konsultacje']);
+    expect(buttons[0]!.getAttribute('aria-current')).to.equal('page');
+    expect($(el, '.section')!.textContent).to.contain('Ta sekcja nie jest jeszcze dostępna.');
+
+    const selected = oneEvent(el, 'ngo-select');
+    buttons[1]!.click();
+    expect((await selected).detail.section).to.equal('consultations');
+    await el.updateComplete;
+    expect(buttons[1]!.getAttribute('aria-current')).to.equal('page');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#section-title'));
+    await expect(el).to.be.accessible();
+
+    const out = oneEvent(el, 'ngo-signed-out');
+    $(el, '[part="logout-button"]')!.click();
+    await out;
+    const del = api.calls.find((c) => c.method === 'DELETE')!;
+    expect(del.headers['X-CSRF-Token']).to.equal('csrf-123');
+    expect(del.credentials).to.equal('same-origin');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#login-title'));
+    expect($(el, '[role="status"]')!.textContent).to.equal('Wylogowano.');
+  });
+
+  it('shows the staff list section to an admin', async () => {
+    api = fakeApi((c) => {
+      if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['staff', 'audit'] });
+      if (c.path === '/v1/admin/staff')
+        return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null }, { id: 's2', email: 'jan@krakow.pl', name: 'Jan Kowal', role: 'editor', district: 12, disabled: true, lastLoginAt: '2025-03-31T23:30:00Z' }] });
+      return envelope(404, 'not_found');
+    });
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
+    const section = await waitFor(() => $(el, 'ngo-admin-staff'));
+    const table = await waitFor(() => section.shadowRoot?.querySelector('table'));
+    expect(table.querySelector('caption')!.textContent).to.equal('2 osoby');
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+    expect(rows[1]!.slice(0, 5)).to.deep.equal(['Jan Kowal', 'jan@krakow.pl', 'redaktor', '12', 'zablokowane']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('returns to the login form when a section gets 401', async () => {
+    let expired = false;
+    api = fakeApi((c) => {
+      if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['audit'] });
+      if (c.path.startsWith('/v1/admin/audit')) return expired ? envelope(401, 'unauthorized') : json(200, { items: [] });
+      return envelope(404, 'not_found');
+    });
+    expired = true;
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    await waitFor(() => $(el, 'form'));
+    expect($(el, '[role="status"]')!.textContent).to.equal('Your session has expired. Please sign in again.');
+  });
+});

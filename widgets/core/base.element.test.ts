@@ -1,0 +1,111 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { html as litHtml, LitElement } from 'lit';
+import { DEFAULT_API_BASE, NgoElement } from './base.element.js';
+import { defineOnce } from './define.js';
+
+class NgoTestBase extends NgoElement {
+  /** Exposed for the test. */
+  get apiRoot() {
+    return this.api;
+  }
+  protected override render() {
+    if (this.apiBase === 'broken') return this.warnMisconfig('api-base is broken');
+    return litHtml`<div class="ngo-root" part="base"><p>${this.locale}</p><button type="button">OK</button><input aria-label="x" /></div>`;
+  }
+}
+defineOnce('ngo-test-base', NgoTestBase);
+
+/** Puts a widget inside another shadow root, to check language lookup across shadow boundaries. */
+class NgoTestShell extends LitElement {
+  protected override render() {
+    return litHtml`<div lang="uk-UA"><ngo-test-base></ngo-test-base></div>`;
+  }
+}
+defineOnce('ngo-test-shell', NgoTestShell);
+
+const shown = (el: Element) => el.shadowRoot!.querySelector('p')!.textContent;
+
+describe('NgoElement', () => {
+  it('renders accessibly and defaults to Polish', async () => {
+    const el = await fixture<NgoTestBase>(html`<ngo-test-base></ngo-test-base>`);
+    await expect(el).to.be.accessible();
+    expect(el.locale).to.equal('pl');
+    expect(shown(el)).to.equal('pl');
+  });
+
+  it('uses its own lang attribute, normalised', async () => {
+    const el = await fixture<NgoTestBase>(html`<ngo-test-base lang="en-GB"></ngo-test-base>`);
+    expect(shown(el)).to.equal('en');
+    el.setAttribute('lang', 'uk-UA');
+    await el.updateComplete;
+    expect(shown(el)).to.equal('uk');
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(shown(el)).to.equal('pl');
+  });
+
+  it('follows the nearest [lang] ancestor and re-renders when it changes', async () => {
+    const wrap = await fixture(html`<section lang="en"><div><ngo-test-base></ngo-test-base></div></section>`);
+    const el = wrap.querySelector<NgoTestBase>('ngo-test-base')!;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('en');
+    wrap.setAttribute('lang', 'uk');
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(shown(el)).to.equal('uk');
+  });
+
+  it('finds the nearest [lang] across shadow roots', async () => {
+    const shell = await fixture<NgoTestShell>(html`<ngo-test-shell lang="en"></ngo-test-shell>`);
+    const el = shell.shadowRoot!.querySelector<NgoTestBase>('ngo-test-base')!;
+    await el.updateComplete;
+    expect(el.locale).to.equal('uk');
+  });
+
+  it('derives the API base from where the code was loaded, without a trailing slash', async () => {
+    expect(DEFAULT_API_BASE).to.equal(location.origin);
+    const el = await fixture<NgoTestBase>(html`<ngo-test-base api-base="https://ngo.example.org/api/"></ngo-test-base>`);
+    expect(el.apiBase).to.equal('https://ngo.example.org/api/');
+    expect(el.apiRoot).to.equal('https://ngo.example.org/api');
+  });
+
+  it('reports a misconfiguration once in the console and visibly in the widget', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      const el = await fixture<NgoTestBase>(html`<ngo-test-base lang="en" api-base="broken"></ngo-test-base>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('This widget is not configured correctly.');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.startsWith('[ngo] <ngo-test-base>: api-base is broken'))).to.have.length(1);
+  });
+
+  it('is not broken by hostile host-page CSS', async () => {
+    const style = document.createElement('style');
+    style.textContent = '* { box-sizing: content-box; font: 40px/3 serif; color: #ff0; letter-spacing: 9px; text-transform: uppercase } button { display: none } input { all: unset }';
+    document.head.append(style);
+    try {
+      const el = await fixture<NgoTestBase>(html`<ngo-test-base></ngo-test-base>`);
+      const root = el.shadowRoot!;
+      const button = getComputedStyle(root.querySelector('button')!);
+      const input = getComputedStyle(root.querySelector('input')!);
+      const text = getComputedStyle(root.querySelector('p')!);
+      expect(button.display).not.to.equal('none');
+      expect(input.borderTopStyle).to.equal('solid');
+      expect(input.boxSizing).to.equal('border-box');
+      expect(text.fontSize).to.equal('16px');
+      expect(text.fontFamily).to.equal('system-ui, sans-serif');
+      expect(text.letterSpacing).to.equal('normal');
+      expect(text.textTransform).to.equal('none');
+      expect(text.color).to.equal('rgb(27, 27, 27)');
+    } finally {
+      style.remove();
+    }
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * The contribution form's model: what the person types (`Draft`, all strings and lists), the
+ * conversion to and from the API's `OrganisationInput`, client-side checks and the mapping of the
+ * server's field issues. Pure functions, no DOM and no i18n: errors are dictionary keys.
+ */
+import type { FieldIssue } from '../../common/errors.js';
+import { MAP_LIMITS, isInKrakow, isValidKrs, isValidNip, isValidRegon, type OrgKind } from '../../common/map.js';
+import type { OrganisationInput } from '../../common/map.schema.js';
+
+export type MapFormMode = 'create' | 'correction' | 'owner' | 'confirm';
+
+/** An `OrganisationInput` as a host may hand it over (missing fields get their defaults). */
+export type OrganisationDraftInput = Partial<OrganisationInput>;
+
+export interface Draft {
+  name: string;
+  description: string;
+  kind: OrgKind;
+  legalForm: string;
+  krs: string;
+  regon: string;
+  nip: string;
+  areas: string[];
+  targetGroups: string[];
+  districts: number[];
+  cityWide: boolean;
+  address: string;
+  lon: string;
+  lat: string;
+  website: string;
+  email: string;
+  phone: string;
+  languages: string[];
+  accessibility: string[];
+  submitterName: string;
+  submitterEmail: string;
+  note: string;
+  consent: boolean;
+}
+
+export type FieldId = keyof Draft;
+
+/** Error keys of the form's dictionary (and the core `field.*` ones). */
+export type ErrorKey =
+  | 'field.required'
+  | 'field.invalid_email'
+  | `mapForm.err.${'name' | 'legalForm' | 'krs' | 'regon' | 'nip' | 'areas' | 'districts' | 'number' | 'both' | 'outside' | 'website' | 'phone' | 'too_long' | 'invalid' | 'consent' | 'person'}`;
+
+export type FieldErrors = Partial<Record<FieldId, ErrorKey>>;
+
+const str = (v: string | null | undefined) => v ?? '';
+
+export function toDraft(o: OrganisationDraftInput = {}): Draft {
+  return {
+    name: str(o.name),
+    description: str(o.description),
+    kind: o.kind ?? 'ngo',
+    legalForm: str(o.legalForm),
+    krs: str(o.krs),
+    regon: str(o.regon),
+    nip: str(o.nip),
+    areas: [...(o.areas ?? [])],
+    targetGroups: [...(o.targetGroups ?? [])],
+    districts: [...(o.districts ?? [])],
+    cityWide: o.cityWide ?? false,
+    address: str(o.address),
+    lon: o.location ? String(o.location.lon) : '',
+    lat: o.location ? String(o.location.lat) : '',
+    website: str(o.website),
+    email: str(o.email),
+    phone: str(o.phone),
+    languages: [...(o.languages ?? ['pl'])],
+    accessibility: [...(o.accessibility ?? [])],
+    submitterName: '',
+    submitterEmail: '',
+    note: '',
+    consent: false,
+  };
+}
+
+const blank = (v: string) => v.trim() || null;
+
+/** A coordinate as typed: a dot or a comma as the decimal separator. NaN when it is not a number. */
+export const parseCoord = (v: string): number => (/^\s*-?\d+([.,]\d+)?\s*$/.test(v) ? Number(v.trim().replace(',', '.')) : NaN);
+
+/**
+ * The organisation to send. Fields the form does not show (the translations) come from `base`
+ * unchanged, so an owner who saves without editing sends exactly what they were given.
+ */
+export function toOrganisationInput(d: Draft, base: OrganisationDraftInput = {}): OrganisationInput {
+  const hasPoint = d.lon.trim() !== '' || d.lat.trim() !== '';
+  return {
+    name: d.name.trim(),
+    description: d.description.trim(),
+    translations: base.translations ?? {},
+    kind: d.kind,
+    legalForm: (blank(d.legalForm) as OrganisationInput['legalForm']) ?? null,
+    krs: blank(d.krs),
+    regon: blank(d.regon),
+    nip: blank(d.nip),
+    areas: d.areas,
+    targetGroups: d.targetGroups as OrganisationInput['targetGroups'],
+    districts: d.districts,
+    cityWide: d.cityWide,
+    address: blank(d.address),
+    location: hasPoint ? { lon: parseCoord(d.lon), lat: parseCoord(d.lat) } : null,
+    website: blank(d.website),
+    email: blank(d.email),
+    phone: blank(d.phone),
+    languages: d.languages as OrganisationInput['languages'],
+    accessibility: d.accessibility as OrganisationInput['accessibility'],
+  };
+}
+
+/** A web address typed without its scheme (`fundacja.pl`) gets `https://`. */
+export const withScheme = (url: string): string => {
+  const v = url.trim();
+  return v && !/^[a-z][a-z\d+.-]*:/i.test(v) ? `https://${v}` : v;
+};
+
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[\d\s()-]{6,20}$/;
+
+function isHttpUrl(v: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Client-side checks, the same rules as the API's schema. Submitter fields only where the mode has them. */
+export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
+  const e: FieldErrors = {};
+  const name = d.name.trim();
+  if (!name) e.name = 'field.required';
+  else if (name.length < 2) e.name = 'mapForm.err.name';
+  else if (name.length > MAP_LIMITS.name) e.name = 'mapForm.err.too_long';
+  if (d.description.trim().length > MAP_LIMITS.description) e.description = 'mapForm.err.too_long';
+  if (d.kind === 'ngo' && !d.legalForm) e.legalForm = 'mapForm.err.legalForm';
+  if (d.krs.trim() && !isValidKrs(d.krs.trim())) e.krs = 'mapForm.err.krs';
+  if (d.regon.trim() && !isValidRegon(d.regon.trim())) e.regon = 'mapForm.err.regon';
+  if (d.nip.trim() && !isValidNip(d.nip.trim())) e.nip = 'mapForm.err.nip';
+  if (d.areas.length < 1 || d.areas.length > 10) e.areas = 'mapForm.err.areas';
+  if (!d.cityWide && d.districts.length === 0) e.districts = 'mapForm.err.districts';
+  if (d.address.trim().length > MAP_LIMITS.address) e.address = 'mapForm.err.too_long';
+  const [lonText, latText] = [d.lon.trim(), d.lat.trim()];
+  if (lonText || latText) {
+    const [lon, lat] = [parseCoord(lonText), parseCoord(latText)];
+    if (!lonText) e.lon = 'mapForm.err.both';
+    else if (Number.isNaN(lon)) e.lon = 'mapForm.err.number';
+    if (!latText) e.lat = 'mapForm.err.both';
+    else if (Number.isNaN(lat)) e.lat = 'mapForm.err.number';
+    if (!e.lon && !e.lat && !isInKrakow(lon, lat)) e.lon = 'mapForm.err.outside';
+  }
+  const website = d.website.trim();
+  if (website && (!isHttpUrl(website) || website.length > MAP_LIMITS.url)) e.website = 'mapForm.err.website';
+  if (d.email.trim() && !EMAIL.test(d.email.trim())) e.email = 'field.invalid_email';
+  if (d.phone.trim() && !PHONE.test(d.phone.trim())) e.phone = 'mapForm.err.phone';
+  if (d.note.trim().length > MAP_LIMITS.reason) e.note = 'mapForm.err.too_long';
+  if (mode === 'create' || mode === 'correction') {
+    const person = d.submitterName.trim();
+    if (!person) e.submitterName = 'field.required';
+    else if (person.length < 2) e.submitterName = 'mapForm.err.person';
+    if (!d.submitterEmail.trim()) e.submitterEmail = 'field.required';
+    else if (!EMAIL.test(d.submitterEmail.trim())) e.submitterEmail = 'field.invalid_email';
+    if (!d.consent) e.consent = 'mapForm.err.consent';
+  }
+  return e;
+}
+
+/** Which field a server issue path names: `organisation.krs` → `krs`, `submitter.email` → `submitterEmail`. */
+export function issueField(path: string): FieldId | undefined {
+  const [head, sub] = path.split('.');
+  if (head === 'consent' || head === 'note') return head;
+  if (head === 'submitter') return sub === 'name' ? 'submitterName' : sub === 'email' ? 'submitterEmail' : undefined;
+  if (head !== 'organisation' || !sub) return undefined;
+  if (sub === 'location') return 'lon';
+  return sub in FIELD_MESSAGES || VISIBLE.has(sub) ? (sub as FieldId) : undefined;
+}
+
+/** The message a field shows for any invalid value. */
+const FIELD_MESSAGES: FieldErrors = {
+  name: 'mapForm.err.name',
+  legalForm: 'mapForm.err.legalForm',
+  krs: 'mapForm.err.krs',
+  regon: 'mapForm.err.regon',
+  nip: 'mapForm.err.nip',
+  areas: 'mapForm.err.areas',
+  districts: 'mapForm.err.districts',
+  lon: 'mapForm.err.outside',
+  website: 'mapForm.err.website',
+  email: 'field.invalid_email',
+  phone: 'mapForm.err.phone',
+  submitterName: 'mapForm.err.person',
+  submitterEmail: 'field.invalid_email',
+  consent: 'mapForm.err.consent',
+};
+const VISIBLE = new Set<string>(['description', 'kind', 'targetGroups', 'cityWide', 'address', 'languages', 'accessibility']);
+
+/** Server issues as field errors; issues that name no visible field are returned apart. */
+export function issuesToErrors(issues: readonly FieldIssue[]): { errors: FieldErrors; other: FieldIssue[] } {
+  const errors: FieldErrors = {};
+  const other: FieldIssue[] = [];
+  for (const issue of issues) {
+    const id = issueField(issue.path);
+    if (!id) other.push(issue);
+    else errors[id] ??= issue.code === 'too_long' ? 'mapForm.err.too_long' : issue.code === 'required' && id !== 'consent' ? 'field.required' : FIELD_MESSAGES[id] ?? 'mapForm.err.invalid';
+  }
+  return { errors, other };
+}

@@ -1,0 +1,518 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, ORG_KINDS } from '../../common/map.js';
+import { DISTRICTS } from '../../common/taxonomy.js';
+import { NgoElement } from '../core/base.element.js';
+import { NgoEvent } from '../core/events.js';
+import { formatDate, type Lang } from '../core/i18n/index.js';
+import { statusRegion } from '../core/forms.js';
+import { theme } from '../core/theme.js';
+import { ApiError } from '../core/api.js';
+import { getClusterZoom, getClusters, getOrganisation, listOrganisations, type MapFilters, type Organisation } from './map.api.js';
+import { tm } from './map.i18n.js';
+import { leafletStyles, mapStyles } from './map.styles.js';
+import type { MapView } from './map.view.js';
+
+type FormMode = 'create' | 'correction' | 'owner' | 'confirm';
+const URL_KEYS = ['q', 'area', 'district', 'kind', 'accessible', 'org'] as const;
+
+/** Fired when a person opens an organisation's details. */
+export class NgoSelectEvent extends NgoEvent<{ id: string; name: string }> {
+  constructor(detail: { id: string; name: string }) {
+    super('ngo-select', detail);
+  }
+}
+
+/**
+ * Map of Kraków's NGOs and civic initiatives, with a list beside it that is real content: filters,
+ * a keyboard-reachable list and map, a details panel, and the "add my organisation" and
+ * "suggest a correction" forms. On narrow screens the list comes first and a toggle shows the map.
+ *
+ * @tag ngo-map
+ * @attr district - Preset district filter, 1–18 (e.g. on a district council's site).
+ * @attr area - Preset area of activity (a slug such as `kultura`).
+ * @attr kind - Preset kind: `ngo`, `informal_group`, `civic_initiative` or `city_unit`.
+ * @attr q - Preset search text.
+ * @attr accessible - Preset: only step-free premises.
+ * @attr view - What narrow screens show first: `list` (default) or `map`. Wide screens show both.
+ * @attr no-filters - Hide the filter form (presets still apply).
+ * @attr tiles - Tile URL template, e.g. `https://tile.example/{z}/{x}/{y}.png`. Default: OpenStreetMap.
+ * @attr boundaries - URL of a GeoJSON file with district outlines (feature property `district`: 1–18).
+ * @attr sync-url - Keep filters and the open entry in the page URL (`?ngo-q=…`), so links and Back work.
+ * @attr edit - An owner's secret edit token (from the e-mailed link): opens the edit form.
+ * @attr confirm - A submission's confirmation token (from the e-mailed link): opens the confirmation.
+ * @attr lang - `pl` (default), `en` or `uk`.
+ * @attr api-base - Where the API lives; defaults to the server the script came from.
+ * @fires ngo-select - A person opened an organisation: `detail: { id, name }`.
+ * @csspart base - The widget's root.
+ * @csspart filters - The filter form.
+ * @csspart list - The list of organisations.
+ * @csspart item - One list entry (a button).
+ * @csspart map - The map container.
+ * @csspart details - The details panel.
+ * @cssprop --ngo-map-height - Height of the map and the list pane (default 32rem).
+ */
+export class NgoMap extends NgoElement {
+  static override styles = [theme, leafletStyles, mapStyles];
+  static override properties: PropertyDeclarations = {
+    district: {},
+    area: {},
+    kind: {},
+    q: {},
+    accessible: { type: Boolean },
+    view: {},
+    noFilters: { type: Boolean, attribute: 'no-filters' },
+    tiles: {},
+    boundaries: {},
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    edit: {},
+    confirm: {},
+    filters: { state: true },
+    shown: { state: true },
+    items: { state: true },
+    total: { state: true },
+    listState: { state: true },
+    listError: { state: true },
+    selected: { state: true },
+    detailsState: { state: true },
+    formMode: { state: true },
+    inView: { state: true },
+    mapError: { state: true },
+  };
+
+  declare district: string;
+  declare area: string;
+  declare kind: string;
+  declare q: string;
+  declare accessible: boolean;
+  declare view: string;
+  declare noFilters: boolean;
+  declare tiles: string;
+  declare boundaries: string;
+  declare syncUrl: boolean;
+  declare edit: string;
+  declare confirm: string;
+
+  declare private filters: MapFilters;
+  declare private shown: 'list' | 'map';
+  declare private items: Organisation[];
+  declare private total: number;
+  declare private listState: 'loading' | 'ready' | 'error';
+  declare private listError: ApiError | null;
+  declare private selected: Organisation | null;
+  declare private detailsState: 'idle' | 'loading' | 'error';
+  declare private formMode: FormMode | null;
+  declare private inView: boolean;
+  declare private mapError: boolean;
+
+  private page = 1;
+  private listAbort?: AbortController;
+  private clusterAbort?: AbortController;
+  private mapView?: MapView;
+  private mapLoading = false;
+  private returnFocus: HTMLElement | null = null;
+  private qTimer?: ReturnType<typeof setTimeout>;
+  private resize?: ResizeObserver;
+  private lastMove?: { zoom: number; bbox: string };
+
+  constructor() {
+    super();
+    this.district = this.area = this.kind = this.q = this.view = this.tiles = this.boundaries = this.edit = this.confirm = '';
+    this.accessible = this.noFilters = this.syncUrl = false;
+    this.items = [];
+    this.total = 0;
+    this.listState = 'loading';
+    this.listError = null;
+    this.selected = null;
+    this.detailsState = 'idle';
+    this.formMode = null;
+    this.inView = false;
+    this.mapError = false;
+    this.shown = 'list';
+    this.filters = { q: '', area: '', district: '', kind: '', accessible: false };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shown = this.view === 'map' ? 'map' : 'list';
+    this.filters = { q: this.q ?? '', area: this.area ?? '', district: this.district ?? '', kind: this.kind ?? '', accessible: !!this.accessible };
+    if (this.syncUrl) this.readUrl();
+    if (this.edit) this.formMode = 'owner';
+    else if (this.confirm) this.formMode = 'confirm';
+    this.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.listAbort?.abort();
+    this.clusterAbort?.abort();
+    this.resize?.disconnect();
+    this.mapView?.destroy();
+    this.mapView = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Presets changed by the host page after start.
+    const presets = ['district', 'area', 'kind', 'q', 'accessible'] as const;
+    if (this.hasUpdated && presets.some((p) => changed.has(p))) {
+      this.filters = { ...this.filters, district: this.district ?? '', area: this.area ?? '', kind: this.kind ?? '', q: this.q ?? '', accessible: !!this.accessible };
+      this.reload();
+    }
+  }
+
+  protected override updated(): void {
+    const el = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (el && !this.mapView && !this.mapLoading && !this.mapError && el.offsetWidth > 0) void this.startMap(el);
+  }
+
+  private async startMap(el: HTMLElement) {
+    this.mapLoading = true;
+    try {
+      const { MapView } = await import('./map.view.js');
+      this.mapView = new MapView(el, this.tiles, {
+        onMove: (zoom, bbox) => this.loadClusters(zoom, bbox),
+        onSelect: (id, marker) => this.open(id, marker),
+        onCluster: async (clusterId, lat, lon) => {
+          try {
+            const { zoom } = await getClusterZoom(this.api, this.filters, clusterId);
+            this.mapView?.flyTo(lat, lon, zoom);
+          } catch {
+            this.mapView?.flyTo(lat, lon, (this.mapView?.map.getZoom() ?? 12) + 2);
+          }
+        },
+        clusterLabel: (count) => tm(this.locale, 'map.cluster', { count }),
+      });
+      el.setAttribute('aria-label', tm(this.locale, 'map.map_label'));
+      el.setAttribute('role', 'application');
+      this.resize = new ResizeObserver(() => this.mapView?.invalidate());
+      this.resize.observe(el);
+      if (this.boundaries) this.mapView.boundaries(this.boundaries, Number(this.filters.district) || null).catch((err) => console.warn('[ngo] <ngo-map>: boundaries could not be loaded:', err));
+      this.mapView.emitMove();
+    } catch (err) {
+      console.warn('[ngo] <ngo-map>: the map could not start:', err);
+      this.mapError = true;
+    } finally {
+      this.mapLoading = false;
+    }
+  }
+
+  private async loadClusters(zoom: number, bbox: string) {
+    this.lastMove = { zoom, bbox };
+    this.clusterAbort?.abort();
+    const ctl = (this.clusterAbort = new AbortController());
+    try {
+      const data = await getClusters(this.api, this.filters, zoom, bbox, ctl.signal);
+      this.mapView?.render(data, this.selected?.id ?? null);
+    } catch (err) {
+      if (!ctl.signal.aborted) console.warn('[ngo] <ngo-map>: clusters failed:', err);
+    }
+    if (this.inView) this.reload(false);
+  }
+
+  /** Reloads the list from page 1 (and the map's clusters unless told otherwise). */
+  private reload(withMap = true) {
+    this.page = 1;
+    void this.loadList(false);
+    if (withMap && this.mapView) this.mapView.emitMove();
+    if (this.syncUrl) this.writeUrl();
+  }
+
+  private async loadList(append: boolean) {
+    this.listAbort?.abort();
+    const ctl = (this.listAbort = new AbortController());
+    if (!append) this.listState = 'loading';
+    const filters = this.inView && this.mapView ? { ...this.filters, bbox: this.mapView.visibleBbox() } : this.filters;
+    try {
+      const res = await listOrganisations(this.api, filters, this.page, ctl.signal);
+      this.items = append ? [...this.items, ...res.items] : res.items;
+      this.total = res.total;
+      this.listState = 'ready';
+    } catch (err) {
+      if (ctl.signal.aborted) return;
+      this.listError = err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err));
+      this.listState = 'error';
+    }
+  }
+
+  private async more() {
+    const first = this.items.length;
+    this.page++;
+    await this.loadList(true);
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('button.item')[first]?.focus();
+  }
+
+  private async open(id: string, from: HTMLElement | null) {
+    this.returnFocus = from;
+    const known = this.items.find((o) => o.id === id);
+    this.detailsState = known ? 'idle' : 'loading';
+    this.selected = known ?? null;
+    if (!known) {
+      try {
+        this.selected = await getOrganisation(this.api, id);
+        this.detailsState = 'idle';
+      } catch {
+        this.detailsState = 'error';
+      }
+    }
+    if (this.selected) {
+      this.dispatchEvent(new NgoSelectEvent({ id, name: this.selected.name }));
+      this.mapView?.highlight(id);
+      if (this.syncUrl) this.writeUrl();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#ngo-details-heading')?.focus();
+  }
+
+  private close() {
+    this.selected = null;
+    this.detailsState = 'idle';
+    this.mapView?.highlight(null);
+    if (this.syncUrl) this.writeUrl();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    void this.updateComplete.then(() => {
+      if (back?.isConnected) back.focus();
+      else this.renderRoot.querySelector<HTMLElement>('button.item')?.focus();
+    });
+  }
+
+  private onKeydown(e: KeyboardEvent) {
+    if (e.key !== 'Escape') return;
+    if (this.formMode) {
+      this.formMode = null;
+      e.stopPropagation();
+    } else if (this.selected || this.detailsState !== 'idle') {
+      e.stopPropagation();
+      this.close();
+    }
+  }
+
+  private setFilter<K extends keyof MapFilters>(key: K, value: MapFilters[K]) {
+    this.filters = { ...this.filters, [key]: value };
+    if (key === 'q') {
+      clearTimeout(this.qTimer);
+      this.qTimer = setTimeout(() => this.reload(), 300);
+    } else this.reload();
+  }
+
+  private clearFilters() {
+    this.filters = { q: '', area: '', district: '', kind: '', accessible: false };
+    this.inView = false;
+    this.reload();
+  }
+
+  private show(which: 'list' | 'map') {
+    this.shown = which;
+  }
+
+  private showOnMap(o: Organisation) {
+    if (!o.location) return;
+    this.shown = 'map';
+    void this.updateComplete.then(() => {
+      this.mapView?.flyTo(o.location!.lat, o.location!.lon);
+      this.mapView?.highlight(o.id);
+    });
+  }
+
+  private async openForm(mode: FormMode) {
+    this.formMode = mode;
+    try {
+      await import('./map-form.js');
+    } catch (err) {
+      console.warn('[ngo] <ngo-map>: the form could not be loaded:', err);
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('ngo-map-form')?.focus();
+  }
+
+  private closeForm() {
+    this.formMode = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.add')?.focus());
+  }
+
+  private readUrl() {
+    const p = new URLSearchParams(location.search);
+    const get = (k: string) => p.get(`ngo-${k}`);
+    this.filters = {
+      q: get('q') ?? this.filters.q,
+      area: get('area') ?? this.filters.area,
+      district: get('district') ?? this.filters.district,
+      kind: get('kind') ?? this.filters.kind,
+      accessible: get('accessible') ? get('accessible') === '1' : this.filters.accessible,
+    };
+    const org = get('org');
+    if (org) void this.open(org, null);
+  }
+
+  private writeUrl() {
+    const url = new URL(location.href);
+    const f = this.filters;
+    const values: Record<(typeof URL_KEYS)[number], string> = { q: f.q, area: f.area, district: f.district, kind: f.kind, accessible: f.accessible ? '1' : '', org: this.selected?.id ?? '' };
+    for (const k of URL_KEYS) {
+      if (values[k]) url.searchParams.set(`ngo-${k}`, values[k]);
+      else url.searchParams.delete(`ngo-${k}`);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------
+
+  override render() {
+    const lang = this.locale;
+    if (this.district && !/^([1-9]|1[0-8])$/.test(this.district)) {
+      return this.warnMisconfig(`district="${this.district}" is not 1–18`);
+    }
+    return html`<section class="ngo-root" part="base" aria-label=${tm(lang, 'map.region')} @keydown=${this.onKeydown}>
+      ${this.formMode ? this.renderForm(lang) : nothing}
+      <div ?hidden=${!!this.formMode}>
+        ${this.noFilters ? nothing : this.renderFilters(lang)}
+        <div class="toolbar">
+          ${statusRegion(this.listState === 'ready' ? (this.total ? tm(lang, 'map.count', { count: this.total }) : tm(lang, 'map.none')) : this.listState === 'loading' ? tm(lang, 'loading') : '')}
+          <div class="toggle" role="group" aria-label=${tm(lang, 'map.views')}>
+            <button type="button" aria-pressed=${this.shown === 'list' ? 'true' : 'false'} @click=${() => this.show('list')}>${tm(lang, 'map.show_list')}</button>
+            <button type="button" aria-pressed=${this.shown === 'map' ? 'true' : 'false'} @click=${() => this.show('map')}>${tm(lang, 'map.show_map')}</button>
+          </div>
+          <button type="button" class="ngo-secondary add" @click=${() => this.openForm('create')}>${tm(lang, 'map.add')}</button>
+        </div>
+        ${this.selected || this.detailsState !== 'idle' ? this.renderDetails(lang) : nothing}
+        <div class="panes">
+          <div class="list-pane" data-pane="list" ?hidden=${this.shown !== 'list'}>${this.renderList(lang)}</div>
+          <div data-pane="map" ?hidden=${this.shown !== 'map'}>
+            ${this.mapError ? html`<p class="ngo-error" role="alert">${tm(lang, 'map.map_error')}</p>` : html`<div class="map" part="map"></div>`}
+          </div>
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private renderFilters(lang: Lang) {
+    const f = this.filters;
+    const label = (labels: { pl: string; en: string; uk: string }) => labels[lang];
+    return html`<form role="search" part="filters" aria-label=${tm(lang, 'map.filters')} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="wide">
+        <label for="ngo-q">${tm(lang, 'map.search')}</label>
+        <span class="hint" id="ngo-q-hint">${tm(lang, 'map.search_hint')}</span>
+        <input id="ngo-q" type="search" autocomplete="off" maxlength="100" aria-describedby="ngo-q-hint" .value=${f.q} @input=${(e: InputEvent) => this.setFilter('q', (e.target as HTMLInputElement).value)} />
+      </div>
+      <div>
+        <label for="ngo-area">${tm(lang, 'map.area')}</label>
+        <select id="ngo-area" @change=${(e: Event) => this.setFilter('area', (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!f.area}>${tm(lang, 'map.any')}</option>
+          ${Object.entries(AREA_GROUPS).map(
+            ([g, gl]) => html`<optgroup label=${label(gl)}>${AREAS.filter((a) => a.group === g).map((a) => html`<option value=${a.slug} ?selected=${f.area === a.slug}>${label(a.labels)}</option>`)}</optgroup>`,
+          )}
+        </select>
+      </div>
+      <div>
+        <label for="ngo-district">${tm(lang, 'map.district')}</label>
+        <select id="ngo-district" @change=${(e: Event) => this.setFilter('district', (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!f.district}>${tm(lang, 'map.any')}</option>
+          ${DISTRICTS.map((d) => html`<option value=${d.id} ?selected=${f.district === String(d.id)}>${d.roman}. ${d.name}</option>`)}
+        </select>
+      </div>
+      <div>
+        <label for="ngo-kind">${tm(lang, 'map.kind')}</label>
+        <select id="ngo-kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!f.kind}>${tm(lang, 'map.any')}</option>
+          ${ORG_KINDS.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${label(KIND_LABELS[k])}</option>`)}
+        </select>
+      </div>
+      <div class="wide actions">
+        <label class="check"><input type="checkbox" .checked=${f.accessible} @change=${(e: Event) => this.setFilter('accessible', (e.target as HTMLInputElement).checked)} />${tm(lang, 'map.accessible')}</label>
+        ${this.mapView ? html`<label class="check"><input type="checkbox" .checked=${this.inView} @change=${(e: Event) => { this.inView = (e.target as HTMLInputElement).checked; this.reload(false); }} />${tm(lang, 'map.in_view')}</label>` : nothing}
+        <button type="button" class="ngo-secondary" @click=${this.clearFilters}>${tm(lang, 'map.clear')}</button>
+      </div>
+    </form>`;
+  }
+
+  private name(o: Organisation, lang: Lang) {
+    return (lang !== 'pl' && o.translations[lang]?.name) || o.name;
+  }
+
+  private places(o: Organisation, lang: Lang) {
+    return o.cityWide ? tm(lang, 'map.city_wide') : o.districts.map((d) => DISTRICTS[d - 1]?.name ?? String(d)).join(', ');
+  }
+
+  private renderList(lang: Lang) {
+    if (this.listState === 'error') {
+      return html`<div role="alert"><p class="ngo-error">${tm.error(lang, this.listError!)}</p><button type="button" @click=${() => this.reload()}>${tm(lang, 'retry')}</button></div>`;
+    }
+    if (this.listState === 'ready' && this.items.length === 0) return html`<p>${tm(lang, 'map.none')}</p>`;
+    return html`<h2 class="visually-hidden" id="ngo-list-heading" hidden>${tm(lang, 'map.list')}</h2>
+      <ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-busy=${this.listState === 'loading' ? 'true' : 'false'}>
+        ${this.items.map(
+          (o) => html`<li>
+            <button type="button" class="item" part="item" aria-current=${this.selected?.id === o.id ? 'true' : 'false'}
+              @click=${(e: Event) => this.open(o.id, e.currentTarget as HTMLElement)}
+              @focus=${() => this.mapView?.highlight(o.id)} @mouseenter=${() => this.mapView?.highlight(o.id)}>
+              <span class="name">${this.name(o, lang)}</span>
+              <span class="meta">${KIND_LABELS[o.kind][lang]} · ${this.places(o, lang)}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${this.items.length < this.total ? html`<p><button type="button" class="ngo-secondary" @click=${this.more}>${tm(lang, 'map.more')}</button></p>` : nothing}`;
+  }
+
+  private renderDetails(lang: Lang) {
+    const o = this.selected;
+    const head = html`<header>
+      <h3 id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</h3>
+      <button type="button" class="ngo-secondary" @click=${this.close} aria-label=${tm(lang, 'map.close')}>${tm(lang, 'map.close')}</button>
+    </header>`;
+    if (!o) {
+      return html`<section class="details" part="details" aria-labelledby="ngo-details-heading">${head}
+        ${this.detailsState === 'loading' ? html`<p role="status">${tm(lang, 'map.loading_details')}</p>` : html`<p class="ngo-error" role="alert">${tm.error(lang, { code: 'not_found' })}</p>`}
+      </section>`;
+    }
+    const areaLabels = new Map(AREAS.map((a) => [a.slug, a.labels[lang]]));
+    const desc = (lang !== 'pl' && o.translations[lang]?.description) || o.description;
+    const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
+    const ids = [o.krs && `KRS ${o.krs}`, o.regon && `REGON ${o.regon}`, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
+    const acc = o.accessibility.length ? o.accessibility.map((a) => tm(lang, `map.acc.${a}` as 'map.acc.none')).join(', ') : tm(lang, 'map.acc.none');
+    const legal = o.legalForm ? (LEGAL_FORMS as Record<string, { pl: string; en: string; uk: string }>)[o.legalForm]?.[lang] : '';
+    return html`<section class="details" part="details" aria-labelledby="ngo-details-heading">
+      ${head}
+      <p>${KIND_LABELS[o.kind][lang]}${legal ? html` · ${legal}` : nothing}</p>
+      ${desc ? html`<p>${desc}</p>` : nothing}
+      <dl>
+        ${row(tm(lang, 'map.areas'), o.areas.map((a) => areaLabels.get(a) ?? a).join(', '))}
+        ${row(tm(lang, 'map.districts'), this.places(o, lang))}
+        ${row(tm(lang, 'map.address'), o.address)}
+        ${row(tm(lang, 'map.website'), o.website && /^https?:\/\//.test(o.website) ? html`<a href=${o.website} rel="noopener nofollow" target="_blank">${o.website}</a>` : '')}
+        ${row(tm(lang, 'map.email'), o.email ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : '')}
+        ${row(tm(lang, 'map.phone'), o.phone ? html`<a href=${`tel:${o.phone.replace(/[^\d+]/g, '')}`}>${o.phone}</a>` : '')}
+        ${row(tm(lang, 'map.languages'), o.languages.join(', ').toUpperCase())}
+        ${row(tm(lang, 'map.accessibility'), acc)}
+        ${row(tm(lang, 'map.identifiers'), ids)}
+      </dl>
+      ${o.verifiedAt ? html`<p class="hint">${tm(lang, 'map.verified', { date: formatDate(lang, o.verifiedAt) })}</p>` : nothing}
+      ${o.location ? nothing : html`<p class="hint">${tm(lang, 'map.no_pin')}</p>`}
+      <div class="actions">
+        ${o.location ? html`<button type="button" class="ngo-secondary" @click=${() => this.showOnMap(o)}>${tm(lang, 'map.show_on_map')}</button>` : nothing}
+        <button type="button" class="ngo-secondary" @click=${() => this.openForm('correction')}>${tm(lang, 'map.suggest')}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderForm(lang: Lang) {
+    const o = this.selected;
+    const initial = this.formMode === 'correction' && o ? toInput(o) : undefined;
+    return html`<ngo-map-form
+      tabindex="-1"
+      lang=${lang}
+      api-base=${this.api}
+      mode=${this.formMode!}
+      .initial=${initial}
+      organisation-id=${this.formMode === 'correction' && o ? o.id : ''}
+      token=${this.formMode === 'owner' ? this.edit : this.formMode === 'confirm' ? this.confirm : ''}
+      @ngo-cancel=${this.closeForm}
+    ></ngo-map-form>`;
+  }
+}
+
+/** The public entry as the form's input shape, to prefill a correction. */
+function toInput(o: Organisation) {
+  const { id: _id, verifiedAt: _v, updatedAt: _u, ...rest } = o;
+  return rest;
+}

@@ -1,0 +1,186 @@
+import { css, unsafeCSS } from 'lit';
+import leafletCss from 'leaflet/dist/leaflet.css';
+
+export const leafletStyles = unsafeCSS(leafletCss);
+
+export const mapStyles = css`
+  :host {
+    container-type: inline-size;
+    --_ngo-map-height: var(--ngo-map-height, 32rem);
+  }
+  .ngo-root {
+    display: grid;
+    gap: var(--_ngo-space);
+  }
+  form[role='search'] {
+    display: grid;
+    gap: 0.75em;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    align-items: end;
+    padding: var(--_ngo-space);
+    background: var(--_ngo-surface);
+    border-radius: var(--_ngo-radius);
+  }
+  form[role='search'] .wide {
+    grid-column: 1 / -1;
+  }
+  label {
+    font-weight: 600;
+    display: block;
+  }
+  .hint {
+    color: var(--_ngo-muted);
+    font-size: 0.875em;
+  }
+  .check {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    font-weight: 400;
+  }
+  .check input {
+    width: 1.25em;
+    min-height: 1.25em;
+    height: 1.25em;
+    flex: none;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .toggle {
+    display: inline-flex;
+    gap: 0.25em;
+  }
+  .toggle button[aria-pressed='false'] {
+    background: var(--_ngo-bg);
+    color: var(--_ngo-accent);
+  }
+  .panes {
+    display: grid;
+    gap: var(--_ngo-space);
+  }
+  .list {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .list-pane {
+    max-height: var(--_ngo-map-height);
+    overflow: auto;
+  }
+  button.item {
+    display: grid;
+    justify-items: start;
+    gap: 0.15em;
+    width: 100%;
+    text-align: start;
+    background: var(--_ngo-bg);
+    color: var(--_ngo-text);
+    border: 1px solid var(--_ngo-border);
+    font-weight: 400;
+  }
+  button.item[aria-current='true'] {
+    border: 3px solid var(--_ngo-accent);
+  }
+  .item .name {
+    font-weight: 700;
+    color: var(--_ngo-accent);
+  }
+  .item .meta {
+    color: var(--_ngo-muted);
+    font-size: 0.875em;
+  }
+  .map {
+    height: var(--_ngo-map-height);
+    min-height: 16rem;
+    border: 1px solid var(--_ngo-border);
+    border-radius: var(--_ngo-radius);
+  }
+  .details {
+    border: 2px solid var(--_ngo-accent);
+    border-radius: var(--_ngo-radius);
+    padding: var(--_ngo-space);
+    background: var(--_ngo-bg);
+    display: grid;
+    gap: 0.5em;
+  }
+  .details header {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5em;
+    align-items: start;
+  }
+  .details dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.25em 1em;
+    margin: 0;
+  }
+  .details dt {
+    font-weight: 600;
+  }
+  .details dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .ngo-pin {
+    width: 24px;
+    height: 24px;
+    border-radius: 50% 50% 50% 0;
+    transform: rotate(-45deg);
+    background: var(--_ngo-accent);
+    border: 2px solid #fff;
+    box-shadow: 0 0 0 1px #1b1b1b;
+  }
+  .ngo-pin.ngo-selected {
+    background: #b00020;
+    z-index: 1000 !important;
+  }
+  .ngo-cluster {
+    display: flex !important;
+    align-items: center;
+    justify-content: center;
+    border-radius: 50%;
+    background: #0050a0;
+    color: #fff;
+    font: 700 14px/1 system-ui, sans-serif;
+    border: 3px solid #fff;
+    box-shadow: 0 0 0 1px #1b1b1b;
+  }
+  .leaflet-container :focus-visible,
+  .leaflet-marker-icon:focus-visible {
+    outline: 3px solid #1a5fb4;
+    outline-offset: 2px;
+  }
+  .leaflet-container {
+    font: 12px/1.5 system-ui, sans-serif;
+  }
+  .leaflet-control-attribution a {
+    color: #0050a0;
+  }
+  @container (min-width: 48rem) {
+    .panes {
+      grid-template-columns: minmax(18rem, 2fr) 3fr;
+    }
+    .panes > [data-pane] {
+      display: block !important;
+    }
+    .toggle {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,117 @@
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import type { Clusters } from './map.api.js';
+
+export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+const KRAKOW: L.LatLngTuple[] = [[49.97, 19.79], [50.13, 20.22]];
+
+export interface ViewCallbacks {
+  /** The viewport changed: fetch clusters for it. */
+  onMove(zoom: number, bbox: string): void;
+  onSelect(id: string, marker: HTMLElement): void;
+  onCluster(clusterId: number, lat: number, lon: number): void;
+  clusterLabel(count: number): string;
+}
+
+/**
+ * The Leaflet part of `<ngo-map>`: tiles, server-side clusters and single markers, district
+ * outlines. Markers and clusters are focusable buttons with names, so the map works by keyboard.
+ */
+export class MapView {
+  readonly map: L.Map;
+  private layer = L.layerGroup();
+  private markers = new Map<string, L.Marker>();
+
+  constructor(container: HTMLElement, tiles: string, private cb: ViewCallbacks) {
+    this.map = L.map(container, { zoomControl: true, keyboard: true, minZoom: 10, maxZoom: 18, maxBounds: L.latLngBounds(KRAKOW).pad(0.3) });
+    L.tileLayer(tiles || OSM_TILES, { attribution: tiles && tiles !== OSM_TILES ? '' : OSM_ATTRIBUTION, maxZoom: 19 }).addTo(this.map);
+    this.layer.addTo(this.map);
+    this.map.fitBounds(KRAKOW);
+    this.map.on('moveend', () => this.emitMove());
+  }
+
+  emitMove() {
+    const b = this.map.getBounds().pad(0.2);
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+    this.cb.onMove(this.map.getZoom(), bbox);
+  }
+
+  /** Visible area as `minLon,minLat,maxLon,maxLat` (for the "only visible" list filter). */
+  visibleBbox(): string {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
+  }
+
+  render(data: Clusters, selected: string | null) {
+    this.layer.clearLayers();
+    this.markers.clear();
+    for (const [lon, lat, count, id] of data.clusters) {
+      const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
+      const m = L.marker([lat, lon], {
+        icon: L.divIcon({ className: 'ngo-cluster', html: String(count), iconSize: [size, size] }),
+        keyboard: true,
+      });
+      m.on('click', () => this.cb.onCluster(id, lat, lon));
+      m.addTo(this.layer);
+      this.label(m, this.cb.clusterLabel(count));
+    }
+    for (const [lon, lat, id, name] of data.points) {
+      const m = L.marker([lat, lon], { icon: L.divIcon({ className: id === selected ? 'ngo-pin ngo-selected' : 'ngo-pin', iconSize: [24, 24], iconAnchor: [12, 24] }), keyboard: true });
+      m.on('click', () => this.cb.onSelect(id, m.getElement()!));
+      m.addTo(this.layer);
+      this.label(m, name);
+      this.markers.set(id, m);
+    }
+  }
+
+  private label(m: L.Marker, name: string) {
+    const el = m.getElement();
+    if (!el) return;
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-label', name);
+    el.title = name;
+    // Enter and Space activate, like any button (Leaflet handles Enter only).
+    el.addEventListener('keydown', (e) => {
+      if (e.key === ' ') {
+        e.preventDefault();
+        m.fire('click');
+      }
+    });
+  }
+
+  markerElement(id: string): HTMLElement | undefined {
+    return this.markers.get(id)?.getElement();
+  }
+
+  highlight(id: string | null) {
+    for (const [mid, m] of this.markers) m.getElement()?.classList.toggle('ngo-selected', mid === id);
+  }
+
+  flyTo(lat: number, lon: number, zoom?: number) {
+    this.map.setView([lat, lon], zoom ?? Math.max(this.map.getZoom(), 16));
+  }
+
+  async boundaries(url: string, district: number | null) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`boundaries: HTTP ${res.status}`);
+    const geo = (await res.json()) as GeoJSON.FeatureCollection;
+    const districtOf = (f: GeoJSON.Feature) => Number(f.properties?.district ?? f.properties?.id ?? f.properties?.number ?? NaN);
+    const layer = L.geoJSON(geo, {
+      interactive: false,
+      style: (f) => ({ color: '#0050a0', weight: f && districtOf(f) === district ? 3 : 1.5, fillOpacity: f && districtOf(f) === district ? 0.06 : 0, opacity: 0.8 }),
+    }).addTo(this.map);
+    if (district) {
+      const own = geo.features.filter((f) => districtOf(f) === district);
+      if (own.length) this.map.fitBounds(L.geoJSON({ type: 'FeatureCollection', features: own } as GeoJSON.FeatureCollection).getBounds());
+    }
+    return layer;
+  }
+
+  invalidate() {
+    this.map.invalidateSize();
+  }
+
+  destroy() {
+    this.map.remove();
+  }
+}
