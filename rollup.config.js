@@ -19,9 +19,11 @@ function widgetEntries() {
   const registry = readFileSync('common/widgets.ts', 'utf8');
   const chunkOf = new Map();
   for (const m of registry.matchAll(/chunk:\s*'([^']+)\.js',\s*slug:\s*'([^']+)'/g)) chunkOf.set(m[2], m[1]);
+  const only = process.env.NGO_WIDGETS?.split(',').filter(Boolean); // e.g. NGO_WIDGETS=admin,map
   const entries = {};
   for (const d of readdirSync('widgets', { withFileTypes: true })) {
     if (!d.isDirectory() || d.name === 'core' || d.name === 'build') continue;
+    if (only && !only.includes(d.name)) continue;
     const file = `widgets/${d.name}/${d.name}.ts`;
     if (existsSync(file)) entries[chunkOf.get(d.name) ?? `ngo-${d.name}`] = file;
   }

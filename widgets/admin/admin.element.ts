@@ -78,18 +78,18 @@ export class NgoAdmin extends NgoElement {
   static override styles = [theme, formStyles, adminStyles];
 
   static override properties: PropertyDeclarations = {
-    phase: { state: true },
-    session: { state: true },
-    current: { state: true },
-    email: { state: true },
-    password: { state: true },
-    otp: { state: true },
-    needsOtp: { state: true },
-    fieldErrors: { state: true },
-    formError: { state: true },
-    status: { state: true },
-    busy: { state: true },
-    sectionEl: { state: true },
+    phase: { state: true, attribute: false },
+    session: { state: true, attribute: false },
+    current: { state: true, attribute: false },
+    email: { state: true, attribute: false },
+    password: { state: true, attribute: false },
+    otp: { state: true, attribute: false },
+    needsOtp: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    sectionEl: { state: true, attribute: false },
   };
 
   declare private phase: Phase;

@@ -20,7 +20,7 @@ const PAGE = 50;
 export class NgoAdminAudit extends NgoElement {
   static override styles = [theme, sectionStyles];
 
-  static override properties: PropertyDeclarations = { session: { attribute: false }, earlier: { state: true }, cursor: { state: true } };
+  static override properties: PropertyDeclarations = { session: { attribute: false }, earlier: { state: true, attribute: false }, cursor: { state: true, attribute: false } };
 
   /** Set by `<ngo-admin>`. */
   declare session: AdminSession | null;
