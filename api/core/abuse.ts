@@ -87,7 +87,7 @@ export function guardAnonymousWrite({ scope, limit, windowSec }: GuardOptions): 
     const raw = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>)[ABUSE_FIELD] : undefined;
     const parsed = AbuseSchema.safeParse(raw);
     if (!parsed.success) {
-      throw validationError(toFieldIssues(parsed.error).map((i) => ({ ...i, path: i.path === '(root)' ? ABUSE_FIELD : `${ABUSE_FIELD}.${i.path}` })));
+      throw validationError(toFieldIssues(parsed.error, raw).map((i) => ({ ...i, path: i.path === '(root)' ? ABUSE_FIELD : `${ABUSE_FIELD}.${i.path}` })));
     }
     const { altcha, website } = parsed.data;
     if (website) throw new ApiError(422, 'abuse_detected', 'The form was filled in by a robot');

@@ -15,8 +15,8 @@ export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
     if (!isUnsafe(c.req.method)) return next();
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
-    const text = await c.req.raw.clone().text();
-    if (Buffer.byteLength(text) > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
+    const text = await readLimited(c.req.raw, limit);
+    if (text === null) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
     if (text.length === 0 && c.req.method === 'DELETE') return next();
     if (text.length === 0 && !c.req.header('content-type')) return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -28,6 +28,29 @@ export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/**
+ * The body as text, or null past `limit` bytes. Reads a clone chunk by chunk and stops at the
+ * limit, so a chunked upload without Content-Length cannot make the server buffer all of it.
+ */
+async function readLimited(req: Request, limit: number): Promise<string | null> {
+  if (!req.body) return '';
+  const reader = req.clone().body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a tee'd branch's cancel settles only once the original body is cancelled too.
+      reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Converts any thrown value into the error envelope; internals never leak. */

@@ -5,19 +5,29 @@ import type { FieldIssue } from '../../common/errors.js';
 import { validationError } from './errors.js';
 import type { AppEnv } from './context.js';
 
-/** Turns zod issues into the envelope's per-field issues. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+/**
+ * Turns zod issues into the envelope's per-field issues. Pass the parsed `input` so that a value of
+ * the wrong type (`invalid_type`) can be told from a missing one (`required`): zod 4 leaves the
+ * input out of its issues.
+ */
+export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
   return error.issues.map((i) => ({
     path: i.path.map(String).join('.') || '(root)',
-    code: issueCode(i),
+    code: issueCode(i, input),
     message: i.message,
   }));
 }
 
-function issueCode(i: z.core.$ZodIssue): string {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+function issueCode(i: z.core.$ZodIssue, input: unknown): string {
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined ? 'required' : 'invalid_type';
+      return (i.input ?? valueAt(input, i.path)) === undefined ? 'required' : 'invalid_type';
     case 'too_big':
       return 'too_long';
     case 'too_small':
@@ -40,7 +50,7 @@ function issueCode(i: z.core.$ZodIssue): string {
 export function createRouter<E extends Env = AppEnv>() {
   return new OpenAPIHono<E>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(toFieldIssues(result.error as z.ZodError));
+      if (!result.success) throw validationError(toFieldIssues(result.error as z.ZodError, (result as { data?: unknown }).data));
     },
   });
 }
@@ -48,6 +58,6 @@ export function createRouter<E extends Env = AppEnv>() {
 /** Parses with a zod schema outside the request validators (CLI, import), throwing the same 422. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw validationError(toFieldIssues(r.error));
+  if (!r.success) throw validationError(toFieldIssues(r.error, value));
   return r.data;
 }
