@@ -9,32 +9,19 @@
  *   …
  *   await stack.close();
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { insertStaff } from '../../api/admin/staff.repository.js';
 import { ensureBuild } from '../../api/cli/build.js';
 import { openDatabase } from '../../api/db/database.js';
 import type { StaffRole } from '../../common/taxonomy.js';
+import { spawnServer } from '../../scripts/server-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createNetServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => done(port));
-    });
-  });
-}
 
 /** A page on the second origin. `{{API}}` in the HTML becomes the widget server's origin. */
 export type HostPages = Record<string, string>;
@@ -61,43 +48,10 @@ export interface StackOptions {
   env?: Record<string, string>;
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${what}:\n${output()}`);
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}:\n${output()}`);
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   ensureBuild();
-  const dir = mkdtempSync(join(tmpdir(), 'ngo-e2e-'));
-  const databaseFile = join(dir, 'ngo.db');
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
-
-  let out = '';
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'api', 'cli', 'start.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: origin,
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
-      SEED_DEMO: '1',
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const output = () => out;
-  await waitFor(async () => (await fetch(`${origin}/healthz`)).ok, '/healthz', 60_000, child, output);
+  const server = await spawnServer(options.env);
+  const { origin, databaseFile } = server;
 
   // The second origin: 127.0.0.1 instead of localhost, and another port.
   const hostPages = options.hostPages ?? {};
@@ -121,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databaseFile,
     url: (path) => origin + path,
     hostUrl: (path) => hostOrigin + path,
-    output,
+    output: server.output,
     async page() {
       browser ??= await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_ARGS });
       const context = await browser.newContext({ locale: 'pl-PL' });
@@ -146,13 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       for (const c of contexts) await c.close().catch(() => {});
       await browser?.close().catch(() => {});
       await new Promise((r) => host.close(r));
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await server.stop();
     },
   };
 }

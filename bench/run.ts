@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: prints one table per section and saves them all to bench/results/<timestamp>.json
+ * and bench/results/latest.json. Benchmarks measure; they never fail a build.
+ *
+ * Adding things:
+ * - an API route: one line in `API_ROUTES`;
+ * - a widget entry and its budget: one line in `ENTRY_BUDGETS`;
+ * - a whole section (e.g. "map render"): push a `BenchSection` onto `sections`; it gets the running
+ *   server's origin and returns a table.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { ensureBuild, WIDGETS_DIST } from '../api/cli/build.js';
+import { spawnServer } from '../scripts/server-process.js';
+
+export interface Table { title: string; columns: string[]; rows: (string | number)[][]; notes?: string[] }
+export interface BenchContext { origin: string }
+export interface BenchSection { name: string; run(ctx: BenchContext): Promise<Table> }
+
+/** GET routes loaded with autocannon, 10 connections for ~5 s each. */
+export const API_ROUTES: { name: string; path: string }[] = [
+  { name: 'GET /healthz', path: '/healthz' },
+  { name: 'GET /v1/openapi.json', path: '/v1/openapi.json' },
+];
+
+/** Budgets in kB (min+gzip) from DESIGN.md. A widget entry counts together with the chunks only it imports. */
+const LOADER_BUDGET = 2.5;
+const SHARED_BUDGET = 8;
+export const ENTRY_BUDGETS: Record<string, number> = { 'ngo-admin.js': 12, 'ngo-map.js': 60 };
+const DEFAULT_ENTRY_BUDGET = 12;
+
+const ROOT = resolve(import.meta.dirname, '..');
+const kB = (bytes: number) => Math.round(bytes / 10) / 100;
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Relative static imports (`import … from "./x.js"`, `import "./x.js"`, `export … from`) of a built module; dynamic `import()` is left out. */
+export function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    found.add(resolve(dirname(file), m[1]!.replace(/\?.*$/, '')));
+  }
+  return [...found];
+}
+
+function closure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f) || !existsSync(f)) return;
+    seen.add(f);
+    staticImports(f).forEach(visit);
+  };
+  visit(entry);
+  return seen;
+}
+
+function row(name: string, bytes: number, budget: number | null, files: string[]): (string | number)[] {
+  const size = kB(bytes);
+  return [name, size, budget ?? '-', budget === null ? 'info' : size <= budget ? 'PASS' : 'OVER', files.map((f) => relative(WIDGETS_DIST, f)).join(' ')];
+}
+
+export const bundleSizes: BenchSection = {
+  name: 'bundle sizes',
+  async run() {
+    const loader = join(WIDGETS_DIST, 'ngo-widgets.js');
+    const entries = readdirSync(WIDGETS_DIST).filter((f) => /^ngo-.*\.js$/.test(f) && f !== 'ngo-widgets.js').sort().map((f) => join(WIDGETS_DIST, f));
+    const closures = new Map(entries.map((e) => [e, closure(e)]));
+    // Shared: chunks that two or more widgets import; with a single widget, everything it imports.
+    const users = new Map<string, number>();
+    for (const c of closures.values()) for (const f of c) users.set(f, (users.get(f) ?? 0) + 1);
+    const minUsers = entries.length > 1 ? 2 : 1;
+    const shared = [...users].filter(([f, n]) => n >= minUsers && !entries.includes(f)).map(([f]) => f).sort();
+    const loaderFiles = [...closure(loader)];
+    const rows = [
+      row('loader (ngo-widgets.js)', loaderFiles.reduce((n, f) => n + gz(f), 0), LOADER_BUDGET, loaderFiles),
+      row('shared chunks', shared.reduce((n, f) => n + gz(f), 0), SHARED_BUDGET, shared),
+    ];
+    for (const [entry, files] of closures) {
+      const own = [...files].filter((f) => !shared.includes(f));
+      const name = relative(WIDGETS_DIST, entry);
+      rows.push(row(`${name} on top of shared`, own.reduce((n, f) => n + gz(f), 0), ENTRY_BUDGETS[name] ?? DEFAULT_ENTRY_BUDGET, own));
+    }
+    const counted = new Set([...loaderFiles, ...closures.values()].flatMap((s) => [...s]));
+    const lazy = readdirSync(join(WIDGETS_DIST, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => join(WIDGETS_DIST, 'chunks', f)).filter((f) => !counted.has(f));
+    for (const f of lazy) rows.push(row(`lazy ${relative(WIDGETS_DIST, f)}`, gz(f), null, [f]));
+    return {
+      title: 'Bundle sizes, minified + gzip -9 (kB = 1000 bytes)',
+      columns: ['bundle', 'kB', 'budget kB', 'status', 'files'],
+      rows,
+      notes: ['"lazy" chunks load on demand (e.g. one locale per page); they are listed, not budgeted.'],
+    };
+  },
+};
+
+export const apiThroughput: BenchSection = {
+  name: 'API throughput',
+  async run({ origin }) {
+    const rows: (string | number)[][] = [];
+    for (const route of API_ROUTES) {
+      await autocannon({ url: origin + route.path, connections: 10, duration: 1 }); // warm-up
+      const r = await autocannon({ url: origin + route.path, connections: 10, duration: 5 });
+      rows.push([route.name, r.latency.p50, r.latency.p99, Math.round(r.requests.average), r.requests.total, r.non2xx + r.errors + r.timeouts]);
+    }
+    return {
+      title: 'API on SQLite, autocannon 10 connections × 5 s (server and load generator share the machine)',
+      columns: ['route', 'p50 ms', 'p99 ms', 'req/s', 'requests', 'errors/non-2xx'],
+      rows,
+    };
+  },
+};
+
+/** Every section, in order. */
+export const sections: BenchSection[] = [bundleSizes, apiThroughput];
+
+export function formatTable(t: Table): string {
+  const cells = [t.columns, ...t.rows].map((r) => r.map(String));
+  const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (typeof t.rows[0]?.[i] === 'number' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [t.title, line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line), ...(t.notes ?? []).map((n) => `  ${n}`)].join('\n');
+}
+
+async function main() {
+  ensureBuild();
+  const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn' });
+  const tables: Table[] = [];
+  try {
+    for (const section of sections) {
+      const t = await section.run({ origin: server.origin });
+      tables.push(t);
+      console.log('\n' + formatTable(t));
+    }
+  } finally {
+    await server.stop();
+  }
+  const at = new Date().toISOString();
+  const result = { at, node: process.version, platform: `${process.platform} ${process.arch}`, tables };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nSaved ${relative(ROOT, file)} and bench/results/latest.json`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
