@@ -5,9 +5,8 @@ import type { Config } from './config.js';
 import { createApp, type App } from './app.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.js';
 import { createLogger, type Logger } from './core/log.js';
-import { createMailer, type Mailer } from './core/mail.js';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema.js';
+import { createMailer, startMailWorker, type Mailer } from './core/mail.js';
+import { startPurgeSchedule } from './core/retention.js';
 
 export interface ServerOptions {
   /** Default: a JSON logger at `config.logLevel`. */
@@ -42,7 +41,7 @@ export interface RunningServer {
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? createLogger(config.logLevel);
   const handle = openDatabase(config.databaseUrl);
-  let jobs: Stoppable[] = [];
+  const jobs: (() => Promise<void>)[] = [];
   try {
     const migrated = await migrateToLatest(handle.db);
     const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
@@ -84,7 +83,10 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   log.info('listening', { url, host: config.host, port, publicUrl: config.publicUrl, pid: process.pid });
 
   if (opts.workers !== false) {
-    jobs = await startBackgroundJobs(handle.db, config, log, mailer, opts.mailIntervalMs ?? 15_000, opts.purgeIntervalMs ?? 3_600_000);
+    const mailIntervalMs = opts.mailIntervalMs ?? 15_000;
+    const purgeIntervalMs = opts.purgeIntervalMs ?? 3_600_000;
+    jobs.push(startMailWorker(mailer, mailIntervalMs, log), startPurgeSchedule(handle.db, config, log, purgeIntervalMs));
+    log.info('background jobs started', { mailIntervalMs, purgeIntervalMs });
   }
 
   let closing: Promise<void> | null = null;
@@ -99,7 +101,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       if (inFlight > 0) log.warn('drain timeout; cutting connections', { inFlight });
       server.closeAllConnections();
       await closed;
-      for (const job of jobs) await stopJob(job);
+      for (const stop of jobs) await stop();
       await handle.close();
       log.info('stopped', { ms: Date.now() - started });
     })());
@@ -127,34 +129,3 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   return { url, port, app, handle, mailer, log, close };
 }
 
-/** Whatever a `start…` function hands back to stop it: a stop function, an object with `stop()`, or a timer. */
-type Stoppable = unknown;
-
-async function stopJob(job: Stoppable) {
-  if (typeof job === 'function') await job();
-  else if (job && typeof (job as { stop?: unknown }).stop === 'function') await (job as { stop(): unknown }).stop();
-  else if (job) clearInterval(job as NodeJS.Timeout);
-}
-
-interface MailWorkerModule { startMailWorker?: (mailer: Mailer, intervalMs: number) => Stoppable }
-interface RetentionModule {
-  runPurge?: (db: Kysely<Database>, config: Config) => Promise<unknown>;
-  startPurgeSchedule?: (db: Kysely<Database>, config: Config, log: Logger, intervalMs: number) => Stoppable;
-}
-
-// The outbox worker and the retention purge are optional until their modules exist.
-const optional = async <T>(specifier: string): Promise<T> => (await import(specifier).catch(() => ({}))) as T;
-export const loadRetention = () => optional<RetentionModule>('./core/retention.js');
-const loadMailWorker = () => optional<MailWorkerModule>('./core/mail.js');
-
-async function startBackgroundJobs(db: Kysely<Database>, config: Config, log: Logger, mailer: Mailer, mailIntervalMs: number, purgeIntervalMs: number): Promise<Stoppable[]> {
-  const jobs: Stoppable[] = [];
-  const { startMailWorker } = await loadMailWorker();
-  if (startMailWorker) jobs.push(startMailWorker(mailer, mailIntervalMs));
-  else log.warn('mail worker not available; outbox is not flushed');
-  const { startPurgeSchedule } = await loadRetention();
-  if (startPurgeSchedule) jobs.push(startPurgeSchedule(db, config, log, purgeIntervalMs));
-  else log.warn('retention purge not available');
-  log.info('background jobs', { mailWorker: !!startMailWorker, purgeSchedule: !!startPurgeSchedule, mailIntervalMs, purgeIntervalMs });
-  return jobs;
-}
