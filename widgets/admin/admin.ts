@@ -13,8 +13,7 @@ defineOnce('ngo-admin-staff', NgoAdminStaff);
 defineOnce('ngo-admin-audit', NgoAdminAudit);
 registerAdminSection('staff', { tag: 'ngo-admin-staff' });
 registerAdminSection('audit', { tag: 'ngo-admin-audit' });
-// Feature modules add their sections here, loaded on first use, e.g.
-// registerAdminSection('map', { tag: 'ngo-admin-map', load: () => import('../map/map.admin.js') });
+registerAdminSection('map', { tag: 'ngo-admin-map', load: () => import('../map/map.admin.js') });
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,294 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { AdminSession } from '../admin/admin.api.js';
+import type { QueueItem, StaffOrganisation } from './map.admin.api.js';
+import { formatValue } from './map.admin.i18n.js';
+import './map.admin.js';
+import type { NgoAdminMap } from './map.admin.element.js';
+
+const BASE = 'https://ngo.test';
+const session: AdminSession = {
+  staff: { id: 'st1', email: 'moderator@krakow.pl', name: 'Maria Nowak', role: 'moderator', district: null },
+  csrfToken: 'csrf-123',
+  sections: ['map'],
+};
+
+const data = (name: string): QueueItem['data'] => ({
+  name, description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: null, regon: null, nip: null,
+  areas: ['kultura', 'sport'], targetGroups: [], districts: [1, 12], cityWide: false, address: null, location: null,
+  website: null, email: null, phone: null, languages: ['pl'], accessibility: [],
+});
+
+const item = (id: string, name: string, extra: Partial<QueueItem> = {}): QueueItem => ({
+  id, type: 'correction', status: 'pending', organisationId: `org-${id}`, submitter: { name: 'Jan Kowalski', email: 'jan@example.org' },
+  note: null, createdAt: '2025-03-04T10:15:00.000Z', data: data(name), diff: [], duplicates: [], ...extra,
+});
+
+const correction = item('s1', 'Fundacja Nowa Nazwa', {
+  diff: [
+    { field: 'name', before: 'Fundacja Stara Nazwa', after: 'Fundacja Nowa Nazwa' },
+    { field: 'areas', before: ['kultura'], after: ['kultura', 'sport'] },
+    { field: 'website', before: null, after: 'https://nowa.example.org' },
+  ],
+  duplicates: [{ id: 'o9', name: 'Fundacja Nowa', status: 'published', reasons: ['similar_name', 'same_krs'] }],
+});
+const second = item('s2', 'Stowarzyszenie Sąsiedzi', { type: 'create' });
+
+const entry = (id: string, name: string, status: StaffOrganisation['status']): StaffOrganisation => ({
+  ...data(name), id, status, translations: {}, ownerEmail: null, version: 1, verifiedAt: null, updatedAt: '2025-02-01T08:00:00.000Z',
+});
+
+interface Call { url: string; method: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials }
+let calls: Call[] = [];
+const realFetch = window.fetch;
+
+/** Answers the widget's requests from `route` (URL path+query, method) and records them. */
+function stubFetch(route: (path: string, method: string, body: unknown) => unknown) {
+  calls = [];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ url, method, headers: (init.headers ?? {}) as Record<string, string>, body, credentials: init.credentials });
+    const answer = route(url.slice(BASE.length), method, body);
+    return answer === undefined
+      ? new Response(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }), { status: 404 })
+      : new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+}
+
+/** A queue that drops each submission once it has been decided. */
+function stubQueue(items: QueueItem[]) {
+  let pending = [...items];
+  stubFetch((path, method) => {
+    if (path === '/v1/admin/map/submissions?status=pending' && method === 'GET') return { items: pending };
+    const m = /^\/v1\/admin\/map\/submissions\/([^/]+)\/(approve|reject)$/.exec(path);
+    if (m && method === 'POST') {
+      pending = pending.filter((s) => s.id !== m[1]);
+      return m[2] === 'approve' ? { organisationId: 'org' } : { id: m[1], status: 'rejected' };
+    }
+    return undefined;
+  });
+}
+
+const root = (el: NgoAdminMap) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: NgoAdminMap, sel: string) => root(el).querySelector<T>(sel)!;
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+const posts = () => calls.filter((c) => c.method !== 'GET');
+
+async function mount(lang = 'pl') {
+  const el = await fixture<NgoAdminMap>(html`<ngo-admin-map lang=${lang} api-base=${BASE} .session=${session}></ngo-admin-map>`);
+  await waitUntil(() => root(el).querySelector('#panel-queue table, #panel-queue p:not(.loading)'), 'the queue did not load');
+  return el;
+}
+
+async function openDetail(el: NgoAdminMap, id = 's1') {
+  $(el, `[data-id="${id}"]`).click();
+  await waitUntil(() => root(el).querySelector('#detail-heading'));
+}
+
+describe('ngo-admin-map', () => {
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('is accessible in Polish with a queue loaded, and in the detail view', async () => {
+    stubQueue([correction, second]);
+    const el = await mount('pl');
+    await expect(el).to.be.accessible();
+    expect(text($(el, 'caption'))).to.equal('2 zgłoszenia');
+    expect(text($(el, '#tab-queue'))).to.equal('Kolejka zgłoszeń');
+    await openDetail(el);
+    await expect(el).to.be.accessible();
+    expect(root(el).activeElement?.id).to.equal('detail-heading');
+  });
+
+  it('is accessible in Ukrainian with a queue loaded', async () => {
+    stubQueue([correction, second]);
+    const el = await mount('uk');
+    await expect(el).to.be.accessible();
+    expect(text($(el, '#queue-heading'))).to.equal('Заявки, що чекають на рішення');
+    expect(text($(el, 'tbody tr td'))).to.equal('Виправлення');
+  });
+
+  it('says so when no submissions are waiting', async () => {
+    stubQueue([]);
+    const el = await mount('en');
+    expect(text($(el, '#panel-queue p'))).to.equal('No submissions waiting.');
+  });
+
+  it('shows the diff with labels, before and after, and duplicate hints in words', async () => {
+    stubQueue([correction]);
+    const el = await mount('pl');
+    await openDetail(el);
+    const rows = [...root(el).querySelectorAll('table.diff tbody tr')].map((tr) => [...tr.children].map(text));
+    expect(rows).to.deep.equal([
+      ['Nazwa', 'Fundacja Stara Nazwa', 'Fundacja Nowa Nazwa'],
+      ['Obszary działalności', 'Kultura, sztuka, ochrona dóbr kultury', 'Kultura, sztuka, ochrona dóbr kultury, Wspieranie i upowszechnianie kultury fizycznej'],
+      ['Strona internetowa', '—', 'https://nowa.example.org'],
+    ]);
+    expect(text($(el, '.duplicates li'))).to.equal('Fundacja Nowa (opublikowany): podobna nazwa, ten sam numer KRS');
+    expect(text($(el, '#reason-hint'))).to.contain('jan@example.org');
+  });
+
+  it('refuses to reject without a reason: inline error, focus on the field, nothing sent', async () => {
+    stubQueue([correction]);
+    const el = await mount('en');
+    await openDetail(el);
+    $(el, 'button.danger').click();
+    await el.updateComplete;
+    await waitUntil(() => root(el).activeElement?.id === 'reason', 'focus did not move to the reason');
+    expect(text($(el, '#reason-error'))).to.equal('This field is required.');
+    expect($(el, '#reason').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#reason').getAttribute('aria-describedby')).to.contain('reason-error');
+    expect(posts()).to.have.length(0);
+  });
+
+  it('rejects with the reason typed in', async () => {
+    stubQueue([correction, second]);
+    const el = await mount('en');
+    await openDetail(el);
+    const area = $<HTMLTextAreaElement>(el, '#reason');
+    area.value = '  Duplicate of an existing entry.  ';
+    area.dispatchEvent(new Event('input'));
+    $(el, 'button.danger').click();
+    await waitUntil(() => text($(el, '[role=status]')).includes('rejected'));
+    expect(posts()).to.have.length(1);
+    expect(posts()[0]!.url).to.equal(`${BASE}/v1/admin/map/submissions/s1/reject`);
+    expect(posts()[0]!.body).to.deep.equal({ reason: 'Duplicate of an existing entry.' });
+  });
+
+  it('approves with the CSRF token, announces it, refreshes the queue and focuses the next item', async () => {
+    stubQueue([correction, second]);
+    const el = await mount('en');
+    await openDetail(el);
+    $(el, 'button.approve').click();
+    await waitUntil(() => root(el).activeElement?.getAttribute('data-id') === 's2', 'focus did not move to the next item');
+    const [post] = posts();
+    expect(posts()).to.have.length(1);
+    expect(post!.url).to.equal(`${BASE}/v1/admin/map/submissions/s1/approve`);
+    expect(post!.headers['X-CSRF-Token']).to.equal('csrf-123');
+    expect(post!.credentials).to.equal('same-origin');
+    expect(calls.filter((c) => c.method === 'GET')).to.have.length(2);
+    expect(text($(el, '[role=status]'))).to.equal('Submission “Fundacja Nowa Nazwa” approved. The submitter will get an e-mail.');
+    expect(root(el).querySelectorAll('tbody tr')).to.have.length(1);
+  });
+
+  it('focuses the queue heading after deciding the last item', async () => {
+    stubQueue([correction]);
+    const el = await mount('en');
+    await openDetail(el);
+    $(el, 'button.approve').click();
+    await waitUntil(() => root(el).activeElement?.id === 'queue-heading', 'focus did not move to the heading');
+    expect(text($(el, '#panel-queue p'))).to.equal('No submissions waiting.');
+  });
+
+  it('shows a failed decision as text and stays on the submission', async () => {
+    stubFetch((path, method) => (method === 'GET' ? { items: [second] } : undefined));
+    const el = await mount('en');
+    await openDetail(el, 's2');
+    $(el, 'button.approve').click();
+    await waitUntil(() => text($(el, '#action-error')) === 'Not found.', 'no error shown');
+    await waitUntil(() => root(el).activeElement?.id === 'action-error', 'focus did not move to the error');
+    expect(text($(el, '#detail-heading'))).to.equal('New entry: Stowarzyszenie Sąsiedzi');
+    expect(text($(el, '[role=status]'))).to.equal('');
+  });
+
+  it('renders script and HTML in a submitted name as text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    stubQueue([item('s3', evil, { diff: [{ field: 'name', before: null, after: evil }] })]);
+    const el = await mount('pl');
+    expect($(el, '[data-id="s3"]').textContent).to.equal(evil);
+    await openDetail(el, 's3');
+    expect(text($(el, 'table.diff tbody td:last-child'))).to.equal(evil);
+    expect(root(el).querySelector('img, script')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    stubFetch((path) => (path.includes('/submissions') ? { items: [] } : { items: [], total: 0 }));
+    const el = await mount('pl');
+    $(el, '#tab-queue').focus();
+    $(el, '#tab-queue').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitUntil(() => root(el).activeElement?.id === 'tab-entries');
+    expect($(el, '#tab-entries').getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#panel-queue').hidden).to.equal(true);
+    await waitUntil(() => text($(el, '#panel-entries')).includes('Nie znaleziono wpisów.'));
+  });
+
+  describe('entries', () => {
+    async function mountEntries() {
+      stubFetch((path, method) => {
+        if (path.startsWith('/v1/admin/map/submissions')) return { items: [] };
+        if (path.startsWith('/v1/admin/map/organisations?')) return { items: [entry('o1', 'Fundacja Kultury', 'published'), entry('o2', 'Klub Stary', 'archived')], total: 2 };
+        if (method === 'POST' && path === '/v1/admin/map/organisations/o1/archive') return { id: 'o1', status: 'archived' };
+        if (method === 'POST' && path === '/v1/admin/map/reminders') return { sent: 5 };
+        return undefined;
+      });
+      const el = await mount('pl');
+      $(el, '#tab-entries').click();
+      await waitUntil(() => root(el).querySelector('#panel-entries tbody tr'));
+      return el;
+    }
+
+    it('is accessible and lists name, status, districts and date', async () => {
+      const el = await mountEntries();
+      await expect(el).to.be.accessible();
+      const first = [...root(el).querySelectorAll('#panel-entries tbody tr:first-child > *')].map(text);
+      expect(first.slice(0, 3)).to.deep.equal(['Fundacja Kultury', 'opublikowany', 'Stare Miasto, Bieżanów-Prokocim']);
+      expect(text($(el, '#panel-entries caption'))).to.equal('Znaleziono 2 wpisy');
+    });
+
+    it('searches with the query and the status filter', async () => {
+      const el = await mountEntries();
+      $<HTMLInputElement>(el, '#q').value = 'kultur';
+      $<HTMLSelectElement>(el, '#status').value = 'archived';
+      $(el, 'form[role=search] button').click();
+      await waitUntil(() => calls.some((c) => c.url.includes('q=kultur')));
+      const url = new URL(calls.at(-1)!.url);
+      expect(url.searchParams.get('q')).to.equal('kultur');
+      expect(url.searchParams.get('status')).to.equal('archived');
+    });
+
+    it('asks before archiving, then archives with the CSRF token', async () => {
+      const el = await mountEntries();
+      $(el, '[data-id="o1"] button').click();
+      await waitUntil(() => root(el).activeElement?.classList.contains('confirm'));
+      expect(text($(el, '#confirm-o1'))).to.contain('Zarchiwizować „Fundacja Kultury”?');
+      expect(posts()).to.have.length(0);
+      $(el, '[data-id="o1"] .confirm').click();
+      await waitUntil(() => text($(el, '[role=status]')) === 'Zarchiwizowano „Fundacja Kultury”.');
+      expect(posts().map((c) => [c.url, c.headers['X-CSRF-Token']])).to.deep.equal([[`${BASE}/v1/admin/map/organisations/o1/archive`, 'csrf-123']]);
+    });
+
+    it('cancelling the confirmation sends nothing and returns focus to the button', async () => {
+      const el = await mountEntries();
+      $(el, '[data-id="o1"] button').click();
+      await waitUntil(() => root(el).activeElement?.classList.contains('confirm'));
+      $(el, '[data-id="o1"] .ngo-secondary').click();
+      await waitUntil(() => root(el).activeElement?.textContent === 'Archiwizuj');
+      expect(posts()).to.have.length(0);
+    });
+
+    it('sends the yearly reminders and says how many went out', async () => {
+      const el = await mountEntries();
+      $(el, 'button.remind').click();
+      await waitUntil(() => text($(el, '[role=status]')) === 'Wysłano 5 przypomnień.');
+      expect(posts()[0]!.url).to.equal(`${BASE}/v1/admin/map/reminders`);
+    });
+  });
+});
+
+describe('formatValue', () => {
+  it('shows nothing as a dash and codes as labels in the given language', () => {
+    expect(formatValue('pl', 'address', null)).to.equal('—');
+    expect(formatValue('en', 'districts', [])).to.equal('—');
+    expect(formatValue('en', 'districts', [1, 18])).to.equal('I Stare Miasto, XVIII Nowa Huta');
+    expect(formatValue('uk', 'kind', 'informal_group')).to.equal('Неформальна група');
+    expect(formatValue('en', 'legalForm', 'fundacja')).to.equal('Foundation');
+    expect(formatValue('en', 'cityWide', true)).to.equal('yes');
+    expect(formatValue('en', 'accessibility', ['stepFree', 'inductionLoop'])).to.equal('step-free entrance, induction loop');
+    expect(formatValue('en', 'languages', ['uk', 'pjm'])).to.equal('Ukrainian, Polish Sign Language');
+    expect(formatValue('pl', 'location', { lon: 19.9372, lat: 50.0614 })).to.equal('50.06140, 19.93720');
+    expect(formatValue('en', 'translations', { en: { name: 'Neighbours', description: null }, uk: {} })).to.equal('EN: Neighbours');
+  });
+});
