@@ -3,7 +3,7 @@ import { createTransport } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { addMs, newId, nowIso } from './ids.js';
-import type { Logger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { renderTemplate } from './mail-templates.js';
 
 export { registerTemplate, renderTemplate, mailLang, MAIL_LANGS, type MailLang, type MailTemplate } from './mail-templates.js';
@@ -132,13 +132,13 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
  * Flushes the outbox every `intervalMs` (never two flushes at once in this process). Returns a
  * function that stops the worker and waits for a flush in progress.
  */
-export function startMailWorker(mailer: Mailer, intervalMs: number, log?: Logger): () => Promise<void> {
+export function startMailWorker(mailer: Mailer, intervalMs: number, log: Logger = createLogger()): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
     running = mailer
       .flush()
-      .catch((err) => log?.error('mail worker failed', { err: err instanceof Error ? err.message : String(err) }))
+      .catch((err) => log.error('mail worker failed', { err: err instanceof Error ? err.message : String(err) }))
       .finally(() => (running = null));
   };
   const timer = setInterval(tick, intervalMs);
