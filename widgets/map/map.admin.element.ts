@@ -141,6 +141,7 @@ export class NgoAdminMap extends NgoElement {
     this.selected = null;
     this.confirming = null;
     this.actionError = '';
+    this.status = '';
     if (focus) void this.focusAfter(`#tab-${tab}`);
   }
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffOrganisation } from './map.admin.api.js';
 import { formatValue } from './map.admin.i18n.js';
+import '../admin/admin.js';
 import './map.admin.js';
 import type { NgoAdminMap } from './map.admin.element.js';
 
@@ -49,7 +50,8 @@ function stubFetch(route: (path: string, method: string, body: unknown) => unkno
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ url, method, headers: (init.headers ?? {}) as Record<string, string>, body, credentials: init.credentials });
-    const answer = route(url.slice(BASE.length), method, body);
+    const { pathname, search } = new URL(url);
+    const answer = route(pathname + search, method, body);
     return answer === undefined
       ? new Response(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }), { status: 404 })
       : new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -213,6 +215,16 @@ describe('ngo-admin-map', () => {
     expect($(el, '#tab-entries').getAttribute('aria-selected')).to.equal('true');
     expect($(el, '#panel-queue').hidden).to.equal(true);
     await waitUntil(() => text($(el, '#panel-entries')).includes('Nie znaleziono wpisów.'));
+  });
+
+  it('is the map section of <ngo-admin>, loaded on first use with the panel\'s session', async () => {
+    stubFetch((path) => (path === '/v1/admin/session' ? session : path.startsWith('/v1/admin/map/submissions') ? { items: [second] } : undefined));
+    const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    await waitUntil(() => panel.shadowRoot!.querySelector('ngo-admin-map')?.shadowRoot?.querySelector('[data-id="s2"]'), 'the section did not load');
+    const section = panel.shadowRoot!.querySelector('ngo-admin-map')!;
+    expect(section.session?.csrfToken).to.equal('csrf-123');
+    expect(text($(section, '#queue-heading'))).to.equal('Submissions waiting for a decision');
+    await expect(panel).to.be.accessible();
   });
 
   describe('entries', () => {
