@@ -1,0 +1,558 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, SERVICE_LANGUAGES, TARGET_GROUPS, type OrgKind } from '../../common/map.js';
+import { DISTRICTS } from '../../common/taxonomy.js';
+import { ApiError, newIdempotencyKey, request } from '../core/api.js';
+import { NgoElement } from '../core/base.element.js';
+import { NgoEvent } from '../core/events.js';
+import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusRegion, type ControlAttrs } from '../core/forms.js';
+import type { Lang } from '../core/i18n/index.js';
+import { ChallengeController } from '../core/pow.js';
+import { theme } from '../core/theme.js';
+import { tForm, type MapFormKey } from './map-form.i18n.js';
+import {
+  issuesToErrors, toDraft, toOrganisationInput, validateDraft, withScheme,
+  type Draft, type FieldErrors, type FieldId, type MapFormMode, type OrganisationDraftInput,
+} from './map-form.model.js';
+import { mapFormStyles } from './map-form.styles.js';
+
+export type { MapFormMode, OrganisationDraftInput };
+
+/** Fired before a form is sent; cancel it to stop sending. `detail: { mode }`. */
+export class NgoMapFormSubmitEvent extends NgoEvent<{ mode: MapFormMode }> {
+  constructor(mode: MapFormMode) {
+    super('ngo-submit', { mode }, { cancelable: true });
+  }
+}
+
+/** Fired after the API accepted the form. `status`: `unconfirmed` (create, correction), `pending` or `verified` (owner), `pending` (confirm). */
+export class NgoMapFormSubmittedEvent extends NgoEvent<{ id: string; status: string }> {
+  constructor(id: string, status: string) {
+    super('ngo-submitted', { id, status });
+  }
+}
+
+/** Fired when the person presses Cancel or Close: the parent should close the form. */
+export class NgoMapFormCancelEvent extends NgoEvent {
+  constructor() {
+    super('ngo-cancel', undefined);
+  }
+}
+
+interface OwnerView {
+  organisationId: string;
+  organisation: OrganisationDraftInput;
+  pendingEdit: boolean;
+}
+
+/** A POST already sent: a retry after a network failure resends the same body and key, so it cannot land twice. */
+interface Attempt {
+  fp: string;
+  key: string;
+  body: unknown;
+}
+
+const MODES: readonly MapFormMode[] = ['create', 'correction', 'owner', 'confirm'];
+const SUMMARY = '.ngo-error-summary';
+/** Fields in the order they appear, for the error summary. */
+const ORDER: readonly FieldId[] = [
+  'name', 'description', 'kind', 'legalForm', 'areas', 'targetGroups', 'krs', 'regon', 'nip', 'cityWide', 'districts', 'address', 'lon', 'lat',
+  'website', 'email', 'phone', 'languages', 'accessibility', 'submitterName', 'submitterEmail', 'note', 'consent',
+];
+const FIRST_AREA_GROUP = Object.keys(AREA_GROUPS)[0]!;
+type ListKey = 'areas' | 'targetGroups' | 'districts' | 'languages' | 'accessibility';
+
+const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
+/** An owner or confirmation token that the API does not know (404), or that is malformed (422). */
+const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === 'link_invalid' || err.status === 404 || err.status === 422);
+
+/**
+ * The map's contribution forms: add an organisation, suggest a correction, the owner's edit through
+ * the e-mailed link, and confirming a submission. An internal element of `<ngo-map>`, which loads it
+ * with `import('./map-form.js')` when a person opens a form and closes it on `ngo-cancel`.
+ *
+ * Proof of work starts when the person first focuses or types in the form; the form is checked on
+ * submit (error summary, inline errors), and the server's field issues land on the same fields.
+ *
+ * @tag ngo-map-form
+ *
+ * @attr mode - `create` (default), `correction`, `owner` or `confirm`.
+ * @attr token - The secret link's token, for `owner` and `confirm`.
+ * @attr organisation-id - The entry to correct, for `correction`.
+ * @attr privacy-notice - The information clause shown next to the consent (plain text; a blank line starts a paragraph). Replaces the default text.
+ * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
+ * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
+ *
+ * @prop {MapFormMode} mode - See the attribute.
+ * @prop {string} token - See the attribute.
+ * @prop {string} organisationId - See the attribute.
+ * @prop {OrganisationDraftInput | undefined} initial - The entry's current data (`OrganisationInput` shape): prefills `correction` (and `create`).
+ * @prop {string | Partial<Record<'pl' | 'en' | 'uk', string>> | undefined} privacyNotice - The information clause, one text or one per language.
+ *
+ * @fires ngo-submit - Before sending; cancelable. `detail: { mode }`.
+ * @fires ngo-submitted - After the API accepted it. `detail: { id, status }`.
+ * @fires ngo-cancel - The person pressed Cancel or Close.
+ *
+ * @csspart base - The root.
+ * @csspart form - The form.
+ * @csspart field - Each labelled field.
+ * @csspart input - Each text input, text area and select.
+ * @csspart error-summary - The list of problems after a failed submit.
+ * @csspart notice - The information clause (RODO).
+ * @csspart submit-button - The send, save or confirm button.
+ * @csspart cancel-button - The Cancel and Close buttons.
+ * @csspart panel - The result panels (sent, confirmed, invalid link).
+ * @csspart status - The polite live region.
+ *
+ * @cssprop --ngo-map-form-max-width - Maximum width of the form (default `48em`).
+ * @cssprop --ngo-font-family - Font of the widget (default: the system UI font).
+ * @cssprop --ngo-color-accent - Buttons, links and ticked boxes (default `#0050a0`).
+ * @cssprop --ngo-color-danger - Errors (default `#b00020`).
+ * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
+ */
+export class NgoMapForm extends NgoElement {
+  static override styles = [theme, formStyles, mapFormStyles];
+
+  static override properties: PropertyDeclarations = {
+    mode: {},
+    token: {},
+    organisationId: { attribute: 'organisation-id' },
+    initial: { attribute: false },
+    privacyNotice: { attribute: 'privacy-notice' },
+    draft: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+    status: { state: true },
+    busy: { state: true },
+    phase: { state: true },
+    result: { state: true },
+  };
+
+  declare mode: MapFormMode;
+  declare token: string;
+  declare organisationId: string;
+  declare initial: OrganisationDraftInput | undefined;
+  declare privacyNotice: string | Partial<Record<Lang, string>> | undefined;
+
+  declare private draft: Draft;
+  declare private errors: FieldErrors;
+  /** An API error not tied to a field, shown above the form. */
+  declare private failure: ApiError | null;
+  declare private status: string;
+  declare private busy: boolean;
+  declare private phase: 'form' | 'done' | 'invalid';
+  declare private result: string;
+
+  /** The data the form started from; fields it does not show (translations) are sent back unchanged. */
+  private base: OrganisationDraftInput = {};
+  private honeypot = '';
+  private attempt?: Attempt;
+  private pow?: ChallengeController;
+  private focusNext = '';
+
+  private ownerView = new Task(this, {
+    args: () => [this.mode === 'owner' ? this.token : '', this.api] as const,
+    task: async ([token, api], { signal }): Promise<OwnerView | null> => {
+      if (!token) return null;
+      const view = await request<OwnerView>(api, `/v1/map/owner/${encodeURIComponent(token)}`, { signal });
+      this.base = view.organisation;
+      this.draft = toDraft(view.organisation);
+      this.errors = {};
+      return view;
+    },
+  });
+
+  constructor() {
+    super();
+    this.mode = 'create';
+    this.token = '';
+    this.organisationId = '';
+    this.draft = toDraft();
+    this.errors = {};
+    this.failure = null;
+    this.status = '';
+    this.busy = false;
+    this.phase = 'form';
+    this.result = '';
+  }
+
+  /** Moves focus to the form's heading (after the next render): call it when the form opens. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus(options));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (['mode', 'initial', 'token', 'organisationId'].some((p) => changed.has(p))) {
+      if (this.mode !== 'owner') {
+        this.base = this.initial ?? {};
+        this.draft = toDraft(this.base);
+      }
+      this.errors = {};
+      this.failure = null;
+      this.phase = 'form';
+      this.attempt = undefined;
+    }
+    // Created on first need, so that the confirmation panel never fetches a challenge.
+    if (this.mode !== 'confirm' && !this.pow) this.pow = new ChallengeController(this, () => this.api);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusNext) return;
+    const selector = this.focusNext;
+    this.focusNext = '';
+    if (selector === SUMMARY) focusErrorSummary(this.renderRoot);
+    else this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private set<K extends FieldId>(key: K, value: Draft[K]): void {
+    this.draft = { ...this.draft, [key]: value };
+  }
+
+  private toggle(key: ListKey, value: string | number, on: boolean): void {
+    const list = this.draft[key] as (string | number)[];
+    this.set(key, (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value)) as never);
+  }
+
+  private readonly onSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    if (this.busy) return;
+    const d = { ...this.draft, website: withScheme(this.draft.website) };
+    this.draft = d;
+    this.failure = null;
+    this.errors = validateDraft(d, this.mode);
+    if (Object.keys(this.errors).length) {
+      this.status = '';
+      this.focusNext = SUMMARY;
+      return;
+    }
+    const organisation = toOrganisationInput(d, this.base);
+    const lang = this.locale;
+    const note = d.note.trim();
+    if (this.mode === 'owner') {
+      void this.post(`/v1/map/owner/${encodeURIComponent(this.token)}`, { organisation, note, lang }, true);
+      return;
+    }
+    const correction = this.mode === 'correction' ? { organisationId: this.organisationId } : {};
+    const submitter = { name: d.submitterName.trim(), email: d.submitterEmail.trim() };
+    void this.post('/v1/map/submissions', { type: this.mode, ...correction, organisation, submitter, note, consent: true, lang }, true);
+  };
+
+  private readonly onConfirm = (): void => {
+    if (!this.busy) void this.post('/v1/map/submissions/confirm', { token: this.token }, false);
+  };
+
+  private readonly onCancel = (): void => {
+    this.dispatchEvent(new NgoMapFormCancelEvent());
+  };
+
+  private async post(path: string, payload: object, protect: boolean): Promise<void> {
+    if (!this.dispatchEvent(new NgoMapFormSubmitEvent(this.mode))) return;
+    const lang = this.locale;
+    this.busy = true;
+    this.failure = null;
+    this.status = tForm(lang, 'status.sending');
+    try {
+      const fp = path + JSON.stringify(payload);
+      let attempt = this.attempt?.fp === fp ? this.attempt : undefined;
+      if (!attempt) {
+        const body = protect ? { ...payload, abuse: { altcha: await this.pow!.solution(), website: this.honeypot } } : payload;
+        attempt = { fp, key: newIdempotencyKey(), body };
+      }
+      this.attempt = attempt;
+      const res = await request<{ id: string; status: string }>(this.api, path, { method: 'POST', body: attempt.body, idempotencyKey: attempt.key });
+      this.attempt = undefined;
+      this.pow?.reset();
+      this.result = res.status;
+      this.phase = 'done';
+      this.status = tForm(lang, 'mapForm.sent');
+      this.focusNext = '.title';
+      this.dispatchEvent(new NgoMapFormSubmittedEvent(res.id, res.status));
+    } catch (err) {
+      this.status = '';
+      this.fail(asApiError(err));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(err: ApiError): void {
+    // A request that may have reached the server keeps its body and key for the retry; any other
+    // answer released the key and spent the proof of work, so start a fresh one.
+    if (err.status !== 0 && err.code !== 'idempotency_in_progress') {
+      this.attempt = undefined;
+      this.pow?.reset();
+      this.pow?.start();
+    }
+    if (this.mode !== 'create' && this.mode !== 'correction' && isLinkError(err) && err.code !== 'validation_failed') {
+      this.phase = 'invalid';
+      this.focusNext = '.title';
+      return;
+    }
+    if (err.code === 'validation_failed' && err.issues.length) {
+      const { errors, other } = issuesToErrors(err.issues);
+      this.errors = errors;
+      if (other.length) this.failure = err;
+      this.focusNext = Object.keys(errors).length ? SUMMARY : '#form-error';
+      return;
+    }
+    this.failure = err;
+    this.focusNext = '#form-error';
+  }
+
+  private t(key: MapFormKey | 'field.required_marker' | 'loading' | 'retry' | 'error.link_invalid', vars?: Record<string, string | number>): string {
+    return tForm(this.locale, key, vars);
+  }
+
+  private err(id: FieldId): string | undefined {
+    const key = this.errors[id];
+    return key ? tForm(this.locale, key) : undefined;
+  }
+
+  /** Where the summary's link for a field moves focus: the control, or the first control of a group. */
+  private static target(id: FieldId): string {
+    if (id === 'areas') return `areas-${FIRST_AREA_GROUP}`;
+    if (id === 'districts') return 'cityWide';
+    if (id === 'targetGroups' || id === 'languages' || id === 'accessibility') return `${id}-0`;
+    return id;
+  }
+
+  protected override render() {
+    const mode = this.mode;
+    if (!MODES.includes(mode)) return this.warnMisconfig(`mode "${mode}" is not one of ${MODES.join(', ')}`);
+    if ((mode === 'owner' || mode === 'confirm') && !this.token) return this.warnMisconfig(`token is missing (mode "${mode}")`);
+    if (mode === 'correction' && !this.organisationId) return this.warnMisconfig('organisation-id is missing (mode "correction")');
+    return html`<div class="ngo-root" part="base" lang=${this.locale}>${this.renderBody(mode)}${statusRegion(this.status)}</div>`;
+  }
+
+  private renderBody(mode: MapFormMode): TemplateResult {
+    if (this.phase === 'done') return this.renderDone(mode);
+    if (this.phase === 'invalid' || (mode === 'owner' && this.ownerView.status === TaskStatus.ERROR && isLinkError(this.ownerView.error))) {
+      return this.panel(this.t('error.link_invalid'), this.t('mapForm.link_help'));
+    }
+    const head = html`<h2 class="title" tabindex="-1">${this.t(`mapForm.title.${mode}`)}</h2>
+      <p class="intro">${this.t(`mapForm.intro.${mode}`)}</p>`;
+    if (mode === 'confirm') {
+      return html`${head}${this.renderFailure()}
+        <div class="actions">
+          <button type="button" part="submit-button" ?disabled=${this.busy} @click=${this.onConfirm}>${this.t('mapForm.confirm')}</button>
+          ${this.cancelButton('mapForm.cancel')}
+        </div>`;
+    }
+    if (mode === 'owner') {
+      const loading = () => html`<p>${this.t('loading')}</p>`;
+      return html`${head}${this.ownerView.render({
+        initial: loading,
+        pending: loading,
+        complete: (view) => (view ? this.renderForm(mode, view.pendingEdit) : nothing),
+        error: (e) => html`<p class="ngo-error" role="alert">${tForm.error(this.locale, asApiError(e))}</p>
+          <button type="button" @click=${() => void this.ownerView.run()}>${this.t('retry')}</button>`,
+      })}`;
+    }
+    return html`${head}${this.renderForm(mode, false)}`;
+  }
+
+  private renderDone(mode: MapFormMode): TemplateResult {
+    if (mode === 'create' || mode === 'correction') {
+      return this.panel(this.t('mapForm.done.create'), this.t('mapForm.done.create_text', { email: this.draft.submitterEmail.trim() }));
+    }
+    const text = mode === 'confirm' ? 'mapForm.done.confirmed' : this.result === 'verified' ? 'mapForm.done.verified' : 'mapForm.done.pending';
+    return this.panel(this.t('mapForm.done.thanks'), this.t(text));
+  }
+
+  private panel(heading: string, text: string): TemplateResult {
+    return html`<div class="panel" part="panel">
+      <h2 class="title" tabindex="-1">${heading}</h2>
+      <p>${text}</p>
+      <div class="actions">${this.cancelButton('mapForm.close')}</div>
+    </div>`;
+  }
+
+  private cancelButton(label: MapFormKey): TemplateResult {
+    return html`<button type="button" class="ngo-secondary" part="cancel-button" @click=${this.onCancel}>${this.t(label)}</button>`;
+  }
+
+  private renderFailure(): TemplateResult {
+    return html`<div id="form-error" class="form-error" role="alert" tabindex="-1">${this.failure ? tForm.error(this.locale, this.failure) : ''}</div>`;
+  }
+
+  private renderForm(mode: MapFormMode, pendingEdit: boolean): TemplateResult {
+    const lang = this.locale;
+    const d = this.draft;
+    const withSubmitter = mode === 'create' || mode === 'correction';
+    const summary = ORDER.filter((id) => this.errors[id]).map((id) => ({
+      id: NgoMapForm.target(id),
+      message: id === 'consent' ? this.err(id)! : `${this.t(`mapForm.${id}`)}: ${this.err(id)}`,
+    }));
+    return html`${pendingEdit ? html`<p class="intro">${this.t('mapForm.pending_edit')}</p>` : nothing}
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        ${errorSummary(tForm(lang, 'summary.heading', { count: summary.length }), summary)} ${this.renderFailure()}
+        <fieldset>
+          <legend>${this.t('mapForm.sec.about')}</legend>
+          ${this.text('name', { required: true, maxlength: MAP_LIMITS.name, autocomplete: 'organization' })}
+          ${this.area('description', MAP_LIMITS.description, true)}
+          ${this.select('kind', ORG_KINDS.map((k) => [k, KIND_LABELS[k][lang]] as const), (v) => this.set('kind', v as OrgKind), true)}
+          ${this.select('legalForm', [['', this.t('mapForm.choose')], ...Object.entries(LEGAL_FORMS).map(([k, l]) => [k, l[lang]] as const)], (v) => this.set('legalForm', v), d.kind === 'ngo', true)}
+          ${this.group(
+            'areas',
+            Object.entries(AREA_GROUPS).map(([g, labels]) => {
+              const items = AREAS.filter((a) => a.group === g);
+              const n = items.filter((a) => d.areas.includes(a.slug)).length;
+              return html`<details ?open=${n > 0}>
+                <summary id="areas-${g}">${labels[lang]} <span class="count">(${this.t('mapForm.selected', { count: n })})</span></summary>
+                ${this.checks('areas', items.map((a) => [a.slug, a.labels[lang]]), 'areas-')}
+              </details>`;
+            }),
+            { hint: true, required: true },
+          )}
+          ${this.group('targetGroups', this.checks('targetGroups', Object.entries(TARGET_GROUPS).map(([k, l]) => [k, l[lang]])))}
+        </fieldset>
+        <fieldset aria-describedby="ids-hint">
+          <legend>${this.t('mapForm.sec.ids')}</legend>
+          <div class="ngo-hint" id="ids-hint">${this.t('mapForm.sec.ids_hint')}</div>
+          <div class="row">
+            ${this.text('krs', { hint: true, inputmode: 'numeric', maxlength: 10 })} ${this.text('regon', { hint: true, inputmode: 'numeric', maxlength: 14 })}
+            ${this.text('nip', { hint: true, inputmode: 'numeric', maxlength: 13 })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>${this.t('mapForm.sec.where')}</legend>
+          ${this.group(
+            'districts',
+            html`<label class="check"><input type="checkbox" id="cityWide" .checked=${d.cityWide} @change=${(e: Event) => this.set('cityWide', (e.target as HTMLInputElement).checked)} />${this.t('mapForm.cityWide')}</label>
+              ${this.checks('districts', DISTRICTS.map((x) => [x.id, `${x.roman}. ${x.name}`]))}`,
+            { hint: true, required: true },
+          )}
+          ${this.text('address', { hint: true, maxlength: MAP_LIMITS.address, autocomplete: 'street-address' })}
+          <fieldset aria-describedby="location-hint">
+            <legend>${this.t('mapForm.location')}</legend>
+            <div class="ngo-hint" id="location-hint">${this.t('mapForm.location_hint')}</div>
+            <div class="row">${this.coord('lon')} ${this.coord('lat')}</div>
+          </fieldset>
+        </fieldset>
+        <fieldset>
+          <legend>${this.t('mapForm.sec.contact')}</legend>
+          ${this.text('website', { type: 'url', inputmode: 'url', maxlength: MAP_LIMITS.url, autocomplete: 'url' })}
+          ${this.text('email', { type: 'email', maxlength: 254, autocomplete: 'off' })}
+          ${this.text('phone', { type: 'tel', maxlength: MAP_LIMITS.phone, autocomplete: 'off' })}
+          ${this.group('languages', this.checks('languages', SERVICE_LANGUAGES.map((k) => [k, this.t(`mapForm.lang.${k}`)])))}
+          ${this.group('accessibility', this.checks('accessibility', ACCESSIBILITY_FEATURES.map((k) => [k, this.t(`mapForm.a11y.${k}`)])))}
+        </fieldset>
+        ${withSubmitter
+          ? html`<fieldset>
+              <legend>${this.t('mapForm.sec.you')}</legend>
+              ${this.text('submitterName', { required: true, maxlength: 120, autocomplete: 'name' })}
+              ${this.text('submitterEmail', { type: 'email', hint: true, required: true, maxlength: 254, autocomplete: 'email' })}
+            </fieldset>`
+          : nothing}
+        ${this.area('note', MAP_LIMITS.reason, mode !== 'create')} ${this.renderPrivacy(withSubmitter)}
+        <div class="hp" aria-hidden="true">
+          <label for="hp">${this.t('mapForm.honeypot')}</label>
+          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="actions">
+          <button type="submit" part="submit-button" ?disabled=${this.busy}>${this.t(mode === 'owner' ? 'mapForm.save' : 'mapForm.submit')}</button>
+          ${this.cancelButton('mapForm.cancel')}
+        </div>
+      </form>`;
+  }
+
+  private renderPrivacy(withConsent: boolean): TemplateResult {
+    const lang = this.locale;
+    const own = this.privacyNotice;
+    const text = (typeof own === 'string' ? own : own?.[lang] ?? own?.pl) || this.t('mapForm.privacy_text');
+    const error = this.err('consent');
+    return html`<h3 id="privacy-title">${this.t('mapForm.privacy')}</h3>
+      <div class="notice" part="notice" role="region" aria-labelledby="privacy-title" tabindex="0">${text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`)}</div>
+      ${withConsent
+        ? html`<div class="consent">
+            ${error ? html`<div class="ngo-error" id="consent-error">${error}</div>` : nothing}
+            <label class="check"
+              ><input
+                type="checkbox"
+                id="consent"
+                required
+                aria-describedby=${ifDefined(error ? 'consent-error' : undefined)}
+                aria-invalid=${ifDefined(error ? 'true' : undefined)}
+                .checked=${this.draft.consent}
+                @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)}
+              /><span>${this.t('mapForm.consent')} <span class="ngo-hint">${this.t('field.required_marker')}</span></span></label
+            >
+          </div>`
+        : nothing}`;
+  }
+
+  private text(id: FieldId, o: { type?: 'text' | 'email' | 'url' | 'tel'; hint?: boolean; required?: boolean; maxlength?: number; autocomplete?: string; inputmode?: 'numeric' | 'url' } = {}): TemplateResult {
+    return inputField({
+      id,
+      // The honeypot owns name="website", the name bots look for.
+      name: id === 'website' ? 'org-website' : id,
+      label: this.t(`mapForm.${id}` as MapFormKey),
+      hint: o.hint ? this.t(`mapForm.${id}_hint` as MapFormKey) : undefined,
+      error: this.err(id),
+      requiredMarker: o.required ? this.t('field.required_marker') : undefined,
+      type: o.type,
+      value: this.draft[id] as string,
+      required: o.required,
+      maxlength: o.maxlength,
+      autocomplete: o.autocomplete,
+      inputmode: o.inputmode,
+      onInput: (v) => this.set(id, v as never),
+    });
+  }
+
+  private area(id: 'description' | 'note', maxlength: number, hint: boolean): TemplateResult {
+    return field(
+      { id, label: this.t(`mapForm.${id}`), hint: hint ? this.t(`mapForm.${id}_hint`) : undefined, error: this.err(id) },
+      (a) => html`<textarea id=${a.id} part="input" name=${id} maxlength=${maxlength} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)}
+        .value=${this.draft[id]} @input=${(e: Event) => this.set(id, (e.target as HTMLTextAreaElement).value)}></textarea>`,
+    );
+  }
+
+  private select(id: 'kind' | 'legalForm', options: readonly (readonly [string, string])[], onChange: (v: string) => void, required: boolean, hint = false): TemplateResult {
+    const value = this.draft[id];
+    return field(
+      { id, label: this.t(`mapForm.${id}`), hint: hint ? this.t('mapForm.legalForm_hint') : undefined, error: this.err(id), requiredMarker: required ? this.t('field.required_marker') : undefined },
+      (a: ControlAttrs) => html`<select id=${a.id} part="input" name=${id} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)}
+        @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
+      </select>`,
+    );
+  }
+
+  private coord(id: 'lon' | 'lat'): TemplateResult {
+    return field({ id, label: this.t(`mapForm.${id}`), error: this.err(id) }, (a) => html`<input id=${a.id} part="input" name=${id} type="text" inputmode="decimal" autocomplete="off" maxlength="20"
+      aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${this.draft[id]} @input=${(e: Event) => this.set(id, (e.target as HTMLInputElement).value)} />`);
+  }
+
+  /** A group of checkboxes (or other controls) with a legend, hint and inline error linked to the fieldset. */
+  private group(key: FieldId, body: unknown, o: { hint?: boolean; required?: boolean } = {}): TemplateResult {
+    const error = this.err(key);
+    const described = [o.hint && `${key}-hint`, error && `${key}-error`].filter(Boolean).join(' ');
+    return html`<fieldset aria-describedby=${ifDefined(described || undefined)}>
+      <legend>${this.t(`mapForm.${key}` as MapFormKey)}${o.required ? html` <span class="ngo-hint">${this.t('field.required_marker')}</span>` : nothing}</legend>
+      ${o.hint ? html`<div class="ngo-hint" id="${key}-hint">${this.t(`mapForm.${key}_hint` as MapFormKey)}</div>` : nothing}
+      ${error ? html`<div class="ngo-error" id="${key}-error">${error}</div>` : nothing} ${body}
+    </fieldset>`;
+  }
+
+  /** Checkboxes for a list field; ids are `${key}-${index}`, or `${prefix}${value}` when a prefix is given. */
+  private checks(key: ListKey, items: readonly (readonly [string | number, string])[], prefix?: string): TemplateResult {
+    const selected = this.draft[key] as (string | number)[];
+    return html`<ul class="checks">
+      ${items.map(
+        ([value, label], i) => html`<li>
+          <label class="check"
+            ><input
+              type="checkbox"
+              id=${prefix ? `${prefix}${value}` : `${key}-${i}`}
+              .checked=${selected.includes(value)}
+              @change=${(e: Event) => this.toggle(key, value, (e.target as HTMLInputElement).checked)}
+            /><span>${label}</span></label
+          >
+        </li>`,
+      )}
+    </ul>`;
+  }
+}

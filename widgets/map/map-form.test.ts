@@ -1,0 +1,401 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OrganisationInput } from '../../common/map.schema.js';
+import './map-form.js';
+import type { NgoMapForm } from './map-form.element.js';
+
+interface Sent {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: any;
+}
+
+const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const failure = (status: number, code: string, details?: unknown) => reply(status, { error: { code, message: code, details } });
+
+const SALT = 'salt-for-tests?expires=9999999999&';
+async function challenge() {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${SALT}3`));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return { algorithm: 'SHA-256', challenge: hex, maxnumber: 20, salt: SALT, signature: 'sig' };
+}
+
+/**
+ * Replaces fetch (the network boundary) for one test: `GET /v1/challenge` answers a tiny
+ * proof-of-work challenge, other requests go to `route`. Every request is recorded.
+ */
+function stubApi(route: (r: Sent) => Response | Promise<Response>) {
+  const real = window.fetch;
+  const sent: Sent[] = [];
+  window.fetch = async (input, init = {}) => {
+    const r: Sent = {
+      method: init.method ?? 'GET',
+      path: new URL(String(input)).pathname,
+      headers: { ...(init.headers as Record<string, string>) },
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    sent.push(r);
+    return r.path === '/v1/challenge' ? reply(200, await challenge()) : route(r);
+  };
+  return { sent, posts: () => sent.filter((r) => r.method === 'POST'), restore: () => void (window.fetch = real) };
+}
+
+async function until<T>(probe: () => T | null | undefined | false, what: string, ms = 4000): Promise<T> {
+  const stop = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+const q = <E extends HTMLElement = HTMLElement>(el: NgoMapForm, sel: string) => el.shadowRoot!.querySelector<E>(sel);
+const active = (el: NgoMapForm) => el.shadowRoot!.activeElement as HTMLElement | null;
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Types into a field with the real keyboard. */
+async function typeInto(el: NgoMapForm, id: string, value: string) {
+  q<HTMLInputElement>(el, `#${id}`)!.focus();
+  await sendKeys({ type: value });
+}
+
+function choose(el: NgoMapForm, id: string, value: string) {
+  const select = q<HTMLSelectElement>(el, `#${id}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Fills in everything a new entry needs: the person's own path through the form. */
+async function fillValid(el: NgoMapForm) {
+  await typeInto(el, 'name', 'Fundacja Testowa');
+  choose(el, 'legalForm', 'fundacja');
+  q(el, '#areas-education')!.click(); // opens the group
+  await el.updateComplete;
+  q(el, '#areas-kultura')!.click();
+  q(el, '#districts-4')!.click(); // V. Krowodrza
+  await typeInto(el, 'nip', '123-456-32-18');
+  await typeInto(el, 'lon', '19,9372');
+  await typeInto(el, 'lat', '50.0614');
+  await typeInto(el, 'website', 'fundacja.example.org');
+  await typeInto(el, 'submitterName', 'Anna Nowak');
+  await typeInto(el, 'submitterEmail', 'anna@example.org');
+  q(el, '#consent')!.click();
+  await el.updateComplete;
+}
+
+async function submitByKeyboard(el: NgoMapForm) {
+  q<HTMLInputElement>(el, '#name')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+const ENTRY: OrganisationInput = {
+  name: 'Stowarzyszenie Sąsiedzkie',
+  description: 'Spotkania i warsztaty.',
+  translations: { en: { name: 'Neighbours Association', description: null } },
+  kind: 'ngo',
+  legalForm: 'stowarzyszenie',
+  krs: '0000123456',
+  regon: null,
+  nip: null,
+  areas: ['wspolnoty-lokalne'],
+  targetGroups: ['seniorzy'],
+  districts: [13],
+  cityWide: false,
+  address: 'ul. Kalwaryjska 5, Kraków',
+  location: { lon: 19.95, lat: 50.04 },
+  website: 'https://sasiedzi.example.org',
+  email: 'biuro@sasiedzi.example.org',
+  phone: null,
+  languages: ['pl', 'uk'],
+  accessibility: ['stepFree'],
+};
+const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
+
+describe('<ngo-map-form>', () => {
+  let api: ReturnType<typeof stubApi> | undefined;
+  afterEach(() => {
+    api?.restore();
+    api = undefined;
+  });
+
+  for (const [lang, title, confirm] of [
+    ['pl', 'Dodaj swoją organizację', 'Potwierdzam moje zgłoszenie'],
+    ['en', 'Add your organisation', 'Confirm my submission'],
+    ['uk', 'Додайте свою організацію', 'Підтверджую свою заявку'],
+  ] as const) {
+    it(`is accessible in ${lang}: the create form`, async () => {
+      api = stubApi(() => failure(404, 'not_found'));
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang=${lang} mode="create" api-base=${location.origin}></ngo-map-form>`);
+      await expect(el).to.be.accessible();
+      expect(text(q(el, 'h2.title'))).to.equal(title);
+      expect(q(el, '.notice')!.textContent).to.contain(lang === 'en' ? 'Mayor of Kraków' : 'Prezydent');
+      expect(q(el, '.notice')!.textContent).to.contain('PUODO');
+      expect(q<HTMLInputElement>(el, '#consent')!.checked).to.equal(false);
+    });
+
+    it(`is accessible in ${lang}: the confirmation panel`, async () => {
+      api = stubApi(() => failure(404, 'not_found'));
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang=${lang} mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+      await expect(el).to.be.accessible();
+      expect(text(q(el, '[part="submit-button"]'))).to.equal(confirm);
+    });
+  }
+
+  it('hides the honeypot from people and assistive technology', async () => {
+    api = stubApi(() => failure(404, 'not_found'));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form api-base=${location.origin}></ngo-map-form>`);
+    expect(el.shadowRoot!.querySelectorAll('input[name="website"]')).to.have.length(1);
+    const trap = q<HTMLInputElement>(el, 'input[name="website"]')!;
+    expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.autocomplete).to.equal('off');
+    const box = trap.getBoundingClientRect();
+    expect(box.right).to.be.below(0);
+  });
+
+  it('checks the form on submit: summary focused, inline error linked to the NIP field, nothing sent', async () => {
+    api = stubApi(() => failure(500, 'internal_error'));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" api-base=${location.origin}></ngo-map-form>`);
+    await typeInto(el, 'nip', '1234567890');
+    await submitByKeyboard(el);
+    const summary = await until(() => q(el, '.ngo-error-summary'), 'the error summary');
+    expect(active(el)).to.equal(summary);
+    expect(text(summary.querySelector('h2'))).to.match(/^Formularz zawiera \d+ błęd/);
+    const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.include.members(['#name', '#nip', '#areas-social', '#cityWide', '#submitterName', '#submitterEmail', '#consent']);
+    const nip = q<HTMLInputElement>(el, '#nip')!;
+    expect(nip.getAttribute('aria-invalid')).to.equal('true');
+    expect(nip.getAttribute('aria-describedby')).to.contain('nip-error');
+    expect(text(q(el, '#nip-error'))).to.contain('To nie jest poprawny NIP');
+    expect(api.posts()).to.have.length(0);
+
+    // A link in the summary takes a keyboard user to the field.
+    const nipLink = [...summary.querySelectorAll('a')].find((a) => a.getAttribute('href') === '#nip')!;
+    nipLink.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(active(el)).to.equal(nip);
+  });
+
+  it('puts the server’s 422 issues on the right fields', async () => {
+    api = stubApi((r) =>
+      r.path === '/v1/map/submissions'
+        ? failure(422, 'validation_failed', {
+            issues: [
+              { path: 'organisation.krs', code: 'custom', message: 'Not a valid KRS number' },
+              { path: 'submitter.email', code: 'invalid_format', message: 'Invalid email' },
+              { path: 'consent', code: 'invalid_value', message: 'Consent is required' },
+              { path: 'organisation.location', code: 'custom', message: 'The point must lie within Kraków' },
+            ],
+          })
+        : failure(404, 'not_found'),
+    );
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
+    await fillValid(el);
+    await submitByKeyboard(el);
+    const summary = await until(() => q(el, '.ngo-error-summary'), 'the error summary');
+    expect(active(el)).to.equal(summary);
+    expect(api.posts()).to.have.length(1);
+    expect(text(q(el, '#krs-error'))).to.equal('A KRS number has 10 digits, e.g. 0000123456.');
+    expect(q(el, '#krs')!.getAttribute('aria-describedby')).to.contain('krs-error');
+    expect(text(q(el, '#submitterEmail-error'))).to.contain('Enter a valid e-mail address');
+    expect(q(el, '#consent')!.getAttribute('aria-describedby')).to.equal('consent-error');
+    expect(text(q(el, '#consent-error'))).to.equal('To send the form, tick the consent box.');
+    expect(text(q(el, '#lon-error'))).to.contain('outside Kraków');
+    expect(q<HTMLButtonElement>(el, '[part="submit-button"]')!.disabled).to.equal(false);
+  });
+
+  it('sends a new entry with the right body and key, then shows the check-your-e-mail panel', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    api = stubApi(async (r) => (r.path === '/v1/map/submissions' ? (await held, reply(202, { id: 'sub_1', status: 'unconfirmed' })) : failure(404, 'not_found')));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" mode="create" api-base=${location.origin}></ngo-map-form>`);
+    const order: string[] = [];
+    el.addEventListener('ngo-submit', (e) => order.push(`${e.type}:${(e as CustomEvent).detail.mode}`));
+    el.addEventListener('ngo-submitted', (e) => order.push(e.type));
+    await fillValid(el);
+    expect(api.sent.filter((r) => r.path === '/v1/challenge')).to.have.length(1); // started on first focus, once
+    const submitted = oneEvent(el, 'ngo-submitted');
+    await submitByKeyboard(el);
+    await until(() => api!.posts().length, 'the POST');
+    expect(q<HTMLButtonElement>(el, '[part="submit-button"]')!.disabled).to.equal(true);
+    expect(text(q(el, '[role="status"]'))).to.equal('Wysyłanie…');
+    release();
+    const { detail } = await submitted;
+    expect(detail).to.deep.equal({ id: 'sub_1', status: 'unconfirmed' });
+    expect(order).to.deep.equal(['ngo-submit:create', 'ngo-submitted']);
+
+    const [post] = api.posts();
+    expect(post!.path).to.equal('/v1/map/submissions');
+    expect(post!.headers['Idempotency-Key']).to.match(/^[a-f0-9]{32}$/);
+    const { abuse, ...body } = post!.body;
+    expect(body).to.deep.equal({
+      type: 'create',
+      organisation: {
+        name: 'Fundacja Testowa', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: null, regon: null, nip: '123-456-32-18',
+        areas: ['kultura'], targetGroups: [], districts: [5], cityWide: false, address: null, location: { lon: 19.9372, lat: 50.0614 },
+        website: 'https://fundacja.example.org', email: null, phone: null, languages: ['pl'], accessibility: [],
+      },
+      submitter: { name: 'Anna Nowak', email: 'anna@example.org' },
+      note: '',
+      consent: true,
+      lang: 'pl',
+    });
+    expect(abuse.website).to.equal('');
+    expect(JSON.parse(atob(abuse.altcha))).to.include({ number: 3, salt: SALT, signature: 'sig' });
+
+    await el.updateComplete;
+    const heading = q(el, '[part="panel"] h2')!;
+    expect(text(heading)).to.equal('Sprawdź swoją skrzynkę e-mail');
+    expect(text(q(el, '[part="panel"] p'))).to.contain('anna@example.org');
+    expect(active(el)).to.equal(heading);
+    expect(text(q(el, '[role="status"]'))).to.equal('Wysłano.');
+    expect(q(el, 'form')).to.equal(null);
+  });
+
+  it('does not send when the host cancels ngo-submit, and reports other API errors in text', async () => {
+    let allow = false;
+    api = stubApi((r) => (r.path === '/v1/map/submissions' ? failure(429, 'rate_limited', { retryAfter: 600 }) : failure(404, 'not_found')));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
+    el.addEventListener('ngo-submit', (e) => allow || e.preventDefault());
+    await fillValid(el);
+    await submitByKeyboard(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.posts()).to.have.length(0);
+
+    allow = true;
+    await submitByKeyboard(el);
+    const box = await until(() => (text(q(el, '#form-error')) ? q(el, '#form-error') : null), 'the form error');
+    expect(text(box)).to.equal('Too many attempts. Try again in 10 minutes.');
+    expect(active(el)).to.equal(box);
+    expect(q(el, 'form')).to.not.equal(null);
+  });
+
+  it('fires ngo-cancel when the person presses Cancel', async () => {
+    api = stubApi(() => failure(404, 'not_found'));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="uk" api-base=${location.origin}></ngo-map-form>`);
+    const cancel = q<HTMLButtonElement>(el, '[part="cancel-button"]')!;
+    expect(text(cancel)).to.equal('Скасувати');
+    const fired = oneEvent(el, 'ngo-cancel');
+    cancel.focus();
+    await sendKeys({ press: 'Enter' });
+    const e = await fired;
+    expect(e.bubbles && e.composed).to.equal(true);
+  });
+
+  it('prefills a correction and sends it with the entry id', async () => {
+    api = stubApi((r) => (r.path === '/v1/map/submissions' ? reply(202, { id: 'sub_2', status: 'unconfirmed' }) : failure(404, 'not_found')));
+    const el = await fixture<NgoMapForm>(
+      html`<ngo-map-form lang="pl" mode="correction" organisation-id="org_9" .initial=${ENTRY} api-base=${location.origin}></ngo-map-form>`,
+    );
+    expect(text(q(el, 'h2.title'))).to.equal('Zgłoś poprawkę we wpisie');
+    expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
+    expect(q<HTMLInputElement>(el, '#districts-12')!.checked).to.equal(true);
+    expect(q<HTMLDetailsElement>(el, '#areas-community')!.parentElement!.hasAttribute('open')).to.equal(true);
+    const phone = q<HTMLInputElement>(el, '#phone')!;
+    phone.focus();
+    await sendKeys({ type: '+48 12 345 67 89' });
+    await typeInto(el, 'submitterName', 'Ewa');
+    await typeInto(el, 'submitterEmail', 'ewa@example.org');
+    q(el, '#consent')!.click();
+    await submitByKeyboard(el);
+    await until(() => api!.posts().length, 'the POST');
+    const { body } = api.posts()[0]!;
+    expect(body.type).to.equal('correction');
+    expect(body.organisationId).to.equal('org_9');
+    expect(body.organisation).to.deep.equal({ ...ENTRY, phone: '+48 12 345 67 89' });
+  });
+
+  it('loads the owner’s entry, prefills it without submitter fields, and saves it unchanged as verified', async () => {
+    api = stubApi((r) => {
+      if (r.path === `/v1/map/owner/${TOKEN}` && r.method === 'GET') return reply(200, { organisationId: 'org_1', organisation: ENTRY, pendingEdit: true });
+      if (r.path === `/v1/map/owner/${TOKEN}`) return reply(202, { id: 'org_1', status: 'verified' });
+      return failure(404, 'not_found');
+    });
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const name = await until(() => q<HTMLInputElement>(el, '#name'), 'the prefilled form');
+    expect(name.value).to.equal(ENTRY.name);
+    expect(q<HTMLInputElement>(el, '#krs')!.value).to.equal('0000123456');
+    expect(q<HTMLInputElement>(el, '#lon')!.value).to.equal('19.95');
+    expect(q<HTMLSelectElement>(el, '#legalForm')!.value).to.equal('stowarzyszenie');
+    expect(q<HTMLInputElement>(el, '#languages-2')!.checked).to.equal(true); // uk
+    expect(q(el, '#submitterEmail')).to.equal(null);
+    expect(q(el, '#consent')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.contain('Your previous change is still waiting for moderation.');
+    await expect(el).to.be.accessible();
+
+    const done = oneEvent(el, 'ngo-submitted');
+    await submitByKeyboard(el);
+    expect((await done).detail).to.deep.equal({ id: 'org_1', status: 'verified' });
+    const post = api.posts()[0]!;
+    expect(post.body.organisation).to.deep.equal(ENTRY);
+    expect(post.body.note).to.equal('');
+    expect(post.body.lang).to.equal('en');
+    expect(post.body).to.not.have.property('submitter');
+    await el.updateComplete;
+    expect(text(q(el, '[part="panel"]'))).to.contain('Your details are confirmed. Nothing changed');
+  });
+
+  it('says clearly when an owner link is invalid or expired', async () => {
+    api = stubApi(() => failure(404, 'link_invalid'));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const heading = await until(() => q(el, '[part="panel"] h2'), 'the invalid-link panel');
+    expect(text(heading)).to.equal('Link jest nieprawidłowy lub wygasł.');
+    expect(q(el, 'form')).to.equal(null);
+  });
+
+  it('confirms a submission only when the person presses the button', async () => {
+    api = stubApi((r) => (r.path === '/v1/map/submissions/confirm' ? reply(200, { id: 'sub_1', status: 'pending' }) : failure(404, 'not_found')));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="uk" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.sent).to.have.length(0); // no automatic POST, and no proof of work on this panel
+    const done = oneEvent(el, 'ngo-submitted');
+    q(el, '[part="submit-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await done).detail).to.deep.equal({ id: 'sub_1', status: 'pending' });
+    expect(api.sent.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /v1/map/submissions/confirm']);
+    expect(api.sent[0]!.body).to.deep.equal({ token: TOKEN });
+    await el.updateComplete;
+    expect(text(q(el, '[part="panel"]'))).to.contain('Заявку підтверджено, вона чекає на модерацію.');
+  });
+
+  it('shows the invalid-link message when a confirmation link was already used', async () => {
+    api = stubApi(() => failure(404, 'link_invalid'));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    q<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
+    const heading = await until(() => q(el, '[part="panel"] h2'), 'the invalid-link panel');
+    expect(text(heading)).to.equal('The link is invalid or has expired.');
+    expect(active(el)).to.equal(heading);
+  });
+
+  it('renders markup in prefilled data and in a custom notice as text', async () => {
+    (window as any).__ngoPwned = false;
+    api = stubApi(() => failure(404, 'not_found'));
+    const hostile = '<img src=x onerror="window.__ngoPwned=true"><script>window.__ngoPwned=true</script>';
+    const el = await fixture<NgoMapForm>(
+      html`<ngo-map-form mode="correction" organisation-id="org_1" .initial=${{ ...ENTRY, name: hostile }} .privacyNotice=${'<b>Administrator</b>: <i>x</i>'} api-base=${location.origin}></ngo-map-form>`,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(hostile);
+    expect(el.shadowRoot!.querySelector('img, script, b, i')).to.equal(null);
+    expect(text(q(el, '.notice'))).to.equal('<b>Administrator</b>: <i>x</i>');
+    expect((window as any).__ngoPwned).to.equal(false);
+  });
+
+  it('warns once and shows a localized message when the token is missing', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="owner" api-base=${location.origin}></ngo-map-form>`);
+      expect(text(q(el, '[role="alert"]'))).to.equal('This widget is not configured correctly.');
+      el.requestUpdate();
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.includes('[ngo] <ngo-map-form>'))).to.have.length(1);
+  });
+});
