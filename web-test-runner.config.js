@@ -6,8 +6,11 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { cssString } from './widgets/build/css-string.js';
+import { realApiProxy, stopRealApi } from './widgets/build/api-proxy.js';
 
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// With concurrency 2, a test page may sit in a background tab; keep it rendering (IntersectionObserver, rAF, timers).
+const NO_BACKGROUND_THROTTLING = ['--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'];
 
 /** Counts test results over all sessions and writes them where the test-all script reads them. */
 function jsonCountReporter(file = '.test-results/wtr.json') {
@@ -46,13 +49,14 @@ export default {
   testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
   mimeTypes: { '**/*.css': 'js' },
-  plugins: [fromRollup(cssString)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __NGO_VERSION__: '"test"' } })],
+  middleware: [realApiProxy],
+  plugins: [stopRealApi(), fromRollup(cssString)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __NGO_VERSION__: '"test"' } })],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
-        args: CHROME_ARGS,
+        args: [...CHROME_ARGS, ...NO_BACKGROUND_THROTTLING],
       },
     }),
   ],

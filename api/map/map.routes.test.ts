@@ -152,7 +152,7 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(laka['Długość geogr.']).toBe('20.01');
     const xss = rows.find((r) => r.Identyfikator === ids.xss)!;
     expect(xss.Nazwa).toBe(`Fundacja ${XSS}`);
-    expect(xss.Opis.startsWith("'=")).toBe(true);
+    expect(xss.Opis!.startsWith("'=")).toBe(true);
     expect(xss.Adres).toBe("'@SUM(1+1)");
   });
 

@@ -438,8 +438,7 @@ export class NgoMap extends NgoElement {
       return html`<div role="alert"><p class="ngo-error">${tm.error(lang, this.listError!)}</p><button type="button" @click=${() => this.reload()}>${tm(lang, 'retry')}</button></div>`;
     }
     if (this.listState === 'ready' && this.items.length === 0) return html`<p>${tm(lang, 'map.none')}</p>`;
-    return html`<h2 class="visually-hidden" id="ngo-list-heading" hidden>${tm(lang, 'map.list')}</h2>
-      <ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-busy=${this.listState === 'loading' ? 'true' : 'false'}>
+    return html`<ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-busy=${this.listState === 'loading' ? 'true' : 'false'}>
         ${this.items.map(
           (o) => html`<li>
             <button type="button" class="item" part="item" aria-current=${this.selected?.id === o.id ? 'true' : 'false'}

@@ -1,0 +1,38 @@
+/**
+ * The real API for widget tests: `createApp` on a fresh, migrated SQLite database with the demo
+ * seeds and a few fixtures, listening on a free port on 127.0.0.1. web-test-runner proxies `/v1/*`
+ * here, so widget tests talk to the same routes, validation and data layer as production.
+ * Prints `READY <port>` when it listens.
+ */
+import { serve } from '@hono/node-server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../api/app.js';
+import { testConfig } from '../api/config.js';
+import { createLogger } from '../api/core/log.js';
+import { migrateToLatest, openDatabase } from '../api/db/database.js';
+import { registeredSeeds, runSeeds } from '../api/seed.js';
+import { insertOrganisation } from '../api/map/map.repository.js';
+import { insertStaff } from '../api/admin/staff.repository.js';
+import '../api/map/map.routes.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ngo-wtr-'));
+const handle = openDatabase(`sqlite:${join(dir, 'ngo.db')}`);
+await migrateToLatest(handle.db);
+await runSeeds(handle.db, registeredSeeds());
+
+/** Fixtures the widget tests look for by name. */
+const base = { description: '', translations: {}, legalForm: 'stowarzyszenie' as const, krs: null, regon: null, nip: null, targetGroups: [], cityWide: false, address: 'ul. Testowa 1, Kraków', website: 'https://example.org', email: 'kontakt@example.org', phone: '+48 12 000 00 00', languages: ['pl' as const, 'uk' as const], accessibility: ['stepFree' as const] };
+await insertOrganisation(handle.db, { ...base, name: 'Związek Testowy Widżetów', kind: 'ngo', areas: ['kultura'], districts: [1], location: { lon: 19.9372, lat: 50.0614 } }, { status: 'published', changedBy: 'fixture' });
+await insertOrganisation(handle.db, { ...base, name: 'Fundacja <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">', kind: 'ngo', legalForm: 'fundacja', areas: ['kultura'], districts: [1], location: { lon: 19.938, lat: 50.062 }, description: '<b>pogrubienie?</b>' }, { status: 'published', changedBy: 'fixture' });
+await insertOrganisation(handle.db, { ...base, name: 'Związek Ukryty Oczekujący', kind: 'ngo', areas: ['kultura'], districts: [1], location: { lon: 19.94, lat: 50.06 } }, { status: 'pending', changedBy: 'fixture' });
+await insertStaff(handle.db, { email: 'moderator@example.org', name: 'Moderator Testowy', role: 'moderator', password: 'widget tests password' });
+
+const app = createApp({ db: handle.db, config: testConfig(), log: createLogger('silent') });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`READY ${info.port}\n`);
+});
+const stop = () => server.close(() => void handle.close().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

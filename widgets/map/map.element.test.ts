@@ -1,0 +1,148 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import './map.js';
+import type { NgoMap } from './map.element.js';
+
+// These tests talk to the real API (web-test-runner proxies /v1 to scripts/widget-test-api.ts:
+// a migrated SQLite database with the 300 demo organisations and a few fixtures). Map tiles are
+// the one thing stubbed: a blank image, so no test reaches the network.
+const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+
+async function waitFor<T>(probe: () => T | null | undefined | false, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const root = (el: NgoMap) => el.shadowRoot!;
+const items = (el: NgoMap) => [...root(el).querySelectorAll<HTMLButtonElement>('button.item')];
+const status = (el: NgoMap) => root(el).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+
+async function mount(attrs: { lang?: string; q?: string; district?: string; view?: string; width?: number } = {}) {
+  await setViewport({ width: attrs.width ?? 1280, height: 900 });
+  const el = await fixture<NgoMap>(html`<ngo-map
+    lang=${attrs.lang ?? 'pl'}
+    api-base=${location.origin}
+    tiles=${BLANK_TILE}
+    q=${attrs.q ?? ''}
+    district=${attrs.district ?? ''}
+    view=${attrs.view ?? ''}
+  ></ngo-map>`);
+  await waitFor(() => items(el).length > 0 || /Nie znaleziono|No organisations|не знайдено/i.test(status(el)));
+  return el;
+}
+
+async function search(el: NgoMap, text: string) {
+  const input = root(el).querySelector<HTMLInputElement>('#ngo-q')!;
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  // The search waits 300 ms for typing to stop, then the status says "loading" until the answer comes.
+  await waitFor(() => root(el).querySelector('[aria-busy="true"]'));
+  await waitFor(() => !root(el).querySelector('[aria-busy="true"]') && !/Ładowanie|Loading|Завантаження/.test(status(el)));
+}
+
+describe('<ngo-map>', () => {
+  for (const lang of ['pl', 'en', 'uk']) {
+    for (const width of [360, 1280]) {
+      it(`is accessible in ${lang} at ${width} px, with a list of real entries`, async () => {
+        const el = await mount({ lang, width });
+        await expect(el).to.be.accessible();
+        expect(items(el).length).to.equal(50);
+        expect(status(el)).to.match(/30\d/);
+      });
+    }
+  }
+
+  it('finds "Związek" when searching "zwiazek test", and never shows pending entries', async () => {
+    const el = await mount();
+    await search(el, 'zwiazek test');
+    expect(items(el).map((b) => b.querySelector('.name')!.textContent)).to.deep.equal(['Związek Testowy Widżetów']);
+    expect(status(el)).to.equal('Znaleziono 1 organizację.');
+    await search(el, 'zwiazek ukryty');
+    expect(items(el)).to.have.length(0);
+    expect(root(el).textContent).to.include('Nie znaleziono organizacji');
+  });
+
+  it('filters by a district preset', async () => {
+    const el = await mount({ district: '18' });
+    const all = await (await fetch('/v1/map/organisations?district=18&pageSize=1')).json();
+    expect(status(el)).to.include(String(all.total));
+    expect(root(el).querySelector<HTMLSelectElement>('#ngo-district')!.value).to.equal('18');
+  });
+
+  it('renders script and HTML from the data as text', async () => {
+    const el = await mount({ q: 'fundacja script' });
+    const name = items(el)[0]!.querySelector('.name')!;
+    expect(name.textContent).to.include('<script>');
+    expect(root(el).querySelector('script, img[src="x"]')).to.equal(null);
+    items(el)[0]!.click();
+    await waitFor(() => root(el).querySelector('.details dl'));
+    expect(root(el).querySelector('.details')!.textContent).to.include('<b>pogrubienie?</b>');
+    expect(root(el).querySelector('.details b, .details script')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('opens details by keyboard, closes them with Escape and returns focus to the item', async () => {
+    const el = await mount({ q: 'zwiazek testowy' });
+    const item = items(el)[0]!;
+    item.focus();
+    const selected = oneEvent(el, 'ngo-select');
+    await sendKeys({ press: 'Enter' });
+    const ev = (await selected) as CustomEvent<{ id: string; name: string }>;
+    expect(ev.detail.name).to.equal('Związek Testowy Widżetów');
+    await waitFor(() => root(el).querySelector('#ngo-details-heading'));
+    expect(root(el).activeElement?.id).to.equal('ngo-details-heading');
+    expect(root(el).querySelector('.details')!.textContent).to.include('ul. Testowa 1, Kraków');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !root(el).querySelector('.details'));
+    await waitFor(() => root(el).activeElement === items(el)[0]);
+  });
+
+  it('shows the list first on narrow screens and switches to the map with the toggle', async () => {
+    const el = await mount({ width: 360 });
+    const [listPane, mapPane] = [root(el).querySelector<HTMLElement>('[data-pane="list"]')!, root(el).querySelector<HTMLElement>('[data-pane="map"]')!];
+    expect(listPane.offsetHeight).to.be.greaterThan(0);
+    expect(mapPane.offsetHeight).to.equal(0);
+    const mapButton = [...root(el).querySelectorAll<HTMLButtonElement>('.toggle button')].find((b) => b.textContent === 'Mapa')!;
+    mapButton.click();
+    await waitFor(() => root(el).querySelector('.leaflet-marker-icon'));
+    expect(mapButton.getAttribute('aria-pressed')).to.equal('true');
+    expect(listPane.offsetHeight).to.equal(0);
+  });
+
+  it('names every cluster and marker for keyboard and screen reader users', async () => {
+    const el = await mount({ width: 1280 });
+    const markers = await waitFor(() => {
+      const m = [...root(el).querySelectorAll<HTMLElement>('.leaflet-marker-icon')];
+      return m.length ? m : null;
+    });
+    for (const m of markers) {
+      expect(m.getAttribute('role')).to.equal('button');
+      expect(m.getAttribute('tabindex')).to.equal('0');
+      expect(m.getAttribute('aria-label')).to.match(/\S/);
+    }
+    const cluster = markers.find((m) => m.classList.contains('ngo-cluster'))!;
+    expect(cluster.getAttribute('aria-label')).to.match(/^Skupisko: \d+ organizacj/);
+    expect(root(el).querySelector('.leaflet-control-attribution')).to.not.equal(null);
+  });
+
+  it('warns once and says so visibly when misconfigured', async () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const el = await fixture<NgoMap>(html`<ngo-map district="25" api-base=${location.origin}></ngo-map>`);
+      await el.updateComplete;
+      expect(root(el).querySelector('[role="alert"]')!.textContent).to.match(/nieprawidłowo skonfigurowany/);
+      expect(warnings.filter((w) => String(w).startsWith('[ngo]'))).to.have.length(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+});
