@@ -52,3 +52,31 @@ describe('demo data generator', () => {
     expect(generateOrganisations(5)).toEqual(generateOrganisations(5));
   });
 });
+
+describe.each(dialects)('map retention on %s', (dialect) => {
+  it('drops unconfirmed submissions after 30 days and forgets submitters a year after the decision', async () => {
+    const { runPurge } = await import('../core/retention.js');
+    const { testConfig } = await import('../config.js');
+    await import('./map.retention.js');
+    const { insertOrganisation, insertSubmission, setSubmissionStatus } = await import('./map.repository.js');
+    const h = await testDatabase(dialect);
+    try {
+      const [input] = generateOrganisations(1);
+      const orgId = await insertOrganisation(h.db, input!, { status: 'pending', changedBy: 'test' });
+      const stale = await insertSubmission(h.db, { organisationId: orgId, type: 'create', data: input!, note: '', submitterName: 'A', submitterEmail: 'a@example.org', lang: 'pl', status: 'unconfirmed' });
+      const decided = await insertSubmission(h.db, { organisationId: null, type: 'correction', data: input!, note: '', submitterName: 'B', submitterEmail: 'b@example.org', lang: 'pl', status: 'pending' });
+      await setSubmissionStatus(h.db, decided, 'approved', { decidedBy: 'x' });
+      const soon = await runPurge(h.db, testConfig(), new Date(Date.now() + 10 * 86400_000));
+      expect(soon.find((r) => r.name === 'map:unconfirmed-submissions')!.deleted).toBe(0);
+      const later = await runPurge(h.db, testConfig(), new Date(Date.now() + 400 * 86400_000));
+      expect(later.find((r) => r.name === 'map:unconfirmed-submissions')!.deleted).toBe(1);
+      expect(later.find((r) => r.name === 'map:submitter-contacts')!.deleted).toBe(1);
+      expect(await h.db.selectFrom('organisation_submission').select('id').where('id', '=', stale).executeTakeFirst()).toBeUndefined();
+      expect(await h.db.selectFrom('organisation').select('id').where('id', '=', orgId).executeTakeFirst()).toBeUndefined();
+      const kept = await h.db.selectFrom('organisation_submission').selectAll().where('id', '=', decided).executeTakeFirstOrThrow();
+      expect([kept.submitter_email, kept.status]).toEqual(['', 'approved']);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -22,6 +22,7 @@ import {
 import { nowIso } from '../core/ids.js';
 
 import './map.seed.js';
+import './map.retention.js';
 
 export const mapRoutes = createRouter();
 
