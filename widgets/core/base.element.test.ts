@@ -45,9 +45,11 @@ describe('NgoElement', () => {
   });
 
   it('follows the nearest [lang] ancestor and re-renders when it changes', async () => {
-    const wrap = await fixture(html`<section lang="en"><div><ngo-test-base></ngo-test-base></div></section>`);
-    const el = wrap.querySelector<NgoTestBase>('ngo-test-base')!;
-    await el.updateComplete;
+    // The fixture root must be the Lit element: for plain elements fixture() waits for a frame,
+    // which never comes in a background tab.
+    const wrap = document.createElement('section');
+    wrap.lang = 'en';
+    const el = await fixture<NgoTestBase>(html`<ngo-test-base></ngo-test-base>`, { parentNode: wrap });
     expect(shown(el)).to.equal('en');
     wrap.setAttribute('lang', 'uk');
     await new Promise((r) => setTimeout(r));
