@@ -11,8 +11,6 @@ import { realApiProxy, stopRealApi } from './widgets/build/api-proxy.js';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 // With concurrency 2, a test page may sit in a background tab; keep it rendering (IntersectionObserver, rAF, timers).
 const NO_BACKGROUND_THROTTLING = ['--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'];
-// With concurrency 2, a test page may sit in a background tab; keep it rendering (IntersectionObserver, rAF, timers).
-const NO_BACKGROUND_THROTTLING = ['--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'];
 
 /** Counts test results over all sessions and writes them where the test-all script reads them. */
 function jsonCountReporter(file = '.test-results/wtr.json') {
