@@ -52,7 +52,7 @@ function banner(base: string, logins: DemoLogin[], seeded: string[]): string {
   if (logins.length) {
     lines.push('', '  Demo staff (shown only now; `npm run staff -- reset-password --email …` makes new ones):');
     for (const l of logins) {
-      lines.push(`    ${l.role.padEnd(10)} ${l.email}  password: ${l.password}`);
+      lines.push(`    ${l.role.padEnd(10)} ${l.email.padEnd(22)} password: ${l.password}`);
       if (l.totpSecret) lines.push(`    ${''.padEnd(10)} TOTP secret: ${l.totpSecret}`, `    ${''.padEnd(10)} ${l.otpauth}`);
     }
   }
