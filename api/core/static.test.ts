@@ -21,6 +21,7 @@ beforeAll(() => {
   writeFileSync(join(widgets, 'ngo-admin.js'), 'export const admin = 1;\n');
   writeFileSync(join(widgets, 'chunks', 'lit-Ab12Cd34.js'), 'export const lit = 1;\n');
   writeFileSync(join(widgets, 'chunks', 'lit-Ab12Cd34.js.map'), '{"version":3}');
+  writeFileSync(join(widgets, 'chunks', 'core-D8B_c3-t.js'), 'export const core = 1;\n');
   writeFileSync(join(widgets, 'custom-elements.json'), '{"schemaVersion":"1"}');
   writeFileSync(join(widgets, '.secret'), 'hidden');
   writeFileSync(join(demo, 'index.html'), '<!doctype html><title>demo</title>');
@@ -49,6 +50,8 @@ describe('/widgets/*', () => {
     expect(map.status).toBe(200);
     expect(map.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(map.headers.get('cache-control')).toBe(IMMUTABLE);
+    // Rollup's hashes are base64url and may contain - and _.
+    expect((await app.request('/widgets/chunks/core-D8B_c3-t.js')).headers.get('cache-control')).toBe(IMMUTABLE);
   });
 
   it('caches an entry requested with ?v= for a year, and without it for five minutes', async () => {

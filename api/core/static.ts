@@ -35,7 +35,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=300';
 
 /** `chunks/name-<hash>.js` (and its source map): the hash changes whenever the content does. */
-const HASHED_CHUNK = /^chunks\/[\w.-]+-[\w]{6,}\.js(\.map)?$/;
+const HASHED_CHUNK = /^chunks\/[\w.-]+-[\w-]{8,}\.js(\.map)?$/;
 
 /**
  * Turns the raw (still percent-encoded) path below a mount point into a file inside `root`, or
