@@ -20,6 +20,7 @@ import { mapRoutes } from './map/map.routes.js';
 import { mapAdminRoutes } from './map/map.admin.routes.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
+import { notModified } from './core/cache.js';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -62,6 +63,8 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
       // Framing is decided per route: /embed follows ALLOWED_ORIGINS, the staff panel denies it.
       xFrameOptions: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // HSTS only means something over HTTPS.
+      strictTransportSecurity: config.publicUrl.startsWith('https://') ? 'max-age=15552000; includeSubDomains' : false,
     }),
   );
 
@@ -91,7 +94,8 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
   app.route('/v1/admin', adminRoutes);
   for (const [path, routes] of staffFeatures) app.route(path, routes);
 
-  app.doc31('/v1/openapi.json', {
+  // The document is generated once, on first request, after every route is registered.
+  const docConfig = {
     openapi: '3.1.0',
     info: {
       title: 'WiP NGO widgets API',
@@ -99,8 +103,18 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
       description: 'Public and staff API behind the embeddable NGO widgets of Kraków. Errors come as `{ "error": { "code", "message", "details"? } }`.',
     },
     servers: [{ url: config.publicUrl }],
-  });
-  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'WiP NGO widgets API', version: '1' } }))));
+  };
+  let doc: { json: string; docs: string; version: string } | undefined;
+  const openApi = () => {
+    if (!doc) {
+      const d = app.getOpenAPI31Document(docConfig);
+      const json = JSON.stringify(d);
+      doc = { json, docs: docsPage(d), version: sha256(json).slice(0, 16) };
+    }
+    return doc;
+  };
+  app.get('/v1/openapi.json', (c) => notModified(c, openApi().version, 300) ?? c.body(openApi().json, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+  app.get('/docs', (c) => c.html(openApi().docs));
 
   app.route('/', staticRoutes(config));
 

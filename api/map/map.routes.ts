@@ -143,7 +143,7 @@ mapRoutes.openapi(
     path: '/clusters/{clusterId}/zoom',
     tags: ['map'],
     summary: 'The zoom level at which a cluster splits',
-    request: { params: z.object({ clusterId: z.coerce.number().int().min(0) }), query: ClusterQuery.omit({ bbox: true, zoom: true }) },
+    request: { params: z.object({ clusterId: z.string().regex(/^\d{1,12}$/, 'A cluster id is a whole number') }), query: ClusterQuery.omit({ bbox: true, zoom: true }) },
     responses: { 200: json(z.object({ zoom: z.number() }), 'Expansion zoom'), ...ErrorResponses },
   }),
   async (c) => {
@@ -155,7 +155,7 @@ mapRoutes.openapi(
     const filters = { district: q.district, area: q.area, kind: q.kind, q: q.q, accessible: q.accessible };
     const entry = await cache.get(`${version}|${JSON.stringify(filters)}`, () => findPoints(db, filters));
     try {
-      return c.json({ zoom: entry.index.getClusterExpansionZoom(c.req.valid('param').clusterId) }, 200);
+      return c.json({ zoom: entry.index.getClusterExpansionZoom(Number(c.req.valid('param').clusterId)) }, 200);
     } catch {
       throw notFound('Cluster');
     }

@@ -49,7 +49,7 @@ export class NgoSelectEvent extends NgoEvent<{ id: string; name: string }> {
  * @csspart item - One list entry (a button).
  * @csspart map - The map container.
  * @csspart details - The details panel.
- * @cssprop --ngo-map-height - Height of the map and the list pane (default 32rem).
+ * @cssprop --ngo-map-height - Height of the map and the list pane (default 520px).
  */
 export class NgoMap extends NgoElement {
   static override styles = [theme, leafletStyles, mapStyles];
@@ -113,6 +113,7 @@ export class NgoMap extends NgoElement {
   private qTimer?: ReturnType<typeof setTimeout>;
   private resize?: ResizeObserver;
   private lastMove?: { zoom: number; bbox: string };
+  private fitted = false;
 
   constructor() {
     super();
@@ -201,6 +202,12 @@ export class NgoMap extends NgoElement {
     const ctl = (this.clusterAbort = new AbortController());
     try {
       const data = await getClusters(this.api, this.filters, zoom, bbox, ctl.signal);
+      // With a district or other preset, start zoomed to the entries rather than the whole city.
+      const preset = this.district || this.area || this.kind || this.q;
+      if (!this.fitted && preset && !this.boundaries) {
+        this.fitted = true;
+        if (this.mapView?.fitTo(data)) return;
+      }
       this.mapView?.render(data, this.selected?.id ?? null);
     } catch (err) {
       if (!ctl.signal.aborted) console.warn('[ngo] <ngo-map>: clusters failed:', err);

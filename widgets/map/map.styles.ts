@@ -4,9 +4,10 @@ import leafletCss from 'leaflet/dist/leaflet.css';
 export const leafletStyles = unsafeCSS(leafletCss);
 
 export const mapStyles = css`
+  /* Sizes are px, not rem: a host page may set a huge root font size. */
   :host {
     container-type: inline-size;
-    --_ngo-map-height: var(--ngo-map-height, 32rem);
+    --_ngo-map-height: var(--ngo-map-height, 520px);
   }
   .ngo-root {
     display: grid;
@@ -76,7 +77,9 @@ export const mapStyles = css`
   }
   button.item {
     display: grid;
+    justify-content: stretch;
     justify-items: start;
+    grid-template-columns: 100%;
     gap: 0.15em;
     width: 100%;
     text-align: start;
@@ -98,7 +101,7 @@ export const mapStyles = css`
   }
   .map {
     height: var(--_ngo-map-height);
-    min-height: 16rem;
+    min-height: 260px;
     border: 1px solid var(--_ngo-border);
     border-radius: var(--_ngo-radius);
   }
@@ -155,8 +158,8 @@ export const mapStyles = css`
     align-items: center;
     justify-content: center;
     border-radius: 50%;
-    background: #0050a0;
-    color: #fff;
+    background: var(--_ngo-accent);
+    color: var(--_ngo-accent-text);
     font: 700 14px/1 system-ui, sans-serif;
     border: 3px solid #fff;
     box-shadow: 0 0 0 1px #1b1b1b;
@@ -172,9 +175,9 @@ export const mapStyles = css`
   .leaflet-control-attribution a {
     color: #0050a0;
   }
-  @container (min-width: 48rem) {
+  @container (min-width: 760px) {
     .panes {
-      grid-template-columns: minmax(18rem, 2fr) 3fr;
+      grid-template-columns: minmax(280px, 2fr) 3fr;
     }
     .panes > [data-pane] {
       display: block !important;

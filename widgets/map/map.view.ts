@@ -79,6 +79,14 @@ export class MapView {
     });
   }
 
+  /** Fits the view to what is shown (used once, when presets narrow the data to part of the city). */
+  fitTo(data: Clusters): boolean {
+    const pts: L.LatLngTuple[] = [...data.clusters.map(([lon, lat]) => [lat, lon] as L.LatLngTuple), ...data.points.map(([lon, lat]) => [lat, lon] as L.LatLngTuple)];
+    if (!pts.length) return false;
+    this.map.fitBounds(L.latLngBounds(pts).pad(0.15), { maxZoom: 15 });
+    return true;
+  }
+
   markerElement(id: string): HTMLElement | undefined {
     return this.markers.get(id)?.getElement();
   }
