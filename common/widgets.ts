@@ -11,7 +11,7 @@ export type WidgetTag = keyof typeof WIDGET_TAGS;
 
 /** Attributes an `/embed/<slug>?…` URL may pass on to the widget. */
 export const EMBED_ATTRIBUTES: Record<string, readonly string[]> = {
-  map: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q'],
+  map: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm'],
 };
 
 /** postMessage sent by an embed page to its parent whenever its height changes. */
