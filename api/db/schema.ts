@@ -1,5 +1,6 @@
 import type { CoreTables } from '../core/core.table.js';
 import type { MapTables } from '../map/map.table.js';
+import type { ConsultationTables } from '../consultations/consultations.table.js';
 
 /** Every table the app reaches through Kysely. Each feature adds its `*.table.ts` interface here. */
-export interface Database extends CoreTables, MapTables {}
+export interface Database extends CoreTables, MapTables, ConsultationTables {}
