@@ -10,7 +10,7 @@ import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusR
 import type { Lang } from '../core/i18n/index.js';
 import { ChallengeController } from '../core/pow.js';
 import { theme } from '../core/theme.js';
-import { tForm, type MapFormKey } from './map-form.i18n.js';
+import { loadFormLang, tForm, type MapFormKey } from './map-form.i18n.js';
 import {
   issuesToErrors, toDraft, toOrganisationInput, validateDraft, withScheme,
   type Draft, type FieldErrors, type FieldId, type MapFormMode, type OrganisationDraftInput,
@@ -180,6 +180,12 @@ export class NgoMapForm extends NgoElement {
   /** Moves focus to the form's heading (after the next render): call it when the form opens. */
   override focus(options?: FocusOptions): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus(options));
+  }
+
+  /** Loads the form's own dictionary for the resolved language before rendering with it. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = loadFormLang(this.locale);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,4 +1,4 @@
-import { createTranslator, type Messages } from '../core/i18n/index.js';
+import { createTranslator, type Lang, type Messages } from '../core/i18n/index.js';
 
 /**
  * The default information clause (RODO art. 13). A deployment replaces it with the `privacyNotice`
@@ -114,222 +114,41 @@ const pl = {
   'mapForm.err.person': 'Wpisz imię i nazwisko, co najmniej 2 znaki.',
 } satisfies Messages;
 
-const en: Messages<typeof pl> = {
-  'mapForm.title.create': 'Add your organisation',
-  'mapForm.title.correction': 'Suggest a correction',
-  'mapForm.title.owner': "Your organisation's details",
-  'mapForm.title.confirm': 'Confirm your submission',
-  'mapForm.intro.create': 'The entry appears on the map once you confirm your e-mail address and a moderator has checked it.',
-  'mapForm.intro.correction': 'Correct the details of this entry. A moderator checks the changes before they are published.',
-  'mapForm.intro.owner': 'Check the details. If they are up to date, save them unchanged to confirm them for another year. A moderator checks any changes.',
-  'mapForm.intro.confirm': 'Press the button to confirm your submission to the organisation map. It then goes to moderation.',
-  'mapForm.pending_edit': 'Your previous change is still waiting for moderation.',
-  'mapForm.sec.about': 'About the organisation',
-  'mapForm.sec.ids': 'Registration numbers (optional)',
-  'mapForm.sec.ids_hint': 'Informal groups and initiatives can leave these empty.',
-  'mapForm.sec.where': 'Where it works',
-  'mapForm.sec.contact': 'Contact and accessibility',
-  'mapForm.sec.you': 'Your details',
-  'mapForm.name': 'Name',
-  'mapForm.description': 'What the organisation does',
-  'mapForm.description_hint': 'What you do and for whom. Up to 4000 characters.',
-  'mapForm.kind': 'Type',
-  'mapForm.legalForm': 'Legal form',
-  'mapForm.legalForm_hint': 'Required for a non-governmental organisation.',
-  'mapForm.choose': '— choose —',
-  'mapForm.krs': 'KRS number',
-  'mapForm.krs_hint': '10 digits, e.g. 0000123456.',
-  'mapForm.regon': 'REGON',
-  'mapForm.regon_hint': '9 or 14 digits.',
-  'mapForm.nip': 'NIP (tax number)',
-  'mapForm.nip_hint': '10 digits, e.g. 123-456-32-18.',
-  'mapForm.areas': 'Areas of activity',
-  'mapForm.areas_hint': 'Choose 1 to 10. Open a group to see its areas.',
-  'mapForm.selected': 'selected: {count}',
-  'mapForm.targetGroups': 'Who you work for',
-  'mapForm.districts': 'Districts',
-  'mapForm.districts_hint': 'Tick the districts where you work, or the whole of Kraków.',
-  'mapForm.cityWide': 'We work across the whole of Kraków',
-  'mapForm.address': 'Address',
-  'mapForm.address_hint': 'E.g. ul. Floriańska 1, 31-019 Kraków.',
-  'mapForm.location': 'Position on the map (optional)',
-  'mapForm.location_hint': 'Coordinates in decimal degrees, e.g. longitude 19.9372 and latitude 50.0614. You can copy them from an online map.',
-  'mapForm.lon': 'Longitude',
-  'mapForm.lat': 'Latitude',
-  'mapForm.website': 'Website',
-  'mapForm.email': "Organisation's e-mail",
-  'mapForm.phone': 'Phone',
-  'mapForm.languages': 'Languages you serve people in',
-  'mapForm.accessibility': 'Accessibility of the premises',
-  'mapForm.a11y.stepFree': 'Step-free entrance',
-  'mapForm.a11y.accessibleToilet': 'Accessible toilet',
-  'mapForm.a11y.inductionLoop': 'Induction loop',
-  'mapForm.a11y.pjm': 'Service in Polish Sign Language',
-  'mapForm.a11y.parking': 'Disabled parking space',
-  'mapForm.lang.pl': 'Polish',
-  'mapForm.lang.en': 'English',
-  'mapForm.lang.uk': 'Ukrainian',
-  'mapForm.lang.ru': 'Russian',
-  'mapForm.lang.de': 'German',
-  'mapForm.lang.fr': 'French',
-  'mapForm.lang.es': 'Spanish',
-  'mapForm.lang.pjm': 'Polish Sign Language',
-  'mapForm.submitterName': 'Your name',
-  'mapForm.submitterEmail': 'Your e-mail address',
-  'mapForm.submitterEmail_hint': 'We will send a link to confirm your submission to it.',
-  'mapForm.note': 'Note for the moderator (optional)',
-  'mapForm.note_hint': 'E.g. where the changed details come from.',
-  'mapForm.privacy': 'How we process your personal data',
-  'mapForm.privacy_text': `The controller of your personal data is the Mayor of Kraków (Prezydent Miasta Krakowa), pl. Wszystkich Świętych 3-4, 31-004 Kraków. You can contact the data protection officer at iod@um.krakow.pl.
+export type MapFormSource = typeof pl;
+export type MapFormKey = keyof MapFormSource;
 
-We process your name and e-mail address to confirm your submission, review it and tell you the outcome, on the basis of your consent (Article 6(1)(a) GDPR). The organisation's details are published on Kraków's NGO map.
-
-We keep the data while the submission is reviewed and then for the period set by the archiving rules and the service's retention rules, no longer than needed.
-
-You have the right to access, rectify and erase your data and to restrict its processing, and the right to withdraw your consent at any time without affecting the lawfulness of processing before the withdrawal. Giving the data is voluntary, but without it we cannot review the submission.
-
-You have the right to lodge a complaint with the President of the Personal Data Protection Office (PUODO), ul. Stawki 2, 00-193 Warsaw, Poland.`,
-  'mapForm.consent': 'I agree to the processing of my personal data to review this submission, as described above.',
-  'mapForm.honeypot': 'Leave this field empty',
-  'mapForm.submit': 'Send',
-  'mapForm.save': 'Save details',
-  'mapForm.cancel': 'Cancel',
-  'mapForm.close': 'Close',
-  'mapForm.confirm': 'Confirm my submission',
-  'mapForm.sent': 'Sent.',
-  'mapForm.done.create': 'Check your e-mail to confirm',
-  'mapForm.done.create_text': 'We have sent a message to {email}. Follow the link in it to confirm your submission. Without confirmation it does not go to moderation.',
-  'mapForm.done.thanks': 'Thank you!',
-  'mapForm.done.pending': 'Your changes have gone to moderation. We will publish them once a moderator has checked them.',
-  'mapForm.done.verified': 'Your details are confirmed. Nothing changed, so there is nothing to check.',
-  'mapForm.done.confirmed': 'Your submission is confirmed and waiting for moderation. We will e-mail you when it has been reviewed.',
-  'mapForm.link_help': 'The link may already have been used. If you have already confirmed your submission or saved your changes, there is nothing more to do.',
-  'mapForm.err.name': 'Enter a name of at least 2 characters.',
-  'mapForm.err.legalForm': 'Choose the legal form of the non-governmental organisation.',
-  'mapForm.err.krs': 'A KRS number has 10 digits, e.g. 0000123456.',
-  'mapForm.err.regon': 'This is not a valid REGON (9 or 14 digits with a check digit). Check for a typo.',
-  'mapForm.err.nip': 'This is not a valid NIP (10 digits with a check digit). Check for a typo.',
-  'mapForm.err.areas': 'Choose 1 to 10 areas of activity.',
-  'mapForm.err.districts': 'Tick at least one district, or "We work across the whole of Kraków".',
-  'mapForm.err.number': 'Enter a number, e.g. 19.9372.',
-  'mapForm.err.both': 'Enter both coordinates, or leave both empty.',
-  'mapForm.err.outside': 'This point is outside Kraków. Longitude is between 19.79 and 20.22, latitude between 49.97 and 50.13.',
-  'mapForm.err.website': 'Enter a web address, e.g. https://example.org.',
-  'mapForm.err.phone': 'Enter a phone number, e.g. +48 12 345 67 89.',
-  'mapForm.err.too_long': 'The text is too long.',
-  'mapForm.err.invalid': 'Check this value.',
-  'mapForm.err.consent': 'To send the form, tick the consent box.',
-  'mapForm.err.person': 'Enter your name, at least 2 characters.',
+/** English and Ukrainian load as small chunks of their own, so a page pays only for its language. */
+const loaded: Partial<Record<Lang, Messages<MapFormSource>>> = { pl };
+const loading = new Map<Lang, Promise<void>>();
+const importers = {
+  en: () => import('./map-form.i18n.en.js').then((m) => m.en),
+  uk: () => import('./map-form.i18n.uk.js').then((m) => m.uk),
 };
 
-const uk: Messages<typeof pl> = {
-  'mapForm.title.create': 'Додайте свою організацію',
-  'mapForm.title.correction': 'Запропонуйте виправлення',
-  'mapForm.title.owner': 'Дані вашої організації',
-  'mapForm.title.confirm': 'Підтвердьте заявку',
-  'mapForm.intro.create': 'Запис зʼявиться на мапі, коли ви підтвердите адресу електронної пошти, а модератор перевірить заявку.',
-  'mapForm.intro.correction': 'Виправте дані цього запису. Модератор перевірить зміни перед публікацією.',
-  'mapForm.intro.owner': 'Перевірте дані. Якщо вони актуальні, збережіть їх без змін, і ви підтвердите їх ще на рік. Зміни перевірить модератор.',
-  'mapForm.intro.confirm': 'Натисніть кнопку, щоб підтвердити свою заявку на мапі організацій. Після цього вона піде на модерацію.',
-  'mapForm.pending_edit': 'Ваша попередня зміна ще чекає на модерацію.',
-  'mapForm.sec.about': 'Про організацію',
-  'mapForm.sec.ids': 'Реєстраційні номери (необовʼязково)',
-  'mapForm.sec.ids_hint': 'Неформальні групи та ініціативи можуть залишити ці поля порожніми.',
-  'mapForm.sec.where': 'Де діє',
-  'mapForm.sec.contact': 'Контакти та доступність',
-  'mapForm.sec.you': 'Ваші дані',
-  'mapForm.name': 'Назва',
-  'mapForm.description': 'Опис діяльності',
-  'mapForm.description_hint': 'Чим ви займаєтеся і для кого. До 4000 символів.',
-  'mapForm.kind': 'Тип',
-  'mapForm.legalForm': 'Організаційно-правова форма',
-  'mapForm.legalForm_hint': 'Обовʼязково для неурядової організації.',
-  'mapForm.choose': '— виберіть —',
-  'mapForm.krs': 'Номер KRS',
-  'mapForm.krs_hint': '10 цифр, напр. 0000123456.',
-  'mapForm.regon': 'REGON',
-  'mapForm.regon_hint': '9 або 14 цифр.',
-  'mapForm.nip': 'NIP (податковий номер)',
-  'mapForm.nip_hint': '10 цифр, напр. 123-456-32-18.',
-  'mapForm.areas': 'Сфери діяльності',
-  'mapForm.areas_hint': 'Виберіть від 1 до 10. Розгорніть групу, щоб побачити сфери.',
-  'mapForm.selected': 'вибрано: {count}',
-  'mapForm.targetGroups': 'Для кого ви працюєте',
-  'mapForm.districts': 'Райони',
-  'mapForm.districts_hint': 'Позначте райони, у яких ви працюєте, або весь Краків.',
-  'mapForm.cityWide': 'Ми працюємо в усьому Кракові',
-  'mapForm.address': 'Адреса',
-  'mapForm.address_hint': 'Напр. ul. Floriańska 1, 31-019 Kraków.',
-  'mapForm.location': 'Розташування на мапі (необовʼязково)',
-  'mapForm.location_hint': 'Координати в десяткових градусах, напр. довгота 19.9372 і широта 50.0614. Їх можна скопіювати з онлайн-мапи.',
-  'mapForm.lon': 'Довгота',
-  'mapForm.lat': 'Широта',
-  'mapForm.website': 'Вебсайт',
-  'mapForm.email': 'Електронна пошта організації',
-  'mapForm.phone': 'Телефон',
-  'mapForm.languages': 'Мови обслуговування',
-  'mapForm.accessibility': 'Доступність приміщення',
-  'mapForm.a11y.stepFree': 'Вхід без сходів',
-  'mapForm.a11y.accessibleToilet': 'Доступний туалет',
-  'mapForm.a11y.inductionLoop': 'Індукційна петля',
-  'mapForm.a11y.pjm': 'Обслуговування польською жестовою мовою',
-  'mapForm.a11y.parking': 'Паркувальне місце для людей з інвалідністю',
-  'mapForm.lang.pl': 'польська',
-  'mapForm.lang.en': 'англійська',
-  'mapForm.lang.uk': 'українська',
-  'mapForm.lang.ru': 'російська',
-  'mapForm.lang.de': 'німецька',
-  'mapForm.lang.fr': 'французька',
-  'mapForm.lang.es': 'іспанська',
-  'mapForm.lang.pjm': 'польська жестова мова',
-  'mapForm.submitterName': 'Ваше імʼя та прізвище',
-  'mapForm.submitterEmail': 'Ваша електронна пошта',
-  'mapForm.submitterEmail_hint': 'Ми надішлемо на неї посилання для підтвердження заявки.',
-  'mapForm.note': 'Примітка для модератора (необовʼязково)',
-  'mapForm.note_hint': 'Напр. звідки взято змінені дані.',
-  'mapForm.privacy': 'Інформація про обробку персональних даних',
-  'mapForm.privacy_text': `Контролером ваших персональних даних є Президент міста Кракова (Prezydent Miasta Krakowa), pl. Wszystkich Świętych 3-4, 31-004 Kraków. Звʼязатися з інспектором із захисту даних можна за адресою iod@um.krakow.pl.
+/** Loads the form's dictionary for `lang`. Returns undefined when it is already there (Polish always is). */
+export function loadFormLang(lang: Lang): Promise<void> | undefined {
+  if (lang === 'pl' || loaded[lang]) return undefined;
+  let p = loading.get(lang);
+  if (!p) {
+    p = importers[lang]().then(
+      (d) => void (loaded[lang] = d),
+      (err) => {
+        loading.delete(lang);
+        console.warn('[ngo] could not load translations:', err);
+      },
+    );
+    loading.set(lang, p);
+  }
+  return p;
+}
 
-Ми обробляємо ваше імʼя та прізвище й адресу електронної пошти, щоб підтвердити заявку, розглянути її та повідомити вам результат, на підставі вашої згоди (ст. 6 ч. 1 п. a GDPR). Дані організації публікуються на мапі неурядових організацій Кракова.
-
-Ми зберігаємо дані під час розгляду заявки, а потім протягом строку, визначеного правилами архівування та правилами зберігання сервісу, не довше, ніж потрібно.
-
-Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду, що не впливає на законність обробки до її відкликання. Надання даних є добровільним, але без них ми не зможемо розглянути заявку.
-
-Ви маєте право подати скаргу Голові Управління із захисту персональних даних (PUODO), ul. Stawki 2, 00-193 Warszawa.`,
-  'mapForm.consent': 'Я погоджуюся на обробку моїх персональних даних для розгляду заявки, як описано вище.',
-  'mapForm.honeypot': 'Не заповнюйте це поле',
-  'mapForm.submit': 'Надіслати',
-  'mapForm.save': 'Зберегти дані',
-  'mapForm.cancel': 'Скасувати',
-  'mapForm.close': 'Закрити',
-  'mapForm.confirm': 'Підтверджую свою заявку',
-  'mapForm.sent': 'Надіслано.',
-  'mapForm.done.create': 'Перевірте електронну пошту, щоб підтвердити',
-  'mapForm.done.create_text': 'Ми надіслали лист на адресу {email}. Перейдіть за посиланням у листі, щоб підтвердити заявку. Без підтвердження вона не потрапить на модерацію.',
-  'mapForm.done.thanks': 'Дякуємо!',
-  'mapForm.done.pending': 'Зміни передано на модерацію. Ми опублікуємо їх після перевірки модератором.',
-  'mapForm.done.verified': 'Дані підтверджено. Нічого не змінилося, тож перевіряти нічого.',
-  'mapForm.done.confirmed': 'Заявку підтверджено, вона чекає на модерацію. Ми напишемо вам, коли її розглянуть.',
-  'mapForm.link_help': 'Можливо, посиланням уже скористалися. Якщо ви вже підтвердили заявку або зберегли зміни, більше нічого робити не потрібно.',
-  'mapForm.err.name': 'Введіть назву, щонайменше 2 символи.',
-  'mapForm.err.legalForm': 'Виберіть організаційно-правову форму неурядової організації.',
-  'mapForm.err.krs': 'Номер KRS має 10 цифр, напр. 0000123456.',
-  'mapForm.err.regon': 'Це неправильний REGON (9 або 14 цифр із контрольною цифрою). Перевірте, чи немає помилки.',
-  'mapForm.err.nip': 'Це неправильний NIP (10 цифр із контрольною цифрою). Перевірте, чи немає помилки.',
-  'mapForm.err.areas': 'Виберіть від 1 до 10 сфер діяльності.',
-  'mapForm.err.districts': 'Позначте принаймні один район або «Ми працюємо в усьому Кракові».',
-  'mapForm.err.number': 'Введіть число, напр. 19.9372.',
-  'mapForm.err.both': 'Вкажіть обидві координати або залиште обидві порожніми.',
-  'mapForm.err.outside': 'Ця точка поза Краковом. Довгота — від 19.79 до 20.22, широта — від 49.97 до 50.13.',
-  'mapForm.err.website': 'Введіть адресу сайту, напр. https://example.org.',
-  'mapForm.err.phone': 'Введіть номер телефону, напр. +48 12 345 67 89.',
-  'mapForm.err.too_long': 'Текст задовгий.',
-  'mapForm.err.invalid': 'Перевірте це значення.',
-  'mapForm.err.consent': 'Щоб надіслати форму, позначте згоду.',
-  'mapForm.err.person': 'Введіть імʼя та прізвище, щонайменше 2 символи.',
-};
-
-/** Translator of the map's contribution forms (falls back to the core strings). */
-export const tForm = createTranslator({ pl, en, uk });
-export type MapFormKey = keyof typeof pl;
+/** Translator of the map's contribution forms (falls back to Polish, then the core strings). */
+export const tForm = createTranslator<MapFormSource>({
+  pl,
+  get en() {
+    return loaded.en ?? pl;
+  },
+  get uk() {
+    return loaded.uk ?? pl;
+  },
+});
