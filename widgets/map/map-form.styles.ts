@@ -38,10 +38,6 @@ export const mapFormStyles = css`
   legend + .ngo-error {
     margin-block-end: 0.5em;
   }
-  .ngo-hint,
-  .ngo-error {
-    display: block;
-  }
   textarea {
     min-height: 7em;
     resize: vertical;
