@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { createLogger, type Logger } from './core/log.js';
 import { createMailer, startMailWorker, type Mailer } from './core/mail.js';
 import { startPurgeSchedule } from './core/retention.js';
+import { startJobs } from './core/jobs.js';
 
 export interface ServerOptions {
   /** Default: a JSON logger at `config.logLevel`. */
@@ -85,7 +86,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   if (opts.workers !== false) {
     const mailIntervalMs = opts.mailIntervalMs ?? 15_000;
     const purgeIntervalMs = opts.purgeIntervalMs ?? 3_600_000;
-    jobs.push(startMailWorker(mailer, mailIntervalMs, log), startPurgeSchedule(handle.db, config, log, purgeIntervalMs));
+    jobs.push(startMailWorker(mailer, mailIntervalMs, log), startPurgeSchedule(handle.db, config, log, purgeIntervalMs), startJobs({ db: handle.db, config, mailer, log }));
     log.info('background jobs started', { mailIntervalMs, purgeIntervalMs });
   }
 

@@ -5,6 +5,7 @@ import type { Mailer } from '../core/mail.js';
 import { nowIso } from '../core/ids.js';
 import { createSecretLink } from '../core/secret-links.js';
 import { OWNER_TTL_MS, linkUrl } from './map.mail.js';
+import { registerJob } from '../core/jobs.js';
 
 const DAY = 24 * 3600_000;
 
@@ -31,3 +32,9 @@ export async function sendVerificationReminders(db: Kysely<Database>, mailer: Ma
   }
   return due.length;
 }
+
+registerJob({
+  name: 'map:verification-reminders',
+  intervalMs: 24 * 3600_000,
+  run: ({ db, mailer, config }) => sendVerificationReminders(db, mailer, config),
+});
