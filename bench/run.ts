@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { ensureBuild, WIDGETS_DIST } from '../api/cli/build.js';
 import { spawnServer } from '../scripts/server-process.js';
+import { mapRender } from './map-render.js';
 
 export interface Table { title: string; columns: string[]; rows: (string | number)[][]; notes?: string[] }
 export interface BenchContext { origin: string }
@@ -112,7 +113,7 @@ export const apiThroughput: BenchSection = {
 };
 
 /** Every section, in order. */
-export const sections: BenchSection[] = [bundleSizes, apiThroughput];
+export const sections: BenchSection[] = [bundleSizes, apiThroughput, mapRender];
 
 export function formatTable(t: Table): string {
   const cells = [t.columns, ...t.rows].map((r) => r.map(String));
@@ -126,7 +127,9 @@ async function main() {
   const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn' });
   const tables: Table[] = [];
   try {
-    for (const section of sections) {
+    // `--only map` runs just the sections whose name contains "map".
+    const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').toLowerCase() : '';
+    for (const section of sections.filter((s) => s.name.toLowerCase().includes(only))) {
       const t = await section.run({ origin: server.origin });
       tables.push(t);
       console.log('\n' + formatTable(t));
