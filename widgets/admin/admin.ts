@@ -14,6 +14,7 @@ defineOnce('ngo-admin-audit', NgoAdminAudit);
 registerAdminSection('staff', { tag: 'ngo-admin-staff' });
 registerAdminSection('audit', { tag: 'ngo-admin-audit' });
 registerAdminSection('map', { tag: 'ngo-admin-map', load: () => import('../map/map.admin.js') });
+registerAdminSection('consultations', { tag: 'ngo-admin-consultations', load: () => import('../consultations/consultations.admin.js') });
 
 declare global {
   interface HTMLElementTagNameMap {

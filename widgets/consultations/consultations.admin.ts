@@ -1,0 +1,13 @@
+import { defineOnce } from '../core/define.js';
+import { NgoAdminConsultations } from './consultations.admin.element.js';
+
+export * from './consultations.admin.element.js';
+
+// Loaded lazily by the staff panel (see widgets/admin/admin.ts) the first time the consultations section opens.
+defineOnce('ngo-admin-consultations', NgoAdminConsultations);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ngo-admin-consultations': NgoAdminConsultations;
+  }
+}
