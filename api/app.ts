@@ -18,6 +18,8 @@ import { coreRoutes } from './core/core.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { mapRoutes } from './map/map.routes.js';
 import { mapAdminRoutes } from './map/map.admin.routes.js';
+import { consultationRoutes } from './consultations/consultations.routes.js';
+import { consultationAdminRoutes } from './consultations/consultations.admin.routes.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
 import { notModified } from './core/cache.js';
@@ -33,9 +35,13 @@ export interface AppDeps {
 const features: [string, OpenAPIHono<AppEnv>][] = [
   ['/v1', coreRoutes],
   ['/v1/map', mapRoutes],
+  ['/v1/consultations', consultationRoutes],
 ];
 /** Staff sections, mounted after `/v1/admin` so its session, CSRF and audit middleware guard them. */
-const staffFeatures: [string, OpenAPIHono<AppEnv>][] = [['/v1/admin/map', mapAdminRoutes]];
+const staffFeatures: [string, OpenAPIHono<AppEnv>][] = [
+  ['/v1/admin/map', mapAdminRoutes],
+  ['/v1/admin/consultations', consultationAdminRoutes],
+];
 
 /** Builds the whole app: API, widgets, demo and embeds. Tests pass a migrated database and call `app.request()`. */
 export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log) }: AppDeps) {

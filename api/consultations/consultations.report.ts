@@ -1,0 +1,217 @@
+/**
+ * The consultation report: every published remark grouped by unit with its decision and
+ * justification, plus counts by author type and by decision. Built from public remarks only, so
+ * no contact data can reach it. `buildReport` is pure; `reportHtml` and `reportCsv` render it.
+ */
+import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type AuthorType, type Decision } from '../../common/consultations.js';
+import type { Lang } from '../../common/taxonomy.js';
+import { toCsv } from '../core/csv.js';
+
+export interface ReportConsultation {
+  id: string;
+  title: string;
+  goal: string;
+  subject: string;
+  unitName: string;
+  legalBasis: string;
+  startsAt: string;
+  endsAt: string;
+  reportedAt: string | null;
+}
+
+export interface ReportRemark {
+  id: string;
+  unitId: string | null;
+  currentWording: string;
+  proposedWording: string;
+  justification: string;
+  authorType: AuthorType;
+  organisationName: string | null;
+  supporters: { organisationName: string }[];
+  createdAt: string;
+  decision: Decision | null;
+  response: string | null;
+}
+
+export interface ReportGroup {
+  /** null: remarks on the whole document. */
+  unitId: string | null;
+  label: string | null;
+  text: string | null;
+  remarks: (ReportRemark & { no: number })[];
+}
+
+export interface Report {
+  consultation: ReportConsultation;
+  groups: ReportGroup[];
+  byAuthorType: Record<AuthorType, number>;
+  /** `none` counts remarks without a decision (never, once every remark is answered). */
+  byDecision: Record<Decision | 'none', number>;
+  total: number;
+  supports: number;
+}
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Groups remarks by unit in document order (whole-document remarks first), numbers them, and counts. */
+export function buildReport(consultation: ReportConsultation, units: { id: string; label: string; text: string; position: number }[], remarks: ReportRemark[]): Report {
+  const ordered = [...units].sort((a, b) => a.position - b.position);
+  const byUnit = new Map<string | null, ReportRemark[]>();
+  for (const r of [...remarks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
+    const key = r.unitId && ordered.some((u) => u.id === r.unitId) ? r.unitId : null;
+    byUnit.set(key, [...(byUnit.get(key) ?? []), r]);
+  }
+  const groups: ReportGroup[] = [];
+  let no = 0;
+  const push = (unitId: string | null, label: string | null, text: string | null) => {
+    const list = byUnit.get(unitId);
+    if (list?.length) groups.push({ unitId, label, text, remarks: list.map((r) => ({ ...r, no: ++no })) });
+  };
+  push(null, null, null);
+  for (const u of ordered) push(u.id, u.label, u.text);
+
+  const byAuthorType = zeros(AUTHOR_TYPES);
+  const byDecision = zeros([...DECISIONS, 'none'] as const);
+  let supports = 0;
+  for (const r of remarks) {
+    byAuthorType[r.authorType]++;
+    byDecision[r.decision ?? 'none']++;
+    supports += r.supporters.length;
+  }
+  return { consultation, groups, byAuthorType, byDecision, total: remarks.length, supports };
+}
+
+const T = {
+  pl: {
+    report: 'Sprawozdanie z konsultacji', subject: 'Przedmiot konsultacji', goal: 'Cel', unit: 'Jednostka odpowiedzialna', legalBasis: 'Podstawa prawna', period: 'Termin konsultacji',
+    published: 'Data publikacji sprawozdania', remarks: 'Uwagi i rozstrzygnięcia', wholeDocument: 'Uwagi do całego dokumentu', remark: 'Uwaga', author: 'Autor', currentWording: 'Obecny zapis',
+    proposedWording: 'Proponowany zapis', justification: 'Uzasadnienie uwagi', supporters: 'Poparcie', decision: 'Rozstrzygnięcie', response: 'Uzasadnienie rozstrzygnięcia',
+    summary: 'Podsumowanie', byAuthorType: 'Uwagi według typu autora', byDecision: 'Uwagi według rozstrzygnięcia', authorType: 'Typ autora', count: 'Liczba uwag',
+    total: 'Razem uwag', supportsTotal: 'Razem poparć', none: 'Bez rozstrzygnięcia', noRemarks: 'W konsultacjach nie zgłoszono uwag.', no: 'Lp.', unitCol: 'Jednostka redakcyjna', organisation: 'Organizacja',
+    to: 'do',
+  },
+  en: {
+    report: 'Consultation report', subject: 'Subject of the consultation', goal: 'Goal', unit: 'Responsible unit', legalBasis: 'Legal basis', period: 'Consultation period',
+    published: 'Report published', remarks: 'Remarks and decisions', wholeDocument: 'Remarks on the whole document', remark: 'Remark', author: 'Author', currentWording: 'Current wording',
+    proposedWording: 'Proposed wording', justification: 'Justification of the remark', supporters: 'Supported by', decision: 'Decision', response: 'Justification of the decision',
+    summary: 'Summary', byAuthorType: 'Remarks by author type', byDecision: 'Remarks by decision', authorType: 'Author type', count: 'Remarks',
+    total: 'Total remarks', supportsTotal: 'Total supports', none: 'No decision', noRemarks: 'No remarks were submitted in this consultation.', no: 'No.', unitCol: 'Unit of the document', organisation: 'Organisation',
+    to: 'to',
+  },
+  uk: {
+    report: 'Звіт про консультації', subject: 'Предмет консультацій', goal: 'Мета', unit: 'Відповідальний підрозділ', legalBasis: 'Правова підстава', period: 'Строк консультацій',
+    published: 'Дата публікації звіту', remarks: 'Зауваження та рішення', wholeDocument: 'Зауваження до всього документа', remark: 'Зауваження', author: 'Автор', currentWording: 'Чинна редакція',
+    proposedWording: 'Запропонована редакція', justification: 'Обґрунтування зауваження', supporters: 'Підтримка', decision: 'Рішення', response: 'Обґрунтування рішення',
+    summary: 'Підсумок', byAuthorType: 'Зауваження за типом автора', byDecision: 'Зауваження за рішенням', authorType: 'Тип автора', count: 'Кількість зауважень',
+    total: 'Усього зауважень', supportsTotal: 'Усього підтримок', none: 'Без рішення', noRemarks: 'Під час консультацій зауважень не надійшло.', no: '№', unitCol: 'Структурна одиниця', organisation: 'Організація',
+    to: 'до',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+
+/** A UTC instant as a date and time in Europe/Warsaw, in the report's language. */
+export const warsawDateTime = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+
+/** Everything user-written goes through this: script and markup render as text. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+const author = (r: ReportRemark, lang: Lang) => (r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS.resident[lang] : r.organisationName);
+const authorWithType = (r: ReportRemark, lang: Lang) =>
+  r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS[r.authorType][lang] : `${r.organisationName} (${AUTHOR_TYPE_LABELS[r.authorType][lang]})`;
+const decisionLabel = (d: Decision | null, lang: Lang) => (d ? DECISION_LABELS[d][lang] : T[lang].none);
+const groupLabel = (g: ReportGroup, lang: Lang) => g.label ?? T[lang].wholeDocument;
+
+const STYLE = `
+@page { size: A4; margin: 2cm }
+* { box-sizing: border-box }
+body { font: 11pt/1.45 "Liberation Serif", "Times New Roman", Georgia, serif; color: #000; background: #fff; margin: 0 auto; max-width: 17cm; padding: 1rem 0 }
+h1 { font-size: 18pt; margin: 0 0 .5rem } h2 { font-size: 14pt; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #000 } h3 { font-size: 12pt; margin: 1rem 0 .25rem }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 }
+dl.meta dt { font-weight: bold } dl.meta dd { margin: 0 }
+.unit-text { font-style: italic; margin: 0 0 .5rem; white-space: pre-line }
+article { border: 1px solid #000; padding: .5rem .75rem; margin: 0 0 .75rem; break-inside: avoid; page-break-inside: avoid }
+article h4 { margin: 0 0 .25rem; font-size: 11pt }
+article dl { margin: 0 } article dt { font-weight: bold; margin-top: .25rem } article dd { margin: 0; white-space: pre-line }
+table { border-collapse: collapse; margin: .5rem 0 1rem; break-inside: avoid }
+th, td { border: 1px solid #000; padding: .2rem .5rem; text-align: left; vertical-align: top } td.n, th.n { text-align: right }
+tfoot th, tfoot td { font-weight: bold }
+@media print { body { padding: 0; max-width: none } a { color: #000; text-decoration: none } }
+`;
+
+/** A standalone, printable A4 page. Every user-written text is escaped. */
+export function reportHtml(report: Report, lang: Lang): string {
+  const t = T[lang];
+  const e = escapeHtml;
+  const c = report.consultation;
+  const field = (label: string, value: string | null | undefined) => (value ? `<dt>${e(label)}</dt><dd>${e(value)}</dd>` : '');
+  const remark = (r: ReportGroup['remarks'][number]) => `<article>
+<h4>${e(t.remark)} ${r.no}. ${e(t.author)}: ${e(authorWithType(r, lang))}</h4>
+<dl>${field(t.currentWording, r.currentWording)}${field(t.proposedWording, r.proposedWording)}${field(t.justification, r.justification)}${field(t.supporters, r.supporters.map((s) => s.organisationName).join('; '))}<dt>${e(t.decision)}</dt><dd class="decision">${e(decisionLabel(r.decision, lang))}</dd>${field(t.response, r.response)}</dl>
+</article>`;
+  const groups = report.groups
+    .map((g) => `<section><h3>${e(groupLabel(g, lang))}</h3>${g.text ? `<p class="unit-text">${e(g.text)}</p>` : ''}\n${g.remarks.map(remark).join('\n')}</section>`)
+    .join('\n');
+  const row = (label: string, n: number, key: string) => `<tr data-key="${e(key)}"><th scope="row">${e(label)}</th><td class="n">${n}</td></tr>`;
+  const authorRows = AUTHOR_TYPES.map((a) => row(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a], a)).join('');
+  const decisionRows = [...DECISIONS.map((d) => row(DECISION_LABELS[d][lang], report.byDecision[d], d)), ...(report.byDecision.none ? [row(t.none, report.byDecision.none, 'none')] : [])].join('');
+  const table = (caption: string, head: string, rows: string) =>
+    `<table><caption>${e(caption)}</caption><thead><tr><th scope="col">${e(head)}</th><th scope="col" class="n">${e(t.count)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${e(t.total)}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(t.report)}: ${e(c.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<p>${e(t.report)}</p>
+<h1>${e(c.title)}</h1>
+<dl class="meta">${field(t.subject, c.subject)}${field(t.goal, c.goal)}${field(t.unit, c.unitName)}${field(t.legalBasis, c.legalBasis)}${field(t.period, `${warsawDateTime(c.startsAt, lang)} – ${warsawDateTime(c.endsAt, lang)}`)}${c.reportedAt ? field(t.published, warsawDateTime(c.reportedAt, lang)) : ''}</dl>
+</header>
+<main>
+<h2>${e(t.remarks)}</h2>
+${report.total ? groups : `<p>${e(t.noRemarks)}</p>`}
+<h2>${e(t.summary)}</h2>
+${table(t.byAuthorType, t.authorType, authorRows)}
+${table(t.byDecision, t.decision, decisionRows)}
+<p><strong>${e(t.total)}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${e(t.supportsTotal)}:</strong> <span data-total-supports>${report.supports}</span>.</p>
+</main>
+</body>
+</html>
+`;
+}
+
+const COLUMNS = ['no', 'unit', 'authorType', 'author', 'currentWording', 'proposedWording', 'justification', 'supporters', 'supportCount', 'decision', 'response'] as const;
+
+/**
+ * The report as CSV (UTF-8 with BOM, formula-safe): one line per remark, then an empty line and
+ * the summary in the first two columns: counts by author type, by decision, and the totals.
+ */
+export function reportCsv(report: Report, lang: Lang): string {
+  const t = T[lang];
+  const headers: Record<(typeof COLUMNS)[number], string> = {
+    no: t.no, unit: t.unitCol, authorType: t.authorType, author: t.author, currentWording: t.currentWording, proposedWording: t.proposedWording,
+    justification: t.justification, supporters: t.supporters, supportCount: t.supportsTotal, decision: t.decision, response: t.response,
+  };
+  const rows: Record<string, unknown>[] = report.groups.flatMap((g) =>
+    g.remarks.map((r) => ({
+      no: r.no, unit: groupLabel(g, lang), authorType: AUTHOR_TYPE_LABELS[r.authorType][lang], author: author(r, lang), currentWording: r.currentWording,
+      proposedWording: r.proposedWording, justification: r.justification, supporters: r.supporters.map((s) => s.organisationName), supportCount: r.supporters.length,
+      decision: decisionLabel(r.decision, lang), response: r.response ?? '',
+    })),
+  );
+  const pair = (label: string, n: number) => ({ no: label, unit: n });
+  rows.push({}, pair(t.byAuthorType, NaN));
+  rows.push(...AUTHOR_TYPES.map((a) => pair(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a])));
+  rows.push({}, pair(t.byDecision, NaN));
+  rows.push(...DECISIONS.map((d) => pair(DECISION_LABELS[d][lang], report.byDecision[d])));
+  if (report.byDecision.none) rows.push(pair(t.none, report.byDecision.none));
+  rows.push({}, pair(t.total, report.total), pair(t.supportsTotal, report.supports));
+  // Section titles carry no number.
+  for (const r of rows) if (Number.isNaN(r.unit)) r.unit = t.count;
+  return toCsv(COLUMNS.map((key) => ({ key, header: headers[key] })), rows);
+}

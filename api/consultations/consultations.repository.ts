@@ -1,0 +1,391 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../../common/consultations.js';
+import { consultationStatus, utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
+import type { ConsultationInput } from '../../common/consultations.schema.js';
+import type { DocumentUnit } from '../../common/consultations.document.js';
+import { newId, nowIso } from '../core/ids.js';
+import type { ConsultationRemarkTable, ConsultationTable } from './consultations.table.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type ConsultationRow = ConsultationTable;
+export type RemarkRow = ConsultationRemarkTable;
+
+const VERSION_KEY = 'consultations.version';
+
+/** A counter bumped on every change the public can see: the basis of the ETags. */
+export async function consultationsVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+export async function bumpConsultationsVersion(db: Db): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('app_setting')
+    .values({ key: VERSION_KEY, value: '1', updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
+    .execute();
+}
+
+/**
+ * What the clock contributes to a public answer. Statuses change at the starts and ends that have
+ * passed, so their count goes into the ETag; `nextChangeMs` caps how long a response may be cached.
+ */
+export async function statusClock(db: Db, now: Date): Promise<{ epoch: string; nextChangeMs: number | null }> {
+  const at = nowIso(now);
+  const rows = await db.selectFrom('consultation').select(['starts_at', 'ends_at']).where('ends_at', '>', at).execute();
+  const ended = await db.selectFrom('consultation').select((eb) => eb.fn.countAll<number>().as('n')).where('ends_at', '<=', at).executeTakeFirstOrThrow();
+  let started = 0;
+  let next: number | null = null;
+  for (const r of rows) {
+    if (r.starts_at <= at) started++;
+    for (const t of [r.starts_at, r.ends_at]) {
+      const ms = Date.parse(t) - now.getTime();
+      if (ms > 0 && (next === null || ms < next)) next = ms;
+    }
+  }
+  return { epoch: `${Number(ended.n)}.${started}`, nextChangeMs: next };
+}
+
+const statusOf = (r: ConsultationRow, now: Date) => consultationStatus({ startsAt: r.starts_at, endsAt: r.ends_at, reportedAt: r.reported_at }, now);
+
+/** The public summary of a consultation. Status comes from `now`, the server clock. */
+export function toSummary(r: ConsultationRow, remarkCount: number, now: Date) {
+  return {
+    id: r.id,
+    title: r.title,
+    goal: r.goal,
+    subject: r.subject,
+    unitName: r.unit_name,
+    legalBasis: r.legal_basis,
+    audience: r.audience,
+    district: r.district,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: statusOf(r, now),
+    moderation: r.moderation,
+    requireConfirmation: !!r.require_confirmation,
+    attachments: JSON.parse(r.attachments) as { title: string; url: string }[],
+    remarkCount,
+    reportedAt: r.reported_at,
+    serverTime: nowIso(now),
+  };
+}
+
+/** The input shape of a stored consultation, as the staff form edits it. */
+export function toInput(r: ConsultationRow): ConsultationInput {
+  return {
+    title: r.title, goal: r.goal, subject: r.subject, unitName: r.unit_name, legalBasis: r.legal_basis, audience: r.audience, district: r.district,
+    startsLocal: utcToWarsawLocal(r.starts_at), endsLocal: utcToWarsawLocal(r.ends_at), moderation: r.moderation, requireConfirmation: !!r.require_confirmation,
+    attachments: JSON.parse(r.attachments), informationClause: r.information_clause, document: r.document,
+  };
+}
+
+function rowValues(input: ConsultationInput) {
+  return {
+    title: input.title,
+    goal: input.goal,
+    subject: input.subject,
+    unit_name: input.unitName,
+    legal_basis: input.legalBasis,
+    audience: input.audience,
+    district: input.district,
+    starts_at: warsawLocalToUtc(input.startsLocal),
+    ends_at: warsawLocalToUtc(input.endsLocal),
+    moderation: input.moderation,
+    require_confirmation: (input.requireConfirmation ? 1 : 0) as 0 | 1,
+    attachments: JSON.stringify(input.attachments),
+    information_clause: input.informationClause,
+    document: input.document,
+  };
+}
+
+async function writeUnits(db: Db, consultationId: string, units: DocumentUnit[]) {
+  await db.deleteFrom('consultation_unit').where('consultation_id', '=', consultationId).execute();
+  // Batches keep each statement well under SQLite's bound-parameter limit.
+  for (let i = 0; i < units.length; i += 100) {
+    await db
+      .insertInto('consultation_unit')
+      .values(units.slice(i, i + 100).map((u, j) => ({ id: newId(), consultation_id: consultationId, position: i + j + 1, label: u.label, text: u.text, depth: u.depth })))
+      .execute();
+  }
+}
+
+/** Runs `fn` in a transaction, or in the caller's when `db` already is one (seeds run in theirs). */
+const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+
+export async function insertConsultation(db: Db, input: ConsultationInput, units: DocumentUnit[], opts: { createdBy: string | null; id?: string; reportedAt?: string | null }): Promise<string> {
+  const id = opts.id ?? newId();
+  const now = nowIso();
+  await inTransaction(db, async (trx) => {
+    await trx.insertInto('consultation').values({ id, ...rowValues(input), reported_at: opts.reportedAt ?? null, created_by: opts.createdBy, created_at: now, updated_at: now }).execute();
+    await writeUnits(trx, id, units);
+    await bumpConsultationsVersion(trx);
+  });
+  return id;
+}
+
+/** Saves the consultation; the units are rewritten only when `units` is given (their ids change). */
+export async function updateConsultation(db: Db, id: string, input: ConsultationInput, units: DocumentUnit[] | null): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('consultation').set({ ...rowValues(input), updated_at: nowIso() }).where('id', '=', id).execute();
+    if (units) await writeUnits(trx, id, units);
+    await bumpConsultationsVersion(trx);
+  });
+}
+
+export const findConsultationRow = (db: Db, id: string) => db.selectFrom('consultation').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Published remarks per consultation. */
+async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('consultation_remark')
+    .select(['consultation_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'published')
+    .where('consultation_id', 'in', ids)
+    .groupBy('consultation_id')
+    .execute();
+  return new Map(rows.map((r) => [r.consultation_id, Number(r.n)]));
+}
+
+const ORDER: Record<ConsultationStatus, number> = { open: 0, planned: 1, closed: 2, reported: 2 };
+
+/**
+ * Consultations for the public list: those of `district` and the city-wide ones. Open ones come
+ * first (closing soonest first), then planned (starting soonest first), then closed and reported
+ * (most recently ended first).
+ */
+export async function findConsultations(db: Db, f: { status?: ConsultationStatus[]; district?: number | null }, now: Date, districtScope?: number | null) {
+  let q = db.selectFrom('consultation').selectAll();
+  const district = f.district ?? districtScope;
+  if (district) q = q.where((eb) => eb.or([eb('district', '=', district), eb('district', 'is', null)]));
+  // A district-scoped staff member sees only their district's consultations.
+  if (districtScope) q = q.where('district', '=', districtScope);
+  const rows = (await q.limit(10_000).execute()).filter((r) => !f.status?.length || f.status.includes(statusOf(r, now)));
+  rows.sort((a, b) => {
+    const sa = statusOf(a, now), sb = statusOf(b, now);
+    if (ORDER[sa] !== ORDER[sb]) return ORDER[sa] - ORDER[sb];
+    if (sa === 'open') return a.ends_at.localeCompare(b.ends_at) || a.id.localeCompare(b.id);
+    if (sa === 'planned') return a.starts_at.localeCompare(b.starts_at) || a.id.localeCompare(b.id);
+    return b.ends_at.localeCompare(a.ends_at) || a.id.localeCompare(b.id);
+  });
+  const counts = await publishedCounts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ row: r, remarkCount: counts.get(r.id) ?? 0 }));
+}
+
+/** Units in document order, each with its count of published remarks; plus the whole-document count. */
+export async function findUnits(db: Db, consultationId: string) {
+  const units = await db.selectFrom('consultation_unit').selectAll().where('consultation_id', '=', consultationId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('consultation_remark')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('consultation_id', '=', consultationId)
+    .where('status', '=', 'published')
+    .groupBy('unit_id')
+    .execute();
+  const byUnit = new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+  return {
+    units: units.map((u) => ({ id: u.id, position: u.position, label: u.label, text: u.text, depth: u.depth, remarkCount: byUnit.get(u.id) ?? 0 })),
+    documentRemarkCount: byUnit.get(null) ?? 0,
+  };
+}
+
+export const findUnit = (db: Db, consultationId: string, unitId: string) =>
+  db.selectFrom('consultation_unit').selectAll().where('consultation_id', '=', consultationId).where('id', '=', unitId).executeTakeFirst();
+
+/** Do the stored units read exactly as `units` (same labels, texts and depths, in order)? */
+export async function unitsEqual(db: Db, consultationId: string, units: DocumentUnit[]): Promise<boolean> {
+  const stored = await db.selectFrom('consultation_unit').select(['label', 'text', 'depth']).where('consultation_id', '=', consultationId).orderBy('position').execute();
+  return stored.length === units.length && stored.every((s, i) => s.label === units[i]!.label && s.text === units[i]!.text && Number(s.depth) === units[i]!.depth);
+}
+
+// ---- Remarks -----------------------------------------------------------------------------------
+
+export interface NewRemark {
+  consultationId: string;
+  unitId: string | null;
+  currentWording: string;
+  proposedWording: string;
+  justification: string;
+  authorType: AuthorType;
+  organisationName: string | null;
+  krs: string | null;
+  organisationId: string | null;
+  contactName: string;
+  contactEmail: string;
+  lang: string;
+  status: RemarkStatus;
+}
+
+export async function insertRemark(db: Db, r: NewRemark, now = new Date()): Promise<string> {
+  const id = newId();
+  const at = nowIso(now);
+  await db
+    .insertInto('consultation_remark')
+    .values({
+      id, consultation_id: r.consultationId, unit_id: r.unitId, current_wording: r.currentWording, proposed_wording: r.proposedWording, justification: r.justification,
+      author_type: r.authorType, organisation_name: r.organisationName, krs: r.krs, organisation_id: r.organisationId, contact_name: r.contactName,
+      contact_email: r.contactEmail.toLowerCase(), lang: r.lang, status: r.status, decision: null, response: null, answered_at: null, answered_by: null,
+      created_at: at, confirmed_at: r.status === 'unconfirmed' ? null : at, published_at: r.status === 'published' ? at : null,
+    })
+    .execute();
+  if (r.status === 'published') await bumpConsultationsVersion(db);
+  return id;
+}
+
+export const findRemark = (db: Db, id: string) => db.selectFrom('consultation_remark').selectAll().where('id', '=', id).executeTakeFirst();
+
+/**
+ * Moves a remark from one of `from` to `to`; false when another request moved it first. Publishing
+ * bumps the public version.
+ */
+export async function setRemarkStatus(db: Db, id: string, from: RemarkStatus[], to: RemarkStatus, now = new Date()): Promise<boolean> {
+  const at = nowIso(now);
+  const r = await db
+    .updateTable('consultation_remark')
+    .set({ status: to, ...(from.includes('unconfirmed') && to !== 'rejected' ? { confirmed_at: at } : {}), ...(to === 'published' ? { published_at: at } : {}) })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  const moved = Number(r.numUpdatedRows) === 1;
+  if (moved && (to === 'published' || from.includes('published'))) await bumpConsultationsVersion(db);
+  return moved;
+}
+
+export async function answerRemark(db: Db, id: string, answer: { decision: Decision; response: string; staffId: string }, bump: boolean): Promise<void> {
+  await db.updateTable('consultation_remark').set({ decision: answer.decision, response: answer.response, answered_at: nowIso(), answered_by: answer.staffId }).where('id', '=', id).execute();
+  if (bump) await bumpConsultationsVersion(db);
+}
+
+/** The organisation on the map with this KRS, when one is published. */
+export async function findOrganisationIdByKrs(db: Db, krs: string): Promise<string | null> {
+  const row = await db.selectFrom('organisation').select('id').where('krs', '=', krs).where('status', '=', 'published').orderBy('created_at').executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export interface RemarkFilters {
+  unit?: string;
+  authorType?: AuthorType;
+  decision?: Decision;
+  status?: RemarkStatus;
+}
+
+/** Remarks of a consultation: on the whole document first, then in document order, then oldest first. */
+export async function findRemarks(db: Db, consultationId: string, f: RemarkFilters) {
+  let q = db
+    .selectFrom('consultation_remark as r')
+    .leftJoin('consultation_unit as u', 'u.id', 'r.unit_id')
+    .selectAll('r')
+    .select(['u.label as unit_label', 'u.position as unit_position'])
+    .where('r.consultation_id', '=', consultationId);
+  if (f.status) q = q.where('r.status', '=', f.status);
+  if (f.unit === 'document') q = q.where('r.unit_id', 'is', null);
+  else if (f.unit) q = q.where('r.unit_id', '=', f.unit);
+  if (f.authorType) q = q.where('r.author_type', '=', f.authorType);
+  if (f.decision) q = q.where('r.decision', '=', f.decision);
+  const rows = await q.limit(100_000).execute();
+  return rows.sort((a, b) => (a.unit_position ?? 0) - (b.unit_position ?? 0) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+}
+export type RemarkWithUnit = Awaited<ReturnType<typeof findRemarks>>[number];
+
+/** Confirmed supports per remark, oldest first. */
+export async function findSupports(db: Db, consultationId: string, opts: { confirmedOnly: boolean }) {
+  let q = db.selectFrom('consultation_support').selectAll().where('consultation_id', '=', consultationId);
+  if (opts.confirmedOnly) q = q.where('confirmed_at', 'is not', null);
+  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const byRemark = new Map<string, typeof rows>();
+  for (const s of rows) byRemark.set(s.remark_id, [...(byRemark.get(s.remark_id) ?? []), s]);
+  return byRemark;
+}
+
+/** The public shape of a remark. No contact data; residents stay anonymous; answers only once reported. */
+export function toPublicRemark(r: RemarkWithUnit, supporters: string[], reported: boolean) {
+  const resident = r.author_type === 'resident';
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitLabel: r.unit_label ?? null,
+    currentWording: r.current_wording,
+    proposedWording: r.proposed_wording,
+    justification: r.justification,
+    authorType: r.author_type,
+    organisationName: resident ? null : r.organisation_name,
+    krs: resident ? null : r.krs,
+    organisationId: resident ? null : r.organisation_id,
+    supporters: supporters.map((organisationName) => ({ organisationName })),
+    createdAt: r.created_at,
+    decision: reported ? r.decision : null,
+    response: reported ? r.response : null,
+  };
+}
+
+export async function insertSupport(db: Db, s: { remarkId: string; consultationId: string; organisationName: string; krs: string | null; contactName: string; contactEmail: string; confirmed: boolean }): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('consultation_support')
+    .values({ id, remark_id: s.remarkId, consultation_id: s.consultationId, organisation_name: s.organisationName, krs: s.krs, contact_name: s.contactName, contact_email: s.contactEmail.toLowerCase(), confirmed_at: s.confirmed ? now : null, created_at: now })
+    .execute();
+  if (s.confirmed) await bumpConsultationsVersion(db);
+  return id;
+}
+
+export const findSupport = (db: Db, id: string) => db.selectFrom('consultation_support').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function confirmSupport(db: Db, id: string): Promise<boolean> {
+  const r = await db.updateTable('consultation_support').set({ confirmed_at: nowIso() }).where('id', '=', id).where('confirmed_at', 'is', null).executeTakeFirst();
+  const done = Number(r.numUpdatedRows) === 1;
+  if (done) await bumpConsultationsVersion(db);
+  return done;
+}
+
+/** Counts staff care about, per consultation: waiting for moderation, for e-mail confirmation, for an answer. */
+export async function staffCounts(db: Db, ids: string[]) {
+  const out = new Map<string, { pending: number; unconfirmed: number; unanswered: number }>();
+  for (const id of ids) out.set(id, { pending: 0, unconfirmed: 0, unanswered: 0 });
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('consultation_remark')
+    .select(['consultation_id', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('decision').as('answered')])
+    .where('consultation_id', 'in', ids)
+    .groupBy(['consultation_id', 'status'])
+    .execute();
+  for (const r of rows) {
+    const c = out.get(r.consultation_id)!;
+    if (r.status === 'pending') c.pending = Number(r.n);
+    if (r.status === 'unconfirmed') c.unconfirmed = Number(r.n);
+    if (r.status === 'published') c.unanswered = Number(r.n) - Number(r.answered);
+  }
+  return out;
+}
+
+export async function countRemarks(db: Db, consultationId: string): Promise<number> {
+  const r = await db.selectFrom('consultation_remark').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Sets `reported_at` once; false when the answers were already published. */
+export async function markReported(db: Db, id: string, now = new Date()): Promise<boolean> {
+  const r = await db.updateTable('consultation').set({ reported_at: nowIso(now), updated_at: nowIso(now) }).where('id', '=', id).where('reported_at', 'is', null).executeTakeFirst();
+  const done = Number(r.numUpdatedRows) === 1;
+  if (done) await bumpConsultationsVersion(db);
+  return done;
+}
+
+/**
+ * Who hears of a new remark: admins, and moderators and editors whose district scope covers the
+ * consultation (no scope covers all; a city-wide consultation is covered only by unscoped staff).
+ * One address once.
+ */
+export async function staffToNotify(db: Db, district: number | null) {
+  const rows = await db
+    .selectFrom('staff_user')
+    .select(['email', 'role', 'district'])
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['admin', 'moderator', 'editor'])
+    .execute();
+  const emails = rows.filter((r) => r.role === 'admin' || r.district === null || r.district === district).map((r) => r.email.toLowerCase());
+  return [...new Set(emails)].sort();
+}
