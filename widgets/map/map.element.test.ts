@@ -41,8 +41,9 @@ async function search(el: NgoMap, text: string) {
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  // The search waits 300 ms for typing to stop, then the status says "loading" until the answer comes.
-  await waitFor(() => root(el).querySelector('[aria-busy="true"]'));
+  // The search waits 300 ms for typing to stop; by 400 ms the request has started, and the
+  // status says "loading" until the answer is rendered.
+  await new Promise((r) => setTimeout(r, 400));
   await waitFor(() => !root(el).querySelector('[aria-busy="true"]') && !/Ładowanie|Loading|Завантаження/.test(status(el)));
 }
 
@@ -130,6 +131,18 @@ describe('<ngo-map>', () => {
     const cluster = markers.find((m) => m.classList.contains('ngo-cluster'))!;
     expect(cluster.getAttribute('aria-label')).to.match(/^Skupisko: \d+ organizacj/);
     expect(root(el).querySelector('.leaflet-control-attribution')).to.not.equal(null);
+  });
+
+  it('keeps keyboard focus on a marker when the map redraws after a move', async () => {
+    const el = await mount({ width: 1280, q: 'zwiazek testowy' });
+    const pin = await waitFor(() => root(el).querySelector<HTMLElement>('.ngo-pin'));
+    pin.focus();
+    const view = (el as unknown as { mapView: { emitMove(): void } }).mapView;
+    view.emitMove();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(root(el).querySelector('.ngo-pin')).to.equal(pin);
+    expect(root(el).activeElement).to.equal(pin);
+    expect(pin.getAttribute('aria-label')).to.equal('Związek Testowy Widżetów');
   });
 
   it('warns once and says so visibly when misconfigured', async () => {

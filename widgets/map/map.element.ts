@@ -137,6 +137,8 @@ export class NgoMap extends NgoElement {
     this.shown = this.view === 'map' ? 'map' : 'list';
     this.filters = { q: this.q ?? '', area: this.area ?? '', district: this.district ?? '', kind: this.kind ?? '', accessible: !!this.accessible };
     if (this.syncUrl) this.readUrl();
+    // Fetch the map code now, in parallel with the list, rather than after the first render.
+    if (this.view !== 'list') void import('./map.view.js').catch(() => {});
     if (this.edit) this.formMode = 'owner';
     else if (this.confirm) this.formMode = 'confirm';
     this.reload();

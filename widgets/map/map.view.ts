@@ -20,10 +20,14 @@ export interface ViewCallbacks {
 export class MapView {
   readonly map: L.Map;
   private layer = L.layerGroup();
+  /** Markers by key (`c:<lon>,<lat>,<count>` for clusters, `p:<id>` for entries), kept across redraws. */
+  private shown = new Map<string, L.Marker>();
   private markers = new Map<string, L.Marker>();
 
   constructor(container: HTMLElement, tiles: string, private cb: ViewCallbacks) {
-    this.map = L.map(container, { zoomControl: true, keyboard: true, minZoom: 10, maxZoom: 18, maxBounds: L.latLngBounds(KRAKOW).pad(0.3) });
+    // No zoom animation: clusters are redrawn from the server after each move anyway, and an
+    // animation still running when the widget is removed makes Leaflet throw.
+    this.map = L.map(container, { zoomControl: true, keyboard: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, minZoom: 10, maxZoom: 18, maxBounds: L.latLngBounds(KRAKOW).pad(0.3) });
     L.tileLayer(tiles || OSM_TILES, { attribution: tiles && tiles !== OSM_TILES ? '' : OSM_ATTRIBUTION, maxZoom: 19 }).addTo(this.map);
     this.layer.addTo(this.map);
     this.map.fitBounds(KRAKOW);
@@ -42,26 +46,46 @@ export class MapView {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
   }
 
+  /**
+   * Draws the viewport's clusters and entries. Markers still present keep their DOM element, so
+   * a marker with keyboard focus keeps it; focus on a marker that goes away moves to the map.
+   */
   render(data: Clusters, selected: string | null) {
-    this.layer.clearLayers();
-    this.markers.clear();
+    const next = new Map<string, () => L.Marker>();
     for (const [lon, lat, count, id] of data.clusters) {
-      const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
-      const m = L.marker([lat, lon], {
-        icon: L.divIcon({ className: 'ngo-cluster', html: String(count), iconSize: [size, size] }),
-        keyboard: true,
+      next.set(`c:${lon},${lat},${count}`, () => {
+        const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
+        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-cluster', html: String(count), iconSize: [size, size] }), keyboard: true });
+        m.on('click', () => this.cb.onCluster(id, lat, lon));
+        return this.add(m, this.cb.clusterLabel(count));
       });
-      m.on('click', () => this.cb.onCluster(id, lat, lon));
-      m.addTo(this.layer);
-      this.label(m, this.cb.clusterLabel(count));
     }
     for (const [lon, lat, id, name] of data.points) {
-      const m = L.marker([lat, lon], { icon: L.divIcon({ className: id === selected ? 'ngo-pin ngo-selected' : 'ngo-pin', iconSize: [24, 24], iconAnchor: [12, 24] }), keyboard: true });
-      m.on('click', () => this.cb.onSelect(id, m.getElement()!));
-      m.addTo(this.layer);
-      this.label(m, name);
-      this.markers.set(id, m);
+      next.set(`p:${id}`, () => {
+        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-pin', iconSize: [24, 24], iconAnchor: [12, 24] }), keyboard: true });
+        m.on('click', () => this.cb.onSelect(id, m.getElement()!));
+        return this.add(m, name);
+      });
     }
+    const active = this.map.getContainer().getRootNode() as Document | ShadowRoot;
+    let lostFocus = false;
+    for (const [key, m] of this.shown) {
+      if (next.has(key)) continue;
+      if (active.activeElement && active.activeElement === m.getElement()) lostFocus = true;
+      this.layer.removeLayer(m);
+      this.shown.delete(key);
+    }
+    for (const [key, make] of next) if (!this.shown.has(key)) this.shown.set(key, make());
+    this.markers.clear();
+    for (const [key, m] of this.shown) if (key.startsWith('p:')) this.markers.set(key.slice(2), m);
+    this.highlight(selected);
+    if (lostFocus) this.map.getContainer().focus();
+  }
+
+  private add(m: L.Marker, name: string): L.Marker {
+    m.addTo(this.layer);
+    this.label(m, name);
+    return m;
   }
 
   private label(m: L.Marker, name: string) {
@@ -120,6 +144,8 @@ export class MapView {
   }
 
   destroy() {
+    this.map.stop();
+    this.map.off();
     this.map.remove();
   }
 }
