@@ -248,7 +248,7 @@ export class NgoAdminConsultations extends NgoElement {
       ${this.list.render({
         pending: () => this.loading(),
         error: (err) => this.failed(err, () => this.list.run()),
-        complete: (items) => (!items?.length ? html`<p>${t(lang, 'list.empty')}</p>` : this.renderTable(lang, items)),
+        complete: (items) => (!items?.length ? html`<p class="empty">${t(lang, 'list.empty')}</p>` : this.renderTable(lang, items)),
       })}`;
   }
 
@@ -367,9 +367,10 @@ export class NgoAdminConsultations extends NgoElement {
   }
 
   private renderAttachments(lang: Lang, d: ConsultationDraft) {
-    const update = (i: number, key: 'title' | 'url', value: string) => this.set('attachments', d.attachments.map((a, j) => (j === i ? { ...a, [key]: value } : a)));
+    // Read the draft at the time of the event: several inputs may come before the next render.
+    const update = (i: number, key: 'title' | 'url', value: string) => this.set('attachments', this.draft!.attachments.map((a, j) => (j === i ? { ...a, [key]: value } : a)));
     const remove = (i: number) => {
-      this.set('attachments', d.attachments.filter((_, j) => j !== i));
+      this.set('attachments', this.draft!.attachments.filter((_, j) => j !== i));
       this.issues = [];
       void this.focusAfter('#attachment-add');
     };
@@ -582,7 +583,7 @@ export class NgoAdminConsultations extends NgoElement {
     const state = dirty ? 'answer.unsaved' : saved ? 'answer.saved' : 'answer.none';
     const errors = this.answerErrors[r.id] ?? {};
     const p = `r${i}`;
-    const change = (patch: Partial<Answer>) => (this.answers = { ...this.answers, [r.id]: { ...edit, ...patch } });
+    const change = (patch: Partial<Answer>) => (this.answers = { ...this.answers, [r.id]: { ...(this.answers[r.id] ?? edit), ...patch } });
     return html`<article class="box remark" data-id=${r.id} aria-labelledby="${p}-heading">
       <h5 id="${p}-heading" tabindex="-1">${this.remarkHeading(lang, r)}</h5>
       ${this.remarkBody(lang, r)}

@@ -1,0 +1,465 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { AdminSession } from '../admin/admin.api.js';
+import { issuesOfServer, validateDraft, emptyDraft, type StaffConsultation, type StaffConsultationDetail, type StaffRemark } from './consultations.admin.api.js';
+import '../admin/admin.js';
+import './consultations.admin.js';
+import type { NgoAdminConsultations } from './consultations.admin.element.js';
+
+const BASE = 'https://ngo.test';
+const session: AdminSession = {
+  staff: { id: 'st1', email: 'editor@krakow.pl', name: 'Ewa Lis', role: 'editor', district: null },
+  csrfToken: 'csrf-456',
+  sections: ['consultations'],
+};
+
+const summary = (id: string, title: string, extra: Partial<StaffConsultation> = {}): StaffConsultation => ({
+  id, title, goal: 'Zebranie opinii organizacji o projekcie.', subject: 'Projekt uchwały w sprawie programu współpracy', unitName: 'Wydział Polityki Społecznej',
+  legalBasis: 'art. 5 ust. 5 ustawy', audience: 'ngo', district: null, startsAt: '2026-05-04T07:00:00.000Z', endsAt: '2026-05-25T21:59:00.000Z',
+  status: 'open', moderation: 'pre', requireConfirmation: true, attachments: [], remarkCount: 2, reportedAt: null, serverTime: '2026-05-10T10:00:00.000Z',
+  counts: { pending: 1, unconfirmed: 3, unanswered: 2 }, ...extra,
+});
+
+const detail = (c: StaffConsultation): StaffConsultationDetail => {
+  const { counts: _counts, ...rest } = c;
+  return { ...rest, units: [], documentRemarkCount: 0, informationClause: '', document: '§ 1. Przyjmuje się program.', startsLocal: '2026-05-04T09:00', endsLocal: '2026-05-25T23:59' };
+};
+
+const remark = (id: string, extra: Partial<StaffRemark> = {}): StaffRemark => ({
+  id, unitId: 'u1', unitLabel: '§ 1 ust. 2', currentWording: 'Program obowiązuje rok.', proposedWording: 'Program obowiązuje dwa lata.',
+  justification: 'Dłuższy program daje organizacjom stabilność.', authorType: 'ngo', organisationName: 'Fundacja Sąsiedzi', krs: '0000123456',
+  organisationId: null, supporters: [{ organisationName: 'Stowarzyszenie Razem' }], createdAt: '2026-05-06T08:30:00.000Z', decision: null, response: null,
+  status: 'published', contactName: 'Anna Kowal', contactEmail: 'anna@example.org', answeredAt: null, ...extra,
+});
+
+const open = summary('c1', 'Program współpracy na 2027 rok');
+const reported = summary('c2', 'Program wolontariatu', { status: 'reported', reportedAt: '2026-04-01T10:00:00.000Z', counts: { pending: 0, unconfirmed: 0, unanswered: 0 } });
+
+interface Call { url: string; method: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials }
+let calls: Call[] = [];
+const realFetch = window.fetch;
+const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** Answers the widget's requests from `route` (a Response, or any value for a 200) and records them. */
+function stubFetch(route: (path: string, method: string, body: unknown) => unknown) {
+  calls = [];
+  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ url, method, headers: (init.headers ?? {}) as Record<string, string>, body, credentials: init.credentials });
+    const { pathname, search } = new URL(url);
+    const answer = route(pathname + search, method, body);
+    if (answer instanceof Response) return answer;
+    return answer === undefined ? reply(404, { error: { code: 'not_found', message: 'Not found' } }) : reply(200, answer);
+  };
+}
+
+/** The consultation `c1` with its remarks, and `route` for the writes. */
+function stubApi(remarks: { pending?: StaffRemark[]; published?: StaffRemark[] } = {}, route: (path: string, method: string, body: unknown) => unknown = () => undefined) {
+  stubFetch((path, method, body) => {
+    if (method === 'GET') {
+      if (path === '/v1/admin/consultations') return { items: [open, reported] };
+      if (path === '/v1/admin/consultations/c1') return detail(open);
+      if (path === '/v1/admin/consultations/c2') return detail(reported);
+      const m = /^\/v1\/admin\/consultations\/c[12]\/remarks\?status=(pending|published)$/.exec(path);
+      if (m) return { items: remarks[m[1] as 'pending' | 'published'] ?? [] };
+    }
+    return route(path, method, body);
+  });
+}
+
+const root = (el: HTMLElement) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => root(el).querySelector<T>(sel)!;
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+const writes = () => calls.filter((c) => c.method !== 'GET');
+const active = (el: HTMLElement) => root(el).activeElement;
+
+function type(el: HTMLElement, sel: string, value: string) {
+  const input = $<HTMLInputElement>(el, sel);
+  input.value = value;
+  input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
+}
+
+async function mount(lang = 'pl') {
+  const el = await fixture<NgoAdminConsultations>(html`<ngo-admin-consultations lang=${lang} api-base=${BASE} .session=${session}></ngo-admin-consultations>`);
+  await waitUntil(() => root(el).querySelector('tbody tr, p.empty'), 'the list did not load');
+  return el;
+}
+
+async function openNew(el: HTMLElement) {
+  $(el, 'button.new').click();
+  await waitUntil(() => active(el)?.id === 'form-heading', 'the form did not open');
+}
+
+async function openConsultation(el: HTMLElement, tab: 'queue' | 'answers', id = 'c1') {
+  $(el, `[data-id="${id}"] button.link`).click();
+  await waitUntil(() => active(el)?.id === 'consultation-heading' && root(el).querySelector('a.csv'), 'the consultation did not open');
+  if (tab === 'answers') $(el, '#tab-answers').click();
+  await waitUntil(() => root(el).querySelector(`#panel-${tab} article, #panel-${tab} h4 ~ p:not(.loading):not(.muted)`), `the ${tab} did not load`);
+}
+
+/** Fills every required field of the form with valid values. */
+function fillValid(el: HTMLElement) {
+  type(el, '#title', 'Program współpracy na 2027 rok');
+  type(el, '#goal', 'Poznanie opinii organizacji.');
+  type(el, '#subject', 'Projekt uchwały Rady Miasta Krakowa');
+  type(el, '#unitName', 'Wydział Polityki Społecznej');
+  type(el, '#legalBasis', 'art. 5 ust. 5 ustawy');
+  type(el, '#startsLocal', '2026-05-04T09:00');
+  type(el, '#endsLocal', '2026-05-25T23:59');
+  type(el, '#document', '§ 1. Przyjmuje się program.\n§ 2. Uchwała wchodzi w życie.');
+}
+
+describe('ngo-admin-consultations', () => {
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  describe('list', () => {
+    it('is accessible in Polish and shows status and what waits for staff', async () => {
+      stubApi();
+      const el = await mount('pl');
+      await expect(el).to.be.accessible();
+      expect(text($(el, 'caption'))).to.equal('2 konsultacje');
+      const row = [...root(el).querySelectorAll('tbody tr:first-child > *')].map(text);
+      expect(row[0]).to.equal('Program współpracy na 2027 rok');
+      expect(row[1]).to.equal('Trwają');
+      expect(row[3]).to.match(/^1/);
+      expect(text($(el, 'tbody tr:first-child .muted'))).to.equal('3 niepotwierdzone');
+      expect(row[4]).to.equal('2');
+      expect(calls[0]!.credentials).to.equal('same-origin');
+    });
+
+    it('is accessible in Ukrainian', async () => {
+      stubApi();
+      const el = await mount('uk');
+      await expect(el).to.be.accessible();
+      expect(text($(el, '#list-heading'))).to.equal('Консультації');
+      expect(text($(el, 'tbody tr:nth-child(2) td'))).to.equal('Звіт опубліковано');
+    });
+
+    it('says so when there are no consultations', async () => {
+      stubFetch(() => ({ items: [] }));
+      const el = await mount('en');
+      expect(text($(el, 'p.empty'))).to.equal('There are no consultations yet.');
+    });
+
+    it('asks the panel to sign in again on 401', async () => {
+      stubFetch(() => reply(401, { error: { code: 'unauthorized', message: 'Sign in' } }));
+      let fired = 0;
+      const el = await fixture<NgoAdminConsultations>(html`<ngo-admin-consultations lang="en" api-base=${BASE} .session=${session} @ngo-unauthorized=${() => fired++}></ngo-admin-consultations>`);
+      await waitUntil(() => root(el).querySelector('[role=alert].ngo-error'));
+      expect(fired).to.equal(1);
+      expect(text($(el, '[role=alert].ngo-error'))).to.equal('Please sign in to continue.');
+    });
+  });
+
+  describe('form', () => {
+    it('is accessible in Polish and Ukrainian, with dates labelled as Warsaw time', async () => {
+      stubApi();
+      for (const lang of ['pl', 'uk']) {
+        const el = await mount(lang);
+        await openNew(el);
+        $(el, '#attachment-add').click();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+        if (lang === 'pl') expect(text($(el, 'label[for=startsLocal]'))).to.equal('Początek (czas warszawski) (wymagane)');
+        else expect(text($(el, 'label[for=endsLocal]'))).to.contain('Завершення (за варшавським часом)');
+        expect($<HTMLInputElement>(el, '#startsLocal').type).to.equal('datetime-local');
+      }
+    });
+
+    it('checks the fields before sending: a summary gets focus, each field its error, nothing is sent', async () => {
+      stubApi();
+      const el = await mount('en');
+      await openNew(el);
+      type(el, '#title', 'Abc');
+      type(el, '#startsLocal', '2026-05-10T10:00');
+      type(el, '#endsLocal', '2026-05-10T09:00');
+      $(el, '#attachment-add').click();
+      await el.updateComplete;
+      type(el, '#attachment-0-title', 'Projekt');
+      type(el, '#attachment-0-url', 'javascript:alert(1)');
+      $(el, 'form button[type=submit]').click();
+      await waitUntil(() => active(el)?.classList.contains('ngo-error-summary'), 'focus did not move to the summary');
+      expect(text($(el, '#title-error'))).to.equal('Enter at least 5 characters.');
+      expect($(el, '#title').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#title').getAttribute('aria-describedby')).to.contain('title-error');
+      expect(text($(el, '#endsLocal-error'))).to.equal('The end must come after the start.');
+      expect(text($(el, '#attachment-0-url-error'))).to.equal('Enter a full address starting with https:// or http://.');
+      expect(text($(el, '#document-error'))).to.equal('This field is required.');
+      expect(text($(el, '.ngo-error-summary h2'))).to.equal('There are 8 problems with the form');
+      expect(writes()).to.have.length(0);
+      $(el, '.ngo-error-summary a[href="#endsLocal"]').click();
+      expect(active(el)?.id).to.equal('endsLocal');
+    });
+
+    it('sends a new consultation with the CSRF token and returns to the list', async () => {
+      stubApi({}, (path, method) => (path === '/v1/admin/consultations' && method === 'POST' ? reply(201, { id: 'c1' }) : undefined));
+      const el = await mount('en');
+      await openNew(el);
+      fillValid(el);
+      $(el, '#audience-all').click();
+      type(el, '#district', '18');
+      $(el, '#moderation-post').click();
+      $(el, '#requireConfirmation').click();
+      $(el, '#attachment-add').click();
+      await el.updateComplete;
+      type(el, '#attachment-0-title', ' Projekt uchwały ');
+      type(el, '#attachment-0-url', 'https://bip.krakow.pl/projekt.pdf');
+      $(el, 'form button[type=submit]').click();
+      await waitUntil(() => active(el)?.matches('[data-id="c1"] button.link'), 'focus did not return to the saved consultation');
+      const [post] = writes();
+      expect(post!.url).to.equal(`${BASE}/v1/admin/consultations`);
+      expect(post!.headers['X-CSRF-Token']).to.equal('csrf-456');
+      expect(post!.body).to.deep.equal({
+        title: 'Program współpracy na 2027 rok', goal: 'Poznanie opinii organizacji.', subject: 'Projekt uchwały Rady Miasta Krakowa',
+        unitName: 'Wydział Polityki Społecznej', legalBasis: 'art. 5 ust. 5 ustawy', audience: 'all', district: 18,
+        startsLocal: '2026-05-04T09:00', endsLocal: '2026-05-25T23:59', moderation: 'post', requireConfirmation: false,
+        attachments: [{ title: 'Projekt uchwały', url: 'https://bip.krakow.pl/projekt.pdf' }], informationClause: '',
+        document: '§ 1. Przyjmuje się program.\n§ 2. Uchwała wchodzi w życie.',
+      });
+      expect(text($(el, '[role=status]'))).to.equal('Consultation “Program współpracy na 2027 rok” saved.');
+    });
+
+    it('puts the server\'s 422 issues on their fields', async () => {
+      stubApi({}, (path, method) =>
+        method === 'POST' && path === '/v1/admin/consultations'
+          ? reply(422, { error: { code: 'validation_failed', message: 'Invalid', details: { issues: [
+              { path: 'unitName', code: 'too_short', message: 'Too small' },
+              { path: 'attachments.0.url', code: 'invalid_format', message: 'Invalid URL' },
+              { path: 'endsLocal', code: 'custom', message: 'The end must come after the start' },
+            ] } } })
+          : undefined,
+      );
+      const el = await mount('pl');
+      await openNew(el);
+      fillValid(el);
+      $(el, '#attachment-add').click();
+      await el.updateComplete;
+      type(el, '#attachment-0-title', 'Projekt');
+      type(el, '#attachment-0-url', 'https://bip.krakow.pl/x y');
+      $(el, 'form button[type=submit]').click();
+      await waitUntil(() => active(el)?.classList.contains('ngo-error-summary'), 'focus did not move to the summary');
+      expect(writes()).to.have.length(1);
+      expect(text($(el, '#unitName-error'))).to.equal('Wpisz co najmniej 3 znaki.');
+      expect(text($(el, '#attachment-0-url-error'))).to.equal('Wpisz pełny adres zaczynający się od https:// lub http://.');
+      expect(text($(el, '#endsLocal-error'))).to.equal('Koniec musi być późniejszy niż początek.');
+      expect([...root(el).querySelectorAll('.ngo-error-summary a')].map((a) => a.getAttribute('href'))).to.deep.equal(['#unitName', '#attachment-0-url', '#endsLocal']);
+    });
+
+    it('loads a consultation for editing and explains a locked document', async () => {
+      stubApi({}, (path, method) =>
+        method === 'PUT' && path === '/v1/admin/consultations/c1'
+          ? reply(409, { error: { code: 'document_locked', message: 'The consultation has remarks, so its units cannot change' } })
+          : undefined,
+      );
+      const el = await mount('en');
+      $(el, '[data-id="c1"] button.edit').click();
+      await waitUntil(() => root(el).querySelector<HTMLInputElement>('#title')?.value === 'Program współpracy na 2027 rok', 'the consultation did not load');
+      expect($<HTMLInputElement>(el, '#endsLocal').value).to.equal('2026-05-25T23:59');
+      type(el, '#document', '§ 1. Przyjmuje się program.\n§ 2. Nowy paragraf.');
+      $(el, 'form button[type=submit]').click();
+      await waitUntil(() => active(el)?.classList.contains('ngo-error-summary'), 'focus did not move to the summary');
+      expect(writes().map((c) => [c.method, c.url])).to.deep.equal([['PUT', `${BASE}/v1/admin/consultations/c1`]]);
+      expect(text($(el, '#document-error'))).to.contain('the division of the document into units cannot change');
+    });
+
+    it('previews how the document splits into units, with labels and text', async () => {
+      const evil = '<img src=x onerror="window.__pwned=1">';
+      stubApi({}, (path, method) =>
+        method === 'POST' && path === '/v1/admin/consultations/document/preview'
+          ? { units: [{ label: '§ 1', text: 'Przyjmuje się program.', depth: 0 }, { label: '§ 1 ust. 1', text: evil, depth: 1 }] }
+          : undefined,
+      );
+      const el = await mount('pl');
+      await openNew(el);
+      type(el, '#document', '§ 1. Przyjmuje się program.\n1. Treść.');
+      $(el, 'button.preview').click();
+      await waitUntil(() => active(el)?.id === 'preview-heading', 'the preview did not open');
+      expect(writes()[0]!.body).to.deep.equal({ document: '§ 1. Przyjmuje się program.\n1. Treść.' });
+      expect(writes()[0]!.headers['X-CSRF-Token']).to.equal('csrf-456');
+      expect([...root(el).querySelectorAll('.units li')].map(text)).to.deep.equal(['§ 1 Przyjmuje się program.', `§ 1 ust. 1 ${evil}`]);
+      expect(text($(el, '[role=status]'))).to.equal('Znaleziono 2 jednostki.');
+      expect(root(el).querySelector('.units img')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('moderation queue', () => {
+    it('approves with the CSRF token, announces it and moves focus to the next remark', async () => {
+      let pending = [remark('r1', { status: 'pending' }), remark('r2', { status: 'pending', unitLabel: null })];
+      stubApi({}, (path, method) => {
+        if (method === 'POST' && path === '/v1/admin/consultations/remarks/r1/approve') return (pending = pending.slice(1)), { id: 'r1', status: 'published' };
+        return undefined;
+      });
+      // The queue reads `pending` on each request.
+      const route = window.fetch;
+      window.fetch = (input, init) =>
+        String(input).endsWith('status=pending') ? (calls.push({ url: String(input), method: 'GET', headers: {}, body: undefined }), Promise.resolve(reply(200, { items: pending }))) : route(input, init);
+      const el = await mount('en');
+      await openConsultation(el, 'queue');
+      await expect(el).to.be.accessible();
+      expect(text($(el, '#q0-heading'))).to.equal('Remark on: § 1 ust. 2');
+      $(el, '[data-id="r1"] button.approve').click();
+      await waitUntil(() => active(el)?.id === 'q0-heading' && text(active(el)!) === 'Remark on the whole document', 'focus did not move to the next remark');
+      expect(writes().map((c) => [c.url, c.headers['X-CSRF-Token']])).to.deep.equal([[`${BASE}/v1/admin/consultations/remarks/r1/approve`, 'csrf-456']]);
+      expect(text($(el, '[role=status]'))).to.equal('Remark approved. It is now public.');
+    });
+
+    it('rejects with the optional reason', async () => {
+      stubApi({ pending: [remark('r1', { status: 'pending' })] }, (path, method) => (method === 'POST' && path.endsWith('/reject') ? { id: 'r1', status: 'rejected' } : undefined));
+      const el = await mount('pl');
+      await openConsultation(el, 'queue');
+      type(el, '#q0-reason', ' Spam ');
+      $(el, 'button.reject').click();
+      await waitUntil(() => text($(el, '[role=status]')) === 'Odrzucono uwagę.');
+      expect(writes().map((c) => [c.url, c.body])).to.deep.equal([[`${BASE}/v1/admin/consultations/remarks/r1/reject`, { reason: 'Spam' }]]);
+    });
+
+    it('renders script and HTML in a remark as text', async () => {
+      const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+      const bad = remark('r1', { status: 'pending', unitLabel: evil, proposedWording: evil, justification: evil, organisationName: evil, contactName: evil, supporters: [{ organisationName: evil }] });
+      stubApi({ pending: [bad], published: [{ ...bad, status: 'published' }] });
+      const el = await mount('pl');
+      await openConsultation(el, 'queue');
+      expect(text($(el, '#q0-heading'))).to.equal(`Uwaga do: ${evil}`);
+      expect([...root(el).querySelectorAll('.remark dd.text')].map((d) => d.textContent)).to.include(evil);
+      $(el, '#tab-answers').click();
+      await waitUntil(() => root(el).querySelector('#panel-answers article'));
+      expect(root(el).querySelector('#panel-answers dd')!.textContent).to.equal('Program obowiązuje rok.');
+      expect([...root(el).querySelectorAll('#panel-answers dd')].map((d) => d.textContent)).to.include.members([`Organizacja pozarządowa, ${evil}, KRS 0000123456`, evil]);
+      expect(root(el).querySelector('img, script')).to.equal(null);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+  });
+
+  describe('answers', () => {
+    const published = () => [remark('r1'), remark('r2', { authorType: 'resident', organisationName: null, krs: null, supporters: [], decision: 'accepted', response: 'Uwzględniono.', answeredAt: '2026-05-27T10:00:00.000Z' })];
+
+    it('is accessible in Polish and Ukrainian and shows remarks with author, contact, supporters and progress', async () => {
+      for (const lang of ['pl', 'uk']) {
+        stubApi({ published: published() });
+        const el = await mount(lang);
+        await openConsultation(el, 'answers');
+        await expect(el).to.be.accessible();
+        if (lang === 'pl') {
+          expect(text($(el, '.progress'))).to.equal('Odpowiedziano na 1 z 2 uwag.');
+          const pairs = (id: string) => [...root(el).querySelectorAll(`[data-id="${id}"] dt`)].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling!)}`);
+          expect(pairs('r1')).to.include.members([
+            'Obecne brzmienie: Program obowiązuje rok.',
+            'Proponowane brzmienie: Program obowiązuje dwa lata.',
+            'Uzasadnienie: Dłuższy program daje organizacjom stabilność.',
+            'Autor: Organizacja pozarządowa, Fundacja Sąsiedzi, KRS 0000123456',
+            'Kontakt (niepubliczny): Anna Kowal (anna@example.org)',
+            'Poparcie: Stowarzyszenie Razem',
+          ]);
+          expect(pairs('r2')).to.include.members(['Autor: Mieszkaniec/mieszkanka', 'Poparcie: brak']);
+          expect(text($(el, '#r0-state'))).to.equal('Bez odpowiedzi');
+          expect(text($(el, '#r1-state'))).to.equal('Odpowiedź zapisana');
+          expect($<HTMLInputElement>(el, '#r1-decision-accepted').checked).to.equal(true);
+          expect($(el, 'a.csv').getAttribute('href')).to.equal(`${BASE}/v1/admin/consultations/c1/remarks.csv`);
+          expect(root(el).querySelector('a.report')).to.equal(null);
+        } else {
+          expect(text($(el, '.progress'))).to.equal('Відповідь надано на 1 з 2 зауважень.');
+        }
+      }
+    });
+
+    it('asks for a decision and a justification before saving', async () => {
+      stubApi({ published: published() });
+      const el = await mount('en');
+      await openConsultation(el, 'answers');
+      $(el, '[data-id="r1"] button[type=submit]').click();
+      await waitUntil(() => active(el)?.id === 'r0-decision-accepted', 'focus did not move to the decision');
+      expect(text($(el, '#r0-decision-error'))).to.equal('Choose a decision.');
+      expect(text($(el, '#r0-response-error'))).to.equal('This field is required.');
+      expect(writes()).to.have.length(0);
+    });
+
+    it('saves an answer with a PUT of the decision and the response, and shows it saved', async () => {
+      stubApi({ published: published() }, (path, method, body) =>
+        method === 'PUT' && path === '/v1/admin/consultations/remarks/r1/response' ? { id: 'r1', ...(body as object), answeredAt: '2026-05-27T11:00:00.000Z' } : undefined,
+      );
+      const el = await mount('en');
+      await openConsultation(el, 'answers');
+      $(el, '#r0-decision-partly_accepted').click();
+      type(el, '#r0-response', '  The programme will run for two years.  ');
+      await el.updateComplete;
+      expect(text($(el, '#r0-state'))).to.equal('Unsaved changes');
+      $(el, '[data-id="r1"] button[type=submit]').click();
+      await waitUntil(() => text($(el, '[role=status]')) === 'Answer to the remark saved.');
+      const [put] = writes();
+      expect(writes()).to.have.length(1);
+      expect(put!.method).to.equal('PUT');
+      expect(put!.url).to.equal(`${BASE}/v1/admin/consultations/remarks/r1/response`);
+      expect(put!.headers['X-CSRF-Token']).to.equal('csrf-456');
+      expect(put!.body).to.deep.equal({ decision: 'partly_accepted', response: 'The programme will run for two years.' });
+      expect(text($(el, '#r0-state'))).to.equal('Answer saved');
+      expect(text($(el, '.progress'))).to.equal('2 of 2 remarks answered.');
+    });
+
+    it('publishing with unanswered remarks shows the count from the server', async () => {
+      stubApi({ published: published() }, (path, method) =>
+        method === 'POST' && path === '/v1/admin/consultations/c1/publish-answers'
+          ? reply(409, { error: { code: 'unanswered_remarks', message: 'Some published remarks have no answer yet', details: { count: 4 } } })
+          : undefined,
+      );
+      const el = await mount('pl');
+      await openConsultation(el, 'answers');
+      expect(text($(el, '#publish-hint'))).to.contain('autorzy uwag dostaną e-mail');
+      $(el, 'button.publish').click();
+      await waitUntil(() => active(el)?.classList.contains('confirm'), 'focus did not move to the confirmation');
+      expect(writes()).to.have.length(0);
+      $(el, 'button.confirm').click();
+      await waitUntil(() => active(el)?.id === 'publish-error', 'focus did not move to the error');
+      expect(text($(el, '#publish-error'))).to.equal('Nie wszystkie uwagi mają odpowiedź. Bez odpowiedzi są jeszcze 4 uwagi.');
+      expect(writes().map((c) => [c.url, c.headers['X-CSRF-Token']])).to.deep.equal([[`${BASE}/v1/admin/consultations/c1/publish-answers`, 'csrf-456']]);
+    });
+
+    it('explains that answers wait for the close', async () => {
+      stubApi({ published: published() }, (path, method) =>
+        method === 'POST' && path.endsWith('/publish-answers') ? reply(409, { error: { code: 'consultation_not_closed', message: 'Not closed', details: { endsAt: open.endsAt } } }) : undefined,
+      );
+      const el = await mount('en');
+      await openConsultation(el, 'answers');
+      $(el, 'button.publish').click();
+      await waitUntil(() => root(el).querySelector('button.confirm'));
+      $(el, 'button.confirm').click();
+      await waitUntil(() => text($(el, '#publish-error')) !== '');
+      expect(text($(el, '#publish-error'))).to.equal('The consultation is still open. Answers and the report can be published once it has closed.');
+    });
+
+    it('links to the report once published', async () => {
+      stubApi({ published: [] });
+      const el = await mount('uk');
+      await openConsultation(el, 'answers', 'c2');
+      expect($(el, 'a.report').getAttribute('href')).to.equal(`${BASE}/v1/consultations/c2/report?format=html&lang=uk`);
+      expect(root(el).querySelector('button.publish')).to.equal(null);
+    });
+  });
+
+  it('is the consultations section of <ngo-admin>, loaded on first use with the panel\'s session', async () => {
+    stubFetch((path) => (path === '/v1/admin/session' ? session : path === '/v1/admin/consultations' ? { items: [open] } : undefined));
+    const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    await waitUntil(() => panel.shadowRoot!.querySelector('ngo-admin-consultations')?.shadowRoot?.querySelector('[data-id="c1"]'), 'the section did not load');
+    const section = panel.shadowRoot!.querySelector('ngo-admin-consultations')!;
+    expect(section.session?.csrfToken).to.equal('csrf-456');
+    await expect(panel).to.be.accessible();
+  });
+});
+
+describe('consultation form model', () => {
+  it('maps server paths to the form\'s controls', () => {
+    expect(issuesOfServer([{ path: 'attachments.2.title', code: 'required', message: '' }, { path: 'title', code: 'too_short', message: '' }])).to.deep.equal([
+      { field: 'attachment-2-title', code: 'required' },
+      { field: 'title', code: 'too_short', min: 5 },
+    ]);
+  });
+
+  it('requires the text fields, the dates and the document', () => {
+    expect(validateDraft(emptyDraft()).map((i) => `${i.field}:${i.code}`)).to.deep.equal([
+      'title:required', 'goal:required', 'subject:required', 'unitName:required', 'legalBasis:required', 'startsLocal:required', 'endsLocal:required', 'document:required',
+    ]);
+  });
+});
