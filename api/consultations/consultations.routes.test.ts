@@ -1,0 +1,395 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
+import { solvedAbuse } from '../core/abuse.testing.js';
+import { insertStaff } from '../admin/staff.repository.js';
+import { insertOrganisation } from '../map/map.repository.js';
+import { runSeeds } from '../seed.js';
+import { DEMO_CONSULTATIONS } from './consultations.demo.js';
+import { markReported, insertRemark } from './consultations.repository.js';
+import { DAY, createConsultation, localIn, errorCode, mailedToken, mailsTo, postRemark, remarkBody, staffLogin, PASSWORD } from './consultations.testing.js';
+
+interface Summary { id: string; status: string; remarkCount: number; title: string; serverTime: string }
+interface Detail extends Summary { units: { id: string; label: string; remarkCount: number; depth: number }[]; documentRemarkCount: number }
+interface Remark { id: string; organisationName: string | null; organisationId: string | null; supporters: { organisationName: string }[]; decision: string | null; response: string | null; currentWording: string; unitLabel: string | null }
+
+const get = async <T>(t: TestApp, path: string): Promise<T> => {
+  const res = await t.app.request(path);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+};
+
+describe.each(dialects)('consultations public API on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    await insertStaff(t.db, { email: 'mod@example.org', name: 'Moderator', role: 'moderator', password: PASSWORD });
+    await insertStaff(t.db, { email: 'editor3@example.org', name: 'Editor III', role: 'editor', district: 3, password: PASSWORD });
+    await insertStaff(t.db, { email: 'editor12@example.org', name: 'Editor XII', role: 'editor', district: 12, password: PASSWORD });
+    await insertStaff(t.db, { email: 'adviser@example.org', name: 'Adviser', role: 'adviser', password: PASSWORD });
+    await insertStaff(t.db, { email: 'admin@example.org', name: 'Admin', role: 'admin', password: PASSWORD });
+  });
+  afterAll(() => t.close());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lists by status and district (with city-wide ones): open by end, planned by start, then past ones latest first', async () => {
+    const tag = `list-${dialect}`;
+    const open12late = await createConsultation(t, { title: `${tag} open 12 late`, district: 12, startsLocal: localOffset(-2), endsLocal: localOffset(9) });
+    const openCity = await createConsultation(t, { title: `${tag} open city`, startsLocal: localOffset(-2), endsLocal: localOffset(4) });
+    const open3 = await createConsultation(t, { title: `${tag} open 3`, district: 3, startsLocal: localOffset(-2), endsLocal: localOffset(3) });
+    const planned12 = await createConsultation(t, { title: `${tag} planned 12`, district: 12, startsLocal: localOffset(5), endsLocal: localOffset(30) });
+    const plannedSoon = await createConsultation(t, { title: `${tag} planned city soon`, startsLocal: localOffset(2), endsLocal: localOffset(30) });
+    const closedOld = await createConsultation(t, { title: `${tag} closed old`, district: 12, startsLocal: localOffset(-60), endsLocal: localOffset(-40) });
+    const closedRecent = await createConsultation(t, { title: `${tag} closed recent`, startsLocal: localOffset(-30), endsLocal: localOffset(-3) });
+    await markReported(t.db, closedOld.id);
+    const ids = (items: Summary[]) => items.filter((i) => i.title.startsWith(tag)).map((i) => i.id);
+
+    const all = await get<{ items: Summary[] }>(t, '/v1/consultations?district=12');
+    expect(ids(all.items)).toEqual([openCity.id, open12late.id, plannedSoon.id, planned12.id, closedRecent.id, closedOld.id]);
+    expect(all.items.find((i) => i.id === closedOld.id)!.status).toBe('reported');
+    expect(all.items.find((i) => i.id === closedRecent.id)!.status).toBe('closed');
+    const current = await get<{ items: Summary[] }>(t, '/v1/consultations?status=open,planned&district=3');
+    expect(ids(current.items)).toEqual([open3.id, openCity.id, plannedSoon.id]);
+    const everywhere = await get<{ items: Summary[] }>(t, '/v1/consultations?status=open');
+    expect(ids(everywhere.items)).toEqual([open3.id, openCity.id, open12late.id]);
+    const bad = await t.app.request('/v1/consultations?status=soon&district=19');
+    expect(bad.status).toBe(422);
+  });
+
+  it('caches reads briefly with an ETag that changes with the data and with the clock', async () => {
+    const c = await createConsultation(t, { title: 'ETag', startsLocal: localOffset(1), endsLocal: localOffset(10) });
+    const first = await t.app.request(`/v1/consultations/${c.id}`);
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as Summary).status).toBe('planned');
+    const etag = first.headers.get('etag')!;
+    const maxAge = Number(/max-age=(\d+)/.exec(first.headers.get('cache-control')!)![1]);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(30);
+    expect((await t.app.request(`/v1/consultations/${c.id}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // Nothing in the data changes, but the clock passes the start: the status, and so the ETag, must change.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.now() + 1.5 * DAY));
+    const later = await t.app.request(`/v1/consultations/${c.id}`, { headers: { 'if-none-match': etag } });
+    expect(later.status).toBe(200);
+    expect(((await later.json()) as Summary).status).toBe('open');
+    vi.useRealTimers();
+
+    const etag2 = (await t.app.request(`/v1/consultations/${c.id}`)).headers.get('etag')!;
+    await postRemark(t, (await createConsultation(t)).id, remarkBody());
+    expect((await t.app.request(`/v1/consultations/${c.id}`, { headers: { 'if-none-match': etag2 } })).status).toBe(200);
+  });
+
+  it('serves one consultation with its units in document order and published-remark counts', async () => {
+    const c = await createConsultation(t);
+    expect((await postRemark(t, c.id, remarkBody({ unitId: c.unit('§ 2 ust. 1') }))).status).toBe(202);
+    expect((await postRemark(t, c.id, remarkBody({ unitId: c.unit('§ 2 ust. 1') }))).status).toBe(202);
+    expect((await postRemark(t, c.id, remarkBody())).status).toBe(202);
+    const d = await get<Detail>(t, `/v1/consultations/${c.id}`);
+    expect(d.units.map((u) => [u.label, u.depth])).toEqual([
+      ['Wstęp', 0], ['§ 1', 0], ['§ 2', 0], ['§ 2 ust. 1', 1], ['§ 2 ust. 2', 1], ['§ 2 ust. 2 pkt 1', 2], ['§ 2 ust. 2 pkt 2', 2], ['§ 3', 0],
+    ]);
+    expect(d.units.find((u) => u.label === '§ 2 ust. 1')!.remarkCount).toBe(2);
+    expect(d.units.find((u) => u.label === '§ 1')!.remarkCount).toBe(0);
+    expect(d.documentRemarkCount).toBe(1);
+    expect(d.remarkCount).toBe(3);
+    expect(Math.abs(Date.parse(d.serverTime) - Date.now())).toBeLessThan(5000);
+    expect((await t.app.request('/v1/consultations/nope')).status).toBe(404);
+  });
+
+  describe('the window, enforced with the server clock', () => {
+    const probe = async (c: { id: string }, at: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(at));
+      const res = await postRemark(t, c.id, remarkBody());
+      vi.useRealTimers();
+      return res;
+    };
+
+    it('closes at the end instant of a Warsaw time in summer time (2026-03-29 12:00 = 10:00Z, the day the clocks go forward)', async () => {
+      const c = await createConsultation(t, { startsLocal: '2026-03-20T08:00', endsLocal: '2026-03-29T12:00' });
+      expect((await probe(c, '2026-03-29T09:59:59.999Z')).status).toBe(202);
+      const after = await probe(c, '2026-03-29T10:00:00.001Z');
+      expect(after.status).toBe(409);
+      expect(await errorCode(after)).toBe('consultation_closed');
+      expect(await errorCode(await probe(c, '2026-03-29T10:00:00.000Z'))).toBe('consultation_closed');
+      // Read with the winter offset the end would be 11:00Z; half past ten is already too late.
+      expect((await probe(c, '2026-03-29T10:30:00.000Z')).status).toBe(409);
+    });
+
+    it('closes at the end instant of a Warsaw time in winter time (2026-10-25 12:00 = 11:00Z, the day the clocks go back)', async () => {
+      const c = await createConsultation(t, { startsLocal: '2026-10-20T08:00', endsLocal: '2026-10-25T12:00' });
+      expect((await probe(c, '2026-10-25T10:59:59.999Z')).status).toBe(202);
+      // Read with the summer offset the end would be 10:00Z; half past ten is still in time.
+      expect((await probe(c, '2026-10-25T10:30:00.000Z')).status).toBe(202);
+      const after = await probe(c, '2026-10-25T11:00:00.001Z');
+      expect(after.status).toBe(409);
+      expect(await errorCode(after)).toBe('consultation_closed');
+    });
+
+    it('opens at the start instant, and refuses remarks before it with consultation_not_open', async () => {
+      const c = await createConsultation(t, { startsLocal: '2026-03-29T03:00', endsLocal: '2026-04-20T12:00' });
+      // 03:00 on the spring-forward day is summer time: 01:00Z.
+      const before = await probe(c, '2026-03-29T00:59:59.999Z');
+      expect(before.status).toBe(409);
+      expect(await errorCode(before)).toBe('consultation_not_open');
+      expect((await probe(c, '2026-03-29T01:00:00.000Z')).status).toBe(202);
+    });
+
+    it('reports the status by the server clock in the list and the detail', async () => {
+      const c = await createConsultation(t, { startsLocal: '2026-10-20T08:00', endsLocal: '2026-10-25T12:00' });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-10-25T10:59:59.999Z'));
+      expect((await get<Summary>(t, `/v1/consultations/${c.id}`)).status).toBe('open');
+      vi.setSystemTime(new Date('2026-10-25T11:00:00.001Z'));
+      const d = await get<Summary>(t, `/v1/consultations/${c.id}`);
+      expect(d.status).toBe('closed');
+      expect(d.serverTime).toBe('2026-10-25T11:00:00.001Z');
+    });
+  });
+
+  it('under pre-moderation keeps a remark out of every public output until it is approved', async () => {
+    const c = await createConsultation(t, { moderation: 'pre', title: `Premod ${dialect}` });
+    const body = remarkBody({ unitId: c.unit('§ 1'), justification: 'Ukryta uwaga czekająca na moderację.' });
+    const res = await postRemark(t, c.id, body);
+    expect(res.status).toBe(202);
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('pending');
+
+    const publicText = async () => {
+      const list = await get<{ items: Summary[] }>(t, '/v1/consultations');
+      const detail = await get<Detail>(t, `/v1/consultations/${c.id}`);
+      const remarks = await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`);
+      const unit = await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks?unit=${c.unit('§ 1')}`);
+      return { list, detail, remarks, unit, text: JSON.stringify([list, detail, remarks, unit]) };
+    };
+    const hidden = await publicText();
+    expect(hidden.list.items.find((i) => i.id === c.id)!.remarkCount).toBe(0);
+    expect(hidden.detail.remarkCount).toBe(0);
+    expect(hidden.detail.units.find((u) => u.label === '§ 1')!.remarkCount).toBe(0);
+    expect(hidden.remarks.items).toEqual([]);
+    expect(hidden.text).not.toContain(id);
+    expect(hidden.text).not.toContain('Ukryta uwaga');
+
+    const mod = await staffLogin(t, 'mod@example.org');
+    expect((await t.app.request(`/v1/admin/consultations/remarks/${id}/approve`, { method: 'POST', headers: mod })).status).toBe(200);
+    const shown = await publicText();
+    expect(shown.list.items.find((i) => i.id === c.id)!.remarkCount).toBe(1);
+    expect(shown.detail.units.find((u) => u.label === '§ 1')!.remarkCount).toBe(1);
+    expect(shown.remarks.items.map((r) => r.id)).toEqual([id]);
+    expect(shown.unit.items.map((r) => r.id)).toEqual([id]);
+  });
+
+  it('keeps pending, unconfirmed and rejected remarks out of the report and its CSV', async () => {
+    const c = await createConsultation(t, { startsLocal: localOffset(-10), endsLocal: localOffset(5) });
+    const visible = await insertRemark(t.db, { ...rowOf(c.id, 'published'), justification: 'Widoczna w sprawozdaniu' });
+    await t.db.updateTable('consultation_remark').set({ decision: 'accepted', response: 'Przyjęto.' }).where('id', '=', visible).execute();
+    for (const status of ['pending', 'unconfirmed', 'rejected'] as const) await insertRemark(t.db, { ...rowOf(c.id, status), justification: `Niewidoczna ${status}` });
+    await markReported(t.db, c.id);
+    const html = await (await t.app.request(`/v1/consultations/${c.id}/report?format=html`)).text();
+    const csv = await (await t.app.request(`/v1/consultations/${c.id}/report?format=csv`)).text();
+    for (const out of [html, csv]) {
+      expect(out).toContain('Widoczna w sprawozdaniu');
+      expect(out).not.toContain('Niewidoczna');
+    }
+    expect(html).toMatch(/data-total-remarks>1</);
+  });
+
+  it('asks for e-mail confirmation when configured, mails staff once per remark, and makes the link single-use', async () => {
+    const c = await createConsultation(t, { moderation: 'pre', requireConfirmation: true, district: 12, title: `Confirm ${dialect}` });
+    const body = remarkBody({ lang: 'uk', unitId: c.unit('§ 3') });
+    const res = await postRemark(t, c.id, body);
+    expect(res.status).toBe(202);
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(status).toBe('unconfirmed');
+    const { token, mail } = await mailedToken(t, body.contactEmail, 'confirm');
+    expect(mail.template).toBe('consultations.confirm-remark');
+    expect(mail.subject).toContain('Підтвердьте');
+    expect(mail.body_text).toContain(`${t.config.publicUrl}/embed/consultations?lang=uk&consultation=${c.id}&confirm=`);
+    expect(mail.body_text).toContain('§ 3');
+    const arrivedBefore = await t.db.selectFrom('mail_outbox').select('to_address').where('template', '=', 'consultations.remark-arrived').where('body_text', 'like', `%Confirm ${dialect}%`).execute();
+    expect(arrivedBefore).toEqual([]);
+    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items).toEqual([]);
+
+    const confirm = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
+    expect(confirm.status).toBe(200);
+    expect(await confirm.json()).toMatchObject({ id, status: 'pending' });
+    const again = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
+    expect(again.status).toBe(404);
+    expect(await errorCode(again)).toBe('link_invalid');
+
+    const arrived = await t.db.selectFrom('mail_outbox').select('to_address').where('template', '=', 'consultations.remark-arrived').where('body_text', 'like', `%Confirm ${dialect}%`).execute();
+    // District XII: the unscoped moderator, the XII editor and the admin; not the III editor, not the adviser; each once.
+    expect(arrived.map((m) => m.to_address).sort()).toEqual(['admin@example.org', 'editor12@example.org', 'mod@example.org']);
+    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items).toEqual([]);
+  });
+
+  it('publishes a confirmed remark at once under post-moderation, and accepts the confirmation after the close', async () => {
+    const c = await createConsultation(t, { moderation: 'post', requireConfirmation: true, startsLocal: '2026-03-20T08:00', endsLocal: '2026-03-29T12:00' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-29T09:59:00.000Z'));
+    const body = remarkBody();
+    const res = await postRemark(t, c.id, body);
+    expect(res.status).toBe(202);
+    vi.setSystemTime(new Date('2026-03-30T09:00:00.000Z'));
+    const { token } = await mailedToken(t, body.contactEmail, 'confirm');
+    const confirm = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
+    expect(confirm.status).toBe(200);
+    expect(((await confirm.json()) as { status: string }).status).toBe('published');
+    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items).toHaveLength(1);
+  });
+
+  it('lets only NGOs and informal groups remark when the audience is NGOs', async () => {
+    const c = await createConsultation(t, { audience: 'ngo' });
+    for (const authorType of ['resident', 'district_council', 'institution']) {
+      const res = await postRemark(t, c.id, remarkBody({ authorType }));
+      expect(res.status, authorType).toBe(422);
+      const err = (await res.json()) as { error: { code: string; details: { issues: { path: string; code: string }[] } } };
+      expect(err.error.code).toBe('validation_failed');
+      expect(err.error.details.issues).toEqual([expect.objectContaining({ path: 'authorType', code: 'not_allowed' })]);
+    }
+    expect((await postRemark(t, c.id, remarkBody({ authorType: 'informal_group' }))).status).toBe(202);
+    expect((await postRemark(t, c.id, remarkBody({ authorType: 'ngo' }))).status).toBe(202);
+  });
+
+  it('refuses a unit of another consultation, and prefills the current wording from the unit', async () => {
+    const a = await createConsultation(t);
+    const b = await createConsultation(t);
+    const res = await postRemark(t, a.id, remarkBody({ unitId: b.unit('§ 1') }));
+    expect(res.status).toBe(422);
+    const err = (await res.json()) as { error: { details: { issues: { path: string }[] } } };
+    expect(err.error.details.issues.map((i) => i.path)).toEqual(['unitId']);
+    expect((await postRemark(t, a.id, remarkBody({ unitId: a.unit('§ 1') }))).status).toBe(202);
+    const [remark] = (await get<{ items: Remark[] }>(t, `/v1/consultations/${a.id}/remarks`)).items;
+    expect(remark!.unitLabel).toBe('§ 1');
+    expect(remark!.currentWording).toBe('Uchwała określa zasady testowania.');
+  });
+
+  it('links an organisation to its map entry by KRS, and never shows a resident\'s name', async () => {
+    const orgId = await insertOrganisation(t.db, {
+      name: 'Fundacja Z Mapy', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: '0000654321', regon: null, nip: null, areas: ['kultura'], targetGroups: [],
+      districts: [], cityWide: true, address: null, location: null, website: null, email: null, phone: null, languages: ['pl'], accessibility: [],
+    }, { status: 'published', changedBy: 'test' });
+    const c = await createConsultation(t);
+    await postRemark(t, c.id, remarkBody({ organisationName: 'Fundacja Z Mapy', krs: '0000654321', justification: 'Uwaga organizacji z mapy.' }));
+    await postRemark(t, c.id, remarkBody({ authorType: 'resident', organisationName: 'Jan Mieszkaniec Prywatny', krs: null, justification: 'Uwaga mieszkańca.' }));
+    const items = (await get<{ items: (Remark & { justification: string; authorType: string })[] }>(t, `/v1/consultations/${c.id}/remarks`)).items;
+    expect(items.find((r) => r.justification === 'Uwaga organizacji z mapy.')!.organisationId).toBe(orgId);
+    const resident = items.find((r) => r.authorType === 'resident')!;
+    expect(resident.organisationName).toBeNull();
+    expect(JSON.stringify(items)).not.toContain('Jan Mieszkaniec Prywatny');
+    const residents = (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks?authorType=resident`)).items;
+    expect(residents.map((r) => r.id)).toEqual([resident.id]);
+  });
+
+  it('takes supports of published remarks while open, counting them once confirmed', async () => {
+    const c = await createConsultation(t, { requireConfirmation: true, moderation: 'post', startsLocal: '2026-03-20T08:00', endsLocal: '2026-03-29T12:00' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-25T09:00:00.000Z'));
+    const published = await insertRemark(t.db, rowOf(c.id, 'published'));
+    const pending = await insertRemark(t.db, rowOf(c.id, 'pending'));
+    const support = async (remarkId: string, over: Record<string, unknown> = {}) =>
+      t.app.request(`/v1/consultations/${c.id}/remarks/${remarkId}/supports`, json({ organisationName: 'Stowarzyszenie Popierające', krs: null, contactName: 'Osoba Popierająca', contactEmail: 'popiera@private.example.org', consent: true, lang: 'en', abuse: await solvedAbuse(t.app), ...over }, { 'x-forwarded-for': freshIp() }));
+
+    expect((await support(pending)).status).toBe(404);
+    const res = await support(published);
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { status: string }).status).toBe('unconfirmed');
+    const supporters = async () => (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items.find((r) => r.id === published)!.supporters;
+    expect(await supporters()).toEqual([]);
+    const { token, mail } = await mailedToken(t, 'popiera@private.example.org', 'confirm-support');
+    expect(mail.template).toBe('consultations.confirm-support');
+    expect(mail.body_text).toContain(`/embed/consultations?lang=en&consultation=${c.id}&confirm-support=`);
+    const confirm = await t.app.request('/v1/consultations/supports/confirm', json({ token }));
+    expect(confirm.status).toBe(200);
+    expect(await confirm.json()).toMatchObject({ remarkId: published, status: 'published' });
+    expect((await t.app.request('/v1/consultations/supports/confirm', json({ token }))).status).toBe(404);
+    expect(await supporters()).toEqual([{ organisationName: 'Stowarzyszenie Popierające' }]);
+
+    vi.setSystemTime(new Date('2026-03-29T10:00:00.001Z'));
+    const late = await support(published);
+    expect(late.status).toBe(409);
+    expect(await errorCode(late)).toBe('consultation_closed');
+  });
+
+  it('counts a support at once when the consultation asks for no confirmation', async () => {
+    const c = await createConsultation(t, { requireConfirmation: false });
+    const remark = await insertRemark(t.db, rowOf(c.id, 'published'));
+    const res = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'Klub Od Razu', contactName: 'Ktoś Tam', contactEmail: 'odrazu@private.example.org', consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { status: string }).status).toBe('published');
+    const items = (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items;
+    expect(items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
+    expect(await mailsTo(t, 'odrazu@private.example.org')).toEqual([]);
+  });
+
+  it('stores every remark exactly once among 200 concurrent POSTs, some retried with the same Idempotency-Key', async () => {
+    const c = await createConsultation(t, { moderation: 'pre' });
+    const distinct = await Promise.all(
+      Array.from({ length: 150 }, async (_, i) => ({ key: `burst-${dialect}-${i}-key`, ip: freshIp(), body: JSON.stringify({ ...remarkBody({ justification: `Równoległa uwaga numer ${i} (${dialect})` }), abuse: await solvedAbuse(t.app) }) })),
+    );
+    const retries = distinct.filter((_, i) => i % 3 === 0).slice(0, 50);
+    const send = (r: (typeof distinct)[number]) =>
+      t.app.request(`/v1/consultations/${c.id}/remarks`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': r.key, 'x-forwarded-for': r.ip }, body: r.body });
+    const responses = await Promise.all([...distinct, ...retries].map(send));
+    expect(responses).toHaveLength(200);
+    const outcomes = await Promise.all(responses.map(async (res) => ({ status: res.status, body: (await res.json()) as { id?: string; error?: { code: string } } })));
+    for (const o of outcomes) {
+      // A retry that overlaps its original may be told to come back (409 idempotency_in_progress); nothing else may fail.
+      if (o.status !== 202) expect(o.body.error?.code).toBe('idempotency_in_progress');
+    }
+    expect(outcomes.slice(0, 150).every((o) => o.status === 202)).toBe(true);
+
+    const rows = await t.db.selectFrom('consultation_remark').select(['id', 'justification']).where('consultation_id', '=', c.id).execute();
+    expect(rows).toHaveLength(150);
+    expect(new Set(rows.map((r) => r.justification)).size).toBe(150);
+    // Every retry, sent again now, gets the original's answer and stores nothing new.
+    for (const [i, r] of retries.entries()) {
+      const res = await send(r);
+      expect(res.status).toBe(202);
+      expect(res.headers.get('idempotent-replayed')).toBe('true');
+      const original = outcomes[distinct.indexOf(r)]!.body.id;
+      expect(((await res.json()) as { id: string }).id, `retry ${i}`).toBe(original);
+    }
+    expect((await t.db.selectFrom('consultation_remark').select('id').where('consultation_id', '=', c.id).execute()).length).toBe(150);
+  });
+
+  it('serves the report only once the answers are published', async () => {
+    const c = await createConsultation(t);
+    for (const format of ['html', 'csv']) {
+      const res = await t.app.request(`/v1/consultations/${c.id}/report?format=${format}`);
+      expect(res.status).toBe(409);
+      expect(await errorCode(res)).toBe('report_not_ready');
+    }
+    expect((await t.app.request('/v1/consultations/nope/report')).status).toBe(404);
+  });
+
+  it('runs the demo seed: an open, a reported and a planned consultation, with a report', async () => {
+    // On the suite's own database: a second PostgreSQL test database cannot be migrated while one is open.
+    expect(await runSeeds(t.db, ['consultations'])).toEqual(['consultations']);
+    const titles = new Set(DEMO_CONSULTATIONS.map((d) => d.input.title));
+    const items = (await get<{ items: Summary[] }>(t, '/v1/consultations')).items.filter((i) => titles.has(i.title));
+    expect(items.map((i) => i.status)).toEqual(['open', 'planned', 'reported']);
+    const reported = items.find((i) => i.status === 'reported')!;
+    const remarks = (await get<{ items: Remark[] }>(t, `/v1/consultations/${reported.id}/remarks`)).items;
+    expect(remarks.length).toBe(DEMO_CONSULTATIONS.find((d) => d.reported)!.remarks.length);
+    expect(remarks.every((r) => r.decision && r.response)).toBe(true);
+    expect((await t.app.request(`/v1/consultations/${reported.id}/report?format=html`)).status).toBe(200);
+    expect(items.find((i) => i.status === 'open')!.remarkCount).toBe(DEMO_CONSULTATIONS.find((d) => d.startsInDays < 0 && !d.reported)!.remarks.length);
+  });
+});
+
+/** Warsaw wall-clock time `days` from now. */
+const localOffset = (days: number) => localIn(days * DAY);
+
+let rowSeq = 0;
+/** A remark row for the repository, in a given status. */
+function rowOf(consultationId: string, status: 'unconfirmed' | 'pending' | 'published' | 'rejected') {
+  const n = ++rowSeq;
+  return {
+    consultationId, unitId: null, currentWording: '', proposedWording: `Propozycja ${n}`, justification: `Uzasadnienie wiersza ${n}`, authorType: 'ngo' as const,
+    organisationName: `Organizacja Wiersza ${n}`, krs: null, organisationId: null, contactName: `Osoba Wiersza ${n}`, contactEmail: `wiersz.${n}@private.example.org`, lang: 'pl', status,
+  };
+}
