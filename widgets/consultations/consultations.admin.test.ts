@@ -430,6 +430,38 @@ describe('ngo-admin-consultations', () => {
       expect(text($(el, '#publish-error'))).to.equal('The consultation is still open. Answers and the report can be published once it has closed.');
     });
 
+    it('publishes after confirmation, announces the mailing and focuses the new report link', async () => {
+      let reportedAt: string | null = null;
+      stubFetch((path, method) => {
+        if (method === 'POST' && path === '/v1/admin/consultations/c1/publish-answers') return (reportedAt = '2026-05-28T10:00:00.000Z'), { id: 'c1', reportedAt, mailed: 2 };
+        if (path === '/v1/admin/consultations') return { items: [open] };
+        if (path === '/v1/admin/consultations/c1') return { ...detail(open), status: reportedAt ? 'reported' : 'closed', reportedAt };
+        if (path.includes('/remarks?status=')) return { items: [remark('r1', { decision: 'accepted', response: 'Tak.', answeredAt: '2026-05-27T10:00:00.000Z' })] };
+        return undefined;
+      });
+      const el = await mount('en');
+      await openConsultation(el, 'answers');
+      $(el, 'button.publish').click();
+      await waitUntil(() => root(el).querySelector('button.confirm'));
+      $(el, 'button.confirm').click();
+      await waitUntil(() => active(el)?.classList.contains('report'), 'focus did not move to the report link');
+      expect(text($(el, '[role=status]'))).to.equal('Answers and report published. The authors of remarks will be e-mailed.');
+      expect($(el, 'a.report').getAttribute('href')).to.equal(`${BASE}/v1/consultations/c1/report?format=html&lang=en`);
+      expect(root(el).querySelector('button.publish')).to.equal(null);
+    });
+
+    it('moves between the tabs with the arrow keys', async () => {
+      stubApi({ published: published() });
+      const el = await mount('pl');
+      await openConsultation(el, 'queue');
+      $(el, '#tab-queue').focus();
+      $(el, '#tab-queue').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      await waitUntil(() => active(el)?.id === 'tab-answers');
+      expect($(el, '#tab-answers').getAttribute('aria-selected')).to.equal('true');
+      expect($(el, '#panel-queue').hidden).to.equal(true);
+      await waitUntil(() => root(el).querySelector('#panel-answers .progress'));
+    });
+
     it('links to the report once published', async () => {
       stubApi({ published: [] });
       const el = await mount('uk');
