@@ -2,7 +2,7 @@
 // (ngo-<slug>.js), and one shared chunk with Lit and widgets/core. See widgets/README.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -78,6 +78,19 @@ function versionLoader() {
   };
 }
 
+/** Empties dist/widgets before a full build, so old hashed chunks do not pile up (not for partial builds). */
+function cleanOutput() {
+  let cleaned = false;
+  return {
+    name: 'ngo-clean-output',
+    buildStart() {
+      if (cleaned || process.env.NGO_WIDGETS) return;
+      cleaned = true;
+      rmSync(OUT, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Type declarations for the widgets (dist/widgets/types), skipped in watch mode and with NGO_NO_DTS=1. */
 function declarations() {
   return {
@@ -104,6 +117,7 @@ export default {
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
   },
   plugins: [
+    cleanOutput(),
     cssString(),
     minifyCssLiterals(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AbuseSchema } from './abuse.schema.js';
 import { AUDIENCES, AUTHOR_TYPES, CONSULTATION_LIMITS as L, CONSULTATION_STATUSES, DECISIONS, MODERATION_MODES, ORGANISATION_AUTHORS } from './consultations.js';
-import { isValidKrs } from './map.js';
+import { isValidKrs } from './identifiers.js';
 import { LANGS } from './taxonomy.js';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -72,10 +72,14 @@ export class NgoElement extends LitElement {
     }
   }
 
-  /** Loads the core dictionary of the resolved language (a small chunk) before rendering with it. */
+  /** The widget's own lazily loaded dictionaries (`createLazyTranslator`), awaited before each render. */
+  protected static translators: readonly { load(lang: Lang): Promise<void> | undefined }[] = [];
+
+  /** Loads the core and widget dictionaries of the resolved language (small chunks) before rendering with them. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = loadLang(this.locale);
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const lang = this.locale;
+    const pending = [loadLang(lang), ...(this.constructor as typeof NgoElement).translators.map((tr) => tr.load(lang))].filter(Boolean);
+    return pending.length ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {

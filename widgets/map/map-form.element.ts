@@ -10,7 +10,7 @@ import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusR
 import type { Lang } from '../core/i18n/index.js';
 import { ChallengeController } from '../core/pow.js';
 import { theme } from '../core/theme.js';
-import { loadFormLang, tForm, type MapFormKey } from './map-form.i18n.js';
+import { tForm, type MapFormKey } from './map-form.i18n.js';
 import {
   issuesToErrors, toDraft, toOrganisationInput, validateDraft, withScheme,
   type Draft, type FieldErrors, type FieldId, type MapFormMode, type OrganisationDraftInput,
@@ -113,6 +113,7 @@ const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === '
  */
 export class NgoMapForm extends NgoElement {
   static override styles = [theme, formStyles, mapFormStyles];
+  protected static override translators = [tForm];
 
   static override properties: PropertyDeclarations = {
     mode: {},
@@ -182,11 +183,6 @@ export class NgoMapForm extends NgoElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.title')?.focus(options));
   }
 
-  /** Loads the form's own dictionary for the resolved language before rendering with it. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = loadFormLang(this.locale);
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (['mode', 'initial', 'token', 'organisationId'].some((p) => changed.has(p))) {

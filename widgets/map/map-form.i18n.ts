@@ -1,4 +1,5 @@
-import { createTranslator, type Lang, type Messages } from '../core/i18n/index.js';
+import type { Messages } from '../core/i18n/index.js';
+import { createLazyTranslator } from '../core/i18n/lazy.js';
 
 /**
  * The default information clause (RODO art. 13). A deployment replaces it with the `privacyNotice`
@@ -117,38 +118,8 @@ const pl = {
 export type MapFormSource = typeof pl;
 export type MapFormKey = keyof MapFormSource;
 
-/** English and Ukrainian load as small chunks of their own, so a page pays only for its language. */
-const loaded: Partial<Record<Lang, Messages<MapFormSource>>> = { pl };
-const loading = new Map<Lang, Promise<void>>();
-const importers = {
+/** Translator of the map's contribution forms: Polish bundled, English and Ukrainian loaded on demand. */
+export const tForm = createLazyTranslator<MapFormSource>(pl, {
   en: () => import('./map-form.i18n.en.js').then((m) => m.en),
   uk: () => import('./map-form.i18n.uk.js').then((m) => m.uk),
-};
-
-/** Loads the form's dictionary for `lang`. Returns undefined when it is already there (Polish always is). */
-export function loadFormLang(lang: Lang): Promise<void> | undefined {
-  if (lang === 'pl' || loaded[lang]) return undefined;
-  let p = loading.get(lang);
-  if (!p) {
-    p = importers[lang]().then(
-      (d) => void (loaded[lang] = d),
-      (err) => {
-        loading.delete(lang);
-        console.warn('[ngo] could not load translations:', err);
-      },
-    );
-    loading.set(lang, p);
-  }
-  return p;
-}
-
-/** Translator of the map's contribution forms (falls back to Polish, then the core strings). */
-export const tForm = createTranslator<MapFormSource>({
-  pl,
-  get en() {
-    return loaded.en ?? pl;
-  },
-  get uk() {
-    return loaded.uk ?? pl;
-  },
 });

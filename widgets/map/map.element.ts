@@ -4,7 +4,6 @@ import { DISTRICTS } from '../../common/taxonomy.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoEvent } from '../core/events.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
-import { statusRegion } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { ApiError } from '../core/api.js';
 import { getClusterZoom, getClusters, getOrganisation, listOrganisations, type MapFilters, type Organisation } from './map.api.js';
@@ -53,6 +52,7 @@ export class NgoSelectEvent extends NgoEvent<{ id: string; name: string }> {
  */
 export class NgoMap extends NgoElement {
   static override styles = [theme, leafletStyles, mapStyles];
+  protected static override translators = [tm];
   static override properties: PropertyDeclarations = {
     district: {},
     area: {},
@@ -376,7 +376,7 @@ export class NgoMap extends NgoElement {
       <div ?hidden=${!!this.formMode}>
         ${this.noFilters ? nothing : this.renderFilters(lang)}
         <div class="toolbar">
-          ${statusRegion(this.listState === 'ready' ? (this.total ? tm(lang, 'map.count', { count: this.total }) : tm(lang, 'map.none')) : this.listState === 'loading' ? tm(lang, 'loading') : '')}
+          <p class="count" role="status">${this.listState === 'ready' ? (this.total ? tm(lang, 'map.count', { count: this.total }) : tm(lang, 'map.none')) : this.listState === 'loading' ? tm(lang, 'loading') : ''}</p>
           <div class="toggle" role="group" aria-label=${tm(lang, 'map.views')}>
             <button type="button" aria-pressed=${this.shown === 'list' ? 'true' : 'false'} @click=${() => this.show('list')}>${tm(lang, 'map.show_list')}</button>
             <button type="button" aria-pressed=${this.shown === 'map' ? 'true' : 'false'} @click=${() => this.show('map')}>${tm(lang, 'map.show_map')}</button>
