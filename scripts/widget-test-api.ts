@@ -16,6 +16,9 @@ import { registeredSeeds, runSeeds } from '../api/seed.js';
 import { insertOrganisation } from '../api/map/map.repository.js';
 import { insertStaff } from '../api/admin/staff.repository.js';
 import '../api/map/map.routes.js';
+import { insertConsultation } from '../api/consultations/consultations.repository.js';
+import { demoLocal } from '../api/consultations/consultations.demo.js';
+import { splitDocument } from '../common/consultations.document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ngo-wtr-'));
 const handle = openDatabase(`sqlite:${join(dir, 'ngo.db')}`);
@@ -27,6 +30,10 @@ const base = { description: '', translations: {}, legalForm: 'stowarzyszenie' as
 await insertOrganisation(handle.db, { ...base, name: 'Związek Testowy Widżetów', kind: 'ngo', areas: ['kultura'], districts: [1], location: { lon: 19.9372, lat: 50.0614 } }, { status: 'published', changedBy: 'fixture' });
 await insertOrganisation(handle.db, { ...base, name: 'Fundacja <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">', kind: 'ngo', legalForm: 'fundacja', areas: ['kultura'], districts: [1], location: { lon: 19.938, lat: 50.062 }, description: '<b>pogrubienie?</b>' }, { status: 'published', changedBy: 'fixture' });
 await insertOrganisation(handle.db, { ...base, name: 'Związek Ukryty Oczekujący', kind: 'ngo', areas: ['kultura'], districts: [1], location: { lon: 19.94, lat: 50.06 } }, { status: 'pending', changedBy: 'fixture' });
+// <ngo-consultation> tests: an open consultation for everyone in district V, with post-moderation and no
+// confirmation link, so a remark sent from the widget is published at once.
+const postModerated = { title: 'Konsultacje testowe widżetu z publikacją od razu', goal: 'Sprawdzenie widżetu.', subject: 'Projekt testowy.', unitName: 'Wydział Testowy', legalBasis: 'Podstawa testowa.', audience: 'all' as const, district: 5, startsLocal: demoLocal(-1, '08:00'), endsLocal: demoLocal(20, '23:59'), moderation: 'post' as const, requireConfirmation: false, attachments: [], informationClause: '', document: '§ 1. Pierwszy przepis testowy.\n\n§ 2. Drugi przepis testowy.' };
+await insertConsultation(handle.db, postModerated, splitDocument(postModerated.document), { createdBy: 'fixture', id: 'widget-test-post' });
 await insertStaff(handle.db, { email: 'moderator@example.org', name: 'Moderator Testowy', role: 'moderator', password: 'widget tests password' });
 
 const app = createApp({ db: handle.db, config: testConfig(), log: createLogger('silent') });

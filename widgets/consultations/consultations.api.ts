@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { AuthorType, Decision } from '../../common/consultations.js';
+import type * as S from '../../common/consultations.schema.js';
+import type { Lang } from '../core/i18n/index.js';
+import { request } from '../core/api.js';
+
+/** The client of `/v1/consultations` used by `<ngo-consultation>`. */
+
+export type ConsultationSummary = z.output<typeof S.ConsultationSummary>;
+export type ConsultationDetail = z.output<typeof S.ConsultationDetail>;
+export type ConsultationUnit = z.output<typeof S.ConsultationUnit>;
+export type PublicRemark = z.output<typeof S.PublicRemark>;
+/** What the widget sends; the API fills in defaults and trims. */
+export type RemarkBody = Omit<z.input<typeof S.RemarkInput>, 'abuse'>;
+export type SupportBody = Omit<z.input<typeof S.SupportInput>, 'abuse'>;
+export interface Accepted {
+  id: string;
+  status: 'unconfirmed' | 'pending' | 'published';
+}
+
+/** Remark filters as the widget holds them; empty strings mean "any". `unit` is a unit id or `document`. */
+export interface RemarkFilters {
+  unit: string;
+  authorType: AuthorType | '';
+  decision: Decision | '';
+}
+
+const PATH = '/v1/consultations';
+const enc = encodeURIComponent;
+
+export function listConsultations(base: string, district: string, signal?: AbortSignal) {
+  const p = new URLSearchParams({ status: 'open,planned,closed,reported' });
+  if (district) p.set('district', district);
+  return request<{ items: ConsultationSummary[] }>(base, `${PATH}?${p}`, { signal });
+}
+
+/**
+ * Public reads may come from the HTTP cache for up to 30 s. After the person's own write, `fresh`
+ * (a counter) makes a URL the cache has not seen, so a published remark shows at once.
+ * (`request()` has no `cache: 'no-cache'` option yet; custom headers would cost a CORS preflight.)
+ */
+const query = (p: URLSearchParams, fresh: number) => {
+  if (fresh) p.set('fresh', String(fresh));
+  return p.size ? `?${p}` : '';
+};
+
+export const getConsultation = (base: string, id: string, fresh: number, signal?: AbortSignal) =>
+  request<ConsultationDetail>(base, `${PATH}/${enc(id)}${query(new URLSearchParams(), fresh)}`, { signal });
+
+export function listRemarks(base: string, id: string, f: RemarkFilters, fresh: number, signal?: AbortSignal) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  const q = query(p, fresh);
+  return request<{ items: PublicRemark[] }>(base, `${PATH}/${enc(id)}/remarks${q}`, { signal });
+}
+
+/** Where a POST goes: a remark, a support of a remark, or one of the two e-mailed confirmations. */
+export type Target = { kind: 'remark'; consultation: string } | { kind: 'support'; consultation: string; remark: string } | { kind: 'confirm' | 'confirm-support' };
+
+export function postPath(t: Target): string {
+  if (t.kind === 'remark') return `${PATH}/${enc(t.consultation)}/remarks`;
+  if (t.kind === 'support') return `${PATH}/${enc(t.consultation)}/remarks/${enc(t.remark)}/supports`;
+  return t.kind === 'confirm' ? `${PATH}/remarks/confirm` : `${PATH}/supports/confirm`;
+}
+
+export const post = (base: string, path: string, body: unknown, idempotencyKey?: string) =>
+  request<Accepted>(base, path, { method: 'POST', body, idempotencyKey });
+
+/** The public report (available once the answers are published). */
+export const reportUrl = (base: string, id: string, format: 'html' | 'csv', lang: Lang) => `${base}${PATH}/${enc(id)}/report?format=${format}&lang=${lang}`;
