@@ -139,8 +139,9 @@ export class NgoMap extends NgoElement {
     if (this.syncUrl) this.readUrl();
     // Fetch the map code now, in parallel with the list, rather than after the first render.
     if (this.view !== 'list') void import('./map.view.js').catch(() => {});
-    if (this.edit) this.formMode = 'owner';
-    else if (this.confirm) this.formMode = 'confirm';
+    // Links from e-mails open the owner's edit form or the confirmation straight away.
+    if (this.edit) void this.openForm('owner');
+    else if (this.confirm) void this.openForm('confirm');
     this.reload();
   }
 
