@@ -145,6 +145,26 @@ describe('<ngo-map>', () => {
     expect(pin.getAttribute('aria-label')).to.equal('Związek Testowy Widżetów');
   });
 
+  it('keeps filters and the open entry in the page URL with sync-url', async () => {
+    const start = location.href;
+    history.replaceState(null, '', `${location.pathname}?ngo-district=5&keep=1`);
+    try {
+      await setViewport({ width: 1280, height: 900 });
+      const el = await fixture<NgoMap>(html`<ngo-map sync-url api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+      await waitFor(() => items(el).length > 0);
+      expect(root(el).querySelector<HTMLSelectElement>('#ngo-district')!.value).to.equal('5');
+      const total = (await (await fetch('/v1/map/organisations?district=5&pageSize=1')).json()).total;
+      expect(status(el)).to.include(String(total));
+      items(el)[0]!.click();
+      await waitFor(() => new URL(location.href).searchParams.get('ngo-org'));
+      const url = new URL(location.href);
+      expect(url.searchParams.get('ngo-district')).to.equal('5');
+      expect(url.searchParams.get('keep')).to.equal('1');
+    } finally {
+      history.replaceState(null, '', start);
+    }
+  });
+
   it('warns once and says so visibly when misconfigured', async () => {
     const warnings: unknown[] = [];
     const original = console.warn;
