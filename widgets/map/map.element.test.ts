@@ -165,6 +165,18 @@ describe('<ngo-map>', () => {
     }
   });
 
+  it('draws district outlines from a boundaries file and zooms to the preset district', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await fixture<NgoMap>(html`<ngo-map district="18" boundaries="/widgets/map/fixtures/boundaries.json" api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+    const paths = await waitFor(() => {
+      const p = root(el).querySelectorAll('path.leaflet-interactive, .leaflet-overlay-pane path');
+      return p.length === 2 ? p : null;
+    });
+    expect(paths.length).to.equal(2);
+    const map = (el as unknown as { mapView: { map: { getCenter(): { lng: number; lat: number } } } }).mapView.map;
+    await waitFor(() => Math.abs(map.getCenter().lng - 20.085) < 0.01);
+  });
+
   it('warns once and says so visibly when misconfigured', async () => {
     const warnings: unknown[] = [];
     const original = console.warn;
