@@ -181,6 +181,7 @@ describe('<ngo-consultation>', () => {
       ['#consent', 'Aby wysłać, zaznacz zgodę.'],
     ]);
     expect(text($(el, '.ngo-error-summary h2'))).to.equal('Formularz zawiera 5 błędów');
+    await expect(el).to.be.accessible();
     const email = $(el, '#contactEmail')!;
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(text($(el, `#${email.getAttribute('aria-describedby')!.split(' ').pop()}`))).to.equal('Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl.');
