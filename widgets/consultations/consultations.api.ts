@@ -35,23 +35,19 @@ export function listConsultations(base: string, district: string, signal?: Abort
 }
 
 /**
- * Public reads may come from the HTTP cache for up to 30 s. After the person's own write, `fresh`
- * (a counter) makes a URL the cache has not seen, so a published remark shows at once.
- * (`request()` has no `cache: 'no-cache'` option yet; custom headers would cost a CORS preflight.)
+ * Public reads may come from the HTTP cache for up to 30 s. After the person's own write (`fresh`
+ * counts them) the read revalidates with the server, so a published remark shows at once.
  */
-const query = (p: URLSearchParams, fresh: number) => {
-  if (fresh) p.set('fresh', String(fresh));
-  return p.size ? `?${p}` : '';
-};
+const query = (p: URLSearchParams) => (p.size ? `?${p}` : '');
+const cacheMode = (fresh: number): RequestCache | undefined => (fresh ? 'no-cache' : undefined);
 
 export const getConsultation = (base: string, id: string, fresh: number, signal?: AbortSignal) =>
-  request<ConsultationDetail>(base, `${PATH}/${enc(id)}${query(new URLSearchParams(), fresh)}`, { signal });
+  request<ConsultationDetail>(base, `${PATH}/${enc(id)}`, { signal, cache: cacheMode(fresh) });
 
 export function listRemarks(base: string, id: string, f: RemarkFilters, fresh: number, signal?: AbortSignal) {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
-  const q = query(p, fresh);
-  return request<{ items: PublicRemark[] }>(base, `${PATH}/${enc(id)}/remarks${q}`, { signal });
+  return request<{ items: PublicRemark[] }>(base, `${PATH}/${enc(id)}/remarks${query(p)}`, { signal, cache: cacheMode(fresh) });
 }
 
 /** Where a POST goes: a remark, a support of a remark, or one of the two e-mailed confirmations. */

@@ -14,7 +14,7 @@ import {
   getConsultation, listConsultations, listRemarks, post, postPath, reportUrl,
   type ConsultationDetail, type ConsultationSummary, type ConsultationUnit, type PublicRemark, type RemarkFilters, type Target,
 } from './consultations.api.js';
-import { loadConsultationLang, tc, type ConsultationKey } from './consultations.i18n.js';
+import { tc, type ConsultationKey } from './consultations.i18n.js';
 import {
   REMARK_FIELDS, SUPPORT_FIELDS, allowedAuthors, emptyDraft, issuesToErrors, needsOrganisation, toRemarkBody, toSupportBody, validateRemark, validateSupport,
   type Draft, type FieldErrors, type FieldId,
@@ -111,6 +111,7 @@ const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => html`<p>${
  */
 export class NgoConsultation extends NgoElement {
   static override styles = [theme, formStyles, consultationStyles];
+  protected static override translators = [tc];
   static override properties: PropertyDeclarations = {
     consultation: {},
     district: {},
@@ -214,11 +215,6 @@ export class NgoConsultation extends NgoElement {
     clearInterval(this.timer);
   }
 
-  /** Loads the widget's dictionary for the resolved language before rendering with it. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = loadConsultationLang(this.locale);
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('consultation') || changed.has('selected')) {

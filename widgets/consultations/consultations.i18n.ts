@@ -1,4 +1,4 @@
-import { createTranslator, type Lang, type Messages } from '../core/i18n/index.js';
+import { createLazyTranslator } from '../core/i18n/lazy.js';
 import type { ConsultationSource } from './consultations.i18n.pl.js';
 
 /**
@@ -8,42 +8,8 @@ import type { ConsultationSource } from './consultations.i18n.pl.js';
 export type { ConsultationSource };
 export type ConsultationKey = keyof ConsultationSource;
 
-const dicts: Partial<Record<Lang, Messages<ConsultationSource>>> = {};
-const pending = new Map<Lang, Promise<void>>();
-const chunks: Record<Lang, () => Promise<{ default: Messages<ConsultationSource> }>> = {
-  pl: () => import('./consultations.i18n.pl.js'),
-  en: () => import('./consultations.i18n.en.js'),
-  uk: () => import('./consultations.i18n.uk.js'),
-};
-
-/** Loads the widget's dictionary for `lang`; undefined when it is already there. */
-export function loadConsultationLang(lang: Lang): Promise<void> | undefined {
-  if (dicts[lang]) return undefined;
-  let p = pending.get(lang);
-  if (!p) {
-    p = chunks[lang]().then(
-      (m) => void (dicts[lang] = m.default),
-      (err) => {
-        pending.delete(lang);
-        console.warn('[ngo] could not load translations:', err);
-      },
-    );
-    pending.set(lang, p);
-  }
-  return p;
-}
-
-const none = {} as ConsultationSource;
-
-/** `tc(lang, key, vars)`: the widget's strings in `lang` (once loaded), then the core ones. */
-export const tc = createTranslator<ConsultationSource>({
-  get pl() {
-    return (dicts.pl as ConsultationSource | undefined) ?? none;
-  },
-  get en() {
-    return dicts.en ?? none;
-  },
-  get uk() {
-    return dicts.uk ?? none;
-  },
+/** `tc(lang, key, vars)`: the widget's strings in `lang`, then the core ones. Every language is a chunk of its own. */
+export const tc = createLazyTranslator<ConsultationSource>(() => import('./consultations.i18n.pl.js').then((m) => m.default), {
+  en: () => import('./consultations.i18n.en.js').then((m) => m.default),
+  uk: () => import('./consultations.i18n.uk.js').then((m) => m.default),
 });

@@ -30,6 +30,8 @@ export interface RequestOptions {
   /** `omit` (default) for public routes; `same-origin` for staff routes. */
   credentials?: RequestCredentials;
   headers?: Record<string, string>;
+  /** The HTTP cache mode: `no-cache` revalidates (ETag) after the person's own write, without a CORS preflight. */
+  cache?: RequestCache;
 }
 
 /** Codes for error responses without an envelope (a proxy's 502, a static server's 404). */
@@ -40,7 +42,7 @@ const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbid
  * Throws `ApiError` for an error response or a network failure; an abort rejects with the signal's reason.
  */
 export async function request<T>(base: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, idempotencyKey, credentials = 'omit' } = options;
+  const { method = 'GET', body, signal, idempotencyKey, credentials = 'omit', cache } = options;
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -52,6 +54,7 @@ export async function request<T>(base: string, path: string, options: RequestOpt
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       credentials,
+      ...(cache ? { cache } : {}),
     });
   } catch (err) {
     if (signal?.aborted) throw signal.reason ?? err;
