@@ -132,7 +132,8 @@ function assertOpen(row: ConsultationRow) {
 
 /** Mails the staff who look after this consultation that a remark is waiting or published (once per remark). */
 async function notifyStaff(db: Kysely<Database>, mailer: Mailer, config: Config, row: ConsultationRow, remark: { unitLabel: string | null; authorType: keyof typeof AUTHOR_TYPE_LABELS; status: 'pending' | 'published' }) {
-  const status = { pending: 'czeka na moderację / awaiting moderation', published: 'opublikowana / published' }[remark.status];
+  // Staff mails go out in Polish, the panel's working language.
+  const status = { pending: 'czeka na moderację', published: 'opublikowana' }[remark.status];
   for (const to of await staffToNotify(db, row.district)) {
     await mailer.enqueue(
       { to, template: 'consultations.remark-arrived', lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[remark.authorType].pl, status, link: consultationUrl(config, row.id, 'pl') } },
