@@ -27,7 +27,7 @@ export async function testDatabase(dialect: DialectName): Promise<DatabaseHandle
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase(url, { schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return {
     ...handle,
     close: async () => {

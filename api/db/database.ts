@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file, when there is one (for backups). */
   file: string | null;
+  /** The PostgreSQL schema on the search path, when one was given. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', file: null, schema: options.schema, close: () => db.destroy() };
   }
   const file = sqliteFile(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -54,8 +56,12 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   return { db, dialect: 'sqlite', file: file === ':memory:' ? null : file, close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Runs every pending migration. With a PostgreSQL `schema`, the migration bookkeeping tables live
+ * there too: without it Kysely looks for them in every schema and would find another test run's.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
