@@ -1,32 +1,20 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../../common/consultations.js';
 import { consultationStatus, utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
+import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import type { ConsultationRemarkTable, ConsultationTable } from './consultations.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ConsultationRow = ConsultationTable;
 export type RemarkRow = ConsultationRemarkTable;
 
-const VERSION_KEY = 'consultations.version';
-
-/** A counter bumped on every change the public can see: the basis of the ETags. */
-export async function consultationsVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
-  return row?.value ?? '0';
-}
-
-export async function bumpConsultationsVersion(db: Db): Promise<void> {
-  const now = nowIso();
-  await db
-    .insertInto('app_setting')
-    .values({ key: VERSION_KEY, value: '1', updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
-    .execute();
-}
+/** The module's data version (see `dataVersion`): bumped on every change the public can see. */
+export const consultationsVersion = (db: Db) => dataVersion(db, 'consultations');
+export const bumpConsultationsVersion = (db: Db) => bumpDataVersion(db, 'consultations');
 
 /**
  * What the clock contributes to a public answer. Statuses change at the starts and ends that have

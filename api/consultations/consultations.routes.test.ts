@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { insertStaff } from '../admin/staff.repository.js';

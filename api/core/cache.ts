@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { AppEnv } from './context.js';
-import { sha256 } from './ids.js';
+import { nowIso, sha256 } from './ids.js';
 
 /**
  * Conditional GET for public reads. The ETag is derived from a data version and the full URL,
@@ -14,4 +16,24 @@ export function notModified(c: Context<AppEnv>, version: string, maxAge = 60): R
   const inm = c.req.header('if-none-match');
   if (inm && inm.split(',').some((t) => t.trim() === tag)) return c.body(null, 304);
   return null;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A module's data version: a counter in `app_setting` that every change visible to the public
+ * bumps (in the same transaction). ETags derive from it, so a conditional GET costs one tiny query.
+ */
+export async function dataVersion(db: Db, key: string): Promise<string> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', `${key}.version`).executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+export async function bumpDataVersion(db: Db, key: string): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('app_setting')
+    .values({ key: `${key}.version`, value: '1', updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
+    .execute();
 }

@@ -1,30 +1,18 @@
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgStatus } from '../../common/map.js';
 import { foldText, searchTokens } from '../../common/map.js';
 import type { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
+import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import type { OrganisationTable, SubmissionStatus } from './map.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type OrgRow = OrganisationTable;
 
-const VERSION_KEY = 'map.version';
-
-/** A counter bumped on every change visible to the public: the basis of ETags and the cluster cache. */
-export async function mapVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
-  return row?.value ?? '0';
-}
-
-export async function bumpMapVersion(db: Db): Promise<void> {
-  const now = nowIso();
-  await db
-    .insertInto('app_setting')
-    .values({ key: VERSION_KEY, value: '1', updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
-    .execute();
-}
+/** The module's data version (see `dataVersion`): bumped on every change the public can see. */
+export const mapVersion = (db: Db) => dataVersion(db, 'map');
+export const bumpMapVersion = (db: Db) => bumpDataVersion(db, 'map');
 
 function rowValues(input: OrganisationInput) {
   return {

@@ -198,7 +198,7 @@ describe('<ngo-map-form>', () => {
     const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
     await fillValid(el);
     await submitByKeyboard(el);
-    const summary = await until(() => q(el, '.ngo-error-summary'), 'the error summary');
+    await until(() => q(el, '.ngo-error-summary'), 'the error summary');
     expect(focused(el)).to.equal('div.ngo-error-summary');
     expect(api.posts()).to.have.length(1);
     expect(text(q(el, '#krs-error'))).to.equal('A KRS number has 10 digits, e.g. 0000123456.');

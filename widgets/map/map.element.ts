@@ -112,7 +112,6 @@ export class NgoMap extends NgoElement {
   private returnFocus: HTMLElement | null = null;
   private qTimer?: ReturnType<typeof setTimeout>;
   private resize?: ResizeObserver;
-  private lastMove?: { zoom: number; bbox: string };
   private fitted = false;
 
   constructor() {
@@ -200,7 +199,6 @@ export class NgoMap extends NgoElement {
   }
 
   private async loadClusters(zoom: number, bbox: string) {
-    this.lastMove = { zoom, bbox };
     this.clusterAbort?.abort();
     const ctl = (this.clusterAbort = new AbortController());
     try {
