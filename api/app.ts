@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './core/log.js';
 import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import { coreRoutes } from './core/core.routes.js';
+import { clauseAdminRoutes, clauseRoutes } from './core/clauses.routes.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { mapRoutes } from './map/map.routes.js';
 import { mapAdminRoutes } from './map/map.admin.routes.js';
@@ -36,11 +37,13 @@ const features: [string, OpenAPIHono<AppEnv>][] = [
   ['/v1', coreRoutes],
   ['/v1/map', mapRoutes],
   ['/v1/consultations', consultationRoutes],
+  ['/v1/clauses', clauseRoutes],
 ];
 /** Staff sections, mounted after `/v1/admin` so its session, CSRF and audit middleware guard them. */
 const staffFeatures: [string, OpenAPIHono<AppEnv>][] = [
   ['/v1/admin/map', mapAdminRoutes],
   ['/v1/admin/consultations', consultationAdminRoutes],
+  ['/v1/admin/settings', clauseAdminRoutes],
 ];
 
 /** Builds the whole app: API, widgets, demo and embeds. Tests pass a migrated database and call `app.request()`. */

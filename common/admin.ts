@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = {
   outbox: ['admin'],
   staff: ['admin'],
   audit: ['admin'],
+  settings: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type AdminSection = keyof typeof ADMIN_SECTIONS;

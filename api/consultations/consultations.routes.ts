@@ -8,6 +8,7 @@ import { LANGS, type Lang } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { notModified } from '../core/cache.js';
+import { clauseText, clausesVersion } from '../core/clauses.js';
 import type { AppEnv } from '../core/context.js';
 import { csvResponse } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
@@ -42,10 +43,10 @@ const MAX_AGE = 30;
  * Conditional GET whose ETag covers the data version and the statuses the clock gives now, and
  * whose max-age never outlives the next status change.
  */
-async function cachedRead(c: Context<AppEnv>, now: Date): Promise<Response | null> {
-  const [version, clock] = await Promise.all([consultationsVersion(c.var.db), statusClock(c.var.db, now)]);
+async function cachedRead(c: Context<AppEnv>, now: Date, withClause = false): Promise<Response | null> {
+  const [version, clock, clauses] = await Promise.all([consultationsVersion(c.var.db), statusClock(c.var.db, now), withClause ? clausesVersion(c.var.db) : '']);
   const maxAge = clock.nextChangeMs === null ? MAX_AGE : Math.max(1, Math.min(MAX_AGE, Math.floor(clock.nextChangeMs / 1000)));
-  return notModified(c, `${version}|${clock.epoch}`, maxAge);
+  return notModified(c, `${version}|${clock.epoch}|${clauses}`, maxAge);
 }
 
 /** A consultation the public may see; every consultation is public from its creation. */
@@ -80,17 +81,19 @@ consultationRoutes.openapi(
     path: '/{id}',
     tags: ['consultations'],
     summary: 'One consultation with its units (document order) and their published-remark counts',
-    request: { params: IdParam },
+    description: 'Without a clause of its own, `informationClause` is the configured clause of the consultations form (GET /v1/clauses/consultations) in `lang`.',
+    request: { params: IdParam, query: z.object({ lang: z.enum(LANGS).default('pl').meta({ description: 'Language of the fallback information clause' }) }) },
     responses: { 200: json(ConsultationDetail, 'The consultation'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
-    const cached = await cachedRead(c, now);
+    const cached = await cachedRead(c, now, true);
     if (cached) return cached as never;
     const row = await publicConsultation(c, c.req.valid('param').id);
     const { units, documentRemarkCount } = await findUnits(c.var.db, row.id);
     const remarkCount = units.reduce((s, u) => s + u.remarkCount, documentRemarkCount);
-    return c.json({ ...toSummary(row, remarkCount, now), units, documentRemarkCount, informationClause: row.information_clause }, 200);
+    const informationClause = row.information_clause.trim() || (await clauseText(c.var.db, 'consultations', c.req.valid('query').lang));
+    return c.json({ ...toSummary(row, remarkCount, now), units, documentRemarkCount, informationClause }, 200);
   },
 );
 
