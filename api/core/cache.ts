@@ -37,3 +37,31 @@ export async function bumpDataVersion(db: Db, key: string): Promise<void> {
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(app_setting.value as integer) + 1 as text)`, updated_at: now }))
     .execute();
 }
+
+const MAX_BODIES = 500;
+const MAX_BODY_BYTES = 256 * 1024;
+const bodyCaches = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Serves a public JSON read from a small in-process LRU keyed by the data version and the URL, so
+ * repeated reads cost one version query instead of the full query and serialisation. Safe with
+ * several instances: a change anywhere bumps the version in the database, and every key with the
+ * old version simply stops being asked for. Large bodies (exports) are never kept.
+ */
+export async function memoJson(c: Context<AppEnv>, version: string, compute: () => Promise<unknown>): Promise<Response> {
+  let cache = bodyCaches.get(c.var.db);
+  if (!cache) bodyCaches.set(c.var.db, (cache = new Map()));
+  const key = `${version}|${c.req.url}`;
+  let body = cache.get(key);
+  if (body !== undefined) {
+    cache.delete(key);
+    cache.set(key, body);
+  } else {
+    body = JSON.stringify(await compute());
+    if (body.length <= MAX_BODY_BYTES) {
+      cache.set(key, body);
+      if (cache.size > MAX_BODIES) cache.delete(cache.keys().next().value!);
+    }
+  }
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}

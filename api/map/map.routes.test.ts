@@ -168,6 +168,9 @@ describe.each(dialects)('map API on %s', (dialect) => {
   it('answers 304 to a matching If-None-Match and changes the ETag when data changes', async () => {
     const first = await t.app.request('/v1/map/organisations?district=12');
     const etag = first.headers.get('etag')!;
+    const before = ((await first.json()) as { total: number }).total;
+    // A repeat without If-None-Match comes from the in-process body cache and must be identical.
+    expect(((await (await t.app.request('/v1/map/organisations?district=12')).json()) as { total: number }).total).toBe(before);
     expect(etag).toMatch(/^W\/"/);
     expect(first.headers.get('cache-control')).toMatch(/public/);
     const again = await t.app.request('/v1/map/organisations?district=12', { headers: { 'if-none-match': etag } });
@@ -176,6 +179,8 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const changed = await t.app.request('/v1/map/organisations?district=12', { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
+    // …and the cached body was not served for the new version.
+    expect(((await changed.json()) as { total: number }).total).toBe(before + 1);
   });
 
   it('returns taxonomy with pl, en and uk labels', async () => {

@@ -6,7 +6,7 @@ import { DISTRICTS } from '../../common/taxonomy.js';
 import { AbuseSchema } from '../../common/abuse.schema.js';
 import type { Database } from '../db/schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
-import { notModified } from '../core/cache.js';
+import { memoJson, notModified } from '../core/cache.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
 import { ErrorResponses } from '../core/openapi.js';
@@ -48,11 +48,14 @@ mapRoutes.openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const cached = notModified(c, await mapVersion(c.var.db));
+    const version = await mapVersion(c.var.db);
+    const cached = notModified(c, version);
     if (cached) return cached as never;
     if (query.format === 'json') {
-      const { items, total } = await findOrganisations(c.var.db, query, { page: query.page, pageSize: query.pageSize });
-      return c.json({ items, total, page: query.page, pageSize: query.pageSize }, 200);
+      return memoJson(c, version, async () => {
+        const { items, total } = await findOrganisations(c.var.db, query, { page: query.page, pageSize: query.pageSize });
+        return { items, total, page: query.page, pageSize: query.pageSize };
+      }) as never;
     }
     const { items } = await findOrganisations(c.var.db, query, null);
     if (query.format === 'geojson') {
@@ -73,9 +76,11 @@ mapRoutes.openapi(
     responses: { 200: json(Organisation, 'The organisation'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
-    const cached = notModified(c, await mapVersion(c.var.db));
+    const version = await mapVersion(c.var.db);
+    const cached = notModified(c, version);
     if (cached) return cached as never;
-    const org = await findPublishedOrganisation(c.var.db, c.req.valid('param').id);
+    const id = c.req.valid('param').id;
+    const org = await findPublishedOrganisation(c.var.db, id);
     if (!org) throw notFound('Organisation');
     return c.json(org, 200);
   },
@@ -132,8 +137,10 @@ mapRoutes.openapi(
     let cache = clusterCaches.get(db);
     if (!cache) clusterCaches.set(db, (cache = new ClusterCache()));
     const filters = { district: q.district, area: q.area, kind: q.kind, q: q.q, accessible: q.accessible };
-    const entry = await cache.get(`${version}|${JSON.stringify(filters)}`, () => findPoints(db, filters));
-    return c.json({ ...viewport(entry, q.bbox, q.zoom), total: entry.points.length, version }, 200);
+    return memoJson(c, version, async () => {
+      const entry = await cache.get(`${version}|${JSON.stringify(filters)}`, () => findPoints(db, filters));
+      return { ...viewport(entry, q.bbox, q.zoom), total: entry.points.length, version };
+    }) as never;
   },
 );
 
