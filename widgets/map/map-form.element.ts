@@ -3,6 +3,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, SERVICE_LANGUAGES, TARGET_GROUPS, type OrgKind } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
+import { adminRequest, type AdminSession } from '../admin/admin.api.js';
 import { ApiError, newIdempotencyKey, request } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoEvent } from '../core/events.js';
@@ -26,7 +27,7 @@ export class NgoMapFormSubmitEvent extends NgoEvent<{ mode: MapFormMode }> {
   }
 }
 
-/** Fired after the API accepted the form. `status`: `unconfirmed` (create, correction), `pending` or `verified` (owner), `pending` (confirm). */
+/** Fired after the API accepted the form. `status`: `unconfirmed` (create, correction), `pending` or `verified` (owner), `pending` (confirm), `saved` (staff). */
 export class NgoMapFormSubmittedEvent extends NgoEvent<{ id: string; status: string }> {
   constructor(id: string, status: string) {
     super('ngo-submitted', { id, status });
@@ -38,6 +39,22 @@ export class NgoMapFormCancelEvent extends NgoEvent {
   constructor() {
     super('ngo-cancel', undefined);
   }
+}
+
+/**
+ * Fired in `staff` mode when the API answers 401, so that `<ngo-admin>` returns to its sign-in form.
+ * The same event as the panel's own `NgoUnauthorizedEvent`, declared here so that this chunk, which
+ * the public map loads too, does not pull in the panel.
+ */
+export class NgoMapFormUnauthorizedEvent extends NgoEvent {
+  constructor() {
+    super('ngo-unauthorized', undefined);
+  }
+}
+
+/** The parts of an admin entry (`GET /v1/admin/map/organisations/{id}`) the form needs. */
+interface StaffEntry extends OrganisationDraftInput {
+  id: string;
 }
 
 interface OwnerView {
@@ -53,18 +70,19 @@ interface Attempt {
   body: unknown;
 }
 
-const MODES: readonly MapFormMode[] = ['create', 'correction', 'owner', 'confirm'];
+const MODES: readonly MapFormMode[] = ['create', 'correction', 'owner', 'confirm', 'staff'];
+const STAFF_PATH = '/v1/admin/map/organisations';
 const SUMMARY = '.ngo-error-summary';
 /** Fields in the order they appear, for the error summary. */
 const ORDER: readonly FieldId[] = [
   'name', 'description', 'kind', 'legalForm', 'areas', 'targetGroups', 'krs', 'regon', 'nip', 'cityWide', 'districts', 'address', 'lon', 'lat',
-  'website', 'email', 'phone', 'languages', 'accessibility', 'submitterName', 'submitterEmail', 'note', 'consent',
+  'website', 'email', 'phone', 'languages', 'accessibility', 'ownerEmail', 'submitterName', 'submitterEmail', 'note', 'consent',
 ];
 const FIRST_AREA_GROUP = Object.keys(AREA_GROUPS)[0]!;
 type ListKey = 'areas' | 'targetGroups' | 'districts' | 'languages' | 'accessibility';
 
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
-/** An owner or confirmation token that the API does not know (404), or that is malformed (422). */
+/** An owner or confirmation token that the API does not know (404), or that is malformed (422). Only `owner` and `confirm` have links. */
 const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === 'link_invalid' || err.status === 404 || err.status === 422);
 
 /**
@@ -72,14 +90,19 @@ const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === '
  * the e-mailed link, and confirming a submission. An internal element of `<ngo-map>`, which loads it
  * with `import('./map-form.js')` when a person opens a form and closes it on `ngo-cancel`.
  *
+ * The staff panel's map section loads it the same way for `staff` mode: a signed-in moderator or
+ * editor edits an entry, or adds one, directly. That mode has no submitter fields, consent, honeypot
+ * or proof of work; it sends `PUT /v1/admin/map/organisations/{id}` (or `POST` for a new entry) with
+ * the session cookie and the CSRF token of `session`.
+ *
  * Proof of work starts when the person first focuses or types in the form; the form is checked on
  * submit (error summary, inline errors), and the server's field issues land on the same fields.
  *
  * @tag ngo-map-form
  *
- * @attr mode - `create` (default), `correction`, `owner` or `confirm`.
+ * @attr mode - `create` (default), `correction`, `owner`, `confirm` or `staff`.
  * @attr token - The secret link's token, for `owner` and `confirm`.
- * @attr organisation-id - The entry to correct, for `correction`.
+ * @attr organisation-id - The entry to correct, for `correction`; the entry to edit for `staff` (empty: add a new entry).
  * @attr privacy-notice - The information clause shown next to the consent (plain text; a blank line starts a paragraph). Replaces the default text.
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
@@ -87,12 +110,14 @@ const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === '
  * @prop {MapFormMode} mode - See the attribute.
  * @prop {string} token - See the attribute.
  * @prop {string} organisationId - See the attribute.
- * @prop {OrganisationDraftInput | undefined} initial - The entry's current data (`OrganisationInput` shape): prefills `correction` (and `create`).
+ * @prop {OrganisationDraftInput | undefined} initial - The entry's current data (`OrganisationInput` shape): prefills `correction` (and `create`), and `staff`, which otherwise loads the entry itself.
+ * @prop {AdminSession | null} session - `staff` mode: the signed-in session, whose CSRF token goes with every save.
  * @prop {string | Partial<Record<'pl' | 'en' | 'uk', string>> | undefined} privacyNotice - The information clause, one text or one per language.
  *
  * @fires ngo-submit - Before sending; cancelable. `detail: { mode }`.
  * @fires ngo-submitted - After the API accepted it. `detail: { id, status }`.
  * @fires ngo-cancel - The person pressed Cancel or Close.
+ * @fires ngo-unauthorized - `staff` mode: the API answered 401 (the session has ended).
  *
  * @csspart base - The root.
  * @csspart form - The form.
@@ -120,6 +145,7 @@ export class NgoMapForm extends NgoElement {
     token: {},
     organisationId: { attribute: 'organisation-id' },
     initial: { attribute: false },
+    session: { attribute: false },
     privacyNotice: { attribute: 'privacy-notice' },
     draft: { state: true },
     errors: { state: true },
@@ -134,6 +160,7 @@ export class NgoMapForm extends NgoElement {
   declare token: string;
   declare organisationId: string;
   declare initial: OrganisationDraftInput | undefined;
+  declare session: AdminSession | null;
   declare privacyNotice: string | Partial<Record<Lang, string>> | undefined;
 
   declare private draft: Draft;
@@ -164,9 +191,26 @@ export class NgoMapForm extends NgoElement {
     },
   });
 
+  /** `staff` mode without `initial`: the entry to edit, from the staff API. */
+  private staffEntry = new Task(this, {
+    args: () => [this.mode === 'staff' && !this.initial ? this.organisationId : '', this.api] as const,
+    task: async ([id, api], { signal }): Promise<StaffEntry | null> => {
+      if (!id) return null;
+      const entry = await adminRequest<StaffEntry>(api, `${STAFF_PATH}/${encodeURIComponent(id)}`, null, { signal }).catch((err) => {
+        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoMapFormUnauthorizedEvent());
+        throw err;
+      });
+      this.base = entry;
+      this.draft = toDraft(entry);
+      this.errors = {};
+      return entry;
+    },
+  });
+
   constructor() {
     super();
     this.mode = 'create';
+    this.session = null;
     this.token = '';
     this.organisationId = '';
     this.draft = toDraft();
@@ -195,8 +239,8 @@ export class NgoMapForm extends NgoElement {
       this.phase = 'form';
       this.attempt = undefined;
     }
-    // Created on first need, so that the confirmation panel never fetches a challenge.
-    if (this.mode !== 'confirm' && !this.pow) this.pow = new ChallengeController(this, () => this.api);
+    // Created on first need, so that the confirmation panel and staff (signed in) never fetch a challenge.
+    if (this.mode !== 'confirm' && this.mode !== 'staff' && !this.pow) this.pow = new ChallengeController(this, () => this.api);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -230,6 +274,12 @@ export class NgoMapForm extends NgoElement {
       return;
     }
     const organisation = toOrganisationInput(d, this.base);
+    if (this.mode === 'staff') {
+      const id = this.organisationId;
+      if (id) void this.post(`${STAFF_PATH}/${encodeURIComponent(id)}`, organisation, false, 'PUT');
+      else void this.post(STAFF_PATH, { ...organisation, ownerEmail: d.ownerEmail.trim() || null }, false);
+      return;
+    }
     const lang = this.locale;
     const note = d.note.trim();
     if (this.mode === 'owner') {
@@ -249,7 +299,8 @@ export class NgoMapForm extends NgoElement {
     this.dispatchEvent(new NgoMapFormCancelEvent());
   };
 
-  private async post(path: string, payload: object, protect: boolean): Promise<void> {
+  /** Sends the form: to the public API (with proof of work when `protect`), or in `staff` mode to the staff API. */
+  private async post(path: string, payload: object, protect: boolean, method: 'POST' | 'PUT' = 'POST'): Promise<void> {
     if (!this.dispatchEvent(new NgoMapFormSubmitEvent(this.mode))) return;
     const lang = this.locale;
     this.busy = true;
@@ -263,12 +314,15 @@ export class NgoMapForm extends NgoElement {
         attempt = { fp, key: newIdempotencyKey(), body };
       }
       this.attempt = attempt;
-      const res = await request<{ id: string; status: string }>(this.api, path, { method: 'POST', body: attempt.body, idempotencyKey: attempt.key });
+      const res =
+        this.mode === 'staff'
+          ? { status: 'saved', ...(await adminRequest<{ id: string }>(this.api, path, this.session, { method, body: attempt.body })) }
+          : await request<{ id: string; status: string }>(this.api, path, { method, body: attempt.body, idempotencyKey: attempt.key });
       this.attempt = undefined;
       this.pow?.reset();
       this.result = res.status;
       this.phase = 'done';
-      this.status = tForm(lang, 'mapForm.sent');
+      this.status = tForm(lang, this.mode === 'staff' ? 'mapForm.saved' : 'mapForm.sent');
       this.focusNext = '.title';
       this.dispatchEvent(new NgoMapFormSubmittedEvent(res.id, res.status));
     } catch (err) {
@@ -287,13 +341,14 @@ export class NgoMapForm extends NgoElement {
       this.pow?.reset();
       this.pow?.start();
     }
-    if (this.mode !== 'create' && this.mode !== 'correction' && isLinkError(err) && err.code !== 'validation_failed') {
+    if (this.mode === 'staff' && err.status === 401) this.dispatchEvent(new NgoMapFormUnauthorizedEvent());
+    if ((this.mode === 'owner' || this.mode === 'confirm') && isLinkError(err) && err.code !== 'validation_failed') {
       this.phase = 'invalid';
       this.focusNext = '.title';
       return;
     }
     if (err.code === 'validation_failed' && err.issues.length) {
-      const { errors, other } = issuesToErrors(err.issues);
+      const { errors, other } = issuesToErrors(err.issues, this.mode === 'staff');
       this.errors = errors;
       if (other.length) this.failure = err;
       this.focusNext = Object.keys(errors).length ? SUMMARY : '#form-error';
@@ -325,6 +380,7 @@ export class NgoMapForm extends NgoElement {
     if (!MODES.includes(mode)) return this.warnMisconfig(`mode "${mode}" is not one of ${MODES.join(', ')}`);
     if ((mode === 'owner' || mode === 'confirm') && !this.token) return this.warnMisconfig(`token is missing (mode "${mode}")`);
     if (mode === 'correction' && !this.organisationId) return this.warnMisconfig('organisation-id is missing (mode "correction")');
+    if (mode === 'staff' && !this.session) return this.warnMisconfig('session is missing (mode "staff")');
     return html`<div class="ngo-root" part="base" lang=${this.locale}>${this.renderBody(mode)}${statusRegion(this.status)}</div>`;
   }
 
@@ -333,14 +389,25 @@ export class NgoMapForm extends NgoElement {
     if (this.phase === 'invalid' || (mode === 'owner' && this.ownerView.status === TaskStatus.ERROR && isLinkError(this.ownerView.error))) {
       return this.panel(this.t('error.link_invalid'), this.t('mapForm.link_help'));
     }
-    const head = html`<h2 class="title" tabindex="-1">${this.t(`mapForm.title.${mode}`)}</h2>
-      <p class="intro">${this.t(`mapForm.intro.${mode}`)}</p>`;
+    const which = mode === 'staff' && !this.organisationId ? 'staff_new' : mode;
+    const head = html`${this.heading(this.t(`mapForm.title.${which}`))}
+      <p class="intro">${this.t(`mapForm.intro.${which}`)}</p>`;
     if (mode === 'confirm') {
       return html`${head}${this.renderFailure()}
         <div class="actions">
           <button type="button" part="submit-button" ?disabled=${this.busy} @click=${this.onConfirm}>${this.t('mapForm.confirm')}</button>
           ${this.cancelButton('mapForm.cancel')}
         </div>`;
+    }
+    if (mode === 'staff' && this.organisationId && !this.initial) {
+      const loading = () => html`<p>${this.t('loading')}</p>`;
+      return html`${head}${this.staffEntry.render({
+        initial: loading,
+        pending: loading,
+        complete: () => this.renderForm(mode, false),
+        error: (e) => html`<p class="ngo-error" role="alert">${tForm.error(this.locale, asApiError(e))}</p>
+          <button type="button" @click=${() => void this.staffEntry.run()}>${this.t('retry')}</button>`,
+      })}`;
     }
     if (mode === 'owner') {
       const loading = () => html`<p>${this.t('loading')}</p>`;
@@ -359,16 +426,22 @@ export class NgoMapForm extends NgoElement {
     if (mode === 'create' || mode === 'correction') {
       return this.panel(this.t('mapForm.done.create'), this.t('mapForm.done.create_text', { email: this.draft.submitterEmail.trim() }));
     }
+    if (mode === 'staff') return this.panel(this.t('mapForm.done.saved'), this.t('mapForm.done.saved_text'));
     const text = mode === 'confirm' ? 'mapForm.done.confirmed' : this.result === 'verified' ? 'mapForm.done.verified' : 'mapForm.done.pending';
     return this.panel(this.t('mapForm.done.thanks'), this.t(text));
   }
 
   private panel(heading: string, text: string): TemplateResult {
     return html`<div class="panel" part="panel">
-      <h2 class="title" tabindex="-1">${heading}</h2>
+      ${this.heading(heading)}
       <p>${text}</p>
       <div class="actions">${this.cancelButton('mapForm.close')}</div>
     </div>`;
+  }
+
+  /** The title: `h2` in the public widget, `h4` in the staff panel (whose section headings are `h3`). */
+  private heading(text: string): TemplateResult {
+    return this.mode === 'staff' ? html`<h4 class="title" tabindex="-1">${text}</h4>` : html`<h2 class="title" tabindex="-1">${text}</h2>`;
   }
 
   private cancelButton(label: MapFormKey): TemplateResult {
@@ -383,6 +456,7 @@ export class NgoMapForm extends NgoElement {
     const lang = this.locale;
     const d = this.draft;
     const withSubmitter = mode === 'create' || mode === 'correction';
+    const staff = mode === 'staff';
     const summary = ORDER.filter((id) => this.errors[id]).map((id) => ({
       id: NgoMapForm.target(id),
       message: id === 'consent' ? this.err(id)! : `${this.t(`mapForm.${id}`)}: ${this.err(id)}`,
@@ -448,16 +522,22 @@ export class NgoMapForm extends NgoElement {
               ${this.text('submitterEmail', { type: 'email', hint: true, required: true, maxlength: 254, autocomplete: 'email' })}
             </fieldset>`
           : nothing}
-        ${this.area('note', MAP_LIMITS.reason, mode !== 'create')} ${this.renderPrivacy(withSubmitter)}
-        <div class="hp" aria-hidden="true">
-          <label for="hp">${this.t('mapForm.honeypot')}</label>
-          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
-        </div>
+        ${staff && !this.organisationId ? this.text('ownerEmail', { type: 'email', hint: true, maxlength: 254, autocomplete: 'off' }) : nothing}
+        ${staff ? nothing : this.renderContributorEnd(mode, withSubmitter)}
         <div class="actions">
-          <button type="submit" part="submit-button" ?disabled=${this.busy}>${this.t(mode === 'owner' ? 'mapForm.save' : 'mapForm.submit')}</button>
+          <button type="submit" part="submit-button" ?disabled=${this.busy}>${this.t(staff ? 'mapForm.save_entry' : mode === 'owner' ? 'mapForm.save' : 'mapForm.submit')}</button>
           ${this.cancelButton('mapForm.cancel')}
         </div>
       </form>`;
+  }
+
+  /** What only people outside the staff see: the note to the moderator, the information clause, consent and the honeypot. */
+  private renderContributorEnd(mode: MapFormMode, withConsent: boolean): TemplateResult {
+    return html`${this.area('note', MAP_LIMITS.reason, mode !== 'create')} ${this.renderPrivacy(withConsent)}
+      <div class="hp" aria-hidden="true">
+        <label for="hp">${this.t('mapForm.honeypot')}</label>
+        <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
+      </div>`;
   }
 
   private renderPrivacy(withConsent: boolean): TemplateResult {

@@ -92,4 +92,22 @@ describe('map form model', () => {
     expect(errors).to.deep.equal({ name: 'mapForm.err.too_long', submitterName: 'field.required', districts: 'mapForm.err.districts' });
     expect(other.map((i) => i.path)).to.deep.equal(['type']);
   });
+
+  it('reads a staff body’s paths from the organisation itself, with the owner e-mail beside it', () => {
+    expect(issueField('krs', true)).to.equal('krs');
+    expect(issueField('location', true)).to.equal('lon');
+    expect(issueField('ownerEmail', true)).to.equal('ownerEmail');
+    expect(issueField('consent', true)).to.equal(undefined);
+    expect(issueField('organisation.ownerEmail')).to.equal(undefined);
+    const { errors, other } = issuesToErrors([{ path: 'ownerEmail', code: 'invalid_format', message: 'x' }, { path: 'nip', code: 'custom', message: 'x' }, { path: '(root)', code: 'custom', message: 'x' }], true);
+    expect(errors).to.deep.equal({ ownerEmail: 'field.invalid_email', nip: 'mapForm.err.nip' });
+    expect(other.map((i) => i.path)).to.deep.equal(['(root)']);
+  });
+
+  it('asks staff for no submitter and checks the owner e-mail only when given', () => {
+    const staffDraft = { ...valid(), submitterName: '', submitterEmail: '', consent: false };
+    expect(validateDraft(staffDraft, 'staff')).to.deep.equal({});
+    expect(validateDraft({ ...staffDraft, ownerEmail: 'nie-adres' }, 'staff')).to.deep.equal({ ownerEmail: 'field.invalid_email' });
+    expect(validateDraft({ ...staffDraft, ownerEmail: 'biuro@example.org' }, 'staff')).to.deep.equal({});
+  });
 });

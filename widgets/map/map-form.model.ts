@@ -7,7 +7,8 @@ import type { FieldIssue } from '../../common/errors.js';
 import { MAP_LIMITS, isInKrakow, isValidKrs, isValidNip, isValidRegon, type OrgKind } from '../../common/map.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 
-export type MapFormMode = 'create' | 'correction' | 'owner' | 'confirm';
+/** `staff`: a signed-in moderator or editor edits an entry (or adds one) directly, through `/v1/admin/map`. */
+export type MapFormMode = 'create' | 'correction' | 'owner' | 'confirm' | 'staff';
 
 /** An `OrganisationInput` as a host may hand it over (missing fields get their defaults). */
 export type OrganisationDraftInput = Partial<OrganisationInput>;
@@ -36,6 +37,8 @@ export interface Draft {
   submitterEmail: string;
   note: string;
   consent: boolean;
+  /** Staff adding an entry: who gets the owner's edit link and the yearly reminders (optional). */
+  ownerEmail: string;
 }
 
 export type FieldId = keyof Draft;
@@ -75,6 +78,7 @@ export function toDraft(o: OrganisationDraftInput = {}): Draft {
     submitterEmail: '',
     note: '',
     consent: false,
+    ownerEmail: '',
   };
 }
 
@@ -158,6 +162,7 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
   if (d.email.trim() && !EMAIL.test(d.email.trim())) e.email = 'field.invalid_email';
   if (d.phone.trim() && !PHONE.test(d.phone.trim())) e.phone = 'mapForm.err.phone';
   if (d.note.trim().length > MAP_LIMITS.reason) e.note = 'mapForm.err.too_long';
+  if (mode === 'staff' && d.ownerEmail.trim() && !EMAIL.test(d.ownerEmail.trim())) e.ownerEmail = 'field.invalid_email';
   if (mode === 'create' || mode === 'correction') {
     const person = d.submitterName.trim();
     if (!person) e.submitterName = 'field.required';
@@ -169,14 +174,18 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
   return e;
 }
 
-/** Which field a server issue path names: `organisation.krs` → `krs`, `submitter.email` → `submitterEmail`. */
-export function issueField(path: string): FieldId | undefined {
+/**
+ * Which field a server issue path names: `organisation.krs` → `krs`, `submitter.email` → `submitterEmail`.
+ * A staff body is the organisation itself, so its paths start at the field (`krs`, `ownerEmail`).
+ */
+export function issueField(path: string, staff = false): FieldId | undefined {
+  if (staff) return path === 'ownerEmail' ? path : issueField(`organisation.${path}`);
   const [head, sub] = path.split('.');
   if (head === 'consent' || head === 'note') return head;
   if (head === 'submitter') return sub === 'name' ? 'submitterName' : sub === 'email' ? 'submitterEmail' : undefined;
   if (head !== 'organisation' || !sub) return undefined;
   if (sub === 'location') return 'lon';
-  return sub in FIELD_MESSAGES || VISIBLE.has(sub) ? (sub as FieldId) : undefined;
+  return ORGANISATION_FIELDS.has(sub) ? (sub as FieldId) : undefined;
 }
 
 /** The message a field shows for any invalid value. */
@@ -195,15 +204,19 @@ const FIELD_MESSAGES: FieldErrors = {
   submitterName: 'mapForm.err.person',
   submitterEmail: 'field.invalid_email',
   consent: 'mapForm.err.consent',
+  ownerEmail: 'field.invalid_email',
 };
-const VISIBLE = new Set<string>(['description', 'kind', 'targetGroups', 'cityWide', 'address', 'languages', 'accessibility']);
+/** The organisation's fields the form shows under the same name as the API (`location` is the pair `lon`, `lat`). */
+const ORGANISATION_FIELDS = new Set<string>([
+  'name', 'description', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'targetGroups', 'districts', 'cityWide', 'address', 'website', 'email', 'phone', 'languages', 'accessibility',
+]);
 
-/** Server issues as field errors; issues that name no visible field are returned apart. */
-export function issuesToErrors(issues: readonly FieldIssue[]): { errors: FieldErrors; other: FieldIssue[] } {
+/** Server issues as field errors; issues that name no visible field are returned apart. `staff`: see `issueField`. */
+export function issuesToErrors(issues: readonly FieldIssue[], staff = false): { errors: FieldErrors; other: FieldIssue[] } {
   const errors: FieldErrors = {};
   const other: FieldIssue[] = [];
   for (const issue of issues) {
-    const id = issueField(issue.path);
+    const id = issueField(issue.path, staff);
     if (!id) other.push(issue);
     else errors[id] ??= issue.code === 'too_long' ? 'mapForm.err.too_long' : issue.code === 'required' && id !== 'consent' ? 'field.required' : FIELD_MESSAGES[id] ?? 'mapForm.err.invalid';
   }

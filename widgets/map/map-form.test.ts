@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import './map-form.js';
+import type { AdminSession } from '../admin/admin.api.js';
 import type { NgoMapForm } from './map-form.element.js';
 
 interface Sent {
@@ -9,6 +10,7 @@ interface Sent {
   path: string;
   headers: Record<string, string>;
   body: any;
+  credentials?: RequestCredentials;
 }
 
 const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -34,6 +36,7 @@ function stubApi(route: (r: Sent) => Response | Promise<Response>) {
       path: new URL(String(input)).pathname,
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      credentials: init.credentials,
     };
     sent.push(r);
     return r.path === '/v1/challenge' ? reply(200, await challenge()) : route(r);
@@ -70,8 +73,8 @@ function choose(el: NgoMapForm, id: string, value: string) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** Fills in everything a new entry needs: the person's own path through the form. */
-async function fillValid(el: NgoMapForm) {
+/** Fills in the organisation's required fields (and a few optional ones). */
+async function fillOrganisation(el: NgoMapForm) {
   await typeInto(el, 'name', 'Fundacja Testowa');
   choose(el, 'legalForm', 'fundacja');
   q(el, '#areas-education')!.click(); // opens the group
@@ -82,6 +85,11 @@ async function fillValid(el: NgoMapForm) {
   await typeInto(el, 'lon', '19,9372');
   await typeInto(el, 'lat', '50.0614');
   await typeInto(el, 'website', 'fundacja.example.org');
+}
+
+/** Fills in everything a new entry needs: the person's own path through the form. */
+async function fillValid(el: NgoMapForm) {
+  await fillOrganisation(el);
   await typeInto(el, 'submitterName', 'Anna Nowak');
   await typeInto(el, 'submitterEmail', 'anna@example.org');
   q(el, '#consent')!.click();
@@ -116,6 +124,12 @@ const ENTRY: OrganisationInput = {
   accessibility: ['stepFree'],
 };
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
+const SESSION: AdminSession = {
+  staff: { id: 'st1', email: 'redakcja@krakow.pl', name: 'Maria Nowak', role: 'editor', district: null },
+  csrfToken: 'csrf-123',
+  sections: ['map'],
+};
+const ORGS = '/v1/admin/map/organisations';
 
 describe('<ngo-map-form>', () => {
   let api: ReturnType<typeof stubApi> | undefined;
@@ -400,5 +414,101 @@ describe('<ngo-map-form>', () => {
       console.warn = warn;
     }
     expect(warnings.filter((w) => w.includes('[ngo] <ngo-map-form>'))).to.have.length(1);
+  });
+
+  describe('staff mode', () => {
+    const staffForm = (id: string, initial?: OrganisationInput, lang = 'pl') =>
+      fixture<NgoMapForm>(html`<ngo-map-form mode="staff" lang=${lang} organisation-id=${id} .initial=${initial} .session=${SESSION} api-base=${location.origin}></ngo-map-form>`);
+
+    for (const [lang, title, save] of [
+      ['pl', 'Edycja wpisu', 'Zapisz wpis'],
+      ['uk', 'Редагування запису', 'Зберегти запис'],
+    ] as const) {
+      it(`is accessible in ${lang}, prefilled, with no submitter, consent, honeypot or proof of work`, async () => {
+        api = stubApi(() => failure(404, 'not_found'));
+        const el = await staffForm('org_7', ENTRY, lang);
+        await expect(el).to.be.accessible();
+        expect(text(q(el, 'h4.title'))).to.equal(title);
+        expect(text(q(el, '[part="submit-button"]'))).to.equal(save);
+        expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
+        for (const absent of ['#submitterName', '#submitterEmail', '#consent', '#note', '.notice', '#hp', '#ownerEmail']) expect(has(el, absent), absent).to.equal(false);
+        q<HTMLInputElement>(el, '#name')!.focus();
+        await sendKeys({ type: 'x' });
+        await new Promise((r) => setTimeout(r, 50));
+        expect(api.sent).to.have.length(0); // the entry came with it, and staff solve no challenge
+      });
+    }
+
+    it('saves an edit with PUT, the session cookie and the CSRF token, and reports it', async () => {
+      api = stubApi((r) => (r.method === 'PUT' && r.path === `${ORGS}/org_7` ? reply(200, { id: 'org_7' }) : failure(404, 'not_found')));
+      const el = await staffForm('org_7', ENTRY, 'en');
+      q<HTMLInputElement>(el, '#phone')!.focus();
+      await sendKeys({ type: '+48 12 345 67 89' });
+      const done = oneEvent(el, 'ngo-submitted');
+      await submitByKeyboard(el);
+      expect((await done).detail).to.deep.equal({ id: 'org_7', status: 'saved' });
+      expect(api.sent).to.have.length(1);
+      const [put] = api.sent;
+      expect(put!.method).to.equal('PUT');
+      expect(put!.path).to.equal(`${ORGS}/org_7`);
+      expect(put!.headers['X-CSRF-Token']).to.equal('csrf-123');
+      expect(put!.credentials).to.equal('same-origin');
+      expect(put!.body).to.deep.equal({ ...ENTRY, phone: '+48 12 345 67 89' }); // translations kept, nothing else added
+      await el.updateComplete;
+      expect(text(q(el, '[part="panel"] h4'))).to.equal('Entry saved');
+      expect(text(q(el, '[role="status"]'))).to.equal('Saved.');
+    });
+
+    it('puts the staff API’s 422 issues, which name the fields directly, on the fields', async () => {
+      api = stubApi(() => failure(422, 'validation_failed', { issues: [{ path: 'krs', code: 'custom', message: 'Not a valid KRS number' }] }));
+      const el = await staffForm('org_7', ENTRY);
+      await submitByKeyboard(el);
+      await until(() => q(el, '.ngo-error-summary'), 'the error summary');
+      expect(focused(el)).to.equal('div.ngo-error-summary');
+      expect(text(q(el, '#krs-error'))).to.equal('Numer KRS ma 10 cyfr, np. 0000123456.');
+      expect(q(el, '#krs')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(has(el, '[part="panel"]')).to.equal(false);
+    });
+
+    it('adds a new entry with POST, the owner e-mail beside the organisation', async () => {
+      api = stubApi((r) => (r.method === 'POST' && r.path === ORGS ? reply(201, { id: 'org_new' }) : failure(404, 'not_found')));
+      const el = await staffForm('');
+      expect(text(q(el, 'h4.title'))).to.equal('Nowy wpis');
+      await expect(el).to.be.accessible();
+      await fillOrganisation(el);
+      await typeInto(el, 'ownerEmail', 'nie-adres');
+      await submitByKeyboard(el);
+      expect(text(q(el, '#ownerEmail-error'))).to.contain('adres e-mail');
+      expect(api.sent).to.have.length(0);
+
+      q<HTMLInputElement>(el, '#ownerEmail')!.select();
+      await sendKeys({ type: 'biuro@fundacja.example.org' });
+      const done = oneEvent(el, 'ngo-submitted');
+      await submitByKeyboard(el);
+      expect((await done).detail).to.deep.equal({ id: 'org_new', status: 'saved' });
+      const [post] = api.sent;
+      expect(api.sent).to.have.length(1);
+      expect([post!.method, post!.path, post!.headers['X-CSRF-Token']]).to.deep.equal(['POST', ORGS, 'csrf-123']);
+      expect(post!.body).to.deep.equal({
+        name: 'Fundacja Testowa', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: null, regon: null, nip: '123-456-32-18',
+        areas: ['kultura'], targetGroups: [], districts: [5], cityWide: false, address: null, location: { lon: 19.9372, lat: 50.0614 },
+        website: 'https://fundacja.example.org', email: null, phone: null, languages: ['pl'], accessibility: [], ownerEmail: 'biuro@fundacja.example.org',
+      });
+    });
+
+    it('loads the entry itself when it is not given, and fires ngo-unauthorized on a 401', async () => {
+      let signedIn = true;
+      api = stubApi((r) => (r.method === 'GET' && r.path === `${ORGS}/org_7` ? reply(200, { id: 'org_7', ...ENTRY }) : signedIn ? failure(500, 'internal_error') : failure(401, 'unauthorized')));
+      const el = await staffForm('org_7');
+      const name = await until(() => q<HTMLInputElement>(el, '#name'), 'the loaded form');
+      expect(name.value).to.equal(ENTRY.name);
+      expect(api.sent[0]!.credentials).to.equal('same-origin');
+      signedIn = false;
+      const unauthorized = oneEvent(el, 'ngo-unauthorized');
+      await submitByKeyboard(el);
+      const e = await unauthorized;
+      expect(e.bubbles && e.composed).to.equal(true);
+      expect(api.sent.map((r) => r.method)).to.deep.equal(['GET', 'PUT']);
+    });
   });
 });
