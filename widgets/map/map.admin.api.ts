@@ -27,6 +27,20 @@ export interface StaffOrganisation extends Organisation {
   version: number;
 }
 
+/** One saved version of an entry. `changedBy`: `staff:<id>`, `submission`, `import` or `demo-seed`. */
+export interface EntryVersion {
+  version: number;
+  status: string;
+  changedBy: string;
+  note: string | null;
+  createdAt: string;
+}
+
+/** `GET /organisations/{id}`: the entry with its version history. */
+export interface StaffEntry extends StaffOrganisation {
+  versions: EntryVersion[];
+}
+
 export interface EntryQuery {
   q: string;
   status: OrgStatus | '';
@@ -50,6 +64,8 @@ export function listEntries(base: string, query: EntryQuery, signal?: AbortSigna
   if (query.status) params.set('status', query.status);
   return adminRequest<{ items: StaffOrganisation[]; total: number }>(base, `${BASE}/organisations?${params}`, null, { signal });
 }
+
+export const getEntry = (base: string, org: string, signal?: AbortSignal) => adminRequest<StaffEntry>(base, `${BASE}/organisations/${id(org)}`, null, { signal });
 
 export const setEntryStatus = (base: string, session: Session, org: string, action: 'archive' | 'publish') =>
   post<{ id: string; status: string }>(base, session, `/organisations/${id(org)}/${action}`);

@@ -11,11 +11,12 @@ import { NgoElement } from '../core/base.element.js';
 import { field, formStyles, statusRegion } from '../core/forms.js';
 import { formatDate, formatDateTime } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
+import type { NgoMapFormSubmittedEvent } from './map-form.element.js';
 import {
-  approveSubmission, listEntries, listQueue, PAGE_SIZE, rejectSubmission, sendReminders, setEntryStatus,
-  type EntryQuery, type QueueItem, type StaffOrganisation,
+  approveSubmission, getEntry, listEntries, listQueue, PAGE_SIZE, rejectSubmission, sendReminders, setEntryStatus,
+  type EntryQuery, type QueueItem, type StaffEntry, type StaffOrganisation,
 } from './map.admin.api.js';
-import { formatValue, tMapAdmin as t, type MapAdminKey } from './map.admin.i18n.js';
+import { formatChangedBy, formatValue, formatVersionNote, tMapAdmin as t, type MapAdminKey } from './map.admin.i18n.js';
 import { mapAdminStyles } from './map.admin.styles.js';
 
 type Tab = 'queue' | 'entries';
@@ -26,7 +27,9 @@ const rowButton = (id: string) => `[data-id="${CSS.escape(id)}"]`;
 /**
  * Staff panel section "map" (moderators, editors): the moderation queue of submitted entries and
  * corrections, with a diff and duplicate hints, approve and reject (the reason is mailed to the
- * submitter); and the list of all entries with archive/publish and the yearly reminder e-mails.
+ * submitter); and the list of all entries with edit, archive/publish, "add entry" and the yearly
+ * reminder e-mails. Editing and adding use `<ngo-map-form mode="staff">`, loaded on first use, beside
+ * the entry's version history.
  * `<ngo-admin>` creates it and sets `apiBase` and `session`; all requests are same-origin with the
  * session cookie and the CSRF token.
  *
@@ -59,6 +62,7 @@ export class NgoAdminMap extends NgoElement {
     busy: { state: true },
     query: { state: true },
     confirming: { state: true },
+    editing: { state: true },
   };
 
   /** Set by `<ngo-admin>`: carries the CSRF token sent on every POST. */
@@ -75,6 +79,8 @@ export class NgoAdminMap extends NgoElement {
   declare private query: EntryQuery;
   /** Id of the entry whose archiving waits for confirmation. */
   declare private confirming: string | null;
+  /** The entry open in the editor: its id, `''` for a new entry, `null` while the list shows. */
+  declare private editing: string | null;
 
   constructor() {
     super();
@@ -88,6 +94,7 @@ export class NgoAdminMap extends NgoElement {
     this.busy = false;
     this.query = { q: '', status: '', page: 1 };
     this.confirming = null;
+    this.editing = null;
   }
 
   /** Each list loads only while its tab is open, and afresh each time the tab is opened. */
@@ -99,6 +106,12 @@ export class NgoAdminMap extends NgoElement {
   private entries = new Task(this, {
     args: () => [this.api, this.tab, this.query] as const,
     task: ([base, tab, query], { signal }) => (tab === 'entries' ? this.guard(listEntries(base, query, signal)) : Promise.resolve(null)),
+  });
+
+  /** The entry open in the editor, with its history (nothing for a new entry). */
+  private entry = new Task(this, {
+    args: () => [this.api, this.editing] as const,
+    task: ([base, id], { signal }) => (id ? this.guard(getEntry(base, id, signal)) : Promise.resolve(null)),
   });
 
   private guard<T>(p: Promise<T>): Promise<T> {
@@ -140,6 +153,7 @@ export class NgoAdminMap extends NgoElement {
     this.tab = tab;
     this.selected = null;
     this.confirming = null;
+    this.editing = null;
     this.actionError = '';
     this.status = '';
     if (focus) void this.focusAfter(`#tab-${tab}`);
@@ -189,6 +203,49 @@ export class NgoAdminMap extends NgoElement {
     await this.focusAfter(`${rowButton(org.id)} button`, '#entries-heading');
   }
 
+  /** Opens the editor for an entry (`''`: a new one) and focuses the form's title once it shows. */
+  private async openEditor(id: string): Promise<void> {
+    this.editing = id;
+    this.confirming = null;
+    this.actionError = '';
+    this.status = '';
+    const loaded = import('./map-form.js').then(
+      () => true,
+      (err) => {
+        console.warn('[ngo] <ngo-admin-map>: the form could not be loaded:', err);
+        this.actionError = t.error(this.locale, asApiError(err));
+        return false;
+      },
+    );
+    await this.updateComplete; // starts loading the entry
+    const [ok] = await Promise.all([loaded, this.entry.taskComplete.catch(() => null)]);
+    if (this.editing !== id) return;
+    await this.updateComplete;
+    const form = ok ? this.renderRoot.querySelector<HTMLElement>('ngo-map-form') : null;
+    if (form) form.focus();
+    else void this.focusAfter('#action-error:not(:empty)', '#editor-back');
+  }
+
+  /** Back to the list, focus on the button that opened the editor. */
+  private closeEditor(): void {
+    const id = this.editing;
+    this.editing = null;
+    this.actionError = '';
+    void this.focusAfter(id ? `${rowButton(id)} .edit` : '#add-entry', '#entries-heading');
+  }
+
+  /** After a save: back to the refreshed list, the result announced and focus on the entry's Edit button. */
+  private async onSaved(e: NgoMapFormSubmittedEvent): Promise<void> {
+    const { id } = e.detail;
+    const added = this.editing === '';
+    const before = this.entry.value?.name;
+    this.editing = null;
+    await this.entries.run();
+    const name = this.entries.value?.items.find((o) => o.id === id)?.name ?? (added ? undefined : before);
+    this.status = name ? t(this.locale, added ? 'done.add' : 'done.save', { name }) : t(this.locale, 'done.add_unlisted');
+    await this.focusAfter(`${rowButton(id)} .edit`, added ? '#add-entry' : '#entries-heading', '#entries-heading');
+  }
+
   private async remind(): Promise<void> {
     let sent = 0;
     const ok = await this.send(async () => {
@@ -221,7 +278,11 @@ export class NgoAdminMap extends NgoElement {
       ${statusRegion(this.status)}
       ${TABS.map(
         (id) => html`<div class="panel" role="tabpanel" id="panel-${id}" aria-labelledby="tab-${id}" ?hidden=${id !== this.tab}>
-          ${id !== this.tab ? nothing : id === 'queue' ? (this.selected ? this.renderDetail(this.selected) : this.renderQueue()) : this.renderEntries()}
+          ${id !== this.tab
+            ? nothing
+            : id === 'queue'
+              ? this.selected ? this.renderDetail(this.selected) : this.renderQueue()
+              : this.editing !== null ? this.renderEditor(this.editing) : this.renderEntries()}
         </div>`,
       )}
     </div>`;
@@ -319,6 +380,7 @@ export class NgoAdminMap extends NgoElement {
         <button type="button" class="ngo-secondary remind" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.remind}>${t(lang, 'reminders.send')}</button>
       </section>
       <h4 id="entries-heading" tabindex="-1">${t(lang, 'entries.heading')}</h4>
+      <p><button type="button" id="add-entry" @click=${() => this.openEditor('')}>${t(lang, 'entries.add')}</button></p>
       <form role="search" class="row" @submit=${this.onSearch}>
         ${field({ id: 'q', label: t(lang, 'search.label') }, (a) => html`<input id=${a.id} name="q" type="search" maxlength="100" .value=${q.q} />`)}
         ${field(
@@ -352,9 +414,14 @@ export class NgoAdminMap extends NgoElement {
             <button type="button" class="ngo-secondary" @click=${() => ((this.confirming = null), this.focusAfter(`${rowButton(o.id)} button`))}>${t(lang, 'cancel')}</button>
           </div>`;
       const action = o.status === 'published' ? 'archive' : o.status === 'archived' ? 'publish' : null;
-      if (!action) return '—';
-      const onClick = () => (action === 'archive' ? ((this.confirming = o.id), this.focusAfter(`${rowButton(o.id)} .confirm`)) : this.changeStatus(o, action));
-      return html`<button type="button" class="ngo-secondary" aria-label="${t(lang, action)}: ${o.name}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${onClick}>${t(lang, action)}</button>`;
+      const onClick = () => (action === 'archive' ? ((this.confirming = o.id), this.focusAfter(`${rowButton(o.id)} .confirm`)) : action && this.changeStatus(o, action));
+      const edit = html`<button type="button" class="ngo-secondary edit" aria-label="${t(lang, 'edit')}: ${o.name}" @click=${() => this.openEditor(o.id)}>${t(lang, 'edit')}</button>`;
+      return html`<div class="row">
+        ${action
+          ? html`<button type="button" class="ngo-secondary" aria-label="${t(lang, action)}: ${o.name}" aria-disabled=${this.busy ? 'true' : 'false'} @click=${onClick}>${t(lang, action)}</button>`
+          : nothing}
+        ${edit}
+      </div>`;
     };
     return html`<div class="table-wrap"><table>
         <caption>${t(lang, 'entries.count', { count: total })}</caption>
@@ -381,5 +448,62 @@ export class NgoAdminMap extends NgoElement {
             <button type="button" class="ngo-secondary" ?hidden=${page >= pages} @click=${() => this.setPage(page + 1)}>${t(lang, 'next')}</button>
           </div>`
         : nothing}`;
+  }
+
+  /** The staff form for one entry (or a new one), then the entry's status, owner and version history. */
+  private renderEditor(id: string) {
+    const lang = this.locale;
+    const form = (entry?: StaffEntry) => html`<ngo-map-form
+      mode="staff"
+      lang=${lang}
+      api-base=${this.api}
+      organisation-id=${id}
+      .initial=${entry}
+      .session=${this.session}
+      @ngo-submitted=${this.onSaved}
+      @ngo-cancel=${this.closeEditor}
+    ></ngo-map-form>`;
+    return html`<button type="button" class="ngo-secondary" id="editor-back" @click=${this.closeEditor}>${t(lang, 'editor.back')}</button>
+      ${this.actionErrorRegion()}
+      ${!id
+        ? form()
+        : this.entry.render({
+            pending: () => html`<p class="loading">${t(lang, 'loading')}</p>`,
+            error: (err) => this.failed(err, () => this.entry.run()),
+            complete: (entry) => (entry ? html`${form(entry)}${this.renderHistory(entry)}` : nothing),
+          })}`;
+  }
+
+  private renderHistory(entry: StaffEntry) {
+    const lang = this.locale;
+    const state = (s: string) => (t.has(lang, `state.${s}`) ? t(lang, `state.${s}` as MapAdminKey) : s);
+    const self = this.session?.staff;
+    return html`<section aria-labelledby="history-heading">
+      <h5 id="history-heading">${t(lang, 'history.heading')}</h5>
+      <dl>
+        <dt>${t(lang, 'history.current')}</dt><dd>${state(entry.status)}</dd>
+        <dt>${t(lang, 'history.owner')}</dt><dd>${entry.ownerEmail ?? '—'}</dd>
+      </dl>
+      <div class="table-wrap"><table class="history">
+        <caption>${t(lang, 'history.caption')}</caption>
+        <thead><tr>
+          <th scope="col">${t(lang, 'history.version')}</th><th scope="col">${t(lang, 'history.status')}</th><th scope="col">${t(lang, 'history.by')}</th>
+          <th scope="col">${t(lang, 'history.note')}</th><th scope="col">${t(lang, 'history.date')}</th>
+        </tr></thead>
+        <tbody>
+          ${[...entry.versions]
+            .sort((a, b) => b.version - a.version)
+            .map(
+              (v) => html`<tr>
+                <th scope="row">${v.version}</th>
+                <td>${state(v.status)}</td>
+                <td>${formatChangedBy(lang, v.changedBy, self)}</td>
+                <td>${formatVersionNote(lang, v.note)}</td>
+                <td><time datetime=${v.createdAt}>${formatDateTime(lang, v.createdAt)}</time></td>
+              </tr>`,
+            )}
+        </tbody>
+      </table></div>
+    </section>`;
   }
 }

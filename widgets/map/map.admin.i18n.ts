@@ -61,6 +61,30 @@ const pl = {
   cancel: 'Anuluj',
   'done.archive': 'Zarchiwizowano „{name}”.',
   'done.publish': 'Opublikowano „{name}”.',
+  edit: 'Edytuj',
+  'entries.add': 'Dodaj wpis',
+  'editor.back': 'Wróć do listy wpisów',
+  'done.save': 'Zapisano zmiany we wpisie „{name}”.',
+  'done.add': 'Dodano wpis „{name}”.',
+  'done.add_unlisted': 'Dodano wpis. Nie ma go na tej stronie listy; znajdziesz go, wyszukując jego nazwę.',
+  'history.heading': 'Historia wpisu',
+  'history.caption': 'Wersje wpisu, od najnowszej',
+  'history.version': 'Wersja',
+  'history.status': 'Status',
+  'history.by': 'Kto zmienił',
+  'history.note': 'Uwagi',
+  'history.date': 'Data',
+  'history.current': 'Obecny status',
+  'history.owner': 'E-mail opiekuna',
+  'by.you': '{name} (Ty)',
+  'by.staff': 'pracownik (identyfikator {id})',
+  'by.submission': 'zgłoszenie z formularza',
+  'by.import': 'import z pliku CSV',
+  'by.demo-seed': 'dane demonstracyjne',
+  'vnote.approved': 'zatwierdzono nowy wpis',
+  'vnote.correction': 'zatwierdzono poprawkę',
+  'vnote.owner_edit': 'zatwierdzono zmianę od organizacji',
+  'vnote.edited': 'edycja przez pracownika',
   page: 'Strona {page} z {pages}',
   prev: 'Poprzednia strona',
   next: 'Następna strona',
@@ -155,6 +179,30 @@ const en: Messages<typeof pl> = {
   cancel: 'Cancel',
   'done.archive': '“{name}” archived.',
   'done.publish': '“{name}” published.',
+  edit: 'Edit',
+  'entries.add': 'Add entry',
+  'editor.back': 'Back to the entries',
+  'done.save': 'Changes to “{name}” saved.',
+  'done.add': 'Entry “{name}” added.',
+  'done.add_unlisted': 'Entry added. It is not on this page of the list; search for its name to find it.',
+  'history.heading': 'Entry history',
+  'history.caption': 'Versions of the entry, newest first',
+  'history.version': 'Version',
+  'history.status': 'Status',
+  'history.by': 'Changed by',
+  'history.note': 'Note',
+  'history.date': 'Date',
+  'history.current': 'Current status',
+  'history.owner': "Owner's e-mail",
+  'by.you': '{name} (you)',
+  'by.staff': 'staff member (id {id})',
+  'by.submission': 'submission form',
+  'by.import': 'CSV import',
+  'by.demo-seed': 'demo data',
+  'vnote.approved': 'new entry approved',
+  'vnote.correction': 'correction approved',
+  'vnote.owner_edit': "organisation's change approved",
+  'vnote.edited': 'edited by staff',
   page: 'Page {page} of {pages}',
   prev: 'Previous page',
   next: 'Next page',
@@ -249,6 +297,30 @@ const uk: Messages<typeof pl> = {
   cancel: 'Скасувати',
   'done.archive': '«{name}» архівовано.',
   'done.publish': '«{name}» опубліковано.',
+  edit: 'Редагувати',
+  'entries.add': 'Додати запис',
+  'editor.back': 'Назад до записів',
+  'done.save': 'Зміни в записі «{name}» збережено.',
+  'done.add': 'Запис «{name}» додано.',
+  'done.add_unlisted': 'Запис додано. Його немає на цій сторінці списку; знайдіть його пошуком за назвою.',
+  'history.heading': 'Історія запису',
+  'history.caption': 'Версії запису, від найновішої',
+  'history.version': 'Версія',
+  'history.status': 'Статус',
+  'history.by': 'Хто змінив',
+  'history.note': 'Примітка',
+  'history.date': 'Дата',
+  'history.current': 'Поточний статус',
+  'history.owner': 'Ел. пошта відповідальної особи',
+  'by.you': '{name} (ви)',
+  'by.staff': 'працівник (ідентифікатор {id})',
+  'by.submission': 'заявка з форми',
+  'by.import': 'імпорт із файлу CSV',
+  'by.demo-seed': 'демонстраційні дані',
+  'vnote.approved': 'новий запис затверджено',
+  'vnote.correction': 'виправлення затверджено',
+  'vnote.owner_edit': 'зміну від організації затверджено',
+  'vnote.edited': 'відредаговано працівником',
   page: 'Сторінка {page} з {pages}',
   prev: 'Попередня сторінка',
   next: 'Наступна сторінка',
@@ -297,6 +369,28 @@ function languageName(lang: Lang, code: string): string {
   let names = languageNames.get(lang);
   if (!names) languageNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'language' })));
   return names.of(code) ?? code;
+}
+
+/** Who made a version, readably: the signed-in person by name, other staff by id, and the system's sources in words. */
+export function formatChangedBy(lang: Lang, by: string, self?: { id: string; name: string }): string {
+  if (by.startsWith('staff:')) {
+    const id = by.slice('staff:'.length);
+    return id === self?.id ? tMapAdmin(lang, 'by.you', { name: self.name }) : tMapAdmin(lang, 'by.staff', { id });
+  }
+  return tMapAdmin.has(lang, `by.${by}`) ? tMapAdmin(lang, `by.${by}` as MapAdminKey) : by;
+}
+
+/** The API's fixed version notes (English) in words; any other note (a rejection reason) as written. */
+const VERSION_NOTES = new Map<string, MapAdminKey>([
+  ['approved', 'vnote.approved'],
+  ['correction approved', 'vnote.correction'],
+  ['owner_edit approved', 'vnote.owner_edit'],
+  ['edited by staff', 'vnote.edited'],
+]);
+
+export function formatVersionNote(lang: Lang, note: string | null): string {
+  const key = note ? VERSION_NOTES.get(note) : undefined;
+  return key ? tMapAdmin(lang, key) : note || '—';
 }
 
 /** Readable text of one `OrganisationInput` field for the diff table: labels for codes, comma lists for arrays, "—" for nothing. */

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffOrganisation } from './map.admin.api.js';
-import { formatValue } from './map.admin.i18n.js';
+import { formatChangedBy, formatValue, formatVersionNote } from './map.admin.i18n.js';
 import '../admin/admin.js';
 import './map.admin.js';
 import type { NgoAdminMap } from './map.admin.element.js';
@@ -281,6 +281,109 @@ describe('ngo-admin-map', () => {
       expect(posts()).to.have.length(0);
     });
 
+    describe('editing', () => {
+      const detail = {
+        ...entry('o1', 'Fundacja Kultury', 'published'),
+        ownerEmail: 'biuro@kultura.example.org',
+        version: 3,
+        versions: [
+          { version: 1, status: 'pending', changedBy: 'submission', note: null, createdAt: '2025-01-10T09:00:00.000Z' },
+          { version: 2, status: 'published', changedBy: 'staff:st9', note: 'approved', createdAt: '2025-01-12T11:30:00.000Z' },
+          { version: 3, status: 'published', changedBy: 'staff:st1', note: 'edited by staff', createdAt: '2025-02-01T08:00:00.000Z' },
+        ],
+      };
+
+      /** The entries list, whose first entry is renamed by a PUT; a POST adds an entry. */
+      async function mountEditable() {
+        let name = 'Fundacja Kultury';
+        const added: StaffOrganisation[] = [];
+        stubFetch((path, method, body) => {
+          if (path.startsWith('/v1/admin/map/submissions')) return { items: [] };
+          if (path.startsWith('/v1/admin/map/organisations?')) {
+            return { items: [entry('o1', name, 'published'), entry('o2', 'Klub Stary', 'archived'), ...added], total: 2 + added.length };
+          }
+          if (method === 'GET' && path === '/v1/admin/map/organisations/o1') return { ...detail, name };
+          if (method === 'GET' && path === '/v1/admin/map/organisations/o2') return { ...detail, ...entry('o2', 'Klub Stary', 'archived') };
+          if (method === 'PUT' && path === '/v1/admin/map/organisations/o1') return (name = (body as { name: string }).name), { id: 'o1' };
+          if (method === 'POST' && path === '/v1/admin/map/organisations') return added.push(entry('o3', (body as { name: string }).name, 'published')), { id: 'o3' };
+          return undefined;
+        });
+        const el = await mount('pl');
+        $(el, '#tab-entries').click();
+        await waitUntil(() => root(el).querySelector('#panel-entries tbody tr'));
+        return el;
+      }
+
+      const formOf = (el: NgoAdminMap) => root(el).querySelector('ngo-map-form');
+      const inForm = <T extends Element = HTMLElement>(el: NgoAdminMap, sel: string) => formOf(el)?.shadowRoot?.querySelector<T>(sel) ?? null;
+
+      async function openEditor(el: NgoAdminMap, button: string) {
+        $(el, button).click();
+        await waitUntil(() => formOf(el)?.shadowRoot?.activeElement?.classList.contains('title'), 'focus did not move to the form');
+      }
+
+      it('Edit opens the entry in the form, prefilled, beside its history, and stays accessible', async () => {
+        const el = await mountEditable();
+        expect(text($(el, '[data-id="o1"] .edit'))).to.equal('Edytuj');
+        await openEditor(el, '[data-id="o1"] .edit');
+        expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).to.include('GET /v1/admin/map/organisations/o1');
+        expect(inForm<HTMLInputElement>(el, '#name')!.value).to.equal('Fundacja Kultury');
+        expect(inForm<HTMLInputElement>(el, '#districts-11')!.checked).to.equal(true); // XII Bieżanów-Prokocim
+        expect(text(inForm(el, 'h4.title')!)).to.equal('Edycja wpisu');
+        const rows = [...root(el).querySelectorAll('table.history tbody tr')].map((tr) => [...tr.children].map(text));
+        expect(rows).to.deep.equal([
+          ['3', 'opublikowany', 'Maria Nowak (Ty)', 'edycja przez pracownika', '1 lut 2025, 09:00'],
+          ['2', 'opublikowany', 'pracownik (identyfikator st9)', 'zatwierdzono nowy wpis', '12 sty 2025, 12:30'],
+          ['1', 'czeka na moderację', 'zgłoszenie z formularza', '—', '10 sty 2025, 10:00'],
+        ]);
+        expect(text($(el, '#panel-entries dl'))).to.contain('biuro@kultura.example.org');
+        await expect(el).to.be.accessible();
+      });
+
+      it('saving returns to the refreshed list, announces it and focuses the entry’s Edit button', async () => {
+        const el = await mountEditable();
+        await openEditor(el, '[data-id="o1"] .edit');
+        const name = inForm<HTMLInputElement>(el, '#name')!;
+        name.value = 'Fundacja Kultury i Sztuki';
+        name.dispatchEvent(new Event('input'));
+        inForm(el, '[part="submit-button"]')!.click();
+        await waitUntil(() => root(el).activeElement?.matches('[data-id="o1"] .edit'), 'focus did not return to the Edit button');
+        expect(text($(el, '[role=status]'))).to.equal('Zapisano zmiany we wpisie „Fundacja Kultury i Sztuki”.');
+        expect(formOf(el)).to.equal(null);
+        expect(text($(el, '#panel-entries tbody th'))).to.equal('Fundacja Kultury i Sztuki');
+        const put = posts()[0]!;
+        expect([put.method, put.url, put.headers['X-CSRF-Token']]).to.deep.equal(['PUT', `${BASE}/v1/admin/map/organisations/o1`, 'csrf-123']);
+      });
+
+      it('Cancel returns to the list with focus on the Edit button, sending nothing', async () => {
+        const el = await mountEditable();
+        await openEditor(el, '[data-id="o2"] .edit');
+        inForm(el, '[part="cancel-button"]')!.click();
+        await waitUntil(() => root(el).activeElement?.matches('[data-id="o2"] .edit'), 'focus did not return to the Edit button');
+        expect(posts()).to.have.length(0);
+      });
+
+      it('Add entry opens an empty form without history, and the new entry is announced and focused', async () => {
+        const el = await mountEditable();
+        await openEditor(el, '#add-entry');
+        expect(inForm<HTMLInputElement>(el, '#name')!.value).to.equal('');
+        expect(inForm(el, '#ownerEmail')).to.not.equal(null);
+        expect(root(el).querySelector('table.history')).to.equal(null);
+        const name = inForm<HTMLInputElement>(el, '#name')!;
+        name.value = 'Grupa Nowa';
+        name.dispatchEvent(new Event('input'));
+        const kind = inForm<HTMLSelectElement>(el, '#kind')!;
+        kind.value = 'informal_group';
+        kind.dispatchEvent(new Event('change'));
+        inForm(el, '#areas-kultura')!.click();
+        inForm(el, '#cityWide')!.click();
+        inForm(el, '[part="submit-button"]')!.click();
+        await waitUntil(() => root(el).activeElement?.matches('[data-id="o3"] .edit'), 'focus did not move to the new entry');
+        expect(text($(el, '[role=status]'))).to.equal('Dodano wpis „Grupa Nowa”.');
+        expect(posts().map((c) => [c.method, c.url])).to.deep.equal([['POST', `${BASE}/v1/admin/map/organisations`]]);
+      });
+    });
+
     it('sends the yearly reminders and says how many went out', async () => {
       const el = await mountEntries();
       $(el, 'button.remind').click();
@@ -302,5 +405,19 @@ describe('formatValue', () => {
     expect(formatValue('en', 'languages', ['uk', 'pjm'])).to.equal('Ukrainian, Polish Sign Language');
     expect(formatValue('pl', 'location', { lon: 19.9372, lat: 50.0614 })).to.equal('50.06140, 19.93720');
     expect(formatValue('en', 'translations', { en: { name: 'Neighbours', description: null }, uk: {} })).to.equal('EN: Neighbours');
+  });
+
+  it('names who changed a version and the API’s fixed notes in words', () => {
+    const me = { id: 'st1', name: 'Maria Nowak' };
+    expect(formatChangedBy('en', 'staff:st1', me)).to.equal('Maria Nowak (you)');
+    expect(formatChangedBy('en', 'staff:st2', me)).to.equal('staff member (id st2)');
+    expect(formatChangedBy('uk', 'import')).to.equal('імпорт із файлу CSV');
+    expect(formatChangedBy('pl', 'demo-seed')).to.equal('dane demonstracyjne');
+    expect(formatChangedBy('en', 'something-new')).to.equal('something-new');
+    expect(formatVersionNote('en', 'correction approved')).to.equal('correction approved');
+    expect(formatVersionNote('pl', 'owner_edit approved')).to.equal('zatwierdzono zmianę od organizacji');
+    expect(formatVersionNote('pl', 'Duplikat wpisu.')).to.equal('Duplikat wpisu.');
+    expect(formatVersionNote('en', 'constructor')).to.equal('constructor');
+    expect(formatVersionNote('en', null)).to.equal('—');
   });
 });
