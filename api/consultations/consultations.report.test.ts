@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { buildReport, escapeHtml, reportCsv, reportHtml, warsawDateTime, type ReportRemark } from './consultations.report.js';
 
 const consultation = {
-  id: 'c1', title: 'Program <b>2027</b>', goal: 'Cel', subject: 'Projekt uchwały', unitName: 'MOWIS', legalBasis: 'Art. 5 ust. 5',
+  id: 'c1', title: 'Program <b>2027</b>', goal: 'Cel', subject: 'Projekt uchwały', unitName: 'MOWIS', legalBasis: 'Art. 5 ust. 5', audience: 'all' as const, district: null,
   startsAt: '2026-03-20T07:00:00.000Z', endsAt: '2026-03-29T10:00:00.000Z', reportedAt: '2026-04-02T08:00:00.000Z',
 };
 const units = [
@@ -57,6 +57,7 @@ describe('report rendering', () => {
     expect(html).toContain('Resident');
     expect(html).toContain('Out of scope');
     expect(html).toContain('20 March 2026');
+    expect(html).toContain('<dt>Who may remark</dt><dd>Everyone: residents, organisations and institutions</dd><dt>Area</dt><dd>The whole of Kraków</dd>');
     expect(reportHtml(report, 'pl')).toContain('Mieszkaniec/mieszkanka');
   });
 

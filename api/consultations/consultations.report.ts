@@ -1,10 +1,11 @@
 /**
  * The consultation report: every published remark grouped by unit with its decision and
  * justification, plus counts by author type and by decision. Built from public remarks only, so
- * no contact data can reach it. `buildReport` is pure; `reportHtml` and `reportCsv` render it.
+ * no contact data can reach it. `buildReport` is pure; `reportHtml`, `reportCsv` and `reportDocx`
+ * (consultations.report.docx.ts) render it.
  */
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type AuthorType, type Decision } from '../../common/consultations.js';
-import type { Lang } from '../../common/taxonomy.js';
+import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
+import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import { toCsv } from '../core/csv.js';
 
 export interface ReportConsultation {
@@ -14,6 +15,9 @@ export interface ReportConsultation {
   subject: string;
   unitName: string;
   legalBasis: string;
+  audience: Audience;
+  /** 1–18, or null for city-wide. */
+  district: number | null;
   startsAt: string;
   endsAt: string;
   reportedAt: string | null;
@@ -81,13 +85,16 @@ export function buildReport(consultation: ReportConsultation, units: { id: strin
   return { consultation, groups, byAuthorType, byDecision, total: remarks.length, supports };
 }
 
-const T = {
+/** The report's own labels in each language (vocabularies come from common/consultations.ts). */
+export const REPORT_LABELS = {
   pl: {
     report: 'Sprawozdanie z konsultacji', subject: 'Przedmiot konsultacji', goal: 'Cel', unit: 'Jednostka odpowiedzialna', legalBasis: 'Podstawa prawna', period: 'Termin konsultacji',
     published: 'Data publikacji sprawozdania', remarks: 'Uwagi i rozstrzygnięcia', wholeDocument: 'Uwagi do całego dokumentu', remark: 'Uwaga', author: 'Autor', currentWording: 'Obecny zapis',
     proposedWording: 'Proponowany zapis', justification: 'Uzasadnienie uwagi', supporters: 'Poparcie', decision: 'Rozstrzygnięcie', response: 'Uzasadnienie rozstrzygnięcia',
     summary: 'Podsumowanie', byAuthorType: 'Uwagi według typu autora', byDecision: 'Uwagi według rozstrzygnięcia', authorType: 'Typ autora', count: 'Liczba uwag',
     total: 'Razem uwag', supportsTotal: 'Razem poparć', none: 'Bez rozstrzygnięcia', noRemarks: 'W konsultacjach nie zgłoszono uwag.', no: 'Lp.', unitCol: 'Jednostka redakcyjna', organisation: 'Organizacja',
+    audience: 'Kto zgłasza uwagi', audienceNgo: 'Organizacje pozarządowe i grupy nieformalne', audienceAll: 'Wszyscy: mieszkańcy, organizacje i instytucje',
+    area: 'Zasięg', cityWide: 'Cały Kraków', district: 'Dzielnica',
     to: 'do',
   },
   en: {
@@ -96,6 +103,8 @@ const T = {
     proposedWording: 'Proposed wording', justification: 'Justification of the remark', supporters: 'Supported by', decision: 'Decision', response: 'Justification of the decision',
     summary: 'Summary', byAuthorType: 'Remarks by author type', byDecision: 'Remarks by decision', authorType: 'Author type', count: 'Remarks',
     total: 'Total remarks', supportsTotal: 'Total supports', none: 'No decision', noRemarks: 'No remarks were submitted in this consultation.', no: 'No.', unitCol: 'Unit of the document', organisation: 'Organisation',
+    audience: 'Who may remark', audienceNgo: 'NGOs and informal groups', audienceAll: 'Everyone: residents, organisations and institutions',
+    area: 'Area', cityWide: 'The whole of Kraków', district: 'District',
     to: 'to',
   },
   uk: {
@@ -104,24 +113,47 @@ const T = {
     proposedWording: 'Запропонована редакція', justification: 'Обґрунтування зауваження', supporters: 'Підтримка', decision: 'Рішення', response: 'Обґрунтування рішення',
     summary: 'Підсумок', byAuthorType: 'Зауваження за типом автора', byDecision: 'Зауваження за рішенням', authorType: 'Тип автора', count: 'Кількість зауважень',
     total: 'Усього зауважень', supportsTotal: 'Усього підтримок', none: 'Без рішення', noRemarks: 'Під час консультацій зауважень не надійшло.', no: '№', unitCol: 'Структурна одиниця', organisation: 'Організація',
+    audience: 'Хто подає зауваження', audienceNgo: 'Неурядові організації та неформальні групи', audienceAll: 'Усі: мешканці, організації та установи',
+    area: 'Територія', cityWide: 'Увесь Краків', district: 'Район',
     to: 'до',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+/** BCP 47 locale of each report language (dates, and the DOCX document language). */
+export const REPORT_LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
 
 /** A UTC instant as a date and time in Europe/Warsaw, in the report's language. */
 export const warsawDateTime = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(REPORT_LOCALES[lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /** Everything user-written goes through this: script and markup render as text. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+const T = REPORT_LABELS;
+
 const author = (r: ReportRemark, lang: Lang) => (r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS.resident[lang] : r.organisationName);
-const authorWithType = (r: ReportRemark, lang: Lang) =>
+/** `Organisation (type)`, or just the type for residents: never a person's name. */
+export const authorWithType = (r: ReportRemark, lang: Lang) =>
   r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS[r.authorType][lang] : `${r.organisationName} (${AUTHOR_TYPE_LABELS[r.authorType][lang]})`;
-const decisionLabel = (d: Decision | null, lang: Lang) => (d ? DECISION_LABELS[d][lang] : T[lang].none);
-const groupLabel = (g: ReportGroup, lang: Lang) => g.label ?? T[lang].wholeDocument;
+export const decisionLabel = (d: Decision | null, lang: Lang) => (d ? DECISION_LABELS[d][lang] : T[lang].none);
+export const groupLabel = (g: ReportGroup, lang: Lang) => g.label ?? T[lang].wholeDocument;
+
+/** The header facts, in order: label and value, empty values left out. */
+export function reportFacts(c: ReportConsultation, lang: Lang): { label: string; value: string }[] {
+  const t = T[lang];
+  const district = c.district === null ? undefined : DISTRICTS.find((d) => d.id === c.district);
+  const facts: [string, string | null | undefined][] = [
+    [t.subject, c.subject],
+    [t.goal, c.goal],
+    [t.unit, c.unitName],
+    [t.legalBasis, c.legalBasis],
+    [t.period, `${warsawDateTime(c.startsAt, lang)} – ${warsawDateTime(c.endsAt, lang)}`],
+    [t.audience, c.audience === 'ngo' ? t.audienceNgo : t.audienceAll],
+    [t.area, district ? `${t.district} ${district.roman} ${district.name}` : t.cityWide],
+    [t.published, c.reportedAt ? warsawDateTime(c.reportedAt, lang) : null],
+  ];
+  return facts.filter((f): f is [string, string] => !!f[1]).map(([label, value]) => ({ label, value }));
+}
 
 const STYLE = `
 @page { size: A4; margin: 2cm }
@@ -170,7 +202,7 @@ export function reportHtml(report: Report, lang: Lang): string {
 <header>
 <p>${e(t.report)}</p>
 <h1>${e(c.title)}</h1>
-<dl class="meta">${field(t.subject, c.subject)}${field(t.goal, c.goal)}${field(t.unit, c.unitName)}${field(t.legalBasis, c.legalBasis)}${field(t.period, `${warsawDateTime(c.startsAt, lang)} – ${warsawDateTime(c.endsAt, lang)}`)}${c.reportedAt ? field(t.published, warsawDateTime(c.reportedAt, lang)) : ''}</dl>
+<dl class="meta">${reportFacts(c, lang).map((f) => field(f.label, f.value)).join('')}</dl>
 </header>
 <main>
 <h2>${e(t.remarks)}</h2>

@@ -6,11 +6,11 @@ import { insertOrganisation } from '../map/map.repository.js';
 import { runSeeds } from '../seed.js';
 import { DEMO_CONSULTATIONS } from './consultations.demo.js';
 import { markReported, insertRemark } from './consultations.repository.js';
-import { DAY, createConsultation, localIn, errorCode, mailedToken, mailsTo, postRemark, remarkBody, staffLogin, PASSWORD } from './consultations.testing.js';
+import { DAY, createConsultation, docxParts, localIn, errorCode, mailedToken, mailsTo, postRemark, remarkBody, staffLogin, PASSWORD } from './consultations.testing.js';
 
 interface Summary { id: string; status: string; remarkCount: number; title: string; serverTime: string }
 interface Detail extends Summary { units: { id: string; label: string; remarkCount: number; depth: number }[]; documentRemarkCount: number }
-interface Remark { id: string; organisationName: string | null; organisationId: string | null; supporters: { organisationName: string }[]; decision: string | null; response: string | null; currentWording: string; unitLabel: string | null }
+interface Remark { id: string; organisationName: string | null; organisationId: string | null; supporters: { organisationName: string }[]; decision: string | null; response: string | null; currentWording: string; justification: string; unitLabel: string | null }
 
 const get = async <T>(t: TestApp, path: string): Promise<T> => {
   const res = await t.app.request(path);
@@ -181,7 +181,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(shown.unit.items.map((r) => r.id)).toEqual([id]);
   });
 
-  it('keeps pending, unconfirmed and rejected remarks out of the report and its CSV', async () => {
+  it('keeps pending, unconfirmed and rejected remarks and all contact data out of the report, its CSV and its DOCX', async () => {
     const c = await createConsultation(t, { startsLocal: localOffset(-10), endsLocal: localOffset(5) });
     const visible = await insertRemark(t.db, { ...rowOf(c.id, 'published'), justification: 'Widoczna w sprawozdaniu' });
     await t.db.updateTable('consultation_remark').set({ decision: 'accepted', response: 'Przyjęto.' }).where('id', '=', visible).execute();
@@ -189,9 +189,16 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     await markReported(t.db, c.id);
     const html = await (await t.app.request(`/v1/consultations/${c.id}/report?format=html`)).text();
     const csv = await (await t.app.request(`/v1/consultations/${c.id}/report?format=csv`)).text();
-    for (const out of [html, csv]) {
+    const docxRes = await t.app.request(`/v1/consultations/${c.id}/report?format=docx&lang=en`);
+    expect(docxRes.status).toBe(200);
+    expect(docxRes.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docxRes.headers.get('content-disposition')).toMatch(/^attachment; filename="sprawozdanie-konsultacje-\d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''/);
+    const docx = Object.values(docxParts(await docxRes.arrayBuffer())).join('\n');
+    expect(docx).toContain('Consultation report');
+    for (const out of [html, csv, docx]) {
       expect(out).toContain('Widoczna w sprawozdaniu');
       expect(out).not.toContain('Niewidoczna');
+      expect(out).not.toMatch(/Osoba Wiersza|private\.example\.org/);
     }
     expect(html).toMatch(/data-total-remarks>1</);
   });
@@ -364,7 +371,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
 
   it('serves the report only once the answers are published', async () => {
     const c = await createConsultation(t);
-    for (const format of ['html', 'csv']) {
+    for (const format of ['html', 'csv', 'docx']) {
       const res = await t.app.request(`/v1/consultations/${c.id}/report?format=${format}`);
       expect(res.status).toBe(409);
       expect(await errorCode(res)).toBe('report_not_ready');
@@ -383,6 +390,9 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(remarks.length).toBe(DEMO_CONSULTATIONS.find((d) => d.reported)!.remarks.length);
     expect(remarks.every((r) => r.decision && r.response)).toBe(true);
     expect((await t.app.request(`/v1/consultations/${reported.id}/report?format=html`)).status).toBe(200);
+    const docx = docxParts(await (await t.app.request(`/v1/consultations/${reported.id}/report?format=docx`)).arrayBuffer())['word/document.xml']!;
+    const docxText = docx.replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    for (const line of remarks.flatMap((r) => r.justification.split(/\r?\n/))) expect(docxText).toContain(line);
     expect(items.find((i) => i.status === 'open')!.remarkCount).toBe(DEMO_CONSULTATIONS.find((d) => d.startsInDays < 0 && !d.reported)!.remarks.length);
   });
 });

@@ -10,7 +10,7 @@ import { guardAnonymousWrite } from '../core/abuse.js';
 import { notModified } from '../core/cache.js';
 import { clauseText, clausesVersion } from '../core/clauses.js';
 import type { AppEnv } from '../core/context.js';
-import { csvResponse } from '../core/csv.js';
+import { attachmentDisposition, csvResponse } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
 import type { Mailer } from '../core/mail.js';
@@ -25,6 +25,7 @@ import {
   findUnits, insertRemark, insertSupport, setRemarkStatus, staffToNotify, statusClock, toPublicRemark, toSummary, type ConsultationRow,
 } from './consultations.repository.js';
 import { buildReport, reportCsv, reportHtml } from './consultations.report.js';
+import { DOCX_TYPE, reportDocx, reportDocxFilename } from './consultations.report.docx.js';
 
 import './consultations.seed.js';
 import './consultations.retention.js';
@@ -296,10 +297,13 @@ consultationRoutes.openapi(
     method: 'get',
     path: '/{id}/report',
     tags: ['consultations'],
-    summary: 'The consultation report, once the answers are published (409 `report_not_ready` before): a printable A4 HTML page or CSV, in pl, en or uk. No contact data.',
-    request: { params: IdParam, query: z.object({ format: z.enum(['html', 'csv']).default('html'), lang: z.enum(LANGS).default('pl') }) },
+    summary: 'The consultation report, once the answers are published (409 `report_not_ready` before): a printable A4 HTML page, CSV or a Word document (DOCX), in pl, en or uk. No contact data.',
+    request: { params: IdParam, query: z.object({ format: z.enum(['html', 'csv', 'docx']).default('html'), lang: z.enum(LANGS).default('pl') }) },
     responses: {
-      200: { description: 'The report', content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() } } },
+      200: {
+        description: 'The report',
+        content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() }, [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
+      },
       304: { description: 'Not modified' },
       409: json(z.any(), 'Not published yet'),
       ...ErrorResponses,
@@ -315,6 +319,14 @@ consultationRoutes.openapi(
     }
     const report = await reportOf(c.var.db, row);
     if (format === 'csv') return csvResponse(c, `sprawozdanie-${row.id}.csv`, reportCsv(report, lang as Lang)) as never;
+    if (format === 'docx') {
+      return c.body(new Uint8Array(await reportDocx(report, lang as Lang)), 200, {
+        'Content-Type': DOCX_TYPE,
+        'Content-Disposition': attachmentDisposition(reportDocxFilename(report)),
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      }) as never;
+    }
     return c.html(reportHtml(report, lang as Lang), 200, {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; frame-ancestors *",
       'X-Content-Type-Options': 'nosniff',
@@ -327,7 +339,8 @@ export async function reportOf(db: Kysely<Database>, row: ConsultationRow) {
   const units = await db.selectFrom('consultation_unit').select(['id', 'label', 'text', 'position']).where('consultation_id', '=', row.id).execute();
   const remarks = await publicRemarks(db, { ...row, reported_at: row.reported_at ?? 'preview' }, {});
   return buildReport(
-    { id: row.id, title: row.title, goal: row.goal, subject: row.subject, unitName: row.unit_name, legalBasis: row.legal_basis, startsAt: row.starts_at, endsAt: row.ends_at, reportedAt: row.reported_at },
+    { id: row.id, title: row.title, goal: row.goal, subject: row.subject, unitName: row.unit_name, legalBasis: row.legal_basis, audience: row.audience,
+      district: row.district, startsAt: row.starts_at, endsAt: row.ends_at, reportedAt: row.reported_at },
     units,
     remarks,
   );

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { utcToWarsawLocal } from '../../common/consultations.js';
 import { splitDocument } from '../../common/consultations.document.js';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
@@ -99,3 +100,13 @@ export const mailsTo = (t: TestApp, to: string, template?: string) => {
 };
 
 export const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+
+/**
+ * The parts of a DOCX (a ZIP) as text, by path: `word/document.xml`, `word/styles.xml` and so on.
+ * Fails the test when the bytes are not a ZIP holding a Word document.
+ */
+export function docxParts(bytes: ArrayBuffer | Uint8Array): Record<string, string> {
+  const files = unzipSync(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml']));
+  return Object.fromEntries(Object.entries(files).map(([path, data]) => [path, strFromU8(data)]));
+}

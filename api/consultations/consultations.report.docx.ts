@@ -1,0 +1,173 @@
+/**
+ * The consultation report as a Word document (DOCX), rendered from the same model as the HTML and
+ * CSV (`buildReport`), for city officials who edit the report in Word. A4 with 2 cm margins, real
+ * Title/Heading 1–3 styles (Word's navigation pane and screen readers follow them), the document
+ * language set from `lang`, and no contact data (the model has none). Text goes into the XML
+ * through the docx library, which escapes it; characters XML 1.0 forbids are dropped first.
+ */
+import {
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  WidthType, convertMillimetersToTwip, sectionPageSizeDefaults,
+} from 'docx';
+import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, utcToWarsawLocal } from '../../common/consultations.js';
+import type { Lang } from '../../common/taxonomy.js';
+import { REPORT_LABELS, REPORT_LOCALES, authorWithType, decisionLabel, groupLabel, reportFacts, type Report, type ReportGroup } from './consultations.report.js';
+
+/** 2 cm in twips, rounded as Word rounds it (convertMillimetersToTwip floors it to 1133). */
+const MARGIN = Math.round((20 / 25.4) * 1440);
+/** Width of the text between the margins, in twips (the tables' full width). */
+const TEXT_WIDTH = sectionPageSizeDefaults.WIDTH - 2 * MARGIN;
+const LABEL_WIDTH = convertMillimetersToTwip(45);
+const COUNT_WIDTH = convertMillimetersToTwip(35);
+const FONT = 'Times New Roman';
+/** Light grey behind table labels and header rows; black text on it keeps a high contrast. */
+const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF): Word refuses a file with them. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const clean = (s: string) => s.replace(NOT_XML, '');
+
+/** User text as paragraphs, one per line (Word does not break lines on `\n` inside a run). */
+const textParagraphs = (text: string, run: { bold?: boolean; italics?: boolean } = {}): Paragraph[] =>
+  clean(text).split(/\r\n?|\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, ...run })] }));
+
+const cell = (children: Paragraph[], width: number, shaded = false) =>
+  new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...(shaded ? { shading: SHADE } : {}) });
+
+/** One remark as a two-column table: the field's name, then its text. Empty fields are left out, the decision never. */
+function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
+  const t = REPORT_LABELS[lang];
+  const fields: [string, string | null, boolean?][] = [
+    [t.author, authorWithType(r, lang)],
+    [t.currentWording, r.currentWording],
+    [t.proposedWording, r.proposedWording],
+    [t.justification, r.justification],
+    [t.supporters, r.supporters.map((s) => s.organisationName).join('; ')],
+    [t.decision, decisionLabel(r.decision, lang), true],
+    [t.response, r.response],
+  ];
+  const rows = fields
+    .filter(([, value, always]) => always || !!value)
+    .map(([label, value, strong]) => new TableRow({
+      children: [cell(textParagraphs(label, { bold: true }), LABEL_WIDTH, true), cell(textParagraphs(value ?? '', strong ? { bold: true } : {}), TEXT_WIDTH - LABEL_WIDTH)],
+    }));
+  return new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS });
+}
+
+/** A summary table: a repeated header row, one row per label with its count, and the total. */
+function countTable(head: string, rows: [string, number][], lang: Lang, total: number): Table {
+  const t = REPORT_LABELS[lang];
+  const widths = [TEXT_WIDTH - COUNT_WIDTH, COUNT_WIDTH];
+  const line = (label: string, n: number | string, opts: { header?: boolean; bold?: boolean } = {}) =>
+    new TableRow({
+      ...(opts.header ? { tableHeader: true } : {}),
+      cantSplit: true,
+      children: [
+        cell([new Paragraph({ children: [new TextRun({ text: clean(label), ...(opts.bold ? { bold: true } : {}) })] })], widths[0]!, opts.header),
+        cell([new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: String(n), ...(opts.bold ? { bold: true } : {}) })] })], widths[1]!, opts.header),
+      ],
+    });
+  return new Table({
+    rows: [line(head, t.count, { header: true, bold: true }), ...rows.map(([label, n]) => line(label, n)), line(t.total, total, { bold: true })],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: BORDERS,
+  });
+}
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ heading: level, children: [new TextRun(clean(text))] });
+
+/** Space after a table, so the next heading does not stick to it. */
+const gap = () => new Paragraph({ children: [] });
+
+/** The report as a DOCX file. */
+export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
+  const t = REPORT_LABELS[lang];
+  const c = report.consultation;
+
+  const header: Paragraph[] = [
+    new Paragraph({ children: [new TextRun(t.report)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(c.title))] }),
+    ...reportFacts(c, lang).map(
+      (f) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(clean(f.value))] }),
+    ),
+  ];
+
+  const remarks: (Paragraph | Table)[] = report.total
+    ? report.groups.flatMap((g) => [
+        heading(groupLabel(g, lang), HeadingLevel.HEADING_2),
+        ...(g.text ? textParagraphs(g.text, { italics: true }) : []),
+        ...g.remarks.flatMap((r) => [heading(`${t.remark} ${r.no}`, HeadingLevel.HEADING_3), remarkTable(r, lang), gap()]),
+      ])
+    : [new Paragraph({ children: [new TextRun(t.noRemarks)] })];
+
+  const decisionRows: [string, number][] = DECISIONS.map((d) => [DECISION_LABELS[d][lang], report.byDecision[d]]);
+  if (report.byDecision.none) decisionRows.push([t.none, report.byDecision.none]);
+  const summary: (Paragraph | Table)[] = [
+    heading(t.byAuthorType, HeadingLevel.HEADING_2),
+    countTable(t.authorType, AUTHOR_TYPES.map((a) => [AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a]]), lang, report.total),
+    gap(),
+    heading(t.byDecision, HeadingLevel.HEADING_2),
+    countTable(t.decision, decisionRows, lang, report.total),
+    gap(),
+    new Paragraph({
+      children: [
+        new TextRun({ text: `${t.total}: `, bold: true }), new TextRun(`${report.total}. `),
+        new TextRun({ text: `${t.supportsTotal}: `, bold: true }), new TextRun(`${report.supports}.`),
+      ],
+    }),
+  ];
+
+  const headingStyle = (size: number, outlineLevel: number) => ({
+    run: { font: FONT, size, bold: true, color: '000000' },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
+  });
+  const doc = new Document({
+    title: clean(`${t.report}: ${c.title}`),
+    subject: clean(c.subject),
+    creator: clean(c.unitName),
+    lastModifiedBy: clean(c.unitName),
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22, language: { value: REPORT_LOCALES[lang] } }, paragraph: { spacing: { after: 80, line: 276 } } },
+        title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 }, keepNext: true } },
+        heading1: headingStyle(28, 0),
+        heading2: headingStyle(26, 1),
+        heading3: headingStyle(23, 2),
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: sectionPageSizeDefaults.WIDTH, height: sectionPageSizeDefaults.HEIGHT, orientation: sectionPageSizeDefaults.ORIENTATION },
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(10) },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
+          }),
+        },
+        children: [
+          ...header,
+          heading(t.remarks, HeadingLevel.HEADING_1),
+          ...remarks,
+          heading(t.summary, HeadingLevel.HEADING_1),
+          ...summary,
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** Media type of a DOCX file. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** `sprawozdanie-konsultacje-2026-04-02.docx`: the day the report was published, in Warsaw. */
+export const reportDocxFilename = (report: Report) =>
+  `sprawozdanie-konsultacje-${utcToWarsawLocal(report.consultation.reportedAt ?? new Date().toISOString()).slice(0, 10)}.docx`;
