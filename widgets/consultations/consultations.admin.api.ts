@@ -48,7 +48,9 @@ export const publishAnswers = (base: string, session: Session, consultation: str
 /** A plain link: the browser sends the session cookie and saves the file. */
 export const remarksCsvUrl = (base: string, consultation: string) => `${base}${BASE}/${id(consultation)}/remarks.csv`;
 
-export const reportUrl = (base: string, consultation: string, lang: string) => `${base}/v1/consultations/${id(consultation)}/report?format=html&lang=${lang}`;
+/** The public report: the printable page, or the Word document to edit. */
+export const reportUrl = (base: string, consultation: string, lang: string, format: 'html' | 'docx' = 'html') =>
+  `${base}/v1/consultations/${id(consultation)}/report?format=${format}&lang=${lang}`;
 
 // ---- the form: what the user types ↔ ConsultationInput ----
 

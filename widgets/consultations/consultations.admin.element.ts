@@ -468,7 +468,10 @@ export class NgoAdminConsultations extends NgoElement {
             <div class="row links">
               <button type="button" class="ngo-secondary" @click=${() => this.go({ name: 'form', id }, ['#form-heading'])}>${t(lang, 'edit')}</button>
               <a class="csv" href=${remarksCsvUrl(this.api, id)} download>${t(lang, 'csv')}</a>
-              ${c.reportedAt ? html`<a class="report" href=${reportUrl(this.api, id, lang)} target="_blank" rel="noopener">${t(lang, 'report.open')}</a>` : nothing}
+              ${c.reportedAt
+                ? html`<a class="report" href=${reportUrl(this.api, id, lang)} target="_blank" rel="noopener">${t(lang, 'report.open')}</a>
+                    <a class="report-docx" href=${reportUrl(this.api, id, lang, 'docx')} download>${t(lang, 'report.docx')}</a>`
+                : nothing}
             </div>`
         : nothing}
       <div role="tablist" part="tabs" aria-label=${t(lang, 'tabs.label')} @keydown=${this.onTabKey}>

@@ -467,6 +467,10 @@ describe('ngo-admin-consultations', () => {
       const el = await mount('uk');
       await openConsultation(el, 'answers', 'c2');
       expect($(el, 'a.report').getAttribute('href')).to.equal(`${BASE}/v1/consultations/c2/report?format=html&lang=uk`);
+      const docx = $(el, 'a.report-docx')!;
+      expect(docx.getAttribute('href')).to.equal(`${BASE}/v1/consultations/c2/report?format=docx&lang=uk`);
+      expect(docx.hasAttribute('download')).to.equal(true);
+      expect(text(docx)).to.equal('Завантажити звіт (документ Word)');
       expect(root(el).querySelector('button.publish')).to.equal(null);
     });
   });

@@ -63,4 +63,4 @@ export const post = (base: string, path: string, body: unknown, idempotencyKey?:
   request<Accepted>(base, path, { method: 'POST', body, idempotencyKey });
 
 /** The public report (available once the answers are published). */
-export const reportUrl = (base: string, id: string, format: 'html' | 'csv', lang: Lang) => `${base}${PATH}/${enc(id)}/report?format=${format}&lang=${lang}`;
+export const reportUrl = (base: string, id: string, format: 'html' | 'csv' | 'docx', lang: Lang) => `${base}${PATH}/${enc(id)}/report?format=${format}&lang=${lang}`;

@@ -309,10 +309,15 @@ describe('<ngo-consultation>', () => {
     expect(links).to.deep.equal([
       ['Sprawozdanie (strona do druku)', `${location.origin}/v1/consultations/${reported.id}/report?format=html&lang=pl`],
       ['Sprawozdanie (arkusz CSV)', `${location.origin}/v1/consultations/${reported.id}/report?format=csv&lang=pl`],
+      ['Sprawozdanie (dokument Word)', `${location.origin}/v1/consultations/${reported.id}/report?format=docx&lang=pl`],
     ]);
     const report = await fetch(links[0]![1]!);
     expect(report.status).to.equal(200);
     expect(report.headers.get('content-type')).to.match(/^text\/html/);
+    const docx = await fetch(links[2]![1]!);
+    expect(docx.status).to.equal(200);
+    expect(docx.headers.get('content-type')).to.equal('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers.get('content-disposition')).to.match(/^attachment; filename="sprawozdanie-konsultacje-\d{4}-\d{2}-\d{2}\.docx"/);
     const answered = $$(el, '.remark').find((r) => r.textContent!.includes('dwóch naborach'))!;
     expect(text(answered.querySelector('.answer'))).to.equal('Rozstrzygnięcie: Uwzględniona Odpowiedź: Uwaga uwzględniona: regulamin przewiduje dwa nabory.');
     expect(text(answered)).to.include('Poparcie');
@@ -329,8 +334,9 @@ describe('<ngo-consultation>', () => {
 
   it('links the report in the widget’s language', async () => {
     const el = await mount({ id: reported.id, lang: 'uk' });
-    expect($$<HTMLAnchorElement>(el, 'header a').map((a) => new URL(a.href).searchParams.get('lang'))).to.deep.equal(['uk', 'uk']);
+    expect($$<HTMLAnchorElement>(el, 'header a').map((a) => new URL(a.href).searchParams.get('lang'))).to.deep.equal(['uk', 'uk', 'uk']);
     expect(text($(el, 'header'))).to.include('Звіт (таблиця CSV)');
+    expect(text($(el, 'header'))).to.include('Звіт (документ Word)');
   });
 
   it('shows a planned consultation without forms, with the time until it starts', async () => {

@@ -517,6 +517,7 @@ export class NgoConsultation extends NgoElement {
             <ul>
               <li><a href=${reportUrl(this.api, c.id, 'html', lang)} target="_blank" rel="noopener">${this.t('cons.report_html')}</a></li>
               <li><a href=${reportUrl(this.api, c.id, 'csv', lang)} download>${this.t('cons.report_csv')}</a></li>
+              <li><a href=${reportUrl(this.api, c.id, 'docx', lang)} download>${this.t('cons.report_docx')}</a></li>
             </ul>`
         : html`<p>${this.t('cons.awaiting_report')}</p>`}
     </div>`;

@@ -36,6 +36,7 @@ const en: Messages<ConsultationSource> = {
   'cons.report': 'Consultation report',
   'cons.report_html': 'Report (printable page)',
   'cons.report_csv': 'Report (CSV spreadsheet)',
+  'cons.report_docx': 'Report (Word document)',
   'cons.document': 'Draft document',
   'cons.document_hint': 'Press “Comment” next to the part your remark is about.',
   'cons.document_empty': 'The text of the draft has not been published yet.',

@@ -35,6 +35,7 @@ const pl = {
   'cons.report': 'Sprawozdanie z konsultacji',
   'cons.report_html': 'Sprawozdanie (strona do druku)',
   'cons.report_csv': 'Sprawozdanie (arkusz CSV)',
+  'cons.report_docx': 'Sprawozdanie (dokument Word)',
   'cons.document': 'Projekt dokumentu',
   'cons.document_hint': 'Naciśnij „Skomentuj” przy fragmencie, którego dotyczy Twoja uwaga.',
   'cons.document_empty': 'Treść projektu nie została jeszcze opublikowana.',

@@ -36,6 +36,7 @@ const uk: Messages<ConsultationSource> = {
   'cons.report': 'Звіт про консультації',
   'cons.report_html': 'Звіт (сторінка для друку)',
   'cons.report_csv': 'Звіт (таблиця CSV)',
+  'cons.report_docx': 'Звіт (документ Word)',
   'cons.document': 'Проєкт документа',
   'cons.document_hint': 'Натисніть «Коментувати» біля фрагмента, якого стосується ваше зауваження.',
   'cons.document_empty': 'Текст проєкту ще не опубліковано.',
