@@ -6,4 +6,5 @@ export { ApiError, request, newIdempotencyKey, type RequestOptions } from './api
 export * from './i18n/index.js';
 export { theme } from './theme.js';
 export { field, inputField, errorSummary, focusErrorSummary, statusRegion, type FieldOptions, type InputFieldOptions, type ControlAttrs, type SummaryError } from './forms.js';
-export { solveChallenge, solveAltcha, ChallengeController } from './pow.js';
+export { ChallengeController } from './pow.js';
+export { solveChallenge, solveAltcha } from './pow.solver.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { AltchaChallenge } from '../../common/abuse.js';
-import { solveAltcha } from './pow.js';
+import { solveAltcha } from './pow.solver.js';
 
 async function sha256hex(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
