@@ -1,4 +1,6 @@
 import { CSRF_HEADER, type AdminSection } from '../../common/admin.js';
+import type { ClauseForm } from '../../common/clauses.js';
+import type { ClauseInput, StaffClause } from '../../common/clauses.schema.js';
 import type { StaffRole } from '../../common/taxonomy.js';
 import { request, type RequestOptions } from '../core/api.js';
 
@@ -53,3 +55,8 @@ export const listStaff = (base: string, signal?: AbortSignal) => adminRequest<{ 
 
 export const listAudit = (base: string, before: string | undefined, signal?: AbortSignal) =>
   adminRequest<{ items: AuditEntry[] }>(base, `/v1/admin/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`, null, { signal });
+
+export const listClauses = (base: string, signal?: AbortSignal) => adminRequest<{ items: StaffClause[] }>(base, '/v1/admin/settings/clauses', null, { signal });
+
+export const saveClause = (base: string, session: AdminSession, form: ClauseForm, body: ClauseInput) =>
+  adminRequest<StaffClause>(base, `/v1/admin/settings/clauses/${form}`, session, { method: 'PUT', body });
