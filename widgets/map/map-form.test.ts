@@ -31,6 +31,8 @@ function stubApi(route: (r: Sent) => Response | Promise<Response>) {
   const real = window.fetch;
   const sent: Sent[] = [];
   window.fetch = async (input, init = {}) => {
+    // As the real fetch: an aborted request (a form from an earlier test, whose proof of work was stopped) sends nothing.
+    if (init.signal?.aborted) throw init.signal.reason;
     const r: Sent = {
       method: init.method ?? 'GET',
       path: new URL(String(input)).pathname,
