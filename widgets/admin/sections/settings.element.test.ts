@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StaffClause } from '../../../common/clauses.schema.js';
 import type { AdminSession } from '../admin.api.js';
-import '../admin.js';
+import './index.js';
 import type { NgoAdminSettings } from './settings.element.js';
 
 type Call = { method: string; path: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials };
