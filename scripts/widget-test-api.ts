@@ -15,6 +15,7 @@ import { migrateToLatest, openDatabase } from '../api/db/database.js';
 import { registeredSeeds, runSeeds } from '../api/seed.js';
 import { insertOrganisation } from '../api/map/map.repository.js';
 import { insertStaff } from '../api/admin/staff.repository.js';
+import { saveClause } from '../api/core/clauses.js';
 import '../api/map/map.routes.js';
 import { insertConsultation } from '../api/consultations/consultations.repository.js';
 import { demoLocal } from '../api/consultations/consultations.demo.js';
@@ -34,6 +35,8 @@ await insertOrganisation(handle.db, { ...base, name: 'Związek Ukryty Oczekując
 // confirmation link, so a remark sent from the widget is published at once.
 const postModerated = { title: 'Konsultacje testowe widżetu z publikacją od razu', goal: 'Sprawdzenie widżetu.', subject: 'Projekt testowy.', unitName: 'Wydział Testowy', legalBasis: 'Podstawa testowa.', audience: 'all' as const, district: 5, startsLocal: demoLocal(-1, '08:00'), endsLocal: demoLocal(20, '23:59'), moderation: 'post' as const, requireConfirmation: false, attachments: [], informationClause: '', document: '§ 1. Pierwszy przepis testowy.\n\n§ 2. Drugi przepis testowy.' };
 await insertConsultation(handle.db, postModerated, splitDocument(postModerated.document), { createdBy: 'fixture', id: 'widget-test-post' });
+// An operator's own clause for the map form (the consultations one stays the default).
+await saveClause(handle.db, 'map', { pl: 'Klauzula informacyjna operatora testowego.\n\nDrugi akapit.', en: '', uk: '' });
 await insertStaff(handle.db, { email: 'moderator@example.org', name: 'Moderator Testowy', role: 'moderator', password: 'widget tests password' });
 
 const app = createApp({ db: handle.db, config: testConfig(), log: createLogger('silent') });

@@ -103,7 +103,7 @@ const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === '
  * @attr mode - `create` (default), `correction`, `owner`, `confirm` or `staff`.
  * @attr token - The secret link's token, for `owner` and `confirm`.
  * @attr organisation-id - The entry to correct, for `correction`; the entry to edit for `staff` (empty: add a new entry).
- * @attr privacy-notice - The information clause shown next to the consent (plain text; a blank line starts a paragraph). Replaces the default text.
+ * @attr privacy-notice - The information clause shown next to the consent (plain text; a blank line starts a paragraph). Without it the form shows the clause the operator configured (GET /v1/clauses/map).
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
  *
@@ -154,6 +154,7 @@ export class NgoMapForm extends NgoElement {
     busy: { state: true },
     phase: { state: true },
     result: { state: true },
+    clause: { state: true },
   };
 
   declare mode: MapFormMode;
@@ -162,6 +163,8 @@ export class NgoMapForm extends NgoElement {
   declare initial: OrganisationDraftInput | undefined;
   declare session: AdminSession | null;
   declare privacyNotice: string | Partial<Record<Lang, string>> | undefined;
+  /** The information clause configured by the operator (GET /v1/clauses/map), when no `privacyNotice` is given. */
+  declare private clause: Partial<Record<Lang, string>> | undefined;
 
   declare private draft: Draft;
   declare private errors: FieldErrors;
@@ -228,6 +231,8 @@ export class NgoMapForm extends NgoElement {
   }
 
 
+  private clauseRequested = false;
+
   protected override willUpdate(changed: PropertyValues): void {
     if (['mode', 'initial', 'token', 'organisationId'].some((p) => changed.has(p))) {
       if (this.mode !== 'owner') {
@@ -238,6 +243,13 @@ export class NgoMapForm extends NgoElement {
       this.failure = null;
       this.phase = 'form';
       this.attempt = undefined;
+    }
+    if ((this.mode === 'create' || this.mode === 'correction') && !this.privacyNotice && !this.clauseRequested) {
+      this.clauseRequested = true;
+      request<Partial<Record<Lang, string>>>(this.api, '/v1/clauses/map').then(
+        (c) => (this.clause = c),
+        () => {}, // the dictionaries' default text stays
+      );
     }
     // Created on first need, so that the confirmation panel and staff (signed in) never fetch a challenge.
     if (this.mode !== 'confirm' && this.mode !== 'staff' && !this.pow) this.pow = new ChallengeController(this, () => this.api);
@@ -542,7 +554,7 @@ export class NgoMapForm extends NgoElement {
 
   private renderPrivacy(withConsent: boolean): TemplateResult {
     const lang = this.locale;
-    const own = this.privacyNotice;
+    const own = this.privacyNotice ?? this.clause;
     const text = (typeof own === 'string' ? own : own?.[lang] ?? own?.pl) || this.t('mapForm.privacy_text');
     const error = this.err('consent');
     return html`<h3 id="privacy-title">${this.t('mapForm.privacy')}</h3>

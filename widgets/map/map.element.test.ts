@@ -177,6 +177,16 @@ describe('<ngo-map>', () => {
     await waitFor(() => Math.abs(map.getCenter().lng - 20.085) < 0.01);
   });
 
+  it("opens the add form with the operator's configured information clause", async () => {
+    const el = await mount({ width: 1280 });
+    root(el).querySelector<HTMLButtonElement>('button.add')!.click();
+    const form = await waitFor(() => root(el).querySelector('ngo-map-form'));
+    // scripts/widget-test-api.ts configures this clause for the map form.
+    const firstParagraph = 'Klauzula informacyjna operatora testowego.';
+    await waitFor(() => form.shadowRoot?.querySelector('[part="notice"] p')?.textContent === firstParagraph);
+    expect(form.shadowRoot!.querySelector('[part="notice"] p')!.textContent).to.equal(firstParagraph);
+  });
+
   it('warns once and says so visibly when misconfigured', async () => {
     const warnings: unknown[] = [];
     const original = console.warn;
