@@ -1,24 +1,19 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LABELS, consultationStatus, type AuthorType, type ConsultationStatus, type Decision } from '../../common/consultations.js';
+import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LABELS, consultationStatus, type ConsultationStatus, type Decision } from '../../common/consultations.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
-import { ApiError, newIdempotencyKey } from '../core/api.js';
+import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoEvent } from '../core/events.js';
-import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusRegion } from '../core/forms.js';
+import { formStyles, statusRegion } from '../core/forms.js';
 import { formatDateTime, type Lang } from '../core/i18n/index.js';
-import { ChallengeController } from '../core/pow.js';
 import { theme } from '../core/theme.js';
 import {
-  getConsultation, listConsultations, listRemarks, post, postPath, reportUrl,
-  type ConsultationDetail, type ConsultationSummary, type ConsultationUnit, type PublicRemark, type RemarkFilters, type Target,
+  getConsultation, listConsultations, listRemarks, reportUrl,
+  type ConsultationDetail, type ConsultationSummary, type ConsultationUnit, type PublicRemark, type RemarkFilters,
 } from './consultations.api.js';
+import type { ConsultationForms } from './consultations.form.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
-import {
-  REMARK_FIELDS, SUPPORT_FIELDS, allowedAuthors, emptyDraft, issuesToErrors, needsOrganisation, toRemarkBody, toSupportBody, validateRemark, validateSupport,
-  type Draft, type FieldErrors, type FieldId,
-} from './consultations.model.js';
 import { consultationStyles } from './consultations.styles.js';
 import { clockOffset, endedWithin, remaining } from './consultations.time.js';
 
@@ -46,21 +41,11 @@ export class NgoConsultationSubmittedEvent extends NgoEvent<{ kind: SubmitKind; 
 }
 
 /** The open form: a remark on a unit (null: the whole document) or a support of a remark. */
-type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 'support'; remark: PublicRemark };
-
-/** A POST already built: a retry after a network failure resends the same body with the same key. */
-interface Attempt {
-  fp: string;
-  key: string;
-  body: unknown;
-}
+export type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 'support'; remark: PublicRemark };
 
 const RECENT_DAYS = 90;
-const SUMMARY = '.ngo-error-summary';
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
-const isLinkError = (err: ApiError) => err.code === 'link_invalid' || err.status === 404 || err.status === 422;
-const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`);
 
 /**
  * Consultations of draft acts with NGOs and residents. With `consultation`, one consultation: its
@@ -68,7 +53,8 @@ const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => html`<p>${
  * numbered units with remark counts and a "Comment" button each, the remark form, and the published
  * remarks with their answers and filters. After the close it is read-only, with the answers and a
  * link to the report once published. Without `consultation`, a list of current and recent
- * consultations (with a `district` preset) that opens one inside the widget.
+ * consultations (with a `district` preset) that opens one inside the widget. The forms' code
+ * (consultations.form.ts) loads when a person opens a form, or with an e-mailed link's token.
  *
  * The e-mailed links land on a page with `confirm` (or `confirm-support`): the widget then shows a
  * panel with a button that confirms; it never confirms by itself, since mail scanners open links.
@@ -120,12 +106,6 @@ export class NgoConsultation extends NgoElement {
     selected: { state: true },
     filters: { state: true },
     panel: { state: true },
-    draft: { state: true },
-    errors: { state: true },
-    failure: { state: true },
-    busy: { state: true },
-    done: { state: true },
-    confirmed: { state: true },
     status: { state: true },
     now: { state: true },
   };
@@ -139,15 +119,6 @@ export class NgoConsultation extends NgoElement {
   declare private selected: string;
   declare private filters: RemarkFilters;
   declare private panel: Panel | null;
-  declare private draft: Draft;
-  declare private errors: FieldErrors;
-  /** An API error not tied to a field, shown above the form or in the confirmation panel. */
-  declare private failure: ApiError | null;
-  declare private busy: boolean;
-  /** The answer to the open form's POST: the success panel replaces the form. */
-  declare private done: { status: string; email: string } | null;
-  /** The confirmation's outcome: a status, or `invalid` for a dead link. */
-  declare private confirmed: string;
   /** An action's message for the live region; counts are announced when it is empty. */
   declare private status: string;
   /** The server's clock, ticking. */
@@ -155,9 +126,10 @@ export class NgoConsultation extends NgoElement {
 
   private offset = 0;
   private timer?: ReturnType<typeof setInterval>;
-  private honeypot = '';
-  private attempt?: Attempt;
-  private pow?: ChallengeController;
+  /** The forms and confirmations (consultations.form.ts), once loaded; `formsError` if that failed. */
+  private forms?: ConsultationForms;
+  private formsLoading?: Promise<ConsultationForms | undefined>;
+  private formsError: unknown;
   /** Selector to focus once it exists (after a load or an update). */
   private focusNext = '';
   /** Selector of the button that opened the form, for focus return. */
@@ -191,12 +163,9 @@ export class NgoConsultation extends NgoElement {
 
   constructor() {
     super();
-    this.consultation = this.district = this.confirm = this.confirmSupport = this.selected = this.status = this.confirmed = '';
+    this.consultation = this.district = this.confirm = this.confirmSupport = this.selected = this.status = '';
     this.filters = NO_FILTERS;
-    this.panel = this.failure = this.done = null;
-    this.draft = emptyDraft();
-    this.errors = {};
-    this.busy = false;
+    this.panel = null;
     this.now = Date.now();
   }
 
@@ -221,14 +190,14 @@ export class NgoConsultation extends NgoElement {
       this.panel = null;
       this.filters = NO_FILTERS;
     }
+    if ((changed.has('confirm') || changed.has('confirmSupport')) && (this.confirm || this.confirmSupport)) void this.loadForms();
   }
 
   protected override updated(): void {
     const el = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
     if (!el) return;
     this.focusNext = '';
-    if (el.matches(SUMMARY)) focusErrorSummary(this.renderRoot);
-    else el.focus();
+    el.focus();
   }
 
   private sync(serverTime: string): void {
@@ -257,16 +226,38 @@ export class NgoConsultation extends NgoElement {
     this.focusLater(this.returnTo);
   }
 
-  private open(panel: Panel, returnTo: string): void {
-    this.pow ??= new ChallengeController(this, () => this.api);
+  /** Imports the forms' code once; a failure is shown where the form would be, with a retry. */
+  private loadForms(): Promise<ConsultationForms | undefined> {
+    this.formsError = undefined;
+    return (this.formsLoading ??= import('./consultations.form.js')
+      .then(
+        (m) =>
+          (this.forms = new m.ConsultationForms({
+            el: this,
+            api: () => this.api,
+            consultation: () => this.currentId,
+            close: () => this.close(),
+            say: (message) => (this.status = message),
+            focus: (selector) => this.focusLater(selector),
+            published: () => this.reloads++,
+          })),
+        (err: unknown) => {
+          this.formsLoading = undefined;
+          this.formsError = err;
+          return undefined;
+        },
+      )
+      .finally(() => this.requestUpdate()));
+  }
+
+  /** Opens a form in place (a loading note until its code is there) and focuses its heading. */
+  private async open(panel: Panel, returnTo: string): Promise<void> {
     this.panel = panel;
     this.returnTo = returnTo;
-    const text = panel.kind === 'remark' ? (panel.unit?.text ?? '') : '';
-    this.draft = { ...this.draft, currentWording: text, proposedWording: '', justification: '', consent: false };
-    this.errors = {};
-    this.failure = this.done = null;
-    this.attempt = undefined;
     this.status = '';
+    const forms = await this.loadForms();
+    if (!forms || this.panel !== panel) return;
+    forms.open(panel);
     this.focusLater('#form-title');
   }
 
@@ -297,86 +288,9 @@ export class NgoConsultation extends NgoElement {
     }
   };
 
-  private set<K extends FieldId>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-  }
-
-  private readonly onSubmit = (e: SubmitEvent): void => {
-    e.preventDefault();
-    const c = this.detail.value;
-    const panel = this.panel;
-    if (this.busy || !c || !panel) return;
-    const lang = this.locale;
-    this.failure = null;
-    this.errors = panel.kind === 'remark' ? validateRemark(this.draft, c.audience) : validateSupport(this.draft);
-    if (Object.keys(this.errors).length) {
-      this.status = '';
-      this.focusLater(SUMMARY);
-      return;
-    }
-    if (panel.kind === 'remark') void this.send({ kind: 'remark', consultation: c.id }, toRemarkBody(this.draft, panel.unit?.id ?? null, lang));
-    else void this.send({ kind: 'support', consultation: c.id, remark: panel.remark.id }, toSupportBody(this.draft, lang));
-  };
-
-  private async send(target: Target, payload: object): Promise<void> {
-    const kind = target.kind;
-    const confirming = kind === 'confirm' || kind === 'confirm-support';
-    if (!this.dispatchEvent(new NgoConsultationSubmitEvent({ kind, consultation: this.currentId || null }))) return;
-    const lang = this.locale;
-    this.busy = true;
-    this.failure = null;
-    this.status = tc(lang, 'status.sending');
-    try {
-      const path = postPath(target);
-      const fp = path + JSON.stringify(payload);
-      if (this.attempt?.fp !== fp) {
-        // A solution is single-use: once it is in a body, the next attempt needs a new one.
-        const body = confirming ? payload : { ...payload, abuse: { altcha: await this.pow!.solution(), website: this.honeypot } };
-        this.pow?.reset();
-        this.attempt = { fp, key: newIdempotencyKey(), body };
-      }
-      const res = await post(this.api, path, this.attempt.body, this.attempt.key);
-      this.attempt = undefined;
-      this.status = tc(lang, 'cons.sent');
-      if (confirming) {
-        this.confirmed = res.status;
-        this.focusLater('#confirm-title');
-      } else {
-        this.done = { status: res.status, email: this.draft.contactEmail.trim() };
-        this.focusLater('#done');
-      }
-      if (res.status === 'published') this.reloads++;
-      this.dispatchEvent(new NgoConsultationSubmittedEvent({ kind, id: res.id, status: res.status }));
-    } catch (err) {
-      this.status = '';
-      this.fail(asApiError(err), confirming);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private fail(err: ApiError, confirming: boolean): void {
-    // Only an answer that may not have reached the server keeps its key for the retry.
-    if (err.status !== 0 && err.code !== 'idempotency_in_progress') this.attempt = undefined;
-    if (confirming && isLinkError(err)) {
-      this.confirmed = 'invalid';
-      this.focusLater('#confirm-title');
-      return;
-    }
-    if (!confirming && err.code === 'validation_failed' && err.issues.length) {
-      const { errors, other } = issuesToErrors(err.issues, this.panel?.kind === 'support' ? SUPPORT_FIELDS : REMARK_FIELDS);
-      this.errors = errors;
-      if (other.length || !Object.keys(errors).length) this.failure = err;
-      this.focusLater(Object.keys(errors).length ? SUMMARY : '#form-error');
-      return;
-    }
-    this.failure = err;
-    this.focusLater(confirming ? '#confirm-error' : '#form-error');
-  }
-
   // ---- rendering ---------------------------------------------------------------------------------
 
-  private t(key: ConsultationKey | 'loading' | 'retry' | 'status.sending' | 'field.required_marker' | 'error.link_invalid', vars?: Record<string, string | number>): string {
+  private t(key: ConsultationKey | 'loading' | 'retry', vars?: Record<string, string | number>): string {
     return tc(this.locale, key, vars);
   }
 
@@ -389,7 +303,7 @@ export class NgoConsultation extends NgoElement {
     }
     const token = this.confirm || this.confirmSupport;
     return html`<section class="ngo-root" part="base" lang=${lang} aria-label=${this.t('cons.region')} @keydown=${this.onKeydown}>
-      ${token ? this.renderConfirm(this.confirm ? 'confirm' : 'confirm-support', token) : nothing}
+      ${token ? this.forms?.renderConfirm(this.confirm ? 'confirm' : 'confirm-support', token) ?? this.renderFormsState('confirm', () => this.loadForms(), lang) : nothing}
       ${this.currentId ? this.renderConsultation(lang) : token ? nothing : this.renderList(lang)}
       ${statusRegion(this.status || this.announcement(lang))}
     </section>`;
@@ -405,12 +319,23 @@ export class NgoConsultation extends NgoElement {
     return items ? tc(lang, 'cons.count', { count: this.visible(items).length }) : '';
   }
 
-  private renderState(task: { error: unknown; run(): Promise<void> }, lang: Lang): TemplateResult {
+  private renderState(task: { error: unknown; run(): Promise<unknown> }, lang: Lang): TemplateResult {
     if (task.error) {
       return html`<div role="alert"><p class="ngo-error">${tc.error(lang, asApiError(task.error))}</p>
         <button type="button" @click=${() => void task.run()}>${this.t('retry')}</button></div>`;
     }
     return html`<p>${this.t('loading')}</p>`;
+  }
+
+  /** In place of a form or the confirmation panel while their code loads, or if it could not. */
+  private renderFormsState(part: 'form' | 'confirm', retry: () => Promise<unknown>, lang: Lang): TemplateResult {
+    return html`<div class="panel" part=${part}>${this.renderState({ error: this.formsError, run: retry }, lang)}</div>`;
+  }
+
+  /** The open form, once its code is there. */
+  private renderForm(c: ConsultationDetail, lang: Lang): TemplateResult {
+    const panel = this.panel!;
+    return this.forms?.panel === panel ? this.forms.renderPanel(c) : this.renderFormsState('form', () => this.open(panel, this.returnTo), lang);
   }
 
   // -- list
@@ -536,7 +461,7 @@ export class NgoConsultation extends NgoElement {
         ${open ? html`<button type="button" id="comment-doc" part="comment-button" @click=${() => this.open({ kind: 'remark', unit: null }, '#comment-doc')}>${this.t('cons.comment_document')}</button>` : nothing}
         ${counts(c.documentRemarkCount, 'document', whole)}
       </div>
-      ${isPanel(null) ? this.renderPanel(c, lang) : nothing}
+      ${isPanel(null) ? this.renderForm(c, lang) : nothing}
       ${c.units.length
         ? html`<ul class="plain units" part="units">
             ${c.units.map(
@@ -549,7 +474,7 @@ export class NgoConsultation extends NgoElement {
                     : nothing}
                   ${counts(u.remarkCount, u.id, u.label)}
                 </div>
-                ${isPanel(u) ? this.renderPanel(c, lang) : nothing}
+                ${isPanel(u) ? this.renderForm(c, lang) : nothing}
               </li>`,
             )}
           </ul>`
@@ -610,141 +535,7 @@ export class NgoConsultation extends NgoElement {
       ${open
         ? html`<div class="row"><button type="button" class="ngo-secondary" id="support-${i}" @click=${() => this.open({ kind: 'support', remark: r }, `#support-${i}`)}>${this.t('cons.support')}</button></div>`
         : nothing}
-      ${this.panel?.kind === 'support' && this.panel.remark.id === r.id ? this.renderPanel(c, lang) : nothing}
+      ${this.panel?.kind === 'support' && this.panel.remark.id === r.id ? this.renderForm(c, lang) : nothing}
     </article>`;
-  }
-
-  // -- forms
-
-  private renderPanel(c: ConsultationDetail, lang: Lang): TemplateResult {
-    const panel = this.panel!;
-    const remark = panel.kind === 'remark';
-    const target = remark ? (panel.unit?.label ?? this.t('cons.whole_document')) : panel.remark.unitLabel ?? this.t('cons.whole_document');
-    const close = html`<button type="button" class="ngo-secondary" @click=${this.close}>${this.t(this.done ? 'cons.close' : 'cons.cancel')}</button>`;
-    if (this.done) {
-      const status = ['unconfirmed', 'pending', 'published'].includes(this.done.status) ? this.done.status : 'pending';
-      const key = `cons.${remark ? 'done' : 'done_support'}.${status}` as ConsultationKey;
-      return html`<div class="panel" part="form">
-        <div id="done" tabindex="-1"><h4>${this.t('cons.done.title')}</h4><p>${this.t(key, { email: this.done.email })}</p></div>
-        ${close}
-      </div>`;
-    }
-    const ids = remark ? REMARK_FIELDS : SUPPORT_FIELDS;
-    const summary = ids.filter((id) => this.errors[id]).map((id) => ({
-      id: id === 'authorType' ? `authorType-${allowedAuthors(c.audience)[0]}` : id,
-      message: id === 'consent' ? this.err(id)! : `${this.label(id)}: ${this.err(id)}`,
-    }));
-    const withOrg = !remark || needsOrganisation(this.draft.authorType);
-    return html`<div class="panel" part="form" role="region" aria-labelledby="form-title">
-      <h4 id="form-title" tabindex="-1">${this.t(remark ? 'cons.form.title' : 'cons.support_title')}</h4>
-      <p>${this.t(remark ? 'cons.form.target' : 'cons.remark_on', { target })}</p>
-      ${remark ? nothing : html`<p>${this.t('cons.support_intro')}</p>`}
-      <form novalidate @submit=${this.onSubmit}>
-        ${errorSummary(tc(lang, 'summary.heading', { count: summary.length }), summary)}
-        <div id="form-error" class="form-error" role="alert" tabindex="-1">${this.failure ? tc.error(lang, this.failure) : ''}</div>
-        ${remark
-          ? html`${this.area('currentWording')} ${this.area('proposedWording')} ${this.area('justification', true)} ${this.renderAuthorTypes(c, lang)}`
-          : nothing}
-        ${withOrg ? html`${this.text('organisationName', { required: true, autocomplete: 'organization' })} ${this.text('krs', { hint: true, inputmode: 'numeric' })}` : nothing}
-        <fieldset aria-describedby="contact-hint">
-          <legend>${this.t('cons.f.contact')}</legend>
-          <p class="ngo-hint" id="contact-hint">${this.t('cons.f.contact_hint')}</p>
-          ${this.text('contactName', { required: true, autocomplete: 'name' })}
-          ${this.text('contactEmail', { required: true, type: 'email', autocomplete: 'email' })}
-        </fieldset>
-        ${this.renderConsent(c)}
-        <div class="hp" aria-hidden="true">
-          <label for="hp">${this.t('cons.f.honeypot')}</label>
-          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="row">
-          <button type="submit" part="submit-button" ?disabled=${this.busy}>${this.t(remark ? 'cons.submit' : 'cons.support_submit')}</button>
-          ${close}
-        </div>
-      </form>
-    </div>`;
-  }
-
-  private label(id: FieldId): string {
-    return this.t(`cons.f.${id}` as ConsultationKey);
-  }
-
-  private err(id: FieldId): string | undefined {
-    const key = this.errors[id];
-    return key ? tc(this.locale, key) : undefined;
-  }
-
-  private area(id: 'currentWording' | 'proposedWording' | 'justification', required = false): TemplateResult {
-    return field(
-      { id, label: this.label(id), hint: this.t(`cons.f.${id}_hint`), error: this.err(id), requiredMarker: required ? this.t('field.required_marker') : undefined },
-      (a) => html`<textarea id=${a.id} part="input" name=${id} maxlength="10000" ?required=${required} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)}
-        .value=${this.draft[id]} @input=${(e: Event) => this.set(id, (e.target as HTMLTextAreaElement).value)}></textarea>`,
-    );
-  }
-
-  private text(id: 'organisationName' | 'krs' | 'contactName' | 'contactEmail', o: { required?: boolean; hint?: boolean; type?: 'email'; autocomplete?: string; inputmode?: 'numeric' } = {}): TemplateResult {
-    return inputField({
-      id,
-      label: this.label(id),
-      hint: o.hint ? this.t('cons.f.krs_hint') : undefined,
-      error: this.err(id),
-      requiredMarker: o.required ? this.t('field.required_marker') : undefined,
-      type: o.type,
-      value: this.draft[id],
-      required: o.required,
-      maxlength: id === 'krs' ? 10 : id === 'contactEmail' ? 254 : 200,
-      autocomplete: o.autocomplete ?? 'off',
-      inputmode: o.inputmode,
-      onInput: (v) => this.set(id, v),
-    });
-  }
-
-  private renderAuthorTypes(c: ConsultationDetail, lang: Lang): TemplateResult {
-    const error = this.err('authorType');
-    const note = c.audience === 'ngo';
-    const described = [note && 'authorType-hint', error && 'authorType-error'].filter(Boolean).join(' ');
-    return html`<fieldset aria-describedby=${ifDefined(described || undefined)}>
-      <legend>${this.label('authorType')} <span class="ngo-hint">${this.t('field.required_marker')}</span></legend>
-      ${note ? html`<p class="ngo-hint" id="authorType-hint">${this.t('cons.audience.ngo')}</p>` : nothing}
-      ${error ? html`<p class="ngo-error" id="authorType-error">${error}</p>` : nothing}
-      ${allowedAuthors(c.audience).map(
-        (a: AuthorType) => html`<label class="check"
-          ><input type="radio" name="authorType" id="authorType-${a}" value=${a} .checked=${this.draft.authorType === a}
-            aria-invalid=${ifDefined(error ? 'true' : undefined)} @change=${() => this.set('authorType', a)} /><span>${AUTHOR_TYPE_LABELS[a][lang]}</span></label
-        >`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderConsent(c: ConsultationDetail): TemplateResult {
-    const error = this.err('consent');
-    return html`<p class="ngo-label" id="clause-title">${this.t('cons.clause')}</p>
-      <div class="clause" role="region" aria-labelledby="clause-title" tabindex="0">${paragraphs(c.informationClause.trim() || this.t('cons.clause_default'))}</div>
-      ${error ? html`<p class="ngo-error" id="consent-error">${error}</p>` : nothing}
-      <label class="check"
-        ><input type="checkbox" id="consent" required .checked=${this.draft.consent} aria-describedby=${ifDefined(error ? 'consent-error' : undefined)}
-          aria-invalid=${ifDefined(error ? 'true' : undefined)} @change=${(e: Event) => this.set('consent', (e.target as HTMLInputElement).checked)} /><span
-          >${this.t('cons.f.consent')} <span class="ngo-hint">${this.t('field.required_marker')}</span></span
-        ></label
-      >`;
-  }
-
-  // -- confirmation from the e-mailed link
-
-  private renderConfirm(kind: 'confirm' | 'confirm-support', token: string): TemplateResult {
-    const result = this.confirmed;
-    const heading = result === 'invalid' ? this.t('error.link_invalid') : result ? this.t('cons.done.title') : this.t(`cons.${kind}.title`);
-    let body: TemplateResult;
-    if (result === 'invalid') body = html`<p>${this.t('cons.link_help')}</p>`;
-    else if (result) body = html`<p>${this.t(result === 'published' ? 'cons.confirmed.published' : 'cons.confirmed.pending')}</p>`;
-    else {
-      body = html`<p>${this.t(`cons.${kind}.intro`)}</p>
-        <div id="confirm-error" class="form-error" role="alert" tabindex="-1">${this.failure ? tc.error(this.locale, this.failure) : ''}</div>
-        <button type="button" part="submit-button" ?disabled=${this.busy} @click=${() => void this.send({ kind }, { token })}>${this.t(`cons.${kind}.button`)}</button>`;
-    }
-    return html`<div class="panel" part="confirm">
-      <h2 id="confirm-title" tabindex="-1">${heading}</h2>
-      ${body}
-    </div>`;
   }
 }
