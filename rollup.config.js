@@ -73,6 +73,12 @@ function versionLoader() {
       loader.code = loader.code.replaceAll(VERSION_PLACEHOLDER, version);
       const shared = Object.values(bundle).filter((f) => f.type === 'chunk' && /^chunks\//.test(f.fileName)).map((f) => f.fileName);
       if (loader.imports.length) this.error(`the loader must not import other chunks, but imports ${loader.imports.join(', ')}`);
+      // The loader imports entries as `<entry>?v=…`; a chunk importing one by its plain name would run it a second time.
+      const entries = new Set(Object.values(bundle).filter((f) => f.type === 'chunk' && f.isEntry).map((f) => f.fileName));
+      for (const f of Object.values(bundle)) {
+        const bad = f.type === 'chunk' ? [...f.imports, ...f.dynamicImports].filter((i) => entries.has(i)) : [];
+        if (bad.length) this.error(`${f.fileName} imports the entry ${bad.join(', ')}: move what it needs into a module of its own`);
+      }
       this.info?.(`version ${version}; shared: ${shared.join(', ')}`);
     },
   };
