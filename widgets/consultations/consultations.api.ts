@@ -41,8 +41,9 @@ export function listConsultations(base: string, district: string, signal?: Abort
 const query = (p: URLSearchParams) => (p.size ? `?${p}` : '');
 const cacheMode = (fresh: number): RequestCache | undefined => (fresh ? 'no-cache' : undefined);
 
-export const getConsultation = (base: string, id: string, fresh: number, signal?: AbortSignal) =>
-  request<ConsultationDetail>(base, `${PATH}/${enc(id)}`, { signal, cache: cacheMode(fresh) });
+/** `lang` picks the language of the operator's default information clause, when the consultation has none of its own. */
+export const getConsultation = (base: string, id: string, lang: string, fresh: number, signal?: AbortSignal) =>
+  request<ConsultationDetail>(base, `${PATH}/${enc(id)}?lang=${enc(lang)}`, { signal, cache: cacheMode(fresh) });
 
 export function listRemarks(base: string, id: string, f: RemarkFilters, fresh: number, signal?: AbortSignal) {
   const p = new URLSearchParams();

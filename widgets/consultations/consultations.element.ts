@@ -147,10 +147,10 @@ export class NgoConsultation extends NgoElement {
   });
 
   private detail = new Task(this, {
-    args: () => [this.api, this.currentId, this.reloads] as const,
-    task: async ([api, id, fresh], { signal }) => {
+    args: () => [this.api, this.currentId, this.locale, this.reloads] as const,
+    task: async ([api, id, lang, fresh], { signal }) => {
       if (!id) return null;
-      const c = await getConsultation(api, id, fresh, signal);
+      const c = await getConsultation(api, id, lang, fresh, signal);
       this.sync(c.serverTime);
       return c;
     },
