@@ -183,17 +183,17 @@ mapAdminRoutes.openapi(
     method: 'put',
     path: '/organisations/{id}',
     tags: ['map (staff)'],
-    summary: 'Edit an entry (kept as a new version)',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationInput } }, required: true } },
+    summary: 'Edit an entry (kept as a new version). `ownerEmail` changes who may edit it by secret link; leave it out to keep the owner.',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().max(254).nullable().optional() })) } }, required: true } },
     responses: { 200: json(z.object({ id: z.string() }), 'Saved'), ...ErrorResponses },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const row = await findOrganisationRow(c.var.db, id);
     if (!row) throw notFound('Organisation');
-    const input = c.req.valid('json');
+    const { ownerEmail, ...input } = c.req.valid('json');
     assertDistrict(c.var.staff!, scopeOf(toInput(row)));
-    await updateOrganisation(c.var.db, id, input, { changedBy: `staff:${c.var.staff!.id}`, note: 'edited by staff' });
+    await updateOrganisation(c.var.db, id, input, { changedBy: `staff:${c.var.staff!.id}`, note: 'edited by staff', ...(ownerEmail !== undefined ? { ownerEmail: ownerEmail?.toLowerCase() ?? null } : {}) });
     return c.json({ id }, 200);
   },
 );

@@ -287,6 +287,23 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('challenge_failed');
   });
 
+  it('lets staff edit an entry and change or keep its owner, as a new version', async () => {
+    const mod = await staffLogin(t, 'mod@example.org');
+    const view = async () => (await (await t.app.request(`/v1/admin/map/organisations/${ids.laka}`, { headers: mod })).json()) as { ownerEmail: string | null; version: number; phone: string | null };
+    const before = await view();
+    const input = org({ name: 'Fundacja Łąka', legalForm: 'fundacja', areas: ['ekologia-zwierzeta'], districts: [12], location: { lon: 20.01, lat: 50.02 }, phone: '+48 12 111 22 33' });
+    const put = (body: unknown) => t.app.request(`/v1/admin/map/organisations/${ids.laka}`, json(body, mod, 'PUT'));
+    expect((await put({ ...input, ownerEmail: 'Nowy.Wlasciciel@example.org' })).status).toBe(200);
+    const after = await view();
+    expect([after.ownerEmail, after.phone, after.version]).toEqual(['nowy.wlasciciel@example.org', '+48 12 111 22 33', before.version + 1]);
+    expect((await put(input)).status).toBe(200);
+    expect((await view()).ownerEmail).toBe('nowy.wlasciciel@example.org');
+    expect((await put({ ...input, ownerEmail: 'not an e-mail' })).status).toBe(422);
+    const pub = (await (await t.app.request(`/v1/map/organisations/${ids.laka}`)).json()) as Record<string, unknown>;
+    expect(pub.phone).toBe('+48 12 111 22 33');
+    expect(JSON.stringify(pub)).not.toContain('wlasciciel');
+  });
+
   it('keeps other roles and other districts out of the map staff section', async () => {
     expect((await t.app.request('/v1/admin/map/submissions')).status).toBe(401);
     const adviser = await staffLogin(t, 'adviser@example.org');

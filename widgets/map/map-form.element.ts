@@ -288,8 +288,9 @@ export class NgoMapForm extends NgoElement {
     const organisation = toOrganisationInput(d, this.base);
     if (this.mode === 'staff') {
       const id = this.organisationId;
-      if (id) void this.post(`${STAFF_PATH}/${encodeURIComponent(id)}`, organisation, false, 'PUT');
-      else void this.post(STAFF_PATH, { ...organisation, ownerEmail: d.ownerEmail.trim() || null }, false);
+      const body = { ...organisation, ownerEmail: d.ownerEmail.trim() || null };
+      if (id) void this.post(`${STAFF_PATH}/${encodeURIComponent(id)}`, body, false, 'PUT');
+      else void this.post(STAFF_PATH, body, false);
       return;
     }
     const lang = this.locale;
@@ -534,7 +535,7 @@ export class NgoMapForm extends NgoElement {
               ${this.text('submitterEmail', { type: 'email', hint: true, required: true, maxlength: 254, autocomplete: 'email' })}
             </fieldset>`
           : nothing}
-        ${staff && !this.organisationId ? this.text('ownerEmail', { type: 'email', hint: true, maxlength: 254, autocomplete: 'off' }) : nothing}
+        ${staff ? this.text('ownerEmail', { type: 'email', hint: true, maxlength: 254, autocomplete: 'off' }) : nothing}
         ${staff ? nothing : this.renderContributorEnd(mode, withSubmitter)}
         <div class="actions">
           <button type="submit" part="submit-button" ?disabled=${this.busy}>${this.t(staff ? 'mapForm.save_entry' : mode === 'owner' ? 'mapForm.save' : 'mapForm.submit')}</button>

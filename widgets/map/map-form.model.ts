@@ -78,7 +78,8 @@ export function toDraft(o: OrganisationDraftInput = {}): Draft {
     submitterEmail: '',
     note: '',
     consent: false,
-    ownerEmail: '',
+    // Staff see and may change who owns the entry (the staff API returns it with the entry).
+    ownerEmail: str((o as { ownerEmail?: string | null }).ownerEmail),
   };
 }
 

@@ -433,7 +433,8 @@ describe('<ngo-map-form>', () => {
         expect(text(q(el, 'h4.title'))).to.equal(title);
         expect(text(q(el, '[part="submit-button"]'))).to.equal(save);
         expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
-        for (const absent of ['#submitterName', '#submitterEmail', '#consent', '#note', '.notice', '#hp', '#ownerEmail']) expect(has(el, absent), absent).to.equal(false);
+        for (const absent of ['#submitterName', '#submitterEmail', '#consent', '#note', '.notice', '#hp']) expect(has(el, absent), absent).to.equal(false);
+        expect(q<HTMLInputElement>(el, '#ownerEmail')!.value).to.equal(''); // staff may set or change the owner
         q<HTMLInputElement>(el, '#name')!.focus();
         await sendKeys({ type: 'x' });
         await new Promise((r) => setTimeout(r, 50));
@@ -455,10 +456,24 @@ describe('<ngo-map-form>', () => {
       expect(put!.path).to.equal(`${ORGS}/org_7`);
       expect(put!.headers['X-CSRF-Token']).to.equal('csrf-123');
       expect(put!.credentials).to.equal('same-origin');
-      expect(put!.body).to.deep.equal({ ...ENTRY, phone: '+48 12 345 67 89' }); // translations kept, nothing else added
+      expect(put!.body).to.deep.equal({ ...ENTRY, phone: '+48 12 345 67 89', ownerEmail: null }); // translations kept; no owner given
       await el.updateComplete;
       expect(text(q(el, '[part="panel"] h4'))).to.equal('Entry saved');
       expect(text(q(el, '[role="status"]'))).to.equal('Saved.');
+    });
+
+    it('shows the current owner e-mail and sends a changed one', async () => {
+      api = stubApi((r) => (r.method === 'PUT' ? reply(200, { id: 'org_7' }) : failure(404, 'not_found')));
+      const el = await staffForm('org_7', { ...ENTRY, ownerEmail: 'stary@example.org' } as typeof ENTRY, 'pl');
+      const owner = q<HTMLInputElement>(el, '#ownerEmail')!;
+      expect(owner.value).to.equal('stary@example.org');
+      owner.focus();
+      owner.select();
+      await sendKeys({ type: 'nowy@example.org' });
+      const done = oneEvent(el, 'ngo-submitted');
+      await submitByKeyboard(el);
+      await done;
+      expect((api.sent[0]!.body as { ownerEmail: string }).ownerEmail).to.equal('nowy@example.org');
     });
 
     it('puts the staff API’s 422 issues, which name the fields directly, on the fields', async () => {
