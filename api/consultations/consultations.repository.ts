@@ -5,6 +5,7 @@ import { consultationStatus, utcToWarsawLocal, warsawLocalToUtc } from '../../co
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
+import { foldText } from '../../common/map.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import type { ConsultationRemarkTable, ConsultationTable } from './consultations.table.js';
 
@@ -318,6 +319,17 @@ export async function insertSupport(db: Db, s: { remarkId: string; consultationI
     .execute();
   if (s.confirmed) await bumpConsultationsVersion(db);
   return id;
+}
+
+/**
+ * Whether this organisation already backs the remark: as its author, or by a confirmed support.
+ * Organisations match by KRS when both have one, otherwise by name with case and diacritics folded.
+ */
+export async function alreadySupports(db: Db, remark: { id: string; organisation_name: string | null; krs: string | null }, org: { name: string; krs: string | null }): Promise<boolean> {
+  const same = (name: string | null, krs: string | null) => (org.krs && krs ? org.krs === krs : !!name && foldText(name) === foldText(org.name));
+  if (same(remark.organisation_name, remark.krs)) return true;
+  const supports = await db.selectFrom('consultation_support').select(['organisation_name', 'krs']).where('remark_id', '=', remark.id).where('confirmed_at', 'is not', null).execute();
+  return supports.some((s) => same(s.organisation_name, s.krs));
 }
 
 export const findSupport = (db: Db, id: string) => db.selectFrom('consultation_support').selectAll().where('id', '=', id).executeTakeFirst();

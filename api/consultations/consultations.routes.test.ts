@@ -329,6 +329,11 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const items = (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items;
     expect(items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
     expect(await mailsTo(t, 'odrazu@private.example.org')).toEqual([]);
+    // The same organisation cannot back it twice (names match without case or diacritics).
+    const again = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'KLUB OD RAZU', contactName: 'Ktoś Inny', contactEmail: 'inny@private.example.org', consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    expect(again.status).toBe(409);
+    expect(await errorCode(again)).toBe('already_supported');
+    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toHaveLength(1);
   });
 
   it('stores every remark exactly once among 200 concurrent POSTs, some retried with the same Idempotency-Key', async () => {

@@ -21,7 +21,7 @@ import type { Database } from '../db/schema.js';
 import type { Kysely } from 'kysely';
 import { CONFIRM_TTL_MS, REMARK_LINK, SUPPORT_LINK, WHOLE_DOCUMENT, consultationUrl, linkUrl } from './consultations.mail.js';
 import {
-  confirmSupport, consultationsVersion, findConsultationRow, findConsultations, findOrganisationIdByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit,
+  alreadySupports, confirmSupport, consultationsVersion, findConsultationRow, findConsultations, findOrganisationIdByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit,
   findUnits, insertRemark, insertSupport, setRemarkStatus, staffToNotify, statusClock, toPublicRemark, toSummary, type ConsultationRow,
 } from './consultations.repository.js';
 import { buildReport, reportCsv, reportHtml } from './consultations.report.js';
@@ -251,6 +251,9 @@ consultationRoutes.openapi(
     const remark = await findRemark(db, remarkId);
     if (!remark || remark.consultation_id !== row.id || remark.status !== 'published') throw notFound('Remark');
     assertOpen(row);
+    if (await alreadySupports(db, remark, { name: body.organisationName, krs: body.krs })) {
+      throw new ApiError(409, 'already_supported', 'This organisation already backs this remark');
+    }
     const confirmed = !row.require_confirmation;
     const supportId = await db.transaction().execute(async (trx) => {
       const sid = await insertSupport(trx, { remarkId: remark.id, consultationId: row.id, organisationName: body.organisationName, krs: body.krs, contactName: body.contactName, contactEmail: body.contactEmail, confirmed });

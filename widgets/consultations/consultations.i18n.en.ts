@@ -124,6 +124,7 @@ We keep the data for the period required by the archiving rules. You have the ri
   'cons.err.invalid': 'Check this value.',
   'error.consultation_not_open': 'The consultation has not started yet. Remarks can be submitted once it starts.',
   'error.consultation_closed': 'The consultation has ended. New remarks are no longer accepted.',
+  'error.already_supported': 'This organisation already backs this remark (or wrote it).',
 };
 
 export default en;

@@ -123,6 +123,7 @@ Dane przechowujemy przez okres wymagany przepisami o archiwizacji. Masz prawo do
   'cons.err.invalid': 'Sprawdź tę wartość.',
   'error.consultation_not_open': 'Konsultacje jeszcze się nie rozpoczęły. Uwagi można zgłaszać od ich rozpoczęcia.',
   'error.consultation_closed': 'Konsultacje już się zakończyły. Nowych uwag nie przyjmujemy.',
+  'error.already_supported': 'Ta organizacja już popiera tę uwagę (albo jest jej autorem).',
 } satisfies Messages;
 
 export type ConsultationSource = typeof pl;

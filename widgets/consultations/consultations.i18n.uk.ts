@@ -124,6 +124,7 @@ const uk: Messages<ConsultationSource> = {
   'cons.err.invalid': 'Перевірте це значення.',
   'error.consultation_not_open': 'Консультації ще не почалися. Зауваження можна подавати після їх початку.',
   'error.consultation_closed': 'Консультації вже завершилися. Нові зауваження не приймаються.',
+  'error.already_supported': 'Ця організація вже підтримує це зауваження (або є його автором).',
 };
 
 export default uk;
