@@ -12,7 +12,7 @@ export type WidgetTag = keyof typeof WIDGET_TAGS;
 
 /** Attributes an `/embed/<slug>?…` URL may pass on to the widget. */
 export const EMBED_ATTRIBUTES: Record<string, readonly string[]> = {
-  map: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm'],
+  map: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm', 'org'],
   consultations: ['lang', 'consultation', 'district', 'confirm', 'confirm-support'],
 };
 

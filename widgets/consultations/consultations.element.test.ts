@@ -418,4 +418,14 @@ describe('<ngo-consultation>', () => {
       style.remove();
     }
   });
+  it("links an organisation's remark to its entry on the NGO map", async () => {
+    const el = await mount({ id: 'widget-test-linked' });
+    const link = await waitFor(() => el.shadowRoot!.querySelector<HTMLAnchorElement>('.remark .meta a'), 'the link to the map');
+    expect(link.textContent).to.equal('Związek Testowy Widżetów');
+    const url = new URL(link.href);
+    expect(url.pathname).to.equal('/embed/map');
+    const org = url.searchParams.get('org')!;
+    const entry = await (await fetch(`/v1/map/organisations/${org}`)).json();
+    expect(entry.name).to.equal('Związek Testowy Widżetów');
+  });
 });

@@ -517,7 +517,13 @@ export class NgoConsultation extends NgoElement {
 
   private renderRemark(c: ConsultationDetail, r: PublicRemark, i: number, open: boolean, lang: Lang): TemplateResult {
     const type = AUTHOR_TYPE_LABELS[r.authorType][lang];
-    const author = r.organisationName ? `${r.organisationName}${r.krs ? ` (KRS ${r.krs})` : ''} · ${type}` : type;
+    // An organisation found on the NGO map (by KRS) links to its entry there.
+    const org = r.organisationName
+      ? r.organisationId
+        ? html`<a href=${`${this.api}/embed/map?lang=${lang}&org=${encodeURIComponent(r.organisationId)}`} target="_blank" rel="noopener">${r.organisationName}</a>`
+        : r.organisationName
+      : null;
+    const author = org ? html`${org}${r.krs ? ` (KRS ${r.krs})` : ''} · ${type}` : type;
     const block = (key: ConsultationKey, text: string) => (text ? html`<dt>${this.t(key)}</dt><dd>${text}</dd>` : nothing);
     return html`<article class="remark" part="remark" aria-labelledby="remark-${i}">
       <h4 id="remark-${i}">${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</h4>

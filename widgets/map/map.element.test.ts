@@ -187,6 +187,14 @@ describe('<ngo-map>', () => {
     expect(form.shadowRoot!.querySelector('[part="notice"] p')!.textContent).to.equal(firstParagraph);
   });
 
+  it('opens the details of the organisation named by the org attribute', async () => {
+    const found = (await (await fetch('/v1/map/organisations?q=zwiazek%20testowy')).json()) as { items: { id: string }[] };
+    await setViewport({ width: 1280, height: 900 });
+    const el = await fixture<NgoMap>(html`<ngo-map org=${found.items[0]!.id} api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+    await waitFor(() => root(el).querySelector('#ngo-details-heading')?.textContent === 'Związek Testowy Widżetów');
+    await waitFor(() => root(el).activeElement?.id === 'ngo-details-heading');
+  });
+
   it('warns once and says so visibly when misconfigured', async () => {
     const warnings: unknown[] = [];
     const original = console.warn;

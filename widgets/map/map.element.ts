@@ -36,6 +36,7 @@ export class NgoSelectEvent extends NgoEvent<{ id: string; name: string }> {
  * @attr no-filters - Hide the filter form (presets still apply).
  * @attr tiles - Tile URL template, e.g. `https://tile.example/{z}/{x}/{y}.png`. Default: OpenStreetMap.
  * @attr boundaries - URL of a GeoJSON file with district outlines (feature property `district`: 1–18).
+ * @attr org - Open this organisation's details at start (its id), e.g. from a link in another widget.
  * @attr sync-url - Keep filters and the open entry in the page URL (`?ngo-q=…`), so links and Back work.
  * @attr edit - An owner's secret edit token (from the e-mailed link): opens the edit form.
  * @attr confirm - A submission's confirmation token (from the e-mailed link): opens the confirmation.
@@ -66,6 +67,7 @@ export class NgoMap extends NgoElement {
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     edit: {},
     confirm: {},
+    org: {},
     filters: { state: true },
     shown: { state: true },
     items: { state: true },
@@ -91,6 +93,7 @@ export class NgoMap extends NgoElement {
   declare syncUrl: boolean;
   declare edit: string;
   declare confirm: string;
+  declare org: string;
 
   declare private filters: MapFilters;
   declare private shown: 'list' | 'map';
@@ -116,7 +119,7 @@ export class NgoMap extends NgoElement {
 
   constructor() {
     super();
-    this.district = this.area = this.kind = this.q = this.view = this.tiles = this.boundaries = this.edit = this.confirm = '';
+    this.district = this.area = this.kind = this.q = this.view = this.tiles = this.boundaries = this.edit = this.confirm = this.org = '';
     this.accessible = this.noFilters = this.syncUrl = false;
     this.items = [];
     this.total = 0;
@@ -136,6 +139,7 @@ export class NgoMap extends NgoElement {
     this.shown = this.view === 'map' ? 'map' : 'list';
     this.filters = { q: this.q ?? '', area: this.area ?? '', district: this.district ?? '', kind: this.kind ?? '', accessible: !!this.accessible };
     if (this.syncUrl) this.readUrl();
+    if (this.org && !this.selected) void this.open(this.org, null);
     // Fetch the map code now, in parallel with the list, rather than after the first render.
     if (this.view !== 'list') void import('./map.view.js').catch(() => {});
     // Links from e-mails open the owner's edit form or the confirmation straight away.
