@@ -9,7 +9,7 @@ import type { AppEnv } from '../core/context.js';
 import { csvResponse, toCsv } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
-import { ErrorResponses } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { WHOLE_DOCUMENT, reportUrl } from './consultations.mail.js';
 import {
@@ -21,8 +21,6 @@ import {
 export const consultationAdminRoutes = createRouter();
 consultationAdminRoutes.use('*', requireSection('consultations'));
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const RemarkParam = z.object({ remarkId: z.string().min(1).max(64) });
 const scopeOf = (row: { district: number | null }) => (row.district === null ? null : [row.district]);
 const staffOf = (c: Context<AppEnv>): StaffPrincipal => c.var.staff!;
@@ -64,7 +62,7 @@ consultationAdminRoutes.openapi(
     path: '/',
     tags: ['consultations (staff)'],
     summary: 'Every consultation in the staff member\'s district scope, with the remarks waiting for moderation, for confirmation and for an answer',
-    responses: { 200: json(z.object({ items: z.array(StaffConsultation) }), 'Consultations'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffConsultation) }), 'Consultations'), ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
@@ -82,7 +80,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Create a consultation; start and end are Warsaw wall-clock times, and the document is split into units',
     request: { body: { content: { 'application/json': { schema: ConsultationInput } }, required: true } },
-    responses: { 201: json(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
+    responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
   }),
   async (c) => {
     const input = c.req.valid('json');
@@ -100,7 +98,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Split a pasted document into units without saving, for the form\'s preview',
     request: { body: { content: { 'application/json': { schema: z.object({ document: z.string().max(CONSULTATION_LIMITS.document) }) } }, required: true } },
-    responses: { 200: json(z.object({ units: z.array(PreviewUnit) }), 'Units'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ units: z.array(PreviewUnit) }), 'Units'), ...ErrorResponses },
   }),
   (c) => c.json({ units: split(c.req.valid('json').document) }, 200),
 );
@@ -120,7 +118,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'One consultation with its document, Warsaw local times and counts',
     request: { params: IdParam },
-    responses: { 200: json(StaffDetail, 'Consultation'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffDetail, 'Consultation'), ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
@@ -143,7 +141,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Edit a consultation. Once it has remarks, its document may change only where the units stay the same (409 `document_locked`).',
     request: { params: IdParam, body: { content: { 'application/json': { schema: ConsultationInput } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string() }), 'Saved'), 409: json(z.any(), 'Document locked'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string() }), 'Saved'), 409: jsonContent(z.any(), 'Document locked'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -167,7 +165,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Remarks in any status (or one), with contact data and answers',
     request: { params: IdParam, query: z.object({ status: z.enum(REMARK_STATUSES).optional() }) },
-    responses: { 200: json(z.object({ items: z.array(StaffRemark) }), 'Remarks'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffRemark) }), 'Remarks'), ...ErrorResponses },
   }),
   async (c) => {
     const row = await ownConsultation(c, c.req.valid('param').id);
@@ -200,7 +198,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Publish a remark waiting for moderation',
     request: { params: RemarkParam },
-    responses: { 200: json(RemarkState, 'Published'), 409: json(z.any(), 'Not pending'), ...ErrorResponses },
+    responses: { 200: jsonContent(RemarkState, 'Published'), 409: jsonContent(z.any(), 'Not pending'), ...ErrorResponses },
   }),
   async (c) => {
     const { remark } = await ownRemark(c, c.req.valid('param').remarkId);
@@ -216,7 +214,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Reject a remark (spam, abuse): it leaves the public view. A confirmed author is mailed the reason. Not once the report is out.',
     request: { params: RemarkParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(2000).optional() }) } }, required: false } },
-    responses: { 200: json(RemarkState, 'Rejected'), 409: json(z.any(), 'Already rejected or reported'), ...ErrorResponses },
+    responses: { 200: jsonContent(RemarkState, 'Rejected'), 409: jsonContent(z.any(), 'Already rejected or reported'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer } = c.var;
@@ -241,7 +239,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Answer a published remark with a decision and its justification. Allowed any time; public only with the report.',
     request: { params: RemarkParam, body: { content: { 'application/json': { schema: ResponseInput } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string(), decision: z.string(), response: z.string(), answeredAt: z.string() }), 'Saved'), 409: json(z.any(), 'Not published'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string(), decision: z.string(), response: z.string(), answeredAt: z.string() }), 'Saved'), 409: jsonContent(z.any(), 'Not published'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -262,7 +260,7 @@ consultationAdminRoutes.openapi(
     summary:
       'Publish the answers and the report: the consultation must be closed (409 `consultation_not_closed`), with every published remark answered (409 `unanswered_remarks`, `details.count`) and none waiting for moderation (409 `pending_remarks`, `details.count`). Each author is mailed their answer.',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ id: z.string(), reportedAt: z.string(), mailed: z.number() }), 'Published'), 409: json(z.any(), 'Preconditions unmet'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string(), reportedAt: z.string(), mailed: z.number() }), 'Published'), 409: jsonContent(z.any(), 'Preconditions unmet'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer, config } = c.var;

@@ -14,7 +14,7 @@ import { attachmentDisposition, csvResponse } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
 import type { Mailer } from '../core/mail.js';
-import { ErrorResponses } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { consumeSecretLink, createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
 import type { Database } from '../db/schema.js';
@@ -33,8 +33,6 @@ import './consultations.retention.js';
 /** Public consultation API. Mounted at /v1/consultations. */
 export const consultationRoutes = createRouter();
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const Token = z.object({ token: z.string().min(20).max(100) });
 
 /** Public reads change with data and with the clock: a status flips at a start or an end. */
@@ -64,7 +62,7 @@ consultationRoutes.openapi(
     tags: ['consultations'],
     summary: 'Consultations, filtered by status and district (a district also gets the city-wide ones). Open first (closing soonest), then planned, then the past ones (latest first).',
     request: { query: ConsultationListQuery },
-    responses: { 200: json(z.object({ items: z.array(ConsultationSummary) }), 'Consultations'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(ConsultationSummary) }), 'Consultations'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
@@ -84,7 +82,7 @@ consultationRoutes.openapi(
     summary: 'One consultation with its units (document order) and their published-remark counts',
     description: 'Without a clause of its own, `informationClause` is the configured clause of the consultations form (GET /v1/clauses/consultations) in `lang`.',
     request: { params: IdParam, query: z.object({ lang: z.enum(LANGS).default('pl').meta({ description: 'Language of the fallback information clause' }) }) },
-    responses: { 200: json(ConsultationDetail, 'The consultation'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(ConsultationDetail, 'The consultation'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
@@ -117,7 +115,7 @@ consultationRoutes.openapi(
     tags: ['consultations'],
     summary: 'Published remarks, filtered by unit (`document` for the whole document), author type and decision. Decisions and responses are null until the report is published.',
     request: { params: IdParam, query: RemarkListQuery },
-    responses: { 200: json(z.object({ items: z.array(PublicRemark) }), 'Remarks'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(PublicRemark) }), 'Remarks'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const cached = await cachedRead(c, new Date());
@@ -156,7 +154,7 @@ consultationRoutes.openapi(
     summary:
       'Submit a remark while the consultation is open (server clock). It waits for the e-mailed confirmation link when the consultation asks for one, then for moderation under pre-moderation. 409 `consultation_not_open` before the start, `consultation_closed` after the end.',
     request: { params: IdParam, body: { content: { 'application/json': { schema: RemarkInput } }, required: true } },
-    responses: { 202: json(RemarkAccepted, 'Received'), 409: json(z.any(), 'Not open'), ...ErrorResponses },
+    responses: { 202: jsonContent(RemarkAccepted, 'Received'), 409: jsonContent(z.any(), 'Not open'), ...ErrorResponses },
     middleware: [idempotent('consultations:remark'), guardAnonymousWrite({ scope: 'consultations:remark', limit: 20, windowSec: 3600 })] as const,
   }),
   async (c) => {
@@ -212,7 +210,7 @@ consultationRoutes.openapi(
     tags: ['consultations'],
     summary: 'Confirm a remark with the e-mailed link (single use). Works after the close too, since the remark came in time, but not once the report is out.',
     request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string(), consultationId: z.string(), status: z.enum(['pending', 'published']) }), 'Confirmed'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string(), consultationId: z.string(), status: z.enum(['pending', 'published']) }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer, config } = c.var;
@@ -240,7 +238,7 @@ consultationRoutes.openapi(
     tags: ['consultations'],
     summary: 'Support a published remark instead of writing a duplicate, while the consultation is open. Counts once confirmed by the e-mailed link (when the consultation asks for it).',
     request: { params: IdParam.extend({ remarkId: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: SupportInput } }, required: true } },
-    responses: { 202: json(z.object({ id: z.string(), status: z.enum(['unconfirmed', 'published']) }), 'Received'), ...ErrorResponses },
+    responses: { 202: jsonContent(z.object({ id: z.string(), status: z.enum(['unconfirmed', 'published']) }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('consultations:support'), guardAnonymousWrite({ scope: 'consultations:support', limit: 20, windowSec: 3600 })] as const,
   }),
   async (c) => {
@@ -278,7 +276,7 @@ consultationRoutes.openapi(
     tags: ['consultations'],
     summary: 'Confirm a support with the e-mailed link (single use)',
     request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string(), consultationId: z.string(), remarkId: z.string(), status: z.literal('published') }), 'Confirmed'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string(), consultationId: z.string(), remarkId: z.string(), status: z.literal('published') }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -308,7 +306,7 @@ consultationRoutes.openapi(
         content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() }, [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
       },
       304: { description: 'Not modified' },
-      409: json(z.any(), 'Not published yet'),
+      409: jsonContent(z.any(), 'Not published yet'),
       ...ErrorResponses,
     },
   }),

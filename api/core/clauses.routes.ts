@@ -5,10 +5,9 @@ import { requireSection } from './auth.js';
 import { notModified } from './cache.js';
 import { clausesVersion, readClause, readClauses, saveClause } from './clauses.js';
 import { notFound } from './errors.js';
-import { ErrorResponses } from './openapi.js';
+import { ErrorResponses, jsonContent } from './openapi.js';
 import { createRouter } from './validation.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** An unknown form is a missing resource (404), not an invalid request. */
 const FormParam = z.object({ form: z.string().max(64).meta({ description: `One of: ${CLAUSE_FORMS.join(', ')}`, example: 'map' }) });
@@ -28,7 +27,7 @@ clauseRoutes.openapi(
     tags: ['clauses'],
     summary: "A form's information clause (RODO art. 13) in pl, en and uk: the deployment's text, or the default where none is configured",
     request: { params: FormParam },
-    responses: { 200: json(Clause, 'The clause'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(Clause, 'The clause'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const form = formOf(c.req.valid('param').form);
@@ -48,7 +47,7 @@ clauseAdminRoutes.openapi(
     path: '/clauses',
     tags: ['settings (staff)'],
     summary: 'Every form\'s information clause, with the languages that use the default (admin)',
-    responses: { 200: json(z.object({ items: z.array(StaffClause) }), 'Clauses'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffClause) }), 'Clauses'), ...ErrorResponses },
   }),
   async (c) => {
     c.header('Cache-Control', 'no-store');
@@ -63,7 +62,7 @@ clauseAdminRoutes.openapi(
     tags: ['settings (staff)'],
     summary: "Set a form's information clause; an empty text restores the language's default (admin)",
     request: { params: FormParam, body: { content: { 'application/json': { schema: ClauseInput } }, required: true } },
-    responses: { 200: json(StaffClause, 'The saved clause'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffClause, 'The saved clause'), ...ErrorResponses },
   }),
   async (c) => {
     const form = formOf(c.req.valid('param').form);

@@ -31,3 +31,9 @@ export const ErrorResponses = {
   429: err('Rate limited; see Retry-After'),
   500: err('Unexpected error'),
 } as const;
+
+/** A JSON response (or body) for `createRoute`: `200: jsonContent(Schema, 'What it is')`. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The `{id}` path parameter every resource uses. */
+export const IdParam = z.object({ id: z.string().min(1).max(64) });

@@ -3,7 +3,7 @@ import { ORG_STATUSES } from '../../common/map.js';
 import { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { assertDistrict, requireSection } from '../core/auth.js';
 import { ApiError, notFound } from '../core/errors.js';
-import { ErrorResponses } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
 import { EDIT_TEXT, OWNER_TTL_MS, linkUrl } from './map.mail.js';
@@ -18,8 +18,6 @@ import type { OrganisationInput as Input } from '../../common/map.schema.js';
 export const mapAdminRoutes = createRouter();
 mapAdminRoutes.use('*', requireSection('map'));
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const scopeOf = (d: Input) => (d.cityWide ? null : d.districts);
 
 const QueueItem = z
@@ -44,7 +42,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'Moderation queue with a diff against the published entry and duplicate hints',
     request: { query: z.object({ status: z.enum(['unconfirmed', 'pending', 'approved', 'rejected']).default('pending') }) },
-    responses: { 200: json(z.object({ items: z.array(QueueItem) }), 'Queue'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(QueueItem) }), 'Queue'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -72,7 +70,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'Approve: publish the new entry or apply the correction; the submitter is mailed',
     request: { params: IdParam },
-    responses: { 200: json(z.object({ organisationId: z.string() }), 'Approved'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ organisationId: z.string() }), 'Approved'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer, config } = c.var;
@@ -108,7 +106,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'Reject with a reason that is mailed to the submitter',
     request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(3).max(2000) }) } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string(), status: z.literal('rejected') }), 'Rejected'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string(), status: z.literal('rejected') }), 'Rejected'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer } = c.var;
@@ -135,7 +133,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'All entries in any status, filtered and paged',
     request: { query: OrganisationFilters.extend({ status: z.enum(ORG_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
-    responses: { 200: json(z.object({ items: z.array(StaffOrganisation), total: z.number() }), 'Entries'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffOrganisation), total: z.number() }), 'Entries'), ...ErrorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -151,7 +149,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'Add a published entry directly',
     request: { body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().nullable().optional() })) } }, required: true } },
-    responses: { 201: json(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
+    responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
   }),
   async (c) => {
     const { ownerEmail, ...input } = c.req.valid('json');
@@ -168,7 +166,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'One entry with its version history',
     request: { params: IdParam },
-    responses: { 200: json(StaffOrganisation.extend({ versions: z.array(z.object({ version: z.number(), status: z.string(), changedBy: z.string(), note: z.string().nullable(), createdAt: z.string() })) }), 'Entry'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffOrganisation.extend({ versions: z.array(z.object({ version: z.number(), status: z.string(), changedBy: z.string(), note: z.string().nullable(), createdAt: z.string() })) }), 'Entry'), ...ErrorResponses },
   }),
   async (c) => {
     const row = await findOrganisationRow(c.var.db, c.req.valid('param').id);
@@ -185,7 +183,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'Edit an entry (kept as a new version). `ownerEmail` changes who may edit it by secret link; leave it out to keep the owner.',
     request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().max(254).nullable().optional() })) } }, required: true } },
-    responses: { 200: json(z.object({ id: z.string() }), 'Saved'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ id: z.string() }), 'Saved'), ...ErrorResponses },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -206,7 +204,7 @@ for (const [action, status] of [['archive', 'archived'], ['publish', 'published'
       tags: ['map (staff)'],
       summary: action === 'archive' ? 'Archive an entry (hidden from the public, kept with its history)' : 'Publish an archived entry again',
       request: { params: IdParam },
-      responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Done'), ...ErrorResponses },
+      responses: { 200: jsonContent(z.object({ id: z.string(), status: z.string() }), 'Done'), ...ErrorResponses },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -225,7 +223,7 @@ mapAdminRoutes.openapi(
     path: '/reminders',
     tags: ['map (staff)'],
     summary: 'Send the yearly "please confirm your data" e-mails that are due now (also runs daily on its own)',
-    responses: { 200: json(z.object({ sent: z.number() }), 'Sent'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ sent: z.number() }), 'Sent'), ...ErrorResponses },
   }),
   async (c) => c.json({ sent: await sendVerificationReminders(c.var.db, c.var.mailer, c.var.config) }, 200),
 );

@@ -9,7 +9,7 @@ import { guardAnonymousWrite } from '../core/abuse.js';
 import { memoJson, notModified } from '../core/cache.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createSecretLink, findSecretLink, markSecretLinkUsed } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
 import { ClusterCache, viewport } from './map.clusters.js';
@@ -26,8 +26,6 @@ import './map.retention.js';
 
 export const mapRoutes = createRouter();
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const IdParam = z.object({ id: z.string().min(1).max(64) });
 const TokenParam = z.object({ token: z.string().min(20).max(100) });
 
 mapRoutes.openapi(
@@ -73,7 +71,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: 'One published organisation',
     request: { params: IdParam },
-    responses: { 200: json(Organisation, 'The organisation'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(Organisation, 'The organisation'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const version = await mapVersion(c.var.db);
@@ -113,7 +111,7 @@ const taxonomy = {
 };
 
 mapRoutes.openapi(
-  createRoute({ method: 'get', path: '/taxonomy', tags: ['map'], summary: 'Districts, areas of activity, kinds and other vocabularies, labelled in pl, en and uk', responses: { 200: json(Taxonomy, 'Taxonomy'), 304: { description: 'Not modified' } } }),
+  createRoute({ method: 'get', path: '/taxonomy', tags: ['map'], summary: 'Districts, areas of activity, kinds and other vocabularies, labelled in pl, en and uk', responses: { 200: jsonContent(Taxonomy, 'Taxonomy'), 304: { description: 'Not modified' } } }),
   (c) => notModified(c, 'taxonomy-1', 3600) ?? c.json(taxonomy, 200),
 );
 
@@ -126,7 +124,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: 'Clusters and single points of the viewport at a zoom level (server-side clustering, for tens of thousands of entries)',
     request: { query: ClusterQuery },
-    responses: { 200: json(ClusterResponse, 'Clusters in the viewport'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(ClusterResponse, 'Clusters in the viewport'), 304: { description: 'Not modified' }, ...ErrorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -151,7 +149,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: 'The zoom level at which a cluster splits',
     request: { params: z.object({ clusterId: z.string().regex(/^\d{1,12}$/, 'A cluster id is a whole number') }), query: ClusterQuery.omit({ bbox: true, zoom: true }) },
-    responses: { 200: json(z.object({ zoom: z.number() }), 'Expansion zoom'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ zoom: z.number() }), 'Expansion zoom'), ...ErrorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -178,7 +176,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: 'Add an organisation, or suggest a correction to an entry. Lands unconfirmed until the submitter follows the e-mailed link, then waits for moderation.',
     request: { body: { content: { 'application/json': { schema: SubmissionInput } }, required: true } },
-    responses: { 202: json(Accepted, 'Received; a confirmation link was e-mailed'), ...ErrorResponses },
+    responses: { 202: jsonContent(Accepted, 'Received; a confirmation link was e-mailed'), ...ErrorResponses },
     middleware: [idempotent('map:submission'), guardAnonymousWrite({ scope: 'map:submit', limit: 10, windowSec: 3600 })] as const,
   }),
   async (c) => {
@@ -208,7 +206,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: 'Confirm a submission with the secret link from the e-mail; it then goes to moderation',
     request: { body: { content: { 'application/json': { schema: z.object({ token: z.string().min(20).max(100) }) } }, required: true } },
-    responses: { 200: json(Accepted, 'Confirmed, waiting for moderation'), ...ErrorResponses },
+    responses: { 200: jsonContent(Accepted, 'Confirmed, waiting for moderation'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -230,7 +228,7 @@ mapRoutes.openapi(
     tags: ['map'],
     summary: "The owner's own entry, opened with the secret link sent on approval and in the yearly reminder",
     request: { params: TokenParam },
-    responses: { 200: json(OwnerView, 'The entry as the owner may edit it'), ...ErrorResponses },
+    responses: { 200: jsonContent(OwnerView, 'The entry as the owner may edit it'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -253,7 +251,7 @@ mapRoutes.openapi(
       params: TokenParam,
       body: { content: { 'application/json': { schema: z.object({ organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(['pl', 'en', 'uk']).default('pl'), abuse: AbuseSchema }) } }, required: true },
     },
-    responses: { 202: json(Accepted, 'Waiting for moderation'), ...ErrorResponses },
+    responses: { 202: jsonContent(Accepted, 'Waiting for moderation'), ...ErrorResponses },
     middleware: [idempotent('map:owner-edit'), guardAnonymousWrite({ scope: 'map:owner', limit: 20, windowSec: 3600 })] as const,
   }),
   async (c) => {
