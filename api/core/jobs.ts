@@ -30,36 +30,49 @@ export function registerJob(job: Job): void {
 
 export const registeredJobs = (): Job[] => [...jobs.values()];
 
+/**
+ * Runs `task` after `firstDelayMs`, then every `intervalMs`, never twice at once in this process.
+ * Errors go to `onError`. Returns a stop function that waits for a run in progress. The one timer
+ * loop behind the mail worker, the purge schedule and the registered jobs.
+ */
+export function repeat(task: () => Promise<unknown>, intervalMs: number, onError: (err: unknown) => void, firstDelayMs = 0): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  let every: ReturnType<typeof setInterval> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = task()
+      .catch(onError)
+      .finally(() => (running = null));
+  };
+  const start = () => {
+    tick();
+    every = setInterval(tick, intervalMs);
+    every.unref?.();
+  };
+  const first = firstDelayMs > 0 ? setTimeout(start, firstDelayMs) : undefined;
+  first?.unref?.();
+  if (!first) start();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(every);
+    await running;
+  };
+}
+
 /** Starts every registered job (first run after `firstDelayMs`); returns a stop function. */
 export function startJobs(ctx: JobContext, firstDelayMs = 60_000): () => Promise<void> {
-  const timers: ReturnType<typeof setTimeout>[] = [];
-  const running = new Set<Promise<unknown>>();
-  for (const job of jobs.values()) {
-    let busy = false;
-    const tick = () => {
-      if (busy) return;
-      busy = true;
-      const p = job
-        .run(ctx)
-        .then((n) => n && ctx.log.info('job done', { job: job.name, count: n }))
-        .catch((err) => ctx.log.error('job failed', { job: job.name, err: String(err) }))
-        .finally(() => {
-          busy = false;
-          running.delete(p);
-        });
-      running.add(p);
-    };
-    const first = setTimeout(() => {
-      tick();
-      const every = setInterval(tick, job.intervalMs);
-      every.unref?.();
-      timers.push(every);
-    }, firstDelayMs);
-    first.unref?.();
-    timers.push(first);
-  }
+  const stops = [...jobs.values()].map((job) =>
+    repeat(
+      async () => {
+        const n = await job.run(ctx);
+        if (n) ctx.log.info('job done', { job: job.name, count: n });
+      },
+      job.intervalMs,
+      (err) => ctx.log.error('job failed', { job: job.name, err: String(err) }),
+      firstDelayMs,
+    ),
+  );
   return async () => {
-    for (const t of timers) clearTimeout(t);
-    await Promise.all(running);
+    await Promise.all(stops.map((stop) => stop()));
   };
 }

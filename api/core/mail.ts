@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { addMs, newId, nowIso } from './ids.js';
 import { createLogger, type Logger } from './log.js';
+import { repeat } from './jobs.js';
 import { renderTemplate } from './mail-templates.js';
 
 export { registerTemplate, renderTemplate, mailLang, MAIL_LANGS, type MailLang, type MailTemplate } from './mail-templates.js';
@@ -133,21 +134,7 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
  * function that stops the worker and waits for a flush in progress.
  */
 export function startMailWorker(mailer: Mailer, intervalMs: number, log: Logger = createLogger()): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = mailer
-      .flush()
-      .catch((err) => log.error('mail worker failed', { err: err instanceof Error ? err.message : String(err) }))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref?.();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeat(() => mailer.flush(), intervalMs, (err) => log.error('mail worker failed', { err: err instanceof Error ? err.message : String(err) }));
 }
 
 /** Retention: sent and logged mail after `sentMailDays`, failed mail after the same time since it was queued. */

@@ -5,6 +5,7 @@ import { purgeSpentChallenges } from './abuse.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { nowIso } from './ids.js';
 import type { Logger } from './log.js';
+import { repeat } from './jobs.js';
 import { purgeSentMail } from './mail.js';
 import { purgeRateLimits } from './rate-limit.js';
 import { purgeSecretLinks } from './secret-links.js';
@@ -60,25 +61,13 @@ export async function runPurge(db: Kysely<Database>, config: Config, now = new D
  * function that waits for a run in progress.
  */
 export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Logger, intervalMs: number): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runPurge(db, config)
-      .then((results) => {
-        for (const r of results) if (r.error) log.error('purge failed', { rule: r.name, err: r.error });
-        const deleted = results.filter((r) => r.deleted > 0);
-        if (deleted.length) log.info('purged', Object.fromEntries(deleted.map((r) => [r.name, r.deleted])));
-      })
-      .catch((err) => log.error('purge failed', { err: String(err) }))
-      .finally(() => (running = null));
+  const purge = async () => {
+    const results = await runPurge(db, config);
+    for (const r of results) if (r.error) log.error('purge failed', { rule: r.name, err: r.error });
+    const deleted = results.filter((r) => r.deleted > 0);
+    if (deleted.length) log.info('purged', Object.fromEntries(deleted.map((r) => [r.name, r.deleted])));
   };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref?.();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeat(purge, intervalMs, (err) => log.error('purge failed', { err: String(err) }));
 }
 
 const deleted = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
