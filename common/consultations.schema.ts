@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { AbuseSchema } from './abuse.schema.js';
+import { PersonalWrite } from './forms.schema.js';
 import { AUDIENCES, AUTHOR_TYPES, CONSULTATION_LIMITS as L, CONSULTATION_STATUSES, DECISIONS, MODERATION_MODES, ORGANISATION_AUTHORS } from './consultations.js';
 import { isValidKrs } from './identifiers.js';
-import { LANGS } from './taxonomy.js';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:mm (Warsaw time)');
@@ -83,38 +82,25 @@ export const RemarkListQuery = z.object({
   decision: z.enum(DECISIONS).optional(),
 });
 
-export const RemarkInput = z
-  .object({
-    unitId: z.string().max(64).nullable().meta({ description: 'null: the whole document' }),
-    currentWording: z.string().trim().max(L.wording).default(''),
-    proposedWording: z.string().trim().max(L.wording).default(''),
-    justification: z.string().trim().min(10).max(L.justification),
-    authorType: z.enum(AUTHOR_TYPES),
-    organisationName: z.preprocess(blankToNull, z.string().trim().min(2).max(L.name).nullable()).default(null),
-    krs: z.preprocess(blankToNull, z.string().trim().refine(isValidKrs, 'A KRS number has 10 digits').nullable()).default(null),
-    contactName: z.string().trim().min(2).max(L.name),
-    contactEmail: z.email().max(254),
-    consent: z.literal(true, { message: 'Consent to the information clause is required' }),
-    lang: z.enum(LANGS).default('pl'),
-    abuse: AbuseSchema,
-  })
+export const RemarkInput = PersonalWrite.extend({
+  unitId: z.string().max(64).nullable().meta({ description: 'null: the whole document' }),
+  currentWording: z.string().trim().max(L.wording).default(''),
+  proposedWording: z.string().trim().max(L.wording).default(''),
+  justification: z.string().trim().min(10).max(L.justification),
+  authorType: z.enum(AUTHOR_TYPES),
+  organisationName: z.preprocess(blankToNull, z.string().trim().min(2).max(L.name).nullable()).default(null),
+  krs: z.preprocess(blankToNull, z.string().trim().refine(isValidKrs, 'A KRS number has 10 digits').nullable()).default(null),
+})
   .superRefine((r, ctx) => {
     if (ORGANISATION_AUTHORS.includes(r.authorType) && !r.organisationName) ctx.addIssue({ code: 'custom', path: ['organisationName'], message: 'Name the organisation you write for' });
   })
   .meta({ id: 'RemarkInput' });
 export type RemarkInput = z.output<typeof RemarkInput>;
 
-export const SupportInput = z
-  .object({
-    organisationName: z.string().trim().min(2).max(L.name),
-    krs: z.preprocess(blankToNull, z.string().trim().refine(isValidKrs, 'A KRS number has 10 digits').nullable()).default(null),
-    contactName: z.string().trim().min(2).max(L.name),
-    contactEmail: z.email().max(254),
-    consent: z.literal(true, { message: 'Consent to the information clause is required' }),
-    lang: z.enum(LANGS).default('pl'),
-    abuse: AbuseSchema,
-  })
-  .meta({ id: 'SupportInput' });
+export const SupportInput = PersonalWrite.extend({
+  organisationName: z.string().trim().min(2).max(L.name),
+  krs: z.preprocess(blankToNull, z.string().trim().refine(isValidKrs, 'A KRS number has 10 digits').nullable()).default(null),
+}).meta({ id: 'SupportInput' });
 
 /** The answer to a POST of a remark or a support. */
 export const RemarkAccepted = z

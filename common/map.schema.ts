@@ -4,7 +4,7 @@ import {
   ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
   isInKrakow, isValidKrs, isValidNip, isValidRegon,
 } from './map.js';
-import { AbuseSchema } from './abuse.schema.js';
+import { PersonalWrite } from './forms.schema.js';
 
 /** Form fields arrive as '' when left empty: treat that as "not given". */
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -124,22 +124,13 @@ export const ClusterResponse = z
   })
   .meta({ id: 'ClusterResponse' });
 
-export const Submitter = z.object({
-  name: z.string().trim().min(2).max(120),
-  email: z.email().max(254),
-});
-
-export const SubmissionInput = z
-  .object({
-    type: z.enum(['create', 'correction']),
-    organisationId: z.string().max(64).optional(),
-    organisation: OrganisationInput,
-    submitter: Submitter,
-    note: z.string().trim().max(MAP_LIMITS.reason).default(''),
-    consent: z.literal(true, { message: 'Consent to the information clause is required' }),
-    lang: z.enum(LANGS).default('pl'),
-    abuse: AbuseSchema,
-  })
+/** `POST /v1/map/submissions`: a new entry or a correction, from the person in `contact`. */
+export const SubmissionInput = PersonalWrite.extend({
+  type: z.enum(['create', 'correction']),
+  organisationId: z.string().max(64).optional(),
+  organisation: OrganisationInput,
+  note: z.string().trim().max(MAP_LIMITS.reason).default(''),
+})
   .superRefine((s, ctx) => {
     if (s.type === 'correction' && !s.organisationId) ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Say which entry to correct' });
   })

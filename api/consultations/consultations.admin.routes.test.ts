@@ -115,7 +115,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
   it('moderates: approve only pending remarks, reject with a reason mailed to a confirmed author, answer only published ones', async () => {
     const c = await createConsultation(t, { moderation: 'pre' });
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(((await (await postRemark(t, c.id, remarkBody({ contactEmail: `mod.${i}.${dialect}@private.example.org`, lang: i === 1 ? 'en' : 'pl' }))).json()) as { id: string }).id);
+    for (let i = 0; i < 3; i++) ids.push(((await (await postRemark(t, c.id, remarkBody({ contact: { name: `Moderowany ${i}`, email: `mod.${i}.${dialect}@private.example.org` }, lang: i === 1 ? 'en' : 'pl' }))).json()) as { id: string }).id);
     const queue = (await (await api(`/${c.id}/remarks?status=pending`, mod)).json()) as { items: StaffRemark[] };
     expect(queue.items.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(queue.items[0]!.contactEmail).toMatch(/@private\.example\.org$/);
@@ -144,7 +144,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     const c = await createConsultation(t, { moderation: 'pre', startsLocal: localIn(-3 * DAY), endsLocal: localIn(SOON), title: `Publikacja ${dialect}` });
     const emails = [0, 1].map((i) => `answer.${i}.${dialect}@private.example.org`);
     const ids = [];
-    for (const [i, email] of emails.entries()) ids.push(((await (await postRemark(t, c.id, remarkBody({ contactEmail: email, lang: i ? 'uk' : 'pl' }))).json()) as { id: string }).id);
+    for (const [i, email] of emails.entries()) ids.push(((await (await postRemark(t, c.id, remarkBody({ contact: { name: `Kontakt ${i}`, email }, lang: i ? 'uk' : 'pl' }))).json()) as { id: string }).id);
     const tooSoon = await api(`/${c.id}/publish-answers`, mod, { method: 'POST' });
     expect(tooSoon.status).toBe(409);
     expect(await errorCode(tooSoon)).toBe('consultation_not_closed');
@@ -199,19 +199,18 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
         authorType: p.authorType,
         unitId: p.unit && c.unit(p.unit),
         organisationName: p.authorType === 'resident' ? `Mieszkanka Prywatna ${i}` : i === 0 ? `Fundacja ${XSS}` : `Organizacja ${i}`,
-        contactName: `Imię Nazwisko Prywatne ${i}`,
-        contactEmail: `report.${i}.${dialect}@private.example.org`,
+        contact: { name: `Imię Nazwisko Prywatne ${i}`, email: `report.${i}.${dialect}@private.example.org` },
         proposedWording: i === 1 ? '=HYPERLINK("http://evil.example","klik")' : `Propozycja ${i}`,
         justification: i === 2 ? `Uzasadnienie ${XSS}` : `Uzasadnienie numer ${i} tej uwagi.`,
       });
-      privateStrings.push(body.contactName, body.contactEmail);
+      privateStrings.push(body.contact.name, body.contact.email);
       if (p.authorType === 'resident') privateStrings.push(String(body.organisationName));
       const res = await postRemark(t, c.id, body);
       expect(res.status).toBe(202);
       ids.push(((await res.json()) as { id: string }).id);
       for (let s = 0; s < p.supports; s++) {
-        const support = { organisationName: `Popierający ${i}.${s}`, contactName: `Popierający Prywatny ${i}.${s}`, contactEmail: `support.${i}.${s}.${dialect}@private.example.org`, consent: true };
-        privateStrings.push(support.contactName, support.contactEmail);
+        const support = { organisationName: `Popierający ${i}.${s}`, contact: { name: `Popierający Prywatny ${i}.${s}`, email: `support.${i}.${s}.${dialect}@private.example.org` }, consent: true };
+        privateStrings.push(support.contact.name, support.contact.email);
         const sres = await t.app.request(`/v1/consultations/${c.id}/remarks/${ids[i]}/supports`, json({ ...support, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': `10.200.${i}.${s}` }));
         expect(sres.status).toBe(202);
       }

@@ -210,7 +210,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(res.status).toBe(202);
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(status).toBe('unconfirmed');
-    const { token, mail } = await mailedToken(t, body.contactEmail, 'confirm');
+    const { token, mail } = await mailedToken(t, body.contact.email, 'confirm');
     expect(mail.template).toBe('consultations.confirm-remark');
     expect(mail.subject).toContain('Підтвердьте');
     expect(mail.body_text).toContain(`${t.config.publicUrl}/embed/consultations?lang=uk&consultation=${c.id}&confirm=`);
@@ -240,7 +240,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const res = await postRemark(t, c.id, body);
     expect(res.status).toBe(202);
     vi.setSystemTime(new Date('2026-03-30T09:00:00.000Z'));
-    const { token } = await mailedToken(t, body.contactEmail, 'confirm');
+    const { token } = await mailedToken(t, body.contact.email, 'confirm');
     const confirm = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
     expect(confirm.status).toBe(200);
     expect(((await confirm.json()) as { status: string }).status).toBe('published');
@@ -297,7 +297,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const published = await insertRemark(t.db, rowOf(c.id, 'published'));
     const pending = await insertRemark(t.db, rowOf(c.id, 'pending'));
     const support = async (remarkId: string, over: Record<string, unknown> = {}) =>
-      t.app.request(`/v1/consultations/${c.id}/remarks/${remarkId}/supports`, json({ organisationName: 'Stowarzyszenie Popierające', krs: null, contactName: 'Osoba Popierająca', contactEmail: 'popiera@private.example.org', consent: true, lang: 'en', abuse: await solvedAbuse(t.app), ...over }, { 'x-forwarded-for': freshIp() }));
+      t.app.request(`/v1/consultations/${c.id}/remarks/${remarkId}/supports`, json({ organisationName: 'Stowarzyszenie Popierające', krs: null, contact: { name: 'Osoba Popierająca', email: 'popiera@private.example.org' }, consent: true, lang: 'en', abuse: await solvedAbuse(t.app), ...over }, { 'x-forwarded-for': freshIp() }));
 
     expect((await support(pending)).status).toBe(404);
     const res = await support(published);
@@ -323,14 +323,14 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
   it('counts a support at once when the consultation asks for no confirmation', async () => {
     const c = await createConsultation(t, { requireConfirmation: false });
     const remark = await insertRemark(t.db, rowOf(c.id, 'published'));
-    const res = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'Klub Od Razu', contactName: 'Ktoś Tam', contactEmail: 'odrazu@private.example.org', consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const res = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'Klub Od Razu', contact: { name: 'Ktoś Tam', email: 'odrazu@private.example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(res.status).toBe(202);
     expect(((await res.json()) as { status: string }).status).toBe('published');
     const items = (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items;
     expect(items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
     expect(await mailsTo(t, 'odrazu@private.example.org')).toEqual([]);
     // The same organisation cannot back it twice (names match without case or diacritics).
-    const again = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'KLUB OD RAZU', contactName: 'Ktoś Inny', contactEmail: 'inny@private.example.org', consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const again = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'KLUB OD RAZU', contact: { name: 'Ktoś Inny', email: 'inny@private.example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(again.status).toBe(409);
     expect(await errorCode(again)).toBe('already_supported');
     expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toHaveLength(1);

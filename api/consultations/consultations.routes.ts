@@ -183,15 +183,15 @@ consultationRoutes.openapi(
         organisationName: resident ? null : body.organisationName,
         krs,
         organisationId: krs ? await findOrganisationIdByKrs(trx, krs) : null,
-        contactName: body.contactName,
-        contactEmail: body.contactEmail,
+        contactName: body.contact.name,
+        contactEmail: body.contact.email,
         lang: body.lang,
         status,
       });
       if (status === 'unconfirmed') {
-        const link = await createSecretLink(trx, { purpose: REMARK_LINK, subjectId: id, email: body.contactEmail, ttlMs: CONFIRM_TTL_MS });
+        const link = await createSecretLink(trx, { purpose: REMARK_LINK, subjectId: id, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
         await mailer.enqueue(
-          { to: body.contactEmail, template: 'consultations.confirm-remark', lang: body.lang, data: { name: body.contactName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
+          { to: body.contact.email, template: 'consultations.confirm-remark', lang: body.lang, data: { name: body.contact.name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
           trx,
         );
       } else {
@@ -254,12 +254,12 @@ consultationRoutes.openapi(
     }
     const confirmed = !row.require_confirmation;
     const supportId = await db.transaction().execute(async (trx) => {
-      const sid = await insertSupport(trx, { remarkId: remark.id, consultationId: row.id, organisationName: body.organisationName, krs: body.krs, contactName: body.contactName, contactEmail: body.contactEmail, confirmed });
+      const sid = await insertSupport(trx, { remarkId: remark.id, consultationId: row.id, organisationName: body.organisationName, krs: body.krs, contactName: body.contact.name, contactEmail: body.contact.email, confirmed });
       if (!confirmed) {
         const unit = remark.unit_id ? await findUnit(trx, row.id, remark.unit_id) : null;
-        const link = await createSecretLink(trx, { purpose: SUPPORT_LINK, subjectId: sid, email: body.contactEmail, ttlMs: CONFIRM_TTL_MS });
+        const link = await createSecretLink(trx, { purpose: SUPPORT_LINK, subjectId: sid, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
         await mailer.enqueue(
-          { to: body.contactEmail, template: 'consultations.confirm-support', lang: body.lang, data: { name: body.contactName, organisation: body.organisationName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
+          { to: body.contact.email, template: 'consultations.confirm-support', lang: body.lang, data: { name: body.contact.name, organisation: body.organisationName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
           trx,
         );
       }

@@ -206,13 +206,13 @@ describe.each(dialects)('map API on %s', (dialect) => {
   });
 
   it('takes a new organisation through confirmation and moderation, then lets the owner edit it', async () => {
-    const submitter = { name: 'Anna Nowak', email: `anna.${dialect}@example.org` };
+    const contact = { name: 'Anna Nowak', email: `anna.${dialect}@example.org` };
     const input = org({ name: 'Stowarzyszenie Zgłoszone Przez Formularz', districts: [12], krs: '0000123456' });
-    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: input, submitter, consent: true, lang: 'uk', abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: input, contact, consent: true, lang: 'uk', abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     expect(await names('q=zgloszone')).toEqual([]);
-    const { token, mail } = await mailedToken(t, submitter.email, 'confirm');
+    const { token, mail } = await mailedToken(t, contact.email, 'confirm');
     expect(mail.subject).toContain('Підтвердьте');
 
     const mod = await staffLogin(t, 'mod@example.org');
@@ -235,7 +235,7 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const { organisationId } = (await approve.json()) as { organisationId: string };
     expect(await names('q=zgloszone')).toEqual(['Stowarzyszenie Zgłoszone Przez Formularz']);
 
-    const edit = await mailedToken(t, submitter.email, 'edit');
+    const edit = await mailedToken(t, contact.email, 'edit');
     const owner = await t.app.request(`/v1/map/owner/${edit.token}`);
     expect(owner.status).toBe(200);
     const view = (await owner.json()) as { organisation: OrganisationInput };
@@ -249,40 +249,40 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(detail.phone).toBeNull();
 
     const staffView = (await (await t.app.request(`/v1/admin/map/organisations/${organisationId}`, { headers: mod })).json()) as { versions: unknown[]; ownerEmail: string };
-    expect(staffView.ownerEmail).toBe(submitter.email);
+    expect(staffView.ownerEmail).toBe(contact.email);
     expect(staffView.versions.length).toBeGreaterThanOrEqual(2);
   });
 
   it('rejects with a reason mailed to the submitter, and the entry stays hidden', async () => {
-    const submitter = { name: 'Jan Kowalski', email: `jan.${dialect}@example.org` };
-    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ name: 'Fundacja Do Odrzucenia' }), submitter, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const contact = { name: 'Jan Kowalski', email: `jan.${dialect}@example.org` };
+    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ name: 'Fundacja Do Odrzucenia' }), contact, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     const { id } = (await res.json()) as { id: string };
-    const { token } = await mailedToken(t, submitter.email, 'confirm');
+    const { token } = await mailedToken(t, contact.email, 'confirm');
     await t.app.request('/v1/map/submissions/confirm', json({ token }));
     const mod = await staffLogin(t, 'mod@example.org');
     const reject = await t.app.request(`/v1/admin/map/submissions/${id}/reject`, json({ reason: 'Brak związku z Krakowem.' }, mod));
     expect(reject.status).toBe(200);
-    const mail = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', submitter.email).where('template', '=', 'map.rejected').executeTakeFirstOrThrow();
+    const mail = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', contact.email).where('template', '=', 'map.rejected').executeTakeFirstOrThrow();
     expect(mail.body_text).toContain('Brak związku z Krakowem.');
     expect(await names('q=odrzucenia')).toEqual([]);
   });
 
   it('accepts a correction to a published entry only through moderation', async () => {
-    const res = await t.app.request('/v1/map/submissions', json({ type: 'correction', organisationId: ids.laka, organisation: org({ name: 'Fundacja Łąka', legalForm: 'fundacja', areas: ['ekologia-zwierzeta'], districts: [12], phone: '+48 600 000 000', location: { lon: 20.01, lat: 50.02 } }), submitter: { name: 'Ewa', email: 'ewa@example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const res = await t.app.request('/v1/map/submissions', json({ type: 'correction', organisationId: ids.laka, organisation: org({ name: 'Fundacja Łąka', legalForm: 'fundacja', areas: ['ekologia-zwierzeta'], districts: [12], phone: '+48 600 000 000', location: { lon: 20.01, lat: 50.02 } }), contact: { name: 'Ewa', email: 'ewa@example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(res.status).toBe(202);
-    const missing = await t.app.request('/v1/map/submissions', json({ type: 'correction', organisationId: ids.pending, organisation: org(), submitter: { name: 'Ewa', email: 'ewa@example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const missing = await t.app.request('/v1/map/submissions', json({ type: 'correction', organisationId: ids.pending, organisation: org(), contact: { name: 'Ewa', email: 'ewa@example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(missing.status).toBe(404);
   });
 
   it('validates submissions field by field: identifiers, point inside Kraków, consent', async () => {
-    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ krs: '12', regon: '123456786', nip: '1234567890', location: { lon: 21.0, lat: 52.2 }, districts: [] }), submitter: { name: 'A', email: 'not-an-email' }, consent: false, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ krs: '12', regon: '123456786', nip: '1234567890', location: { lon: 21.0, lat: 52.2 }, districts: [] }), contact: { name: 'A', email: 'not-an-email' }, consent: false, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(res.status).toBe(422);
     const paths = ((await res.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['organisation.krs', 'organisation.regon', 'organisation.nip', 'organisation.location', 'organisation.districts', 'submitter.name', 'submitter.email', 'consent']));
+    expect(paths).toEqual(expect.arrayContaining(['organisation.krs', 'organisation.regon', 'organisation.nip', 'organisation.location', 'organisation.districts', 'contact.name', 'contact.email', 'consent']));
   });
 
   it('refuses anonymous writes without a solved challenge', async () => {
-    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org(), submitter: { name: 'Bot', email: 'bot@example.org' }, consent: true, abuse: { altcha: 'bm9wZQ==', website: '' } }, { 'x-forwarded-for': freshIp() }));
+    const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org(), contact: { name: 'Bot', email: 'bot@example.org' }, consent: true, abuse: { altcha: 'bm9wZQ==', website: '' } }, { 'x-forwarded-for': freshIp() }));
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('challenge_failed');
   });

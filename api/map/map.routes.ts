@@ -188,13 +188,13 @@ mapRoutes.openapi(
       if (!row || row.status !== 'published') throw notFound('Organisation');
       organisationId = row.id;
     } else {
-      organisationId = await insertOrganisation(db, body.organisation, { status: 'pending', ownerEmail: body.submitter.email, changedBy: 'submission', note: body.note || null });
+      organisationId = await insertOrganisation(db, body.organisation, { status: 'pending', ownerEmail: body.contact.email, changedBy: 'submission', note: body.note || null });
     }
     const id = await insertSubmission(db, {
-      organisationId, type: body.type, data: body.organisation, note: body.note, submitterName: body.submitter.name, submitterEmail: body.submitter.email, lang: body.lang, status: 'unconfirmed',
+      organisationId, type: body.type, data: body.organisation, note: body.note, submitterName: body.contact.name, submitterEmail: body.contact.email, lang: body.lang, status: 'unconfirmed',
     });
-    const link = await createSecretLink(db, { purpose: 'map:confirm', subjectId: id, email: body.submitter.email, ttlMs: CONFIRM_TTL_MS });
-    await mailer.enqueue({ to: body.submitter.email, template: 'map.confirm', lang: body.lang, data: { name: body.submitter.name, organisation: body.organisation.name, link: linkUrl(config, 'confirm', link.token, body.lang) } });
+    const link = await createSecretLink(db, { purpose: 'map:confirm', subjectId: id, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
+    await mailer.enqueue({ to: body.contact.email, template: 'map.confirm', lang: body.lang, data: { name: body.contact.name, organisation: body.organisation.name, link: linkUrl(config, 'confirm', link.token, body.lang) } });
     return c.json({ id, status: 'unconfirmed' }, 202);
   },
 );

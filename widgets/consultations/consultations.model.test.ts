@@ -55,9 +55,9 @@ describe('consultations.model', () => {
     const body = toRemarkBody(valid({ authorType: 'resident', organisationName: 'Mój dom', krs: '0000123456', proposedWording: '  nowy  ' }), 'u1', 'uk');
     expect(body).to.deep.equal({
       unitId: 'u1', currentWording: '', proposedWording: 'nowy', justification: 'Dziesięć znaków co najmniej.', authorType: 'resident',
-      organisationName: null, krs: null, contactName: 'Ala Kot', contactEmail: 'ala@example.org', consent: true, lang: 'uk',
+      organisationName: null, krs: null, contact: { name: 'Ala Kot', email: 'ala@example.org' }, consent: true, lang: 'uk',
     });
-    expect(toSupportBody(valid({ krs: ' ' }), 'pl')).to.deep.equal({ organisationName: 'Fundacja', krs: null, contactName: 'Ala Kot', contactEmail: 'ala@example.org', consent: true, lang: 'pl' });
+    expect(toSupportBody(valid({ krs: ' ' }), 'pl')).to.deep.equal({ organisationName: 'Fundacja', krs: null, contact: { name: 'Ala Kot', email: 'ala@example.org' }, consent: true, lang: 'pl' });
   });
 
   it('maps the server’s issues to the form’s fields and keeps the others apart', () => {

@@ -84,7 +84,7 @@ export function validateSupport(d: Draft): FieldErrors {
   return e;
 }
 
-const contact = (d: Draft) => ({ contactName: d.contactName.trim(), contactEmail: d.contactEmail.trim(), consent: true as const });
+const contact = (d: Draft) => ({ contact: { name: d.contactName.trim(), email: d.contactEmail.trim() }, consent: true as const });
 
 /** The remark to send: organisation fields only for organisation authors. */
 export function toRemarkBody(d: Draft, unitId: string | null, lang: RemarkBody['lang']): RemarkBody {
@@ -127,7 +127,8 @@ export function issuesToErrors(issues: readonly FieldIssue[], fields: readonly F
   const errors: FieldErrors = {};
   const other: FieldIssue[] = [];
   for (const issue of issues) {
-    const id = issue.path.split('.')[0] as FieldId;
+    const [head, sub] = issue.path.split('.');
+    const id = (head === 'contact' ? (sub === 'name' ? 'contactName' : sub === 'email' ? 'contactEmail' : '') : head) as FieldId;
     if (!fields.includes(id)) {
       other.push(issue);
       continue;

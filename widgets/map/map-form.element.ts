@@ -2,6 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, SERVICE_LANGUAGES, TARGET_GROUPS, type OrgKind } from '../../common/map.js';
+import { CONTACT_LIMITS } from '../../common/forms.schema.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { adminRequest, type AdminSession } from '../admin/admin.api.js';
 import { ApiError, newIdempotencyKey, request } from '../core/api.js';
@@ -76,7 +77,7 @@ const SUMMARY = '.ngo-error-summary';
 /** Fields in the order they appear, for the error summary. */
 const ORDER: readonly FieldId[] = [
   'name', 'description', 'kind', 'legalForm', 'areas', 'targetGroups', 'krs', 'regon', 'nip', 'cityWide', 'districts', 'address', 'lon', 'lat',
-  'website', 'email', 'phone', 'languages', 'accessibility', 'ownerEmail', 'submitterName', 'submitterEmail', 'note', 'consent',
+  'website', 'email', 'phone', 'languages', 'accessibility', 'ownerEmail', 'contactName', 'contactEmail', 'note', 'consent',
 ];
 const FIRST_AREA_GROUP = Object.keys(AREA_GROUPS)[0]!;
 type ListKey = 'areas' | 'targetGroups' | 'districts' | 'languages' | 'accessibility';
@@ -300,8 +301,8 @@ export class NgoMapForm extends NgoElement {
       return;
     }
     const correction = this.mode === 'correction' ? { organisationId: this.organisationId } : {};
-    const submitter = { name: d.submitterName.trim(), email: d.submitterEmail.trim() };
-    void this.post('/v1/map/submissions', { type: this.mode, ...correction, organisation, submitter, note, consent: true, lang }, true);
+    const contact = { name: d.contactName.trim(), email: d.contactEmail.trim() };
+    void this.post('/v1/map/submissions', { type: this.mode, ...correction, organisation, contact, note, consent: true, lang }, true);
   };
 
   private readonly onConfirm = (): void => {
@@ -437,7 +438,7 @@ export class NgoMapForm extends NgoElement {
 
   private renderDone(mode: MapFormMode): TemplateResult {
     if (mode === 'create' || mode === 'correction') {
-      return this.panel(this.t('mapForm.done.create'), this.t('mapForm.done.create_text', { email: this.draft.submitterEmail.trim() }));
+      return this.panel(this.t('mapForm.done.create'), this.t('mapForm.done.create_text', { email: this.draft.contactEmail.trim() }));
     }
     if (mode === 'staff') return this.panel(this.t('mapForm.done.saved'), this.t('mapForm.done.saved_text'));
     const text = mode === 'confirm' ? 'mapForm.done.confirmed' : this.result === 'verified' ? 'mapForm.done.verified' : 'mapForm.done.pending';
@@ -531,8 +532,8 @@ export class NgoMapForm extends NgoElement {
         ${withSubmitter
           ? html`<fieldset>
               <legend>${this.t('mapForm.sec.you')}</legend>
-              ${this.text('submitterName', { required: true, maxlength: 120, autocomplete: 'name' })}
-              ${this.text('submitterEmail', { type: 'email', hint: true, required: true, maxlength: 254, autocomplete: 'email' })}
+              ${this.text('contactName', { required: true, maxlength: CONTACT_LIMITS.name, autocomplete: 'name' })}
+              ${this.text('contactEmail', { type: 'email', hint: true, required: true, maxlength: CONTACT_LIMITS.email, autocomplete: 'email' })}
             </fieldset>`
           : nothing}
         ${staff ? this.text('ownerEmail', { type: 'email', hint: true, maxlength: 254, autocomplete: 'off' }) : nothing}

@@ -24,7 +24,7 @@ const ENTRY: OrganisationInput = {
   accessibility: ['stepFree'],
 };
 
-const valid = () => ({ ...toDraft({ name: 'Koło Gospodyń', kind: 'informal_group', areas: ['kultura'], cityWide: true }), submitterName: 'Anna', submitterEmail: 'anna@example.org', consent: true });
+const valid = () => ({ ...toDraft({ name: 'Koło Gospodyń', kind: 'informal_group', areas: ['kultura'], cityWide: true }), contactName: 'Anna', contactEmail: 'anna@example.org', consent: true });
 
 describe('map form model', () => {
   it('sends an unedited entry back exactly as it came, translations included', () => {
@@ -43,9 +43,9 @@ describe('map form model', () => {
 
   it('accepts a complete draft, and asks the submitter only where the mode has one', () => {
     expect(validateDraft(valid(), 'create')).to.deep.equal({});
-    const anonymous = { ...valid(), submitterName: '', submitterEmail: '', consent: false };
+    const anonymous = { ...valid(), contactName: '', contactEmail: '', consent: false };
     expect(validateDraft(anonymous, 'owner')).to.deep.equal({});
-    expect(validateDraft(anonymous, 'correction')).to.deep.equal({ submitterName: 'field.required', submitterEmail: 'field.required', consent: 'mapForm.err.consent' });
+    expect(validateDraft(anonymous, 'correction')).to.deep.equal({ contactName: 'field.required', contactEmail: 'field.required', consent: 'mapForm.err.consent' });
   });
 
   it('checks identifiers with their checksums', () => {
@@ -80,16 +80,16 @@ describe('map form model', () => {
   it('maps server issue paths onto fields and keeps the rest apart', () => {
     expect(issueField('organisation.krs')).to.equal('krs');
     expect(issueField('organisation.location.lon')).to.equal('lon');
-    expect(issueField('submitter.email')).to.equal('submitterEmail');
+    expect(issueField('contact.email')).to.equal('contactEmail');
     expect(issueField('consent')).to.equal('consent');
     expect(issueField('organisation.translations.en.name')).to.equal(undefined);
     const { errors, other } = issuesToErrors([
       { path: 'organisation.name', code: 'too_long', message: 'x' },
-      { path: 'submitter.name', code: 'required', message: 'x' },
+      { path: 'contact.name', code: 'required', message: 'x' },
       { path: 'organisation.districts', code: 'custom', message: 'x' },
       { path: 'type', code: 'invalid_value', message: 'x' },
     ]);
-    expect(errors).to.deep.equal({ name: 'mapForm.err.too_long', submitterName: 'field.required', districts: 'mapForm.err.districts' });
+    expect(errors).to.deep.equal({ name: 'mapForm.err.too_long', contactName: 'field.required', districts: 'mapForm.err.districts' });
     expect(other.map((i) => i.path)).to.deep.equal(['type']);
   });
 
@@ -105,7 +105,7 @@ describe('map form model', () => {
   });
 
   it('asks staff for no submitter and checks the owner e-mail only when given', () => {
-    const staffDraft = { ...valid(), submitterName: '', submitterEmail: '', consent: false };
+    const staffDraft = { ...valid(), contactName: '', contactEmail: '', consent: false };
     expect(validateDraft(staffDraft, 'staff')).to.deep.equal({});
     expect(validateDraft({ ...staffDraft, ownerEmail: 'nie-adres' }, 'staff')).to.deep.equal({ ownerEmail: 'field.invalid_email' });
     expect(validateDraft({ ...staffDraft, ownerEmail: 'biuro@example.org' }, 'staff')).to.deep.equal({});

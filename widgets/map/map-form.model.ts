@@ -33,8 +33,8 @@ export interface Draft {
   phone: string;
   languages: string[];
   accessibility: string[];
-  submitterName: string;
-  submitterEmail: string;
+  contactName: string;
+  contactEmail: string;
   note: string;
   consent: boolean;
   /** Staff adding an entry: who gets the owner's edit link and the yearly reminders (optional). */
@@ -74,8 +74,8 @@ export function toDraft(o: OrganisationDraftInput = {}): Draft {
     phone: str(o.phone),
     languages: [...(o.languages ?? ['pl'])],
     accessibility: [...(o.accessibility ?? [])],
-    submitterName: '',
-    submitterEmail: '',
+    contactName: '',
+    contactEmail: '',
     note: '',
     consent: false,
     // Staff see and may change who owns the entry (the staff API returns it with the entry).
@@ -165,25 +165,25 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
   if (d.note.trim().length > MAP_LIMITS.reason) e.note = 'mapForm.err.too_long';
   if (mode === 'staff' && d.ownerEmail.trim() && !EMAIL.test(d.ownerEmail.trim())) e.ownerEmail = 'field.invalid_email';
   if (mode === 'create' || mode === 'correction') {
-    const person = d.submitterName.trim();
-    if (!person) e.submitterName = 'field.required';
-    else if (person.length < 2) e.submitterName = 'mapForm.err.person';
-    if (!d.submitterEmail.trim()) e.submitterEmail = 'field.required';
-    else if (!EMAIL.test(d.submitterEmail.trim())) e.submitterEmail = 'field.invalid_email';
+    const person = d.contactName.trim();
+    if (!person) e.contactName = 'field.required';
+    else if (person.length < 2) e.contactName = 'mapForm.err.person';
+    if (!d.contactEmail.trim()) e.contactEmail = 'field.required';
+    else if (!EMAIL.test(d.contactEmail.trim())) e.contactEmail = 'field.invalid_email';
     if (!d.consent) e.consent = 'mapForm.err.consent';
   }
   return e;
 }
 
 /**
- * Which field a server issue path names: `organisation.krs` → `krs`, `submitter.email` → `submitterEmail`.
+ * Which field a server issue path names: `organisation.krs` → `krs`, `contact.email` → `contactEmail`.
  * A staff body is the organisation itself, so its paths start at the field (`krs`, `ownerEmail`).
  */
 export function issueField(path: string, staff = false): FieldId | undefined {
   if (staff) return path === 'ownerEmail' ? path : issueField(`organisation.${path}`);
   const [head, sub] = path.split('.');
   if (head === 'consent' || head === 'note') return head;
-  if (head === 'submitter') return sub === 'name' ? 'submitterName' : sub === 'email' ? 'submitterEmail' : undefined;
+  if (head === 'contact') return sub === 'name' ? 'contactName' : sub === 'email' ? 'contactEmail' : undefined;
   if (head !== 'organisation' || !sub) return undefined;
   if (sub === 'location') return 'lon';
   return ORGANISATION_FIELDS.has(sub) ? (sub as FieldId) : undefined;
@@ -202,8 +202,8 @@ const FIELD_MESSAGES: FieldErrors = {
   website: 'mapForm.err.website',
   email: 'field.invalid_email',
   phone: 'mapForm.err.phone',
-  submitterName: 'mapForm.err.person',
-  submitterEmail: 'field.invalid_email',
+  contactName: 'mapForm.err.person',
+  contactEmail: 'field.invalid_email',
   consent: 'mapForm.err.consent',
   ownerEmail: 'field.invalid_email',
 };

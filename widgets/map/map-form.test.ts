@@ -92,8 +92,8 @@ async function fillOrganisation(el: NgoMapForm) {
 /** Fills in everything a new entry needs: the person's own path through the form. */
 async function fillValid(el: NgoMapForm) {
   await fillOrganisation(el);
-  await typeInto(el, 'submitterName', 'Anna Nowak');
-  await typeInto(el, 'submitterEmail', 'anna@example.org');
+  await typeInto(el, 'contactName', 'Anna Nowak');
+  await typeInto(el, 'contactEmail', 'anna@example.org');
   q(el, '#consent')!.click();
   await el.updateComplete;
 }
@@ -184,7 +184,7 @@ describe('<ngo-map-form>', () => {
     expect(focused(el)).to.equal('div.ngo-error-summary');
     expect(text(summary.querySelector('h2'))).to.match(/^Formularz zawiera \d+ błęd/);
     const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(links).to.include.members(['#name', '#nip', '#areas-social', '#cityWide', '#submitterName', '#submitterEmail', '#consent']);
+    expect(links).to.include.members(['#name', '#nip', '#areas-social', '#cityWide', '#contactName', '#contactEmail', '#consent']);
     const nip = q<HTMLInputElement>(el, '#nip')!;
     expect(nip.getAttribute('aria-invalid')).to.equal('true');
     expect(nip.getAttribute('aria-describedby')).to.contain('nip-error');
@@ -204,7 +204,7 @@ describe('<ngo-map-form>', () => {
         ? failure(422, 'validation_failed', {
             issues: [
               { path: 'organisation.krs', code: 'custom', message: 'Not a valid KRS number' },
-              { path: 'submitter.email', code: 'invalid_format', message: 'Invalid email' },
+              { path: 'contact.email', code: 'invalid_format', message: 'Invalid email' },
               { path: 'consent', code: 'invalid_value', message: 'Consent is required' },
               { path: 'organisation.location', code: 'custom', message: 'The point must lie within Kraków' },
             ],
@@ -219,7 +219,7 @@ describe('<ngo-map-form>', () => {
     expect(api.posts()).to.have.length(1);
     expect(text(q(el, '#krs-error'))).to.equal('A KRS number has 10 digits, e.g. 0000123456.');
     expect(q(el, '#krs')!.getAttribute('aria-describedby')).to.contain('krs-error');
-    expect(text(q(el, '#submitterEmail-error'))).to.contain('Enter a valid e-mail address');
+    expect(text(q(el, '#contactEmail-error'))).to.contain('Enter a valid e-mail address');
     expect(q(el, '#consent')!.getAttribute('aria-describedby')).to.equal('consent-error');
     expect(text(q(el, '#consent-error'))).to.equal('To send the form, tick the consent box.');
     expect(text(q(el, '#lon-error'))).to.contain('outside Kraków');
@@ -257,7 +257,7 @@ describe('<ngo-map-form>', () => {
         areas: ['kultura'], targetGroups: [], districts: [5], cityWide: false, address: null, location: { lon: 19.9372, lat: 50.0614 },
         website: 'https://fundacja.example.org', email: null, phone: null, languages: ['pl'], accessibility: [],
       },
-      submitter: { name: 'Anna Nowak', email: 'anna@example.org' },
+      contact: { name: 'Anna Nowak', email: 'anna@example.org' },
       note: '',
       consent: true,
       lang: 'pl',
@@ -316,8 +316,8 @@ describe('<ngo-map-form>', () => {
     const phone = q<HTMLInputElement>(el, '#phone')!;
     phone.focus();
     await sendKeys({ type: '+48 12 345 67 89' });
-    await typeInto(el, 'submitterName', 'Ewa');
-    await typeInto(el, 'submitterEmail', 'ewa@example.org');
+    await typeInto(el, 'contactName', 'Ewa');
+    await typeInto(el, 'contactEmail', 'ewa@example.org');
     q(el, '#consent')!.click();
     await submitByKeyboard(el);
     await until(() => api!.posts().length, 'the POST');
@@ -340,7 +340,7 @@ describe('<ngo-map-form>', () => {
     expect(q<HTMLInputElement>(el, '#lon')!.value).to.equal('19.95');
     expect(q<HTMLSelectElement>(el, '#legalForm')!.value).to.equal('stowarzyszenie');
     expect(q<HTMLInputElement>(el, '#languages-2')!.checked).to.equal(true); // uk
-    expect(has(el, '#submitterEmail')).to.equal(false);
+    expect(has(el, '#contactEmail')).to.equal(false);
     expect(has(el, '#consent')).to.equal(false);
     expect(el.shadowRoot!.textContent).to.contain('Your previous change is still waiting for moderation.');
     await expect(el).to.be.accessible();
@@ -352,7 +352,7 @@ describe('<ngo-map-form>', () => {
     expect(post.body.organisation).to.deep.equal(ENTRY);
     expect(post.body.note).to.equal('');
     expect(post.body.lang).to.equal('en');
-    expect(post.body).to.not.have.property('submitter');
+    expect(post.body).to.not.have.property('contact');
     await el.updateComplete;
     expect(text(q(el, '[part="panel"]'))).to.contain('Your details are confirmed. Nothing changed');
   });
@@ -433,7 +433,7 @@ describe('<ngo-map-form>', () => {
         expect(text(q(el, 'h4.title'))).to.equal(title);
         expect(text(q(el, '[part="submit-button"]'))).to.equal(save);
         expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
-        for (const absent of ['#submitterName', '#submitterEmail', '#consent', '#note', '.notice', '#hp']) expect(has(el, absent), absent).to.equal(false);
+        for (const absent of ['#contactName', '#contactEmail', '#consent', '#note', '.notice', '#hp']) expect(has(el, absent), absent).to.equal(false);
         expect(q<HTMLInputElement>(el, '#ownerEmail')!.value).to.equal(''); // staff may set or change the owner
         q<HTMLInputElement>(el, '#name')!.focus();
         await sendKeys({ type: 'x' });
