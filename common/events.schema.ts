@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { LANGS } from './taxonomy.js';
+import { SERVICE_LANGUAGES, isInKrakow } from './map.js';
+import {
+  ACCESS_NEEDS, DEFAULT_ATTENDANCE_PERCENT, EVENT_AUDIENCES, EVENT_LIMITS, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, REGISTRATION_MODES,
+  REGISTRATION_STATUSES, SERIES_KINDS, VENUE_ACCESSIBILITY,
+} from './events.js';
+import { isLocalDate, isLocalDateTime } from './events.calendar.js';
+
+/** Form fields arrive as '' when left empty: treat that as "not given". */
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max).nullable()).default(null);
+const httpUrl = z.url({ protocol: /^https?$/ }).max(EVENT_LIMITS.url);
+const optionalUrl = z.preprocess(blankToNull, httpUrl.nullable()).default(null);
+
+/** Warsaw wall-clock time, `2027-03-28T10:00`, or a date, `2027-03-28`, for all-day events. */
+const LocalDateTime = z.string().refine(isLocalDateTime, { message: 'Use YYYY-MM-DDTHH:mm (Warsaw time)' });
+const LocalDateOrTime = z.string().refine((s) => isLocalDate(s) || isLocalDateTime(s), { message: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm (Warsaw time)' });
+
+const Translation = z.object({ title: optionalText(EVENT_LIMITS.title), description: optionalText(EVENT_LIMITS.description) });
+const Translations = z.object({ en: Translation.optional(), uk: Translation.optional() }).default({});
+
+export const Point = z
+  .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+  .refine((p) => isInKrakow(p.lon, p.lat), { message: 'The point must lie within Kraków' });
+
+export const Venue = z
+  .object({
+    name: z.string().trim().min(2).max(EVENT_LIMITS.venueName),
+    address: optionalText(EVENT_LIMITS.address),
+    point: Point.nullable().default(null),
+    district: z.number().int().min(1).max(18).nullable().default(null),
+    accessibility: z.array(z.enum(VENUE_ACCESSIBILITY)).max(VENUE_ACCESSIBILITY.length).default([]),
+  })
+  .meta({ id: 'EventVenue' });
+export type Venue = z.output<typeof Venue>;
+
+export const Organiser = z
+  .object({
+    name: z.string().trim().min(2).max(EVENT_LIMITS.organiser),
+    /** The organisation's entry on the map, when it has one. */
+    organisationId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
+  })
+  .meta({ id: 'EventOrganiser' });
+
+const LocalizedLabel = z.object({ pl: z.string().trim().min(1).max(EVENT_LIMITS.questionLabel), en: optionalText(EVENT_LIMITS.questionLabel), uk: optionalText(EVENT_LIMITS.questionLabel) });
+
+/** A custom question on the registration form. `choice` and `multi` need options. */
+export const Question = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'A short slug: lower-case letters, digits, hyphens'),
+    kind: z.enum(QUESTION_KINDS),
+    label: LocalizedLabel,
+    required: z.boolean().default(false),
+    options: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), label: LocalizedLabel })).max(EVENT_LIMITS.options).default([]),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.kind === 'choice' || q.kind === 'multi') && q.options.length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'A choice needs at least two options' });
+    if (new Set(q.options.map((o) => o.id)).size !== q.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option ids must differ' });
+  })
+  .meta({ id: 'EventQuestion' });
+export type Question = z.output<typeof Question>;
+
+/** Registration settings of an event, or of a series registered as a whole. */
+export const RegistrationSettings = z
+  .object({
+    /** Places; null is unlimited. */
+    capacity: z.number().int().min(1).max(EVENT_LIMITS.capacity).nullable().default(null),
+    waitingList: z.boolean().default(true),
+    /** Last moment to register (Warsaw time); without it, registration closes when the (first) session starts. */
+    deadline: z.preprocess(blankToNull, LocalDateTime.nullable()).default(null),
+    questions: z.array(Question).max(EVENT_LIMITS.questions).default([]),
+    /** Offer the access-needs checklist (PJM interpreter, induction loop …). */
+    askAccessNeeds: z.boolean().default(true),
+  })
+  .superRefine((r, ctx) => {
+    if (new Set(r.questions.map((q) => q.id)).size !== r.questions.length) ctx.addIssue({ code: 'custom', path: ['questions'], message: 'Question ids must differ' });
+  })
+  .meta({ id: 'RegistrationSettings' });
+export type RegistrationSettings = z.output<typeof RegistrationSettings>;
+
+const eventFields = {
+  title: z.string().trim().min(3).max(EVENT_LIMITS.title),
+  description: z.string().trim().max(EVENT_LIMITS.description).default(''),
+  translations: Translations,
+  type: z.enum(EVENT_TYPES),
+  allDay: z.boolean().default(false),
+  /** Warsaw time. All-day events give dates, and `end` is the last day (inclusive). */
+  start: LocalDateOrTime,
+  end: LocalDateOrTime,
+  venue: Venue.nullable().default(null),
+  onlineUrl: optionalUrl,
+  organiser: Organiser,
+  languages: z.array(z.enum(SERVICE_LANGUAGES)).min(1).max(SERVICE_LANGUAGES.length).default(['pl']),
+  audience: z.array(z.enum(EVENT_AUDIENCES)).max(EVENT_AUDIENCES.length).default([]),
+  free: z.boolean().default(true),
+  priceNote: optionalText(EVENT_LIMITS.priceNote),
+  /** More information (the organiser's page). */
+  infoUrl: optionalUrl,
+};
+
+type EventFields = { allDay: boolean; start: string; end: string; venue: unknown; onlineUrl: string | null };
+/** Times that make sense, and a place to be: a venue, an online link, or both. */
+export function checkEventFields(e: EventFields, ctx: z.RefinementCtx): void {
+  const dates = isLocalDate(e.start) && isLocalDate(e.end);
+  const times = isLocalDateTime(e.start) && isLocalDateTime(e.end);
+  if (e.allDay && !dates) ctx.addIssue({ code: 'custom', path: ['start'], message: 'An all-day event takes dates (YYYY-MM-DD)' });
+  else if (!e.allDay && !times) ctx.addIssue({ code: 'custom', path: ['start'], message: 'Give a start and an end time (YYYY-MM-DDTHH:mm)' });
+  else if (e.allDay ? e.end < e.start : e.end <= e.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'The end must come after the start' });
+  if (!e.venue && !e.onlineUrl) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'Give a venue, an online link, or both' });
+}
+
+/** What staff create and edit (and, without `registration`, what NGOs submit). */
+export const EventInput = z
+  .object({
+    ...eventFields,
+    seriesId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
+    status: z.enum(EVENT_STATUSES).default('published'),
+    /** `series` takes the places of the series; the event itself then has no settings of its own. */
+    registrationMode: z.enum(REGISTRATION_MODES).default('none'),
+    registration: RegistrationSettings.default(RegistrationSettings.parse({})),
+  })
+  .superRefine((e, ctx) => {
+    checkEventFields(e, ctx);
+    if (e.registrationMode === 'series' && !e.seriesId) ctx.addIssue({ code: 'custom', path: ['registrationMode'], message: 'Series registration needs a series' });
+  })
+  .meta({ id: 'EventInput' });
+export type EventInput = z.output<typeof EventInput>;
+
+export const SeriesInput = z
+  .object({
+    kind: z.enum(SERIES_KINDS),
+    title: z.string().trim().min(3).max(EVENT_LIMITS.title),
+    description: z.string().trim().max(EVENT_LIMITS.description).default(''),
+    translations: Translations,
+    organiser: Organiser,
+    /** A cycle registered as a whole holds the places; each session may still be skipped. */
+    registrationMode: z.enum(['none', 'series']).default('none'),
+    registration: RegistrationSettings.default(RegistrationSettings.parse({})),
+    /** Percent of the sessions held that earns a certificate; null: no certificate. */
+    attendancePercent: z.number().int().min(1).max(100).nullable().default(DEFAULT_ATTENDANCE_PERCENT),
+  })
+  .meta({ id: 'SeriesInput' });
+export type SeriesInput = z.output<typeof SeriesInput>;
+
+const TranslationOut = z.object({ title: z.string().nullable(), description: z.string().nullable() }).partial();
+
+/** Public registration state of an event or series. */
+export const RegistrationInfo = z
+  .object({
+    mode: z.enum(REGISTRATION_MODES),
+    capacity: z.number().nullable(),
+    placesLeft: z.number().nullable(),
+    waitingList: z.boolean(),
+    waiting: z.number(),
+    /** ISO instant; null: until the start. */
+    deadline: z.string().nullable(),
+    open: z.boolean(),
+    questions: z.array(Question),
+    askAccessNeeds: z.boolean(),
+  })
+  .meta({ id: 'RegistrationInfo' });
+export type RegistrationInfo = z.infer<typeof RegistrationInfo>;
+
+/** A calendar item as the public API serves it. Times are ISO instants; `startLocal`/`endLocal` are Warsaw wall time. */
+export const CalendarEvent = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    translations: z.record(z.string(), TranslationOut),
+    type: z.enum(EVENT_TYPES),
+    status: z.enum(EVENT_STATUSES),
+    allDay: z.boolean(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    /** Warsaw wall time (`YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` when all-day, with `endLocal` the last day). */
+    startLocal: z.string(),
+    endLocal: z.string(),
+    venue: z
+      .object({ name: z.string(), address: z.string().nullable(), point: z.object({ lon: z.number(), lat: z.number() }).nullable(), district: z.number().nullable(), accessibility: z.array(z.enum(VENUE_ACCESSIBILITY)) })
+      .nullable(),
+    onlineUrl: z.string().nullable(),
+    organiser: z.object({ name: z.string(), organisationId: z.string().nullable() }),
+    languages: z.array(z.string()),
+    audience: z.array(z.enum(EVENT_AUDIENCES)),
+    free: z.boolean(),
+    priceNote: z.string().nullable(),
+    infoUrl: z.string().nullable(),
+    series: z.object({ id: z.string(), kind: z.enum(SERIES_KINDS), title: z.string(), position: z.number(), sessions: z.number() }).nullable(),
+    registration: RegistrationInfo,
+    /** Bumped on every change; the iCalendar SEQUENCE. */
+    sequence: z.number(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CalendarEvent' });
+export type CalendarEvent = z.infer<typeof CalendarEvent>;
+
+export const CalendarSeries = z
+  .object({
+    id: z.string(),
+    kind: z.enum(SERIES_KINDS),
+    title: z.string(),
+    description: z.string(),
+    translations: z.record(z.string(), TranslationOut),
+    organiser: z.object({ name: z.string(), organisationId: z.string().nullable() }),
+    attendancePercent: z.number().nullable(),
+    registration: RegistrationInfo,
+    sessions: z.array(CalendarEvent),
+  })
+  .meta({ id: 'CalendarSeries' });
+export type CalendarSeries = z.infer<typeof CalendarSeries>;
+
+const csvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(40));
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const QueryDate = z.string().refine(isLocalDate, { message: 'Use YYYY-MM-DD' });
+
+/** Filters shared by the list and its iCalendar and RSS feeds, so that "subscribe to what I see" is exact. */
+export const EventFilters = z.object({
+  from: QueryDate.optional().meta({ description: 'First day (Warsaw), inclusive; default today' }),
+  to: QueryDate.optional().meta({ description: 'Last day (Warsaw), inclusive' }),
+  type: csvList(z.enum(EVENT_TYPES)).optional(),
+  district: csvList(z.coerce.number().int().min(1).max(18)).optional(),
+  organiser: z.string().trim().max(64).optional().meta({ description: 'The organiser’s map organisation id' }),
+  audience: csvList(z.enum(EVENT_AUDIENCES)).optional(),
+  online: bool.optional().meta({ description: 'true: only events with an online link; false: only events without one' }),
+  accessible: bool.optional().meta({ description: 'true: only venues with step-free access' }),
+  series: z.string().trim().max(64).optional(),
+  q: z.string().trim().max(EVENT_LIMITS.q).optional().meta({ description: 'Words to find; diacritics are folded and each word matches as a prefix' }),
+});
+export type EventFilters = z.infer<typeof EventFilters>;
+
+export const REGISTRATION_STATUS = z.enum(REGISTRATION_STATUSES);
+export const ACCESS_NEED = z.enum(ACCESS_NEEDS);
+export const EVENT_LANG = z.enum(LANGS);
