@@ -168,7 +168,7 @@ describe('<ngo-admin>', () => {
 
     const selected = oneEvent(el, 'ngo-select');
     buttons[1]!.click();
-    expect((await selected).detail.section).to.equal('consultations');
+    expect((await selected).detail).to.deep.equal({ id: 'consultations', name: 'Konsultacje' });
     await el.updateComplete;
     expect(buttons[1]!.getAttribute('aria-current')).to.equal('page');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#section-title'));

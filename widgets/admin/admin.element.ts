@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import type { AdminSection } from '../../common/admin.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
-import { NgoEvent } from '../core/events.js';
+import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
 import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
@@ -10,33 +10,8 @@ import { tAdmin } from './admin.i18n.js';
 import { adminSection, type AdminSectionElement } from './admin.sections.js';
 import { adminStyles } from './admin.styles.js';
 
-/** Fired after a successful sign-in. */
-export class NgoSignedInEvent extends NgoEvent<{ staff: AdminSession['staff'] }> {
-  constructor(staff: AdminSession['staff']) {
-    super('ngo-signed-in', { staff });
-  }
-}
-
-/** Fired after the user signs out. */
-export class NgoSignedOutEvent extends NgoEvent {
-  constructor() {
-    super('ngo-signed-out', undefined);
-  }
-}
-
-/** Fired when the user opens a panel section. */
-export class NgoSelectEvent extends NgoEvent<{ section: AdminSection }> {
-  constructor(section: AdminSection) {
-    super('ngo-select', { section });
-  }
-}
-
-/** A section element fires this when the API answers 401, so the panel returns to the login form. */
-export class NgoUnauthorizedEvent extends NgoEvent {
-  constructor() {
-    super('ngo-unauthorized', undefined);
-  }
-}
+// The panel's events live in the core event contract; sections import NgoUnauthorizedEvent from here.
+export { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent, NgoUnauthorizedEvent } from '../core/events.js';
 
 type Phase = 'checking' | 'login' | 'panel';
 type LoginField = 'email' | 'password' | 'otp';
@@ -55,7 +30,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @fires ngo-signed-in - After a successful sign-in. `detail: { staff }`.
  * @fires ngo-signed-out - After the user signs out.
- * @fires ngo-select - When the user opens a section. `detail: { section }`.
+ * @fires ngo-select - When the user opens a section. `detail: { id, name }`: the section's slug and its label.
  *
  * @csspart base - The panel's root.
  * @csspart login-form - The sign-in form.
@@ -189,7 +164,7 @@ export class NgoAdmin extends NgoElement {
     if (section === this.current) return;
     void this.open(section);
     this.focusNext = '#section-title';
-    this.dispatchEvent(new NgoSelectEvent(section));
+    this.dispatchEvent(new NgoSelectEvent({ id: section, name: tAdmin(this.locale, `admin.section.${section}`) }));
   }
 
   private validate(): SummaryError[] {

@@ -362,8 +362,8 @@ describe('<ngo-consultation>', () => {
     items[2]!.focus();
     const selected = oneEvent(el, 'ngo-select');
     await sendKeys({ press: 'Enter' });
-    const ev = (await selected) as Event & { detail: { id: string; title: string } };
-    expect(ev.detail).to.deep.equal({ id: reported.id, title: reported.title });
+    const ev = (await selected) as Event & { detail: { id: string; name: string } };
+    expect(ev.detail).to.deep.equal({ id: reported.id, name: reported.title });
     await waitFor(() => focused(el) === 'h2#title', 'focus on the consultation title');
     expect(el.consultation).to.equal('');
     $(el, 'button.back')!.click();

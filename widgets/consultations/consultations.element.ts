@@ -4,7 +4,7 @@ import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LA
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
-import { NgoEvent } from '../core/events.js';
+import { NgoSelectEvent } from '../core/events.js';
 import { formStyles, statusRegion } from '../core/forms.js';
 import { formatDateTime, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
@@ -18,27 +18,6 @@ import { consultationStyles } from './consultations.styles.js';
 import { clockOffset, endedWithin, remaining } from './consultations.time.js';
 
 export type SubmitKind = 'remark' | 'support' | 'confirm' | 'confirm-support';
-
-/** Fired when a person opens a consultation from the list. */
-export class NgoConsultationSelectEvent extends NgoEvent<{ id: string; title: string }> {
-  constructor(detail: { id: string; title: string }) {
-    super('ngo-select', detail);
-  }
-}
-
-/** Fired before a remark, a support or a confirmation is sent; cancel it to stop sending. */
-export class NgoConsultationSubmitEvent extends NgoEvent<{ kind: SubmitKind; consultation: string | null }> {
-  constructor(detail: { kind: SubmitKind; consultation: string | null }) {
-    super('ngo-submit', detail, { cancelable: true });
-  }
-}
-
-/** Fired after the API accepted it; `status` is `unconfirmed`, `pending` or `published`. */
-export class NgoConsultationSubmittedEvent extends NgoEvent<{ kind: SubmitKind; id: string; status: string }> {
-  constructor(detail: { kind: SubmitKind; id: string; status: string }) {
-    super('ngo-submitted', detail);
-  }
-}
 
 /** The open form: a remark on a unit (null: the whole document) or a support of a remark. */
 export type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 'support'; remark: PublicRemark };
@@ -67,9 +46,10 @@ const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiErr
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Where the API lives; defaults to the server the script came from.
  *
- * @fires ngo-select - A consultation was opened from the list: `detail: { id, title }`.
+ * @fires ngo-select - A consultation was opened from the list: `detail: { id, name }` (its title).
  * @fires ngo-submit - Before a remark, support or confirmation is sent; cancelable. `detail: { kind, consultation }`, `kind` is `remark`, `support`, `confirm` or `confirm-support`.
  * @fires ngo-submitted - After the API accepted it: `detail: { kind, id, status }`.
+ * @fires ngo-error - Sending failed (the form shows why): `detail: { kind, code }`.
  *
  * @csspart base - The widget's root.
  * @csspart list - The list of consultations.
@@ -217,7 +197,7 @@ export class NgoConsultation extends NgoElement {
     this.returnTo = `#item-${index}`;
     this.selected = c.id;
     this.status = '';
-    this.dispatchEvent(new NgoConsultationSelectEvent({ id: c.id, title: c.title }));
+    this.dispatchEvent(new NgoSelectEvent({ id: c.id, name: c.title }));
     this.focusLater('#title');
   }
 

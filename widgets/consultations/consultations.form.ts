@@ -7,7 +7,8 @@ import { errorSummary, field, inputField } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { ChallengeController } from '../core/pow.js';
 import { post, postPath, type ConsultationDetail, type Target } from './consultations.api.js';
-import { NgoConsultationSubmitEvent, NgoConsultationSubmittedEvent, type Panel } from './consultations.element.js';
+import { NgoErrorEvent, NgoSubmitEvent, NgoSubmittedEvent } from '../core/events.js';
+import type { Panel } from './consultations.element.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
 import {
   REMARK_FIELDS, SUPPORT_FIELDS, allowedAuthors, emptyDraft, issuesToErrors, needsOrganisation, toRemarkBody, toSupportBody, validateRemark, validateSupport,
@@ -114,7 +115,7 @@ export class ConsultationForms {
     const { host, lang } = this;
     const kind = target.kind;
     const confirming = kind === 'confirm' || kind === 'confirm-support';
-    if (!host.el.dispatchEvent(new NgoConsultationSubmitEvent({ kind, consultation: host.consultation() || null }))) return;
+    if (!host.el.dispatchEvent(new NgoSubmitEvent({ kind, consultation: host.consultation() || null }))) return;
     this.busy = true;
     this.failure = null;
     host.say(tc(lang, 'status.sending'));
@@ -139,10 +140,12 @@ export class ConsultationForms {
         host.focus('#done');
       }
       if (res.status === 'published') host.published();
-      host.el.dispatchEvent(new NgoConsultationSubmittedEvent({ kind, id: res.id, status: res.status }));
+      host.el.dispatchEvent(new NgoSubmittedEvent({ kind, id: res.id, status: res.status }));
     } catch (err) {
       host.say('');
-      this.fail(asApiError(err), confirming);
+      const e = asApiError(err);
+      host.el.dispatchEvent(new NgoErrorEvent({ kind, code: e.code }));
+      this.fail(e, confirming);
     } finally {
       this.busy = false;
       this.changed();

@@ -1,7 +1,7 @@
 /** The widgets core: import from here in widget modules. */
 export { defineOnce } from './define.js';
 export { NgoElement, DEFAULT_API_BASE, resolveLang } from './base.element.js';
-export { NgoEvent } from './events.js';
+export * from './events.js';
 export { ApiError, request, newIdempotencyKey, type RequestOptions } from './api.js';
 export * from './i18n/index.js';
 export { theme } from './theme.js';

@@ -7,7 +7,7 @@ import { DISTRICTS } from '../../common/taxonomy.js';
 import { adminRequest, type AdminSession } from '../admin/admin.api.js';
 import { ApiError, newIdempotencyKey, request } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
-import { NgoEvent } from '../core/events.js';
+import { NgoCancelEvent, NgoErrorEvent, NgoSubmitEvent, NgoSubmittedEvent, NgoUnauthorizedEvent } from '../core/events.js';
 import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusRegion, type ControlAttrs } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { ChallengeController } from '../core/pow.js';
@@ -21,37 +21,8 @@ import { mapFormStyles } from './map-form.styles.js';
 
 export type { MapFormMode, OrganisationDraftInput };
 
-/** Fired before a form is sent; cancel it to stop sending. `detail: { mode }`. */
-export class NgoMapFormSubmitEvent extends NgoEvent<{ mode: MapFormMode }> {
-  constructor(mode: MapFormMode) {
-    super('ngo-submit', { mode }, { cancelable: true });
-  }
-}
-
-/** Fired after the API accepted the form. `status`: `unconfirmed` (create, correction), `pending` or `verified` (owner), `pending` (confirm), `saved` (staff). */
-export class NgoMapFormSubmittedEvent extends NgoEvent<{ id: string; status: string }> {
-  constructor(id: string, status: string) {
-    super('ngo-submitted', { id, status });
-  }
-}
-
-/** Fired when the person presses Cancel or Close: the parent should close the form. */
-export class NgoMapFormCancelEvent extends NgoEvent {
-  constructor() {
-    super('ngo-cancel', undefined);
-  }
-}
-
-/**
- * Fired in `staff` mode when the API answers 401, so that `<ngo-admin>` returns to its sign-in form.
- * The same event as the panel's own `NgoUnauthorizedEvent`, declared here so that this chunk, which
- * the public map loads too, does not pull in the panel.
- */
-export class NgoMapFormUnauthorizedEvent extends NgoEvent {
-  constructor() {
-    super('ngo-unauthorized', undefined);
-  }
-}
+/** The map staff section's name for the core event (kept for its imports). */
+export type NgoMapFormSubmittedEvent = NgoSubmittedEvent;
 
 /** The parts of an admin entry (`GET /v1/admin/map/organisations/{id}`) the form needs. */
 interface StaffEntry extends OrganisationDraftInput {
@@ -115,8 +86,9 @@ const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === '
  * @prop {AdminSession | null} session - `staff` mode: the signed-in session, whose CSRF token goes with every save.
  * @prop {string | Partial<Record<'pl' | 'en' | 'uk', string>> | undefined} privacyNotice - The information clause, one text or one per language.
  *
- * @fires ngo-submit - Before sending; cancelable. `detail: { mode }`.
- * @fires ngo-submitted - After the API accepted it. `detail: { id, status }`.
+ * @fires ngo-submit - Before sending; cancelable. `detail: { kind }`, the mode.
+ * @fires ngo-submitted - After the API accepted it. `detail: { kind, id, status }`.
+ * @fires ngo-error - Sending failed (the form shows why). `detail: { kind, code }`.
  * @fires ngo-cancel - The person pressed Cancel or Close.
  * @fires ngo-unauthorized - `staff` mode: the API answered 401 (the session has ended).
  *
@@ -201,7 +173,7 @@ export class NgoMapForm extends NgoElement {
     task: async ([id, api], { signal }): Promise<StaffEntry | null> => {
       if (!id) return null;
       const entry = await adminRequest<StaffEntry>(api, `${STAFF_PATH}/${encodeURIComponent(id)}`, null, { signal }).catch((err) => {
-        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoMapFormUnauthorizedEvent());
+        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
         throw err;
       });
       this.base = entry;
@@ -310,12 +282,12 @@ export class NgoMapForm extends NgoElement {
   };
 
   private readonly onCancel = (): void => {
-    this.dispatchEvent(new NgoMapFormCancelEvent());
+    this.dispatchEvent(new NgoCancelEvent());
   };
 
   /** Sends the form: to the public API (with proof of work when `protect`), or in `staff` mode to the staff API. */
   private async post(path: string, payload: object, protect: boolean, method: 'POST' | 'PUT' = 'POST'): Promise<void> {
-    if (!this.dispatchEvent(new NgoMapFormSubmitEvent(this.mode))) return;
+    if (!this.dispatchEvent(new NgoSubmitEvent({ kind: this.mode }))) return;
     const lang = this.locale;
     this.busy = true;
     this.failure = null;
@@ -338,7 +310,7 @@ export class NgoMapForm extends NgoElement {
       this.phase = 'done';
       this.status = tForm(lang, this.mode === 'staff' ? 'mapForm.saved' : 'mapForm.sent');
       this.focusNext = '.title';
-      this.dispatchEvent(new NgoMapFormSubmittedEvent(res.id, res.status));
+      this.dispatchEvent(new NgoSubmittedEvent({ kind: this.mode, id: res.id, status: res.status }));
     } catch (err) {
       this.status = '';
       this.fail(asApiError(err));
@@ -348,6 +320,7 @@ export class NgoMapForm extends NgoElement {
   }
 
   private fail(err: ApiError): void {
+    this.dispatchEvent(new NgoErrorEvent({ kind: this.mode, code: err.code }));
     // A request that may have reached the server keeps its body and key for the retry; any other
     // answer released the key and spent the proof of work, so start a fresh one.
     if (err.status !== 0 && err.code !== 'idempotency_in_progress') {
@@ -355,7 +328,7 @@ export class NgoMapForm extends NgoElement {
       this.pow?.reset();
       this.pow?.start();
     }
-    if (this.mode === 'staff' && err.status === 401) this.dispatchEvent(new NgoMapFormUnauthorizedEvent());
+    if (this.mode === 'staff' && err.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
     if ((this.mode === 'owner' || this.mode === 'confirm') && isLinkError(err) && err.code !== 'validation_failed') {
       this.phase = 'invalid';
       this.focusNext = '.title';

@@ -232,7 +232,7 @@ describe('<ngo-map-form>', () => {
     api = stubApi(async (r) => (r.path === '/v1/map/submissions' ? (await held, reply(202, { id: 'sub_1', status: 'unconfirmed' })) : failure(404, 'not_found')));
     const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" mode="create" api-base=${location.origin}></ngo-map-form>`);
     const order: string[] = [];
-    el.addEventListener('ngo-submit', (e) => order.push(`${e.type}:${(e as CustomEvent).detail.mode}`));
+    el.addEventListener('ngo-submit', (e) => order.push(`${e.type}:${e.detail.kind}`));
     el.addEventListener('ngo-submitted', (e) => order.push(e.type));
     await fillValid(el);
     expect(api.sent.filter((r) => r.path === '/v1/challenge')).to.have.length(1); // started on first focus, once
@@ -243,7 +243,7 @@ describe('<ngo-map-form>', () => {
     expect(text(q(el, '[role="status"]'))).to.equal('Wysyłanie…');
     release();
     const { detail } = await submitted;
-    expect(detail).to.deep.equal({ id: 'sub_1', status: 'unconfirmed' });
+    expect(detail).to.deep.equal({ kind: 'create', id: 'sub_1', status: 'unconfirmed' });
     expect(order).to.deep.equal(['ngo-submit:create', 'ngo-submitted']);
 
     const [post] = api.posts();
@@ -347,7 +347,7 @@ describe('<ngo-map-form>', () => {
 
     const done = oneEvent(el, 'ngo-submitted');
     await submitByKeyboard(el);
-    expect((await done).detail).to.deep.equal({ id: 'org_1', status: 'verified' });
+    expect((await done).detail).to.deep.equal({ kind: 'owner', id: 'org_1', status: 'verified' });
     const post = api.posts()[0]!;
     expect(post.body.organisation).to.deep.equal(ENTRY);
     expect(post.body.note).to.equal('');
@@ -373,7 +373,7 @@ describe('<ngo-map-form>', () => {
     const done = oneEvent(el, 'ngo-submitted');
     q(el, '[part="submit-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    expect((await done).detail).to.deep.equal({ id: 'sub_1', status: 'pending' });
+    expect((await done).detail).to.deep.equal({ kind: 'confirm', id: 'sub_1', status: 'pending' });
     expect(api.sent.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /v1/map/submissions/confirm']);
     expect(api.sent[0]!.body).to.deep.equal({ token: TOKEN });
     await el.updateComplete;
@@ -449,7 +449,7 @@ describe('<ngo-map-form>', () => {
       await sendKeys({ type: '+48 12 345 67 89' });
       const done = oneEvent(el, 'ngo-submitted');
       await submitByKeyboard(el);
-      expect((await done).detail).to.deep.equal({ id: 'org_7', status: 'saved' });
+      expect((await done).detail).to.deep.equal({ kind: 'staff', id: 'org_7', status: 'saved' });
       expect(api.sent).to.have.length(1);
       const [put] = api.sent;
       expect(put!.method).to.equal('PUT');
@@ -502,7 +502,7 @@ describe('<ngo-map-form>', () => {
       await sendKeys({ type: 'biuro@fundacja.example.org' });
       const done = oneEvent(el, 'ngo-submitted');
       await submitByKeyboard(el);
-      expect((await done).detail).to.deep.equal({ id: 'org_new', status: 'saved' });
+      expect((await done).detail).to.deep.equal({ kind: 'staff', id: 'org_new', status: 'saved' });
       const [post] = api.sent;
       expect(api.sent).to.have.length(1);
       expect([post!.method, post!.path, post!.headers['X-CSRF-Token']]).to.deep.equal(['POST', ORGS, 'csrf-123']);

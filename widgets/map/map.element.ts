@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, ORG_KINDS } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { NgoElement } from '../core/base.element.js';
-import { NgoEvent } from '../core/events.js';
+import { NgoSelectEvent } from '../core/events.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { ApiError } from '../core/api.js';
@@ -13,13 +13,6 @@ import type { MapView } from './map.view.js';
 
 type FormMode = 'create' | 'correction' | 'owner' | 'confirm';
 const URL_KEYS = ['q', 'area', 'district', 'kind', 'accessible', 'org'] as const;
-
-/** Fired when a person opens an organisation's details. */
-export class NgoSelectEvent extends NgoEvent<{ id: string; name: string }> {
-  constructor(detail: { id: string; name: string }) {
-    super('ngo-select', detail);
-  }
-}
 
 /**
  * Map of Kraków's NGOs and civic initiatives, with a list beside it that is real content: filters,
