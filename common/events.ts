@@ -105,6 +105,12 @@ export const EVENT_TYPE_LABELS: Record<EventType, Labels> = {
   other: { pl: 'Inne', en: 'Other', uk: 'Інше' },
 };
 
+export const EVENT_STATUS_LABELS: Record<EventStatus, Labels> = {
+  pending: { pl: 'Czeka na publikację', en: 'Awaiting publication', uk: 'Очікує на публікацію' },
+  published: { pl: 'Opublikowane', en: 'Published', uk: 'Опубліковано' },
+  cancelled: { pl: 'Odwołane', en: 'Cancelled', uk: 'Скасовано' },
+};
+
 export const VENUE_ACCESSIBILITY_LABELS: Record<VenueAccessibility, Labels> = {
   stepFree: { pl: 'Dostęp bez schodów', en: 'Step-free access', uk: 'Доступ без сходів' },
   inductionLoop: { pl: 'Pętla indukcyjna', en: 'Induction loop', uk: 'Індукційна петля' },
