@@ -55,7 +55,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(((await bad.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['endsLocal']);
   });
 
-  it('previews the split of a document without saving', async () => {
+  it('previews the split of a document without saving, with warnings where the layout is unclear', async () => {
     const res = await send('/document/preview', mod, { document: '§ 1. Pierwszy.\n§ 2.\n1. Ustęp pierwszy.\n1) punkt.' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -65,7 +65,44 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
         { label: '§ 2 ust. 1', text: 'Ustęp pierwszy.', depth: 1 },
         { label: '§ 2 ust. 1 pkt 1', text: 'punkt.', depth: 2 },
       ],
+      warnings: [],
     });
+    const unsure = await send('/document/preview', mod, { document: '§ 1. Pierwszy.\n§ 3. Trzeci.' });
+    expect(unsure.status).toBe(200);
+    expect(((await unsure.json()) as { warnings: unknown }).warnings).toEqual([{ code: 'numbering_skips', line: 2, label: '§ 3', expected: '§ 2' }]);
+    expect((await api('', mod)).status).toBe(200);
+    expect((await send('/document/preview', adviser, { document: '§ 1.' })).status).toBe(403);
+  });
+
+  it('keeps unit ids when the same text is saved again, and for units whose label stays when it changes', async () => {
+    const c = await createConsultation(t);
+    const ids = (units: { id: string; label: string }[]) => Object.fromEntries(units.map((u) => [u.label, u.id]));
+    const before = ids(c.units);
+    const detail = async () => ids(((await (await api(`/${c.id}`, mod)).json()) as { units: { id: string; label: string }[] }).units);
+
+    expect((await send(`/${c.id}`, mod, consultationInput({ title: 'Ten sam tekst' }), 'PUT')).status).toBe(200);
+    expect(await detail()).toEqual(before);
+
+    // Pasted again from Word: the same units, other whitespace. Then a new § at the end.
+    expect((await send(`/${c.id}`, mod, consultationInput({ document: DOCUMENT.replaceAll('§ ', '§\u00a0') }), 'PUT')).status).toBe(200);
+    expect(await detail()).toEqual(before);
+    expect((await send(`/${c.id}`, mod, consultationInput({ document: `${DOCUMENT}\n§ 4. Nowy.` }), 'PUT')).status).toBe(200);
+    const after = await detail();
+    expect(Object.keys(after)).toEqual([...Object.keys(before), '§ 4']);
+    expect(after).toMatchObject(before);
+  });
+
+  it('never locks an unchanged document, even when its stored units were split differently', async () => {
+    const c = await createConsultation(t);
+    expect((await postRemark(t, c.id, remarkBody({ unitId: c.unit('§ 1') }))).status).toBe(202);
+    // As if an older splitter had saved it: the stored labels differ from what the text splits into now.
+    await t.db.updateTable('consultation_unit').set({ label: '§ 2 pkt 1' }).where('consultation_id', '=', c.id).where('label', '=', '§ 2 ust. 2 pkt 1').execute();
+    expect((await send(`/${c.id}`, mod, consultationInput({ title: 'Tylko nowy tytuł' }), 'PUT')).status).toBe(200);
+    const units = ((await (await api(`/${c.id}`, mod)).json()) as { units: { id: string; label: string }[] }).units;
+    expect(units.map((u) => u.id)).toEqual(c.units.map((u) => u.id));
+    expect(units.map((u) => u.label)).toContain('§ 2 pkt 1');
+    const changed = await send(`/${c.id}`, mod, consultationInput({ document: `${DOCUMENT}\n§ 4. Nowy.` }), 'PUT');
+    expect(changed.status).toBe(409);
   });
 
   it('locks the document\'s units once remarks exist, but lets the rest be edited', async () => {

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AUTHOR_TYPE_LABELS, DECISION_LABELS, REMARK_STATUSES, consultationStatus } from '../../common/consultations.js';
-import { splitDocument, type DocumentUnit } from '../../common/consultations.document.js';
+import { parseDocument, type SplitDocument } from '../../common/consultations.document.js';
 import { ConsultationDetail, ConsultationInput, ConsultationSummary, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
+import { DOCUMENT_WARNING_CODES } from '../../common/consultations.document.js';
 import { assertDistrict, requireSection, type StaffPrincipal } from '../core/auth.js';
 import type { AppEnv } from '../core/context.js';
 import { csvResponse, toCsv } from '../core/csv.js';
@@ -42,10 +43,10 @@ async function ownRemark(c: Context<AppEnv>, remarkId: string) {
   return { remark, row: await ownConsultation(c, remark.consultation_id) };
 }
 
-/** The document split into units; too many units is a field error on `document`. */
-function split(document: string): DocumentUnit[] {
+/** The document split into units, with the splitter's warnings; too many units is a field error on `document`. */
+function split(document: string): SplitDocument {
   try {
-    return splitDocument(document, CONSULTATION_LIMITS.units);
+    return parseDocument(document, CONSULTATION_LIMITS.units);
   } catch (err) {
     if (err instanceof RangeError) throw validationError([{ path: 'document', code: 'too_long', message: err.message }]);
     throw err;
@@ -55,6 +56,16 @@ function split(document: string): DocumentUnit[] {
 const Counts = z.object({ pending: z.number(), unconfirmed: z.number(), unanswered: z.number() }).meta({ id: 'ConsultationStaffCounts' });
 const StaffConsultation = ConsultationSummary.extend({ counts: Counts }).meta({ id: 'StaffConsultationSummary' });
 const PreviewUnit = z.object({ label: z.string(), text: z.string(), depth: z.number() });
+const PreviewWarning = z
+  .object({
+    code: z.enum(DOCUMENT_WARNING_CODES),
+    line: z.number().meta({ description: '1-based line of the pasted document' }),
+    label: z.string().optional().meta({ description: 'The unit concerned' }),
+    expected: z.string().optional().meta({ description: 'Numbering: the label expected instead' }),
+    found: z.string().optional().meta({ description: 'outside_unit: the number found' }),
+    count: z.number().optional().meta({ description: 'page_lines_removed: how many lines' }),
+  })
+  .meta({ id: 'DocumentWarning', description: 'Where the layout of the pasted act is unclear; the code is a translation key of the staff panel' });
 
 consultationAdminRoutes.openapi(
   createRoute({
@@ -86,7 +97,7 @@ consultationAdminRoutes.openapi(
     const input = c.req.valid('json');
     const staff = staffOf(c);
     assertDistrict(staff, scopeOf(input));
-    const id = await insertConsultation(c.var.db, input, split(input.document), { createdBy: staff.id });
+    const id = await insertConsultation(c.var.db, input, split(input.document).units, { createdBy: staff.id });
     return c.json({ id }, 201);
   },
 );
@@ -96,11 +107,11 @@ consultationAdminRoutes.openapi(
     method: 'post',
     path: '/document/preview',
     tags: ['consultations (staff)'],
-    summary: 'Split a pasted document into units without saving, for the form\'s preview',
+    summary: 'Split a pasted document into units without saving, for the form\'s preview, with warnings where its layout is unclear',
     request: { body: { content: { 'application/json': { schema: z.object({ document: z.string().max(CONSULTATION_LIMITS.document) }) } }, required: true } },
-    responses: { 200: jsonContent(z.object({ units: z.array(PreviewUnit) }), 'Units'), ...ErrorResponses },
+    responses: { 200: jsonContent(z.object({ units: z.array(PreviewUnit), warnings: z.array(PreviewWarning) }), 'Units and warnings'), ...ErrorResponses },
   }),
-  (c) => c.json({ units: split(c.req.valid('json').document) }, 200),
+  (c) => c.json(split(c.req.valid('json').document), 200),
 );
 
 const StaffDetail = ConsultationDetail.extend({
@@ -139,7 +150,8 @@ consultationAdminRoutes.openapi(
     method: 'put',
     path: '/{id}',
     tags: ['consultations (staff)'],
-    summary: 'Edit a consultation. Once it has remarks, its document may change only where the units stay the same (409 `document_locked`).',
+    summary:
+      'Edit a consultation. An unchanged document keeps its units (and their ids) as stored. Once it has remarks, its document may change only where the units stay the same (409 `document_locked`); without remarks, units whose label stays keep their ids.',
     request: { params: IdParam, body: { content: { 'application/json': { schema: ConsultationInput } }, required: true } },
     responses: { 200: jsonContent(z.object({ id: z.string() }), 'Saved'), 409: jsonContent(z.any(), 'Document locked'), ...ErrorResponses },
   }),
@@ -148,8 +160,9 @@ consultationAdminRoutes.openapi(
     const row = await ownConsultation(c, c.req.valid('param').id);
     const input = c.req.valid('json');
     assertDistrict(staffOf(c), scopeOf(input));
-    const units = split(input.document);
-    const same = await unitsEqual(db, row.id, units);
+    // The same text is never split again: the units it was saved with stay, even if the splitter has improved since.
+    const units = input.document === row.document ? null : split(input.document).units;
+    const same = !units || (await unitsEqual(db, row.id, units));
     if (!same && (await countRemarks(db, row.id)) > 0) {
       throw new ApiError(409, 'document_locked', 'The consultation has remarks, so its units cannot change');
     }

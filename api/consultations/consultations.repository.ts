@@ -90,13 +90,22 @@ function rowValues(input: ConsultationInput) {
   };
 }
 
+/**
+ * Replaces the consultation's units. A unit whose label was there before keeps its id, so links to
+ * units (and remarks, were there any) survive a re-split; the first stored unit of a label goes to
+ * the first new unit of that label.
+ */
 async function writeUnits(db: Db, consultationId: string, units: DocumentUnit[]) {
+  const before = await db.selectFrom('consultation_unit').select(['id', 'label']).where('consultation_id', '=', consultationId).orderBy('position').execute();
+  const free = new Map<string, string[]>();
+  for (const u of before) free.set(u.label, [...(free.get(u.label) ?? []), u.id]);
+  const ids = units.map((u) => free.get(u.label)?.shift() ?? newId());
   await db.deleteFrom('consultation_unit').where('consultation_id', '=', consultationId).execute();
   // Batches keep each statement well under SQLite's bound-parameter limit.
   for (let i = 0; i < units.length; i += 100) {
     await db
       .insertInto('consultation_unit')
-      .values(units.slice(i, i + 100).map((u, j) => ({ id: newId(), consultation_id: consultationId, position: i + j + 1, label: u.label, text: u.text, depth: u.depth })))
+      .values(units.slice(i, i + 100).map((u, j) => ({ id: ids[i + j]!, consultation_id: consultationId, position: i + j + 1, label: u.label, text: u.text, depth: u.depth })))
       .execute();
   }
 }
@@ -115,7 +124,7 @@ export async function insertConsultation(db: Db, input: ConsultationInput, units
   return id;
 }
 
-/** Saves the consultation; the units are rewritten only when `units` is given (their ids change). */
+/** Saves the consultation; the units are rewritten only when `units` is given (ids kept by label, see `writeUnits`). */
 export async function updateConsultation(db: Db, id: string, input: ConsultationInput, units: DocumentUnit[] | null): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.updateTable('consultation').set({ ...rowValues(input), updated_at: nowIso() }).where('id', '=', id).execute();
