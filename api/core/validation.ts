@@ -11,11 +11,13 @@ import type { AppEnv } from './context.js';
  * input out of its issues.
  */
 export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(root)',
-    code: issueCode(i, input),
-    message: i.message,
-  }));
+  const dotted = (path: PropertyKey[]) => path.map(String).join('.') || '(root)';
+  return error.issues.flatMap((i) =>
+    // One issue per unknown key, at the key's own path, so a misspelt field is named where it is.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: dotted([...i.path, k]), code: 'unknown_field', message: `Unknown field "${k}"` }))
+      : [{ path: dotted(i.path), code: issueCode(i, input), message: i.message }],
+  );
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -36,8 +38,6 @@ function issueCode(i: z.core.$ZodIssue, input: unknown): string {
       return 'invalid_format';
     case 'invalid_value':
       return 'invalid_value';
-    case 'unrecognized_keys':
-      return 'unknown_field';
     default:
       return i.code;
   }
