@@ -3,6 +3,7 @@ import * as createCore from './2026_11_25_1950_create_core.js';
 import * as createMap from './2026_11_25_2000_create_map.js';
 import * as createConsultations from './2026_11_25_2030_create_consultations.js';
 import * as createEvents from './2026_12_01_2045_create_events.js';
+import * as createSurveys from './2026_12_02_0900_create_surveys.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_2000_create_map': createMap,
   '2026_11_25_2030_create_consultations': createConsultations,
   '2026_12_01_2045_create_events': createEvents,
+  '2026_12_02_0900_create_surveys': createSurveys,
 };
