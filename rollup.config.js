@@ -1,9 +1,11 @@
-// Builds the widgets into dist/widgets/: the loader (ngo-widgets.js), one entry per widget
-// (ngo-<slug>.js), and one shared chunk with Lit and widgets/core. See widgets/README.md.
+// Builds the widgets into dist/widgets/: the loader (ngo-widgets.js), one entry per widget and per
+// staff-panel section (named in common/modules.ts), and one shared chunk with Lit and widgets/core.
+// See widgets/README.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { buildSync } from 'esbuild';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { cssString } from './widgets/build/css-string.js';
@@ -12,22 +14,43 @@ const OUT = 'dist/widgets';
 const VERSION_PLACEHOLDER = '@@NGOVER@@'; // 10 chars, replaced by a 10-char content hash
 
 /**
- * Widget entries: every `widgets/<slug>/<slug>.ts` that exists. Its output name is the chunk named
- * for that slug in common/widgets.ts (read as text: the config cannot import TypeScript), else `ngo-<slug>`.
+ * The module table (common/modules.ts), compiled with esbuild: the config cannot import TypeScript.
+ * Its widgets and staff sections are the build's entries, each named for its chunk.
  */
-function widgetEntries() {
-  const registry = readFileSync('common/widgets.ts', 'utf8');
-  const chunkOf = new Map();
-  for (const m of registry.matchAll(/chunk:\s*'([^']+)\.js',\s*slug:\s*'([^']+)'/g)) chunkOf.set(m[2], m[1]);
-  const only = process.env.NGO_WIDGETS?.split(',').filter(Boolean); // e.g. NGO_WIDGETS=admin,map
+function moduleTable() {
+  const { outputFiles } = buildSync({ entryPoints: ['common/modules.ts'], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'silent' });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
+const { MODULES, WIDGETS } = await moduleTable();
+
+/** Entries: every widget's and every staff section's file, named for its chunk. `NGO_WIDGETS=admin,map` builds only those modules. */
+function moduleEntries() {
+  const only = process.env.NGO_WIDGETS?.split(',').filter(Boolean);
   const entries = {};
-  for (const d of readdirSync('widgets', { withFileTypes: true })) {
-    if (!d.isDirectory() || d.name === 'core' || d.name === 'build') continue;
-    if (only && !only.includes(d.name)) continue;
-    const file = `widgets/${d.name}/${d.name}.ts`;
-    if (existsSync(file)) entries[chunkOf.get(d.name) ?? `ngo-${d.name}`] = file;
+  for (const [slug, m] of Object.entries(MODULES)) {
+    if (only && !only.includes(slug)) continue;
+    for (const { chunk, src } of [...Object.values(m.widgets), ...Object.values(m.sections ?? {})]) entries[chunk.replace(/\.js$/, '')] = `widgets/${src}`;
   }
   return entries;
+}
+
+/**
+ * The loader imports `WIDGETS` from common/modules.ts; the build gives it that object as a literal
+ * instead of the module, so the rest of the table (embed attributes, sections, roles) does not
+ * reach the loader. Anything else the loader imported from there would fail the build.
+ */
+function loaderTable() {
+  const ID = '\0ngo-loader-table';
+  return {
+    name: 'ngo-loader-table',
+    resolveId(source, importer) {
+      if (source === '../common/modules.js' && importer?.replaceAll('\\', '/').endsWith('/widgets/loader.ts')) return ID;
+      return null;
+    },
+    load(id) {
+      return id === ID ? `export const WIDGETS = ${JSON.stringify(WIDGETS)};` : null;
+    },
+  };
 }
 
 // The shared chunk: Lit and what every widget needs to render. The API client, the event classes, form
@@ -58,7 +81,11 @@ function minifyCssLiterals() {
   };
 }
 
-/** The loader asks for `<chunk>?v=<hash of all widget code>`, so a changed widget gets a new, immutable URL. */
+/**
+ * The loader asks for `<chunk>?v=<hash of all widget code>`, and so does the staff panel for its
+ * sections, so a changed widget gets a new, immutable URL. The hash goes into every chunk that asks;
+ * those must be entries, whose names carry no content hash of their own.
+ */
 function versionLoader() {
   return {
     name: 'ngo-version-loader',
@@ -70,10 +97,14 @@ function versionLoader() {
       const version = hash.digest('hex').slice(0, VERSION_PLACEHOLDER.length);
       const loader = bundle['ngo-widgets.js'];
       if (!loader?.code.includes(VERSION_PLACEHOLDER)) this.error('loader: version placeholder not found');
-      loader.code = loader.code.replaceAll(VERSION_PLACEHOLDER, version);
+      for (const f of Object.values(bundle)) {
+        if (f.type !== 'chunk' || !f.code.includes(VERSION_PLACEHOLDER)) continue;
+        if (!f.isEntry) this.error(`${f.fileName} asks for versioned chunks but is not an entry: its hashed name would not change with the version`);
+        f.code = f.code.replaceAll(VERSION_PLACEHOLDER, version);
+      }
       const shared = Object.values(bundle).filter((f) => f.type === 'chunk' && /^chunks\//.test(f.fileName)).map((f) => f.fileName);
       if (loader.imports.length) this.error(`the loader must not import other chunks, but imports ${loader.imports.join(', ')}`);
-      // The loader imports entries as `<entry>?v=…`; a chunk importing one by its plain name would run it a second time.
+      // The loader and the panel import entries as `<entry>?v=…`; a chunk importing one by its plain name would run it a second time.
       const entries = new Set(Object.values(bundle).filter((f) => f.type === 'chunk' && f.isEntry).map((f) => f.fileName));
       for (const f of Object.values(bundle)) {
         const bad = f.type === 'chunk' ? [...f.imports, ...f.dynamicImports].filter((i) => entries.has(i)) : [];
@@ -109,7 +140,7 @@ function declarations() {
 }
 
 export default {
-  input: { 'ngo-widgets': 'widgets/loader.ts', ...widgetEntries() },
+  input: { 'ngo-widgets': 'widgets/loader.ts', ...moduleEntries() },
   output: {
     dir: OUT,
     format: 'es',
@@ -124,6 +155,7 @@ export default {
   },
   plugins: [
     cleanOutput(),
+    loaderTable(),
     cssString(),
     minifyCssLiterals(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),

@@ -1,25 +1,18 @@
+import { ADMIN_SECTIONS, type AdminSection } from './modules.js';
 import type { StaffRole } from './taxonomy.js';
 
+export type { AdminSection };
+
 /**
- * Sections of the staff panel and the roles that reach them (`admin` reaches all).
- * The API enforces these roles on `/v1/admin/<section>`; `<ngo-admin>` shows the same list.
+ * Whether `role` reaches a staff-panel section (`admin` reaches all). The roles come from the module
+ * table (`common/modules.ts`); the API enforces them on `/v1/admin/<section>`, and `<ngo-admin>` shows
+ * the sections the session lists.
  */
-export const ADMIN_SECTIONS = {
-  map: ['moderator', 'editor'],
-  consultations: ['moderator', 'editor'],
-  advice: ['adviser'],
-  outbox: ['admin'],
-  staff: ['admin'],
-  audit: ['admin'],
-  settings: ['admin'],
-} as const satisfies Record<string, readonly StaffRole[]>;
-
-export type AdminSection = keyof typeof ADMIN_SECTIONS;
-
 export function canReach(role: StaffRole, section: AdminSection): boolean {
-  return role === 'admin' || (ADMIN_SECTIONS[section] as readonly StaffRole[]).includes(role);
+  return role === 'admin' || (ADMIN_SECTIONS[section].roles as readonly StaffRole[]).includes(role);
 }
 
+/** The sections `role` reaches, in the order of the panel's navigation. */
 export function sectionsFor(role: StaffRole): AdminSection[] {
   return (Object.keys(ADMIN_SECTIONS) as AdminSection[]).filter((s) => canReach(role, s));
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WIDGET_TAGS } from '../common/widgets.js';
+import { WIDGETS } from '../common/modules.js';
 
 const demo = join(import.meta.dirname, '..', 'demo');
 const pages = readdirSync(demo).filter((f) => f.endsWith('.html'));
@@ -10,7 +10,7 @@ const read = (f: string) => readFileSync(join(demo, f), 'utf8');
 describe('demo pages', () => {
   it('list every registered widget with a copy-paste snippet on the index', () => {
     const index = read('index.html');
-    for (const tag of Object.keys(WIDGET_TAGS)) {
+    for (const tag of Object.keys(WIDGETS)) {
       expect(index, tag).toContain(`data-tag="${tag}"`);
       expect(index, tag).toContain(`&lt;${tag}`);
     }

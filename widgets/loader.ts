@@ -1,17 +1,17 @@
 /**
  * The one script a host page includes: `<script type="module" src="https://HOST/widgets/ngo-widgets.js">`.
- * It imports nothing but the tag list. For each widget tag present on the page (now or added later)
+ * It imports nothing but the loader's part of the module table (`WIDGETS` in common/modules.ts). For each widget tag present on the page (now or added later)
  * it imports that widget's chunk, next to this file; lazy widgets (the map) wait until they scroll
  * near the viewport. A second copy of the loader on the same page does nothing.
  */
-import { WIDGET_TAGS, type WidgetTag } from '../common/widgets.js';
+import { WIDGETS, type WidgetTag } from '../common/modules.js';
 
 declare const __NGO_VERSION__: string;
 
 const GUARD = Symbol.for('ngo.widgets.loader');
 
 function start(): void {
-  const tags = Object.keys(WIDGET_TAGS) as WidgetTag[];
+  const tags = Object.keys(WIDGETS) as WidgetTag[];
   const requested = new Set<WidgetTag>();
   let observer: IntersectionObserver | undefined;
 
@@ -19,7 +19,7 @@ function start(): void {
     if (requested.has(tag)) return;
     requested.add(tag);
     if (customElements.get(tag)) return;
-    import(new URL(`${WIDGET_TAGS[tag].chunk}?v=${__NGO_VERSION__}`, import.meta.url).href).catch((err) => {
+    import(new URL(`${WIDGETS[tag].chunk}?v=${__NGO_VERSION__}`, import.meta.url).href).catch((err) => {
       requested.delete(tag);
       console.warn(`[ngo] could not load <${tag}>:`, err);
     });
@@ -37,7 +37,7 @@ function start(): void {
   const found = (el: Element) => {
     const tag = el.localName as WidgetTag;
     if (requested.has(tag)) return;
-    if (WIDGET_TAGS[tag].lazy && typeof IntersectionObserver === 'function') {
+    if (WIDGETS[tag].lazy && typeof IntersectionObserver === 'function') {
       (observer ??= new IntersectionObserver(onVisible, { rootMargin: '300px' })).observe(el);
     } else load(tag);
   };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { EMBED_ATTRIBUTES, WIDGET_TAGS, type EmbedResizeMessage } from '../../common/widgets.js';
+import { embedOf, type EmbedResizeMessage } from '../../common/modules.js';
 import { LANGS } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
@@ -7,11 +7,9 @@ import { envelope } from './errors.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The tag served at `/embed/<slug>`. Only slugs with an `EMBED_ATTRIBUTES` entry can be framed (never the staff panel). */
+/** The tag served at `/embed/<slug>`: a module's widget with `embed` attributes in the module table (never the staff panel). */
 export function embeddableTag(slug: string): string | null {
-  if (!Object.hasOwn(EMBED_ATTRIBUTES, slug)) return null;
-  const found = Object.entries(WIDGET_TAGS).find(([, w]) => w.slug === slug);
-  return found ? found[0] : null;
+  return embedOf(slug)?.tag ?? null;
 }
 
 /** `frame-ancestors` follows ALLOWED_ORIGINS: any site by default, only the listed ones when set. */
@@ -31,7 +29,7 @@ new ResizeObserver(() => {
 
 /** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter. */
 export function embedPage(slug: string, tag: string, query: URLSearchParams): string {
-  const allowed = EMBED_ATTRIBUTES[slug] ?? [];
+  const allowed = embedOf(slug)?.attributes ?? [];
   const attrs: string[] = [];
   for (const name of allowed) {
     const value = query.get(name);

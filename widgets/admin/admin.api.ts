@@ -1,48 +1,19 @@
-import { CSRF_HEADER, type AdminSection } from '../../common/admin.js';
+import type { z } from 'zod';
+import type { AuditEntry as AuditEntrySchema, StaffUser } from '../../common/admin.schema.js';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { ClauseInput, StaffClause } from '../../common/clauses.schema.js';
-import type { StaffRole } from '../../common/taxonomy.js';
-import { request, type RequestOptions } from '../core/api.js';
-
-/** `GET /v1/admin/session`: who is signed in, their sections and the CSRF token. */
-export interface AdminSession {
-  staff: { id: string; email: string; name: string; role: StaffRole; district: number | null };
-  csrfToken: string;
-  sections: AdminSection[];
-  expiresAt?: string;
-}
-
-export interface StaffMember {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  district: number | null;
-  disabled: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  staffId: string | null;
-  action: string;
-  subject: string | null;
-  details: unknown;
-}
+import { staffRequest as adminRequest, type StaffSession } from '../core/staff.api.js';
 
 /**
- * A staff request: same-origin with the session cookie, and the CSRF token on unsafe methods.
- * Staff routes are never CORS-enabled, so `base` must be the page's own origin.
+ * `GET /v1/admin/session`: who is signed in, their sections and the CSRF token. The sections are
+ * names the server sends; the panel shows a notice for one this build does not have.
  */
-export function adminRequest<T>(base: string, path: string, session: Pick<AdminSession, 'csrfToken'> | null, options: RequestOptions = {}): Promise<T> {
-  const unsafe = (options.method ?? 'GET') !== 'GET';
-  return request<T>(base, path, {
-    ...options,
-    credentials: 'same-origin',
-    headers: { ...options.headers, ...(unsafe && session ? { [CSRF_HEADER]: session.csrfToken } : {}) },
-  });
-}
+export type AdminSession = StaffSession;
+export type StaffMember = z.infer<typeof StaffUser>;
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** The staff request of the kit, under the name the panel's clients have used. */
+export { staffRequest as adminRequest } from '../core/staff.api.js';
 
 export const getSession = (base: string, signal?: AbortSignal) => adminRequest<AdminSession>(base, '/v1/admin/session', null, { signal });
 

@@ -1,17 +1,37 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { AdminSection } from '../../common/admin.js';
+import { ADMIN_SECTIONS, isAdminSection, type ModuleSection } from '../../common/modules.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
 import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
-import { tAdmin } from './admin.i18n.js';
-import { adminSection, type AdminSectionElement } from './admin.sections.js';
+import { tAdmin, type AdminKey } from './admin.i18n.js';
 import { adminStyles } from './admin.styles.js';
 
-// The panel's events live in the core event contract; sections import NgoUnauthorizedEvent from here.
+// The panel's events live in the core event contract (widgets/core/events.ts), re-exported for the panel's users.
 export { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent, NgoUnauthorizedEvent } from '../core/events.js';
+
+declare const __NGO_VERSION__: string;
+
+/**
+ * What `<ngo-admin>` sets on a section element before showing it. The element resolves its
+ * language from the panel (the nearest `lang` across shadow roots).
+ */
+export interface AdminSectionElement extends HTMLElement {
+  apiBase: string;
+  session: AdminSession;
+}
+
+/**
+ * Imports the chunk that defines a section (named in the module table), next to the panel's own
+ * entry, as the loader imports widgets: `<chunk>?v=<build hash>`. Nothing is fetched when the tag
+ * is already defined (a page or a test imported it).
+ */
+async function loadSection(def: ModuleSection): Promise<void> {
+  if (!customElements.get(def.tag)) await import(/* @vite-ignore */ new URL(`${def.chunk}?v=${__NGO_VERSION__}`, import.meta.url).href);
+  await customElements.whenDefined(def.tag);
+}
 
 type Phase = 'checking' | 'login' | 'panel';
 type LoginField = 'email' | 'password' | 'otp';
@@ -21,7 +41,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * The staff panel: sign-in (with a 6-digit code for admins), then the sections the staff member's
  * role reaches. It talks to the API on the same origin with the session cookie and sends the CSRF
- * token on every unsafe request. Sections are elements registered with `registerAdminSection()`.
+ * token on every unsafe request. Its sections are the ones the session lists; each is an element
+ * named, with its chunk, in the module table (`common/modules.ts`), imported the first time it opens.
  *
  * @tag ngo-admin
  *
@@ -65,11 +86,13 @@ export class NgoAdmin extends NgoElement {
     status: { state: true, attribute: false },
     busy: { state: true, attribute: false },
     sectionEl: { state: true, attribute: false },
+    sectionFailed: { state: true, attribute: false },
   };
 
   declare private phase: Phase;
   declare private session: AdminSession | null;
-  declare private current: AdminSection | null;
+  /** The open section: one the session lists, which this build may not have (then a notice shows). */
+  declare private current: string | null;
   declare private email: string;
   declare private password: string;
   declare private otp: string;
@@ -79,6 +102,7 @@ export class NgoAdmin extends NgoElement {
   declare private status: string;
   declare private busy: boolean;
   declare private sectionEl: HTMLElement | null;
+  declare private sectionFailed: boolean;
 
   /** Where focus goes after the next render: a selector inside the shadow root. */
   private focusNext = '';
@@ -98,6 +122,7 @@ export class NgoAdmin extends NgoElement {
     this.status = '';
     this.busy = false;
     this.sectionEl = null;
+    this.sectionFailed = false;
   }
 
   override connectedCallback(): void {
@@ -141,16 +166,17 @@ export class NgoAdmin extends NgoElement {
     }
   }
 
-  private async open(section: AdminSection | null): Promise<void> {
+  private async open(section: string | null): Promise<void> {
     this.current = section;
     this.sectionEl = null;
-    const def = section ? adminSection(section) : undefined;
+    this.sectionFailed = false;
+    const def = section && isAdminSection(section) ? ADMIN_SECTIONS[section] : undefined;
     if (!def || !this.session) return;
     try {
-      await def.load?.();
-      await customElements.whenDefined(def.tag);
+      await loadSection(def);
     } catch (err) {
       console.warn(`[ngo] could not load the admin section ${section}:`, err);
+      if (this.current === section) this.sectionFailed = true;
       return;
     }
     if (this.current !== section) return;
@@ -160,11 +186,11 @@ export class NgoAdmin extends NgoElement {
     this.sectionEl = el;
   }
 
-  private onNav(section: AdminSection): void {
+  private onNav(section: string): void {
     if (section === this.current) return;
     void this.open(section);
     this.focusNext = '#section-title';
-    this.dispatchEvent(new NgoSelectEvent({ id: section, name: tAdmin(this.locale, `admin.section.${section}`) }));
+    this.dispatchEvent(new NgoSelectEvent({ id: section, name: this.sectionLabel(section) }));
   }
 
   private validate(): SummaryError[] {
@@ -333,17 +359,32 @@ export class NgoAdmin extends NgoElement {
             <nav part="nav" aria-label=${tAdmin(lang, 'admin.nav')}>
               <ul>
                 ${session.sections.map(
-                  (s) => html`<li><button type="button" aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${tAdmin(lang, `admin.section.${s}`)}</button></li>`,
+                  (s) => html`<li><button type="button" aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${this.sectionLabel(s)}</button></li>`,
                 )}
               </ul>
             </nav>
             ${current
               ? html`<section class="section" part="section" aria-labelledby="section-title">
-                  <h3 id="section-title" tabindex="-1">${tAdmin(lang, `admin.section.${current}`)}</h3>
-                  ${this.sectionEl ?? html`<p>${adminSection(current) ? tAdmin(lang, 'loading') : tAdmin(lang, 'admin.section_unavailable')}</p>`}
+                  <h3 id="section-title" tabindex="-1">${this.sectionLabel(current)}</h3>
+                  ${this.sectionEl ?? this.renderSectionState(current)}
                 </section>`
               : nothing}
           </div>`
         : html`<p>${tAdmin(lang, 'admin.no_sections')}</p>`}`;
+  }
+
+  /** A section's name in the panel's language; a name the dictionaries do not know shows as sent. */
+  private sectionLabel(section: string): string {
+    const key = `admin.section.${section}`;
+    return tAdmin.has(this.locale, key) ? tAdmin(this.locale, key as AdminKey) : section;
+  }
+
+  /** While a section loads, when its chunk failed (with a retry), or when this build has no such section. */
+  private renderSectionState(section: string) {
+    const lang = this.locale;
+    if (!isAdminSection(section)) return html`<p>${tAdmin(lang, 'admin.section_unavailable')}</p>`;
+    if (!this.sectionFailed) return html`<p>${tAdmin(lang, 'loading')}</p>`;
+    return html`<p class="ngo-error" role="alert">${tAdmin(lang, 'admin.section_failed')}</p>
+      <button type="button" @click=${() => this.open(section)}>${tAdmin(lang, 'retry')}</button>`;
   }
 }

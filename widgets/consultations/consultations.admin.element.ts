@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { AUDIENCES, AUTHOR_TYPE_LABELS, DECISION_LABELS, DECISIONS, MODERATION_MODES, STATUS_LABELS, type Decision } from '../../common/consultations.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import type { AdminSession } from '../admin/admin.api.js';
-import { NgoUnauthorizedEvent } from '../admin/admin.element.js';
+import { NgoUnauthorizedEvent } from '../core/events.js';
 import { sectionStyles } from '../admin/admin.styles.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';

@@ -3,7 +3,7 @@ import { NgoAdminConsultations } from './consultations.admin.element.js';
 
 export * from './consultations.admin.element.js';
 
-// Loaded lazily by the staff panel (see widgets/admin/admin.ts) the first time the consultations section opens.
+// The staff panel imports this chunk (named in common/modules.ts) the first time the consultations section opens.
 defineOnce('ngo-admin-consultations', NgoAdminConsultations);
 
 declare global {

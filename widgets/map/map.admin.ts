@@ -3,7 +3,7 @@ import { NgoAdminMap } from './map.admin.element.js';
 
 export * from './map.admin.element.js';
 
-// Loaded lazily by the staff panel (see widgets/admin/admin.ts) the first time the map section opens.
+// The staff panel imports this chunk (named in common/modules.ts) the first time the map section opens.
 defineOnce('ngo-admin-map', NgoAdminMap);
 
 declare global {

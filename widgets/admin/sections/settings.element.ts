@@ -10,7 +10,7 @@ import { field, formStyles, statusRegion } from '../../core/forms.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { theme } from '../../core/theme.js';
 import { listClauses, saveClause, type AdminSession } from '../admin.api.js';
-import { NgoUnauthorizedEvent } from '../admin.element.js';
+import { NgoUnauthorizedEvent } from '../../core/events.js';
 import { tAdmin } from '../admin.i18n.js';
 import { sectionStyles } from '../admin.styles.js';
 

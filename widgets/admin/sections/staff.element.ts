@@ -5,7 +5,7 @@ import { NgoElement } from '../../core/base.element.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { theme } from '../../core/theme.js';
 import { listStaff, type AdminSession } from '../admin.api.js';
-import { NgoUnauthorizedEvent } from '../admin.element.js';
+import { NgoUnauthorizedEvent } from '../../core/events.js';
 import { tAdmin } from '../admin.i18n.js';
 import { sectionStyles } from '../admin.styles.js';
 
