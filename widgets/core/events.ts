@@ -76,6 +76,13 @@ export class NgoCancelEvent extends NgoEvent {
   }
 }
 
+/** `ngo-month-change`: the person moved a calendar to another month (`YYYY-MM`), with the day that has the focus. */
+export class NgoMonthChangeEvent extends NgoEvent<{ month: string; date: string }> {
+  constructor(detail: { month: string; date: string }) {
+    super('ngo-month-change', detail);
+  }
+}
+
 /** The signed-in staff member. */
 export type StaffDetail = z.output<typeof SessionInfo>['staff'];
 
@@ -107,6 +114,7 @@ declare global {
     'ngo-submitted': NgoSubmittedEvent;
     'ngo-error': NgoErrorEvent;
     'ngo-cancel': NgoCancelEvent;
+    'ngo-month-change': NgoMonthChangeEvent;
     'ngo-signed-in': NgoSignedInEvent;
     'ngo-signed-out': NgoSignedOutEvent;
     'ngo-unauthorized': NgoUnauthorizedEvent;
