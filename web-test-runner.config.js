@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { cssString } from './widgets/build/css-string.js';
 import { realApiProxy, stopRealApi } from './widgets/build/api-proxy.js';
 
@@ -50,7 +51,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   mimeTypes: { '**/*.css': 'js' },
   middleware: [realApiProxy],
-  plugins: [stopRealApi(), fromRollup(cssString)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __NGO_VERSION__: '"test"' } })],
+  // a11ySnapshot: tests read the browser's accessibility tree (names and descriptions a screen reader announces).
+  plugins: [a11ySnapshotPlugin(), stopRealApi(), fromRollup(cssString)(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json', define: { __NGO_VERSION__: '"test"' } })],
   browsers: [
     chromeLauncher({
       launchOptions: {
