@@ -14,13 +14,9 @@ import { errorResponse, jsonBody, methodMatcher } from './core/http.js';
 import { createLogger, type Logger } from './core/log.js';
 import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
-import { coreRoutes } from './core/core.routes.js';
-import { clauseAdminRoutes, clauseRoutes } from './core/clauses.routes.js';
-import { adminRoutes } from './admin/admin.routes.js';
-import { mapRoutes } from './map/map.routes.js';
-import { mapAdminRoutes } from './map/map.admin.routes.js';
-import { consultationRoutes } from './consultations/consultations.routes.js';
-import { consultationAdminRoutes } from './consultations/consultations.admin.routes.js';
+import { checkModules, type ModuleManifest } from './core/module.js';
+import { createStaffRouter } from './core/staff-router.js';
+import { MODULES } from './modules.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
 import { notModified } from './core/cache.js';
@@ -30,24 +26,17 @@ export interface AppDeps {
   config: Config;
   log?: Logger;
   mailer?: Mailer;
+  /** The modules to serve. Default: every module (`api/modules.ts`). */
+  modules?: readonly ModuleManifest[];
 }
 
-/** Every public API feature, mounted at `/v1/<slug>`. */
-const features: [string, OpenAPIHono<AppEnv>][] = [
-  ['/v1', coreRoutes],
-  ['/v1/map', mapRoutes],
-  ['/v1/consultations', consultationRoutes],
-  ['/v1/clauses', clauseRoutes],
-];
-/** Staff sections, mounted after `/v1/admin` so its session, CSRF and audit middleware guard them. */
-const staffFeatures: [string, OpenAPIHono<AppEnv>][] = [
-  ['/v1/admin/map', mapAdminRoutes],
-  ['/v1/admin/consultations', consultationAdminRoutes],
-  ['/v1/admin/settings', clauseAdminRoutes],
-];
-
-/** Builds the whole app: API, widgets, demo and embeds. Tests pass a migrated database and call `app.request()`. */
-export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log) }: AppDeps) {
+/**
+ * Builds the whole app: API, widgets, demo and embeds. Each module's public routes are mounted at
+ * its base path (`/v1/<slug>`), and its staff sections on the one staff router at `/v1/admin`.
+ * Tests pass a migrated database and call `app.request()`.
+ */
+export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log), modules = MODULES }: AppDeps) {
+  checkModules(modules);
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestId());
@@ -55,6 +44,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
     c.set('db', db);
     c.set('config', config);
     c.set('mailer', mailer);
+    c.set('modules', modules);
     c.set('ipHash', sha256(`${config.secret}:ip:${clientIp(c, config)}`).slice(0, 32));
     const reqLog = log.child({ requestId: c.get('requestId') });
     c.set('log', reqLog);
@@ -99,9 +89,8 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
     }
   });
 
-  for (const [path, routes] of features) app.route(path, routes);
-  app.route('/v1/admin', adminRoutes);
-  for (const [path, routes] of staffFeatures) app.route(path, routes);
+  for (const m of modules) if (m.routes) app.route(m.basePath ?? `/v1/${m.slug}`, m.routes);
+  app.route('/v1/admin', createStaffRouter(modules));
 
   // The document is generated once, on first request, after every route is registered.
   const docConfig = {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dialects, testDatabase } from './testing.js';
 import type { DatabaseHandle } from './db/database.js';
-import { registerSeed, registeredSeeds, runSeeds } from './seed.js';
+import { runSeeds, type Seed } from './seed.js';
 
-describe.each(dialects)('seed registry (%s)', (dialect) => {
+describe.each(dialects)('seeds (%s)', (dialect) => {
   let handle: DatabaseHandle;
   beforeEach(async () => {
     handle = await testDatabase(dialect);
@@ -14,13 +14,15 @@ describe.each(dialects)('seed registry (%s)', (dialect) => {
   it('runs a seed once per database and records it in app_setting', async () => {
     const name = `test-${randomUUID()}`;
     let runs = 0;
-    registerSeed(name, async (db) => {
-      runs++;
-      await db.insertInto('app_setting').values({ key: `${name}:data`, value: 'x', updated_at: new Date().toISOString() }).execute();
-    });
-    expect(registeredSeeds()).toContain(name);
-    expect(await runSeeds(handle.db, [name])).toEqual([name]);
-    expect(await runSeeds(handle.db, [name])).toEqual([]);
+    const seeds: Seed[] = [{
+      name,
+      run: async (db) => {
+        runs++;
+        await db.insertInto('app_setting').values({ key: `${name}:data`, value: 'x', updated_at: new Date().toISOString() }).execute();
+      },
+    }];
+    expect(await runSeeds(handle.db, seeds)).toEqual([name]);
+    expect(await runSeeds(handle.db, seeds)).toEqual([]);
     expect(runs).toBe(1);
     const marker = await handle.db.selectFrom('app_setting').select('value').where('key', '=', `seed:${name}`).executeTakeFirst();
     expect(marker?.value).toBe('done');
@@ -29,21 +31,31 @@ describe.each(dialects)('seed registry (%s)', (dialect) => {
   it('rolls a failed seed back, marker included, so the next start retries it', async () => {
     const name = `test-${randomUUID()}`;
     let fail = true;
-    registerSeed(name, async (db) => {
-      await db.insertInto('app_setting').values({ key: `${name}:partial`, value: 'x', updated_at: new Date().toISOString() }).execute();
-      if (fail) throw new Error('boom');
-    });
-    await expect(runSeeds(handle.db, [name])).rejects.toThrow('boom');
+    const seeds: Seed[] = [{
+      name,
+      run: async (db) => {
+        await db.insertInto('app_setting').values({ key: `${name}:partial`, value: 'x', updated_at: new Date().toISOString() }).execute();
+        if (fail) throw new Error('boom');
+      },
+    }];
+    await expect(runSeeds(handle.db, seeds)).rejects.toThrow('boom');
     const left = await handle.db.selectFrom('app_setting').select('key').where('key', 'like', `%${name}%`).execute();
     expect(left).toEqual([]);
     fail = false;
-    expect(await runSeeds(handle.db, [name])).toEqual([name]);
+    expect(await runSeeds(handle.db, seeds)).toEqual([name]);
   });
 
-  it('refuses a name registered twice and an unknown name', async () => {
+  it('refuses a name listed twice and an unknown name', async () => {
     const name = `test-${randomUUID()}`;
-    registerSeed(name, async () => {});
-    expect(() => registerSeed(name, async () => {})).toThrow(/twice/);
-    await expect(runSeeds(handle.db, ['no-such-seed'])).rejects.toThrow(/Unknown seed/);
+    const seed: Seed = { name, run: async () => {} };
+    await expect(runSeeds(handle.db, [seed, seed])).rejects.toThrow(/twice/);
+    await expect(runSeeds(handle.db, [seed], ['no-such-seed'])).rejects.toThrow(/Unknown seed/);
+  });
+
+  it('runs only the seeds named, in the order named', async () => {
+    const ran: string[] = [];
+    const seeds: Seed[] = ['a', 'b', 'c'].map((n) => ({ name: `${n}-${randomUUID()}`, run: async () => void ran.push(n) }));
+    expect(await runSeeds(handle.db, seeds, [seeds[2]!.name, seeds[0]!.name])).toEqual([seeds[2]!.name, seeds[0]!.name]);
+    expect(ran).toEqual(['c', 'a']);
   });
 });

@@ -8,8 +8,12 @@ import { createLogger, type Logger } from './core/log.js';
 import { createMailer, startMailWorker, type Mailer } from './core/mail.js';
 import { startPurgeSchedule } from './core/retention.js';
 import { startJobs } from './core/jobs.js';
+import { jobsOf, retentionOf, type ModuleManifest } from './core/module.js';
+import { MODULES } from './modules.js';
 
 export interface ServerOptions {
+  /** The modules to serve, with their retention rules and jobs. Default: every module (`api/modules.ts`). */
+  modules?: readonly ModuleManifest[];
   /** Default: a JSON logger at `config.logLevel`. */
   log?: Logger;
   /** Runs after migrations and before listening: seeds, demo staff. */
@@ -54,7 +58,8 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   }
 
   const mailer = createMailer(handle.db, config, log);
-  const app = createApp({ db: handle.db, config, log, mailer });
+  const modules = opts.modules ?? MODULES;
+  const app = createApp({ db: handle.db, config, log, mailer, modules });
 
   let inFlight = 0;
   const server = await new Promise<Server>((resolveServer, reject) => {
@@ -86,7 +91,11 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   if (opts.workers !== false) {
     const mailIntervalMs = opts.mailIntervalMs ?? 15_000;
     const purgeIntervalMs = opts.purgeIntervalMs ?? 3_600_000;
-    jobs.push(startMailWorker(mailer, mailIntervalMs, log), startPurgeSchedule(handle.db, config, log, purgeIntervalMs), startJobs({ db: handle.db, config, mailer, log }));
+    jobs.push(
+      startMailWorker(mailer, mailIntervalMs, log),
+      startPurgeSchedule(handle.db, config, log, purgeIntervalMs, retentionOf(modules)),
+      startJobs({ db: handle.db, config, mailer, log }, jobsOf(modules)),
+    );
     log.info('background jobs started', { mailIntervalMs, purgeIntervalMs });
   }
 

@@ -12,11 +12,12 @@ import { createApp } from '../api/app.js';
 import { testConfig } from '../api/config.js';
 import { createLogger } from '../api/core/log.js';
 import { migrateToLatest, openDatabase } from '../api/db/database.js';
-import { registeredSeeds, runSeeds } from '../api/seed.js';
+import { seedsOf } from '../api/core/module.js';
+import { MODULES } from '../api/modules.js';
+import { runSeeds } from '../api/seed.js';
 import { insertOrganisation } from '../api/map/map.repository.js';
 import { insertStaff } from '../api/admin/staff.repository.js';
 import { saveClause } from '../api/core/clauses.js';
-import '../api/map/map.routes.js';
 import { insertConsultation, insertRemark } from '../api/consultations/consultations.repository.js';
 import { demoLocal } from '../api/consultations/consultations.demo.js';
 import { splitDocument } from '../common/consultations.document.js';
@@ -24,7 +25,7 @@ import { splitDocument } from '../common/consultations.document.js';
 const dir = mkdtempSync(join(tmpdir(), 'ngo-wtr-'));
 const handle = openDatabase(`sqlite:${join(dir, 'ngo.db')}`);
 await migrateToLatest(handle.db);
-await runSeeds(handle.db, registeredSeeds());
+await runSeeds(handle.db, seedsOf(MODULES));
 
 /** Fixtures the widget tests look for by name. */
 const base = { description: '', translations: {}, legalForm: 'stowarzyszenie' as const, krs: null, regon: null, nip: null, targetGroups: [], cityWide: false, address: 'ul. Testowa 1, Kraków', website: 'https://example.org', email: 'kontakt@example.org', phone: '+48 12 000 00 00', languages: ['pl' as const, 'uk' as const], accessibility: ['stepFree' as const] };
@@ -46,7 +47,7 @@ await insertRemark(handle.db, {
 await saveClause(handle.db, 'map', { pl: 'Klauzula informacyjna operatora testowego.\n\nDrugi akapit.', en: '', uk: '' });
 await insertStaff(handle.db, { email: 'moderator@example.org', name: 'Moderator Testowy', role: 'moderator', password: 'widget tests password' });
 
-const app = createApp({ db: handle.db, config: testConfig(), log: createLogger('silent') });
+const app = createApp({ db: handle.db, config: testConfig(), log: createLogger('silent'), modules: MODULES });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`READY ${info.port}\n`);
 });

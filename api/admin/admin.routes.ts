@@ -1,21 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sectionsFor } from '../../common/admin.js';
 import { AuditEntry, CreateStaffInput, LoginInput, SessionInfo, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import { ErrorResponses } from '../core/openapi.js';
-import { audit, auditWrites, createSession, destroySession, requireSection, requireStaff, verifyTotp } from '../core/auth.js';
+import { audit, createSession, destroySession, verifyTotp } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
 import { nowIso, sha256 } from '../core/ids.js';
 import { DUMMY_HASH, verifyPassword } from '../core/passwords.js';
 import { hit, peek, tooMany } from '../core/rate-limit.js';
+import { sectionsFor } from '../core/module.js';
 import { createRouter } from '../core/validation.js';
 import { findStaff, findStaffByEmail, insertStaff, listStaff, toStaffDto, updateStaff } from './staff.repository.js';
 
 /** Failed logins allowed per e-mail and per client, in a 15-minute window. */
 const LOGIN_FAILS = { email: { limit: 5, windowSec: 900 }, ip: { limit: 20, windowSec: 900 } };
 
-export const adminRoutes = createRouter();
+/** Signing in: the one staff route open without a session. Mounted at /v1/admin by the staff router. */
+export const signInRoutes = createRouter();
 
-adminRoutes.openapi(
+signInRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/session',
@@ -52,13 +53,14 @@ adminRoutes.openapi(
     const { csrfToken, expiresAt } = await createSession(c, user.id);
     c.set('staff', { id: user.id, email: user.email, name: user.name, role: user.role, district: user.district, sessionId: '', csrfToken });
     await audit(c, 'login', `staff:${user.id}`);
-    return c.json({ staff: { id: user.id, email: user.email, name: user.name, role: user.role, district: user.district }, csrfToken, sections: sectionsFor(user.role), expiresAt }, 200);
+    return c.json({ staff: { id: user.id, email: user.email, name: user.name, role: user.role, district: user.district }, csrfToken, sections: sectionsFor(c.var.modules, user.role), expiresAt }, 200);
   },
 );
 
-adminRoutes.use('*', requireStaff, auditWrites);
+/** The session of the signed-in staff member, whatever their role. Mounted at /v1/admin behind the staff guard. */
+export const sessionRoutes = createRouter();
 
-adminRoutes.openapi(
+sessionRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/session',
@@ -69,11 +71,11 @@ adminRoutes.openapi(
   (c) => {
     const s = c.var.staff!;
     c.header('Cache-Control', 'no-store');
-    return c.json({ staff: { id: s.id, email: s.email, name: s.name, role: s.role, district: s.district }, csrfToken: s.csrfToken, sections: sectionsFor(s.role) }, 200);
+    return c.json({ staff: { id: s.id, email: s.email, name: s.name, role: s.role, district: s.district }, csrfToken: s.csrfToken, sections: sectionsFor(c.var.modules, s.role) }, 200);
   },
 );
 
-adminRoutes.openapi(
+sessionRoutes.openapi(
   createRoute({ method: 'delete', path: '/session', tags: ['staff'], summary: 'Sign out', responses: { 204: { description: 'Signed out' }, ...ErrorResponses } }),
   async (c) => {
     await destroySession(c, c.var.staff!.sessionId);
@@ -81,13 +83,13 @@ adminRoutes.openapi(
   },
 );
 
-const staffApp = createRouter();
-staffApp.use('*', requireSection('staff'));
-staffApp.openapi(
+/** The staff accounts section (admin). Mounted at /v1/admin/staff by the staff router. */
+export const staffAccountRoutes = createRouter();
+staffAccountRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags: ['staff'], summary: 'List staff (admin)', responses: { 200: { description: 'Staff', content: { 'application/json': { schema: z.object({ items: z.array(StaffUser) }) } } }, ...ErrorResponses } }),
   async (c) => c.json({ items: (await listStaff(c.var.db)).map(toStaffDto) }, 200),
 );
-staffApp.openapi(
+staffAccountRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/',
@@ -101,7 +103,7 @@ staffApp.openapi(
     return c.json({ staff: toStaffDto((await findStaff(c.var.db, id))!), totpSecret }, 201);
   },
 );
-staffApp.openapi(
+staffAccountRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/{id}',
@@ -117,11 +119,10 @@ staffApp.openapi(
     return c.json(toStaffDto((await findStaff(c.var.db, id))!), 200);
   },
 );
-adminRoutes.route('/staff', staffApp);
 
-const auditApp = createRouter();
-auditApp.use('*', requireSection('audit'));
-auditApp.openapi(
+/** The audit log section (admin). Mounted at /v1/admin/audit by the staff router. */
+export const auditRoutes = createRouter();
+auditRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
@@ -138,4 +139,3 @@ auditApp.openapi(
     return c.json({ items: rows.map((r) => ({ id: r.id, at: r.at, staffId: r.staff_id, action: r.action, subject: r.subject, details: r.details ? JSON.parse(r.details) : null })) }, 200);
   },
 );
-adminRoutes.route('/audit', auditApp);

@@ -10,7 +10,9 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { findStaffByEmail, insertStaff } from '../admin/staff.repository.js';
 import { totpFor } from '../core/auth.js';
-import { registerSeed, registeredSeeds, runSeeds } from '../seed.js';
+import { seedsOf, type Seed } from '../core/module.js';
+import { MODULES } from '../modules.js';
+import { runSeeds } from '../seed.js';
 import { startServer } from '../server.js';
 import { ensureBuild } from './build.js';
 import { CliError, cliConfig, generatePassword, runCli } from './common.js';
@@ -70,12 +72,13 @@ async function main() {
 
   const logins: DemoLogin[] = [];
   let seeded: string[] = [];
-  registerSeed('demo-staff', (db) => seedDemoStaff(db, logins));
+  // The demo staff's passwords are shown once, so this seed belongs to `npm start` rather than to a module.
+  const demoStaff: Seed = { name: 'demo-staff', run: (db) => seedDemoStaff(db, logins) };
 
   const server = await startServer(config, {
     prepare: async (handle, log) => {
       if (!config.seedDemo) return;
-      seeded = await runSeeds(handle.db, registeredSeeds());
+      seeded = await runSeeds(handle.db, [...seedsOf(MODULES), demoStaff]);
       if (seeded.length) log.info('demo data seeded', { seeds: seeded });
     },
   });

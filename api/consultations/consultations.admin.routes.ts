@@ -5,22 +5,21 @@ import { parseDocument, type SplitDocument } from '../../common/consultations.do
 import { ConsultationDetail, ConsultationInput, ConsultationSummary, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
 import { DOCUMENT_WARNING_CODES } from '../../common/consultations.document.js';
-import { assertDistrict, requireSection, type StaffPrincipal } from '../core/auth.js';
+import { assertDistrict, type StaffPrincipal } from '../core/auth.js';
 import type { AppEnv } from '../core/context.js';
 import { csvResponse, toCsv } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { WHOLE_DOCUMENT, reportUrl } from './consultations.mail.js';
+import { answeredMail, remarkRejectedMail, reportUrl, WHOLE_DOCUMENT } from './consultations.mail.js';
 import {
   answerRemark, countRemarks, findConsultationRow, findConsultations, findRemark, findRemarks, findSupports, findUnit, findUnits, insertConsultation, markReported,
   setRemarkStatus, staffCounts, toInput, toPublicRemark, toSummary, unitsEqual, updateConsultation, type ConsultationRow,
 } from './consultations.repository.js';
 
-/** Staff section of consultations: create and edit, moderate, answer, publish the report, export. Mounted at /v1/admin/consultations. */
+/** Staff section of consultations: create and edit, moderate, answer, publish the report, export. Mounted at /v1/admin/consultations by the staff router. */
 export const consultationAdminRoutes = createRouter();
-consultationAdminRoutes.use('*', requireSection('consultations'));
 
 const RemarkParam = z.object({ remarkId: z.string().min(1).max(64) });
 const scopeOf = (row: { district: number | null }) => (row.district === null ? null : [row.district]);
@@ -239,7 +238,7 @@ consultationAdminRoutes.openapi(
     if (remark.status !== 'unconfirmed') {
       const lang = mailLang(remark.lang);
       const unit = remark.unit_id ? await findUnit(db, row.id, remark.unit_id) : null;
-      await mailer.enqueue({ to: remark.contact_email, template: 'consultations.remark-rejected', lang, data: { name: remark.contact_name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[lang], reason: reason || '—' } });
+      await mailer.enqueue({ to: remark.contact_email, template: remarkRejectedMail, lang, data: { name: remark.contact_name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[lang], reason: reason || '—' } });
     }
     return c.json({ id: remark.id, status: 'rejected' as const }, 200);
   },
@@ -292,7 +291,7 @@ consultationAdminRoutes.openapi(
         const lang = mailLang(r.lang);
         await mailer.enqueue(
           {
-            to: r.contact_email, template: 'consultations.answered', lang,
+            to: r.contact_email, template: answeredMail, lang,
             data: { name: r.contact_name, title: row.title, unit: r.unit_label ?? WHOLE_DOCUMENT[lang], decision: r.decision ? DECISION_LABELS[r.decision][lang] : '', response: r.response ?? '', link: reportUrl(config, row.id, lang) },
           },
           trx,

@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { retentionRules } from '../core/retention.js';
+import { retentionOf } from '../core/module.js';
+import { MODULES } from '../modules.js';
 import { dialects, testDatabase } from '../testing.js';
 import { insertConsultation, insertRemark, insertSupport } from './consultations.repository.js';
 import { consultationInput } from './consultations.testing.js';
-import './consultations.retention.js';
 
 const DAY = 24 * 3600_000;
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
-const rule = (name: string) => retentionRules().find((r) => r.name === name)!;
+const rule = (name: string) => retentionOf(MODULES).find((r) => r.name === name)!;
 
 describe.each(dialects)('consultations retention on %s', (dialect) => {
   let handle: DatabaseHandle;

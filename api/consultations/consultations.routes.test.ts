@@ -3,6 +3,8 @@ import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { insertStaff } from '../admin/staff.repository.js';
 import { insertOrganisation } from '../map/map.repository.js';
+import { seedsOf } from '../core/module.js';
+import { MODULES } from '../modules.js';
 import { runSeeds } from '../seed.js';
 import { DEMO_CONSULTATIONS } from './consultations.demo.js';
 import { markReported, insertRemark } from './consultations.repository.js';
@@ -386,7 +388,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
 
   it('runs the demo seed: an open, a reported and a planned consultation, with a report', async () => {
     // On the suite's own database: a second PostgreSQL test database cannot be migrated while one is open.
-    expect(await runSeeds(t.db, ['consultations'])).toEqual(['consultations']);
+    expect(await runSeeds(t.db, seedsOf(MODULES), ['consultations'])).toEqual(['consultations']);
     const titles = new Set(DEMO_CONSULTATIONS.map((d) => d.input.title));
     const items = (await get<{ items: Summary[] }>(t, '/v1/consultations')).items.filter((i) => titles.has(i.title));
     expect(items.map((i) => i.status)).toEqual(['open', 'planned', 'reported']);

@@ -19,16 +19,13 @@ import { consumeSecretLink, createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
 import type { Database } from '../db/schema.js';
 import type { Kysely } from 'kysely';
-import { CONFIRM_TTL_MS, REMARK_LINK, SUPPORT_LINK, WHOLE_DOCUMENT, consultationUrl, linkUrl } from './consultations.mail.js';
+import { CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, consultationUrl, linkUrl, REMARK_LINK, remarkArrivedMail, SUPPORT_LINK, WHOLE_DOCUMENT } from './consultations.mail.js';
 import {
   alreadySupports, confirmSupport, consultationsVersion, findConsultationRow, findConsultations, findOrganisationIdByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit,
   findUnits, insertRemark, insertSupport, setRemarkStatus, staffToNotify, statusClock, toPublicRemark, toSummary, type ConsultationRow,
 } from './consultations.repository.js';
 import { buildReport, reportCsv, reportHtml } from './consultations.report.js';
 import { DOCX_TYPE, reportDocx, reportDocxFilename } from './consultations.report.docx.js';
-
-import './consultations.seed.js';
-import './consultations.retention.js';
 
 /** Public consultation API. Mounted at /v1/consultations. */
 export const consultationRoutes = createRouter();
@@ -138,7 +135,7 @@ async function notifyStaff(db: Kysely<Database>, mailer: Mailer, config: Config,
   const status = { pending: 'czeka na moderację', published: 'opublikowana' }[remark.status];
   for (const to of await staffToNotify(db, row.district)) {
     await mailer.enqueue(
-      { to, template: 'consultations.remark-arrived', lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[remark.authorType].pl, status, link: consultationUrl(config, row.id, 'pl') } },
+      { to, template: remarkArrivedMail, lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[remark.authorType].pl, status, link: consultationUrl(config, row.id, 'pl') } },
       db,
     );
   }
@@ -191,7 +188,7 @@ consultationRoutes.openapi(
       if (status === 'unconfirmed') {
         const link = await createSecretLink(trx, { purpose: REMARK_LINK, subjectId: id, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
         await mailer.enqueue(
-          { to: body.contact.email, template: 'consultations.confirm-remark', lang: body.lang, data: { name: body.contact.name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
+          { to: body.contact.email, template: confirmRemarkMail, lang: body.lang, data: { name: body.contact.name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
           trx,
         );
       } else {
@@ -259,7 +256,7 @@ consultationRoutes.openapi(
         const unit = remark.unit_id ? await findUnit(trx, row.id, remark.unit_id) : null;
         const link = await createSecretLink(trx, { purpose: SUPPORT_LINK, subjectId: sid, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
         await mailer.enqueue(
-          { to: body.contact.email, template: 'consultations.confirm-support', lang: body.lang, data: { name: body.contact.name, organisation: body.organisationName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
+          { to: body.contact.email, template: confirmSupportMail, lang: body.lang, data: { name: body.contact.name, organisation: body.organisationName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
           trx,
         );
       }

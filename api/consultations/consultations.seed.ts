@@ -1,11 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { splitDocument } from '../../common/consultations.document.js';
 import { nowIso } from '../core/ids.js';
-import { registerSeed } from '../seed.js';
 import { DEMO_CONSULTATIONS, demoLocal } from './consultations.demo.js';
 import { answerRemark, insertConsultation, insertRemark, insertSupport, markReported } from './consultations.repository.js';
 
 /** The demo consultations: one open, one closed with its report, one planned; remarks published as given. */
-registerSeed('consultations', async (db) => {
+export async function seedConsultationsDemo(db: Kysely<Database>): Promise<void> {
   const now = new Date();
   for (const demo of DEMO_CONSULTATIONS) {
     const input = { ...demo.input, startsLocal: demoLocal(demo.startsInDays, '08:00', now), endsLocal: demoLocal(demo.endsInDays, '23:59', now) };
@@ -26,4 +27,4 @@ registerSeed('consultations', async (db) => {
     }
     if (demo.reported) await markReported(db, id, new Date(Date.parse(nowIso(now)) - 1000));
   }
-});
+}

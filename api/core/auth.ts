@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import * as OTPAuth from 'otpauth';
-import { CSRF_HEADER, canReach, type AdminSection } from '../../common/admin.js';
+import { CSRF_HEADER } from '../../common/admin.js';
 import type { StaffRole } from '../../common/taxonomy.js';
 import type { Database } from '../db/schema.js';
 import type { AppEnv } from './context.js';
@@ -88,16 +88,6 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('staff', staff);
   await next();
 };
-
-/** Lets through the roles that reach a panel section (admin reaches all). */
-export function requireSection(section: AdminSection): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const staff = c.var.staff;
-    if (!staff) throw new ApiError(401, 'unauthorized', 'Sign in first');
-    if (!canReach(staff.role, section)) throw new ApiError(403, 'forbidden', 'Your role cannot do this');
-    await next();
-  };
-}
 
 /** Throws 403 when a district-scoped staff member acts outside their district. */
 export function assertDistrict(staff: StaffPrincipal, districts: number[] | null) {

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CLAUSE_FORMS, isClauseForm, type ClauseForm } from '../../common/clauses.js';
 import { Clause, ClauseInput, StaffClause } from '../../common/clauses.schema.js';
-import { requireSection } from './auth.js';
 import { notModified } from './cache.js';
 import { clausesVersion, readClause, readClauses, saveClause } from './clauses.js';
 import { notFound } from './errors.js';
@@ -37,9 +36,8 @@ clauseRoutes.openapi(
   },
 );
 
-/** Staff settings: the clause texts. Mounted at /v1/admin/settings, behind the staff middleware. */
+/** Staff settings: the clause texts. Mounted at /v1/admin/settings by the staff router. */
 export const clauseAdminRoutes = createRouter();
-clauseAdminRoutes.use('*', requireSection('settings'));
 
 clauseAdminRoutes.openapi(
   createRoute({

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Logger } from './log.js';
 import type { StaffPrincipal } from './auth.js';
 import type { Mailer } from './mail.js';
+import type { ModuleManifest } from './module.js';
 
 /** What every request handler can reach through `c.get(…)` / `c.var`. */
 export interface AppVariables {
@@ -15,6 +16,8 @@ export interface AppVariables {
   /** Salted hash of the client's IP address; raw IPs are never stored. */
   ipHash: string;
   staff?: StaffPrincipal;
+  /** The module list the app was built from. */
+  modules: readonly ModuleManifest[];
 }
 
 export interface AppEnv {

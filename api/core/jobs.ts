@@ -12,7 +12,7 @@ export interface JobContext {
 }
 
 /**
- * A recurring background task that a module registers when imported (the map's yearly
+ * A recurring background task that a module lists in its manifest (the map's yearly
  * "please confirm your data" mail, say). Jobs must be safe to run on several instances at once:
  * each checks in the database what is due and marks what it did.
  */
@@ -22,18 +22,10 @@ export interface Job {
   run(ctx: JobContext): Promise<number>;
 }
 
-const jobs = new Map<string, Job>();
-
-export function registerJob(job: Job): void {
-  jobs.set(job.name, job);
-}
-
-export const registeredJobs = (): Job[] => [...jobs.values()];
-
 /**
  * Runs `task` after `firstDelayMs`, then every `intervalMs`, never twice at once in this process.
  * Errors go to `onError`. Returns a stop function that waits for a run in progress. The one timer
- * loop behind the mail worker, the purge schedule and the registered jobs.
+ * loop behind the mail worker, the purge schedule and the modules' jobs.
  */
 export function repeat(task: () => Promise<unknown>, intervalMs: number, onError: (err: unknown) => void, firstDelayMs = 0): () => Promise<void> {
   let running: Promise<unknown> | null = null;
@@ -59,9 +51,9 @@ export function repeat(task: () => Promise<unknown>, intervalMs: number, onError
   };
 }
 
-/** Starts every registered job (first run after `firstDelayMs`); returns a stop function. */
-export function startJobs(ctx: JobContext, firstDelayMs = 60_000): () => Promise<void> {
-  const stops = [...jobs.values()].map((job) =>
+/** Starts the jobs (`jobsOf(modules)`; first run after `firstDelayMs`); returns a stop function. */
+export function startJobs(ctx: JobContext, jobs: readonly Job[], firstDelayMs = 60_000): () => Promise<void> {
+  const stops = jobs.map((job) =>
     repeat(
       async () => {
         const n = await job.run(ctx);

@@ -1,32 +1,52 @@
 /**
- * Plain-text mail templates in pl, en and uk. Modules register theirs at import time:
+ * Plain-text mail templates in pl, en and uk. A module defines its templates as values in
+ * `<slug>.mail.ts` and lists them in its manifest:
  *
- *   registerTemplate('events.registered', {
+ *   export const registered = mailTemplate('events.registered', {
  *     pl: { subject: 'Zapisano Cię na {{title}}', text: 'Aby zrezygnować, otwórz {{cancelUrl}}' },
  *     en: { … }, uk: { … },
  *   });
+ *   mailer.enqueue({ to, template: registered, lang, data: { title, cancelUrl } });
  *
- * `{{name}}` (or `{{a.b}}`) is replaced with the value as-is; the mail is plain text, so nothing
- * is escaped. A missing value becomes an empty string.
+ * The placeholders are read from the texts' literal types, so `data` must give every `{{name}}`
+ * of every language: a missing one is a compile error. Values go in as-is; the mail is plain text,
+ * so nothing is escaped.
  */
 export const MAIL_LANGS = ['pl', 'en', 'uk'] as const;
 export type MailLang = (typeof MAIL_LANGS)[number];
 
-export interface MailTemplate {
+export interface MailText {
   subject: string;
   text: string;
 }
 
-const templates = new Map<string, Record<MailLang, MailTemplate>>();
+/** The names inside `{{…}}` in a string literal type. */
+export type Placeholders<S extends string> = S extends `${string}{{${infer K}}}${infer Rest}` ? K | Placeholders<Rest> : never;
 
-export function registerTemplate(name: string, byLang: Record<MailLang, MailTemplate>): void {
-  for (const lang of MAIL_LANGS) {
-    if (!byLang[lang]?.subject || typeof byLang[lang].text !== 'string') throw new Error(`Mail template ${name} lacks its ${lang} version`);
-  }
-  templates.set(name, byLang);
+/** A template whose data must carry the keys `K`. */
+export interface MailTemplate<K extends string = string> {
+  /** Unique, `<slug>.<what>`; stored with each outbox message. */
+  readonly name: string;
+  readonly texts: Readonly<Record<MailLang, MailText>>;
+  /** Type only: the placeholders. */
+  readonly placeholders?: K;
 }
 
-export const hasTemplate = (name: string) => templates.has(name);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMailTemplate = MailTemplate<any>;
+
+/** The data a template needs: one value per placeholder. */
+export type MailData<T> = T extends MailTemplate<infer K> ? Record<K, string | number> : never;
+
+type TextsOf<L extends Record<MailLang, MailText>> = L[MailLang]['subject'] | L[MailLang]['text'];
+
+/** Defines a template; throws when a language is missing. */
+export function mailTemplate<const L extends Record<MailLang, MailText>>(name: string, texts: L): MailTemplate<Placeholders<TextsOf<L>>> {
+  for (const lang of MAIL_LANGS) {
+    if (!texts[lang]?.subject || typeof texts[lang].text !== 'string') throw new Error(`Mail template ${name} lacks its ${lang} version`);
+  }
+  return { name, texts };
+}
 
 /** `pl` for anything that is not one of the supported languages. */
 export const mailLang = (lang: string | null | undefined): MailLang => {
@@ -35,19 +55,17 @@ export const mailLang = (lang: string | null | undefined): MailLang => {
 };
 
 export function interpolate(template: string, data: Record<string, unknown>): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_, path: string) => {
-    let value: unknown = data;
-    for (const part of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, key: string) => {
+    const value = data[key];
     return value === undefined || value === null ? '' : String(value);
   });
 }
 
-/** Renders a registered template. The subject is kept to one line, so data cannot add mail headers. */
-export function renderTemplate(name: string, lang: string, data: Record<string, unknown>): MailTemplate & { lang: MailLang } {
-  const byLang = templates.get(name);
-  if (!byLang) throw new Error(`Unknown mail template: ${name}`);
+/** Renders a template. The subject is kept to one line, so data cannot add mail headers. */
+export function renderTemplate<T extends AnyMailTemplate>(template: T, lang: string, data: MailData<T>): MailText & { lang: MailLang } {
+  if (!template || typeof template !== 'object' || !template.texts) throw new Error(`Unknown mail template: ${String(template)}`);
   const l = mailLang(lang);
-  const t = byLang[l];
+  const t = template.texts[l];
   return {
     lang: l,
     subject: interpolate(t.subject, data).replace(/[\r\n]+/g, ' ').trim(),
@@ -55,7 +73,8 @@ export function renderTemplate(name: string, lang: string, data: Record<string, 
   };
 }
 
-registerTemplate('core.test', {
+/** A test message, for checking a deployment's mail setup and for the outbox tests. */
+export const testMail = mailTemplate('core.test', {
   pl: {
     subject: 'Wiadomość próbna – {{name}}',
     text: 'Dzień dobry, {{name}}!\n\nTo wiadomość próbna z modułów WiP NGO. Zażółć gęślą jaźń.\n\n{{url}}\n',

@@ -5,7 +5,8 @@ import { testConfig } from '../config.js';
 import { dialects, testDatabase } from '../testing.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createLogger } from './log.js';
-import { createMailer, purgeSentMail, registerTemplate, renderTemplate, retryDelayMs, startMailWorker } from './mail.js';
+import { createMailer, mailTemplate, purgeSentMail, renderTemplate, retryDelayMs, startMailWorker } from './mail.js';
+import { testMail, type MailData } from './mail-templates.js';
 
 interface Received {
   to: string[];
@@ -77,21 +78,22 @@ async function deadSmtpUrl() {
 describe('mail templates', () => {
   it('renders each language with {{var}} values as-is, falling back to Polish', () => {
     const data = { name: 'Zażółć <b>&', url: 'https://ngo.example/a?b=1&c=2' };
-    expect(renderTemplate('core.test', 'pl', data)).toMatchObject({ lang: 'pl', subject: 'Wiadomość próbna – Zażółć <b>&' });
-    expect(renderTemplate('core.test', 'pl', data).text).toContain('https://ngo.example/a?b=1&c=2');
-    expect(renderTemplate('core.test', 'uk', data).subject).toBe('Тестове повідомлення – Zażółć <b>&');
-    expect(renderTemplate('core.test', 'en-GB', data).lang).toBe('en');
-    expect(renderTemplate('core.test', 'de', data).lang).toBe('pl');
-    expect(renderTemplate('core.test', 'en', {}).subject).toBe('Test message –');
+    expect(renderTemplate(testMail, 'pl', data)).toMatchObject({ lang: 'pl', subject: 'Wiadomość próbna – Zażółć <b>&' });
+    expect(renderTemplate(testMail, 'pl', data).text).toContain('https://ngo.example/a?b=1&c=2');
+    expect(renderTemplate(testMail, 'uk', data).subject).toBe('Тестове повідомлення – Zażółć <b>&');
+    expect(renderTemplate(testMail, 'en-GB', data).lang).toBe('en');
+    expect(renderTemplate(testMail, 'de', data).lang).toBe('pl');
+    // A value missing at run time (stored data from an older caller, say) becomes an empty string.
+    expect(renderTemplate(testMail, 'en', {} as MailData<typeof testMail>).subject).toBe('Test message –');
   });
 
   it('keeps the subject on one line whatever the data holds', () => {
-    expect(renderTemplate('core.test', 'en', { name: 'x\r\nBcc: victim@example.org' }).subject).toBe('Test message – x Bcc: victim@example.org');
+    expect(renderTemplate(testMail, 'en', { name: 'x\r\nBcc: victim@example.org', url: '' }).subject).toBe('Test message – x Bcc: victim@example.org');
   });
 
   it('refuses a template without all three languages and an unknown template', () => {
-    expect(() => registerTemplate('broken', { pl: { subject: 'a', text: 'b' } } as never)).toThrow(/en/);
-    expect(() => renderTemplate('nope', 'pl', {})).toThrow(/Unknown mail template/);
+    expect(() => mailTemplate('broken', { pl: { subject: 'a', text: 'b' } } as never)).toThrow(/en/);
+    expect(() => renderTemplate('nope' as never, 'pl', {} as never)).toThrow(/Unknown mail template/);
   });
 
   it('backs off exponentially up to an hour', () => {
@@ -117,7 +119,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
 
   it('sends queued mail over SMTP with Polish letters intact', async () => {
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url, mailFrom: 'WiP NGO <no-reply@ngo.example>' }), silent);
-    const id = await mailer.enqueue({ to: 'anna@example.org', template: 'core.test', lang: 'pl', data: { name: 'Łucja Żółć', url: 'https://ngo.example/x' } });
+    const id = await mailer.enqueue({ to: 'anna@example.org', template: testMail, lang: 'pl', data: { name: 'Łucja Żółć', url: 'https://ngo.example/x' } });
     expect(smtp.received).toHaveLength(0); // queued, not sent
     expect(await mailer.flush()).toBe(1);
     expect(smtp.received).toEqual([
@@ -133,7 +135,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
 
   it('retries with backoff while SMTP is down, then sends', async () => {
     const down = createMailer(handle.db, testConfig({ smtpUrl: await deadSmtpUrl() }), silent);
-    await down.enqueue({ to: 'jan@example.org', template: 'core.test', lang: 'en', data: { name: 'Jan' } });
+    await down.enqueue({ to: 'jan@example.org', template: testMail, lang: 'en', data: { name: 'Jan', url: '' } });
     const t0 = new Date();
     expect(await down.flush(t0)).toBe(0);
     let [row] = await outbox();
@@ -158,7 +160,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
 
   it('gives up after maxAttempts and marks the message failed', async () => {
     const down = createMailer(handle.db, testConfig({ smtpUrl: await deadSmtpUrl() }), silent, { maxAttempts: 2 });
-    await down.enqueue({ to: 'jan@example.org', template: 'core.test', lang: 'en', data: {} });
+    await down.enqueue({ to: 'jan@example.org', template: testMail, lang: 'en', data: { name: '', url: '' } });
     await down.flush();
     await down.flush(new Date(Date.now() + 3600_000));
     expect((await outbox())[0]).toMatchObject({ status: 'failed', attempts: 2 });
@@ -168,7 +170,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
   it('never sends a message twice when several instances flush at once', async () => {
     const config = testConfig({ smtpUrl: smtp.url });
     const instances = [createMailer(handle.db, config, silent), createMailer(handle.db, config, silent), createMailer(handle.db, config, silent)];
-    for (let i = 0; i < 12; i++) await instances[0]!.enqueue({ to: `n${i}@example.org`, template: 'core.test', lang: 'uk', data: { name: `N${i}` } });
+    for (let i = 0; i < 12; i++) await instances[0]!.enqueue({ to: `n${i}@example.org`, template: testMail, lang: 'uk', data: { name: `N${i}`, url: '' } });
     const counts = await Promise.all(instances.map((m) => m.flush()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
     expect(smtp.received).toHaveLength(12);
@@ -179,7 +181,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
 
   it('skips a message another instance has claimed until its lease runs out', async () => {
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
-    const id = await mailer.enqueue({ to: 'a@example.org', template: 'core.test', lang: 'pl', data: {} });
+    const id = await mailer.enqueue({ to: 'a@example.org', template: testMail, lang: 'pl', data: { name: '', url: '' } });
     const leaseEnd = new Date(Date.now() + 60_000).toISOString();
     await handle.db.updateTable('mail_outbox').set({ locked_until: leaseEnd }).where('id', '=', id).execute();
     expect(await mailer.flush()).toBe(0);
@@ -192,7 +194,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
     const lines: string[] = [];
     const log = createLogger('info', {}, (l) => lines.push(l));
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), log);
-    await mailer.enqueue({ to: 'ola@example.org', template: 'core.test', lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link' } });
+    await mailer.enqueue({ to: 'ola@example.org', template: testMail, lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link' } });
     expect(await mailer.flush()).toBe(1);
     const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'mail (no SMTP_URL)');
     expect(entry).toMatchObject({ level: 'info', to: 'ola@example.org', subject: 'Wiadomość próbna – Ola' });
@@ -206,7 +208,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
     await handle.db
       .transaction()
       .execute(async (trx) => {
-        await mailer.enqueue({ to: 'x@example.org', template: 'core.test', lang: 'pl', data: {} }, trx);
+        await mailer.enqueue({ to: 'x@example.org', template: testMail, lang: 'pl', data: { name: '', url: '' } }, trx);
         throw new Error('rollback');
       })
       .catch(() => undefined);
@@ -216,11 +218,11 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
   it('runs a worker that flushes on its own and stops cleanly', async () => {
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
     const stop = startMailWorker(mailer, 20);
-    await mailer.enqueue({ to: 'w@example.org', template: 'core.test', lang: 'en', data: { name: 'Worker' } });
+    await mailer.enqueue({ to: 'w@example.org', template: testMail, lang: 'en', data: { name: 'Worker', url: '' } });
     for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await stop();
     expect(smtp.received.map((m) => m.to[0])).toEqual(['w@example.org']);
-    await mailer.enqueue({ to: 'late@example.org', template: 'core.test', lang: 'en', data: {} });
+    await mailer.enqueue({ to: 'late@example.org', template: testMail, lang: 'en', data: { name: '', url: '' } });
     await new Promise((r) => setTimeout(r, 80));
     expect(smtp.received).toHaveLength(1); // stopped: nothing more goes out
     await mailer.close();
@@ -228,10 +230,10 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
 
   it('purges sent and failed mail older than the cut-off, never pending mail', async () => {
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), silent);
-    await mailer.enqueue({ to: 'a@example.org', template: 'core.test', lang: 'pl', data: {} });
+    await mailer.enqueue({ to: 'a@example.org', template: testMail, lang: 'pl', data: { name: '', url: '' } });
     await mailer.flush();
-    await mailer.enqueue({ to: 'b@example.org', template: 'core.test', lang: 'pl', data: {} });
-    const failedId = await mailer.enqueue({ to: 'c@example.org', template: 'core.test', lang: 'pl', data: {} });
+    await mailer.enqueue({ to: 'b@example.org', template: testMail, lang: 'pl', data: { name: '', url: '' } });
+    const failedId = await mailer.enqueue({ to: 'c@example.org', template: testMail, lang: 'pl', data: { name: '', url: '' } });
     await handle.db.updateTable('mail_outbox').set({ status: 'failed', attempts: 8 }).where('id', '=', failedId).execute();
     expect(await purgeSentMail(handle.db, new Date(Date.now() - 1000))).toBe(0);
     expect(await purgeSentMail(handle.db, new Date(Date.now() + 1000))).toBe(2);

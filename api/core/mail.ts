@@ -5,17 +5,18 @@ import type { Database } from '../db/schema.js';
 import { addMs, newId, nowIso } from './ids.js';
 import { createLogger, type Logger } from './log.js';
 import { repeat } from './jobs.js';
-import { renderTemplate } from './mail-templates.js';
+import { renderTemplate, type AnyMailTemplate, type MailData } from './mail-templates.js';
 
-export { registerTemplate, renderTemplate, mailLang, MAIL_LANGS, type MailLang, type MailTemplate } from './mail-templates.js';
+export { mailTemplate, renderTemplate, mailLang, MAIL_LANGS, type MailLang, type MailTemplate, type MailText } from './mail-templates.js';
 
-export interface MailInput {
+export interface MailInput<T extends AnyMailTemplate = AnyMailTemplate> {
   to: string;
-  /** A name given to `registerTemplate`. */
-  template: string;
+  /** A template defined with `mailTemplate`. */
+  template: T;
   /** `pl`, `en` or `uk`; anything else falls back to `pl`. */
   lang: string;
-  data: Record<string, unknown>;
+  /** A value for every placeholder of the template. */
+  data: MailData<T>;
 }
 
 /**
@@ -27,8 +28,8 @@ export interface MailInput {
  * can flush the same outbox without sending anything twice.
  */
 export interface Mailer {
-  /** Renders a registered template in `lang` and puts it in the outbox; returns the message id. */
-  enqueue(input: MailInput, db?: Kysely<Database>): Promise<string>;
+  /** Renders a template in `lang` and puts it in the outbox; returns the message id. */
+  enqueue<T extends AnyMailTemplate>(input: MailInput<T>, db?: Kysely<Database>): Promise<string>;
   /** Sends what is due; returns how many went out (sent or, without SMTP, logged). */
   flush(now?: Date): Promise<number>;
   /** Closes the SMTP connection pool, if any. */
@@ -114,7 +115,7 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
       const now = nowIso();
       await trx
         .insertInto('mail_outbox')
-        .values({ id, to_address: input.to, subject, body_text: text, template: input.template, lang, status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null })
+        .values({ id, to_address: input.to, subject, body_text: text, template: input.template.name, lang, status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null })
         .execute();
       return id;
     },

@@ -5,13 +5,16 @@ import { dialects, testDatabase } from '../testing.js';
 import { insertStaff } from '../admin/staff.repository.js';
 import { newId } from './ids.js';
 import { createLogger } from './log.js';
-import { registerRetention, retentionRules, runPurge, startPurgeSchedule } from './retention.js';
+import { retentionOf } from './module.js';
+import { MODULES } from '../modules.js';
+import { runPurge, startPurgeSchedule, type RetentionRule } from './retention.js';
 
 const DAY = 24 * 3600_000;
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 
+const RULES = retentionOf(MODULES);
 const CORE = ['core:sessions', 'core:rate-limits', 'core:pow-spent', 'core:idempotency-keys', 'core:secret-links', 'core:sent-mail', 'core:audit-log'];
 
 /** One row that must go and one that must stay, in every core table. */
@@ -56,15 +59,15 @@ describe.each(dialects)('retention on %s', (dialect) => {
   });
   afterEach(() => handle.close());
 
-  it('registers the core purges', () => {
-    expect(retentionRules().map((r) => r.name)).toEqual(expect.arrayContaining(CORE));
-    for (const r of retentionRules()) expect(r.describe.length).toBeGreaterThan(10);
+  it('lists the core purges', () => {
+    expect(RULES.map((r) => r.name)).toEqual(expect.arrayContaining(CORE));
+    for (const r of RULES) expect(r.describe.length).toBeGreaterThan(10);
   });
 
   it('deletes what is past its period in every core table and keeps the rest', async () => {
     const { db } = handle;
     await seed(db);
-    const results = await runPurge(db, testConfig(), NOW);
+    const results = await runPurge(db, testConfig(), RULES, NOW);
     const byName = Object.fromEntries(results.map((r) => [r.name, r.deleted]));
     expect(byName).toMatchObject({
       'core:sessions': 1,
@@ -84,36 +87,32 @@ describe.each(dialects)('retention on %s', (dialect) => {
     expect((await db.selectFrom('mail_outbox').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['old-pending', 'recent-sent']);
     expect(await db.selectFrom('audit_log').select('id').execute()).toEqual([{ id: 'recent-audit' }]);
     // A second run finds nothing more.
-    expect((await runPurge(db, testConfig(), NOW)).filter((r) => CORE.includes(r.name) && r.deleted !== 0)).toEqual([]);
+    expect((await runPurge(db, testConfig(), RULES, NOW)).filter((r) => CORE.includes(r.name) && r.deleted !== 0)).toEqual([]);
   });
 
   it('follows the configured retention periods', async () => {
     await seed(handle.db);
-    const results = await runPurge(handle.db, testConfig({ retention: { sentMailDays: 60, auditDays: 800 } }), NOW);
+    const results = await runPurge(handle.db, testConfig({ retention: { sentMailDays: 60, auditDays: 800 } }), RULES, NOW);
     expect(results.find((r) => r.name === 'core:sent-mail')!.deleted).toBe(0);
     expect(results.find((r) => r.name === 'core:audit-log')!.deleted).toBe(0);
   });
 
   it("runs a module's rule and reports a failing rule without stopping the others", async () => {
     const seen: string[] = [];
-    registerRetention({ name: 'test:broken', describe: 'Always fails, for this test', run: async () => { throw new Error('boom'); } });
-    registerRetention({ name: 'test:module', describe: 'Counts its calls, for this test', run: async (_db, now) => { seen.push(now.toISOString()); return 7; } });
-    try {
-      const results = await runPurge(handle.db, testConfig(), NOW);
-      expect(results.find((r) => r.name === 'test:broken')).toEqual({ name: 'test:broken', deleted: 0, error: 'boom' });
-      expect(results.find((r) => r.name === 'test:module')).toEqual({ name: 'test:module', deleted: 7 });
-      expect(seen).toEqual([NOW.toISOString()]);
-      expect(results.map((r) => r.name)).toEqual(expect.arrayContaining(CORE));
-    } finally {
-      for (const name of ['test:broken', 'test:module']) registerRetention({ name, describe: 'Neutralised after the test', run: async () => 0 });
-    }
+    const broken: RetentionRule = { name: 'test:broken', describe: 'Always fails, for this test', run: async () => { throw new Error('boom'); } };
+    const counting: RetentionRule = { name: 'test:module', describe: 'Counts its calls, for this test', run: async (_db, now) => { seen.push(now.toISOString()); return 7; } };
+    const results = await runPurge(handle.db, testConfig(), [...RULES, broken, counting], NOW);
+    expect(results.find((r) => r.name === 'test:broken')).toEqual({ name: 'test:broken', deleted: 0, error: 'boom' });
+    expect(results.find((r) => r.name === 'test:module')).toEqual({ name: 'test:module', deleted: 7 });
+    expect(seen).toEqual([NOW.toISOString()]);
+    expect(results.map((r) => r.name)).toEqual(expect.arrayContaining(CORE));
   });
 
   it('runs on a schedule, logs failures and stops', async () => {
     const lines: string[] = [];
     const log = createLogger('info', {}, (l) => lines.push(l));
     await handle.db.insertInto('pow_spent').values({ signature: newId(), expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
-    const stop = startPurgeSchedule(handle.db, testConfig(), log, 60_000);
+    const stop = startPurgeSchedule(handle.db, testConfig(), log, 60_000, RULES);
     await stop(); // waits for the first run, which starts at once
     expect(await handle.db.selectFrom('pow_spent').selectAll().execute()).toEqual([]);
     const purged = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'purged');

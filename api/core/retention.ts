@@ -13,12 +13,12 @@ import { purgeSecretLinks } from './secret-links.js';
 const DAY = 24 * 3600_000;
 
 /**
- * One scheduled deletion of personal or stale data. Modules register theirs when they are
- * imported (e.g. `advice:requests` deletes advice requests past their retention period), and keep
- * counts rather than rows where statistics matter.
+ * One scheduled deletion of personal or stale data. Modules list theirs in their manifest
+ * (e.g. `advice:requests` deletes advice requests past their retention period), and keep counts
+ * rather than rows where statistics matter.
  */
 export interface RetentionRule {
-  /** Unique, `<slug>:<what>`; registering the same name again replaces the rule. */
+  /** Unique over the module list, `<slug>:<what>`. */
   name: string;
   /** One sentence for operators (`npm run purge` prints it). */
   describe: string;
@@ -33,19 +33,13 @@ export interface PurgeResult {
   error?: string;
 }
 
-const rules = new Map<string, RetentionRule>();
-
-export function registerRetention(rule: RetentionRule): void {
-  rules.set(rule.name, rule);
-}
-
-/** The registered rules, in registration order. */
-export const retentionRules = (): RetentionRule[] => [...rules.values()];
-
-/** Runs every rule once. A failing rule is reported in its result and does not stop the others. */
-export async function runPurge(db: Kysely<Database>, config: Config, now = new Date()): Promise<PurgeResult[]> {
+/**
+ * Runs every rule once (`retentionOf(modules)`, in list order). A failing rule is reported in its
+ * result and does not stop the others.
+ */
+export async function runPurge(db: Kysely<Database>, config: Config, rules: readonly RetentionRule[], now = new Date()): Promise<PurgeResult[]> {
   const results: PurgeResult[] = [];
-  for (const rule of rules.values()) {
+  for (const rule of rules) {
     try {
       results.push({ name: rule.name, deleted: await rule.run(db, now, config) });
     } catch (err) {
@@ -60,9 +54,9 @@ export async function runPurge(db: Kysely<Database>, config: Config, now = new D
  * instances may run it side by side: every rule is a plain conditional DELETE. Returns a stop
  * function that waits for a run in progress.
  */
-export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Logger, intervalMs: number): () => Promise<void> {
+export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Logger, intervalMs: number, rules: readonly RetentionRule[]): () => Promise<void> {
   const purge = async () => {
-    const results = await runPurge(db, config);
+    const results = await runPurge(db, config, rules);
     for (const r of results) if (r.error) log.error('purge failed', { rule: r.name, err: r.error });
     const deleted = results.filter((r) => r.deleted > 0);
     if (deleted.length) log.info('purged', Object.fromEntries(deleted.map((r) => [r.name, r.deleted])));
@@ -72,38 +66,41 @@ export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Lo
 
 const deleted = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
 
-registerRetention({
-  name: 'core:sessions',
-  describe: 'Staff sessions past their expiry',
-  run: async (db, now) => deleted(await db.deleteFrom('staff_session').where('expires_at', '<=', nowIso(now)).executeTakeFirst()),
-});
-registerRetention({
-  name: 'core:rate-limits',
-  describe: 'Rate-limit windows that started more than a day ago',
-  run: (db, now) => purgeRateLimits(db, new Date(now.getTime() - DAY)),
-});
-registerRetention({
-  name: 'core:pow-spent',
-  describe: 'Spent proof-of-work challenges past their expiry',
-  run: (db, now) => purgeSpentChallenges(db, now),
-});
-registerRetention({
-  name: 'core:idempotency-keys',
-  describe: 'Idempotency keys older than 24 hours',
-  run: (db, now) => purgeIdempotencyKeys(db, new Date(now.getTime() - DAY)),
-});
-registerRetention({
-  name: 'core:secret-links',
-  describe: 'Secret links that expired or were used (with the e-mail addresses they hold)',
-  run: (db, now) => purgeSecretLinks(db, now),
-});
-registerRetention({
-  name: 'core:sent-mail',
-  describe: 'Sent, logged and failed mail older than RETENTION_SENT_MAIL_DAYS',
-  run: (db, now, config) => purgeSentMail(db, new Date(now.getTime() - config.retention.sentMailDays * DAY)),
-});
-registerRetention({
-  name: 'core:audit-log',
-  describe: 'Audit log entries older than RETENTION_AUDIT_DAYS',
-  run: async (db, now, config) => deleted(await db.deleteFrom('audit_log').where('at', '<', nowIso(new Date(now.getTime() - config.retention.auditDays * DAY))).executeTakeFirst()),
-});
+/** The core kit's own rules: sessions, rate limits, proof of work, idempotency keys, secret links, mail, audit. */
+export const CORE_RETENTION: readonly RetentionRule[] = [
+  {
+    name: 'core:sessions',
+    describe: 'Staff sessions past their expiry',
+    run: async (db, now) => deleted(await db.deleteFrom('staff_session').where('expires_at', '<=', nowIso(now)).executeTakeFirst()),
+  },
+  {
+    name: 'core:rate-limits',
+    describe: 'Rate-limit windows that started more than a day ago',
+    run: (db, now) => purgeRateLimits(db, new Date(now.getTime() - DAY)),
+  },
+  {
+    name: 'core:pow-spent',
+    describe: 'Spent proof-of-work challenges past their expiry',
+    run: (db, now) => purgeSpentChallenges(db, now),
+  },
+  {
+    name: 'core:idempotency-keys',
+    describe: 'Idempotency keys older than 24 hours',
+    run: (db, now) => purgeIdempotencyKeys(db, new Date(now.getTime() - DAY)),
+  },
+  {
+    name: 'core:secret-links',
+    describe: 'Secret links that expired or were used (with the e-mail addresses they hold)',
+    run: (db, now) => purgeSecretLinks(db, now),
+  },
+  {
+    name: 'core:sent-mail',
+    describe: 'Sent, logged and failed mail older than RETENTION_SENT_MAIL_DAYS',
+    run: (db, now, config) => purgeSentMail(db, new Date(now.getTime() - config.retention.sentMailDays * DAY)),
+  },
+  {
+    name: 'core:audit-log',
+    describe: 'Audit log entries older than RETENTION_AUDIT_DAYS',
+    run: async (db, now, config) => deleted(await db.deleteFrom('audit_log').where('at', '<', nowIso(new Date(now.getTime() - config.retention.auditDays * DAY))).executeTakeFirst()),
+  },
+];

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_STATUSES } from '../../common/map.js';
 import { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
-import { assertDistrict, requireSection } from '../core/auth.js';
+import { assertDistrict } from '../core/auth.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
-import { EDIT_TEXT, OWNER_TTL_MS, linkUrl } from './map.mail.js';
+import { approvedMail, EDIT_TEXT, linkUrl, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
 import {
   diffInputs, duplicateHints, findOrganisationRow, findOrganisations, findSubmission, insertOrganisation, listSubmissions, listVersions,
   setOrganisationStatus, setSubmissionStatus, toInput, toOrganisation, updateOrganisation,
@@ -14,9 +14,8 @@ import {
 import { sendVerificationReminders } from './map.reminders.js';
 import type { OrganisationInput as Input } from '../../common/map.schema.js';
 
-/** Staff section of the map: moderation queue, edits, archive, reminders. Mounted at /v1/admin/map. */
+/** Staff section of the map: moderation queue, edits, archive, reminders. Mounted at /v1/admin/map by the staff router. */
 export const mapAdminRoutes = createRouter();
-mapAdminRoutes.use('*', requireSection('map'));
 
 const scopeOf = (d: Input) => (d.cityWide ? null : d.districts);
 
@@ -94,7 +93,7 @@ mapAdminRoutes.openapi(
       const link = await createSecretLink(db, { purpose: 'map:owner', subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS });
       editText = EDIT_TEXT[lang](linkUrl(config, 'edit', link.token, lang));
     }
-    await mailer.enqueue({ to: sub.submitter_email, template: 'map.approved', lang, data: { name: sub.submitter_name, organisation: data.name, editText } });
+    await mailer.enqueue({ to: sub.submitter_email, template: approvedMail, lang, data: { name: sub.submitter_name, organisation: data.name, editText } });
     return c.json({ organisationId: orgId }, 200);
   },
 );
@@ -119,7 +118,7 @@ mapAdminRoutes.openapi(
     const { reason } = c.req.valid('json');
     if (sub.type === 'create' && sub.organisation_id) await setOrganisationStatus(db, sub.organisation_id, 'rejected', { changedBy: `staff:${staff.id}`, note: reason });
     await setSubmissionStatus(db, sub.id, 'rejected', { decidedBy: staff.id, reason });
-    await mailer.enqueue({ to: sub.submitter_email, template: 'map.rejected', lang: sub.lang, data: { name: sub.submitter_name, organisation: data.name, reason } });
+    await mailer.enqueue({ to: sub.submitter_email, template: rejectedMail, lang: sub.lang, data: { name: sub.submitter_name, organisation: data.name, reason } });
     return c.json({ id: sub.id, status: 'rejected' as const }, 200);
   },
 );

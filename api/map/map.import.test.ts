@@ -57,7 +57,8 @@ describe.each(dialects)('map retention on %s', (dialect) => {
   it('drops unconfirmed submissions after 30 days and forgets submitters a year after the decision', async () => {
     const { runPurge } = await import('../core/retention.js');
     const { testConfig } = await import('../config.js');
-    await import('./map.retention.js');
+    const { retentionOf } = await import('../core/module.js');
+    const { MODULES } = await import('../modules.js');
     const { insertOrganisation, insertSubmission, setSubmissionStatus } = await import('./map.repository.js');
     const h = await testDatabase(dialect);
     try {
@@ -66,9 +67,9 @@ describe.each(dialects)('map retention on %s', (dialect) => {
       const stale = await insertSubmission(h.db, { organisationId: orgId, type: 'create', data: input!, note: '', submitterName: 'A', submitterEmail: 'a@example.org', lang: 'pl', status: 'unconfirmed' });
       const decided = await insertSubmission(h.db, { organisationId: null, type: 'correction', data: input!, note: '', submitterName: 'B', submitterEmail: 'b@example.org', lang: 'pl', status: 'pending' });
       await setSubmissionStatus(h.db, decided, 'approved', { decidedBy: 'x' });
-      const soon = await runPurge(h.db, testConfig(), new Date(Date.now() + 10 * 86400_000));
+      const soon = await runPurge(h.db, testConfig(), retentionOf(MODULES), new Date(Date.now() + 10 * 86400_000));
       expect(soon.find((r) => r.name === 'map:unconfirmed-submissions')!.deleted).toBe(0);
-      const later = await runPurge(h.db, testConfig(), new Date(Date.now() + 400 * 86400_000));
+      const later = await runPurge(h.db, testConfig(), retentionOf(MODULES), new Date(Date.now() + 400 * 86400_000));
       expect(later.find((r) => r.name === 'map:unconfirmed-submissions')!.deleted).toBe(1);
       expect(later.find((r) => r.name === 'map:submitter-contacts')!.deleted).toBe(1);
       expect(await h.db.selectFrom('organisation_submission').select('id').where('id', '=', stale).executeTakeFirst()).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { registerTemplate } from '../core/mail.js';
+import { mailTemplate } from '../core/mail.js';
 
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
 /** Owner links outlive a year, so the yearly reminder's link is always fresh. */
@@ -9,13 +9,13 @@ export const OWNER_TTL_MS = 400 * 24 * 3600_000;
 export const linkUrl = (config: Config, action: 'confirm' | 'edit', token: string, lang: string) =>
   `${config.publicUrl}/embed/map?lang=${encodeURIComponent(lang)}&${action}=${encodeURIComponent(token)}`;
 
-registerTemplate('map.confirm', {
+export const confirmMail = mailTemplate('map.confirm', {
   pl: { subject: 'Potwierdź zgłoszenie: {{organisation}}', text: 'Dzień dobry {{name}},\n\ndziękujemy za zgłoszenie na mapę organizacji Krakowa: {{organisation}}.\nPotwierdź je, otwierając link (ważny 7 dni):\n{{link}}\n\nPo potwierdzeniu zgłoszenie sprawdzi moderator.\nJeśli to nie Ty, zignoruj tę wiadomość.' },
   en: { subject: 'Confirm your submission: {{organisation}}', text: 'Hello {{name}},\n\nthank you for your submission to the Kraków NGO map: {{organisation}}.\nConfirm it by opening this link (valid for 7 days):\n{{link}}\n\nOnce confirmed, a moderator will review it.\nIf this was not you, ignore this message.' },
   uk: { subject: 'Підтвердьте заявку: {{organisation}}', text: 'Добрий день, {{name}}!\n\nДякуємо за заявку на мапу організацій Кракова: {{organisation}}.\nПідтвердьте її за посиланням (дійсне 7 днів):\n{{link}}\n\nПісля підтвердження заявку перевірить модератор.\nЯкщо це були не ви, проігноруйте цей лист.' },
 });
 
-registerTemplate('map.approved', {
+export const approvedMail = mailTemplate('map.approved', {
   pl: { subject: 'Zgłoszenie zatwierdzone: {{organisation}}', text: 'Dzień dobry {{name}},\n\nTwoje zgłoszenie dotyczące „{{organisation}}” zostało zatwierdzone i jest widoczne na mapie.\n{{editText}}' },
   en: { subject: 'Submission approved: {{organisation}}', text: 'Hello {{name}},\n\nyour submission about "{{organisation}}" was approved and is now on the map.\n{{editText}}' },
   uk: { subject: 'Заявку схвалено: {{organisation}}', text: 'Добрий день, {{name}}!\n\nВашу заявку щодо «{{organisation}}» схвалено, і вона вже на мапі.\n{{editText}}' },
@@ -27,13 +27,13 @@ export const EDIT_TEXT = {
   uk: (link: string) => `Ви можете будь-коли оновити дані запису за цією адресою (не передавайте її іншим):\n${link}`,
 };
 
-registerTemplate('map.rejected', {
+export const rejectedMail = mailTemplate('map.rejected', {
   pl: { subject: 'Zgłoszenie odrzucone: {{organisation}}', text: 'Dzień dobry {{name}},\n\nniestety nie możemy przyjąć zgłoszenia dotyczącego „{{organisation}}”.\nUzasadnienie: {{reason}}\n\nW razie pytań odpowiedz na tę wiadomość.' },
   en: { subject: 'Submission rejected: {{organisation}}', text: 'Hello {{name}},\n\nunfortunately we cannot accept the submission about "{{organisation}}".\nReason: {{reason}}\n\nIf you have questions, reply to this message.' },
   uk: { subject: 'Заявку відхилено: {{organisation}}', text: 'Добрий день, {{name}}!\n\nНа жаль, ми не можемо прийняти заявку щодо «{{organisation}}».\nПричина: {{reason}}\n\nЯкщо маєте запитання, дайте відповідь на цей лист.' },
 });
 
-registerTemplate('map.reminder', {
+export const reminderMail = mailTemplate('map.reminder', {
   pl: { subject: 'Czy dane „{{organisation}}” są aktualne?', text: 'Dzień dobry,\n\nraz w roku prosimy o sprawdzenie danych na mapie organizacji Krakowa.\nOtwórz link, sprawdź wpis „{{organisation}}” i zapisz go (także bez zmian):\n{{link}}' },
   en: { subject: 'Is the entry "{{organisation}}" up to date?', text: 'Hello,\n\nonce a year we ask you to check your entry on the Kraków NGO map.\nOpen the link, check "{{organisation}}" and save it (even without changes):\n{{link}}' },
   uk: { subject: 'Чи актуальні дані «{{organisation}}»?', text: 'Добрий день!\n\nРаз на рік ми просимо перевірити дані на мапі організацій Кракова.\nВідкрийте посилання, перевірте запис «{{organisation}}» і збережіть його (навіть без змін):\n{{link}}' },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, testApp, type TestApp } from '../testing.js';
-import { registeredJobs } from '../core/jobs.js';
+import { jobsOf } from '../core/module.js';
+import { MODULES } from '../modules.js';
 import { generateOrganisations } from './map.generate.js';
 import { insertOrganisation } from './map.repository.js';
 import { sendVerificationReminders } from './map.reminders.js';
@@ -27,6 +28,6 @@ describe.each(dialects)('yearly verification reminders on %s', (dialect) => {
   });
 
   it('is registered as a daily background job', () => {
-    expect(registeredJobs().find((j) => j.name === 'map:verification-reminders')?.intervalMs).toBe(86_400_000);
+    expect(jobsOf(MODULES).find((j) => j.name === 'map:verification-reminders')?.intervalMs).toBe(86_400_000);
   });
 });

@@ -4,8 +4,8 @@ import type { Database } from '../db/schema.js';
 import type { Mailer } from '../core/mail.js';
 import { nowIso } from '../core/ids.js';
 import { createSecretLink } from '../core/secret-links.js';
-import { OWNER_TTL_MS, linkUrl } from './map.mail.js';
-import { registerJob } from '../core/jobs.js';
+import { linkUrl, OWNER_TTL_MS, reminderMail } from './map.mail.js';
+import type { Job } from '../core/jobs.js';
 
 const DAY = 24 * 3600_000;
 
@@ -27,14 +27,15 @@ export async function sendVerificationReminders(db: Kysely<Database>, mailer: Ma
     .execute();
   for (const org of due) {
     const link = await createSecretLink(db, { purpose: 'map:owner', subjectId: org.id, email: org.owner_email!, ttlMs: OWNER_TTL_MS });
-    await mailer.enqueue({ to: org.owner_email!, template: 'map.reminder', lang: 'pl', data: { organisation: org.name, link: linkUrl(config, 'edit', link.token, 'pl') } });
+    await mailer.enqueue({ to: org.owner_email!, template: reminderMail, lang: 'pl', data: { organisation: org.name, link: linkUrl(config, 'edit', link.token, 'pl') } });
     await db.updateTable('organisation').set({ reminder_sent_at: nowIso(now) }).where('id', '=', org.id).execute();
   }
   return due.length;
 }
 
-registerJob({
+/** Sends the reminders that are due, daily. */
+export const verificationRemindersJob: Job = {
   name: 'map:verification-reminders',
   intervalMs: 24 * 3600_000,
   run: ({ db, mailer, config }) => sendVerificationReminders(db, mailer, config),
-});
+};

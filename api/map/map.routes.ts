@@ -14,15 +14,12 @@ import { createSecretLink, findSecretLink, markSecretLinkUsed } from '../core/se
 import { createRouter } from '../core/validation.js';
 import { ClusterCache, viewport } from './map.clusters.js';
 import { organisationsCsv, organisationsGeoJson } from './map.export.js';
-import { CONFIRM_TTL_MS, OWNER_TTL_MS, linkUrl } from './map.mail.js';
+import { CONFIRM_TTL_MS, confirmMail, linkUrl, OWNER_TTL_MS } from './map.mail.js';
 import {
   findOrganisationRow, findOrganisations, findPoints, findPublishedOrganisation, findSubmission, insertOrganisation, insertSubmission,
   diffInputs, mapVersion, setSubmissionStatus, toInput,
 } from './map.repository.js';
 import { nowIso } from '../core/ids.js';
-
-import './map.seed.js';
-import './map.retention.js';
 
 export const mapRoutes = createRouter();
 
@@ -194,7 +191,7 @@ mapRoutes.openapi(
       organisationId, type: body.type, data: body.organisation, note: body.note, submitterName: body.contact.name, submitterEmail: body.contact.email, lang: body.lang, status: 'unconfirmed',
     });
     const link = await createSecretLink(db, { purpose: 'map:confirm', subjectId: id, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
-    await mailer.enqueue({ to: body.contact.email, template: 'map.confirm', lang: body.lang, data: { name: body.contact.name, organisation: body.organisation.name, link: linkUrl(config, 'confirm', link.token, body.lang) } });
+    await mailer.enqueue({ to: body.contact.email, template: confirmMail, lang: body.lang, data: { name: body.contact.name, organisation: body.organisation.name, link: linkUrl(config, 'confirm', link.token, body.lang) } });
     return c.json({ id, status: 'unconfirmed' }, 202);
   },
 );

@@ -1,0 +1,14 @@
+import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { defineModule } from '../core/module.js';
+import { auditRoutes, sessionRoutes, signInRoutes, staffAccountRoutes } from './admin.routes.js';
+
+/** Staff accounts: signing in, the session, the staff list and the audit log. */
+export const adminModule = defineModule({
+  slug: 'admin',
+  signIn: signInRoutes,
+  staffCommon: sessionRoutes,
+  staff: [
+    { section: 'staff', roles: ADMIN_SECTIONS.staff, routes: staffAccountRoutes },
+    { section: 'audit', roles: ADMIN_SECTIONS.audit, routes: auditRoutes },
+  ],
+});

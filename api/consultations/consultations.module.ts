@@ -1,0 +1,18 @@
+import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { defineModule } from '../core/module.js';
+import { consultationAdminRoutes } from './consultations.admin.routes.js';
+import { answeredMail, confirmRemarkMail, confirmSupportMail, remarkArrivedMail, remarkRejectedMail } from './consultations.mail.js';
+import { CONSULTATIONS_RETENTION } from './consultations.retention.js';
+import { consultationRoutes } from './consultations.routes.js';
+import { seedConsultationsDemo } from './consultations.seed.js';
+
+/** The consultation comment box: remarks on a draft act, answers and the statutory report. */
+export const consultationsModule = defineModule({
+  slug: 'consultations',
+  routes: consultationRoutes,
+  staff: [{ section: 'consultations', roles: ADMIN_SECTIONS.consultations, routes: consultationAdminRoutes }],
+  seeds: [{ name: 'consultations', run: seedConsultationsDemo }],
+  retention: CONSULTATIONS_RETENTION,
+  mail: [confirmRemarkMail, confirmSupportMail, remarkArrivedMail, answeredMail, remarkRejectedMail],
+  clauseForm: 'consultations',
+});

@@ -1,0 +1,10 @@
+import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { clauseAdminRoutes, clauseRoutes } from './clauses.routes.js';
+import { defineModule } from './module.js';
+
+/** The information clauses of the forms (public at `/v1/clauses`) and the settings section that edits them. */
+export const clausesModule = defineModule({
+  slug: 'clauses',
+  routes: clauseRoutes,
+  staff: [{ section: 'settings', roles: ADMIN_SECTIONS.settings, routes: clauseAdminRoutes }],
+});

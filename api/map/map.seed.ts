@@ -1,4 +1,0 @@
-import { registerSeed } from '../seed.js';
-import { seedMapDemo } from './map.generate.js';
-
-registerSeed('map', seedMapDemo);
