@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModuleManifest } from './core/module.js';
+import { ADMIN_SECTIONS, CLAUSE_FORMS } from '../common/modules.js';
+import { clauseFormsOf, staffSectionsOf, type ModuleManifest } from './core/module.js';
 import { migrations } from './db/migrations/index.js';
 import { MODULES } from './modules.js';
 import { dialects, testDatabase } from './testing.js';
@@ -62,6 +63,13 @@ describe('the module list', () => {
     }
     expect(MODULES.filter((m) => !found.includes(m)).map((m) => m.slug), 'listed modules without a manifest file').toEqual([]);
     expect(new Set(MODULES.map((m) => m.slug)).size).toBe(MODULES.length);
+  });
+
+  it("serves the staff sections and clause forms of the common module table, with the table's roles", () => {
+    const served = staffSectionsOf(MODULES).map((s) => ({ section: s.section, roles: [...s.roles] }));
+    const table = Object.entries(ADMIN_SECTIONS).map(([section, s]) => ({ section, roles: [...s.roles] }));
+    expect(served).toEqual(table);
+    expect(clauseFormsOf(MODULES)).toEqual(CLAUSE_FORMS);
   });
 
   it('puts every table file under api/*/ into the Database type, and nothing else', () => {

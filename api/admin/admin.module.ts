@@ -1,4 +1,4 @@
-import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { ADMIN_SECTIONS } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { auditRoutes, sessionRoutes, signInRoutes, staffAccountRoutes } from './admin.routes.js';
 
@@ -8,7 +8,7 @@ export const adminModule = defineModule({
   signIn: signInRoutes,
   staffCommon: sessionRoutes,
   staff: [
-    { section: 'staff', roles: ADMIN_SECTIONS.staff, routes: staffAccountRoutes },
-    { section: 'audit', roles: ADMIN_SECTIONS.audit, routes: auditRoutes },
+    { section: 'staff', roles: ADMIN_SECTIONS.staff.roles, routes: staffAccountRoutes },
+    { section: 'audit', roles: ADMIN_SECTIONS.audit.roles, routes: auditRoutes },
   ],
 });

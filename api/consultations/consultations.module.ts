@@ -1,4 +1,4 @@
-import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { ADMIN_SECTIONS, MODULES as MODULE_TABLE } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { consultationAdminRoutes } from './consultations.admin.routes.js';
 import { answeredMail, confirmRemarkMail, confirmSupportMail, remarkArrivedMail, remarkRejectedMail } from './consultations.mail.js';
@@ -10,9 +10,9 @@ import { seedConsultationsDemo } from './consultations.seed.js';
 export const consultationsModule = defineModule({
   slug: 'consultations',
   routes: consultationRoutes,
-  staff: [{ section: 'consultations', roles: ADMIN_SECTIONS.consultations, routes: consultationAdminRoutes }],
+  staff: [{ section: 'consultations', roles: ADMIN_SECTIONS.consultations.roles, routes: consultationAdminRoutes }],
   seeds: [{ name: 'consultations', run: seedConsultationsDemo }],
   retention: CONSULTATIONS_RETENTION,
   mail: [confirmRemarkMail, confirmSupportMail, remarkArrivedMail, answeredMail, remarkRejectedMail],
-  clauseForm: 'consultations',
+  clauseForm: MODULE_TABLE.consultations.clauseForm,
 });

@@ -1,4 +1,4 @@
-import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { ADMIN_SECTIONS } from '../../common/modules.js';
 import { clauseAdminRoutes, clauseRoutes } from './clauses.routes.js';
 import { defineModule } from './module.js';
 
@@ -6,5 +6,5 @@ import { defineModule } from './module.js';
 export const clausesModule = defineModule({
   slug: 'clauses',
   routes: clauseRoutes,
-  staff: [{ section: 'settings', roles: ADMIN_SECTIONS.settings, routes: clauseAdminRoutes }],
+  staff: [{ section: 'settings', roles: ADMIN_SECTIONS.settings.roles, routes: clauseAdminRoutes }],
 });

@@ -1,4 +1,4 @@
-import { ADMIN_SECTIONS } from '../../common/admin.js';
+import { ADMIN_SECTIONS, MODULES as MODULE_TABLE } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { mapAdminRoutes } from './map.admin.routes.js';
 import { seedMapDemo } from './map.generate.js';
@@ -11,10 +11,10 @@ import { mapRoutes } from './map.routes.js';
 export const mapModule = defineModule({
   slug: 'map',
   routes: mapRoutes,
-  staff: [{ section: 'map', roles: ADMIN_SECTIONS.map, routes: mapAdminRoutes }],
+  staff: [{ section: 'map', roles: ADMIN_SECTIONS.map.roles, routes: mapAdminRoutes }],
   seeds: [{ name: 'map', run: seedMapDemo }],
   retention: MAP_RETENTION,
   jobs: [verificationRemindersJob],
   mail: [confirmMail, approvedMail, rejectedMail, reminderMail],
-  clauseForm: 'map',
+  clauseForm: MODULE_TABLE.map.clauseForm,
 });
