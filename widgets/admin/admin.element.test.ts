@@ -1,14 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AdminSession } from './admin.api.js';
+import { failure, json, runWidgetBaseTests, stubFetch, waitFor, type Call, type FetchStub } from '../core/testing.js';
 import './admin.js';
 // The panel imports a section's chunk by URL (dist/widgets/ngo-admin-sections.js), which the test server does not have.
 import './sections/index.js';
 import type { NgoAdmin } from './admin.element.js';
 
-type Call = { method: string; path: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials };
 type Handler = (call: Call) => Response;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const envelope = (status: number, code: string, message = code) => json(status, { error: { code, message } });
 
 const ADMIN: AdminSession = {
@@ -17,42 +16,13 @@ const ADMIN: AdminSession = {
   sections: ['map', 'consultations', 'advice', 'outbox', 'staff', 'audit'],
 };
 
-/** Stubs fetch (the network boundary) with a tiny in-memory staff API. */
-function fakeApi(handler: Handler) {
-  const original = window.fetch;
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    const call: Call = {
-      method: init.method ?? 'GET',
-      path: url.pathname + url.search,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
-      credentials: init.credentials,
-    };
-    calls.push(call);
-    return handler(call);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
-
 const signedOut: Handler = (c) => (c.path === '/v1/admin/session' && c.method === 'GET' ? envelope(401, 'unauthorized') : envelope(404, 'not_found'));
 
-async function mount(lang: string, api: ReturnType<typeof fakeApi>) {
+async function mount(lang: string, api: FetchStub) {
   const el = await fixture<NgoAdmin>(html`<ngo-admin lang=${lang} api-base=${location.origin}></ngo-admin>`);
   await waitFor(() => el.shadowRoot!.querySelector('form'));
   void api;
   return el;
-}
-
-async function waitFor<T>(probe: () => T | null | undefined | false, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 function type(input: HTMLInputElement, value: string) {
@@ -63,8 +33,18 @@ function type(input: HTMLInputElement, value: string) {
 
 const $ = <E extends Element = HTMLElement>(el: NgoAdmin, sel: string) => el.shadowRoot!.querySelector<E>(sel as string) as E | null;
 
+runWidgetBaseTests<NgoAdmin>('ngo-admin', {
+  setup: () => {
+    const stub = stubFetch((c) => (c.path === '/v1/admin/session' ? failure(401, 'unauthorized') : undefined));
+    return () => stub.restore();
+  },
+  ready: (el) => el.shadowRoot!.querySelector('form'),
+  texts: { pl: 'Logowanie do panelu pracowników', en: 'Sign in to the staff panel', uk: 'Вхід до панелі працівників' },
+  misconfigured: { attrs: { 'api-base': 'https://elsewhere.example.org' }, warning: 'api-base "https://elsewhere.example.org" is not this page\'s origin' },
+});
+
 describe('<ngo-admin>', () => {
-  let api: ReturnType<typeof fakeApi>;
+  let api: FetchStub;
   afterEach(() => {
     api?.restore();
   });
@@ -75,7 +55,7 @@ describe('<ngo-admin>', () => {
     ['uk', 'Вхід до панелі працівників', 'Адреса електронної пошти', 'Увійти'],
   ] as const) {
     it(`renders an accessible login form in ${lang}`, async () => {
-      api = fakeApi(signedOut);
+      api = stubFetch(signedOut);
       const el = await mount(lang, api);
       await expect(el).to.be.accessible();
       expect($(el, 'h2')!.textContent).to.equal(heading);
@@ -87,7 +67,7 @@ describe('<ngo-admin>', () => {
   }
 
   it('shows an error summary and inline errors for empty fields, and focuses the summary', async () => {
-    api = fakeApi(signedOut);
+    api = stubFetch(signedOut);
     const el = await mount('pl', api);
     $(el, 'button[type="submit"]')!.click();
     await el.updateComplete;
@@ -101,7 +81,7 @@ describe('<ngo-admin>', () => {
   });
 
   it('asks for the 6-digit code when the server says otp_required, then opens the panel', async () => {
-    api = fakeApi((c) => {
+    api = stubFetch((c) => {
       if (c.path === '/v1/admin/session' && c.method === 'GET') return envelope(401, 'unauthorized');
       if (c.path === '/v1/admin/session' && c.method === 'POST') {
         const body = c.body as { otp?: string };
@@ -141,7 +121,7 @@ describe('<ngo-admin>', () => {
   });
 
   it('shows invalid credentials in an alert and keeps the user on the form', async () => {
-    api = fakeApi((c) => (c.method === 'POST' ? envelope(401, 'invalid_credentials', 'Wrong e-mail or password') : envelope(401, 'unauthorized')));
+    api = stubFetch((c) => (c.method === 'POST' ? envelope(401, 'invalid_credentials', 'Wrong e-mail or password') : envelope(401, 'unauthorized')));
     const el = await mount('uk', api);
     type($(el, '#email') as HTMLInputElement, 'x@krakow.pl');
     type($(el, '#password') as HTMLInputElement, 'wrong');
@@ -156,7 +136,7 @@ describe('<ngo-admin>', () => {
   it('lists only the sections the session grants, opens one, and signs out with the CSRF token', async () => {
     // A section the module table does not have (here outbox) shows a notice; the test server has no section chunks.
     const moderator: AdminSession = { ...ADMIN, staff: { ...ADMIN.staff, role: 'moderator' }, sections: ['outbox', 'consultations'] };
-    api = fakeApi((c) => {
+    api = stubFetch((c) => {
       if (c.path === '/v1/admin/session' && c.method === 'GET') return json(200, moderator);
       if (c.path === '/v1/admin/session' && c.method === 'DELETE') return new Response(null, { status: 204 });
       return envelope(404, 'not_found');
@@ -188,7 +168,7 @@ describe('<ngo-admin>', () => {
   });
 
   it('shows the staff list section to an admin', async () => {
-    api = fakeApi((c) => {
+    api = stubFetch((c) => {
       if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['staff', 'audit'] });
       if (c.path === '/v1/admin/staff')
         return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null }, { id: 's2', email: 'jan@krakow.pl', name: 'Jan Kowal', role: 'editor', district: 12, disabled: true, lastLoginAt: '2025-03-31T23:30:00Z' }] });
@@ -205,7 +185,7 @@ describe('<ngo-admin>', () => {
 
   it('returns to the login form when a section gets 401', async () => {
     let expired = false;
-    api = fakeApi((c) => {
+    api = stubFetch((c) => {
       if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['audit'] });
       if (c.path.startsWith('/v1/admin/audit')) return expired ? envelope(401, 'unauthorized') : json(200, { items: [] });
       return envelope(404, 'not_found');

@@ -285,6 +285,8 @@ export class NgoAdmin extends NgoElement {
 
   protected override render() {
     const lang = this.locale;
+    // Staff routes are same-origin only (no CORS): a panel pointed elsewhere could never sign in.
+    if (new URL(this.api, location.href).origin !== location.origin) return this.warnMisconfig(`api-base "${this.api}" is not this page's origin; the staff panel works on its own origin only`);
     return html`<div class="ngo-root" part="base" lang=${lang}>
       ${this.phase === 'panel' && this.session ? this.renderPanel(this.session) : this.renderLogin()}
       ${statusRegion(this.status)}

@@ -41,7 +41,11 @@ export async function realApiProxy(ctx, next) {
   ctx.body = Buffer.from(await res.arrayBuffer());
 }
 
-/** Plugin that stops the API with the dev server. */
+/** Plugin that starts the API with the dev server (so it is warm when the first test runs) and stops it with it. */
 export function stopRealApi() {
-  return { name: 'ngo-real-api', serverStop: () => void child?.kill('SIGTERM') };
+  return {
+    name: 'ngo-real-api',
+    serverStart: () => void (ready ??= start()).catch((err) => console.error(err)),
+    serverStop: () => void child?.kill('SIGTERM'),
+  };
 }

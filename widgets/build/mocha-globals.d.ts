@@ -1,6 +1,6 @@
 // The few mocha globals the widget tests use (web-test-runner runs mocha; @types/mocha is not installed).
 // If @types/mocha is ever added, delete this file.
-type NgoTestFn = (this: unknown) => void | Promise<unknown>;
+type NgoTestFn = (this: { timeout(ms: number): void }) => void | Promise<unknown>;
 declare function describe(title: string, fn: () => void): void;
 declare function it(title: string, fn: NgoTestFn): void;
 declare function before(fn: NgoTestFn): void;

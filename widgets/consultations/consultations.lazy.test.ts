@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { waitFor } from '../core/testing.js';
 import './consultations.js';
 import type { ConsultationSummary } from './consultations.api.js';
 import type { NgoConsultation } from './consultations.element.js';
@@ -7,19 +8,12 @@ import type { NgoConsultation } from './consultations.element.js';
 // The forms' code (consultations.form.ts) and the proof-of-work solver load only when a person
 // opens a form, not with the widget. Its own file: a fresh page that no other test has loaded them in.
 
-const requested: string[] = [];
-new PerformanceObserver((list) => requested.push(...list.getEntries().map((e) => e.name))).observe({ type: 'resource', buffered: true });
-const loaded = (re: RegExp) => requested.some((url) => re.test(new URL(url).pathname));
-
-async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const requested: PerformanceEntry[] = [];
+new PerformanceObserver((list) => requested.push(...list.getEntries())).observe({ type: 'resource', buffered: true });
+const matching = (re: RegExp) => requested.filter((e) => re.test(new URL(e.name).pathname));
+const loaded = (re: RegExp) => matching(re).length > 0;
+/** When the first request for `re` started (Resource Timing), or Infinity. */
+const firstRequest = (re: RegExp) => Math.min(...matching(re).map((e) => e.startTime));
 
 describe('<ngo-consultation> loading its forms', () => {
   it('loads the form code when a person presses "Comment", and the solver once they write', async () => {
@@ -29,10 +23,11 @@ describe('<ngo-consultation> loading its forms', () => {
     await waitFor(() => $('#comment-doc') && $('#remarks-title'), 'the consultation');
     // Reading the consultation, with focus in it: no form code and no proof of work yet.
     $('#comment-doc')!.focus();
-    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
     expect(loaded(/\/consultations\.form\./), 'consultations.form').to.equal(false);
     expect(loaded(/\/core\/pow(\.solver)?\./), 'pow').to.equal(false);
 
+    const clickedAt = performance.now();
     $('#comment-doc')!.click();
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'form-title', 'focus on the form heading');
     expect(loaded(/\/consultations\.form\./), 'consultations.form').to.equal(true);
@@ -40,5 +35,7 @@ describe('<ngo-consultation> loading its forms', () => {
     $('#justification')!.focus();
     await sendKeys({ type: 'Uwaga' });
     await waitFor(() => loaded(/\/core\/pow\.solver\./) && loaded(/\/v1\/challenge$/), 'the solver and the challenge');
+    // None of it was asked for before the person pressed "Comment" (reading and focus load nothing).
+    for (const re of [/\/consultations\.form\./, /\/core\/pow(\.solver)?\./, /\/v1\/challenge$/]) expect(firstRequest(re), String(re)).to.be.at.least(clickedAt);
   });
 });

@@ -1,22 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ApiError, newIdempotencyKey, request } from './api.js';
-
-type Call = { url: string; init: RequestInit };
-
-/** Replaces fetch (the network boundary) for one test. */
-function stubFetch(answer: (call: Call) => Response | Promise<Response>): { calls: Call[]; restore: () => void } {
-  const original = window.fetch;
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const call = { url: String(input), init };
-    calls.push(call);
-    return answer(call);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+import { json, stubFetch, type FetchStub } from './testing.js';
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -28,7 +12,7 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('request', () => {
-  let stub: ReturnType<typeof stubFetch> | undefined;
+  let stub: FetchStub | undefined;
   afterEach(() => {
     stub?.restore();
   });
@@ -37,19 +21,19 @@ describe('request', () => {
     stub = stubFetch(() => json(201, { id: 'x1' }));
     const out = await request<{ id: string }>('https://api.example.org/', '/v1/things', { method: 'POST', body: { a: 1 }, idempotencyKey: 'abcdefgh12' });
     expect(out).to.deep.equal({ id: 'x1' });
-    const { url, init } = stub.calls[0]!;
-    expect(url).to.equal('https://api.example.org/v1/things');
-    expect(init.method).to.equal('POST');
-    expect(init.credentials).to.equal('omit');
-    expect(init.body).to.equal('{"a":1}');
-    expect((init.headers as Record<string, string>)['Content-Type']).to.equal('application/json');
-    expect((init.headers as Record<string, string>)['Idempotency-Key']).to.equal('abcdefgh12');
+    const call = stub.calls[0]!;
+    expect(call.url).to.equal('https://api.example.org/v1/things');
+    expect(call.method).to.equal('POST');
+    expect(call.credentials).to.equal('omit');
+    expect(call.body).to.deep.equal({ a: 1 });
+    expect(call.headers['Content-Type']).to.equal('application/json');
+    expect(call.headers['Idempotency-Key']).to.equal('abcdefgh12');
   });
 
   it('returns undefined for 204', async () => {
     stub = stubFetch(() => new Response(null, { status: 204 }));
     expect(await request('', '/v1/x', { method: 'DELETE', credentials: 'same-origin' })).to.equal(undefined);
-    expect(stub.calls[0]!.init.credentials).to.equal('same-origin');
+    expect(stub.calls[0]!.credentials).to.equal('same-origin');
   });
 
   it('parses the error envelope into an ApiError', async () => {
