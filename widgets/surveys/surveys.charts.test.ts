@@ -1,12 +1,18 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { barChart, gapChart, trendChart, wrapText, type ChartText } from './surveys.charts.js';
 
 const fmt = new Intl.NumberFormat('pl', { maximumFractionDigits: 1 });
 const text = (id: string, title: string): ChartText => ({ id, title, format: (v) => fmt.format(v), suppressed: 'ukryte (n < 5)', noData: 'brak danych' });
 
+// A plain container, not open-wc's fixture: that waits for an animation frame, which a background tab may not give.
+const hosts: HTMLElement[] = [];
+afterEach(() => hosts.splice(0).forEach((h) => h.remove()));
 async function draw(t: TemplateResult): Promise<SVGSVGElement> {
-  const host = await fixture<HTMLDivElement>(html`<div lang="pl"></div>`);
+  const host = document.createElement('div');
+  host.lang = 'pl';
+  document.body.append(host);
+  hosts.push(host);
   render(t, host);
   return host.querySelector('svg')!;
 }

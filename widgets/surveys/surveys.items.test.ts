@@ -1,4 +1,4 @@
-import { expect, fixture, html as fhtml } from '@open-wc/testing';
+import { expect, fixture, html as fhtml, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { LitElement, html } from 'lit';
 import type { AnswerValue, Answers, Instrument, Item, RespondentGroup } from '../../common/surveys.js';
@@ -154,7 +154,7 @@ describe('survey items', () => {
     const points = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.point')];
     expect(new Set(points.map((p) => Math.round(p.getBoundingClientRect().left))).size).to.equal(1);
     el.style.width = '900px';
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    expect(new Set(points.map((p) => Math.round(p.getBoundingClientRect().top))).size).to.equal(1);
+    // Layout is read synchronously, so the new width applies at once; wait on what is seen, not on a frame.
+    await waitUntil(() => new Set(points.map((p) => Math.round(p.getBoundingClientRect().top))).size === 1, 'the points line up in one row');
   });
 });
