@@ -1,0 +1,69 @@
+/** The attendee list of one registration list, for staff: the same rows as CSV and as XLSX. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Lang } from '../../common/taxonomy.js';
+import { ACCESS_NEED_LABELS, type AccessNeed, type RegistrationStatus } from '../../common/events.js';
+import type { Question } from '../../common/events.schema.js';
+import type { CsvColumn } from '../core/csv.js';
+import { findPlacesRow } from './events.repository.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const HEADERS: Record<Lang, Record<'position' | 'name' | 'email' | 'organisation' | 'status' | 'confirmedAt' | 'accessNeeds' | 'accessNote' | 'skipped' | 'attended', string>> = {
+  pl: { position: 'Lp.', name: 'Imię i nazwisko', email: 'E-mail', organisation: 'Organizacja', status: 'Status', confirmedAt: 'Potwierdzono', accessNeeds: 'Potrzeby dostępności', accessNote: 'Uwagi o dostępności', skipped: 'Nieobecność zgłoszona na sesjach', attended: 'Obecności' },
+  en: { position: 'No.', name: 'Name', email: 'E-mail', organisation: 'Organisation', status: 'Status', confirmedAt: 'Confirmed', accessNeeds: 'Access needs', accessNote: 'Access note', skipped: 'Sessions skipped', attended: 'Check-ins' },
+  uk: { position: '№', name: 'Ім’я та прізвище', email: 'Ел. пошта', organisation: 'Організація', status: 'Статус', confirmedAt: 'Підтверджено', accessNeeds: 'Потреби доступності', accessNote: 'Примітка щодо доступності', skipped: 'Пропущені сесії', attended: 'Відвідування' },
+};
+
+const STATUS: Record<Lang, Record<RegistrationStatus, string>> = {
+  pl: { unconfirmed: 'niepotwierdzona', confirmed: 'potwierdzona', waiting: 'lista rezerwowa', offered: 'zaproponowano miejsce', cancelled: 'anulowana', expired: 'propozycja wygasła' },
+  en: { unconfirmed: 'unconfirmed', confirmed: 'confirmed', waiting: 'waiting list', offered: 'place offered', cancelled: 'cancelled', expired: 'offer expired' },
+  uk: { unconfirmed: 'не підтверджено', confirmed: 'підтверджено', waiting: 'список очікування', offered: 'запропоновано місце', cancelled: 'скасовано', expired: 'пропозиція минула' },
+};
+
+const answerText = (q: Question, v: unknown, lang: Lang): string => {
+  if (v === undefined || v === null || v === '') return '';
+  const option = (id: unknown) => {
+    const o = q.options.find((x) => x.id === id);
+    return o ? (o.label[lang] ?? o.label.pl) : String(id);
+  };
+  if (q.kind === 'boolean') return v === true ? '✓' : '';
+  if (q.kind === 'multi' && Array.isArray(v)) return v.map(option).join('; ');
+  if (q.kind === 'choice') return option(v);
+  return String(v);
+};
+
+/** Columns and rows of a list's registrations (not the unconfirmed ones), in queue order. */
+export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promise<{ columns: CsvColumn[]; rows: Record<string, unknown>[] }> {
+  const places = await findPlacesRow(db, placesId);
+  const questions = places ? (JSON.parse(places.questions) as Question[]) : [];
+  const h = HEADERS[lang];
+  const columns: CsvColumn[] = [
+    { key: 'position', header: h.position }, { key: 'name', header: h.name }, { key: 'email', header: h.email }, { key: 'organisation', header: h.organisation },
+    { key: 'status', header: h.status }, { key: 'confirmedAt', header: h.confirmedAt }, { key: 'accessNeeds', header: h.accessNeeds }, { key: 'accessNote', header: h.accessNote },
+    ...questions.map((q) => ({ key: `q:${q.id}`, header: q.label[lang] ?? q.label.pl })),
+    { key: 'skipped', header: h.skipped }, { key: 'attended', header: h.attended },
+  ];
+  const regs = await db.selectFrom('event_registration').selectAll().where('places_id', '=', placesId).where('status', '!=', 'unconfirmed').orderBy('queue_no').execute();
+  const sessions = await db.selectFrom('calendar_event').select(['id', 'title']).where('places_id', '=', placesId).execute();
+  const marks = regs.length
+    ? await db.selectFrom('event_attendance').select(['registration_id', (eb) => eb.fn.countAll<number>().as('n')]).where('registration_id', 'in', regs.map((r) => r.id)).groupBy('registration_id').execute()
+    : [];
+  const rows = regs.map((r, i) => {
+    const answers = JSON.parse(r.answers) as Record<string, unknown>;
+    return {
+      position: i + 1,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation,
+      status: STATUS[lang][r.status],
+      confirmedAt: r.confirmed_at,
+      accessNeeds: (JSON.parse(r.access_needs) as AccessNeed[]).map((n) => ACCESS_NEED_LABELS[n]?.[lang] ?? n),
+      accessNote: r.access_note,
+      ...Object.fromEntries(questions.map((q) => [`q:${q.id}`, answerText(q, answers[q.id], lang)])),
+      skipped: (JSON.parse(r.skip_sessions) as string[]).map((id) => sessions.find((s) => s.id === id)?.title ?? id),
+      attended: Number(marks.find((m) => m.registration_id === r.id)?.n ?? 0),
+    };
+  });
+  return { columns, rows };
+}
