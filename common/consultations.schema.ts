@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonalWrite } from './forms.schema.js';
-import { AUDIENCES, AUTHOR_TYPES, CONSULTATION_LIMITS as L, CONSULTATION_STATUSES, DECISIONS, MODERATION_MODES, ORGANISATION_AUTHORS } from './consultations.js';
+import { AUDIENCES, AUTHOR_TYPES, CONSULTATION_LIMITS as L, CONSULTATION_STATUSES, DECISIONS, MODERATION_MODES, ORGANISATION_AUTHORS, REMARK_STATUSES } from './consultations.js';
+import { DOCUMENT_WARNING_CODES } from './consultations.document.js';
 import { isValidKrs } from './identifiers.js';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -143,3 +144,45 @@ export const StaffRemark = PublicRemark.extend({
   contactEmail: z.string(),
   answeredAt: z.string().nullable(),
 }).meta({ id: 'StaffRemark' });
+
+// ---- staff responses (/v1/admin/consultations), typed for the panel and its tests ----
+
+/** What waits for staff in a consultation. */
+export const StaffCounts = z.object({ pending: z.number(), unconfirmed: z.number(), unanswered: z.number() }).meta({ id: 'ConsultationStaffCounts' });
+
+export const StaffConsultation = ConsultationSummary.extend({ counts: StaffCounts }).meta({ id: 'StaffConsultationSummary' });
+export type StaffConsultation = z.output<typeof StaffConsultation>;
+
+/** One consultation as the staff form edits it. */
+export const StaffConsultationDetail = ConsultationDetail.extend({
+  document: z.string(),
+  startsLocal: z.string().meta({ description: 'Warsaw wall-clock time, as the form edits it' }),
+  endsLocal: z.string(),
+  counts: StaffCounts,
+  remarkTotal: z.number().meta({ description: 'Remarks in any status; once there are any, the document\'s units are locked' }),
+}).meta({ id: 'StaffConsultationDetail' });
+export type StaffConsultationDetail = z.output<typeof StaffConsultationDetail>;
+
+export const PreviewUnit = z.object({ label: z.string(), text: z.string(), depth: z.number() });
+export type PreviewUnit = z.output<typeof PreviewUnit>;
+
+export const PreviewWarning = z
+  .object({
+    code: z.enum(DOCUMENT_WARNING_CODES),
+    line: z.number().meta({ description: '1-based line of the pasted document' }),
+    label: z.string().optional().meta({ description: 'The unit concerned' }),
+    expected: z.string().optional().meta({ description: 'Numbering: the label expected instead' }),
+    found: z.string().optional().meta({ description: 'outside_unit: the number found' }),
+    count: z.number().optional().meta({ description: 'page_lines_removed: how many lines' }),
+  })
+  .meta({ id: 'DocumentWarning', description: 'Where the layout of the pasted act is unclear; the code is a translation key of the staff panel' });
+
+/** `POST /document/preview`: the units a document splits into, and where its layout is unclear. */
+export const DocumentPreview = z.object({ units: z.array(PreviewUnit), warnings: z.array(PreviewWarning) });
+
+/** A remark's status after a moderation decision. */
+export const RemarkState = z.object({ id: z.string(), status: z.enum(REMARK_STATUSES) });
+
+export const AnswerSaved = z.object({ id: z.string(), decision: z.string(), response: z.string(), answeredAt: z.string() });
+
+export const AnswersPublished = z.object({ id: z.string(), reportedAt: z.string(), mailed: z.number() });

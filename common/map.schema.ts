@@ -138,3 +138,42 @@ export const SubmissionInput = PersonalWrite.extend({
 
 export const ORG_STATUS = z.enum(ORG_STATUSES);
 export const SUBMISSION_STATUSES = ['unconfirmed', 'pending', 'approved', 'rejected'] as const;
+
+// ---- staff (/v1/admin/map): the responses the staff section reads, typed for the panel and its tests ----
+
+export const SUBMISSION_TYPES = ['create', 'correction', 'owner_edit'] as const;
+export const DUPLICATE_REASONS = ['same_krs', 'similar_name', 'same_address'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** A submission waiting for a decision, with its diff against the published entry and hints of duplicates. */
+export const QueueItem = z
+  .object({
+    id: z.string(),
+    type: z.enum(SUBMISSION_TYPES),
+    status: z.string(),
+    organisationId: z.string().nullable(),
+    submitter: z.object({ name: z.string(), email: z.string() }),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+    data: OrganisationInput,
+    diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    duplicates: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), reasons: z.array(z.enum(DUPLICATE_REASONS)) })),
+  })
+  .meta({ id: 'MapQueueItem' });
+export type QueueItem = z.output<typeof QueueItem>;
+
+/** An entry in any status, as staff see it. */
+export const StaffOrganisation = Organisation.extend({ status: z.enum(ORG_STATUSES), ownerEmail: z.string().nullable(), version: z.number() }).meta({ id: 'StaffOrganisation' });
+export type StaffOrganisation = z.output<typeof StaffOrganisation>;
+
+export const StaffOrganisationPage = z.object({ items: z.array(StaffOrganisation), total: z.number() });
+
+/** One saved version of an entry. `changedBy`: `staff:<id>`, `submission`, `import` or `demo-seed`. */
+export const EntryVersion = z.object({ version: z.number(), status: z.string(), changedBy: z.string(), note: z.string().nullable(), createdAt: z.string() });
+export type EntryVersion = z.output<typeof EntryVersion>;
+
+/** `GET /v1/admin/map/organisations/{id}`: the entry with its version history. */
+export const StaffEntry = StaffOrganisation.extend({ versions: z.array(EntryVersion) });
+export type StaffEntry = z.output<typeof StaffEntry>;
+
+export const RemindersSent = z.object({ sent: z.number() });

@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AUTHOR_TYPE_LABELS, DECISION_LABELS, REMARK_STATUSES, consultationStatus } from '../../common/consultations.js';
 import { parseDocument, type SplitDocument } from '../../common/consultations.document.js';
-import { ConsultationDetail, ConsultationInput, ConsultationSummary, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
+import {
+  AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, ResponseInput, StaffConsultation, StaffConsultationDetail, StaffRemark,
+} from '../../common/consultations.schema.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
-import { DOCUMENT_WARNING_CODES } from '../../common/consultations.document.js';
 import { assertDistrict, type StaffPrincipal } from '../core/auth.js';
 import type { AppEnv } from '../core/context.js';
 import { csvResponse, toCsv } from '../core/csv.js';
@@ -52,20 +53,6 @@ function split(document: string): SplitDocument {
   }
 }
 
-const Counts = z.object({ pending: z.number(), unconfirmed: z.number(), unanswered: z.number() }).meta({ id: 'ConsultationStaffCounts' });
-const StaffConsultation = ConsultationSummary.extend({ counts: Counts }).meta({ id: 'StaffConsultationSummary' });
-const PreviewUnit = z.object({ label: z.string(), text: z.string(), depth: z.number() });
-const PreviewWarning = z
-  .object({
-    code: z.enum(DOCUMENT_WARNING_CODES),
-    line: z.number().meta({ description: '1-based line of the pasted document' }),
-    label: z.string().optional().meta({ description: 'The unit concerned' }),
-    expected: z.string().optional().meta({ description: 'Numbering: the label expected instead' }),
-    found: z.string().optional().meta({ description: 'outside_unit: the number found' }),
-    count: z.number().optional().meta({ description: 'page_lines_removed: how many lines' }),
-  })
-  .meta({ id: 'DocumentWarning', description: 'Where the layout of the pasted act is unclear; the code is a translation key of the staff panel' });
-
 consultationAdminRoutes.openapi(
   createRoute({
     method: 'get',
@@ -108,18 +95,10 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Split a pasted document into units without saving, for the form\'s preview, with warnings where its layout is unclear',
     request: { body: { content: { 'application/json': { schema: z.object({ document: z.string().max(CONSULTATION_LIMITS.document) }) } }, required: true } },
-    responses: { 200: jsonContent(z.object({ units: z.array(PreviewUnit), warnings: z.array(PreviewWarning) }), 'Units and warnings'), ...ErrorResponses },
+    responses: { 200: jsonContent(DocumentPreview, 'Units and warnings'), ...ErrorResponses },
   }),
   (c) => c.json(split(c.req.valid('json').document), 200),
 );
-
-const StaffDetail = ConsultationDetail.extend({
-  document: z.string(),
-  startsLocal: z.string().meta({ description: 'Warsaw wall-clock time, as the form edits it' }),
-  endsLocal: z.string(),
-  counts: Counts,
-  remarkTotal: z.number().meta({ description: 'Remarks in any status; once there are any, the document\'s units are locked' }),
-}).meta({ id: 'StaffConsultationDetail' });
 
 consultationAdminRoutes.openapi(
   createRoute({
@@ -128,7 +107,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'One consultation with its document, Warsaw local times and counts',
     request: { params: IdParam },
-    responses: { 200: jsonContent(StaffDetail, 'Consultation'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffConsultationDetail, 'Consultation'), ...ErrorResponses },
   }),
   async (c) => {
     const now = new Date();
@@ -201,8 +180,6 @@ async function staffRemarks(c: Context<AppEnv>, row: ConsultationRow, status?: (
   }));
 }
 
-const RemarkState = z.object({ id: z.string(), status: z.enum(REMARK_STATUSES) });
-
 consultationAdminRoutes.openapi(
   createRoute({
     method: 'post',
@@ -251,7 +228,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary: 'Answer a published remark with a decision and its justification. Allowed any time; public only with the report.',
     request: { params: RemarkParam, body: { content: { 'application/json': { schema: ResponseInput } }, required: true } },
-    responses: { 200: jsonContent(z.object({ id: z.string(), decision: z.string(), response: z.string(), answeredAt: z.string() }), 'Saved'), 409: jsonContent(z.any(), 'Not published'), ...ErrorResponses },
+    responses: { 200: jsonContent(AnswerSaved, 'Saved'), 409: jsonContent(z.any(), 'Not published'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -272,7 +249,7 @@ consultationAdminRoutes.openapi(
     summary:
       'Publish the answers and the report: the consultation must be closed (409 `consultation_not_closed`), with every published remark answered (409 `unanswered_remarks`, `details.count`) and none waiting for moderation (409 `pending_remarks`, `details.count`). Each author is mailed their answer.',
     request: { params: IdParam },
-    responses: { 200: jsonContent(z.object({ id: z.string(), reportedAt: z.string(), mailed: z.number() }), 'Published'), 409: jsonContent(z.any(), 'Preconditions unmet'), ...ErrorResponses },
+    responses: { 200: jsonContent(AnswersPublished, 'Published'), 409: jsonContent(z.any(), 'Preconditions unmet'), ...ErrorResponses },
   }),
   async (c) => {
     const { db, mailer, config } = c.var;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_STATUSES } from '../../common/map.js';
-import { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
+import { OrganisationFilters, OrganisationInput, QueueItem, RemindersSent, StaffEntry, StaffOrganisationPage } from '../../common/map.schema.js';
 import { assertDistrict } from '../core/auth.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
@@ -19,20 +19,6 @@ export const mapAdminRoutes = createRouter();
 
 const scopeOf = (d: Input) => (d.cityWide ? null : d.districts);
 
-const QueueItem = z
-  .object({
-    id: z.string(),
-    type: z.enum(['create', 'correction', 'owner_edit']),
-    status: z.string(),
-    organisationId: z.string().nullable(),
-    submitter: z.object({ name: z.string(), email: z.string() }),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-    data: OrganisationInput,
-    diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-    duplicates: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), reasons: z.array(z.string()) })),
-  })
-  .meta({ id: 'MapQueueItem' });
 
 mapAdminRoutes.openapi(
   createRoute({
@@ -123,8 +109,6 @@ mapAdminRoutes.openapi(
   },
 );
 
-const StaffOrganisation = Organisation.extend({ status: z.enum(ORG_STATUSES), ownerEmail: z.string().nullable(), version: z.number() }).meta({ id: 'StaffOrganisation' });
-
 mapAdminRoutes.openapi(
   createRoute({
     method: 'get',
@@ -132,7 +116,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'All entries in any status, filtered and paged',
     request: { query: OrganisationFilters.extend({ status: z.enum(ORG_STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }) },
-    responses: { 200: jsonContent(z.object({ items: z.array(StaffOrganisation), total: z.number() }), 'Entries'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffOrganisationPage, 'Entries'), ...ErrorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -165,7 +149,7 @@ mapAdminRoutes.openapi(
     tags: ['map (staff)'],
     summary: 'One entry with its version history',
     request: { params: IdParam },
-    responses: { 200: jsonContent(StaffOrganisation.extend({ versions: z.array(z.object({ version: z.number(), status: z.string(), changedBy: z.string(), note: z.string().nullable(), createdAt: z.string() })) }), 'Entry'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffEntry, 'Entry'), ...ErrorResponses },
   }),
   async (c) => {
     const row = await findOrganisationRow(c.var.db, c.req.valid('param').id);
@@ -222,7 +206,7 @@ mapAdminRoutes.openapi(
     path: '/reminders',
     tags: ['map (staff)'],
     summary: 'Send the yearly "please confirm your data" e-mails that are due now (also runs daily on its own)',
-    responses: { 200: jsonContent(z.object({ sent: z.number() }), 'Sent'), ...ErrorResponses },
+    responses: { 200: jsonContent(RemindersSent, 'Sent'), ...ErrorResponses },
   }),
   async (c) => c.json({ sent: await sendVerificationReminders(c.var.db, c.var.mailer, c.var.config) }, 200),
 );

@@ -2,7 +2,7 @@ import { type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgStatus } from '../../common/map.js';
 import { foldText, searchTokens } from '../../common/map.js';
-import type { Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
+import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import type { OrganisationTable, SubmissionStatus } from './map.table.js';
@@ -263,8 +263,8 @@ export function diffInputs(before: OrganisationInput | null, after: Organisation
 
 /** Entries that may be the same organisation: same KRS, most of the name's words, or the same address. */
 export async function duplicateHints(db: Db, input: OrganisationInput, excludeId: string | null) {
-  const hints = new Map<string, { id: string; name: string; status: string; reasons: string[] }>();
-  const add = (r: { id: string; name: string; status: string }, reason: string) => {
+  const hints = new Map<string, { id: string; name: string; status: string; reasons: DuplicateReason[] }>();
+  const add = (r: { id: string; name: string; status: string }, reason: DuplicateReason) => {
     if (r.id === excludeId) return;
     const h = hints.get(r.id) ?? { id: r.id, name: r.name, status: r.status, reasons: [] };
     if (!h.reasons.includes(reason)) h.reasons.push(reason);

@@ -1,49 +1,51 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../../common/errors.js';
-import type { ConsultationDetail, ConsultationInput, ConsultationSummary, StaffRemark as StaffRemarkSchema } from '../../common/consultations.schema.js';
+import type {
+  AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, StaffConsultation, StaffConsultationDetail, StaffRemark as StaffRemarkSchema,
+} from '../../common/consultations.schema.js';
 import type { Decision, RemarkStatus } from '../../common/consultations.js';
-import { adminRequest, type AdminSession } from '../admin/admin.api.js';
+import { staffRequest, type SessionToken } from '../core/staff.api.js';
 
-/** Client of `/v1/admin/consultations`: same-origin, with the session cookie and the CSRF token on writes. */
+/**
+ * Client of `/v1/admin/consultations`: same-origin, with the session cookie and the CSRF token on
+ * writes. The answers are typed from the server's own response schemas (common/consultations.schema.ts).
+ */
 const BASE = '/v1/admin/consultations';
 
-export type { ConsultationInput };
-export type StaffRemark = z.infer<typeof StaffRemarkSchema>;
-export type StaffConsultation = z.infer<typeof ConsultationSummary> & { counts: { pending: number; unconfirmed: number; unanswered: number } };
-export type StaffConsultationDetail = z.infer<typeof ConsultationDetail> & { document: string; startsLocal: string; endsLocal: string };
-export interface PreviewUnit { label: string; text: string; depth: number }
+export type { ConsultationInput, StaffConsultation, StaffConsultationDetail, PreviewUnit } from '../../common/consultations.schema.js';
+export type StaffRemark = z.output<typeof StaffRemarkSchema>;
 
-type Session = Pick<AdminSession, 'csrfToken'> | null;
+type Session = SessionToken;
 const id = encodeURIComponent;
 
-export const listConsultations = (base: string, signal?: AbortSignal) => adminRequest<{ items: StaffConsultation[] }>(base, BASE, null, { signal });
+export const listConsultations = (base: string, signal?: AbortSignal) => staffRequest<{ items: StaffConsultation[] }>(base, BASE, null, { signal });
 
 export const getConsultation = (base: string, consultation: string, signal?: AbortSignal) =>
-  adminRequest<StaffConsultationDetail>(base, `${BASE}/${id(consultation)}`, null, { signal });
+  staffRequest<StaffConsultationDetail>(base, `${BASE}/${id(consultation)}`, null, { signal });
 
 /** Creates (no `consultation`) or replaces a consultation; answers its id. */
 export const saveConsultation = (base: string, session: Session, consultation: string | null, body: ConsultationInput) =>
   consultation
-    ? adminRequest<unknown>(base, `${BASE}/${id(consultation)}`, session, { method: 'PUT', body }).then(() => ({ id: consultation }))
-    : adminRequest<{ id: string }>(base, BASE, session, { method: 'POST', body });
+    ? staffRequest<unknown>(base, `${BASE}/${id(consultation)}`, session, { method: 'PUT', body }).then(() => ({ id: consultation }))
+    : staffRequest<{ id: string }>(base, BASE, session, { method: 'POST', body });
 
 export const previewDocument = (base: string, session: Session, document: string) =>
-  adminRequest<{ units: PreviewUnit[] }>(base, `${BASE}/document/preview`, session, { method: 'POST', body: { document } });
+  staffRequest<z.output<typeof DocumentPreview>>(base, `${BASE}/document/preview`, session, { method: 'POST', body: { document } });
 
 export const listRemarks = (base: string, consultation: string, status: RemarkStatus, signal?: AbortSignal) =>
-  adminRequest<{ items: StaffRemark[] }>(base, `${BASE}/${id(consultation)}/remarks?status=${status}`, null, { signal });
+  staffRequest<{ items: StaffRemark[] }>(base, `${BASE}/${id(consultation)}/remarks?status=${status}`, null, { signal });
 
 export const approveRemark = (base: string, session: Session, remark: string) =>
-  adminRequest<unknown>(base, `${BASE}/remarks/${id(remark)}/approve`, session, { method: 'POST' });
+  staffRequest<z.output<typeof RemarkState>>(base, `${BASE}/remarks/${id(remark)}/approve`, session, { method: 'POST' });
 
 export const rejectRemark = (base: string, session: Session, remark: string, reason: string) =>
-  adminRequest<unknown>(base, `${BASE}/remarks/${id(remark)}/reject`, session, { method: 'POST', body: reason ? { reason } : {} });
+  staffRequest<z.output<typeof RemarkState>>(base, `${BASE}/remarks/${id(remark)}/reject`, session, { method: 'POST', body: reason ? { reason } : {} });
 
 export const answerRemark = (base: string, session: Session, remark: string, body: { decision: Decision; response: string }) =>
-  adminRequest<unknown>(base, `${BASE}/remarks/${id(remark)}/response`, session, { method: 'PUT', body });
+  staffRequest<z.output<typeof AnswerSaved>>(base, `${BASE}/remarks/${id(remark)}/response`, session, { method: 'PUT', body });
 
 export const publishAnswers = (base: string, session: Session, consultation: string) =>
-  adminRequest<unknown>(base, `${BASE}/${id(consultation)}/publish-answers`, session, { method: 'POST' });
+  staffRequest<z.output<typeof AnswersPublished>>(base, `${BASE}/${id(consultation)}/publish-answers`, session, { method: 'POST' });
 
 /** A plain link: the browser sends the session cookie and saves the file. */
 export const remarksCsvUrl = (base: string, consultation: string) => `${base}${BASE}/${id(consultation)}/remarks.csv`;

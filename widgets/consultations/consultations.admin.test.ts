@@ -19,10 +19,9 @@ const summary = (id: string, title: string, extra: Partial<StaffConsultation> = 
   counts: { pending: 1, unconfirmed: 3, unanswered: 2 }, ...extra,
 });
 
-const detail = (c: StaffConsultation): StaffConsultationDetail => {
-  const { counts: _counts, ...rest } = c;
-  return { ...rest, units: [], documentRemarkCount: 0, informationClause: '', document: '§ 1. Przyjmuje się program.', startsLocal: '2026-05-04T09:00', endsLocal: '2026-05-25T23:59' };
-};
+const detail = (c: StaffConsultation): StaffConsultationDetail => ({
+  ...c, units: [], documentRemarkCount: 0, remarkTotal: c.remarkCount, informationClause: '', document: '§ 1. Przyjmuje się program.', startsLocal: '2026-05-04T09:00', endsLocal: '2026-05-25T23:59',
+});
 
 const remark = (id: string, extra: Partial<StaffRemark> = {}): StaffRemark => ({
   id, unitId: 'u1', unitLabel: '§ 1 ust. 2', currentWording: 'Program obowiązuje rok.', proposedWording: 'Program obowiązuje dwa lata.',

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdminSession } from '../admin/admin.api.js';
-import type { QueueItem, StaffOrganisation } from './map.admin.api.js';
+import type { QueueItem, StaffEntry, StaffOrganisation } from './map.admin.api.js';
 import { formatChangedBy, formatValue, formatVersionNote } from './map.admin.i18n.js';
 import '../admin/admin.js';
 import './map.admin.js';
@@ -282,7 +282,7 @@ describe('ngo-admin-map', () => {
     });
 
     describe('editing', () => {
-      const detail = {
+      const detail: StaffEntry = {
         ...entry('o1', 'Fundacja Kultury', 'published'),
         ownerEmail: 'biuro@kultura.example.org',
         version: 3,
