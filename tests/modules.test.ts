@@ -30,15 +30,16 @@ const defined = definitions();
 const whereDefined = (tag: string) => [...defined].filter(([, tags]) => tags.includes(tag)).map(([file]) => file);
 
 describe('the module table (common/modules.ts)', () => {
-  it('has one module per widget folder, and a folder for every module', () => {
+  it('has a widget folder for every module', () => {
     const folders = readdirSync(WIDGETS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && !NOT_MODULES.has(d.name)).map((d) => d.name);
-    expect(folders.sort()).toEqual(Object.keys(MODULES).sort());
+    for (const slug of Object.keys(MODULES)) expect(folders, slug).toContain(slug);
   });
 
   it('lists every widget entry file `widgets/<slug>/<slug>.ts`, and each listed file defines its tag', () => {
     const listed = modules.flatMap(([, m]) => Object.entries(m.widgets).map(([tag, w]) => [tag, w!.src] as const));
-    for (const [slug] of modules) {
-      const file = `${slug}/${slug}.ts`;
+    // A folder may hold a module still being built (its parts, no entry yet); once it has an entry, the table lists it.
+    for (const d of readdirSync(WIDGETS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && !NOT_MODULES.has(d.name))) {
+      const file = `${d.name}/${d.name}.ts`;
       if (existsSync(join(WIDGETS_DIR, file))) expect(listed.map(([, src]) => src), `${file} is not in the table`).toContain(file);
     }
     for (const [tag, src] of listed) expect(whereDefined(tag), `<${tag}>`).toEqual([src]);
