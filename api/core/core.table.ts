@@ -86,6 +86,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** JSON `{ filename, contentType, base64 }[]`, or null. */
+  attachments: string | null;
 }
 
 export interface AppSettingTable {

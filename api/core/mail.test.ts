@@ -50,6 +50,8 @@ function parseMessage(raw: string, to: string[]): Received {
 
 async function startSmtp() {
   const received: Received[] = [];
+  /** Every message as sent, for the ones `parseMessage` does not read (multipart, with attachments). */
+  const raws: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -58,14 +60,16 @@ async function startSmtp() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push(parseMessage(Buffer.concat(chunks).toString('latin1'), session.envelope.rcptTo.map((r) => r.address)));
+        const raw = Buffer.concat(chunks).toString('latin1');
+        raws.push(raw);
+        if (!/^Content-Type: multipart\//im.test(raw)) received.push(parseMessage(raw, session.envelope.rcptTo.map((r) => r.address)));
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { received, raws, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** A port nothing listens on. */
@@ -112,6 +116,7 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
   beforeEach(async () => {
     handle = await testDatabase(dialect);
     smtp.received.length = 0;
+    smtp.raws.length = 0;
   });
   afterEach(() => handle.close());
 
@@ -238,5 +243,31 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
     expect(await purgeSentMail(handle.db, new Date(Date.now() - 1000))).toBe(0);
     expect(await purgeSentMail(handle.db, new Date(Date.now() + 1000))).toBe(2);
     expect((await outbox()).map((r) => r.to_address)).toEqual(['b@example.org']);
+  });
+
+  it('sends attachments (an .ics, a PNG) with the message, as stored in the outbox', async () => {
+    const raws = smtp.raws;
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: smtp.url }), silent);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]);
+    const ics = 'BEGIN:VCALENDAR\r\nSUMMARY:Zażółć\r\nEND:VCALENDAR\r\n';
+    await mailer.enqueue({
+      to: 'a@example.org', template: testMail, lang: 'pl', data: { name: 'Ala', url: 'https://ngo.example/x' },
+      attachments: [{ filename: 'wydarzenie.ics', contentType: 'text/calendar; charset=utf-8', content: ics }, { filename: 'kod.png', contentType: 'image/png', content: png }],
+    });
+    const [row] = await outbox();
+    expect(JSON.parse(row!.attachments!).map((a: { filename: string }) => a.filename)).toEqual(['wydarzenie.ics', 'kod.png']);
+    expect(await mailer.flush()).toBe(1);
+    expect(raws).toHaveLength(1);
+    const raw = raws[0]!.replace(/\r\n[ \t]+/g, ' ');
+    expect(raw).toMatch(/Content-Type: multipart\/mixed/);
+    const part = (name: string) => {
+      const start = raw.indexOf(`filename=${name}`);
+      expect(start, name).toBeGreaterThan(0);
+      const body = raw.slice(raw.indexOf('\r\n\r\n', start) + 4).split('\r\n--')[0]!;
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+    };
+    expect(part('wydarzenie.ics').toString('utf8')).toBe(ics);
+    expect(part('kod.png').equals(png)).toBe(true);
+    await mailer.close();
   });
 });

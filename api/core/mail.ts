@@ -17,7 +17,18 @@ export interface MailInput<T extends AnyMailTemplate = AnyMailTemplate> {
   lang: string;
   /** A value for every placeholder of the template. */
   data: MailData<T>;
+  /** Files sent with the message (an event's `.ics`, a QR code). Kept in the outbox until the mail is purged. */
+  attachments?: readonly MailAttachment[];
 }
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer | string;
+}
+
+/** Attachments as stored in `mail_outbox.attachments`: base64 content. */
+type StoredAttachment = { filename: string; contentType: string; base64: string };
 
 /**
  * The outbox. `enqueue` renders a template and stores the message (pass a transaction as `db` to
@@ -85,7 +96,9 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
     const attempts = m.attempts + 1;
     try {
       if (transport) {
-        await transport.sendMail({ from: config.mailFrom, to: m.to_address, subject: m.subject, text: m.body_text });
+        const stored = m.attachments ? (JSON.parse(m.attachments) as StoredAttachment[]) : [];
+        const attachments = stored.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') }));
+        await transport.sendMail({ from: config.mailFrom, to: m.to_address, subject: m.subject, text: m.body_text, ...(attachments.length ? { attachments } : {}) });
       } else {
         log.info('mail (no SMTP_URL)', { mailId: m.id, to: m.to_address, subject: m.subject, text: m.body_text });
       }
@@ -113,9 +126,12 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
       const { subject, text, lang } = renderTemplate(input.template, input.lang, input.data);
       const id = newId();
       const now = nowIso();
+      const attachments = input.attachments?.length
+        ? JSON.stringify(input.attachments.map((a): StoredAttachment => ({ filename: a.filename, contentType: a.contentType, base64: Buffer.from(a.content).toString('base64') })))
+        : null;
       await trx
         .insertInto('mail_outbox')
-        .values({ id, to_address: input.to, subject, body_text: text, template: input.template.name, lang, status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null })
+        .values({ id, to_address: input.to, subject, body_text: text, template: input.template.name, lang, status: 'pending', attempts: 0, next_attempt_at: now, locked_until: null, last_error: null, created_at: now, sent_at: null, attachments })
         .execute();
       return id;
     },

@@ -4,6 +4,7 @@ import * as createMap from './2026_11_25_2000_create_map.js';
 import * as createConsultations from './2026_11_25_2030_create_consultations.js';
 import * as createEvents from './2026_12_01_2045_create_events.js';
 import * as createSurveys from './2026_12_02_0900_create_surveys.js';
+import * as addMailAttachments from './2026_12_02_0930_add_mail_attachments.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_2030_create_consultations': createConsultations,
   '2026_12_01_2045_create_events': createEvents,
   '2026_12_02_0900_create_surveys': createSurveys,
+  '2026_12_02_0930_add_mail_attachments': addMailAttachments,
 };
