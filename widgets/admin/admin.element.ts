@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ADMIN_SECTIONS, isAdminSection, type ModuleSection } from '../../common/modules.js';
-import { ApiError } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
 import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
@@ -225,7 +225,7 @@ export class NgoAdmin extends NgoElement {
       this.enter(session, true);
       this.dispatchEvent(new NgoSignedInEvent(session.staff));
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err));
+      const apiErr = asApiError(err);
       if (apiErr.code === 'otp_required' && !this.needsOtp) {
         this.needsOtp = true;
         this.status = tAdmin(lang, 'admin.login.otp_needed');

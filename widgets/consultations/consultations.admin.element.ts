@@ -6,7 +6,7 @@ import { DISTRICTS } from '../../common/taxonomy.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { NgoUnauthorizedEvent } from '../core/events.js';
 import { sectionStyles } from '../admin/admin.styles.js';
-import { ApiError } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { errorSummary, field, focusErrorSummary, formStyles, statusRegion, type ControlAttrs } from '../core/forms.js';
 import { formatDateTime, type Lang } from '../core/i18n/index.js';
@@ -24,7 +24,6 @@ const TABS: readonly Tab[] = ['queue', 'answers'];
 type View = { name: 'list' } | { name: 'form'; id: string | null } | { name: 'consultation'; id: string; tab: Tab };
 interface Answer { decision: Decision | null; response: string }
 
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
 const byId = (id: string) => `[data-id="${CSS.escape(id)}"]`;
 /** Controls with an id of their own: the draft's text fields and the district. */
 const FIELD_IDS = new Set(['title', 'goal', 'subject', 'unitName', 'legalBasis', 'district', 'startsLocal', 'endsLocal', 'requireConfirmation', 'informationClause', 'document']);

@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LABELS, consultationStatus, type ConsultationStatus, type Decision } from '../../common/consultations.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
-import { ApiError } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
 import { formStyles, statusRegion } from '../core/forms.js';
@@ -24,7 +24,6 @@ export type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 
 
 const RECENT_DAYS = 90;
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
 
 /**
  * Consultations of draft acts with NGOs and residents. With `consultation`, one consultation: its

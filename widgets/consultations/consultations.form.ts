@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AUTHOR_TYPE_LABELS, type AuthorType } from '../../common/consultations.js';
-import { ApiError, newIdempotencyKey } from '../core/api.js';
+import { ApiError, asApiError, newIdempotencyKey } from '../core/api.js';
 import type { NgoElement } from '../core/base.element.js';
 import { errorSummary, field, inputField } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
@@ -47,7 +47,6 @@ interface Attempt {
 }
 
 const SUMMARY = '.ngo-error-summary';
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
 const isLinkError = (err: ApiError) => err.code === 'link_invalid' || err.status === 404 || err.status === 422;
 const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => html`<p>${p.trim()}</p>`);
 

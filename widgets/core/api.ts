@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an `ApiError`: itself, or `network_error` for what never reached the server (an offline fetch, a failed chunk import). */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err));
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */

@@ -5,7 +5,7 @@ import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, M
 import { CONTACT_LIMITS } from '../../common/forms.schema.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { adminRequest, type AdminSession } from '../admin/admin.api.js';
-import { ApiError, newIdempotencyKey, request } from '../core/api.js';
+import { ApiError, asApiError, newIdempotencyKey, request } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoCancelEvent, NgoErrorEvent, NgoSubmitEvent, NgoSubmittedEvent, NgoUnauthorizedEvent } from '../core/events.js';
 import { errorSummary, field, focusErrorSummary, formStyles, inputField, statusRegion, type ControlAttrs } from '../core/forms.js';
@@ -53,7 +53,6 @@ const ORDER: readonly FieldId[] = [
 const FIRST_AREA_GROUP = Object.keys(AREA_GROUPS)[0]!;
 type ListKey = 'areas' | 'targetGroups' | 'districts' | 'languages' | 'accessibility';
 
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
 /** An owner or confirmation token that the API does not know (404), or that is malformed (422). Only `owner` and `confirm` have links. */
 const isLinkError = (err: unknown) => err instanceof ApiError && (err.code === 'link_invalid' || err.status === 404 || err.status === 422);
 

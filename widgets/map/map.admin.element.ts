@@ -6,7 +6,7 @@ import { DISTRICTS } from '../../common/taxonomy.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { NgoUnauthorizedEvent } from '../core/events.js';
 import { sectionStyles } from '../admin/admin.styles.js';
-import { ApiError } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { field, formStyles, statusRegion } from '../core/forms.js';
 import { formatDate, formatDateTime } from '../core/i18n/index.js';
@@ -21,7 +21,6 @@ import { mapAdminStyles } from './map.admin.styles.js';
 
 type Tab = 'queue' | 'entries';
 const TABS: readonly Tab[] = ['queue', 'entries'];
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network_error', String(err)));
 const rowButton = (id: string) => `[data-id="${CSS.escape(id)}"]`;
 
 /**
