@@ -8,7 +8,10 @@ export const LoginInput = z
   .object({
     email: Email,
     password: z.string().min(1).max(PASSWORD_MAX),
+    /** Accounts with a second factor (every admin) send the 6-digit TOTP code with the password, in one step. */
     otp: z.string().regex(/^\d{6}$/).optional(),
+    /** A solved proof-of-work challenge (`GET /v1/challenge`), as for anonymous writes; asked for after failed attempts (429 `challenge_required`). */
+    altcha: z.string().max(2000).optional(),
   })
   .meta({ id: 'LoginInput' });
 

@@ -1,17 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEntry, CreateStaffInput, LoginInput, SessionInfo, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
-import { ErrorResponses } from '../core/openapi.js';
-import { audit, createSession, destroySession, verifyTotp } from '../core/auth.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { checkProofOfWork, proofAlreadyUsed, spendProofOfWork } from '../core/abuse.js';
+import { acceptTotpStep, audit, createSession, destroySession, issueDeviceCookie, knownDevice, totpStep } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
 import { nowIso, sha256 } from '../core/ids.js';
+import { ACCOUNT_THROTTLE, DEVICE_THROTTLE, IP_THROTTLE, claimAttempts, refundAttempts, type ThrottleRule } from '../core/login-throttle.js';
 import { DUMMY_HASH, verifyPassword } from '../core/passwords.js';
-import { hit, peek, tooMany } from '../core/rate-limit.js';
 import { sectionsFor } from '../core/module.js';
 import { createRouter } from '../core/validation.js';
 import { findStaff, findStaffByEmail, insertStaff, listStaff, toStaffDto, updateStaff } from './staff.repository.js';
 
-/** Failed logins allowed per e-mail and per client, in a 15-minute window. */
-const LOGIN_FAILS = { email: { limit: 5, windowSec: 900 }, ip: { limit: 20, windowSec: 900 } };
+const wrongCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong e-mail, password or code');
 
 /** Signing in: the one staff route open without a session. Mounted at /v1/admin by the staff router. */
 export const signInRoutes = createRouter();
@@ -21,41 +23,65 @@ signInRoutes.openapi(
     method: 'post',
     path: '/session',
     tags: ['staff'],
-    summary: 'Sign in (staff). Admins also send a TOTP code.',
+    summary: 'Sign in (staff). Accounts with TOTP (every admin) send the code in the same request.',
+    description:
+      'Any failure (unknown e-mail, wrong password, missing, wrong or reused code, disabled account) is the same 401 `invalid_credentials`. ' +
+      'Attempts are counted per account, per known browser and per client before the password is checked. After 5 failed attempts ' +
+      'the next ones need a solved proof of work in `altcha` and come at growing intervals: 429 `challenge_required` with `details.retryAfter` ' +
+      '(seconds, 0 when only the proof is missing). A browser that signed in before carries a signed device cookie and keeps its own budget. ' +
+      '503 `service_unavailable` when too many sign-ins are being checked at once.',
     request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
-    responses: { 200: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: SessionInfo } } }, ...ErrorResponses },
+    responses: { 200: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: SessionInfo } } }, ...ErrorResponses, 503: jsonContent(ErrorEnvelopeSchema, 'Too many sign-ins being checked at once; see Retry-After') },
   }),
   async (c) => {
-    const { email, password, otp } = c.req.valid('json');
-    const { db } = c.var;
-    const emailBucket = `login-fail:email:${sha256(email)}`;
-    const ipBucket = `login-fail:ip:${c.var.ipHash}`;
-    for (const [bucket, rule] of [[emailBucket, LOGIN_FAILS.email], [ipBucket, LOGIN_FAILS.ip]] as const) {
-      const { count, resetSec } = await peek(db, bucket, rule);
-      if (count >= rule.limit) throw tooMany(resetSec);
-    }
+    const { email, password, otp, altcha } = c.req.valid('json');
+    const { db, config } = c.var;
     const user = await findStaffByEmail(db, email);
-    // Unknown e-mails cost a hash too, and get the same answer as a wrong password.
-    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) {
-      await hit(db, emailBucket, LOGIN_FAILS.email);
-      await hit(db, ipBucket, LOGIN_FAILS.ip);
-      throw new ApiError(401, 'invalid_credentials', 'Wrong e-mail or password');
-    }
-    if (user.totp_secret) {
-      if (!otp) throw new ApiError(401, 'otp_required', 'Enter the code from your authenticator app');
-      if (!verifyTotp(user.email, user.totp_secret, otp)) {
-        await hit(db, emailBucket, LOGIN_FAILS.email);
-        throw new ApiError(401, 'invalid_credentials', 'Wrong code');
+    const device = user ? knownDevice(c, user) : null;
+    // A known browser is throttled on its own budget; anyone else on the account's and the client's.
+    const keys: [string, ThrottleRule][] = device
+      ? [[`device:${sha256(device)}`, DEVICE_THROTTLE]]
+      : [[`account:${sha256(email)}`, ACCOUNT_THROTTLE], [`ip:${c.var.ipHash}`, IP_THROTTLE]];
+    const proof = altcha ? await checkProofOfWork(config, altcha) : null;
+    const claimed = await claimAttempts(db, keys, proof !== null);
+    try {
+      if (proof && !(await spendProofOfWork(db, proof))) throw proofAlreadyUsed();
+      // Unknown e-mails cost a hash too, and get the same answer as a wrong password.
+      const passwordOk = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      const failure = !user ? 'unknown_account' : !passwordOk ? 'password' : user.disabled ? 'disabled' : await secondFactorFailure(db, user, otp);
+      if (failure) {
+        if (failure === 'totp_not_enrolled') c.var.log.warn('admin without TOTP refused; enrol with npm run staff -- reset-totp', { staffId: user!.id });
+        await audit(c, 'login_failed', user ? `staff:${user.id}` : null, { reason: failure });
+        throw wrongCredentials();
       }
+    } catch (err) {
+      // Only evaluated failures count; a refused proof or a full hashing queue gives the attempt back.
+      if (!(err instanceof ApiError && err.code === 'invalid_credentials')) await refundAttempts(db, claimed);
+      throw err;
     }
-    await db.updateTable('staff_user').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute();
-    const { csrfToken, expiresAt } = await createSession(c, user.id);
-    c.set('staff', { id: user.id, email: user.email, name: user.name, role: user.role, district: user.district, sessionId: '', csrfToken });
-    await audit(c, 'login', `staff:${user.id}`);
-    return c.json({ staff: { id: user.id, email: user.email, name: user.name, role: user.role, district: user.district }, csrfToken, sections: sectionsFor(c.var.modules, user.role), expiresAt }, 200);
+    // A successful sign-in gives its attempt back.
+    await refundAttempts(db, claimed);
+    const u = user!;
+    await db.updateTable('staff_user').set({ last_login_at: nowIso() }).where('id', '=', u.id).execute();
+    const { csrfToken, expiresAt } = await createSession(c, u.id);
+    issueDeviceCookie(c, u);
+    c.set('staff', { id: u.id, email: u.email, name: u.name, role: u.role, district: u.district, sessionId: '', csrfToken });
+    await audit(c, 'login', `staff:${u.id}`);
+    return c.json({ staff: { id: u.id, email: u.email, name: u.name, role: u.role, district: u.district }, csrfToken, sections: sectionsFor(c.var.modules, u.role), expiresAt }, 200);
   },
 );
+
+/**
+ * Why the second factor fails, or null when it holds. Admins always need one: an admin without an
+ * enrolled secret cannot sign in at all. A code is accepted once (its time step is remembered).
+ */
+async function secondFactorFailure(db: Kysely<Database>, user: { id: string; email: string; role: string; totp_secret: string | null }, otp: string | undefined) {
+  if (!user.totp_secret) return user.role === 'admin' ? 'totp_not_enrolled' : null;
+  if (!otp) return 'code_missing';
+  const step = totpStep(user.email, user.totp_secret, otp);
+  if (step === null) return 'code';
+  return (await acceptTotpStep(db, user.id, step)) ? null : 'code_reused';
+}
 
 /** The session of the signed-in staff member, whatever their role. Mounted at /v1/admin behind the staff guard. */
 export const sessionRoutes = createRouter();
@@ -108,15 +134,15 @@ staffAccountRoutes.openapi(
     method: 'patch',
     path: '/{id}',
     tags: ['staff'],
-    summary: 'Change role, district or name, or disable (admin)',
-    request: { params: z.object({ id: z.string().max(64) }), body: { content: { 'application/json': { schema: UpdateStaffInput } }, required: true } },
-    responses: { 200: { description: 'Updated', content: { 'application/json': { schema: StaffUser } } }, ...ErrorResponses },
+    summary: 'Change role, district or name, or disable (admin). Promoting to admin issues a TOTP secret, shown once; the last active admin cannot be demoted or disabled (409 `last_admin`).',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateStaffInput } }, required: true } },
+    responses: { 200: jsonContent(StaffUser.extend({ totpSecret: z.string().nullable() }), 'Updated; `totpSecret` is set once, when a promotion issued one'), ...ErrorResponses },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     if (id === c.var.staff!.id && c.req.valid('json').disabled) throw new ApiError(409, 'conflict', 'You cannot disable yourself');
-    await updateStaff(c.var.db, id, c.req.valid('json'));
-    return c.json(toStaffDto((await findStaff(c.var.db, id))!), 200);
+    const { totpSecret } = await updateStaff(c.var.db, id, c.req.valid('json'));
+    return c.json({ ...toStaffDto((await findStaff(c.var.db, id))!), totpSecret }, 200);
   },
 );
 

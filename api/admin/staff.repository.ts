@@ -5,6 +5,7 @@ import { newId, nowIso } from '../core/ids.js';
 import { hashPassword } from '../core/passwords.js';
 import { newTotpSecret } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
+import { isPostgres } from '../db/database.js';
 
 export interface NewStaff {
   email: string;
@@ -49,12 +50,48 @@ export function listStaff(db: Kysely<Database>) {
   return db.selectFrom('staff_user').selectAll().orderBy('email').execute();
 }
 
-export async function updateStaff(db: Kysely<Database>, id: string, patch: { name?: string; role?: StaffRole; district?: number | null; disabled?: boolean; password_hash?: string; totp_secret?: string | null }) {
-  const { disabled, ...rest } = patch;
-  const values = { ...rest, ...(disabled === undefined ? {} : { disabled: (disabled ? 1 : 0) as 0 | 1 }), updated_at: nowIso() };
-  const r = await db.updateTable('staff_user').set(values).where('id', '=', id).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw new ApiError(404, 'not_found', 'Staff member not found');
-  if (disabled) await db.deleteFrom('staff_session').where('staff_id', '=', id).execute();
+export interface StaffPatch {
+  name?: string;
+  role?: StaffRole;
+  district?: number | null;
+  disabled?: boolean;
+  password_hash?: string;
+  totp_secret?: string | null;
+}
+
+/**
+ * Changes a staff member. Refuses (409 `last_admin`) to demote or disable the last active admin,
+ * whoever asks: the city would lose its way into the staff and settings sections. Promoting
+ * someone without a TOTP secret to admin gives them one, returned once (`totpSecret`) for
+ * enrolment: an admin never signs in without a second factor. A new secret forgets the last
+ * accepted code. Disabling ends the person's sessions.
+ */
+export async function updateStaff(db: Kysely<Database>, id: string, patch: StaffPatch): Promise<{ totpSecret: string | null }> {
+  return db.transaction().execute(async (trx) => {
+    // Lock the active admins first (PostgreSQL; SQLite has one writer), so two admins demoting
+    // each other at once cannot both pass the check.
+    let admins = trx.selectFrom('staff_user').select('id').where('role', '=', 'admin').where('disabled', '=', 0).orderBy('id');
+    if (isPostgres(trx)) admins = admins.forUpdate();
+    const adminIds = (await admins.execute()).map((r) => r.id);
+    const current = await trx.selectFrom('staff_user').select(['role', 'totp_secret']).where('id', '=', id).executeTakeFirst();
+    if (!current) throw new ApiError(404, 'not_found', 'Staff member not found');
+    const leavesAdmins = (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
+    if (leavesAdmins && adminIds.length === 1 && adminIds[0] === id) {
+      throw new ApiError(409, 'last_admin', 'This is the last active admin: make someone else admin first');
+    }
+    const totpSecret = patch.role === 'admin' && !current.totp_secret && patch.totp_secret === undefined ? newTotpSecret() : null;
+    const { disabled, ...rest } = patch;
+    const values = {
+      ...rest,
+      ...(totpSecret ? { totp_secret: totpSecret } : {}),
+      ...(totpSecret || patch.totp_secret !== undefined ? { totp_last_step: null } : {}),
+      ...(disabled === undefined ? {} : { disabled: (disabled ? 1 : 0) as 0 | 1 }),
+      updated_at: nowIso(),
+    };
+    await trx.updateTable('staff_user').set(values).where('id', '=', id).execute();
+    if (disabled) await trx.deleteFrom('staff_session').where('staff_id', '=', id).execute();
+    return { totpSecret };
+  });
 }
 
 export async function setPassword(db: Kysely<Database>, id: string, password: string) {

@@ -40,16 +40,50 @@ export interface GuardOptions {
 
 const challengeFailed = (why: string) => new ApiError(422, 'challenge_failed', `The anti-spam check failed (${why}); fetch a new challenge`);
 
-/** Marks a solved challenge as spent; false when it already was. */
-async function spend(db: Kysely<Database>, signature: string, expiresAt: string): Promise<boolean> {
+/** A solved challenge whose signature and expiry checked out; not yet spent. */
+export interface ProofOfWork {
+  signature: string;
+  /** When the challenge would have expired: the spent mark can go then. */
+  expiresAt: string;
+  /** When it was issued (ms), from the signed salt. */
+  issuedAt: number;
+}
+
+/**
+ * Checks a solved challenge (`abuse.altcha`): signature, solution and expiry, without touching the
+ * database. Throws 422 `challenge_failed`.
+ */
+export async function checkProofOfWork(config: Config, altcha: string): Promise<ProofOfWork> {
+  let params: Record<string, string>;
+  let signature: string;
+  try {
+    if (!(await verifySolution(altcha, config.secret, true))) throw challengeFailed('invalid or expired');
+    const payload = JSON.parse(atob(altcha)) as { signature: string };
+    signature = String(payload.signature);
+    params = extractParams(altcha);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw challengeFailed('unreadable');
+  }
+  const issuedAt = Number(params.iat);
+  if (!Number.isFinite(issuedAt)) throw challengeFailed('not issued here');
+  const expiresSec = Number(params.expires);
+  const expiresAt = Number.isFinite(expiresSec) ? new Date(expiresSec * 1000).toISOString() : addMs(new Date(), CHALLENGE_TTL_MS);
+  return { signature, expiresAt, issuedAt };
+}
+
+/** Marks a checked proof of work as spent, in every instance; false when it already was. */
+export async function spendProofOfWork(db: Kysely<Database>, pow: ProofOfWork): Promise<boolean> {
   const row = await db
     .insertInto('pow_spent')
-    .values({ signature, expires_at: expiresAt })
+    .values({ signature: pow.signature, expires_at: pow.expiresAt })
     .onConflict((oc) => oc.column('signature').doNothing())
     .returning('signature')
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export const proofAlreadyUsed = () => challengeFailed('already used');
 
 async function release(db: Kysely<Database>, signature: string) {
   await db.deleteFrom('pow_spent').where('signature', '=', signature).execute();
@@ -92,24 +126,11 @@ export function guardAnonymousWrite({ scope, limit, windowSec }: GuardOptions): 
     const { altcha, website } = parsed.data;
     if (website) throw new ApiError(422, 'abuse_detected', 'The form was filled in by a robot');
 
-    let params: Record<string, string>;
-    let signature: string;
-    try {
-      if (!(await verifySolution(altcha, config.secret, true))) throw challengeFailed('invalid or expired');
-      const payload = JSON.parse(atob(altcha)) as { signature: string };
-      signature = String(payload.signature);
-      params = extractParams(altcha);
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      throw challengeFailed('unreadable');
-    }
-    const iat = Number(params.iat);
-    if (!Number.isFinite(iat)) throw challengeFailed('not issued here');
-    const expiresSec = Number(params.expires);
-    const expiresAt = Number.isFinite(expiresSec) ? new Date(expiresSec * 1000).toISOString() : addMs(new Date(), CHALLENGE_TTL_MS);
-    if (!(await spend(db, signature, expiresAt))) throw challengeFailed('already used');
+    const pow = await checkProofOfWork(config, altcha);
+    if (!(await spendProofOfWork(db, pow))) throw proofAlreadyUsed();
+    const { signature } = pow;
 
-    const elapsed = Date.now() - iat;
+    const elapsed = Date.now() - pow.issuedAt;
     if (elapsed < config.minFillMs) {
       await release(db, signature);
       const waitMs = config.minFillMs - elapsed;

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
@@ -24,12 +24,23 @@ export interface StaffPrincipal {
 
 export const COOKIE = 'ngo_session';
 export const SECURE_COOKIE = '__Host-ngo_session';
+/** The known-browser cookie (see `issueDeviceCookie`). */
+export const DEVICE_COOKIE = 'ngo_device';
+export const SECURE_DEVICE_COOKIE = '__Host-ngo_device';
 
 /** Secure cookies when the public URL is https, or a trusted proxy says the request came over https. */
 export function isSecureRequest(c: Context<AppEnv>): boolean {
   const { config } = c.var;
   if (config.publicUrl.startsWith('https://')) return true;
   return config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
+/**
+ * Reads a cookie by its plain name over HTTP and only by its `__Host-` name behind HTTPS: there a
+ * plain-named cookie may have been planted by a sibling subdomain or over plain HTTP.
+ */
+function readCookie(c: Context<AppEnv>, plain: string, secureName: string): string | undefined {
+  return isSecureRequest(c) ? getCookie(c, secureName) : getCookie(c, plain);
 }
 
 export async function createSession(c: Context<AppEnv>, staffId: string): Promise<{ csrfToken: string; expiresAt: string }> {
@@ -76,7 +87,7 @@ const safeEqual = (a: string, b: string) => {
  * and, when the browser sends one, an `Origin` equal to the server's own.
  */
 export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, SECURE_COOKIE) ?? getCookie(c, COOKIE);
+  const token = readCookie(c, COOKIE, SECURE_COOKIE);
   const staff = token ? await loadPrincipal(c.var.db, token) : null;
   if (!staff) throw new ApiError(401, 'unauthorized', 'Sign in first');
   if (isUnsafe(c.req.method)) {
@@ -120,6 +131,36 @@ export const auditWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+/** How long a browser stays known after its last successful sign-in. */
+const DEVICE_TTL_MS = 180 * 24 * 3600_000;
+
+const deviceMac = (secret: string, staffId: string, issued: string, nonce: string, passwordHash: string) =>
+  createHmac('sha256', secret).update(`ngo-device|${staffId}|${issued}|${nonce}|${passwordHash}`).digest('base64url');
+
+/**
+ * After a successful sign-in the browser gets a signed "known device" cookie bound to the account
+ * (and to its current password hash, so a password reset forgets every browser). A known browser
+ * is throttled on a budget of its own instead of the account's, so an attacker who hammers the
+ * account does not lock its owner out. Stateless: `<staffId>.<issued ms>.<nonce>.<HMAC>`.
+ */
+export function issueDeviceCookie(c: Context<AppEnv>, user: { id: string; password_hash: string }, now = Date.now()) {
+  const issued = String(now);
+  const nonce = randomBytes(16).toString('base64url');
+  const value = [user.id, issued, nonce, deviceMac(c.var.config.secret, user.id, issued, nonce, user.password_hash)].join('.');
+  const secure = isSecureRequest(c);
+  setCookie(c, secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: DEVICE_TTL_MS / 1000 });
+}
+
+/** The id of this browser when it carries a valid device cookie for `user`, else null. */
+export function knownDevice(c: Context<AppEnv>, user: { id: string; password_hash: string }, now = Date.now()): string | null {
+  const value = readCookie(c, DEVICE_COOKIE, SECURE_DEVICE_COOKIE);
+  const [staffId, issued, nonce, mac, ...rest] = value?.split('.') ?? [];
+  if (!staffId || !issued || !nonce || !mac || rest.length || staffId !== user.id) return null;
+  const age = now - Number(issued);
+  if (!(age >= 0 && age < DEVICE_TTL_MS)) return null;
+  return safeEqual(mac, deviceMac(c.var.config.secret, staffId, issued, nonce, user.password_hash)) ? nonce : null;
+}
+
 export function newTotpSecret(): string {
   return new OTPAuth.Secret({ size: 20 }).base32;
 }
@@ -128,7 +169,24 @@ export function totpFor(email: string, secret: string) {
   return new OTPAuth.TOTP({ issuer: 'WiP NGO', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
 }
 
-/** RFC 6238 check with one step of clock drift either way. */
-export function verifyTotp(email: string, secret: string, code: string): boolean {
-  return totpFor(email, secret).validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+const TOTP_PERIOD_MS = 30_000;
+
+/** RFC 6238 check with one step of clock drift either way; the time step the code belongs to, or null. */
+export function totpStep(email: string, secret: string, code: string, now = Date.now()): number | null {
+  const delta = totpFor(email, secret).validate({ token: code.replace(/\s/g, ''), timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / TOTP_PERIOD_MS) + delta;
+}
+
+/**
+ * Accepts a code's time step once: true only when it is newer than the last accepted step, which it
+ * then becomes. One conditional UPDATE, so two instances cannot both accept the same code.
+ */
+export async function acceptTotpStep(db: Kysely<Database>, staffId: string, step: number): Promise<boolean> {
+  const r = await db
+    .updateTable('staff_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', staffId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -14,6 +14,8 @@ export interface StaffUserTable {
   role: StaffRole;
   district: number | null;
   totp_secret: string | null;
+  /** The last accepted TOTP time step (30 s each since the epoch); codes of this step or older are refused. */
+  totp_last_step: number | null;
   disabled: Flag;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -44,6 +46,16 @@ export interface RateLimitTable {
   bucket: string;
   window_start: Timestamp;
   count: number;
+}
+
+export interface LoginThrottleTable {
+  /** `account:<sha256 of e-mail>`, `device:<id>` or `ip:<ip hash>`. */
+  key: string;
+  /** Attempts claimed in the current run of failures (successes are given back). */
+  attempts: number;
+  /** No attempt is evaluated before this time. */
+  next_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PowSpentTable {
@@ -101,6 +113,7 @@ export interface CoreTables {
   staff_session: StaffSessionTable;
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
+  login_throttle: LoginThrottleTable;
   pow_spent: PowSpentTable;
   idempotency_key: IdempotencyKeyTable;
   secret_link: SecretLinkTable;

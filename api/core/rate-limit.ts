@@ -30,15 +30,7 @@ export async function hit(db: Kysely<Database>, bucket: string, rule: RateLimitR
   return { count: Number(row.count), resetSec };
 }
 
-/** Current count without counting a hit. */
-export async function peek(db: Kysely<Database>, bucket: string, rule: RateLimitRule, now = new Date()) {
-  const start = windowStart(now, rule.windowSec);
-  const row = await db.selectFrom('rate_limit').select('count').where('bucket', '=', bucket).where('window_start', '=', start).executeTakeFirst();
-  const resetSec = Math.max(1, Math.ceil((Date.parse(start) + rule.windowSec * 1000 - now.getTime()) / 1000));
-  return { count: Number(row?.count ?? 0), resetSec };
-}
-
-export const tooMany = (retryAfter: number) =>
+const tooMany = (retryAfter: number) =>
   new ApiError(429, 'rate_limited', 'Too many requests, try again later', { retryAfter }, { 'Retry-After': String(retryAfter) });
 
 /** Counts a hit and throws 429 (with Retry-After) past the limit. */

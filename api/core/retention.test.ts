@@ -15,7 +15,7 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 
 const RULES = retentionOf(MODULES);
-const CORE = ['core:sessions', 'core:rate-limits', 'core:pow-spent', 'core:idempotency-keys', 'core:secret-links', 'core:sent-mail', 'core:audit-log'];
+const CORE = ['core:sessions', 'core:rate-limits', 'core:login-throttle', 'core:pow-spent', 'core:idempotency-keys', 'core:secret-links', 'core:sent-mail', 'core:audit-log'];
 
 /** One row that must go and one that must stay, in every core table. */
 async function seed(db: DatabaseHandle['db']) {
@@ -27,6 +27,10 @@ async function seed(db: DatabaseHandle['db']) {
   await db.insertInto('rate_limit').values([
     { bucket: 'anon:x', window_start: ago(DAY + 1), count: 3 },
     { bucket: 'anon:x', window_start: ago(3600_000), count: 3 },
+  ]).execute();
+  await db.insertInto('login_throttle').values([
+    { key: 'account:quiet', attempts: 7, next_at: ago(DAY + 1), updated_at: ago(DAY + 1) },
+    { key: 'account:recent', attempts: 7, next_at: ago(3600_000), updated_at: ago(3600_000) },
   ]).execute();
   await db.insertInto('pow_spent').values([
     { signature: 'old-pow', expires_at: ago(1) },
@@ -72,6 +76,7 @@ describe.each(dialects)('retention on %s', (dialect) => {
     expect(byName).toMatchObject({
       'core:sessions': 1,
       'core:rate-limits': 1,
+      'core:login-throttle': 1,
       'core:pow-spent': 1,
       'core:idempotency-keys': 1,
       'core:secret-links': 2,
@@ -82,6 +87,7 @@ describe.each(dialects)('retention on %s', (dialect) => {
     expect((await db.selectFrom('staff_session').select('id').execute()).map((r) => r.id)).toEqual(['live-session']);
     expect(await db.selectFrom('rate_limit').select('window_start').execute()).toEqual([{ window_start: ago(3600_000) }]);
     expect(await db.selectFrom('pow_spent').select('signature').execute()).toEqual([{ signature: 'live-pow' }]);
+    expect(await db.selectFrom('login_throttle').select('key').execute()).toEqual([{ key: 'account:recent' }]);
     expect(await db.selectFrom('idempotency_key').select('key').execute()).toEqual([{ key: 'live-key' }]);
     expect(await db.selectFrom('secret_link').select('id').execute()).toEqual([{ id: 'live-link' }]);
     expect((await db.selectFrom('mail_outbox').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['old-pending', 'recent-sent']);

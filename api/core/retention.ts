@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { purgeSpentChallenges } from './abuse.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
+import { purgeLoginThrottle } from './login-throttle.js';
 import { nowIso } from './ids.js';
 import type { Logger } from './log.js';
 import { repeat } from './jobs.js';
@@ -66,7 +67,7 @@ export function startPurgeSchedule(db: Kysely<Database>, config: Config, log: Lo
 
 const deleted = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
 
-/** The core kit's own rules: sessions, rate limits, proof of work, idempotency keys, secret links, mail, audit. */
+/** The core kit's own rules: sessions, rate limits, sign-in throttle, proof of work, idempotency keys, secret links, mail, audit. */
 export const CORE_RETENTION: readonly RetentionRule[] = [
   {
     name: 'core:sessions',
@@ -77,6 +78,11 @@ export const CORE_RETENTION: readonly RetentionRule[] = [
     name: 'core:rate-limits',
     describe: 'Rate-limit windows that started more than a day ago',
     run: (db, now) => purgeRateLimits(db, new Date(now.getTime() - DAY)),
+  },
+  {
+    name: 'core:login-throttle',
+    describe: 'Sign-in attempt counters quiet for more than a day',
+    run: (db, now) => purgeLoginThrottle(db, new Date(now.getTime() - DAY)),
   },
   {
     name: 'core:pow-spent',

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
@@ -69,6 +69,9 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }
+
+/** True on PostgreSQL: for the few statements SQLite does not need or accept (`FOR UPDATE`). */
+export const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** Round trip to the database, for `/healthz`. */
 export async function ping(db: Kysely<Database>): Promise<void> {

@@ -61,7 +61,8 @@ describe('<ngo-admin>', () => {
       expect($(el, 'h2')!.textContent).to.equal(heading);
       expect($(el, 'label[for="email"]')!.textContent).to.contain(email);
       expect($(el, 'button[type="submit"]')!.textContent).to.equal(submit);
-      expect($(el, '#otp')).to.equal(null);
+      // The code field is there from the start, optional: admins type the code with the password.
+      expect(($(el, '#otp') as HTMLInputElement).required).to.equal(false);
       expect(api.calls[0]).to.include({ method: 'GET', path: '/v1/admin/session', credentials: 'same-origin' });
     });
   }
@@ -80,43 +81,71 @@ describe('<ngo-admin>', () => {
     expect(api.calls.filter((c) => c.method === 'POST')).to.have.length(0);
   });
 
-  it('asks for the 6-digit code when the server says otp_required, then opens the panel', async () => {
+  it('sends the 6-digit code with the password in one step, then opens the panel', async () => {
     api = stubFetch((c) => {
       if (c.path === '/v1/admin/session' && c.method === 'GET') return envelope(401, 'unauthorized');
-      if (c.path === '/v1/admin/session' && c.method === 'POST') {
-        const body = c.body as { otp?: string };
-        return !body.otp ? envelope(401, 'otp_required') : body.otp === '123456' ? json(200, ADMIN) : envelope(401, 'invalid_credentials');
-      }
+      if (c.path === '/v1/admin/session' && c.method === 'POST') return (c.body as { otp?: string }).otp === '123456' ? json(200, ADMIN) : envelope(401, 'invalid_credentials');
       if (c.path.startsWith('/v1/admin/staff')) return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null }] });
       return envelope(404, 'not_found');
     });
     const el = await mount('en', api);
     type($(el, '#email') as HTMLInputElement, 'anna@krakow.pl');
     type($(el, '#password') as HTMLInputElement, 'correct horse battery');
-    $(el, 'button[type="submit"]')!.click();
-    const otp = await waitFor(() => $(el, '#otp') as HTMLInputElement);
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(otp);
-    expect($(el, '[role="status"]')!.textContent).to.equal('Password accepted. Enter the verification code.');
-    await expect(el).to.be.accessible();
-
+    const otp = $(el, '#otp') as HTMLInputElement;
     type(otp, '12345');
     $(el, 'button[type="submit"]')!.click();
     await el.updateComplete;
     expect($(el, '#otp-error')!.textContent).to.equal('The code must have 6 digits.');
+    expect(api.calls.filter((c) => c.method === 'POST')).to.have.length(0);
+    await expect(el).to.be.accessible();
 
     type(otp, '123456');
     const signedIn = oneEvent(el, 'ngo-signed-in');
     $(el, 'button[type="submit"]')!.click();
     const event = await signedIn;
     expect(event.detail.staff.name).to.equal('Anna Nowak');
-    const post = api.calls.filter((c) => c.method === 'POST').at(-1)!;
-    expect(post.body).to.deep.equal({ email: 'anna@krakow.pl', password: 'correct horse battery', otp: '123456' });
+    const posts = api.calls.filter((c) => c.method === 'POST');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.body).to.deep.equal({ email: 'anna@krakow.pl', password: 'correct horse battery', otp: '123456' });
     await el.updateComplete;
     const title = $(el, '#panel-title')!;
     expect(el.shadowRoot!.activeElement).to.equal(title);
     const nav = [...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent);
     expect(nav).to.deep.equal(['Organisation map', 'Consultations', 'Advice', 'Outgoing mail', 'Staff', 'Audit log']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('solves a proof of work when the server asks for one after failed attempts, and says how long to wait', async () => {
+    let wait = 0;
+    api = stubFetch((c) => {
+      if (c.path === '/v1/admin/session' && c.method === 'GET') return envelope(401, 'unauthorized');
+      if (c.path === '/v1/admin/session' && c.method === 'POST') {
+        const body = c.body as { altcha?: string };
+        if (!body.altcha || wait) return failure(429, 'challenge_required', { retryAfter: wait });
+        // The stub's challenge is solved by 3.
+        return JSON.parse(atob(body.altcha)).number === 3 ? envelope(401, 'invalid_credentials') : envelope(422, 'challenge_failed');
+      }
+      return undefined;
+    });
+    const el = await mount('pl', api);
+    type($(el, '#email') as HTMLInputElement, 'anna@krakow.pl');
+    type($(el, '#password') as HTMLInputElement, 'guess');
+    // Asked for a proof without a wait: the widget solves it and sends the sign-in again by itself.
+    $(el, 'button[type="submit"]')!.click();
+    const alert = await waitFor(() => ($(el, '#login-error')!.textContent ? $(el, '#login-error') : null));
+    expect(alert.textContent).to.equal('Nieprawidłowy e-mail, hasło lub kod.');
+    const posts = api.calls.filter((c) => c.method === 'POST');
+    expect(posts).to.have.length(2);
+    expect(posts[0]!.body as object).to.not.have.property('altcha');
+    expect(JSON.parse(atob((posts[1]!.body as { altcha: string }).altcha))).to.include({ number: 3, signature: 'sig' });
+    // Asked to wait: the person reads how long, and the next try carries a fresh proof.
+    wait = 4;
+    type($(el, '#password') as HTMLInputElement, 'another guess');
+    $(el, 'button[type="submit"]')!.click();
+    await waitFor(() => $(el, '#login-error')!.textContent!.includes('4 sekundy'));
+    expect($(el, '#login-error')!.textContent).to.equal('Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za 4 sekundy.');
+    expect(api.calls.filter((c) => c.method === 'POST')).to.have.length(3);
+    expect(api.calls.filter((c) => c.path === '/v1/challenge')).to.have.length(2);
     await expect(el).to.be.accessible();
   });
 

@@ -3,6 +3,7 @@ import { ADMIN_SECTIONS, isAdminSection, type ModuleSection } from '../../common
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
+import { ChallengeController } from '../core/pow.js';
 import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
@@ -39,7 +40,7 @@ type LoginField = 'email' | 'password' | 'otp';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * The staff panel: sign-in (with a 6-digit code for admins), then the sections the staff member's
+ * The staff panel: sign-in (admins also type the 6-digit code, in the same step), then the sections the staff member's
  * role reaches. It talks to the API on the same origin with the session cookie and sends the CSRF
  * token on every unsafe request. Its sections are the ones the session lists; each is an element
  * named, with its chunk, in the module table (`common/modules.ts`), imported the first time it opens.
@@ -80,7 +81,6 @@ export class NgoAdmin extends NgoElement {
     email: { state: true, attribute: false },
     password: { state: true, attribute: false },
     otp: { state: true, attribute: false },
-    needsOtp: { state: true, attribute: false },
     fieldErrors: { state: true, attribute: false },
     formError: { state: true, attribute: false },
     status: { state: true, attribute: false },
@@ -96,7 +96,6 @@ export class NgoAdmin extends NgoElement {
   declare private email: string;
   declare private password: string;
   declare private otp: string;
-  declare private needsOtp: boolean;
   declare private fieldErrors: Partial<Record<LoginField, string>>;
   declare private formError: string;
   declare private status: string;
@@ -107,6 +106,9 @@ export class NgoAdmin extends NgoElement {
   /** Where focus goes after the next render: a selector inside the shadow root. */
   private focusNext = '';
   private checking?: AbortController;
+  /** After failed attempts the server asks for a proof of work with each sign-in (429 `challenge_required`). */
+  private needsProof = false;
+  private readonly pow = new ChallengeController(this, () => this.api, { auto: false });
 
   constructor() {
     super();
@@ -116,7 +118,6 @@ export class NgoAdmin extends NgoElement {
     this.email = '';
     this.password = '';
     this.otp = '';
-    this.needsOtp = false;
     this.fieldErrors = {};
     this.formError = '';
     this.status = '';
@@ -156,7 +157,7 @@ export class NgoAdmin extends NgoElement {
     this.phase = 'panel';
     this.password = '';
     this.otp = '';
-    this.needsOtp = false;
+    this.needsProof = false;
     this.formError = '';
     const keep = this.current && session.sections.includes(this.current);
     void this.open(keep ? this.current! : session.sections[0] ?? null);
@@ -199,7 +200,7 @@ export class NgoAdmin extends NgoElement {
     if (!this.email.trim()) errors.email = tAdmin(lang, 'field.required');
     else if (!EMAIL.test(this.email.trim())) errors.email = tAdmin(lang, 'field.invalid_email');
     if (!this.password) errors.password = tAdmin(lang, 'field.required');
-    if (this.needsOtp && !/^\d{6}$/.test(this.otp.trim())) errors.otp = tAdmin(lang, this.otp.trim() ? 'admin.login.otp_invalid' : 'field.required');
+    if (this.otp.trim() && !/^\d{6}$/.test(this.otp.trim())) errors.otp = tAdmin(lang, 'admin.login.otp_invalid');
     this.fieldErrors = errors;
     return (Object.keys(errors) as LoginField[]).map((id) => ({ id, message: `${this.labelOf(id)}: ${errors[id]}` }));
   }
@@ -221,23 +222,36 @@ export class NgoAdmin extends NgoElement {
     this.busy = true;
     this.status = tAdmin(lang, 'admin.login.signing_in');
     try {
-      const session = await signIn(this.api, { email: this.email.trim(), password: this.password, ...(this.needsOtp ? { otp: this.otp.trim() } : {}) });
+      const session = await this.signIn();
       this.enter(session, true);
       this.dispatchEvent(new NgoSignedInEvent(session.staff));
     } catch (err) {
       const apiErr = asApiError(err);
-      if (apiErr.code === 'otp_required' && !this.needsOtp) {
-        this.needsOtp = true;
-        this.status = tAdmin(lang, 'admin.login.otp_needed');
-        this.focusNext = '#otp';
-      } else {
-        this.status = '';
-        this.formError = tAdmin.error(lang, apiErr);
-        this.otp = '';
-        this.focusNext = apiErr.code === 'invalid_credentials' ? (this.needsOtp ? '#otp' : '#password') : '#login-error';
-      }
+      this.status = '';
+      this.formError =
+        apiErr.code === 'challenge_required' && apiErr.retryAfter
+          ? tAdmin(lang, 'admin.login.wait', { count: apiErr.retryAfter })
+          : tAdmin.error(lang, apiErr);
+      this.otp = '';
+      this.focusNext = apiErr.code === 'invalid_credentials' ? '#password' : '#login-error';
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** One sign-in; when the server first asks for a proof of work that needs no wait, solves it and tries once more. */
+  private async signIn(): Promise<AdminSession> {
+    const otp = this.otp.trim();
+    for (;;) {
+      const altcha = this.needsProof ? await this.pow.solution().finally(() => this.pow.reset()) : undefined;
+      try {
+        return await signIn(this.api, { email: this.email.trim(), password: this.password, ...(otp ? { otp } : {}), ...(altcha ? { altcha } : {}) });
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'challenge_required')) throw err;
+        const retryNow = !this.needsProof && !err.retryAfter;
+        this.needsProof = true;
+        if (!retryNow) throw err;
+      }
     }
   }
 
@@ -268,7 +282,6 @@ export class NgoAdmin extends NgoElement {
     this.phase = 'login';
     this.password = '';
     this.otp = '';
-    this.needsOtp = false;
     this.fieldErrors = {};
     this.status = message;
     this.focusNext = '#login-title';
@@ -327,21 +340,19 @@ export class NgoAdmin extends NgoElement {
         error: errors.password,
         onInput: (v) => (this.password = v),
       })}
-      ${this.needsOtp
-        ? inputField({
-            id: 'otp',
-            label: this.labelOf('otp'),
-            hint: tAdmin(lang, 'admin.login.otp_hint'),
-            requiredMarker: marker,
-            value: this.otp,
-            required: true,
-            autocomplete: 'one-time-code',
-            inputmode: 'numeric',
-            maxlength: 6,
-            error: errors.otp,
-            onInput: (v) => (this.otp = v),
-          })
-        : nothing}
+      ${inputField({
+        id: 'otp',
+        label: this.labelOf('otp'),
+        hint: tAdmin(lang, 'admin.login.otp_hint'),
+        requiredMarker: marker,
+        value: this.otp,
+        required: false,
+        autocomplete: 'one-time-code',
+        inputmode: 'numeric',
+        maxlength: 6,
+        error: errors.otp,
+        onInput: (v) => (this.otp = v),
+      })}
       <button type="submit" part="submit-button" aria-disabled=${this.busy ? 'true' : 'false'}>${tAdmin(lang, 'admin.login.submit')}</button>
     </form>`;
   }

@@ -10,6 +10,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * const altcha = await this.pow.solution();  // then send { abuse: { altcha, website } }
  * this.pow.reset();                           // a solution is single-use
  * ```
+ * With `{ auto: false }` nothing starts on input: only `solution()` starts the work (the staff
+ * sign-in asks for a proof only after failed attempts).
  */
 export class ChallengeController implements ReactiveController {
   private pending?: Promise<string>;
@@ -18,11 +20,13 @@ export class ChallengeController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly apiBase: () => string,
+    private readonly options: { auto?: boolean } = {},
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    if (this.options.auto === false) return;
     this.host.addEventListener('focusin', this.start);
     this.host.addEventListener('input', this.start);
   }

@@ -5,6 +5,7 @@ import * as createConsultations from './2026_11_25_2030_create_consultations.js'
 import * as createEvents from './2026_12_01_2045_create_events.js';
 import * as createSurveys from './2026_12_02_0900_create_surveys.js';
 import * as addMailAttachments from './2026_12_02_0930_add_mail_attachments.js';
+import * as addLoginThrottle from './2026_12_02_1000_add_login_throttle.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2045_create_events': createEvents,
   '2026_12_02_0900_create_surveys': createSurveys,
   '2026_12_02_0930_add_mail_attachments': addMailAttachments,
+  '2026_12_02_1000_add_login_throttle': addLoginThrottle,
 };
