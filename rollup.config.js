@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { buildSync } from 'esbuild';
 import terser from '@rollup/plugin-terser';
@@ -115,6 +116,44 @@ function versionLoader() {
   };
 }
 
+/**
+ * Workers as files of the widget host: `new URL('./<name>.worker.ts', import.meta.url)` in a widget
+ * module becomes the URL of `chunks/<name>-worker-<hash>.js` (immutable, like every hashed chunk),
+ * built from that module as a chunk of its own and found relative to the importing chunk's URL, so
+ * it works wherever the bundles are served. The worker is an ES module (`{ type: 'module' }`).
+ * Never a blob: URL, which a strict host CSP refuses. The test runner serves the .ts source itself.
+ */
+function workerUrls() {
+  const WORKER = /new URL\((['"])\.\/([\w-]+(?:\.[\w-]+)*)\.worker\.ts\1,\s*import\.meta\.url\)/g;
+  return {
+    name: 'ngo-worker-urls',
+    transform(code, id) {
+      if (!code.includes('.worker.ts')) return null;
+      const out = code.replace(WORKER, (_, _q, name) => {
+        const ref = this.emitFile({ type: 'chunk', id: resolve(dirname(id), `${name}.worker.ts`), name: `${basename(name)}-worker` });
+        return `new URL(import.meta.ROLLUP_FILE_URL_${ref})`;
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Widgets never carry zod: it is server-side validation (tens of kB), and its `new Function` probe
+ * is a CSP violation on a host without 'unsafe-eval'. Widgets import plain constants (common/<slug>.ts)
+ * and types, never values from a `*.schema.ts` module.
+ */
+function noZodInWidgets() {
+  const isZod = (id) => id.replaceAll('\\', '/').includes('/node_modules/zod/');
+  return {
+    name: 'ngo-no-zod-in-widgets',
+    generateBundle() {
+      const culprits = [...this.getModuleIds()].filter((id) => !isZod(id) && (this.getModuleInfo(id)?.importedIds ?? []).some(isZod));
+      if (culprits.length) this.error(`zod reached the widget bundles through ${culprits.map((id) => id.replace(process.cwd() + '/', '')).join(', ')}: import constants from a zod-free module (common/<slug>.ts) and schemas as types only`);
+    },
+  };
+}
+
 /** Empties dist/widgets before a full build, so old hashed chunks do not pile up (not for partial builds). */
 function cleanOutput() {
   let cleaned = false;
@@ -157,10 +196,12 @@ export default {
     cleanOutput(),
     loaderTable(),
     cssString(),
+    workerUrls(),
     minifyCssLiterals(),
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     esbuild({ target: 'es2022', define: { __NGO_VERSION__: JSON.stringify(VERSION_PLACEHOLDER) }, tsconfig: 'tsconfig.json' }),
     versionLoader(),
+    noZodInWidgets(),
     declarations(),
   ],
   preserveEntrySignatures: 'strict',

@@ -3,7 +3,9 @@
  *
  * 1. When a person starts filling in a form, the widget fetches `GET /v1/challenge`
  *    (an ALTCHA v1 challenge: `{ algorithm, challenge, maxnumber, salt, signature }`) and solves it
- *    in a worker: find `number` ≤ maxnumber with `sha256(salt + number) === challenge`.
+ *    (widgets/core/pow.solver.ts: in a worker of the widget host where the page shares its origin,
+ *    else on the main thread in short slices): find `number` ≤ maxnumber with
+ *    `sha256(salt + number) === challenge`.
  * 2. The POST body carries `abuse: { altcha, website }`: `altcha` is base64 of
  *    `JSON.stringify({ algorithm, challenge, number, salt, signature })`, and `website` is the
  *    honeypot, a field hidden from people that must stay empty.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AbuseSchema } from './abuse.schema.js';
 import { LANGS } from './taxonomy.js';
+import { CONTACT_LIMITS } from './forms.js';
 
 /**
  * What every public form sends besides its own fields (the public-form kit, docs/modules.md):
@@ -13,8 +14,7 @@ import { LANGS } from './taxonomy.js';
  * `{ …fields, contact: { name, email }, consent: true, lang }` (the kit adds `abuse`).
  */
 
-/** Limits of the contact fields, shared by the schemas and the widgets' `maxlength`. */
-export const CONTACT_LIMITS = { nameMin: 2, name: 200, email: 254 } as const;
+export { CONTACT_LIMITS };
 
 export const Contact = z
   .object({

@@ -23,8 +23,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** A page on the second origin. `{{API}}` in the HTML becomes the widget server's origin. */
-export type HostPages = Record<string, string>;
+/**
+ * Pages on the second origin, by path: the HTML, or the HTML with response headers (a
+ * `Content-Security-Policy`, say). `{{API}}` in either becomes the widget server's origin. Pages
+ * may be added after the stack has started.
+ */
+export type HostPages = Record<string, string | { body: string; headers?: Record<string, string> }>;
 
 export interface Stack {
   /** The widget server's origin, e.g. `http://localhost:41234`. */
@@ -56,12 +60,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The second origin: 127.0.0.1 instead of localhost, and another port.
   const hostPages = options.hostPages ?? {};
   const host: Server = createServer((req, res) => {
-    const html = hostPages[new URL(req.url ?? '/', 'http://x').pathname];
-    if (html === undefined) {
+    const entry = hostPages[new URL(req.url ?? '/', 'http://x').pathname];
+    if (entry === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html.replaceAll('{{API}}', origin));
+    const { body, headers = {} } = typeof entry === 'string' ? { body: entry } : entry;
+    const own = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replaceAll('{{API}}', origin)]));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...own }).end(body.replaceAll('{{API}}', origin));
   });
   await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
   const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;

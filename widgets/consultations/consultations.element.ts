@@ -444,7 +444,8 @@ export class NgoConsultation extends NgoElement {
       ${c.units.length
         ? html`<ul class="plain units" part="units">
             ${c.units.map(
-              (u, i) => html`<li style="--_depth:${u.depth}">
+              // A property, not a style attribute: a host CSP without 'unsafe-inline' for styles refuses those.
+              (u, i) => html`<li .style=${`--_depth:${u.depth}`}>
                 <span class="label">${u.label}</span>
                 <p class="text">${u.text}</p>
                 <div class="row">

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AltchaChallenge } from '../../common/abuse.js';
-import { solveAltcha } from './pow.solver.js';
+import { powWhere, solveAltcha } from './pow.solver.js';
+import { searchPow } from './pow.work.js';
 
 async function sha256hex(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -12,25 +13,64 @@ async function makeChallenge(number: number, maxnumber: number): Promise<AltchaC
   return { algorithm: 'SHA-256', challenge: await sha256hex(salt + number), maxnumber, salt, signature: 'sig-from-server' };
 }
 
-describe('proof of work', () => {
-  it('solves a challenge in a worker and returns the altcha payload', async () => {
-    const workers: string[] = [];
-    const OriginalWorker = window.Worker;
-    window.Worker = class extends OriginalWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        workers.push(String(url));
-        super(url, options);
-      }
-    };
-    try {
-      const c = await makeChallenge(1234, 5000);
-      const payload = JSON.parse(atob(await solveAltcha(c)));
-      expect(payload).to.deep.equal({ algorithm: 'SHA-256', challenge: c.challenge, number: 1234, salt: c.salt, signature: 'sig-from-server' });
-    } finally {
-      window.Worker = OriginalWorker;
+/** Runs `fn` while recording the URL of every worker the page starts. */
+async function recordingWorkers<T>(fn: () => Promise<T>): Promise<{ result: T; workers: string[] }> {
+  const workers: string[] = [];
+  const OriginalWorker = window.Worker;
+  window.Worker = class extends OriginalWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      workers.push(String(url));
+      super(url, options);
     }
+  };
+  try {
+    return { result: await fn(), workers };
+  } finally {
+    window.Worker = OriginalWorker;
+  }
+}
+
+describe('proof of work', () => {
+  it('solves a challenge in a worker loaded as a file of the widget host, never a blob:', async () => {
+    const c = await makeChallenge(1234, 5000);
+    const { result, workers } = await recordingWorkers(() => solveAltcha(c));
+    expect(JSON.parse(atob(result))).to.deep.equal({ algorithm: 'SHA-256', challenge: c.challenge, number: 1234, salt: c.salt, signature: 'sig-from-server' });
     expect(workers).to.have.length(1);
-    expect(workers[0]).to.match(/^blob:/);
+    const url = new URL(workers[0]!);
+    expect(url.origin).to.equal(location.origin);
+    expect(url.pathname).to.match(/\/widgets\/core\/pow\.worker\.ts$/);
+  });
+
+  it('solves on the main thread where the page is of another origin than the widget host', async () => {
+    expect(powWhere(new URL('/widgets/chunks/pow-worker-abc.js', location.href))).to.equal('worker');
+    expect(powWhere(new URL('https://ngo.example.org/widgets/chunks/pow-worker-abc.js'))).to.equal('main');
+    const c = await makeChallenge(777, 2000);
+    const { result, workers } = await recordingWorkers(() => solveAltcha(c, undefined, 'main'));
+    expect(JSON.parse(atob(result)).number).to.equal(777);
+    expect(workers).to.deep.equal([]);
+  });
+
+  it('on the main thread, never keeps it busy for a long task (50 ms) while searching', async () => {
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    // A frame callback keeps coming while it searches: the page stays responsive.
+    let frames = 0;
+    let running = true;
+    const tick = () => {
+      frames++;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const started = performance.now();
+    const c = await makeChallenge(30_000, 30_000);
+    expect(await searchPow(c)).to.equal(30_000);
+    running = false;
+    const elapsed = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    expect(long, `long tasks ${long.join(', ')} ms while searching for ${Math.round(elapsed)} ms`).to.deep.equal([]);
+    expect(frames).to.be.greaterThan(Math.min(10, elapsed / 100));
   });
 
   it('finds 0 and maxnumber itself', async () => {

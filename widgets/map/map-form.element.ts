@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, SERVICE_LANGUAGES, TARGET_GROUPS, type OrgKind } from '../../common/map.js';
-import { CONTACT_LIMITS } from '../../common/forms.schema.js';
+import { CONTACT_LIMITS } from '../../common/forms.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { adminRequest, type AdminSession } from '../admin/admin.api.js';
 import { ApiError, asApiError, newIdempotencyKey, request } from '../core/api.js';
