@@ -23,7 +23,8 @@ export interface Config {
   /** Minimum time in ms between fetching a challenge and submitting a form. */
   minFillMs: number;
   sessionTtlHours: number;
-  retention: { sentMailDays: number; auditDays: number };
+  /** Days personal data is kept: sent mail, the audit log, and event registrants after their event ends. */
+  retention: { sentMailDays: number; auditDays: number; eventRegistrationDays: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Seed demo data on first start. */
   seedDemo: boolean;
@@ -49,6 +50,7 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
   RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
+  RETENTION_EVENT_REGISTRATION_DAYS: z.coerce.number().int().min(1).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SEED_DEMO: bool.default(true),
   NODE_ENV: z.string().optional(),
@@ -84,7 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     powMaxNumber: e.POW_MAX_NUMBER,
     minFillMs: e.MIN_FILL_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS },
+    retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS, eventRegistrationDays: e.RETENTION_EVENT_REGISTRATION_DAYS },
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
   };

@@ -4,10 +4,11 @@ import { clausesModule } from './core/clauses.module.js';
 import { adminModule } from './admin/admin.module.js';
 import { mapModule } from './map/map.module.js';
 import { consultationsModule } from './consultations/consultations.module.js';
+import { eventsModule } from './events/events.module.js';
 
 /**
  * Every module, named once. `createApp`, `startServer`, `npm start`, `npm run purge`, the seeds and
  * the widget-test API read this list. The order is the order of the staff panel's sections and of
  * the seeds (a later seed may use an earlier one's data).
  */
-export const MODULES: readonly ModuleManifest[] = [mapModule, consultationsModule, adminModule, clausesModule, coreModule];
+export const MODULES: readonly ModuleManifest[] = [mapModule, consultationsModule, eventsModule, adminModule, clausesModule, coreModule];

@@ -6,6 +6,7 @@ import {
   REGISTRATION_STATUSES, SERIES_KINDS, VENUE_ACCESSIBILITY,
 } from './events.js';
 import { isLocalDate, isLocalDateTime } from './events.calendar.js';
+import { PersonalWrite } from './forms.schema.js';
 
 /** Form fields arrive as '' when left empty: treat that as "not given". */
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -234,3 +235,85 @@ export type EventFilters = z.infer<typeof EventFilters>;
 export const REGISTRATION_STATUS = z.enum(REGISTRATION_STATUSES);
 export const ACCESS_NEED = z.enum(ACCESS_NEEDS);
 export const EVENT_LANG = z.enum(LANGS);
+
+const Answer = z.union([z.string().trim().max(EVENT_LIMITS.answer), z.array(z.string().max(40)).max(EVENT_LIMITS.options), z.boolean()]);
+
+/** A registration for an event, or (when the event registers through its cycle) for the whole cycle. */
+export const RegistrationInput = PersonalWrite.extend({
+  organisation: optionalText(EVENT_LIMITS.organiser),
+  /** Answers to the custom questions, by question id; checked against the questions of the list. */
+  answers: z.record(z.string().max(40), Answer).default({}),
+  accessNeeds: z.array(ACCESS_NEED).max(ACCESS_NEEDS.length).default([]),
+  accessNote: optionalText(EVENT_LIMITS.accessNote),
+  /** Sessions of a cycle this person will not attend (ids). */
+  skipSessions: z.array(z.string().max(64)).max(EVENT_LIMITS.sessions).default([]),
+}).meta({ id: 'RegistrationInput' });
+export type RegistrationInput = z.output<typeof RegistrationInput>;
+
+/** What a registrant may change later, through the self-service link. */
+export const RegistrationChange = z
+  .object({
+    token: z.string().min(20).max(128),
+    answers: z.record(z.string().max(40), Answer).optional(),
+    accessNeeds: z.array(ACCESS_NEED).max(ACCESS_NEEDS.length).optional(),
+    accessNote: optionalText(EVENT_LIMITS.accessNote).optional(),
+    skipSessions: z.array(z.string().max(64)).max(EVENT_LIMITS.sessions).optional(),
+  })
+  .meta({ id: 'RegistrationChange' });
+
+export const RegistrationAccepted = z.object({ id: z.string(), status: z.literal('unconfirmed') }).meta({ id: 'RegistrationAccepted' });
+
+/** A registration as its holder sees it through the self-service link. */
+export const RegistrationView = z
+  .object({
+    id: z.string(),
+    status: z.enum(REGISTRATION_STATUSES),
+    /** Place on the waiting list (1 is next), when waiting. */
+    position: z.number().nullable(),
+    offeredUntil: z.string().nullable(),
+    name: z.string(),
+    organisation: z.string().nullable(),
+    answers: z.record(z.string(), z.unknown()),
+    accessNeeds: z.array(z.enum(ACCESS_NEEDS)),
+    accessNote: z.string().nullable(),
+    skipSessions: z.array(z.string()),
+    /** The event registered for, or the cycle's sessions. */
+    events: z.array(CalendarEvent),
+    seriesTitle: z.string().nullable(),
+    /** Check-in code and its QR image (a PNG data URL), while the place is confirmed. */
+    code: z.string().nullable(),
+    qr: z.string().nullable(),
+  })
+  .meta({ id: 'RegistrationView' });
+export type RegistrationView = z.infer<typeof RegistrationView>;
+
+export const ConfirmResult = z
+  .object({
+    status: z.enum(['confirmed', 'waiting', 'full']),
+    position: z.number().nullable(),
+    eventId: z.string().nullable(),
+    /** The self-service token, also e-mailed, so the widget can offer "cancel" at once. */
+    manageToken: z.string().nullable(),
+  })
+  .meta({ id: 'RegistrationConfirmed' });
+
+/** What an NGO submits for the calendar: an event without registration settings, for moderation. */
+export const EventSubmissionInput = PersonalWrite.extend({
+  event: z.object(eventFields).superRefine(checkEventFields),
+  note: z.string().trim().max(EVENT_LIMITS.reason).default(''),
+}).meta({ id: 'EventSubmissionInput' });
+export type EventSubmissionInput = z.output<typeof EventSubmissionInput>;
+
+export const CertificateVerification = z
+  .object({ number: z.string(), valid: z.boolean(), holderName: z.string(), seriesTitle: z.string(), attended: z.number(), held: z.number(), issuedAt: z.string(), pdf: z.string() })
+  .meta({ id: 'CertificateVerification' });
+
+/** The list's query: the filters, plus the answer's format and language and a page. Unknown parameters are refused. */
+export const EventListQuery = EventFilters.extend({
+  format: z.enum(['json', 'ics', 'rss']).default('json'),
+  lang: z.enum(LANGS).default('pl'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+}).strict();
+
+export const EventList = z.object({ items: z.array(CalendarEvent), total: z.number(), from: z.string(), to: z.string().nullable() }).meta({ id: 'EventList' });

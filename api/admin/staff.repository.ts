@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { StaffRole } from '../../common/taxonomy.js';
 import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -108,3 +108,19 @@ export const toStaffDto = (u: Awaited<ReturnType<typeof findStaff>> & {}) => ({
   disabled: !!u.disabled,
   lastLoginAt: u.last_login_at,
 });
+
+/**
+ * Who hears of a new item (a remark, an event submission): admins, and moderators and editors whose
+ * district scope covers it (no scope covers all; a city-wide item is covered only by unscoped
+ * staff). One address once.
+ */
+export async function staffToNotify(db: Kysely<Database> | Transaction<Database>, district: number | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom('staff_user')
+    .select(['email', 'role', 'district'])
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['admin', 'moderator', 'editor'])
+    .execute();
+  const emails = rows.filter((r) => r.role === 'admin' || r.district === null || r.district === district).map((r) => r.email.toLowerCase());
+  return [...new Set(emails)].sort();
+}

@@ -382,19 +382,3 @@ export async function markReported(db: Db, id: string, now = new Date()): Promis
   if (done) await bumpConsultationsVersion(db);
   return done;
 }
-
-/**
- * Who hears of a new remark: admins, and moderators and editors whose district scope covers the
- * consultation (no scope covers all; a city-wide consultation is covered only by unscoped staff).
- * One address once.
- */
-export async function staffToNotify(db: Db, district: number | null) {
-  const rows = await db
-    .selectFrom('staff_user')
-    .select(['email', 'role', 'district'])
-    .where('disabled', '=', 0)
-    .where('role', 'in', ['admin', 'moderator', 'editor'])
-    .execute();
-  const emails = rows.filter((r) => r.role === 'admin' || r.district === null || r.district === district).map((r) => r.email.toLowerCase());
-  return [...new Set(emails)].sort();
-}

@@ -17,12 +17,13 @@ import type { Mailer } from '../core/mail.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { consumeSecretLink, createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
+import { staffToNotify } from '../admin/staff.repository.js';
 import type { Database } from '../db/schema.js';
 import type { Kysely } from 'kysely';
 import { CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, consultationUrl, linkUrl, REMARK_LINK, remarkArrivedMail, SUPPORT_LINK, WHOLE_DOCUMENT } from './consultations.mail.js';
 import {
   alreadySupports, confirmSupport, consultationsVersion, findConsultationRow, findConsultations, findOrganisationIdByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit,
-  findUnits, insertRemark, insertSupport, setRemarkStatus, staffToNotify, statusClock, toPublicRemark, toSummary, type ConsultationRow,
+  findUnits, insertRemark, insertSupport, setRemarkStatus, statusClock, toPublicRemark, toSummary, type ConsultationRow,
 } from './consultations.repository.js';
 import { buildReport, reportCsv, reportHtml } from './consultations.report.js';
 import { DOCX_TYPE, reportDocx, reportDocxFilename } from './consultations.report.docx.js';
