@@ -10,7 +10,7 @@ import type { Database } from './db/schema.js';
 import { ping } from './db/database.js';
 import type { AppEnv } from './core/context.js';
 import { ApiError, envelope } from './core/errors.js';
-import { errorResponse, jsonBody, methodMatcher } from './core/http.js';
+import { errorResponse, jsonBody, methodMatcher, routeForLog } from './core/http.js';
 import { createLogger, type Logger } from './core/log.js';
 import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
@@ -50,7 +50,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
     c.set('log', reqLog);
     const started = performance.now();
     await next();
-    reqLog.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+    reqLog.info('request', { method: c.req.method, ...routeForLog(c), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
   app.use(
     '*',

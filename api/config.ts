@@ -26,6 +26,8 @@ export interface Config {
   /** Days personal data is kept: sent mail, the audit log, and event registrants after their event ends. */
   retention: { sentMailDays: number; auditDays: number; eventRegistrationDays: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Development only: without SMTP, write whole mail (recipient, subject, text with live links) to the log. */
+  logMailBodies: boolean;
   /** Seed demo data on first start. */
   seedDemo: boolean;
 }
@@ -52,6 +54,7 @@ const EnvSchema = z.object({
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
   RETENTION_EVENT_REGISTRATION_DAYS: z.coerce.number().int().min(1).default(90),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_MAIL_BODIES: bool.default(false),
   SEED_DEMO: bool.default(true),
   NODE_ENV: z.string().optional(),
 });
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS, eventRegistrationDays: e.RETENTION_EVENT_REGISTRATION_DAYS },
     logLevel: e.LOG_LEVEL,
+    logMailBodies: e.LOG_MAIL_BODIES,
     seedDemo: e.SEED_DEMO,
   };
 }

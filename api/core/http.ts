@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './context.js';
 import { ApiError, envelope } from './errors.js';
 
@@ -51,6 +52,18 @@ async function readLimited(req: Request, limit: number): Promise<string | null> 
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * What the request log says about where a request went: the pattern of the route that answered
+ * (`/v1/map/organisations/:id`), never the raw path, which may carry a secret. The raw path is
+ * added only for routes without parameters (fixed routes and static files). An unmatched
+ * request logs no path at all: it might be an old link with a token in it.
+ */
+export function routeForLog(c: Context): { route: string | null; path?: string } {
+  const endpoint = matchedRoutes(c).filter((r) => r.method !== 'ALL').at(-1);
+  if (!endpoint) return { route: null };
+  return endpoint.path.includes(':') ? { route: endpoint.path } : { route: endpoint.path, path: c.req.path };
 }
 
 /** Converts any thrown value into the error envelope; internals never leak. */

@@ -195,17 +195,28 @@ describe.each(dialects)('mail outbox on %s', (dialect) => {
     await mailer.close();
   });
 
-  it('without SMTP_URL logs the mail and keeps it in the outbox as logged', async () => {
+  it('without SMTP_URL logs what identifies the mail, not its address or links, and keeps it in the outbox as logged', async () => {
     const lines: string[] = [];
     const log = createLogger('info', {}, (l) => lines.push(l));
     const mailer = createMailer(handle.db, testConfig({ smtpUrl: null }), log);
-    await mailer.enqueue({ to: 'ola@example.org', template: testMail, lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link' } });
+    const id = await mailer.enqueue({ to: 'ola@example.org', template: testMail, lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link' } });
     expect(await mailer.flush()).toBe(1);
     const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'mail (no SMTP_URL)');
-    expect(entry).toMatchObject({ level: 'info', to: 'ola@example.org', subject: 'Wiadomość próbna – Ola' });
-    expect(entry.text).toContain('https://ngo.example/link');
+    expect(entry).toMatchObject({ level: 'info', mailId: id, template: testMail.name, lang: 'pl' });
+    expect(lines.join('\n')).not.toContain('ola@example.org');
+    expect(lines.join('\n')).not.toContain('https://ngo.example/link');
     expect((await outbox())[0]).toMatchObject({ status: 'logged', attempts: 1 });
     expect(await mailer.flush()).toBe(0);
+  });
+
+  it('logs whole messages only when a developer asks for them (LOG_MAIL_BODIES=1)', async () => {
+    const lines: string[] = [];
+    const mailer = createMailer(handle.db, testConfig({ smtpUrl: null, logMailBodies: true }), createLogger('info', {}, (l) => lines.push(l)));
+    await mailer.enqueue({ to: 'ola@example.org', template: testMail, lang: 'pl', data: { name: 'Ola', url: 'https://ngo.example/link?edit=abc' } });
+    expect(await mailer.flush()).toBe(1);
+    const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'mail (no SMTP_URL)');
+    expect(entry.message).toMatchObject({ to: 'ola@example.org', subject: 'Wiadomość próbna – Ola' });
+    expect(entry.message.text).toContain('https://ngo.example/link?edit=abc');
   });
 
   it('enqueues inside a transaction, so a rollback leaves no mail behind', async () => {

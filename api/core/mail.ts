@@ -3,7 +3,7 @@ import { createTransport } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { addMs, newId, nowIso } from './ids.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, unredacted, type Logger } from './log.js';
 import { repeat } from './jobs.js';
 import { renderTemplate, type AnyMailTemplate, type MailData } from './mail-templates.js';
 
@@ -100,7 +100,9 @@ export function createMailer(db: Kysely<Database>, config: Config, log: Logger, 
         const attachments = stored.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') }));
         await transport.sendMail({ from: config.mailFrom, to: m.to_address, subject: m.subject, text: m.body_text, ...(attachments.length ? { attachments } : {}) });
       } else {
-        log.info('mail (no SMTP_URL)', { mailId: m.id, to: m.to_address, subject: m.subject, text: m.body_text });
+        // Mail holds addresses and live secret links: the log gets what identifies it, unless a
+        // developer asked for whole messages (LOG_MAIL_BODIES=1).
+        log.info('mail (no SMTP_URL)', { mailId: m.id, template: m.template, lang: m.lang, ...(config.logMailBodies ? { message: unredacted({ to: m.to_address, subject: m.subject, text: m.body_text }) } : {}) });
       }
       await db
         .updateTable('mail_outbox')

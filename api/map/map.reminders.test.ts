@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, testApp, type TestApp } from '../testing.js';
+import { dialects, json, testApp, type TestApp } from '../testing.js';
 import { jobsOf } from '../core/module.js';
 import { MODULES } from '../modules.js';
 import { generateOrganisations } from './map.generate.js';
@@ -22,7 +22,7 @@ describe.each(dialects)('yearly verification reminders on %s', (dialect) => {
     const mail = await t.db.selectFrom('mail_outbox').selectAll().where('template', '=', 'map.reminder').executeTakeFirstOrThrow();
     expect(mail.to_address).toBe('owner@example.org');
     const token = decodeURIComponent(mail.body_text.match(/[?&]edit=([\w-]+)/)![1]!);
-    const res = await t.app.request(`/v1/map/owner/${token}`);
+    const res = await t.app.request('/v1/map/owner/view', json({ token }));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { organisationId: string }).organisationId).toBe(stale);
   });

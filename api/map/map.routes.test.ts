@@ -236,13 +236,13 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(await names('q=zgloszone')).toEqual(['Stowarzyszenie Zgłoszone Przez Formularz']);
 
     const edit = await mailedToken(t, contact.email, 'edit');
-    const owner = await t.app.request(`/v1/map/owner/${edit.token}`);
+    const owner = await t.app.request('/v1/map/owner/view', json({ token: edit.token }));
     expect(owner.status).toBe(200);
     const view = (await owner.json()) as { organisation: OrganisationInput };
     expect(view.organisation.name).toBe('Stowarzyszenie Zgłoszone Przez Formularz');
-    const unchanged = await t.app.request(`/v1/map/owner/${edit.token}`, json({ organisation: view.organisation, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const unchanged = await t.app.request('/v1/map/owner/edit', json({ token: edit.token, organisation: view.organisation, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(((await unchanged.json()) as { status: string }).status).toBe('verified');
-    const changed = await t.app.request(`/v1/map/owner/${edit.token}`, json({ organisation: { ...view.organisation, phone: '+48 12 345 67 89' }, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const changed = await t.app.request('/v1/map/owner/edit', json({ token: edit.token, organisation: { ...view.organisation, phone: '+48 12 345 67 89' }, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     expect(changed.status).toBe(202);
     expect(((await changed.json()) as { status: string }).status).toBe('pending');
     const detail = (await (await t.app.request(`/v1/map/organisations/${organisationId}`)).json()) as { phone: string | null };

@@ -23,7 +23,8 @@ import { nowIso } from '../core/ids.js';
 
 export const mapRoutes = createRouter();
 
-const TokenParam = z.object({ token: z.string().min(20).max(100) });
+/** A secret-link token travels in the JSON body, never in the URL, so it stays out of access logs. */
+const LinkToken = z.string().min(20).max(100).meta({ description: 'The token of the e-mailed link (`?edit=…`)' });
 
 mapRoutes.openapi(
   createRoute({
@@ -220,17 +221,17 @@ const OwnerView = z.object({ organisationId: z.string(), organisation: Organisat
 
 mapRoutes.openapi(
   createRoute({
-    method: 'get',
-    path: '/owner/{token}',
+    method: 'post',
+    path: '/owner/view',
     tags: ['map'],
-    summary: "The owner's own entry, opened with the secret link sent on approval and in the yearly reminder",
-    request: { params: TokenParam },
+    summary: "The owner's own entry, opened with the secret link sent on approval and in the yearly reminder (the token in the body)",
+    request: { body: { content: { 'application/json': { schema: z.object({ token: LinkToken }) } }, required: true } },
     responses: { 200: jsonContent(OwnerView, 'The entry as the owner may edit it'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
     c.header('Cache-Control', 'no-store');
-    const link = await findSecretLink(db, c.req.valid('param').token, 'map:owner');
+    const link = await findSecretLink(db, c.req.valid('json').token, 'map:owner');
     const row = await findOrganisationRow(db, link.subjectId);
     if (!row || row.status !== 'published') throw new ApiError(404, 'link_invalid', 'This link is no longer valid');
     const pending = await db.selectFrom('organisation_submission').select('id').where('organisation_id', '=', row.id).where('status', '=', 'pending').where('type', '=', 'owner_edit').executeTakeFirst();
@@ -241,22 +242,21 @@ mapRoutes.openapi(
 mapRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/owner/{token}',
+    path: '/owner/edit',
     tags: ['map'],
-    summary: "The owner's edit of their entry; it goes back to moderation",
+    summary: "The owner's edit of their entry, with the link's token in the body; it goes back to moderation",
     request: {
-      params: TokenParam,
-      body: { content: { 'application/json': { schema: z.object({ organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(['pl', 'en', 'uk']).default('pl'), abuse: AbuseSchema }) } }, required: true },
+      body: { content: { 'application/json': { schema: z.object({ token: LinkToken, organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(['pl', 'en', 'uk']).default('pl'), abuse: AbuseSchema }) } }, required: true },
     },
     responses: { 202: jsonContent(Accepted, 'Waiting for moderation'), ...ErrorResponses },
     middleware: [idempotent('map:owner-edit'), guardAnonymousWrite({ scope: 'map:owner', limit: 20, windowSec: 3600 })] as const,
   }),
   async (c) => {
     const { db } = c.var;
-    const link = await findSecretLink(db, c.req.valid('param').token, 'map:owner');
+    const body = c.req.valid('json');
+    const link = await findSecretLink(db, body.token, 'map:owner');
     const row = await findOrganisationRow(db, link.subjectId);
     if (!row || row.status !== 'published') throw new ApiError(404, 'link_invalid', 'This link is no longer valid');
-    const body = c.req.valid('json');
     if (diffInputs(toInput(row), body.organisation).length === 0) {
       // Saved unchanged (the yearly reminder asks for exactly this): the data is confirmed, nothing to moderate.
       await db.updateTable('organisation').set({ verified_at: nowIso() }).where('id', '=', row.id).execute();

@@ -158,7 +158,8 @@ export class NgoMapForm extends NgoElement {
     args: () => [this.mode === 'owner' ? this.token : '', this.api] as const,
     task: async ([token, api], { signal }): Promise<OwnerView | null> => {
       if (!token) return null;
-      const view = await request<OwnerView>(api, `/v1/map/owner/${encodeURIComponent(token)}`, { signal });
+      // The token goes in the body, never in a URL that access logs keep.
+      const view = await request<OwnerView>(api, '/v1/map/owner/view', { method: 'POST', body: { token }, signal });
       this.base = view.organisation;
       this.draft = toDraft(view.organisation);
       this.errors = {};
@@ -268,7 +269,7 @@ export class NgoMapForm extends NgoElement {
     const lang = this.locale;
     const note = d.note.trim();
     if (this.mode === 'owner') {
-      void this.post(`/v1/map/owner/${encodeURIComponent(this.token)}`, { organisation, note, lang }, true);
+      void this.post('/v1/map/owner/edit', { token: this.token, organisation, note, lang }, true);
       return;
     }
     const correction = this.mode === 'correction' ? { organisationId: this.organisationId } : {};

@@ -329,8 +329,9 @@ describe('<ngo-map-form>', () => {
 
   it('loads the owner’s entry, prefills it without submitter fields, and saves it unchanged as verified', async () => {
     api = stubApi((r) => {
-      if (r.path === `/v1/map/owner/${TOKEN}` && r.method === 'GET') return reply(200, { organisationId: 'org_1', organisation: ENTRY, pendingEdit: true });
-      if (r.path === `/v1/map/owner/${TOKEN}`) return reply(202, { id: 'org_1', status: 'verified' });
+      const token = (r.body as { token?: string } | undefined)?.token;
+      if (r.path === '/v1/map/owner/view' && token === TOKEN) return reply(200, { organisationId: 'org_1', organisation: ENTRY, pendingEdit: true });
+      if (r.path === '/v1/map/owner/edit' && token === TOKEN) return reply(202, { id: 'org_1', status: 'verified' });
       return failure(404, 'not_found');
     });
     const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
@@ -348,7 +349,9 @@ describe('<ngo-map-form>', () => {
     const done = oneEvent(el, 'ngo-submitted');
     await submitByKeyboard(el);
     expect((await done).detail).to.deep.equal({ kind: 'owner', id: 'org_1', status: 'verified' });
-    const post = api.posts()[0]!;
+    // The secret travels in request bodies only, never in a URL.
+    expect(api.sent.filter((r) => r.path.includes(TOKEN))).to.have.length(0);
+    const post = api.posts().find((r) => r.path === '/v1/map/owner/edit')!;
     expect(post.body.organisation).to.deep.equal(ENTRY);
     expect(post.body.note).to.equal('');
     expect(post.body.lang).to.equal('en');
