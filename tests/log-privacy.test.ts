@@ -7,28 +7,9 @@ import { solvedAbuse } from '../api/core/abuse.testing.js';
 import { dialects, freshIp, json, mailedLink, staffSession, STAFF_PASSWORD, testDatabase, type TestApp } from '../api/testing.js';
 import { createConsultation, remarkBody } from '../api/consultations/consultations.testing.js';
 import type { DatabaseHandle } from '../api/db/database.js';
+import { organisationInput } from '../api/map/map.testing.js';
 
-const ORG = {
-  name: 'Fundacja Cichy Dziennik',
-  description: '',
-  translations: {},
-  kind: 'ngo',
-  legalForm: 'fundacja',
-  krs: null,
-  regon: null,
-  nip: null,
-  areas: ['kultura'],
-  targetGroups: [],
-  districts: [4],
-  cityWide: false,
-  address: null,
-  location: { lon: 19.94, lat: 50.06 },
-  website: null,
-  email: null,
-  phone: null,
-  languages: ['pl'],
-  accessibility: [],
-};
+const ORG = organisationInput({ name: 'Fundacja Cichy Dziennik', legalForm: 'fundacja', districts: [4] });
 
 /**
  * A whole journey through the public and staff API with every log line captured at debug level:

@@ -6,32 +6,11 @@ import { solvedAbuse } from '../core/abuse.testing.js';
 import { insertStaff } from '../admin/staff.repository.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import { insertOrganisation } from './map.repository.js';
+import { organisationInput as org } from './map.testing.js';
 
 const PASSWORD = 'correct horse battery staple';
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
-const org = (over: Partial<OrganisationInput> = {}): OrganisationInput => ({
-  name: 'Stowarzyszenie Testowe',
-  description: '',
-  translations: {},
-  kind: 'ngo',
-  legalForm: 'stowarzyszenie',
-  krs: null,
-  regon: null,
-  nip: null,
-  areas: ['kultura'],
-  targetGroups: [],
-  districts: [1],
-  cityWide: false,
-  address: null,
-  location: { lon: 19.94, lat: 50.06 },
-  website: null,
-  email: null,
-  phone: null,
-  languages: ['pl'],
-  accessibility: [],
-  ...over,
-});
 
 async function staffLogin(t: TestApp, email: string) {
   const res = await t.app.request('/v1/admin/session', json({ email, password: PASSWORD }, { 'x-forwarded-for': freshIp() }));
