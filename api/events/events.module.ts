@@ -2,11 +2,13 @@ import { defineModule } from '../core/module.js';
 import { EVENTS_MAIL } from './events.mail.js';
 import { EVENTS_RETENTION, expireOffersJob } from './events.retention.js';
 import { eventRoutes } from './events.routes.js';
+import { seedEventsDemo } from './events.seed.js';
 
 /** The event calendar with registration: feeds, waiting lists, check-in and certificates. */
 export const eventsModule = defineModule({
   slug: 'events',
   routes: eventRoutes,
+  seeds: [{ name: 'events', run: seedEventsDemo }],
   retention: EVENTS_RETENTION,
   jobs: [expireOffersJob],
   mail: EVENTS_MAIL,
