@@ -386,21 +386,47 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect((await t.app.request('/v1/consultations/nope/report')).status).toBe(404);
   });
 
-  it('runs the demo seed: an open, a reported and a planned consultation, with a report', async () => {
+  it('runs the demo seed: open, closed, reported and planned consultations, with a report, every date where it would be in life', async () => {
     // On the suite's own database: a second PostgreSQL test database cannot be migrated while one is open.
     expect(await runSeeds(t.db, seedsOf(MODULES), ['consultations'])).toEqual(['consultations']);
     const titles = new Set(DEMO_CONSULTATIONS.map((d) => d.input.title));
-    const items = (await get<{ items: Summary[] }>(t, '/v1/consultations')).items.filter((i) => titles.has(i.title));
-    expect(items.map((i) => i.status)).toEqual(['open', 'planned', 'reported']);
+    const items = (await get<{ items: (Summary & { startsAt: string; endsAt: string; reportedAt: string | null })[] }>(t, '/v1/consultations')).items.filter((i) => titles.has(i.title));
+    expect(items.map((i) => i.status)).toEqual(['open', 'planned', 'closed', 'reported']);
     const reported = items.find((i) => i.status === 'reported')!;
     const remarks = (await get<{ items: Remark[] }>(t, `/v1/consultations/${reported.id}/remarks`)).items;
-    expect(remarks.length).toBe(DEMO_CONSULTATIONS.find((d) => d.reported)!.remarks.length);
+    expect(remarks.length).toBe(DEMO_CONSULTATIONS.find((d) => d.reportedInDays !== undefined)!.remarks.length);
     expect(remarks.every((r) => r.decision && r.response)).toBe(true);
     expect((await t.app.request(`/v1/consultations/${reported.id}/report?format=html`)).status).toBe(200);
     const docx = docxParts(await (await t.app.request(`/v1/consultations/${reported.id}/report?format=docx`)).arrayBuffer())['word/document.xml']!;
     const docxText = docx.replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
     for (const line of remarks.flatMap((r) => r.justification.split(/\r?\n/))) expect(docxText).toContain(line);
-    expect(items.find((i) => i.status === 'open')!.remarkCount).toBe(DEMO_CONSULTATIONS.find((d) => d.startsInDays < 0 && !d.reported)!.remarks.length);
+    expect(items.find((i) => i.status === 'open')!.remarkCount).toBe(DEMO_CONSULTATIONS.find((d) => d.startsInDays < 0 && d.endsInDays > 0)!.remarks.length);
+
+    // Remarks and supports inside the window, answers after the end, the report after the answers, nothing in the future.
+    const now = Date.now();
+    for (const c of items) {
+      const rows = await t.db.selectFrom('consultation_remark').selectAll().where('consultation_id', '=', c.id).execute();
+      const supports = await t.db.selectFrom('consultation_support').selectAll().where('consultation_id', '=', c.id).execute();
+      const [start, end] = [Date.parse(c.startsAt), Date.parse(c.endsAt)];
+      const created = (await t.db.selectFrom('consultation').select('created_at').where('id', '=', c.id).executeTakeFirstOrThrow()).created_at;
+      expect(Date.parse(created), c.title).toBeLessThanOrEqual(Math.min(start, now));
+      for (const r of rows) {
+        for (const at of [r.created_at, r.confirmed_at!, r.published_at!]) {
+          expect(Date.parse(at), `${c.title}: ${r.justification}`).toBeGreaterThan(start);
+          expect(Date.parse(at), `${c.title}: ${r.justification}`).toBeLessThan(Math.min(end, now));
+        }
+        if (r.answered_at) {
+          expect(Date.parse(r.answered_at)).toBeGreaterThan(end);
+          expect(Date.parse(r.answered_at)).toBeLessThan(c.reportedAt ? Date.parse(c.reportedAt) : now);
+        }
+      }
+      for (const s of supports) expect(Date.parse(s.created_at)).toBeGreaterThan(Date.parse(rows.find((r) => r.id === s.remark_id)!.created_at));
+      for (const s of supports) expect(Date.parse(s.created_at)).toBeLessThan(Math.min(end, now));
+    }
+    // The closed one still waits for some answers; the reported one has them all.
+    const closed = items.find((i) => i.status === 'closed')!;
+    const waiting = await t.db.selectFrom('consultation_remark').select('id').where('consultation_id', '=', closed.id).where('answered_at', 'is', null).execute();
+    expect(waiting.length).toBeGreaterThan(0);
   });
 });
 

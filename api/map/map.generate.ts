@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AREA_SLUGS, searchTokens, foldText } from '../../common/map.js';
+import { DISTRICTS } from '../../common/taxonomy.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -17,6 +18,23 @@ const PREFIX = ['Stowarzyszenie', 'Fundacja', 'Klub Sportowy', 'Uczniowski Klub 
 const WORDS_A = ['Zielona', 'Słoneczna', 'Krakowska', 'Wiślana', 'Otwarta', 'Życzliwa', 'Dębowa', 'Wesoła', 'Nowa', 'Pogodna', 'Górska', 'Błękitna', 'Łąkowa', 'Źródlana', 'Jasna'];
 const WORDS_B = ['Przystań', 'Dolina', 'Pracownia', 'Ścieżka', 'Brama', 'Kuźnia', 'Wspólnota', 'Iskra', 'Przestrzeń', 'Sieć', 'Kamienica', 'Łódź', 'Herbaciarnia', 'Stacja', 'Polana'];
 const TOPIC = ['Kultury', 'Sztuki', 'Sportu', 'Seniorów', 'Sąsiadów', 'Młodzieży', 'Rodzin', 'Przyrody', 'Teatru', 'Muzyki', 'Rowerzystów', 'Szachistów', 'Wolontariuszy', 'Edukacji', 'Zdrowia'];
+/** What an organisation of each main area says it does: ordinary work of Kraków's NGOs, in their own words. */
+const DOES: Record<string, string[]> = {
+  kultura: ['Organizujemy koncerty, wystawy i warsztaty artystyczne dla mieszkańców.', 'Prowadzimy amatorski teatr i zajęcia z rękodzieła dla dorosłych.'],
+  edukacja: ['Prowadzimy zajęcia pozalekcyjne i bezpłatne korepetycje dla uczniów szkół podstawowych.', 'Organizujemy kursy języków obcych i warsztaty kompetencji cyfrowych.'],
+  sport: ['Prowadzimy treningi i zawody dla dzieci, młodzieży i dorosłych, także dla początkujących.', 'Organizujemy biegi, rajdy rowerowe i turnieje dla mieszkańców.'],
+  'dzieci-mlodziez': ['Prowadzimy świetlicę środowiskową i półkolonie dla dzieci z dzielnicy.', 'Prowadzimy młodzieżowy klub z zajęciami filmowymi i muzycznymi.'],
+  'pomoc-spoleczna': ['Pomagamy osobom w trudnej sytuacji: paczki żywnościowe, doradztwo i pomoc w sprawach urzędowych.', 'Prowadzimy punkt wydawania odzieży i bank żywności.'],
+  seniorzy: ['Prowadzimy klub seniora, zajęcia ruchowe i kursy obsługi telefonu i komputera.', 'Organizujemy wycieczki i spotkania dla osób starszych mieszkających samotnie.'],
+  zdrowie: ['Organizujemy bezpłatne badania profilaktyczne i grupy wsparcia dla pacjentów.', 'Uczymy pierwszej pomocy w szkołach i na osiedlach.'],
+  niepelnosprawnosc: ['Wspieramy osoby z niepełnosprawnościami i ich rodziny: terapia, asystencja i doradztwo.', 'Prowadzimy warsztaty terapii zajęciowej i wyjazdy integracyjne.'],
+  'ekologia-zwierzeta': ['Sprzątamy tereny zielone, sadzimy drzewa i prowadzimy edukację ekologiczną.', 'Opiekujemy się bezdomnymi zwierzętami i szukamy dla nich domów.'],
+  'wspolnoty-lokalne': ['Organizujemy pikniki sąsiedzkie, wymianę rzeczy i wspólne działania na rzecz osiedla.', 'Prowadzimy ogród społeczny i kawiarenkę sąsiedzką.'],
+};
+const DOES_DEFAULT = ['Działamy na rzecz mieszkańców Krakowa i zapraszamy do współpracy wolontariuszy.', 'Realizujemy projekty społeczne we współpracy ze szkołami, parafiami i radą dzielnicy.'];
+const STREETS = ['ul. Lipowa', 'ul. Ogrodowa', 'ul. Szkolna', 'ul. Polna', 'ul. Kwiatowa', 'ul. Słoneczna', 'ul. Spacerowa', 'ul. Parkowa', 'ul. Leśna', 'ul. Klonowa', 'ul. Jesionowa', 'ul. Akacjowa', 'ul. Brzozowa', 'ul. Wrzosowa', 'ul. Sportowa'];
+/** Marks every generated entry, so nobody takes it for a real organisation. */
+export const DEMO_MARK = '(dane demonstracyjne)';
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
 function rng(seed: number) {
@@ -30,7 +48,10 @@ function rng(seed: number) {
   };
 }
 
-/** Clearly fictional organisations spread over the districts and areas like Kraków's real ones. */
+/**
+ * Fictional organisations spread over the districts and areas like Kraków's real ones, plausible to
+ * an official's eye (names, descriptions, addresses) and each marked `DEMO_MARK`.
+ */
 export function generateOrganisations(n: number, seed = 2026): OrganisationInput[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
@@ -42,11 +63,16 @@ export function generateOrganisations(n: number, seed = 2026): OrganisationInput
   };
   const gauss = () => (r() + r() + r() - 1.5) / 1.5;
   const out: OrganisationInput[] = [];
+  const taken = new Set<string>();
   for (let i = 0; i < n; i++) {
     const prefix = pick(PREFIX);
     const kind = prefix === 'Grupa nieformalna' ? 'informal_group' : prefix === 'Inicjatywa' ? 'civic_initiative' : prefix === 'Centrum' && r() < 0.3 ? 'city_unit' : 'ngo';
     const legalForm = kind !== 'ngo' ? null : prefix === 'Fundacja' ? 'fundacja' : prefix === 'Klub Sportowy' ? 'klub-sportowy' : prefix === 'Uczniowski Klub Sportowy' ? 'uczniowski-klub-sportowy' : prefix === 'Spółdzielnia Socjalna' ? 'spoldzielnia-socjalna' : prefix === 'Koło Gospodyń' ? 'kolo-gospodyn-wiejskich' : 'stowarzyszenie';
-    const name = `${prefix} ${r() < 0.5 ? `„${pick(WORDS_A)} ${pick(WORDS_B)}”` : `${pick(TOPIC)} „${pick(WORDS_B)}”`} ${i + 1}`;
+    // A name of its own; only past the few thousand combinations (benchmarks) does a number tell them apart.
+    let name = '';
+    for (let attempt = 0; attempt < 8 && (!name || taken.has(name)); attempt++) name = `${prefix} ${r() < 0.5 ? `„${pick(WORDS_A)} ${pick(WORDS_B)}”` : `${pick(TOPIC)} „${pick(WORDS_B)}”`}`;
+    if (taken.has(name)) name = `${name} ${i + 1}`;
+    taken.add(name);
     const districtIdx = DISTRICT_CENTRES.indexOf(weighted(DISTRICT_CENTRES, (d) => d[2]));
     const cityWide = r() < 0.06;
     const [clon, clat] = DISTRICT_CENTRES[districtIdx]!;
@@ -61,10 +87,12 @@ export function generateOrganisations(n: number, seed = 2026): OrganisationInput
     if (r() < 0.08) accessible.push('inductionLoop');
     if (r() < 0.05) accessible.push('pjm');
     const krs = kind === 'ngo' && r() < 0.8 ? String(900000 + i).padStart(10, '0') : null;
+    const district = DISTRICTS[districtIdx]!;
+    const where = cityWide ? 'Działamy w całym Krakowie.' : `Działamy głównie w Dzielnicy ${district.roman} ${district.name}.`;
     out.push({
       name,
-      description: `Fikcyjny wpis demonstracyjny. ${name} działa w dzielnicy ${districtIdx + 1} i zaprasza mieszkańców do wspólnych działań.`,
-      translations: r() < 0.3 ? { en: { name: null, description: 'Fictional demo entry.' }, uk: { name: null, description: 'Вигаданий демонстраційний запис.' } } : {},
+      description: `${pick(DOES[[...areas][0]!] ?? DOES_DEFAULT)} ${where} ${DEMO_MARK}`,
+      translations: r() < 0.3 ? { en: { name: null, description: 'A fictional organisation (demo data).' }, uk: { name: null, description: 'Вигадана організація (демонстраційні дані).' } } : {},
       kind,
       legalForm,
       krs,
@@ -74,7 +102,7 @@ export function generateOrganisations(n: number, seed = 2026): OrganisationInput
       targetGroups: r() < 0.5 ? ['mieszkancy'] : r() < 0.5 ? ['dzieci', 'mlodziez'] : ['seniorzy'],
       districts: cityWide ? [] : r() < 0.1 ? [districtIdx + 1, ((districtIdx + 1) % 18) + 1] : [districtIdx + 1],
       cityWide,
-      address: pinned ? `ul. Przykładowa ${1 + Math.floor(r() * 120)}/${1 + (i % 9)}, Kraków` : null,
+      address: pinned ? `${pick(STREETS)} ${1 + Math.floor(r() * 120)}${r() < 0.4 ? `/${1 + (i % 9)}` : ''}, Kraków` : null,
       location: pinned ? { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 } : null,
       website: r() < 0.6 ? `https://example.org/org-${i + 1}` : null,
       email: r() < 0.7 ? `kontakt-${i + 1}@example.org` : null,

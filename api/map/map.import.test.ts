@@ -3,7 +3,7 @@ import { dialects, testDatabase } from '../testing.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { splitDuplicates, validateOrganisationsCsv } from './map.import.js';
 import { insertOrganisationsBulk } from './map.generate.js';
-import { generateOrganisations } from './map.generate.js';
+import { DEMO_MARK, generateOrganisations } from './map.generate.js';
 
 const CSV = `\uFEFFname,kind,legalForm,krs,areas,districts,lon,lat,email,ownerEmail
 Fundacja Źródło,ngo,fundacja,0000999999,kultura;edukacja,5,19.92,50.07,biuro@example.org,owner@example.org
@@ -48,7 +48,10 @@ describe('demo data generator', () => {
     const orgs = generateOrganisations(300);
     for (const o of orgs) expect(OrganisationInput.safeParse(o).success, o.name).toBe(true);
     expect(new Set(orgs.flatMap((o) => o.districts)).size).toBe(18);
-    expect(orgs.every((o) => o.description.startsWith('Fikcyjny wpis'))).toBe(true);
+    expect(orgs.every((o) => o.description.endsWith(DEMO_MARK))).toBe(true);
+    // Names of their own, no serial numbers, in 300 entries.
+    expect(new Set(orgs.map((o) => o.name)).size).toBe(300);
+    expect(orgs.filter((o) => /\d$/.test(o.name))).toEqual([]);
     expect(generateOrganisations(5)).toEqual(generateOrganisations(5));
   });
 });

@@ -8,7 +8,7 @@ import type { NgoConsultation } from './consultations.element.js';
 import { remaining } from './consultations.time.js';
 
 // These tests talk to the real API: web-test-runner proxies /v1 to scripts/widget-test-api.ts, a
-// migrated SQLite database with the three demo consultations (open, closed and reported, planned)
+// migrated SQLite database with the demo consultations (open, closed, closed and reported, planned)
 // and `widget-test-post` (open to everyone, post-moderated, no confirmation link). The test API
 // asks for a tiny proof of work and no minimum fill time.
 
