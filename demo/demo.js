@@ -14,3 +14,23 @@ for (const button of document.querySelectorAll('button.copy')) {
     }
   });
 }
+
+// The index's live widgets speak the language picked here (or in `?lang=`): each follows the
+// `lang` of its live area, as a widget on any page follows the nearest `lang`.
+const switcher = document.querySelector('.lang-switch');
+if (switcher) {
+  const apply = (lang) => {
+    for (const live of document.querySelectorAll('.live')) live.lang = lang;
+    for (const radio of switcher.querySelectorAll('input')) radio.checked = radio.value === lang;
+  };
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (['pl', 'en', 'uk'].includes(asked)) apply(asked);
+  switcher.addEventListener('change', (e) => {
+    const lang = e.target.value;
+    apply(lang);
+    const url = new URL(location.href);
+    if (lang === 'pl') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', lang);
+    history.replaceState(null, '', url);
+  });
+}

@@ -23,6 +23,19 @@ describe('demo pages', () => {
     if (page !== 'embed.html') expect(html).toContain('<script type="module" src="/widgets/ngo-widgets.js"></script>');
   });
 
+  it('shows every widget live on the index beside its snippet, with exactly the snippet\'s markup', () => {
+    const index = read('index.html');
+    const unescape = (html: string) => html.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const lives = [...index.matchAll(/data-live-for="([\w-]+)">\s*<h3>[^<]*<\/h3>\s*(<ngo-[\s\S]*?<\/ngo-[\w-]+>)/g)];
+    expect(lives.map((m) => /<(ngo-[\w-]+)/.exec(m[2]!)![1]).sort()).toEqual(Object.keys(WIDGETS).sort());
+    for (const [, id, live] of lives) {
+      const code = new RegExp(`<code id="${id}" data-snippet>([\\s\\S]*?)</code>`).exec(index)?.[1];
+      expect(code, id).toBeDefined();
+      const markup = unescape(code!).split('\n').filter((l) => !l.startsWith('<script')).join('\n').trim();
+      expect(live, id).toBe(markup);
+    }
+  });
+
   it('links the index to every other demo page', () => {
     const index = read('index.html');
     for (const page of pages.filter((p) => p !== 'index.html')) expect(index, page).toContain(`href="${page}"`);

@@ -16,7 +16,7 @@ const AREA_WEIGHTS: Record<string, number> = { kultura: 10, edukacja: 9, sport: 
 
 const PREFIX = ['Stowarzyszenie', 'Fundacja', 'Klub Sportowy', 'Uczniowski Klub Sportowy', 'Związek', 'Towarzystwo', 'Spółdzielnia Socjalna', 'Koło Gospodyń', 'Grupa nieformalna', 'Inicjatywa', 'Centrum', 'Pracownia'];
 const WORDS_A = ['Zielona', 'Słoneczna', 'Krakowska', 'Wiślana', 'Otwarta', 'Życzliwa', 'Dębowa', 'Wesoła', 'Nowa', 'Pogodna', 'Górska', 'Błękitna', 'Łąkowa', 'Źródlana', 'Jasna'];
-const WORDS_B = ['Przystań', 'Dolina', 'Pracownia', 'Ścieżka', 'Brama', 'Kuźnia', 'Wspólnota', 'Iskra', 'Przestrzeń', 'Sieć', 'Kamienica', 'Łódź', 'Herbaciarnia', 'Stacja', 'Polana'];
+const WORDS_B = ['Przystań', 'Dolina', 'Pracownia', 'Ścieżka', 'Brama', 'Kuźnia', 'Wspólnota', 'Iskra', 'Przestrzeń', 'Sieć', 'Kamienica', 'Latarnia', 'Herbaciarnia', 'Stacja', 'Polana'];
 const TOPIC = ['Kultury', 'Sztuki', 'Sportu', 'Seniorów', 'Sąsiadów', 'Młodzieży', 'Rodzin', 'Przyrody', 'Teatru', 'Muzyki', 'Rowerzystów', 'Szachistów', 'Wolontariuszy', 'Edukacji', 'Zdrowia'];
 /** What an organisation of each main area says it does: ordinary work of Kraków's NGOs, in their own words. */
 const DOES: Record<string, string[]> = {
