@@ -6,7 +6,8 @@ import {
   AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, ResponseInput, StaffConsultation, StaffConsultationDetail, StaffRemark,
 } from '../../common/consultations.schema.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
-import { assertDistrict, type StaffPrincipal } from '../core/auth.js';
+import type { StaffPrincipal } from '../core/auth.js';
+import { assertDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
 import { csvResponse, toCsv } from '../core/csv.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';

@@ -100,12 +100,6 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Throws 403 when a district-scoped staff member acts outside their district. */
-export function assertDistrict(staff: StaffPrincipal, districts: number[] | null) {
-  if (staff.role === 'admin' || staff.district === null) return;
-  if (!districts || !districts.includes(staff.district)) throw new ApiError(403, 'forbidden', 'Outside your district');
-}
-
 /** Writes one audit entry. */
 export async function audit(c: Context<AppEnv>, action: string, subject: string | null, details?: unknown) {
   await c.var.db

@@ -1,14 +1,14 @@
-import type { Context } from 'hono';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
 import type { AppEnv } from './context.js';
 import { nowIso, sha256 } from './ids.js';
+import type { Db } from './transaction.js';
 
 /**
  * Conditional GET for public reads. The ETag is derived from a data version and the full URL,
  * so a 304 costs one tiny query and no rendering. Returns a 304 response, or null to go on.
  */
-export function notModified(c: Context<AppEnv>, version: string, maxAge = 60): Response | null {
+export function notModified(c: Context, version: string, maxAge = 60): Response | null {
   const tag = `W/"${sha256(`${version}|${c.req.url}|${c.req.header('accept-language') ?? ''}`).slice(0, 27)}"`;
   c.header('ETag', tag);
   c.header('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`);
@@ -17,8 +17,6 @@ export function notModified(c: Context<AppEnv>, version: string, maxAge = 60): R
   if (inm && inm.split(',').some((t) => t.trim() === tag)) return c.body(null, 304);
   return null;
 }
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * A module's data version: a counter in `app_setting` that every change visible to the public
@@ -38,17 +36,50 @@ export async function bumpDataVersion(db: Db, key: string): Promise<void> {
     .execute();
 }
 
+/** What a cached read's `version` gives: the data version, and how long the answer may be cached. */
+export type ReadVersion = string | { version: string; maxAge: number };
+
+/** The env of a route behind `cachedRead`: the handler finds the version in `c.var.dataVersion`. */
+export interface CachedReadEnv {
+  Variables: { dataVersion: string };
+}
+
+/**
+ * Route middleware for a public read: a conditional GET on the data version that `version` reads
+ * (see `notModified`). A matching `If-None-Match` gets its 304 here, before any validation or
+ * query; otherwise the handler runs with the version in `c.var.dataVersion` (for `memoJson`).
+ * Declare it in `createRoute({ middleware: [cachedRead(…)] as const })`, with a 304 response.
+ * `when` limits it to some requests (a format that is not cached, say).
+ */
+export function cachedRead(
+  version: (c: Context<AppEnv>) => Promise<ReadVersion>,
+  options: { maxAge?: number; when?: (c: Context<AppEnv>) => boolean } = {},
+): MiddlewareHandler<AppEnv & CachedReadEnv> {
+  return async (c, next) => {
+    const ctx = c as unknown as Context<AppEnv>;
+    if (options.when && !options.when(ctx)) return next();
+    const v = await version(ctx);
+    const { version: tag, maxAge } = typeof v === 'string' ? { version: v, maxAge: options.maxAge ?? 60 } : v;
+    const hit = notModified(c, tag, maxAge);
+    if (hit) return hit;
+    c.set('dataVersion', tag);
+    await next();
+  };
+}
+
 const MAX_BODIES = 500;
 const MAX_BODY_BYTES = 256 * 1024;
 const bodyCaches = new WeakMap<object, Map<string, string>>();
 
 /**
- * Serves a public JSON read from a small in-process LRU keyed by the data version and the URL, so
+ * Serves a public JSON read (behind `cachedRead`) from a small in-process LRU keyed by the data
+ * version and the URL, so
  * repeated reads cost one version query instead of the full query and serialisation. Safe with
  * several instances: a change anywhere bumps the version in the database, and every key with the
  * old version simply stops being asked for. Large bodies (exports) are never kept.
  */
-export async function memoJson(c: Context<AppEnv>, version: string, compute: () => Promise<unknown>): Promise<Response> {
+export async function memoJson(c: Context<AppEnv & CachedReadEnv>, compute: () => Promise<unknown>): Promise<Response> {
+  const version = c.var.dataVersion;
   let cache = bodyCaches.get(c.var.db);
   if (!cache) bodyCaches.set(c.var.db, (cache = new Map()));
   const key = `${version}|${c.req.url}`;

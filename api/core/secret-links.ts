@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ApiError } from './errors.js';
 import { addMs, newId, nowIso, randomToken, sha256 } from './ids.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * Secret links stand in for accounts: whoever holds the token (sent by e-mail) may act on one
@@ -74,6 +75,23 @@ export async function consumeSecretLink(db: Kysely<Database>, token: string, pur
   const link = await findSecretLink(db, token, purpose, now);
   if (!(await markSecretLinkUsed(db, link.id, now))) throw linkInvalid();
   return { ...link, usedAt: nowIso(now) };
+}
+
+/**
+ * Every e-mailed confirmation: claims the one-shot link and makes the change it confirms in one
+ * transaction. `confirm` gets the transaction and the link, and returns the result, or null when
+ * the subject is gone or no longer waits for this confirmation. Then, as for an unknown, expired
+ * or used link, the answer is 404 `link_invalid` and nothing changes; an error thrown by `confirm`
+ * (a 409, say) leaves the link unused too. Of two requests with one link, one confirms and the
+ * other gets `link_invalid`.
+ */
+export async function confirmByLink<T>(db: Kysely<Database>, token: string, purpose: string, confirm: (trx: Transaction<Database>, link: SecretLink) => Promise<T | null>): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const link = await consumeSecretLink(trx, token, purpose);
+    const result = await confirm(trx, link);
+    if (result === null) throw linkInvalid();
+    return result;
+  });
 }
 
 /** Invalidates every live link of a subject (e.g. when the record is deleted or a new link replaces the old). */

@@ -1,23 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_STATUSES } from '../../common/map.js';
 import { OrganisationFilters, OrganisationInput, QueueItem, RemindersSent, StaffEntry, StaffOrganisationPage } from '../../common/map.schema.js';
-import { assertDistrict } from '../core/auth.js';
-import { ApiError, notFound } from '../core/errors.js';
+import { assertDistrict } from '../core/staff.rules.js';
+import { notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
-import { createSecretLink } from '../core/secret-links.js';
 import { createRouter } from '../core/validation.js';
-import { approvedMail, EDIT_TEXT, linkUrl, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
 import {
-  diffInputs, duplicateHints, findOrganisationRow, findOrganisations, findSubmission, insertOrganisation, listSubmissions, listVersions,
-  setOrganisationStatus, setSubmissionStatus, toInput, toOrganisation, updateOrganisation,
+  duplicateHints, findOrganisationRow, findOrganisations, insertOrganisation, listSubmissions, listVersions,
+  setOrganisationStatus, toInput, toOrganisation, updateOrganisation,
 } from './map.repository.js';
 import { sendVerificationReminders } from './map.reminders.js';
+import { diffInputs, entryScope } from './map.rules.js';
+import { approveSubmission, rejectSubmission } from './map.service.js';
 import type { OrganisationInput as Input } from '../../common/map.schema.js';
 
 /** Staff section of the map: moderation queue, edits, archive, reminders. Mounted at /v1/admin/map by the staff router. */
 export const mapAdminRoutes = createRouter();
 
-const scopeOf = (d: Input) => (d.cityWide ? null : d.districts);
 
 
 mapAdminRoutes.openapi(
@@ -57,31 +56,7 @@ mapAdminRoutes.openapi(
     request: { params: IdParam },
     responses: { 200: jsonContent(z.object({ organisationId: z.string() }), 'Approved'), ...ErrorResponses },
   }),
-  async (c) => {
-    const { db, mailer, config } = c.var;
-    const staff = c.var.staff!;
-    const sub = await findSubmission(db, c.req.valid('param').id);
-    if (!sub) throw notFound('Submission');
-    if (sub.status !== 'pending') throw new ApiError(409, 'conflict', `The submission is ${sub.status}, not pending`);
-    const data = JSON.parse(sub.data) as Input;
-    assertDistrict(staff, scopeOf(data));
-    const orgId = sub.organisation_id!;
-    const by = `staff:${staff.id}`;
-    if (sub.type === 'create') {
-      await updateOrganisation(db, orgId, data, { changedBy: by, status: 'published', note: 'approved', ownerEmail: sub.submitter_email });
-    } else {
-      await updateOrganisation(db, orgId, data, { changedBy: by, note: `${sub.type} approved`, ...(sub.type === 'owner_edit' ? {} : {}) });
-    }
-    await setSubmissionStatus(db, sub.id, 'approved', { decidedBy: staff.id });
-    const lang = sub.lang as 'pl' | 'en' | 'uk';
-    let editText = '';
-    if (sub.type !== 'correction') {
-      const link = await createSecretLink(db, { purpose: 'map:owner', subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS });
-      editText = EDIT_TEXT[lang](linkUrl(config, 'edit', link.token, lang));
-    }
-    await mailer.enqueue({ to: sub.submitter_email, template: approvedMail, lang, data: { name: sub.submitter_name, organisation: data.name, editText } });
-    return c.json({ organisationId: orgId }, 200);
-  },
+  async (c) => c.json(await approveSubmission(c.var, c.var.staff!, c.req.valid('param').id), 200),
 );
 
 mapAdminRoutes.openapi(
@@ -93,20 +68,7 @@ mapAdminRoutes.openapi(
     request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(3).max(2000) }) } }, required: true } },
     responses: { 200: jsonContent(z.object({ id: z.string(), status: z.literal('rejected') }), 'Rejected'), ...ErrorResponses },
   }),
-  async (c) => {
-    const { db, mailer } = c.var;
-    const staff = c.var.staff!;
-    const sub = await findSubmission(db, c.req.valid('param').id);
-    if (!sub) throw notFound('Submission');
-    if (sub.status !== 'pending' && sub.status !== 'unconfirmed') throw new ApiError(409, 'conflict', `The submission is ${sub.status}`);
-    const data = JSON.parse(sub.data) as Input;
-    assertDistrict(staff, scopeOf(data));
-    const { reason } = c.req.valid('json');
-    if (sub.type === 'create' && sub.organisation_id) await setOrganisationStatus(db, sub.organisation_id, 'rejected', { changedBy: `staff:${staff.id}`, note: reason });
-    await setSubmissionStatus(db, sub.id, 'rejected', { decidedBy: staff.id, reason });
-    await mailer.enqueue({ to: sub.submitter_email, template: rejectedMail, lang: sub.lang, data: { name: sub.submitter_name, organisation: data.name, reason } });
-    return c.json({ id: sub.id, status: 'rejected' as const }, 200);
-  },
+  async (c) => c.json(await rejectSubmission(c.var, c.var.staff!, c.req.valid('param').id, c.req.valid('json').reason), 200),
 );
 
 mapAdminRoutes.openapi(
@@ -136,7 +98,7 @@ mapAdminRoutes.openapi(
   }),
   async (c) => {
     const { ownerEmail, ...input } = c.req.valid('json');
-    assertDistrict(c.var.staff!, scopeOf(input));
+    assertDistrict(c.var.staff!, entryScope(input));
     const id = await insertOrganisation(c.var.db, input, { status: 'published', ownerEmail: ownerEmail ?? null, changedBy: `staff:${c.var.staff!.id}` });
     return c.json({ id }, 201);
   },
@@ -173,7 +135,7 @@ mapAdminRoutes.openapi(
     const row = await findOrganisationRow(c.var.db, id);
     if (!row) throw notFound('Organisation');
     const { ownerEmail, ...input } = c.req.valid('json');
-    assertDistrict(c.var.staff!, scopeOf(toInput(row)));
+    assertDistrict(c.var.staff!, entryScope(toInput(row)));
     await updateOrganisation(c.var.db, id, input, { changedBy: `staff:${c.var.staff!.id}`, note: 'edited by staff', ...(ownerEmail !== undefined ? { ownerEmail: ownerEmail?.toLowerCase() ?? null } : {}) });
     return c.json({ id }, 200);
   },
@@ -193,7 +155,7 @@ for (const [action, status] of [['archive', 'archived'], ['publish', 'published'
       const { id } = c.req.valid('param');
       const row = await findOrganisationRow(c.var.db, id);
       if (!row) throw notFound('Organisation');
-      assertDistrict(c.var.staff!, scopeOf(toInput(row)));
+      assertDistrict(c.var.staff!, entryScope(toInput(row)));
       await setOrganisationStatus(c.var.db, id, status, { changedBy: `staff:${c.var.staff!.id}` });
       return c.json({ id, status }, 200);
     },

@@ -69,7 +69,7 @@ describe.each(dialects)('map retention on %s', (dialect) => {
       const orgId = await insertOrganisation(h.db, input!, { status: 'pending', changedBy: 'test' });
       const stale = await insertSubmission(h.db, { organisationId: orgId, type: 'create', data: input!, note: '', submitterName: 'A', submitterEmail: 'a@example.org', lang: 'pl', status: 'unconfirmed' });
       const decided = await insertSubmission(h.db, { organisationId: null, type: 'correction', data: input!, note: '', submitterName: 'B', submitterEmail: 'b@example.org', lang: 'pl', status: 'pending' });
-      await setSubmissionStatus(h.db, decided, 'approved', { decidedBy: 'x' });
+      await setSubmissionStatus(h.db, decided, ['pending'], 'approved', { decidedBy: 'x' });
       const soon = await runPurge(h.db, testConfig(), retentionOf(MODULES), new Date(Date.now() + 10 * 86400_000));
       expect(soon.find((r) => r.name === 'map:unconfirmed-submissions')!.deleted).toBe(0);
       const later = await runPurge(h.db, testConfig(), retentionOf(MODULES), new Date(Date.now() + 400 * 86400_000));

@@ -1,13 +1,13 @@
-import { type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgStatus } from '../../common/map.js';
 import { foldText, searchTokens } from '../../common/map.js';
 import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
+import { inTransaction, type Db } from '../core/transaction.js';
 import type { OrganisationTable, SubmissionStatus } from './map.table.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type OrgRow = OrganisationTable;
 
 /** The module's data version (see `dataVersion`): bumped on every change the public can see. */
@@ -67,10 +67,10 @@ export interface ChangeMeta {
   note?: string | null;
 }
 
-export async function insertOrganisation(db: Kysely<Database>, input: OrganisationInput, opts: ChangeMeta & { status: OrgStatus; ownerEmail?: string | null; verifiedAt?: string | null; id?: string }): Promise<string> {
+export async function insertOrganisation(db: Db, input: OrganisationInput, opts: ChangeMeta & { status: OrgStatus; ownerEmail?: string | null; verifiedAt?: string | null; id?: string }): Promise<string> {
   const id = opts.id ?? newId();
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('organisation')
       .values({ id, status: opts.status, ...rowValues(input), owner_email: opts.ownerEmail ?? null, version: 1, verified_at: opts.verifiedAt ?? (opts.status === 'published' ? now : null), reminder_sent_at: null, created_at: now, updated_at: now })
@@ -83,8 +83,8 @@ export async function insertOrganisation(db: Kysely<Database>, input: Organisati
 }
 
 /** Replaces an entry's data, keeps the old data as a version, and marks it verified. */
-export async function updateOrganisation(db: Kysely<Database>, id: string, input: OrganisationInput, opts: ChangeMeta & { status?: OrgStatus; ownerEmail?: string | null }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function updateOrganisation(db: Db, id: string, input: OrganisationInput, opts: ChangeMeta & { status?: OrgStatus; ownerEmail?: string | null }): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const current = await trx.selectFrom('organisation').select(['version', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
     const status = opts.status ?? current.status;
     const version = current.version + 1;
@@ -100,8 +100,8 @@ export async function updateOrganisation(db: Kysely<Database>, id: string, input
   });
 }
 
-export async function setOrganisationStatus(db: Kysely<Database>, id: string, status: OrgStatus, opts: ChangeMeta): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function setOrganisationStatus(db: Db, id: string, status: OrgStatus, opts: ChangeMeta): Promise<void> {
+  await inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const version = row.version + 1;
     await trx.updateTable('organisation').set({ status, version, updated_at: nowIso() }).where('id', '=', id).execute();
@@ -239,26 +239,34 @@ export async function listSubmissions(db: Db, status: SubmissionStatus, district
   });
 }
 
-export async function setSubmissionStatus(db: Db, id: string, status: SubmissionStatus, extra: { reason?: string | null; decidedBy?: string | null; organisationId?: string } = {}) {
+/**
+ * Moves a submission from one of `from` to `status`; false when it was not in one of them (another
+ * request decided first).
+ */
+export async function setSubmissionStatus(db: Db, id: string, from: readonly SubmissionStatus[], status: SubmissionStatus, extra: { reason?: string | null; decidedBy?: string | null } = {}): Promise<boolean> {
   const now = nowIso();
-  await db
+  const r = await db
     .updateTable('organisation_submission')
     .set({
       status,
       ...(status === 'pending' ? { confirmed_at: now } : {}),
       ...(status === 'approved' || status === 'rejected' ? { decided_at: now, decided_by: extra.decidedBy ?? null, reason: extra.reason ?? null } : {}),
-      ...(extra.organisationId ? { organisation_id: extra.organisationId } : {}),
     })
     .where('id', '=', id)
-    .execute();
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
-/** Field-by-field differences between the published data and a proposal. */
-export function diffInputs(before: OrganisationInput | null, after: OrganisationInput) {
-  const keys = Object.keys(after) as (keyof OrganisationInput)[];
-  return keys
-    .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k] ?? null))
-    .map((k) => ({ field: k, before: before?.[k] ?? null, after: after[k] ?? null }));
+/** Whether the owner's edit of an entry waits for moderation. */
+export async function hasPendingOwnerEdit(db: Db, organisationId: string): Promise<boolean> {
+  const row = await db.selectFrom('organisation_submission').select('id').where('organisation_id', '=', organisationId).where('status', '=', 'pending').where('type', '=', 'owner_edit').executeTakeFirst();
+  return !!row;
+}
+
+/** The owner saved the entry unchanged: its data is confirmed as current. */
+export async function markVerified(db: Db, id: string, now = new Date()): Promise<void> {
+  await db.updateTable('organisation').set({ verified_at: nowIso(now) }).where('id', '=', id).execute();
 }
 
 /** Entries that may be the same organisation: same KRS, most of the name's words, or the same address. */

@@ -1,0 +1,25 @@
+import type { StaffRole } from '../../common/taxonomy.js';
+import { ApiError } from './errors.js';
+
+/** What the district rules need of a staff member. */
+export interface StaffScope {
+  role: StaffRole;
+  /** District scope; `null` means the whole city. */
+  district: number | null;
+}
+
+/** The district a staff member's lists are narrowed to; null for admins and unscoped staff (the whole city). */
+export const districtScope = (staff: StaffScope): number | null => (staff.role === 'admin' ? null : staff.district);
+
+/**
+ * Whether a staff member may act on a record of `districts` (null: a city-wide record). Admins and
+ * unscoped staff act anywhere; a district-scoped one only on records of their district, never on
+ * city-wide ones.
+ */
+export const inDistrict = (staff: StaffScope, districts: readonly number[] | null): boolean =>
+  staff.role === 'admin' || staff.district === null || (districts !== null && districts.includes(staff.district));
+
+/** Throws 403 when a district-scoped staff member acts outside their district. */
+export function assertDistrict(staff: StaffScope, districts: readonly number[] | null): void {
+  if (!inDistrict(staff, districts)) throw new ApiError(403, 'forbidden', 'Outside your district');
+}

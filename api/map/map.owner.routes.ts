@@ -1,0 +1,51 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AbuseSchema } from '../../common/abuse.schema.js';
+import { OrganisationInput } from '../../common/map.schema.js';
+import { LANGS } from '../../common/taxonomy.js';
+import { guardAnonymousWrite } from '../core/abuse.js';
+import { idempotent } from '../core/idempotency.js';
+import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { createRouter } from '../core/validation.js';
+import { ownerEdit, ownerView } from './map.service.js';
+import { Accepted } from './map.submissions.routes.js';
+
+/** An owner's own entry, behind the secret link sent on approval and in the yearly reminder. Mounted at /v1/map/owner. */
+export const ownerRoutes = createRouter();
+
+/** A secret-link token travels in the JSON body, never in the URL, so it stays out of access logs. */
+const LinkToken = z.string().min(20).max(100).meta({ description: 'The token of the e-mailed link (`?edit=…`)' });
+
+const OwnerView = z.object({ organisationId: z.string(), organisation: OrganisationInput, pendingEdit: z.boolean() }).meta({ id: 'OwnerView' });
+
+ownerRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/view',
+    tags: ['map'],
+    summary: "The owner's own entry, opened with the secret link sent on approval and in the yearly reminder (the token in the body)",
+    request: { body: { content: { 'application/json': { schema: z.object({ token: LinkToken }) } }, required: true } },
+    responses: { 200: jsonContent(OwnerView, 'The entry as the owner may edit it'), ...ErrorResponses },
+  }),
+  async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await ownerView(c.var, c.req.valid('json').token), 200);
+  },
+);
+
+ownerRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/edit',
+    tags: ['map'],
+    summary: "The owner's edit of their entry, with the link's token in the body; it goes back to moderation",
+    request: {
+      body: { content: { 'application/json': { schema: z.object({ token: LinkToken, organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(LANGS).default('pl'), abuse: AbuseSchema }) } }, required: true },
+    },
+    responses: { 202: jsonContent(Accepted, 'Waiting for moderation'), ...ErrorResponses },
+    middleware: [idempotent('map:owner-edit'), guardAnonymousWrite({ scope: 'map:owner', limit: 20, windowSec: 3600 })] as const,
+  }),
+  async (c) => {
+    const { token, ...body } = c.req.valid('json');
+    return c.json(await ownerEdit(c.var, token, body), 202);
+  },
+);
