@@ -4,7 +4,7 @@ import { dialects, testApp, type TestApp } from '../testing.js';
 import { ApiError } from './errors.js';
 import { sha256 } from './ids.js';
 import { ErrorResponses } from './openapi.js';
-import { consumeSecretLink, createSecretLink, findSecretLink, markSecretLinkUsed, purgeSecretLinks, revokeSecretLinks } from './secret-links.js';
+import { confirmByLink, consumeSecretLink, createSecretLink, findSecretLink, markSecretLinkUsed, purgeSecretLinks, revokeSecretLinks } from './secret-links.js';
 import { createRouter } from './validation.js';
 
 const HOUR = 3600_000;
@@ -77,6 +77,29 @@ describe.each(dialects)('secret links on %s', (dialect) => {
     const second = await t.app.request(`/v1/test-links/cancel/${token}`, { method: 'POST' });
     expect(second.status).toBe(404);
     expect(await second.json()).toEqual({ error: { code: 'link_invalid', message: expect.any(String), requestId: expect.any(String) } });
+  });
+
+  it('confirms by link: the claim and the change commit together, or neither does', async () => {
+    const key = 'confirm-by-link:test';
+    const setting = () => t.db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+    const change = (value: string) => async (trx: Parameters<Parameters<typeof confirmByLink>[3]>[0]) => {
+      await trx.insertInto('app_setting').values({ key, value, updated_at: new Date().toISOString() }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    };
+    const { token } = await createSecretLink(t.db, { purpose: 'test:confirm', subjectId: 'subject-1', ttlMs: HOUR });
+    // A refusal after the change (a 409, say) rolls the change and the claim back.
+    const refused = await confirmByLink(t.db, token, 'test:confirm', async (trx) => {
+      await change('refused')(trx);
+      throw new ApiError(409, 'conflict', 'Not now');
+    }).then(() => null, (e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'conflict' });
+    expect(await setting()).toBeUndefined();
+    // A subject that no longer waits (null) is link_invalid, and rolls back too.
+    await expectInvalid(confirmByLink(t.db, token, 'test:confirm', async (trx) => { await change('gone')(trx); return null; }));
+    expect(await setting()).toBeUndefined();
+    // The link is still good for the real confirmation, and then used up.
+    expect(await confirmByLink(t.db, token, 'test:confirm', async (trx, link) => { await change('done')(trx); return link.subjectId; })).toBe('subject-1');
+    expect(await setting()).toEqual({ value: 'done' });
+    await expectInvalid(confirmByLink(t.db, token, 'test:confirm', async () => 'again'));
   });
 
   it('revokes the live links of a subject', async () => {

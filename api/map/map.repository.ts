@@ -140,6 +140,9 @@ export function toOrganisation(r: OrgRow): Organisation {
   };
 }
 
+/** An entry as staff see it: any status, with its owner and version. */
+export const toStaffOrganisation = (r: OrgRow) => ({ ...toOrganisation(r), status: r.status, ownerEmail: r.owner_email, version: r.version });
+
 /** An entry's data as the input shape, for diffs and corrections. */
 export function toInput(r: OrgRow): OrganisationInput {
   const o = toOrganisation(r);

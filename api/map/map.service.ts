@@ -6,14 +6,15 @@ import type { AppVariables } from '../core/context.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink, linkInvalid } from '../core/secret-links.js';
-import { assertDistrict } from '../core/staff.rules.js';
+import { assertDistrict, districtScope } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
 import { approvedMail, CONFIRM_TTL_MS, confirmMail, EDIT_TEXT, linkUrl, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
 import {
-  findOrganisationRow, findSubmission, hasPendingOwnerEdit, insertOrganisation, insertSubmission, markVerified, setOrganisationStatus, setSubmissionStatus, toInput,
+  duplicateHints, findOrganisationRow, findSubmission, hasPendingOwnerEdit, listSubmissions, insertOrganisation, insertSubmission, markVerified, setOrganisationStatus, setSubmissionStatus, toInput,
   updateOrganisation,
 } from './map.repository.js';
 import { approvalOf, assertCanDecide, diffInputs, entryScope, SUBMISSION_MOVES } from './map.rules.js';
+import type { SubmissionStatus } from './map.table.js';
 
 /** The map's multi-step writes: each is one transaction with its secret link and its mail. */
 
@@ -81,6 +82,24 @@ export async function ownerEdit(services: Services, token: string, body: { organ
     organisationId: row.id, type: 'owner_edit', data: body.organisation, note: body.note, submitterName: row.name, submitterEmail: link.email ?? row.owner_email ?? '', lang: body.lang, status: 'pending',
   });
   return { id, status: 'pending' };
+}
+
+/**
+ * The moderation queue in a staff member's district scope: each submission with its diff against
+ * the published entry and the entries it may duplicate.
+ */
+export async function moderationQueue({ db }: Services, staff: StaffPrincipal, status: SubmissionStatus) {
+  const items = [];
+  for (const r of await listSubmissions(db, status, districtScope(staff))) {
+    const data = JSON.parse(r.data) as OrganisationInput;
+    const current = r.organisation_id ? await findOrganisationRow(db, r.organisation_id) : undefined;
+    const published = current && current.status === 'published' ? toInput(current) : null;
+    items.push({
+      id: r.id, type: r.type, status: r.status, organisationId: r.organisation_id, submitter: { name: r.submitter_name, email: r.submitter_email },
+      note: r.note, createdAt: r.created_at, data, diff: diffInputs(published, data), duplicates: await duplicateHints(db, data, r.organisation_id),
+    });
+  }
+  return items;
 }
 
 /** A submission a staff member may decide: 404 when unknown, 403 outside their district, 409 when already decided. */
