@@ -1,15 +1,14 @@
-import { type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../../common/consultations.js';
-import { consultationStatus, utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
+import { utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
 import { foldText } from '../../common/map.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
+import { inTransaction, type Db } from '../core/transaction.js';
+import { statusAt } from './consultations.rules.js';
 import type { ConsultationRemarkTable, ConsultationTable } from './consultations.table.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type ConsultationRow = ConsultationTable;
 export type RemarkRow = ConsultationRemarkTable;
 
@@ -37,7 +36,7 @@ export async function statusClock(db: Db, now: Date): Promise<{ epoch: string; n
   return { epoch: `${Number(ended.n)}.${started}`, nextChangeMs: next };
 }
 
-const statusOf = (r: ConsultationRow, now: Date) => consultationStatus({ startsAt: r.starts_at, endsAt: r.ends_at, reportedAt: r.reported_at }, now);
+const statusOf = (r: ConsultationRow, now: Date) => statusAt(r, now);
 
 /** The public summary of a consultation. Status comes from `now`, the server clock. */
 export function toSummary(r: ConsultationRow, remarkCount: number, now: Date) {
@@ -111,7 +110,6 @@ async function writeUnits(db: Db, consultationId: string, units: DocumentUnit[])
 }
 
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one (seeds run in theirs). */
-const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
 
 export async function insertConsultation(db: Db, input: ConsultationInput, units: DocumentUnit[], opts: { createdBy: string | null; id?: string; reportedAt?: string | null }): Promise<string> {
   const id = opts.id ?? newId();
@@ -189,6 +187,10 @@ export async function findUnits(db: Db, consultationId: string) {
     documentRemarkCount: byUnit.get(null) ?? 0,
   };
 }
+
+/** The units' labels and texts, for the report. */
+export const findUnitTexts = (db: Db, consultationId: string) =>
+  db.selectFrom('consultation_unit').select(['id', 'label', 'text', 'position']).where('consultation_id', '=', consultationId).execute();
 
 export const findUnit = (db: Db, consultationId: string, unitId: string) =>
   db.selectFrom('consultation_unit').selectAll().where('consultation_id', '=', consultationId).where('id', '=', unitId).executeTakeFirst();

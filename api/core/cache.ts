@@ -47,7 +47,8 @@ export interface CachedReadEnv {
 /**
  * Route middleware for a public read: a conditional GET on the data version that `version` reads
  * (see `notModified`). A matching `If-None-Match` gets its 304 here, before any validation or
- * query; otherwise the handler runs with the version in `c.var.dataVersion` (for `memoJson`).
+ * query; otherwise the handler runs with the version in `c.var.dataVersion` (for `memoJson`), and
+ * an error it answers (404, 409, 422) carries no ETag and no caching.
  * Declare it in `createRoute({ middleware: [cachedRead(…)] as const })`, with a 304 response.
  * `when` limits it to some requests (a format that is not cached, say).
  */
@@ -64,6 +65,11 @@ export function cachedRead(
     if (hit) return hit;
     c.set('dataVersion', tag);
     await next();
+    // An error is no version of the data: never cached, never revalidated.
+    if (c.res.status >= 400) {
+      c.res.headers.delete('ETag');
+      c.res.headers.delete('Cache-Control');
+    }
   };
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CLAUSE_FORMS, isClauseForm, type ClauseForm } from '../../common/clauses.js';
 import { Clause, ClauseInput, StaffClause } from '../../common/clauses.schema.js';
-import { notModified } from './cache.js';
+import { cachedRead } from './cache.js';
 import { clausesVersion, readClause, readClauses, saveClause } from './clauses.js';
 import { notFound } from './errors.js';
 import { ErrorResponses, jsonContent } from './openapi.js';
@@ -27,13 +27,9 @@ clauseRoutes.openapi(
     summary: "A form's information clause (RODO art. 13) in pl, en and uk: the deployment's text, or the default where none is configured",
     request: { params: FormParam },
     responses: { 200: jsonContent(Clause, 'The clause'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    middleware: [cachedRead((c) => clausesVersion(c.var.db), { maxAge: 300 })] as const,
   }),
-  async (c) => {
-    const form = formOf(c.req.valid('param').form);
-    const cached = notModified(c, await clausesVersion(c.var.db), 300);
-    if (cached) return cached as never;
-    return c.json(publicClause(await readClause(c.var.db, form)), 200);
-  },
+  async (c) => c.json(publicClause(await readClause(c.var.db, formOf(c.req.valid('param').form))), 200),
 );
 
 /** Staff settings: the clause texts. Mounted at /v1/admin/settings by the staff router. */

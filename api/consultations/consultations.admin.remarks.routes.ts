@@ -1,0 +1,103 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AUTHOR_TYPE_LABELS, DECISION_LABELS, REMARK_STATUSES } from '../../common/consultations.js';
+import { AnswerSaved, RemarkState, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
+import { csvResponse, toCsv } from '../core/csv.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { createRouter } from '../core/validation.js';
+import { WHOLE_DOCUMENT } from './consultations.mail.js';
+import { answerRemark, findRemark } from './consultations.repository.js';
+import { assertAnswerable } from './consultations.rules.js';
+import { approveRemark, ownConsultation, ownRemark, rejectRemark, staffRemarks } from './consultations.service.js';
+
+/** A consultation's remarks as staff handle them: list, moderate, answer, export. Mounted at /v1/admin/consultations. */
+export const staffRemarkRoutes = createRouter();
+
+const RemarkParam = z.object({ remarkId: z.string().min(1).max(64) });
+
+staffRemarkRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/remarks',
+    tags: ['consultations (staff)'],
+    summary: 'Remarks in any status (or one), with contact data and answers',
+    request: { params: IdParam, query: z.object({ status: z.enum(REMARK_STATUSES).optional() }) },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffRemark) }), 'Remarks'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const row = await ownConsultation(c.var.db, c.var.staff!, c.req.valid('param').id);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: await staffRemarks(c.var.db, row, c.req.valid('query').status) }, 200);
+  },
+);
+
+staffRemarkRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/remarks/{remarkId}/approve',
+    tags: ['consultations (staff)'],
+    summary: 'Publish a remark waiting for moderation',
+    request: { params: RemarkParam },
+    responses: { 200: jsonContent(RemarkState, 'Published'), 409: jsonContent(z.any(), 'Not pending'), ...ErrorResponses },
+  }),
+  async (c) => c.json(await approveRemark(c.var, c.var.staff!, c.req.valid('param').remarkId), 200),
+);
+
+staffRemarkRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/remarks/{remarkId}/reject',
+    tags: ['consultations (staff)'],
+    summary: 'Reject a remark (spam, abuse): it leaves the public view. A confirmed author is mailed the reason. Not once the report is out.',
+    request: { params: RemarkParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(2000).optional() }) } }, required: false } },
+    responses: { 200: jsonContent(RemarkState, 'Rejected'), 409: jsonContent(z.any(), 'Already rejected or reported'), ...ErrorResponses },
+  }),
+  async (c) => {
+    // The body is optional, so it is read here rather than validated.
+    const reason = ((await c.req.json().catch(() => ({}))) as { reason?: string }).reason?.trim() ?? '';
+    return c.json(await rejectRemark(c.var, c.var.staff!, c.req.valid('param').remarkId, reason), 200);
+  },
+);
+
+staffRemarkRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/remarks/{remarkId}/response',
+    tags: ['consultations (staff)'],
+    summary: 'Answer a published remark with a decision and its justification. Allowed any time; public only with the report.',
+    request: { params: RemarkParam, body: { content: { 'application/json': { schema: ResponseInput } }, required: true } },
+    responses: { 200: jsonContent(AnswerSaved, 'Saved'), 409: jsonContent(z.any(), 'Not published'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { db } = c.var;
+    const { remark, row } = await ownRemark(db, c.var.staff!, c.req.valid('param').remarkId);
+    assertAnswerable(remark.status);
+    const { decision, response } = c.req.valid('json');
+    await answerRemark(db, remark.id, { decision, response, staffId: c.var.staff!.id }, row.reported_at !== null);
+    const saved = (await findRemark(db, remark.id))!;
+    return c.json({ id: remark.id, decision, response, answeredAt: saved.answered_at! }, 200);
+  },
+);
+
+const CSV_COLUMNS = [
+  ['id', 'Identyfikator'], ['status', 'Stan'], ['createdAt', 'Wpłynęła'], ['unitLabel', 'Jednostka redakcyjna'], ['authorType', 'Typ autora'], ['organisationName', 'Organizacja'],
+  ['krs', 'KRS'], ['contactName', 'Osoba kontaktowa'], ['contactEmail', 'E-mail'], ['currentWording', 'Obecny zapis'], ['proposedWording', 'Proponowany zapis'],
+  ['justification', 'Uzasadnienie'], ['supporters', 'Poparcie'], ['decision', 'Rozstrzygnięcie'], ['response', 'Uzasadnienie rozstrzygnięcia'], ['answeredAt', 'Odpowiedziano'],
+] as const;
+
+staffRemarkRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/remarks.csv',
+    tags: ['consultations (staff)'],
+    summary: 'Every remark in any status with contact data, as CSV (UTF-8 with BOM, formula-safe). Staff only.',
+    request: { params: IdParam },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...ErrorResponses },
+  }),
+  async (c) => {
+    const row = await ownConsultation(c.var.db, c.var.staff!, c.req.valid('param').id);
+    const items = (await staffRemarks(c.var.db, row)).map((r) => ({
+      ...r, unitLabel: r.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[r.authorType].pl, supporters: r.supporters.map((s) => s.organisationName), decision: r.decision ? DECISION_LABELS[r.decision].pl : '',
+    }));
+    return csvResponse(c, `uwagi-${row.id}.csv`, toCsv(CSV_COLUMNS.map(([key, header]) => ({ key, header })), items));
+  },
+);

@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { PublicRemark, RemarkAccepted, RemarkInput, RemarkListQuery } from '../../common/consultations.schema.js';
+import { guardAnonymousWrite } from '../core/abuse.js';
+import { cachedRead } from '../core/cache.js';
+import { idempotent } from '../core/idempotency.js';
+import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { createRouter } from '../core/validation.js';
+import { confirmRemark, publicConsultation, publicRemarks, readVersion, submitRemark } from './consultations.service.js';
+
+/** Remarks on a consultation: the published ones, a new one, and its e-mailed confirmation. Mounted at /v1/consultations. */
+export const remarkRoutes = createRouter();
+
+export const Token = z.object({ token: z.string().min(20).max(100) });
+
+remarkRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/remarks',
+    tags: ['consultations'],
+    summary: 'Published remarks, filtered by unit (`document` for the whole document), author type and decision. Decisions and responses are null until the report is published.',
+    request: { params: IdParam, query: RemarkListQuery },
+    responses: { 200: jsonContent(z.object({ items: z.array(PublicRemark) }), 'Remarks'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    middleware: [cachedRead((c) => readVersion(c.var.db))] as const,
+  }),
+  async (c) => {
+    const row = await publicConsultation(c.var.db, c.req.valid('param').id);
+    return c.json({ items: await publicRemarks(c.var.db, row, c.req.valid('query')) }, 200);
+  },
+);
+
+remarkRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/remarks',
+    tags: ['consultations'],
+    summary:
+      'Submit a remark while the consultation is open (server clock). It waits for the e-mailed confirmation link when the consultation asks for one, then for moderation under pre-moderation. 409 `consultation_not_open` before the start, `consultation_closed` after the end.',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: RemarkInput } }, required: true } },
+    responses: { 202: jsonContent(RemarkAccepted, 'Received'), 409: jsonContent(z.any(), 'Not open'), ...ErrorResponses },
+    middleware: [idempotent('consultations:remark'), guardAnonymousWrite({ scope: 'consultations:remark', limit: 20, windowSec: 3600 })] as const,
+  }),
+  async (c) => c.json(await submitRemark(c.var, c.req.valid('param').id, c.req.valid('json')), 202),
+);
+
+remarkRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/remarks/confirm',
+    tags: ['consultations'],
+    summary: 'Confirm a remark with the e-mailed link (single use). Works after the close too, since the remark came in time, but not once the report is out.',
+    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    responses: { 200: jsonContent(z.object({ id: z.string(), consultationId: z.string(), status: z.enum(['pending', 'published']) }), 'Confirmed'), ...ErrorResponses },
+  }),
+  async (c) => c.json(await confirmRemark(c.var, c.req.valid('json').token), 200),
+);
