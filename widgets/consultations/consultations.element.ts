@@ -22,6 +22,10 @@ export type SubmitKind = 'remark' | 'support' | 'confirm' | 'confirm-support';
 /** The open form: a remark on a unit (null: the whole document) or a support of a remark. */
 export type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 'support'; remark: PublicRemark };
 
+/** The public-form kit's dictionaries, once the forms' code is loaded: rendered forms need them in the page's language. */
+let formKit: { load(lang: Lang): Promise<void> | undefined } | undefined;
+const formKitTranslator = { load: (lang: Lang) => formKit?.load(lang) };
+
 const RECENT_DAYS = 90;
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
 
@@ -76,7 +80,7 @@ const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
  */
 export class NgoConsultation extends NgoElement {
   static override styles = [theme, formStyles, consultationStyles];
-  protected static override translators = [tc];
+  protected static override translators = [tc, formKitTranslator];
   static override properties: PropertyDeclarations = {
     consultation: {},
     district: {},
@@ -201,8 +205,17 @@ export class NgoConsultation extends NgoElement {
   }
 
   private back(): void {
-    this.selected = '';
-    this.focusLater(this.returnTo);
+    this.whenFormCloses(() => {
+      this.panel = null;
+      this.selected = '';
+      this.focusLater(this.returnTo);
+    });
+  }
+
+  /** Runs `next` at once, or, when the open form was typed into, once the person agreed to close it. */
+  private whenFormCloses(next: () => void): void {
+    if (this.panel && this.forms) this.forms.requestClose(next);
+    else next();
   }
 
   /** Imports the forms' code once; a failure is shown where the form would be, with a retry. */
@@ -210,8 +223,10 @@ export class NgoConsultation extends NgoElement {
     this.formsError = undefined;
     return (this.formsLoading ??= import('./consultations.form.js')
       .then(
-        (m) =>
-          (this.forms = new m.ConsultationForms({
+        async (m) => {
+          formKit = m.tFormKit;
+          await m.tFormKit.load(this.locale);
+          return (this.forms = new m.ConsultationForms({
             el: this,
             api: () => this.api,
             consultation: () => this.currentId,
@@ -219,7 +234,8 @@ export class NgoConsultation extends NgoElement {
             say: (message) => (this.status = message),
             focus: (selector) => this.focusLater(selector),
             published: () => this.reloads++,
-          })),
+          }));
+        },
         (err: unknown) => {
           this.formsLoading = undefined;
           this.formsError = err;
@@ -229,20 +245,26 @@ export class NgoConsultation extends NgoElement {
       .finally(() => this.requestUpdate()));
   }
 
-  /** Opens a form in place (a loading note until its code is there) and focuses its heading. */
-  private async open(panel: Panel, returnTo: string): Promise<void> {
-    this.panel = panel;
-    this.returnTo = returnTo;
-    this.status = '';
-    const forms = await this.loadForms();
-    if (!forms || this.panel !== panel) return;
-    forms.open(panel);
-    this.focusLater('#form-title');
+  /** Opens a form in place (a loading note until its code is there) and focuses its heading; an open form that was typed into is closed first, after asking. */
+  private open(panel: Panel, returnTo: string): void {
+    this.whenFormCloses(async () => {
+      this.panel = panel;
+      this.returnTo = returnTo;
+      this.status = '';
+      const forms = await this.loadForms();
+      const c = this.detail.value;
+      if (!forms || this.panel !== panel || !c) return;
+      forms.open(panel, c.audience);
+      this.focusLater('#form-title');
+    });
   }
 
+  /** Closes the open form (asking first when it was typed into); focus returns to the button that opened it. */
   private close(): void {
-    this.panel = null;
-    this.focusLater(this.returnTo);
+    this.whenFormCloses(() => {
+      this.panel = null;
+      this.focusLater(this.returnTo);
+    });
   }
 
   private showRemarksFor(unit: string): void {
@@ -282,9 +304,9 @@ export class NgoConsultation extends NgoElement {
     }
     const token = this.confirm || this.confirmSupport;
     return html`<section class="ngo-root" part="base" lang=${lang} aria-label=${this.t('cons.region')} @keydown=${this.onKeydown}>
-      ${token ? this.forms?.renderConfirm(this.confirm ? 'confirm' : 'confirm-support', token) ?? this.renderFormsState('confirm', () => this.loadForms(), lang) : nothing}
+      ${token ? this.forms?.confirmation.render(this.confirm ? 'confirm' : 'confirm-support', token) ?? this.renderFormsState('confirm', () => this.loadForms(), lang) : nothing}
       ${this.currentId ? this.renderConsultation(lang) : token ? nothing : this.renderList(lang)}
-      ${statusRegion(this.status || this.announcement(lang))}
+      ${statusRegion(this.status || this.announcement(lang))} ${this.forms?.renderDialog() ?? nothing}
     </section>`;
   }
 
@@ -314,7 +336,7 @@ export class NgoConsultation extends NgoElement {
   /** The open form, once its code is there. */
   private renderForm(c: ConsultationDetail, lang: Lang): TemplateResult {
     const panel = this.panel!;
-    return this.forms?.panel === panel ? this.forms.renderPanel(c) : this.renderFormsState('form', () => this.open(panel, this.returnTo), lang);
+    return this.forms?.panel === panel ? this.forms.renderPanel(c) : this.renderFormsState('form', async () => this.open(panel, this.returnTo), lang);
   }
 
   // -- list

@@ -83,13 +83,6 @@ const en: Messages<ConsultationSource> = {
   'cons.f.contactName': 'Full name',
   'cons.f.contactEmail': 'E-mail',
   'cons.f.consent': 'I have read the information clause and agree to the processing of my data to consider my remark.',
-  'cons.f.honeypot': 'Do not fill in this field',
-  'cons.clause': 'Information clause',
-  'cons.clause_default': `The controller of your personal data is the Mayor of the City of Kraków, pl. Wszystkich Świętych 3-4, 31-004 Kraków. You can contact the data protection officer at iod@um.krakow.pl.
-
-We process your name and e-mail address to run the consultation, consider your remark and contact you about it, on the basis of your consent (Art. 6(1)(a) GDPR) and of the rules on consultations (Art. 6(1)(e) GDPR). The consultation report publishes the remark and the name of the organisation, never contact details.
-
-We keep the data for the period required by the archiving rules. You have the right to access, rectify, erase and restrict the processing of your data, and to withdraw your consent at any time. You may also lodge a complaint with the President of the Personal Data Protection Office (PUODO), ul. Stawki 2, 00-193 Warsaw.`,
   'cons.submit': 'Send remark',
   'cons.cancel': 'Cancel',
   'cons.close': 'Close',
@@ -113,14 +106,11 @@ We keep the data for the period required by the archiving rules. You have the ri
   'cons.confirmed.pending': 'Thank you, it is confirmed. A moderator will now check it, and then it appears in the list of remarks.',
   'cons.confirmed.published': 'Thank you, it is confirmed and now visible in the list of remarks.',
   'cons.link_help': 'The link may have expired or been used already. If confirming did not work, please submit again.',
-  'cons.err.too_long': 'The text is too long.',
   'cons.err.justification': 'The justification needs at least 10 characters.',
   'cons.err.author': 'Choose on whose behalf you are writing.',
   'cons.err.not_allowed': 'Only NGOs and informal groups submit remarks in this consultation.',
   'cons.err.organisation': 'Enter the name of the organisation, at least 2 characters.',
   'cons.err.krs': 'A KRS number has 10 digits, e.g. 0000123456.',
-  'cons.err.person': 'Enter your full name, at least 2 characters.',
-  'cons.err.consent': 'To send, tick the consent box.',
   'cons.err.invalid': 'Check this value.',
   'error.consultation_not_open': 'The consultation has not started yet. Remarks can be submitted once it starts.',
   'error.consultation_closed': 'The consultation has ended. New remarks are no longer accepted.',

@@ -82,13 +82,6 @@ const pl = {
   'cons.f.contactName': 'Imię i nazwisko',
   'cons.f.contactEmail': 'E-mail',
   'cons.f.consent': 'Zapoznałem/zapoznałam się z klauzulą informacyjną i zgadzam się na przetwarzanie moich danych w celu rozpatrzenia uwagi.',
-  'cons.f.honeypot': 'Nie wypełniaj tego pola',
-  'cons.clause': 'Klauzula informacyjna',
-  'cons.clause_default': `Administratorem Twoich danych osobowych jest Prezydent Miasta Krakowa, pl. Wszystkich Świętych 3-4, 31-004 Kraków. Z inspektorem ochrony danych skontaktujesz się pod adresem iod@um.krakow.pl.
-
-Imię, nazwisko i adres e-mail przetwarzamy, aby przeprowadzić konsultacje, rozpatrzyć Twoją uwagę i skontaktować się z Tobą w jej sprawie, na podstawie Twojej zgody (art. 6 ust. 1 lit. a RODO) i przepisów o konsultacjach (art. 6 ust. 1 lit. e RODO). W sprawozdaniu z konsultacji publikujemy treść uwagi i nazwę organizacji, nigdy dane kontaktowe.
-
-Dane przechowujemy przez okres wymagany przepisami o archiwizacji. Masz prawo dostępu do danych, ich sprostowania, usunięcia i ograniczenia przetwarzania oraz prawo wycofania zgody w dowolnym momencie. Masz też prawo wnieść skargę do Prezesa Urzędu Ochrony Danych Osobowych (PUODO), ul. Stawki 2, 00-193 Warszawa.`,
   'cons.submit': 'Wyślij uwagę',
   'cons.cancel': 'Anuluj',
   'cons.close': 'Zamknij',
@@ -112,14 +105,11 @@ Dane przechowujemy przez okres wymagany przepisami o archiwizacji. Masz prawo do
   'cons.confirmed.pending': 'Dziękujemy, potwierdzenie przyjęte. Teraz sprawdzi je moderator, a potem pojawi się na liście uwag.',
   'cons.confirmed.published': 'Dziękujemy, potwierdzenie przyjęte. Jest już widoczne na liście uwag.',
   'cons.link_help': 'Link mógł wygasnąć albo został już użyty. Jeśli potwierdzenie się nie udało, zgłoś uwagę ponownie.',
-  'cons.err.too_long': 'Tekst jest za długi.',
   'cons.err.justification': 'Uzasadnienie musi mieć co najmniej 10 znaków.',
   'cons.err.author': 'Wybierz, w czyim imieniu zgłaszasz uwagę.',
   'cons.err.not_allowed': 'W tych konsultacjach uwagi zgłaszają tylko organizacje pozarządowe i grupy nieformalne.',
   'cons.err.organisation': 'Wpisz nazwę organizacji, co najmniej 2 znaki.',
   'cons.err.krs': 'Numer KRS ma 10 cyfr, np. 0000123456.',
-  'cons.err.person': 'Wpisz imię i nazwisko, co najmniej 2 znaki.',
-  'cons.err.consent': 'Aby wysłać, zaznacz zgodę.',
   'cons.err.invalid': 'Sprawdź tę wartość.',
   'error.consultation_not_open': 'Konsultacje jeszcze się nie rozpoczęły. Uwagi można zgłaszać od ich rozpoczęcia.',
   'error.consultation_closed': 'Konsultacje już się zakończyły. Nowych uwag nie przyjmujemy.',

@@ -20,7 +20,7 @@ describe('consultations.model', () => {
       authorType: 'cons.err.author',
       contactName: 'field.required',
       contactEmail: 'field.required',
-      consent: 'cons.err.consent',
+      consent: 'form.err.consent',
     });
   });
 
@@ -47,7 +47,7 @@ describe('consultations.model', () => {
     expect(validateSupport(valid({ organisationName: '', contactEmail: 'nope@', consent: false }))).to.deep.equal({
       organisationName: 'field.required',
       contactEmail: 'field.invalid_email',
-      consent: 'cons.err.consent',
+      consent: 'form.err.consent',
     });
   });
 
@@ -70,7 +70,7 @@ describe('consultations.model', () => {
       ],
       REMARK_FIELDS,
     );
-    expect(errors).to.deep.equal({ authorType: 'cons.err.not_allowed', justification: 'cons.err.justification', consent: 'cons.err.consent' });
+    expect(errors).to.deep.equal({ authorType: 'cons.err.not_allowed', justification: 'cons.err.justification', consent: 'form.err.consent' });
     expect(other.map((i) => i.path)).to.deep.equal(['unitId']);
     expect(issuesToErrors([{ path: 'justification', code: 'too_small', message: '' }], SUPPORT_FIELDS).other).to.have.length(1);
   });

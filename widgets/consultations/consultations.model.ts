@@ -5,6 +5,7 @@
  */
 import type { FieldIssue } from '../../common/errors.js';
 import { CONSULTATION_LIMITS, NGO_AUDIENCE_AUTHORS, ORGANISATION_AUTHORS, AUTHOR_TYPES, type Audience, type AuthorType } from '../../common/consultations.js';
+import { checkContact, contactBody, contactIssue, type KitErrorKey } from '../core/public-form.js';
 import type { RemarkBody, SupportBody } from './consultations.api.js';
 
 export interface Draft {
@@ -25,10 +26,8 @@ export type FieldId = keyof Draft;
 export const REMARK_FIELDS: readonly FieldId[] = ['currentWording', 'proposedWording', 'justification', 'authorType', 'organisationName', 'krs', 'contactName', 'contactEmail', 'consent'];
 export const SUPPORT_FIELDS: readonly FieldId[] = ['organisationName', 'krs', 'contactName', 'contactEmail', 'consent'];
 
-export type ErrorKey =
-  | 'field.required'
-  | 'field.invalid_email'
-  | `cons.err.${'too_long' | 'justification' | 'author' | 'not_allowed' | 'organisation' | 'krs' | 'person' | 'consent' | 'invalid'}`;
+/** Error keys of the widget's dictionary, the kit's (`form.*`) and the core `field.*` ones. */
+export type ErrorKey = KitErrorKey | `cons.err.${'justification' | 'author' | 'not_allowed' | 'organisation' | 'krs' | 'invalid'}`;
 export type FieldErrors = Partial<Record<FieldId, ErrorKey>>;
 
 export const emptyDraft = (): Draft => ({
@@ -41,50 +40,42 @@ export const allowedAuthors = (audience: Audience): readonly AuthorType[] => (au
 /** Whether the author type speaks for an organisation, which must then be named. */
 export const needsOrganisation = (t: AuthorType | ''): boolean => t !== '' && ORGANISATION_AUTHORS.includes(t);
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The same rule as `isValidKrs` in common/map.ts, which the widget does not import: that module is mostly map data. */
 const KRS = /^\d{10}$/;
 const L = CONSULTATION_LIMITS;
 
-function checkContact(d: Draft, e: FieldErrors, withOrganisation: boolean): void {
+/** The organisation (when the author speaks for one) and the contact with its consent. */
+function checkAuthor(d: Draft, e: FieldErrors, withOrganisation: boolean): void {
   const org = d.organisationName.trim();
   if (withOrganisation) {
     if (!org) e.organisationName = 'field.required';
     else if (org.length < 2) e.organisationName = 'cons.err.organisation';
-    else if (org.length > L.name) e.organisationName = 'cons.err.too_long';
+    else if (org.length > L.name) e.organisationName = 'form.err.too_long';
     if (d.krs.trim() && !KRS.test(d.krs.trim())) e.krs = 'cons.err.krs';
   }
-  const name = d.contactName.trim();
-  if (!name) e.contactName = 'field.required';
-  else if (name.length < 2) e.contactName = 'cons.err.person';
-  else if (name.length > L.name) e.contactName = 'cons.err.too_long';
-  const email = d.contactEmail.trim();
-  if (!email) e.contactEmail = 'field.required';
-  else if (!EMAIL.test(email) || email.length > 254) e.contactEmail = 'field.invalid_email';
-  if (!d.consent) e.consent = 'cons.err.consent';
+  checkContact(d, e);
 }
 
 export function validateRemark(d: Draft, audience: Audience): FieldErrors {
   const e: FieldErrors = {};
-  if (d.currentWording.trim().length > L.wording) e.currentWording = 'cons.err.too_long';
-  if (d.proposedWording.trim().length > L.wording) e.proposedWording = 'cons.err.too_long';
+  if (d.currentWording.trim().length > L.wording) e.currentWording = 'form.err.too_long';
+  if (d.proposedWording.trim().length > L.wording) e.proposedWording = 'form.err.too_long';
   const why = d.justification.trim();
   if (!why) e.justification = 'field.required';
   else if (why.length < 10) e.justification = 'cons.err.justification';
-  else if (why.length > L.justification) e.justification = 'cons.err.too_long';
+  else if (why.length > L.justification) e.justification = 'form.err.too_long';
   if (!d.authorType) e.authorType = 'cons.err.author';
   else if (!allowedAuthors(audience).includes(d.authorType)) e.authorType = 'cons.err.not_allowed';
-  checkContact(d, e, needsOrganisation(d.authorType));
+  checkAuthor(d, e, needsOrganisation(d.authorType));
   return e;
 }
 
 export function validateSupport(d: Draft): FieldErrors {
   const e: FieldErrors = {};
-  checkContact(d, e, true);
+  checkAuthor(d, e, true);
   return e;
 }
 
-const contact = (d: Draft) => ({ contact: { name: d.contactName.trim(), email: d.contactEmail.trim() }, consent: true as const });
 
 /** The remark to send: organisation fields only for organisation authors. */
 export function toRemarkBody(d: Draft, unitId: string | null, lang: RemarkBody['lang']): RemarkBody {
@@ -97,7 +88,7 @@ export function toRemarkBody(d: Draft, unitId: string | null, lang: RemarkBody['
     authorType: d.authorType as AuthorType,
     organisationName: org ? d.organisationName.trim() : null,
     krs: org && d.krs.trim() ? d.krs.trim() : null,
-    ...contact(d),
+    ...contactBody(d),
     lang,
   };
 }
@@ -105,7 +96,7 @@ export function toRemarkBody(d: Draft, unitId: string | null, lang: RemarkBody['
 export const toSupportBody = (d: Draft, lang: SupportBody['lang']): SupportBody => ({
   organisationName: d.organisationName.trim(),
   krs: d.krs.trim() || null,
-  ...contact(d),
+  ...contactBody(d),
   lang,
 });
 
@@ -114,9 +105,6 @@ const MESSAGES: FieldErrors = {
   authorType: 'cons.err.author',
   organisationName: 'cons.err.organisation',
   krs: 'cons.err.krs',
-  contactName: 'cons.err.person',
-  contactEmail: 'field.invalid_email',
-  consent: 'cons.err.consent',
 };
 
 /**
@@ -127,17 +115,18 @@ export function issuesToErrors(issues: readonly FieldIssue[], fields: readonly F
   const errors: FieldErrors = {};
   const other: FieldIssue[] = [];
   for (const issue of issues) {
-    const [head, sub] = issue.path.split('.');
-    const id = (head === 'contact' ? (sub === 'name' ? 'contactName' : sub === 'email' ? 'contactEmail' : '') : head) as FieldId;
+    const contact = contactIssue(issue);
+    const id = contact?.[0] ?? (issue.path.split('.')[0] as FieldId);
     if (!fields.includes(id)) {
       other.push(issue);
       continue;
     }
     errors[id] ??=
-      issue.code === 'not_allowed' ? 'cons.err.not_allowed'
-      : issue.code === 'too_long' ? 'cons.err.too_long'
-      : issue.code === 'required' && id !== 'consent' ? 'field.required'
-      : MESSAGES[id] ?? 'cons.err.invalid';
+      contact?.[1] ??
+      (issue.code === 'not_allowed' ? 'cons.err.not_allowed'
+      : issue.code === 'too_long' ? 'form.err.too_long'
+      : issue.code === 'required' ? 'field.required'
+      : MESSAGES[id] ?? 'cons.err.invalid');
   }
   return { errors, other };
 }

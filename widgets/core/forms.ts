@@ -36,6 +36,87 @@ export const formStyles = css`
   .ngo-status:not(:empty) {
     margin-block: 0.5em;
   }
+  textarea {
+    min-height: 6em;
+    resize: vertical;
+  }
+  .ngo-check {
+    display: flex;
+    gap: 0.6em;
+    align-items: flex-start;
+    min-height: 2.75em;
+    padding-block: 0.5em;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .ngo-check input {
+    display: inline-block;
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    min-height: 0;
+    margin: 0.15em 0 0;
+    padding: 0;
+    accent-color: var(--_ngo-accent);
+  }
+  .ngo-form-error:not(:empty) {
+    margin-block-end: var(--_ngo-space);
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_ngo-danger);
+    color: var(--_ngo-danger);
+    font-weight: 600;
+  }
+  .ngo-hp {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  .ngo-clause {
+    max-height: 14em;
+    overflow: auto;
+    margin-block: 0.25em 0.75em;
+    padding: 0.75em;
+    background: var(--_ngo-surface);
+    border-radius: var(--_ngo-radius);
+  }
+  .ngo-clause p + p {
+    margin-block-start: 0.5em;
+  }
+  .ngo-consent {
+    margin-block-end: var(--_ngo-space);
+  }
+  .ngo-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-block-start: var(--_ngo-space);
+  }
+  .ngo-draft {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    margin-block-end: var(--_ngo-space);
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_ngo-accent);
+    background: var(--_ngo-surface);
+  }
+  .ngo-discard {
+    max-width: min(32em, calc(100vw - 2em));
+    padding: var(--_ngo-space);
+    border: 2px solid var(--_ngo-border);
+    border-radius: var(--_ngo-radius);
+    background: var(--_ngo-bg);
+    color: var(--_ngo-text);
+  }
+  .ngo-discard::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .ngo-discard p {
+    margin-block: 0.5em;
+  }
 `;
 
 export interface FieldOptions {
@@ -106,6 +187,8 @@ export function inputField(o: InputFieldOptions): TemplateResult {
 export interface SummaryError {
   /** Id of the control to focus. */
   id: string;
+  /** The field's label: the line reads "Nazwa: To pole jest wymagane.", never the bare message. Leave it out for a message that names its field itself. */
+  label?: string;
   message: string;
 }
 
@@ -127,7 +210,7 @@ export function errorSummary(heading: string, errors: readonly SummaryError[]): 
   return html`<div class="ngo-error-summary" part="error-summary" role="alert" aria-labelledby="ngo-error-summary-heading" tabindex="-1">
     <h2 id="ngo-error-summary-heading">${heading}</h2>
     <ul>
-      ${errors.map((err) => html`<li><a href="#${err.id}" @click=${(e: Event) => focusField(e, err.id)}>${err.message}</a></li>`)}
+      ${errors.map((err) => html`<li><a href="#${err.id}" @click=${(e: Event) => focusField(e, err.id)}>${err.label ? `${err.label}: ${err.message}` : err.message}</a></li>`)}
     </ul>
   </div>`;
 }

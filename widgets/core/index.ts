@@ -8,3 +8,6 @@ export { theme } from './theme.js';
 export { field, inputField, errorSummary, focusErrorSummary, statusRegion, type FieldOptions, type InputFieldOptions, type ControlAttrs, type SummaryError } from './forms.js';
 export { ChallengeController } from './pow.js';
 export { solveChallenge, solveAltcha } from './pow.solver.js';
+export { FormState, forgetDrafts, type FieldErrors, type FormStateOptions, type CloseAnswer } from './form-state.js';
+export { SubmitController, linkState, type SubmitRequest, type SubmitOutcome } from './submit.js';
+export * from './public-form.js';

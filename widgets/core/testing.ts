@@ -11,11 +11,15 @@
  * - `runWidgetBaseTests(tag, options)`: what every widget must do: axe in pl, en and uk, following
  *   the page's `lang`, the misconfiguration warning and isolation from hostile host CSS.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { z } from 'zod';
 import type { ErrorEnvelope } from '../../common/errors.js';
+import { forgetDrafts } from './form-state.js';
 import { loadLang, t, type Lang } from './i18n/index.js';
+
+// Every test starts with no kept form drafts (they live in memory and localStorage across tests otherwise).
+beforeEach(() => forgetDrafts());
 
 // ---- waiting -------------------------------------------------------------------------------------
 
@@ -155,7 +159,8 @@ export async function mountWidget<E extends HTMLElement>(tag: string, attrs: Rec
   const widget = document.createElement(tag) as E;
   for (const [name, value] of Object.entries({ 'api-base': location.origin, ...attrs })) widget.setAttribute(name, value);
   Object.assign(widget, props);
-  const parent = wrapper ? await fixture<HTMLElement>(html`<div lang=${wrapper.lang}></div>`) : await fixture<HTMLElement>(html`<div></div>`);
+  // fixtureSync: awaiting `fixture` of a plain element waits for a frame, which a background tab never paints.
+  const parent = wrapper ? fixtureSync<HTMLElement>(html`<div lang=${wrapper.lang}></div>`) : fixtureSync<HTMLElement>(html`<div></div>`);
   parent.append(widget);
   await (widget as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return widget;
@@ -227,7 +232,7 @@ export function runWidgetBaseTests<E extends HTMLElement>(tag: string, o: BaseTe
 
     it('keeps its looks under hostile host CSS, and leaks none into the page', async () => {
       await setViewport({ width: 360, height: 800 });
-      const probe = await fixture<HTMLElement>(html`<div><button type="button">probe</button><h2>probe</h2></div>`);
+      const probe = fixtureSync<HTMLElement>(html`<div><button type="button">probe</button><h2>probe</h2></div>`);
       const before = [getComputedStyle(probe.querySelector('button')!).backgroundColor, getComputedStyle(probe.querySelector('h2')!).fontSize];
       const style = document.createElement('style');
       style.textContent = `${tag} { font: 9px/0.5 serif; color: red; text-transform: uppercase; letter-spacing: 4px; text-align: right; }

@@ -2,7 +2,7 @@ import type { Messages } from '../core/i18n/index.js';
 import type { MapFormSource } from './map-form.i18n.js';
 
 /** English strings of the map's contribution forms; loaded only when a form shows in English. */
-export const en: Messages<MapFormSource> = {
+const en: Messages<MapFormSource> = {
   'mapForm.title.create': 'Add your organisation',
   'mapForm.title.correction': 'Suggest a correction',
   'mapForm.title.owner': "Your organisation's details",
@@ -73,18 +73,7 @@ export const en: Messages<MapFormSource> = {
   'mapForm.note_hint': 'E.g. where the changed details come from.',
   'mapForm.ownerEmail': "Entry owner's e-mail (optional)",
   'mapForm.ownerEmail_hint': 'Once a year we ask this address to check the organisation’s details.',
-  'mapForm.privacy': 'How we process your personal data',
-  'mapForm.privacy_text': `The controller of your personal data is the Mayor of Kraków (Prezydent Miasta Krakowa), pl. Wszystkich Świętych 3-4, 31-004 Kraków. You can contact the data protection officer at iod@um.krakow.pl.
-
-We process your name and e-mail address to confirm your submission, review it and tell you the outcome, on the basis of your consent (Article 6(1)(a) GDPR). The organisation's details are published on Kraków's NGO map.
-
-We keep the data while the submission is reviewed and then for the period set by the archiving rules and the service's retention rules, no longer than needed.
-
-You have the right to access, rectify and erase your data and to restrict its processing, and the right to withdraw your consent at any time without affecting the lawfulness of processing before the withdrawal. Giving the data is voluntary, but without it we cannot review the submission.
-
-You have the right to lodge a complaint with the President of the Personal Data Protection Office (PUODO), ul. Stawki 2, 00-193 Warsaw, Poland.`,
   'mapForm.consent': 'I agree to the processing of my personal data to review this submission, as described above.',
-  'mapForm.honeypot': 'Leave this field empty',
   'mapForm.submit': 'Send',
   'mapForm.save': 'Save details',
   'mapForm.save_entry': 'Save entry',
@@ -114,8 +103,7 @@ You have the right to lodge a complaint with the President of the Personal Data 
   'mapForm.err.outside': 'This point is outside Kraków. Longitude is between 19.79 and 20.22, latitude between 49.97 and 50.13.',
   'mapForm.err.website': 'Enter a web address, e.g. https://example.org.',
   'mapForm.err.phone': 'Enter a phone number, e.g. +48 12 345 67 89.',
-  'mapForm.err.too_long': 'The text is too long.',
   'mapForm.err.invalid': 'Check this value.',
-  'mapForm.err.consent': 'To send the form, tick the consent box.',
-  'mapForm.err.person': 'Enter your name, at least 2 characters.',
 };
+
+export default en;

@@ -2,7 +2,7 @@ import type { Messages } from '../core/i18n/index.js';
 import type { MapFormSource } from './map-form.i18n.js';
 
 /** Ukrainian strings of the map's contribution forms; loaded only when a form shows in Ukrainian. */
-export const uk: Messages<MapFormSource> = {
+const uk: Messages<MapFormSource> = {
   'mapForm.title.create': 'Додайте свою організацію',
   'mapForm.title.correction': 'Запропонуйте виправлення',
   'mapForm.title.owner': 'Дані вашої організації',
@@ -73,18 +73,7 @@ export const uk: Messages<MapFormSource> = {
   'mapForm.note_hint': 'Напр. звідки взято змінені дані.',
   'mapForm.ownerEmail': 'Ел. пошта відповідальної особи (необов’язково)',
   'mapForm.ownerEmail_hint': 'Раз на рік ми надсилатимемо на цю адресу прохання перевірити дані організації.',
-  'mapForm.privacy': 'Інформація про обробку персональних даних',
-  'mapForm.privacy_text': `Контролером ваших персональних даних є Президент міста Кракова (Prezydent Miasta Krakowa), pl. Wszystkich Świętych 3-4, 31-004 Kraków. Звʼязатися з інспектором із захисту даних можна за адресою iod@um.krakow.pl.
-
-Ми обробляємо ваше імʼя та прізвище й адресу електронної пошти, щоб підтвердити заявку, розглянути її та повідомити вам результат, на підставі вашої згоди (ст. 6 ч. 1 п. a GDPR). Дані організації публікуються на мапі неурядових організацій Кракова.
-
-Ми зберігаємо дані під час розгляду заявки, а потім протягом строку, визначеного правилами архівування та правилами зберігання сервісу, не довше, ніж потрібно.
-
-Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду, що не впливає на законність обробки до її відкликання. Надання даних є добровільним, але без них ми не зможемо розглянути заявку.
-
-Ви маєте право подати скаргу Голові Управління із захисту персональних даних (PUODO), ul. Stawki 2, 00-193 Warszawa.`,
   'mapForm.consent': 'Я погоджуюся на обробку моїх персональних даних для розгляду заявки, як описано вище.',
-  'mapForm.honeypot': 'Не заповнюйте це поле',
   'mapForm.submit': 'Надіслати',
   'mapForm.save': 'Зберегти дані',
   'mapForm.save_entry': 'Зберегти запис',
@@ -114,8 +103,7 @@ export const uk: Messages<MapFormSource> = {
   'mapForm.err.outside': 'Ця точка поза Краковом. Довгота — від 19.79 до 20.22, широта — від 49.97 до 50.13.',
   'mapForm.err.website': 'Введіть адресу сайту, напр. https://example.org.',
   'mapForm.err.phone': 'Введіть номер телефону, напр. +48 12 345 67 89.',
-  'mapForm.err.too_long': 'Текст задовгий.',
   'mapForm.err.invalid': 'Перевірте це значення.',
-  'mapForm.err.consent': 'Щоб надіслати форму, позначте згоду.',
-  'mapForm.err.person': 'Введіть імʼя та прізвище, щонайменше 2 символи.',
 };
+
+export default uk;

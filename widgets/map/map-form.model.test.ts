@@ -45,7 +45,7 @@ describe('map form model', () => {
     expect(validateDraft(valid(), 'create')).to.deep.equal({});
     const anonymous = { ...valid(), contactName: '', contactEmail: '', consent: false };
     expect(validateDraft(anonymous, 'owner')).to.deep.equal({});
-    expect(validateDraft(anonymous, 'correction')).to.deep.equal({ contactName: 'field.required', contactEmail: 'field.required', consent: 'mapForm.err.consent' });
+    expect(validateDraft(anonymous, 'correction')).to.deep.equal({ contactName: 'field.required', contactEmail: 'field.required', consent: 'form.err.consent' });
   });
 
   it('checks identifiers with their checksums', () => {
@@ -80,16 +80,16 @@ describe('map form model', () => {
   it('maps server issue paths onto fields and keeps the rest apart', () => {
     expect(issueField('organisation.krs')).to.equal('krs');
     expect(issueField('organisation.location.lon')).to.equal('lon');
-    expect(issueField('contact.email')).to.equal('contactEmail');
-    expect(issueField('consent')).to.equal('consent');
     expect(issueField('organisation.translations.en.name')).to.equal(undefined);
     const { errors, other } = issuesToErrors([
       { path: 'organisation.name', code: 'too_long', message: 'x' },
       { path: 'contact.name', code: 'required', message: 'x' },
+      { path: 'contact.email', code: 'invalid_format', message: 'x' },
+      { path: 'consent', code: 'invalid_value', message: 'x' },
       { path: 'organisation.districts', code: 'custom', message: 'x' },
       { path: 'type', code: 'invalid_value', message: 'x' },
     ]);
-    expect(errors).to.deep.equal({ name: 'mapForm.err.too_long', contactName: 'field.required', districts: 'mapForm.err.districts' });
+    expect(errors).to.deep.equal({ name: 'form.err.too_long', contactName: 'field.required', contactEmail: 'field.invalid_email', consent: 'form.err.consent', districts: 'mapForm.err.districts' });
     expect(other.map((i) => i.path)).to.deep.equal(['type']);
   });
 

@@ -6,6 +6,7 @@
 import type { FieldIssue } from '../../common/errors.js';
 import { MAP_LIMITS, isInKrakow, isValidKrs, isValidNip, isValidRegon, type OrgKind } from '../../common/map.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
+import { EMAIL_PATTERN as EMAIL, checkContact, contactBody, contactIssue, type KitErrorKey } from '../core/public-form.js';
 
 /** `staff`: a signed-in moderator or editor edits an entry (or adds one) directly, through `/v1/admin/map`. */
 export type MapFormMode = 'create' | 'correction' | 'owner' | 'confirm' | 'staff';
@@ -43,11 +44,10 @@ export interface Draft {
 
 export type FieldId = keyof Draft;
 
-/** Error keys of the form's dictionary (and the core `field.*` ones). */
+/** Error keys of the form's dictionary, the kit's (`form.*`) and the core `field.*` ones. */
 export type ErrorKey =
-  | 'field.required'
-  | 'field.invalid_email'
-  | `mapForm.err.${'name' | 'legalForm' | 'krs' | 'regon' | 'nip' | 'areas' | 'districts' | 'number' | 'both' | 'outside' | 'website' | 'phone' | 'too_long' | 'invalid' | 'consent' | 'person'}`;
+  | KitErrorKey
+  | `mapForm.err.${'name' | 'legalForm' | 'krs' | 'regon' | 'nip' | 'areas' | 'districts' | 'number' | 'both' | 'outside' | 'website' | 'phone' | 'invalid'}`;
 
 export type FieldErrors = Partial<Record<FieldId, ErrorKey>>;
 
@@ -123,7 +123,7 @@ export const withScheme = (url: string): string => {
   return v && !/^[a-z][a-z\d+.-]*:/i.test(v) ? `https://${v}` : v;
 };
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export { EMAIL };
 const PHONE = /^\+?[\d\s()-]{6,20}$/;
 
 function isHttpUrl(v: string): boolean {
@@ -140,15 +140,15 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
   const name = d.name.trim();
   if (!name) e.name = 'field.required';
   else if (name.length < 2) e.name = 'mapForm.err.name';
-  else if (name.length > MAP_LIMITS.name) e.name = 'mapForm.err.too_long';
-  if (d.description.trim().length > MAP_LIMITS.description) e.description = 'mapForm.err.too_long';
+  else if (name.length > MAP_LIMITS.name) e.name = 'form.err.too_long';
+  if (d.description.trim().length > MAP_LIMITS.description) e.description = 'form.err.too_long';
   if (d.kind === 'ngo' && !d.legalForm) e.legalForm = 'mapForm.err.legalForm';
   if (d.krs.trim() && !isValidKrs(d.krs.trim())) e.krs = 'mapForm.err.krs';
   if (d.regon.trim() && !isValidRegon(d.regon.trim())) e.regon = 'mapForm.err.regon';
   if (d.nip.trim() && !isValidNip(d.nip.trim())) e.nip = 'mapForm.err.nip';
   if (d.areas.length < 1 || d.areas.length > 10) e.areas = 'mapForm.err.areas';
   if (!d.cityWide && d.districts.length === 0) e.districts = 'mapForm.err.districts';
-  if (d.address.trim().length > MAP_LIMITS.address) e.address = 'mapForm.err.too_long';
+  if (d.address.trim().length > MAP_LIMITS.address) e.address = 'form.err.too_long';
   const [lonText, latText] = [d.lon.trim(), d.lat.trim()];
   if (lonText || latText) {
     const [lon, lat] = [parseCoord(lonText), parseCoord(latText)];
@@ -162,28 +162,21 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
   if (website && (!isHttpUrl(website) || website.length > MAP_LIMITS.url)) e.website = 'mapForm.err.website';
   if (d.email.trim() && !EMAIL.test(d.email.trim())) e.email = 'field.invalid_email';
   if (d.phone.trim() && !PHONE.test(d.phone.trim())) e.phone = 'mapForm.err.phone';
-  if (d.note.trim().length > MAP_LIMITS.reason) e.note = 'mapForm.err.too_long';
+  if (d.note.trim().length > MAP_LIMITS.reason) e.note = 'form.err.too_long';
   if (mode === 'staff' && d.ownerEmail.trim() && !EMAIL.test(d.ownerEmail.trim())) e.ownerEmail = 'field.invalid_email';
-  if (mode === 'create' || mode === 'correction') {
-    const person = d.contactName.trim();
-    if (!person) e.contactName = 'field.required';
-    else if (person.length < 2) e.contactName = 'mapForm.err.person';
-    if (!d.contactEmail.trim()) e.contactEmail = 'field.required';
-    else if (!EMAIL.test(d.contactEmail.trim())) e.contactEmail = 'field.invalid_email';
-    if (!d.consent) e.consent = 'mapForm.err.consent';
-  }
+  if (mode === 'create' || mode === 'correction') checkContact(d, e);
   return e;
 }
 
 /**
- * Which field a server issue path names: `organisation.krs` → `krs`, `contact.email` → `contactEmail`.
+ * Which organisation field a server issue path names: `organisation.krs` → `krs` (the contact and
+ * consent are the kit's: `contactIssue`).
  * A staff body is the organisation itself, so its paths start at the field (`krs`, `ownerEmail`).
  */
 export function issueField(path: string, staff = false): FieldId | undefined {
   if (staff) return path === 'ownerEmail' ? path : issueField(`organisation.${path}`);
   const [head, sub] = path.split('.');
-  if (head === 'consent' || head === 'note') return head;
-  if (head === 'contact') return sub === 'name' ? 'contactName' : sub === 'email' ? 'contactEmail' : undefined;
+  if (head === 'note') return head;
   if (head !== 'organisation' || !sub) return undefined;
   if (sub === 'location') return 'lon';
   return ORGANISATION_FIELDS.has(sub) ? (sub as FieldId) : undefined;
@@ -202,9 +195,6 @@ const FIELD_MESSAGES: FieldErrors = {
   website: 'mapForm.err.website',
   email: 'field.invalid_email',
   phone: 'mapForm.err.phone',
-  contactName: 'mapForm.err.person',
-  contactEmail: 'field.invalid_email',
-  consent: 'mapForm.err.consent',
   ownerEmail: 'field.invalid_email',
 };
 /** The organisation's fields the form shows under the same name as the API (`location` is the pair `lon`, `lat`). */
@@ -217,9 +207,38 @@ export function issuesToErrors(issues: readonly FieldIssue[], staff = false): { 
   const errors: FieldErrors = {};
   const other: FieldIssue[] = [];
   for (const issue of issues) {
-    const id = issueField(issue.path, staff);
+    const contact = staff ? undefined : contactIssue(issue);
+    const id = contact?.[0] ?? issueField(issue.path, staff);
     if (!id) other.push(issue);
-    else errors[id] ??= issue.code === 'too_long' ? 'mapForm.err.too_long' : issue.code === 'required' && id !== 'consent' ? 'field.required' : FIELD_MESSAGES[id] ?? 'mapForm.err.invalid';
+    else errors[id] ??= contact?.[1] ?? (issue.code === 'too_long' ? 'form.err.too_long' : issue.code === 'required' ? 'field.required' : FIELD_MESSAGES[id] ?? 'mapForm.err.invalid');
   }
   return { errors, other };
+}
+
+/** Where and how a mode sends: a submission, an owner's edit (by its token), a confirmation, a staff save. */
+export interface MapFormRequest {
+  path: string;
+  method: 'POST' | 'PUT';
+  body: object;
+  /** With the anti-abuse fields and an Idempotency-Key (everything but confirmations and staff saves). */
+  anonymous: boolean;
+  /** The path or body carries a secret link's token. */
+  link: boolean;
+}
+
+const STAFF_PATH = '/v1/admin/map/organisations';
+const enc = encodeURIComponent;
+
+/** The request a mode makes from a checked draft; `base` is the entry it started from (see `toOrganisationInput`). */
+export function formRequest(mode: MapFormMode, d: Draft, base: OrganisationDraftInput, o: { organisationId: string; token: string; lang: string }): MapFormRequest {
+  const organisation = toOrganisationInput(d, base);
+  const note = d.note.trim();
+  if (mode === 'staff') {
+    const path = o.organisationId ? `${STAFF_PATH}/${enc(o.organisationId)}` : STAFF_PATH;
+    return { path, method: o.organisationId ? 'PUT' : 'POST', body: { ...organisation, ownerEmail: d.ownerEmail.trim() || null }, anonymous: false, link: false };
+  }
+  if (mode === 'confirm') return { path: '/v1/map/submissions/confirm', method: 'POST', body: { token: o.token }, anonymous: false, link: true };
+  if (mode === 'owner') return { path: '/v1/map/owner/edit', method: 'POST', body: { token: o.token, organisation, note, lang: o.lang }, anonymous: true, link: true };
+  const correction = mode === 'correction' ? { organisationId: o.organisationId } : {};
+  return { path: '/v1/map/submissions', method: 'POST', body: { type: mode, ...correction, organisation, ...contactBody(d), note, lang: o.lang }, anonymous: true, link: false };
 }

@@ -38,10 +38,6 @@ export const mapFormStyles = css`
   legend + .ngo-error {
     margin-block-end: 0.5em;
   }
-  textarea {
-    min-height: 7em;
-    resize: vertical;
-  }
   select {
     appearance: auto;
   }
@@ -50,6 +46,11 @@ export const mapFormStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
     gap: 0 var(--_ngo-space);
   }
+  /* Long lists of ticks stay compact; each row is still a full-width click target. */
+  .checks .ngo-check {
+    min-height: 0;
+    padding-block: 0.2em;
+  }
   .checks {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(14em, 1fr));
@@ -57,23 +58,6 @@ export const mapFormStyles = css`
     margin-block: 0.25em var(--_ngo-space);
     padding: 0;
     list-style: none;
-  }
-  .check {
-    display: flex;
-    gap: 0.5em;
-    align-items: flex-start;
-    font-weight: 400;
-    cursor: pointer;
-  }
-  input[type='checkbox'] {
-    display: inline-block;
-    flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    min-height: 0;
-    margin: 0.15em 0 0;
-    padding: 0;
-    accent-color: var(--_ngo-accent);
   }
   details {
     display: block;
@@ -88,40 +72,6 @@ export const mapFormStyles = css`
   summary .count {
     font-weight: 400;
     color: var(--_ngo-muted);
-  }
-  .notice {
-    max-height: 14em;
-    overflow: auto;
-    margin-block-end: 0.75em;
-    padding: 0.75em;
-    background: var(--_ngo-surface);
-    border-radius: var(--_ngo-radius);
-  }
-  .notice p + p {
-    margin-block-start: 0.5em;
-  }
-  .consent {
-    margin-block-end: var(--_ngo-space);
-  }
-  .form-error:not(:empty) {
-    margin-block-end: var(--_ngo-space);
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_ngo-danger);
-    color: var(--_ngo-danger);
-    font-weight: 600;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    margin-block-start: var(--_ngo-space);
-  }
-  .hp {
-    position: absolute;
-    inset-inline-start: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
   }
   .panel p {
     margin-block-end: 0.75em;

@@ -1,60 +1,25 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { Clause } from '../../common/clauses.schema.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
+import { CHALLENGE_SALT as SALT, failure, json as reply, stubFetch, typed, waitFor as until, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import './map-form.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { NgoMapForm } from './map-form.element.js';
 
-interface Sent {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: any;
-  credentials?: RequestCredentials;
-}
+/** The operator's clause, as `GET /v1/clauses/map` serves it. */
+const CLAUSE = typed(Clause, {
+  form: 'map',
+  pl: 'Administratorem danych jest Prezydent Miasta Krakowa.\n\nSkargę można wnieść do PUODO.',
+  en: 'The controller of your data is the Mayor of Kraków.\n\nYou may complain to PUODO.',
+  uk: 'Контролером даних є Президент міста Кракова.\n\nСкаргу можна подати до PUODO.',
+  updatedAt: null,
+});
 
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const failure = (status: number, code: string, details?: unknown) => reply(status, { error: { code, message: code, details } });
-
-const SALT = 'salt-for-tests?expires=9999999999&';
-async function challenge() {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${SALT}3`));
-  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-  return { algorithm: 'SHA-256', challenge: hex, maxnumber: 20, salt: SALT, signature: 'sig' };
-}
-
-/**
- * Replaces fetch (the network boundary) for one test: `GET /v1/challenge` answers a tiny
- * proof-of-work challenge, other requests go to `route`. Every request is recorded.
- */
-function stubApi(route: (r: Sent) => Response | Promise<Response>) {
-  const real = window.fetch;
-  const sent: Sent[] = [];
-  window.fetch = async (input, init = {}) => {
-    // As the real fetch: an aborted request (a form from an earlier test, whose proof of work was stopped) sends nothing.
-    if (init.signal?.aborted) throw init.signal.reason;
-    const r: Sent = {
-      method: init.method ?? 'GET',
-      path: new URL(String(input)).pathname,
-      headers: { ...(init.headers as Record<string, string>) },
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-      credentials: init.credentials,
-    };
-    sent.push(r);
-    return r.path === '/v1/challenge' ? reply(200, await challenge()) : route(r);
-  };
-  return { sent, posts: () => sent.filter((r) => r.method === 'POST'), restore: () => void (window.fetch = real) };
-}
-
-async function until<T>(probe: () => T | null | undefined | false, what: string, ms = 4000): Promise<T> {
-  const stop = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > stop) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
+/** The fetch stub of these tests: the clause and the challenge as the server serves them, other requests to `route`. */
+const stubApi = (route: (c: Call) => Answer | Promise<Answer>) =>
+  stubFetch((c) => (c.pathname === '/v1/challenge' ? undefined : c.pathname === '/v1/clauses/map' ? CLAUSE : route(c)));
+const posts = (api: FetchStub) => api.writes();
 
 const q = <E extends HTMLElement = HTMLElement>(el: NgoMapForm, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 /** A short name for a node (`h2.title`, `input#nip`): failing assertions print it instead of serialising the element. */
@@ -98,6 +63,16 @@ async function fillValid(el: NgoMapForm) {
   await el.updateComplete;
 }
 
+/**
+ * Everything focus or typing could have started has asked the network by now: the proof of work
+ * starts on the first focus or input by importing the solver, which fetches the challenge at once;
+ * awaiting the same import runs after it.
+ */
+async function settled(el: NgoMapForm) {
+  await import('../core/pow.solver.js');
+  await el.updateComplete;
+}
+
 async function submitByKeyboard(el: NgoMapForm) {
   q<HTMLInputElement>(el, '#name')!.focus();
   await sendKeys({ press: 'Enter' });
@@ -134,7 +109,7 @@ const SESSION: AdminSession = {
 const ORGS = '/v1/admin/map/organisations';
 
 describe('<ngo-map-form>', () => {
-  let api: ReturnType<typeof stubApi> | undefined;
+  let api: FetchStub | undefined;
   afterEach(() => {
     api?.restore();
     api = undefined;
@@ -150,8 +125,9 @@ describe('<ngo-map-form>', () => {
       const el = await fixture<NgoMapForm>(html`<ngo-map-form lang=${lang} mode="create" api-base=${location.origin}></ngo-map-form>`);
       await expect(el).to.be.accessible();
       expect(text(q(el, 'h2.title'))).to.equal(title);
-      expect(q(el, '.notice')!.textContent).to.contain(lang === 'en' ? 'Mayor of Kraków' : 'Prezydent');
-      expect(q(el, '.notice')!.textContent).to.contain('PUODO');
+      const notice = await until(() => (text(q(el, '[part="notice"]')).includes('PUODO') ? q(el, '[part="notice"]') : null), 'the clause from the server');
+      expect(notice.querySelectorAll('p')).to.have.length(2); // one per paragraph
+      expect(text(notice)).to.contain({ pl: 'Prezydent Miasta Krakowa', en: 'Mayor of Kraków', uk: 'Президент міста Кракова' }[lang]);
       expect(q<HTMLInputElement>(el, '#consent')!.checked).to.equal(false);
     });
 
@@ -168,7 +144,7 @@ describe('<ngo-map-form>', () => {
     const el = await fixture<NgoMapForm>(html`<ngo-map-form api-base=${location.origin}></ngo-map-form>`);
     expect(el.shadowRoot!.querySelectorAll('input[name="website"]')).to.have.length(1);
     const trap = q<HTMLInputElement>(el, 'input[name="website"]')!;
-    expect(describeNode(trap.closest('[aria-hidden="true"]'))).to.equal('div.hp');
+    expect(describeNode(trap.closest('[aria-hidden="true"]'))).to.equal('div.ngo-hp');
     expect(trap.tabIndex).to.equal(-1);
     expect(trap.autocomplete).to.equal('off');
     const box = trap.getBoundingClientRect();
@@ -189,7 +165,7 @@ describe('<ngo-map-form>', () => {
     expect(nip.getAttribute('aria-invalid')).to.equal('true');
     expect(nip.getAttribute('aria-describedby')).to.contain('nip-error');
     expect(text(q(el, '#nip-error'))).to.contain('To nie jest poprawny NIP');
-    expect(api.posts()).to.have.length(0);
+    expect(posts(api)).to.have.length(0);
 
     // A link in the summary takes a keyboard user to the field.
     const nipLink = [...summary.querySelectorAll('a')].find((a) => a.getAttribute('href') === '#nip')!;
@@ -216,7 +192,7 @@ describe('<ngo-map-form>', () => {
     await submitByKeyboard(el);
     await until(() => q(el, '.ngo-error-summary'), 'the error summary');
     expect(focused(el)).to.equal('div.ngo-error-summary');
-    expect(api.posts()).to.have.length(1);
+    expect(posts(api)).to.have.length(1);
     expect(text(q(el, '#krs-error'))).to.equal('A KRS number has 10 digits, e.g. 0000123456.');
     expect(q(el, '#krs')!.getAttribute('aria-describedby')).to.contain('krs-error');
     expect(text(q(el, '#contactEmail-error'))).to.contain('Enter a valid e-mail address');
@@ -235,10 +211,10 @@ describe('<ngo-map-form>', () => {
     el.addEventListener('ngo-submit', (e) => order.push(`${e.type}:${e.detail.kind}`));
     el.addEventListener('ngo-submitted', (e) => order.push(e.type));
     await fillValid(el);
-    expect(api.sent.filter((r) => r.path === '/v1/challenge')).to.have.length(1); // started on first focus, once
+    expect(api.calls.filter((r) => r.path === '/v1/challenge')).to.have.length(1); // started on first focus, once
     const submitted = oneEvent(el, 'ngo-submitted');
     await submitByKeyboard(el);
-    await until(() => api!.posts().length, 'the POST');
+    await until(() => posts(api!).length, 'the POST');
     expect(q<HTMLButtonElement>(el, '[part="submit-button"]')!.disabled).to.equal(true);
     expect(text(q(el, '[role="status"]'))).to.equal('Wysyłanie…');
     release();
@@ -246,7 +222,7 @@ describe('<ngo-map-form>', () => {
     expect(detail).to.deep.equal({ kind: 'create', id: 'sub_1', status: 'unconfirmed' });
     expect(order).to.deep.equal(['ngo-submit:create', 'ngo-submitted']);
 
-    const [post] = api.posts();
+    const [post] = posts(api);
     expect(post!.path).to.equal('/v1/map/submissions');
     expect(post!.headers['Idempotency-Key']).to.match(/^[a-f0-9]{32}$/);
     const { abuse, ...body } = post!.body;
@@ -278,17 +254,20 @@ describe('<ngo-map-form>', () => {
     let allow = false;
     api = stubApi((r) => (r.path === '/v1/map/submissions' ? failure(429, 'rate_limited', { retryAfter: 600 }) : failure(404, 'not_found')));
     const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
-    el.addEventListener('ngo-submit', (e) => allow || e.preventDefault());
+    let canceled = 0;
+    el.addEventListener('ngo-submit', (e) => allow || (e.preventDefault(), canceled++));
     await fillValid(el);
     await submitByKeyboard(el);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(api.posts()).to.have.length(0);
+    // ngo-submit fires before anything is sent; canceled, nothing is built or sent.
+    expect(canceled).to.equal(1);
+    expect(posts(api)).to.have.length(0);
+    expect(q<HTMLButtonElement>(el, '[part="submit-button"]')!.disabled).to.equal(false);
 
     allow = true;
     await submitByKeyboard(el);
     const box = await until(() => (text(q(el, '#form-error')) ? q(el, '#form-error') : null), 'the form error');
     expect(text(box)).to.equal('Too many attempts. Try again in 10 minutes.');
-    expect(focused(el)).to.equal('div#form-error.form-error');
+    expect(focused(el)).to.equal('div#form-error.ngo-form-error');
     expect(has(el, 'form')).to.equal(true);
   });
 
@@ -320,8 +299,8 @@ describe('<ngo-map-form>', () => {
     await typeInto(el, 'contactEmail', 'ewa@example.org');
     q(el, '#consent')!.click();
     await submitByKeyboard(el);
-    await until(() => api!.posts().length, 'the POST');
-    const { body } = api.posts()[0]!;
+    await until(() => posts(api!).length, 'the POST');
+    const { body } = posts(api)[0]!;
     expect(body.type).to.equal('correction');
     expect(body.organisationId).to.equal('org_9');
     expect(body.organisation).to.deep.equal({ ...ENTRY, phone: '+48 12 345 67 89' });
@@ -350,8 +329,8 @@ describe('<ngo-map-form>', () => {
     await submitByKeyboard(el);
     expect((await done).detail).to.deep.equal({ kind: 'owner', id: 'org_1', status: 'verified' });
     // The secret travels in request bodies only, never in a URL.
-    expect(api.sent.filter((r) => r.path.includes(TOKEN))).to.have.length(0);
-    const post = api.posts().find((r) => r.path === '/v1/map/owner/edit')!;
+    expect(api.calls.filter((r) => r.path.includes(TOKEN))).to.have.length(0);
+    const post = posts(api).find((r) => r.path === '/v1/map/owner/edit')!;
     expect(post.body.organisation).to.deep.equal(ENTRY);
     expect(post.body.note).to.equal('');
     expect(post.body.lang).to.equal('en');
@@ -371,14 +350,15 @@ describe('<ngo-map-form>', () => {
   it('confirms a submission only when the person presses the button', async () => {
     api = stubApi((r) => (r.path === '/v1/map/submissions/confirm' ? reply(200, { id: 'sub_1', status: 'pending' }) : failure(404, 'not_found')));
     const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="uk" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(api.sent).to.have.length(0); // no automatic POST, and no proof of work on this panel
+    q(el, '[part="submit-button"]')!.focus();
+    await settled(el);
+    expect(api.calls).to.have.length(0); // no automatic POST, and no proof of work on this panel
     const done = oneEvent(el, 'ngo-submitted');
     q(el, '[part="submit-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     expect((await done).detail).to.deep.equal({ kind: 'confirm', id: 'sub_1', status: 'pending' });
-    expect(api.sent.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /v1/map/submissions/confirm']);
-    expect(api.sent[0]!.body).to.deep.equal({ token: TOKEN });
+    expect(api.calls.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['POST /v1/map/submissions/confirm']);
+    expect(api.calls[0]!.body).to.deep.equal({ token: TOKEN });
     await el.updateComplete;
     expect(text(q(el, '[part="panel"]'))).to.contain('Заявку підтверджено, вона чекає на модерацію.');
   });
@@ -392,17 +372,14 @@ describe('<ngo-map-form>', () => {
     expect(focused(el)).to.equal('h2.title');
   });
 
-  it('renders markup in prefilled data and in a custom notice as text', async () => {
+  it('renders markup in prefilled data and in the served clause as text', async () => {
     (window as any).__ngoPwned = false;
-    api = stubApi(() => failure(404, 'not_found'));
+    api = stubFetch((c) => (c.pathname === '/v1/clauses/map' ? { ...CLAUSE, pl: '<b>Administrator</b>: <i>x</i>' } : undefined));
     const hostile = '<img src=x onerror="window.__ngoPwned=true"><script>window.__ngoPwned=true</script>';
-    const el = await fixture<NgoMapForm>(
-      html`<ngo-map-form mode="correction" organisation-id="org_1" .initial=${{ ...ENTRY, name: hostile }} .privacyNotice=${'<b>Administrator</b>: <i>x</i>'} api-base=${location.origin}></ngo-map-form>`,
-    );
-    await new Promise((r) => setTimeout(r, 50));
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form mode="correction" organisation-id="org_1" .initial=${{ ...ENTRY, name: hostile }} api-base=${location.origin}></ngo-map-form>`);
+    await until(() => text(q(el, '[part="notice"]')) === '<b>Administrator</b>: <i>x</i>', 'the served clause');
     expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(hostile);
     expect(el.shadowRoot!.querySelector('img, script, b, i')?.outerHTML ?? 'none').to.equal('none');
-    expect(text(q(el, '.notice'))).to.equal('<b>Administrator</b>: <i>x</i>');
     expect((window as any).__ngoPwned).to.equal(false);
   });
 
@@ -436,12 +413,12 @@ describe('<ngo-map-form>', () => {
         expect(text(q(el, 'h4.title'))).to.equal(title);
         expect(text(q(el, '[part="submit-button"]'))).to.equal(save);
         expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
-        for (const absent of ['#contactName', '#contactEmail', '#consent', '#note', '.notice', '#hp']) expect(has(el, absent), absent).to.equal(false);
+        for (const absent of ['#contactName', '#contactEmail', '#consent', '#note', '[part="notice"]', '#ngo-hp']) expect(has(el, absent), absent).to.equal(false);
         expect(q<HTMLInputElement>(el, '#ownerEmail')!.value).to.equal(''); // staff may set or change the owner
         q<HTMLInputElement>(el, '#name')!.focus();
         await sendKeys({ type: 'x' });
-        await new Promise((r) => setTimeout(r, 50));
-        expect(api.sent).to.have.length(0); // the entry came with it, and staff solve no challenge
+        await settled(el);
+        expect(api.calls).to.have.length(0); // the entry came with it, and staff solve no challenge
       });
     }
 
@@ -453,8 +430,8 @@ describe('<ngo-map-form>', () => {
       const done = oneEvent(el, 'ngo-submitted');
       await submitByKeyboard(el);
       expect((await done).detail).to.deep.equal({ kind: 'staff', id: 'org_7', status: 'saved' });
-      expect(api.sent).to.have.length(1);
-      const [put] = api.sent;
+      expect(api.calls).to.have.length(1);
+      const [put] = api.calls;
       expect(put!.method).to.equal('PUT');
       expect(put!.path).to.equal(`${ORGS}/org_7`);
       expect(put!.headers['X-CSRF-Token']).to.equal('csrf-123');
@@ -476,7 +453,7 @@ describe('<ngo-map-form>', () => {
       const done = oneEvent(el, 'ngo-submitted');
       await submitByKeyboard(el);
       await done;
-      expect((api.sent[0]!.body as { ownerEmail: string }).ownerEmail).to.equal('nowy@example.org');
+      expect((api.calls[0]!.body as { ownerEmail: string }).ownerEmail).to.equal('nowy@example.org');
     });
 
     it('puts the staff API’s 422 issues, which name the fields directly, on the fields', async () => {
@@ -499,15 +476,15 @@ describe('<ngo-map-form>', () => {
       await typeInto(el, 'ownerEmail', 'nie-adres');
       await submitByKeyboard(el);
       expect(text(q(el, '#ownerEmail-error'))).to.contain('adres e-mail');
-      expect(api.sent).to.have.length(0);
+      expect(api.calls).to.have.length(0);
 
       q<HTMLInputElement>(el, '#ownerEmail')!.select();
       await sendKeys({ type: 'biuro@fundacja.example.org' });
       const done = oneEvent(el, 'ngo-submitted');
       await submitByKeyboard(el);
       expect((await done).detail).to.deep.equal({ kind: 'staff', id: 'org_new', status: 'saved' });
-      const [post] = api.sent;
-      expect(api.sent).to.have.length(1);
+      const [post] = api.calls;
+      expect(api.calls).to.have.length(1);
       expect([post!.method, post!.path, post!.headers['X-CSRF-Token']]).to.deep.equal(['POST', ORGS, 'csrf-123']);
       expect(post!.body).to.deep.equal({
         name: 'Fundacja Testowa', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: null, regon: null, nip: '123-456-32-18',
@@ -522,13 +499,13 @@ describe('<ngo-map-form>', () => {
       const el = await staffForm('org_7');
       const name = await until(() => q<HTMLInputElement>(el, '#name'), 'the loaded form');
       expect(name.value).to.equal(ENTRY.name);
-      expect(api.sent[0]!.credentials).to.equal('same-origin');
+      expect(api.calls[0]!.credentials).to.equal('same-origin');
       signedIn = false;
       const unauthorized = oneEvent(el, 'ngo-unauthorized');
       await submitByKeyboard(el);
       const e = await unauthorized;
       expect(e.bubbles && e.composed).to.equal(true);
-      expect(api.sent.map((r) => r.method)).to.deep.equal(['GET', 'PUT']);
+      expect(api.calls.map((r) => r.method)).to.deep.equal(['GET', 'PUT']);
     });
   });
 });

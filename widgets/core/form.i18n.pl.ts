@@ -1,0 +1,22 @@
+import type { Messages } from './i18n/index.js';
+
+/** Polish strings of the public-form kit (the source): consent, drafts, the discard question, link states. */
+const pl = {
+  'form.clause': 'Klauzula informacyjna',
+  'form.clause_unavailable': 'Nie udało się wczytać klauzuli informacyjnej o przetwarzaniu danych osobowych.',
+  'form.honeypot': 'Nie wypełniaj tego pola',
+  'form.err.person': 'Wpisz imię i nazwisko, co najmniej 2 znaki.',
+  'form.err.too_long': 'Tekst jest za długi.',
+  'form.err.consent': 'Aby wysłać, zaznacz zgodę.',
+  'form.discard.title': 'Odrzucić wpisany tekst?',
+  'form.discard.text': 'W formularzu jest tekst, którego jeszcze nie wysłano. Możesz zamknąć formularz i zachować tekst jako szkic na tym urządzeniu albo go odrzucić.',
+  'form.discard.back': 'Wróć do formularza',
+  'form.discard.keep': 'Zamknij i zachowaj szkic',
+  'form.discard.discard': 'Odrzuć tekst',
+  'form.draft.restored': 'Przywróciliśmy niewysłany szkic z {date}.',
+  'form.draft.clear': 'Wyczyść formularz',
+  'form.link.incomplete': 'Link jest niepełny.',
+  'form.link.incomplete_help': 'Adres z wiadomości e-mail został ucięty albo zmieniony przy kopiowaniu. Otwórz link jeszcze raz bezpośrednio z wiadomości albo skopiuj go w całości.',
+} satisfies Messages;
+
+export default pl;
