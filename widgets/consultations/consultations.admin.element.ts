@@ -17,6 +17,11 @@ import {
   type ConsultationDraft, type DraftField, type DraftIssue, type PreviewUnit, type StaffConsultation, type StaffRemark,
 } from './consultations.admin.api.js';
 import { tConsultationsAdmin as t, type ConsultationsAdminKey } from './consultations.admin.i18n.js';
+import type { DocumentWarning } from '../../common/consultations.document.js';
+
+/** One warning of the splitter (common/consultations.document.ts), in the panel's language. */
+const warningText = (lang: Lang, w: DocumentWarning) =>
+  t(lang, `preview.warning.${w.code}`, { line: w.line, label: w.label ?? '', expected: w.expected ?? '', found: w.found ?? '', count: w.count ?? 0 });
 import { consultationsAdminStyles } from './consultations.admin.styles.js';
 
 type Tab = 'queue' | 'answers';
@@ -88,7 +93,7 @@ export class NgoAdminConsultations extends NgoElement {
   /** The form's fields as typed; null until an edited consultation has loaded. */
   declare private draft: ConsultationDraft | null;
   declare private issues: DraftIssue[];
-  declare private preview: PreviewUnit[] | null;
+  declare private preview: { units: PreviewUnit[]; warnings: DocumentWarning[] } | null;
   declare private status: string;
   declare private actionError: string;
   declare private busy: boolean;
@@ -357,7 +362,7 @@ export class NgoAdminConsultations extends NgoElement {
         ${this.text(lang, 'informationClause', { kind: 'textarea', hint: t(lang, 'f.informationClause.hint') })}
         ${this.text(lang, 'document', { ...req, kind: 'textarea', hint: t(lang, 'f.document.hint') })}
         <button type="button" class="ngo-secondary preview" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.onPreview}>${t(lang, 'preview.button')}</button>
-        ${this.preview ? this.renderPreview(lang, this.preview) : nothing}
+        ${this.preview ? this.renderPreview(lang, this.preview.units, this.preview.warnings) : nothing}
         <div class="row actions">
           <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t(lang, 'save')}</button>
           <button type="button" class="ngo-secondary" @click=${() => this.backToList(this.view.name === 'form' ? this.view.id ?? undefined : undefined)}>${t(lang, 'cancel')}</button>
@@ -397,12 +402,18 @@ export class NgoAdminConsultations extends NgoElement {
     </fieldset>`;
   }
 
-  private renderPreview(lang: Lang, units: PreviewUnit[]) {
+  private renderPreview(lang: Lang, units: PreviewUnit[], warnings: DocumentWarning[]) {
     return html`<section class="box preview-units" aria-labelledby="preview-heading">
       <h5 id="preview-heading" tabindex="-1">${t(lang, 'preview.heading')}</h5>
       <p>${units.length ? t(lang, 'preview.count', { count: units.length }) : t(lang, 'preview.none')}</p>
+      ${warnings.length
+        ? html`<div class="preview-warnings">
+            <p id="preview-warnings"><strong>${t(lang, 'preview.warnings', { count: warnings.length })}</strong></p>
+            <ul aria-labelledby="preview-warnings">${warnings.map((w) => html`<li>${warningText(lang, w)}</li>`)}</ul>
+          </div>`
+        : nothing}
       ${units.length
-        ? html`<ol class="units">${units.map((u) => html`<li style="--_depth: ${Math.min(Math.max(u.depth, 0), 6)}"><strong>${u.label}</strong> <span class="text">${u.text}</span></li>`)}</ol>`
+        ? html`<ol class="units">${units.map((u) => html`<li .style=${`--_depth: ${Math.min(Math.max(u.depth, 0), 6)}`}><strong>${u.label}</strong> <span class="text">${u.text}</span></li>`)}</ol>`
         : nothing}
     </section>`;
   }
@@ -410,16 +421,22 @@ export class NgoAdminConsultations extends NgoElement {
   private async onPreview(): Promise<void> {
     if (this.busy) return;
     const lang = this.locale;
-    let units: PreviewUnit[] = [];
-    const err = await this.send(async () => (units = (await previewDocument(this.api, this.session, this.draft!.document)).units), true);
+    let preview: { units: PreviewUnit[]; warnings: DocumentWarning[] } = { units: [], warnings: [] };
+    const err = await this.send(async () => {
+      const r = await previewDocument(this.api, this.session, this.draft!.document);
+      preview = { units: r.units, warnings: r.warnings ?? [] };
+    }, true);
     this.issues = this.issues.filter((i) => i.field !== 'document');
     if (err) {
       if (err.code === 'validation_failed') this.issues = [...this.issues, ...issuesOfServer(err.issues).filter((i) => i.field === 'document')];
       if (err.code !== 'validation_failed' || !this.issues.some((i) => i.field === 'document')) this.actionError = t.error(lang, err);
       return void this.focusAfter(...(this.actionError ? ['#action-error'] : []), '#document');
     }
-    this.preview = units;
-    this.status = units.length ? t(lang, 'preview.count', { count: units.length }) : t(lang, 'preview.none');
+    this.preview = preview;
+    const { units, warnings } = preview;
+    this.status = [units.length ? t(lang, 'preview.count', { count: units.length }) : t(lang, 'preview.none'), warnings.length ? t(lang, 'preview.warnings', { count: warnings.length }) : '']
+      .filter(Boolean)
+      .join(' ');
     void this.focusAfter('#preview-heading');
   }
 

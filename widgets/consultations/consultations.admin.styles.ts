@@ -60,6 +60,15 @@ export const consultationsAdminStyles = css`
     padding-inline-start: calc(var(--_depth, 0) * 1.5em);
     margin-block-end: 0.25em;
   }
+  .preview-warnings {
+    border-inline-start: 4px solid var(--_ngo-danger);
+    padding: 0.25em 0.75em;
+    margin-block-end: var(--_ngo-space);
+  }
+  .preview-warnings ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
   .state {
     color: var(--_ngo-muted);
   }

@@ -268,7 +268,7 @@ describe('ngo-admin-consultations', () => {
       const evil = '<img src=x onerror="window.__pwned=1">';
       stubApi({}, (path, method) =>
         method === 'POST' && path === '/v1/admin/consultations/document/preview'
-          ? { units: [{ label: '§ 1', text: 'Przyjmuje się program.', depth: 0 }, { label: '§ 1 ust. 1', text: evil, depth: 1 }] }
+          ? { units: [{ label: '§ 1', text: 'Przyjmuje się program.', depth: 0 }, { label: '§ 1 ust. 1', text: evil, depth: 1 }], warnings: [] }
           : undefined,
       );
       const el = await mount('pl');
@@ -281,8 +281,34 @@ describe('ngo-admin-consultations', () => {
       expect([...root(el).querySelectorAll('.units li')].map(text)).to.deep.equal(['§ 1 Przyjmuje się program.', `§ 1 ust. 1 ${evil}`]);
       expect(text($(el, '[role=status]'))).to.equal('Znaleziono 2 jednostki.');
       expect(root(el).querySelector('.units img')).to.equal(null);
+      expect(root(el).querySelector('.preview-warnings')).to.equal(null);
       await expect(el).to.be.accessible();
     });
+
+    for (const [lang, heading, skips, pages] of [
+      ['pl', 'Sprawdź 2 miejsca, w których podział może nie odpowiadać intencji:', 'Wiersz 3: numeracja przeskakuje – jest „§ 3”, a oczekiwano „§ 2”.', 'Pominięto 4 wiersze wyglądające na numery stron albo powtarzane nagłówki i stopki (pierwszy: wiersz 1).'],
+      ['uk', 'Перевірте 2 місця, де поділ може не відповідати задуму:', 'Рядок 3: нумерація пропускає номер – стоїть «§ 3», а очікувалося «§ 2».', 'Пропущено 4 рядки, схожі на номери сторінок або повторювані колонтитули (перший: рядок 1).'],
+    ] as const) {
+      it(`tells the official where the split is unsure, in ${lang}`, async () => {
+        stubApi({}, (path, method) =>
+          method === 'POST' && path === '/v1/admin/consultations/document/preview'
+            ? {
+                units: [{ label: '§ 1', text: 'Pierwszy.', depth: 0 }, { label: '§ 3', text: 'Trzeci.', depth: 0 }],
+                warnings: [{ code: 'page_lines_removed', line: 1, count: 4 }, { code: 'numbering_skips', line: 3, label: '§ 3', expected: '§ 2' }],
+              }
+            : undefined,
+        );
+        const el = await mount(lang);
+        await openNew(el);
+        type(el, '#document', '2\n§ 1. Pierwszy.\n§ 3. Trzeci.');
+        $(el, 'button.preview').click();
+        await waitUntil(() => active(el)?.id === 'preview-heading', 'the preview did not open');
+        expect(text($(el, '#preview-warnings'))).to.equal(heading);
+        expect([...root(el).querySelectorAll('.preview-warnings li')].map(text)).to.deep.equal([pages, skips]);
+        expect(text($(el, '[role=status]'))).to.include(heading);
+        await expect(el).to.be.accessible();
+      });
+    }
   });
 
   describe('moderation queue', () => {
