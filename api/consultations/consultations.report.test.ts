@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { buildReport, escapeHtml, reportCsv, reportHtml, warsawDateTime, type ReportRemark } from './consultations.report.js';
+import { html, page } from '../core/html.js';
+import { buildReport, reportCsv, reportHtml, warsawDateTime, type ReportRemark } from './consultations.report.js';
 
 const consultation = {
   id: 'c1', title: 'Program <b>2027</b>', goal: 'Cel', subject: 'Projekt uchwały', unitName: 'MOWIS', legalBasis: 'Art. 5 ust. 5', audience: 'all' as const, district: null,
@@ -51,8 +52,8 @@ describe('report rendering', () => {
     const html = reportHtml(report, 'en');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(html).toContain('@page { size: A4; margin: 2cm }');
-    expect(html).toContain('Program &#60;b&#62;2027&#60;/b&#62;');
-    expect(html).toContain('&#60;/dd&#62;&#60;script&#62;x()&#60;/script&#62;');
+    expect(html).toContain('Program &lt;b&gt;2027&lt;/b&gt;');
+    expect(html).toContain('&lt;/dd&gt;&lt;script&gt;x()&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('Resident');
     expect(html).toContain('Out of scope');
@@ -74,13 +75,13 @@ describe('report rendering', () => {
   });
 });
 
-describe('warsawDateTime and escapeHtml', () => {
+describe('warsawDateTime and HTML escaping', () => {
   it('shows instants in Warsaw time on both sides of a DST change', () => {
     expect(warsawDateTime('2026-03-29T10:00:00.000Z', 'pl')).toMatch(/29 marca 2026.*12:00/);
     expect(warsawDateTime('2026-10-25T11:00:00.000Z', 'pl')).toMatch(/25 października 2026.*12:00/);
   });
 
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(page(html`<p title="${`"'`}">${`<a href="x" title='y'>&</a>`}</p>`)).toBe('<p title="&quot;&#39;">&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;</p>');
   });
 });

@@ -1,3 +1,4 @@
+import { html, page, raw } from '../core/html.js';
 /**
  * The consultation report: every published remark grouped by unit with its decision and
  * justification, plus counts by author type and by decision. Built from public remarks only, so
@@ -127,7 +128,6 @@ export const warsawDateTime = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(REPORT_LOCALES[lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /** Everything user-written goes through this: script and markup render as text. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const T = REPORT_LABELS;
 
@@ -172,49 +172,47 @@ tfoot th, tfoot td { font-weight: bold }
 @media print { body { padding: 0; max-width: none } a { color: #000; text-decoration: none } }
 `;
 
-/** A standalone, printable A4 page. Every user-written text is escaped. */
+/** A standalone, printable A4 page. Every user-written text is escaped (`hono/html`). */
 export function reportHtml(report: Report, lang: Lang): string {
   const t = T[lang];
-  const e = escapeHtml;
   const c = report.consultation;
-  const field = (label: string, value: string | null | undefined) => (value ? `<dt>${e(label)}</dt><dd>${e(value)}</dd>` : '');
-  const remark = (r: ReportGroup['remarks'][number]) => `<article>
-<h4>${e(t.remark)} ${r.no}. ${e(t.author)}: ${e(authorWithType(r, lang))}</h4>
-<dl>${field(t.currentWording, r.currentWording)}${field(t.proposedWording, r.proposedWording)}${field(t.justification, r.justification)}${field(t.supporters, r.supporters.map((s) => s.organisationName).join('; '))}<dt>${e(t.decision)}</dt><dd class="decision">${e(decisionLabel(r.decision, lang))}</dd>${field(t.response, r.response)}</dl>
+  const field = (label: string, value: string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+  const remark = (r: ReportGroup['remarks'][number]) => html`<article>
+<h4>${t.remark} ${r.no}. ${t.author}: ${authorWithType(r, lang)}</h4>
+<dl>${field(t.currentWording, r.currentWording)}${field(t.proposedWording, r.proposedWording)}${field(t.justification, r.justification)}${field(t.supporters, r.supporters.map((s) => s.organisationName).join('; '))}<dt>${t.decision}</dt><dd class="decision">${decisionLabel(r.decision, lang)}</dd>${field(t.response, r.response)}</dl>
 </article>`;
-  const groups = report.groups
-    .map((g) => `<section><h3>${e(groupLabel(g, lang))}</h3>${g.text ? `<p class="unit-text">${e(g.text)}</p>` : ''}\n${g.remarks.map(remark).join('\n')}</section>`)
-    .join('\n');
-  const row = (label: string, n: number, key: string) => `<tr data-key="${e(key)}"><th scope="row">${e(label)}</th><td class="n">${n}</td></tr>`;
-  const authorRows = AUTHOR_TYPES.map((a) => row(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a], a)).join('');
-  const decisionRows = [...DECISIONS.map((d) => row(DECISION_LABELS[d][lang], report.byDecision[d], d)), ...(report.byDecision.none ? [row(t.none, report.byDecision.none, 'none')] : [])].join('');
-  const table = (caption: string, head: string, rows: string) =>
-    `<table><caption>${e(caption)}</caption><thead><tr><th scope="col">${e(head)}</th><th scope="col" class="n">${e(t.count)}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${e(t.total)}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
-  return `<!doctype html>
+  const lines = <I>(items: I[], render: (item: I) => ReturnType<typeof html>) => items.map((item, i) => (i ? html`\n${render(item)}` : render(item)));
+  const groups = lines(report.groups, (g) => html`<section><h3>${groupLabel(g, lang)}</h3>${g.text ? html`<p class="unit-text">${g.text}</p>` : ''}\n${lines(g.remarks, remark)}</section>`);
+  const row = (label: string, n: number, key: string) => html`<tr data-key="${key}"><th scope="row">${label}</th><td class="n">${n}</td></tr>`;
+  const authorRows = AUTHOR_TYPES.map((a) => row(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a], a));
+  const decisionRows = [...DECISIONS.map((d) => row(DECISION_LABELS[d][lang], report.byDecision[d], d)), ...(report.byDecision.none ? [row(t.none, report.byDecision.none, 'none')] : [])];
+  const table = (caption: string, head: string, rows: ReturnType<typeof html>[]) =>
+    html`<table><caption>${caption}</caption><thead><tr><th scope="col">${head}</th><th scope="col" class="n">${t.count}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${t.total}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
+  return page(html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(t.report)}: ${e(c.title)}</title>
-<style>${STYLE}</style>
+<title>${t.report}: ${c.title}</title>
+<style>${raw(STYLE)}</style>
 </head>
 <body>
 <header>
-<p>${e(t.report)}</p>
-<h1>${e(c.title)}</h1>
-<dl class="meta">${reportFacts(c, lang).map((f) => field(f.label, f.value)).join('')}</dl>
+<p>${t.report}</p>
+<h1>${c.title}</h1>
+<dl class="meta">${reportFacts(c, lang).map((f) => field(f.label, f.value))}</dl>
 </header>
 <main>
-<h2>${e(t.remarks)}</h2>
-${report.total ? groups : `<p>${e(t.noRemarks)}</p>`}
-<h2>${e(t.summary)}</h2>
+<h2>${t.remarks}</h2>
+${report.total ? groups : html`<p>${t.noRemarks}</p>`}
+<h2>${t.summary}</h2>
 ${table(t.byAuthorType, t.authorType, authorRows)}
 ${table(t.byDecision, t.decision, decisionRows)}
-<p><strong>${e(t.total)}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${e(t.supportsTotal)}:</strong> <span data-total-supports>${report.supports}</span>.</p>
+<p><strong>${t.total}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${t.supportsTotal}:</strong> <span data-total-supports>${report.supports}</span>.</p>
 </main>
 </body>
 </html>
-`;
+`);
 }
 
 const COLUMNS = ['no', 'unit', 'authorType', 'author', 'currentWording', 'proposedWording', 'justification', 'supporters', 'supportCount', 'decision', 'response'] as const;

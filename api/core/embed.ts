@@ -4,8 +4,7 @@ import { LANGS } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
 import { envelope } from './errors.js';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { html, page, raw } from './html.js';
 
 /** The tag served at `/embed/<slug>`: a module's widget with `embed` attributes in the module table (never the staff panel). */
 export function embeddableTag(slug: string): string | null {
@@ -30,33 +29,34 @@ new ResizeObserver(() => {
 /** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter. */
 export function embedPage(slug: string, tag: string, query: URLSearchParams): string {
   const allowed = embedOf(slug)?.attributes ?? [];
-  const attrs: string[] = [];
-  for (const name of allowed) {
+  const attrs = allowed.flatMap((name) => {
     const value = query.get(name);
-    if (value === null) continue;
-    attrs.push(value === '' ? name : `${name}="${escapeHtml(value)}"`);
-  }
+    if (value === null) return [];
+    return [value === '' ? html` ${name}` : html` ${name}="${value}"`];
+  });
   const lang = (LANGS as readonly string[]).includes(query.get('lang') ?? '') ? query.get('lang')! : 'pl';
-  return `<!doctype html>
+  // The tag comes from the module table, never from the request.
+  const element = raw(tag);
+  return page(html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(tag)}</title>
+<title>${tag}</title>
 <style>html,body{margin:0;padding:0;background:transparent}</style>
 <script type="module" src="/widgets/ngo-widgets.js"></script>
 </head>
 <body>
 <main>
-<${tag}${attrs.length ? ' ' + attrs.join(' ') : ''}></${tag}>
+<${element}${attrs}></${element}>
 </main>
 <script type="module">
-${resizeScript(slug)}
+${raw(resizeScript(slug))}
 </script>
 </body>
 </html>
-`;
+`);
 }
 
 export function embedRoutes(config: Config) {

@@ -158,7 +158,7 @@ describe('/embed/:slug', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="uk">');
     expect(html).toContain('<script type="module" src="/widgets/ngo-widgets.js"></script>');
-    expect(html).toContain('<ngo-map lang="uk" district="12" area="&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;" no-filters></ngo-map>');
+    expect(html).toContain('<ngo-map lang="uk" district="12" area="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" no-filters></ngo-map>');
     expect(html).not.toContain('onload');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('"ngo-embed-resize"');
