@@ -317,3 +317,23 @@ export const EventListQuery = EventFilters.extend({
 }).strict();
 
 export const EventList = z.object({ items: z.array(CalendarEvent), total: z.number(), from: z.string(), to: z.string().nullable() }).meta({ id: 'EventList' });
+
+// ---- Staff responses (the staff section and its fixtures are typed from these) ------------------
+
+export const StaffListCounts = z
+  .object({
+    unconfirmed: z.number(), confirmed: z.number(), waiting: z.number(), offered: z.number(), cancelled: z.number(), expired: z.number(),
+    capacity: z.number().nullable(), taken: z.number(),
+    /** People holding a place who need each kind of support: `{ pjm: 2, … }`. */
+    accessNeeds: z.record(z.enum(ACCESS_NEEDS), z.number()),
+  })
+  .nullable()
+  .meta({ id: 'StaffListCounts' });
+
+export const StaffEventItem = CalendarEvent.extend({ counts: StaffListCounts }).meta({ id: 'StaffEventItem' });
+
+export const EventConflict = z.object({ id: z.string(), title: z.string(), startsAt: z.string(), reasons: z.array(z.enum(['same_day', 'same_district', 'same_audience'])) });
+
+export const StaffSubmission = z
+  .object({ id: z.string(), submitter: z.object({ name: z.string(), email: z.string() }), note: z.string(), createdAt: z.string(), event: CalendarEvent, conflicts: z.array(EventConflict) })
+  .meta({ id: 'StaffEventSubmission' });

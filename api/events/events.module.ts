@@ -3,6 +3,7 @@ import { EVENTS_MAIL } from './events.mail.js';
 import { EVENTS_RETENTION, expireOffersJob } from './events.retention.js';
 import { eventRoutes } from './events.routes.js';
 import { seedEventsDemo } from './events.seed.js';
+import { eventIndicators, eventsWaiting } from './events.indicators.js';
 
 /** The event calendar with registration: feeds, waiting lists, check-in and certificates. */
 export const eventsModule = defineModule({
@@ -12,4 +13,7 @@ export const eventsModule = defineModule({
   retention: EVENTS_RETENTION,
   jobs: [expireOffersJob],
   mail: EVENTS_MAIL,
+  waiting: (db, staff) => eventsWaiting(db, staff),
+  indicators: (db, query) => eventIndicators(db, query),
+  // The staff routes (events.admin.routes.ts) join `staff` with their panel section, which the common module table must list first.
 });
