@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';
 import { addDays } from '../../common/events.calendar.js';
 import { EventInput, SeriesInput, StaffEventItem, StaffSubmission } from '../../common/events.schema.js';
-import { assertDistrict } from '../core/auth.js';
+import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
 import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
 import { ApiError, notFound } from '../core/errors.js';
@@ -58,7 +58,7 @@ eventAdminRoutes.openapi(
     const from = q.from ?? addDays(nowIso(now).slice(0, 10), -30);
     const { rows } = await findEventRows(c.var.db, { from, to: q.to, q: q.q }, now, { limit: 500, statuses: q.status ? [q.status] : ['pending', 'published', 'cancelled'] });
     const staff = c.var.staff!;
-    const visible = rows.filter((r) => staff.role === 'admin' || staff.district === null || r.district === staff.district);
+    const visible = rows.filter((r) => inDistrict(staff, r.district === null ? null : [r.district]));
     const events = await calendarEvents(c.var.db, visible, now);
     const items = await Promise.all(events.map(async (e, i) => ({ ...e, counts: await listCounts(c.var.db, visible[i]!.places_id) })));
     return c.json({ items }, 200);
@@ -211,7 +211,7 @@ eventAdminRoutes.openapi(
     const items = [];
     for (const s of subs) {
       const row = await findEventRow(db, s.event_id);
-      if (!row || (staff.role !== 'admin' && staff.district !== null && row.district !== staff.district)) continue;
+      if (!row || !inDistrict(staff, row.district === null ? null : [row.district])) continue;
       const [event] = await calendarEvents(db, [row]);
       items.push({ id: s.id, submitter: { name: s.submitter_name, email: s.submitter_email }, note: s.note, createdAt: s.created_at, event: event!, conflicts: await findConflicts(db, row) });
     }

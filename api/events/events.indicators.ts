@@ -5,6 +5,7 @@ import { addDays, endOfWeek, startOfWeek, warsawDateOf } from '../../common/even
 import { warsawLocalToUtc } from '../../common/consultations.js';
 import { placesLeft } from '../../common/events.js';
 import type { StaffPrincipal } from '../core/auth.js';
+import { inDistrict } from '../core/staff.rules.js';
 import type { Indicator, IndicatorQuery, WaitingCount } from '../core/module.js';
 import { nowIso } from '../core/ids.js';
 
@@ -12,7 +13,7 @@ const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
 
 /** What waits: submissions to moderate, events this week (Monday to Sunday, Warsaw), and the places left at them. */
 export async function eventsWaiting(db: Kysely<Database>, staff: StaffPrincipal, now = new Date()): Promise<WaitingCount[]> {
-  const inScope = (district: number | null) => staff.role === 'admin' || staff.district === null || district === staff.district;
+  const inScope = (district: number | null) => inDistrict(staff, district === null ? null : [district]);
   const subs = await db.selectFrom('event_submission').innerJoin('calendar_event', 'calendar_event.id', 'event_submission.event_id').select('calendar_event.district').where('event_submission.status', '=', 'pending').execute();
   const today = warsawDateOf(now);
   const week = await db
