@@ -1,6 +1,6 @@
 /**
  * Consultations: vocabularies, limits and the pure rules shared by the API and the widgets
- * (status from the clock, Warsaw local time ↔ UTC). Plain data and functions, no zod.
+ * (status from the clock; Warsaw time is in `common/time.ts`). Plain data and functions, no zod.
  */
 import type { Labels } from './taxonomy.js';
 
@@ -68,37 +68,4 @@ export function consultationStatus(c: { startsAt: string; endsAt: string; report
   if (t < Date.parse(c.startsAt)) return 'planned';
   if (t < Date.parse(c.endsAt)) return 'open';
   return 'closed';
-}
-
-const WARSAW = 'Europe/Warsaw';
-const parts = (d: Date) => {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: WARSAW, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-  return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
-};
-
-/** Offset of Warsaw from UTC at `d`, in ms (+1 h in winter, +2 h in summer). */
-export const warsawOffsetMs = (d: Date) => parts(d) - Math.floor(d.getTime() / 1000) * 1000;
-
-/**
- * `2026-03-29T02:30` read as Warsaw wall-clock time → a UTC instant (ISO string). A time that does
- * not exist (skipped by the spring DST change) moves forward by the gap; an ambiguous autumn time
- * takes the first (summer-time) occurrence.
- */
-export function warsawLocalToUtc(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) throw new RangeError(`Not a local date-time: ${local}`);
-  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
-  // Try both offsets Warsaw uses; keep the one that round-trips, preferring summer time.
-  for (const offsetH of [2, 1]) {
-    const guess = asUtc - offsetH * 3600_000;
-    if (warsawOffsetMs(new Date(guess)) === offsetH * 3600_000) return new Date(guess).toISOString();
-  }
-  // In the spring gap neither round-trips: the wall time does not exist; use winter offset (moves it forward).
-  return new Date(asUtc - 3600_000).toISOString();
-}
-
-/** A UTC instant as Warsaw wall-clock `YYYY-MM-DDTHH:mm` (for form fields). */
-export function utcToWarsawLocal(iso: string): string {
-  return new Date(parts(new Date(iso))).toISOString().slice(0, 16);
 }

@@ -5,8 +5,8 @@ import {
   ACCESS_NEEDS, DEFAULT_ATTENDANCE_PERCENT, EVENT_AUDIENCES, EVENT_LIMITS, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, REGISTRATION_MODES,
   REGISTRATION_STATUSES, SERIES_KINDS, VENUE_ACCESSIBILITY,
 } from './events.js';
-import { isLocalDate, isLocalDateTime } from './events.calendar.js';
 import { PersonalWrite } from './forms.schema.js';
+import { isLocalDate, isLocalDateTime } from './time.js';
 
 /** Form fields arrive as '' when left empty: treat that as "not given". */
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);

@@ -1,6 +1,7 @@
 import type { AuthorType, Decision } from '../../common/consultations.js';
-import { utcToWarsawLocal } from '../../common/consultations.js';
+
 import type { ConsultationInput } from '../../common/consultations.schema.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 /**
  * Demo consultations: plausible but fictional draft acts of Kraków, in Polish, laid out as the city

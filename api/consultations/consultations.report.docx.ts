@@ -9,9 +9,10 @@ import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
   WidthType, convertMillimetersToTwip, sectionPageSizeDefaults,
 } from 'docx';
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, utcToWarsawLocal } from '../../common/consultations.js';
+import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS } from '../../common/consultations.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { REPORT_LABELS, REPORT_LOCALES, authorWithType, decisionLabel, groupLabel, reportFacts, type Report, type ReportGroup } from './consultations.report.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 /** 2 cm in twips, rounded as Word rounds it (convertMillimetersToTwip floors it to 1133). */
 const MARGIN = Math.round((20 / 25.4) * 1440);

@@ -8,6 +8,7 @@ import { html, page, raw } from '../core/html.js';
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import { toCsv } from '../core/csv.js';
+import { WARSAW } from '../../common/time.js';
 
 export interface ReportConsultation {
   id: string;
@@ -125,7 +126,7 @@ export const REPORT_LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', 
 
 /** A UTC instant as a date and time in Europe/Warsaw, in the report's language. */
 export const warsawDateTime = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(REPORT_LOCALES[lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(REPORT_LOCALES[lang], { timeZone: WARSAW, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 
 /** Everything user-written goes through this: script and markup render as text. */
 

@@ -1,5 +1,5 @@
 import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../../common/consultations.js';
-import { utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
+
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -8,6 +8,7 @@ import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { inTransaction, type Db } from '../core/transaction.js';
 import { statusAt } from './consultations.rules.js';
 import type { ConsultationRemarkTable, ConsultationTable } from './consultations.table.js';
+import { utcToWarsawLocal, warsawLocalToUtc } from '../../common/time.js';
 
 export type ConsultationRow = ConsultationTable;
 export type RemarkRow = ConsultationRemarkTable;

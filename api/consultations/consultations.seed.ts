@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { splitDocument } from '../../common/consultations.document.js';
-import { warsawLocalToUtc } from '../../common/consultations.js';
 import { nowIso } from '../core/ids.js';
 import { DEMO_CONSULTATIONS, demoLocal, type DemoConsultation } from './consultations.demo.js';
 import { answerRemark, insertConsultation, insertRemark, insertSupport, markReported } from './consultations.repository.js';
+import { warsawLocalToUtc } from '../../common/time.js';
 
 const DAY = 86400_000;
 const HOUR = 3600_000;

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { utcToWarsawLocal } from '../../common/consultations.js';
 import { splitDocument } from '../../common/consultations.document.js';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import { freshIp, json, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { insertConsultation } from './consultations.repository.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 /** Test helpers shared by the consultation suites. */
 

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dialects, expectError, json, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { MODULES } from '../modules.js';
-import { utcToWarsawLocal } from '../../common/consultations.js';
 import { EventInput, SeriesInput } from '../../common/events.schema.js';
 import { findEventRow, findSeriesRow, insertEvent, insertSeries } from './events.repository.js';
 import { confirmRegistration, insertRegistration } from './events.places.js';
 import { eventAdminRoutes } from './events.admin.routes.js';
 import { eventIndicators, eventsWaiting } from './events.indicators.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 // The staff routes join the manifest with their panel section; until then they are mounted here on
 // the one staff router, as the manifest will mount them.

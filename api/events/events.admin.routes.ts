@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';
-import { addDays } from '../../common/events.calendar.js';
 import { EventInput, SeriesInput, StaffEventItem, StaffSubmission } from '../../common/events.schema.js';
 import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
@@ -21,6 +20,7 @@ import { accessNeedCounts, checkIn, cycleAttendance, findConflicts, issueCertifi
 import { attendeeTable } from './events.export.js';
 import { certificateMail, certificateUrl, eventPageUrl, submissionDecidedMail } from './events.mail.js';
 import { calendarEvents, cancelEvent, mailStatus } from './events.service.js';
+import { addDays, shiftLocal, warsawDateOf } from '../../common/time.js';
 
 /** Staff routes of the events section, mounted at /v1/admin/events on the staff router. */
 export const eventAdminRoutes = createRouter();
@@ -55,7 +55,7 @@ eventAdminRoutes.openapi(
   async (c) => {
     const q = c.req.valid('query');
     const now = new Date();
-    const from = q.from ?? addDays(nowIso(now).slice(0, 10), -30);
+    const from = q.from ?? addDays(warsawDateOf(now), -30);
     const { rows } = await findEventRows(c.var.db, { from, to: q.to, q: q.q }, now, { limit: 500, statuses: q.status ? [q.status] : ['pending', 'published', 'cancelled'] });
     const staff = c.var.staff!;
     const visible = rows.filter((r) => inDistrict(staff, r.district === null ? null : [r.district]));
@@ -111,7 +111,7 @@ eventAdminRoutes.openapi(
     const row = await staffEvent(c, c.req.valid('param').id);
     const { weeks } = c.req.valid('json');
     const input = await toEventInput(c.var.db, row);
-    const shift = (s: string) => `${addDays(s.slice(0, 10), weeks * 7)}${s.slice(10)}`;
+    const shift = (s: string) => shiftLocal(s, weeks * 7);
     const copy = EventInput.parse({
       ...input, start: shift(input.start), end: shift(input.end), status: 'pending',
       registration: { ...input.registration, deadline: input.registration.deadline ? shift(input.registration.deadline) : null },

@@ -5,7 +5,7 @@ import { dialects, testDatabase } from '../testing.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { EventInput, SeriesInput, type CalendarEvent } from '../../common/events.schema.js';
 import { findEventRows, insertEvent, insertSeries, loadContext, setEventStatus, toCalendarEvent } from './events.repository.js';
-import { ambiguousInWarsaw, buildIcs, buildRss, eventUid } from './events.feeds.js';
+import { buildIcs, buildRss, eventUid } from './events.feeds.js';
 
 const PUBLIC_URL = 'https://ngo.example.org';
 const options = { name: 'Wydarzenia NGO', publicUrl: PUBLIC_URL, lang: 'pl' as const, eventUrl: (id: string) => `${PUBLIC_URL}/embed/events/${id}`, selfUrl: `${PUBLIC_URL}/v1/events?format=ics` };
@@ -125,19 +125,5 @@ describe.each(dialects)('iCalendar and RSS feeds (%s)', (dialect) => {
     const cancelled = items.find((i) => i.includes('Sesja 2'))!;
     expect(cancelled).toContain('[ODWOŁANE]');
     expect(cancelled).toContain(`<guid isPermaLink="false">${eventUid(sessionIds[1]!, PUBLIC_URL)}</guid>`);
-  });
-});
-
-describe('ambiguous Warsaw wall times', () => {
-  it('are exactly the repeated autumn hour, in both of its occurrences', () => {
-    const at = (iso: string) => ambiguousInWarsaw(Date.parse(iso));
-    expect(at('2027-10-30T23:59:00Z')).toBe(false); // 01:59 CEST
-    expect(at('2027-10-31T00:00:00Z')).toBe(true); // 02:00 CEST
-    expect(at('2027-10-31T00:59:00Z')).toBe(true); // 02:59 CEST
-    expect(at('2027-10-31T01:00:00Z')).toBe(true); // 02:00 CET
-    expect(at('2027-10-31T01:59:00Z')).toBe(true); // 02:59 CET
-    expect(at('2027-10-31T02:00:00Z')).toBe(false); // 03:00 CET
-    expect(at('2027-03-28T01:30:00Z')).toBe(false); // 03:30 CEST, after the spring gap
-    expect(at('2027-06-12T08:00:00Z')).toBe(false);
   });
 });

@@ -17,16 +17,8 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Lang } from '../../common/taxonomy.js';
 import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '../../common/events.js';
 import type { CalendarEvent } from '../../common/events.schema.js';
-import { warsawOffsetMs } from '../../common/consultations.js';
+import { WARSAW as ZONE, repeatedInWarsaw } from '../../common/time.js';
 
-const ZONE = 'Europe/Warsaw';
-const HOUR = 3600_000;
-
-/** Whether the Warsaw wall time of an instant occurs twice: the hour repeated when the clocks go back. */
-export function ambiguousInWarsaw(ms: number): boolean {
-  const offset = warsawOffsetMs(new Date(ms));
-  return offset === 2 * HOUR ? warsawOffsetMs(new Date(ms + HOUR)) === HOUR : warsawOffsetMs(new Date(ms - HOUR)) === 2 * HOUR;
-}
 
 /** Title and description in `lang`, falling back to Polish, the source. */
 export function localized(e: Pick<CalendarEvent, 'title' | 'description' | 'translations'>, lang: Lang): { title: string; description: string } {
@@ -66,7 +58,7 @@ export function buildIcs(events: readonly CalendarEvent[], o: FeedOptions): stri
     const series = e.series ? ` (${e.series.title}, ${e.series.position}/${e.series.sessions})` : '';
     const body = [description, e.onlineUrl && e.venue ? e.onlineUrl : null, e.organiser.name].filter(Boolean).join('\n\n');
     const [start, end] = [Date.parse(e.startsAt), Date.parse(e.endsAt)];
-    const utc = !e.allDay && (ambiguousInWarsaw(start) || ambiguousInWarsaw(end));
+    const utc = !e.allDay && (repeatedInWarsaw(start) || repeatedInWarsaw(end));
     cal.createEvent({
       id: eventUid(e.id, o.publicUrl),
       sequence: e.sequence,

@@ -1,15 +1,12 @@
 /** The events module's start-screen counts and objective indicators (through the manifest's hooks). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { addDays, endOfWeek, startOfWeek, warsawDateOf } from '../../common/events.calendar.js';
-import { warsawLocalToUtc } from '../../common/consultations.js';
 import { placesLeft } from '../../common/events.js';
 import type { StaffPrincipal } from '../core/auth.js';
 import { inDistrict } from '../core/staff.rules.js';
 import type { Indicator, IndicatorQuery, WaitingCount } from '../core/module.js';
 import { nowIso } from '../core/ids.js';
-
-const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
+import { addDays, endOfWeek, startOfWeek, warsawDateOf, warsawMidnight as midnight } from '../../common/time.js';
 
 /** What waits: submissions to moderate, events this week (Monday to Sunday, Warsaw), and the places left at them. */
 export async function eventsWaiting(db: Kysely<Database>, staff: StaffPrincipal, now = new Date()): Promise<WaitingCount[]> {

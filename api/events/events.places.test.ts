@@ -4,7 +4,7 @@ import { dialects, testDatabase } from '../testing.js';
 import { EventInput } from '../../common/events.schema.js';
 import { findEventRow, findPlacesRow, insertEvent } from './events.repository.js';
 import { acceptOffer, cancelRegistration, confirmRegistration, expireOffers, fillFreePlaces, findRegistration, insertRegistration, statusCounts } from './events.places.js';
-import { utcToWarsawLocal } from '../../common/consultations.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 const local = (ms: number) => utcToWarsawLocal(new Date(ms).toISOString());
 

@@ -3,13 +3,12 @@ import type { Database } from '../db/schema.js';
 import type { EventAudience, EventStatus, RegistrationMode, VenueAccessibility } from '../../common/events.js';
 import { placesLeft, registrationOpen } from '../../common/events.js';
 import type { CalendarEvent, EventFilters, EventInput, Question, RegistrationInfo, RegistrationSettings, SeriesInput } from '../../common/events.schema.js';
-import { addDays, isLocalDate, warsawDateOf } from '../../common/events.calendar.js';
-import { utcToWarsawLocal, warsawLocalToUtc } from '../../common/consultations.js';
 import { searchTokens } from '../../common/map.js';
 import { ApiError } from '../core/errors.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { newId, nowIso } from '../core/ids.js';
 import type { CalendarEventTable, EventPlacesTable, EventSeriesTable } from './events.table.js';
+import { addDays, isLocalDate, utcToWarsawLocal, warsawDateOf, warsawLocalToUtc, warsawMidnight } from '../../common/time.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type EventRow = CalendarEventTable;
@@ -25,7 +24,7 @@ export const inTransaction = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T
 
 /** Warsaw wall time (or, for all-day events, dates with an inclusive last day) → the stored UTC interval. */
 export function storedInterval(e: { allDay: boolean; start: string; end: string }): { startsAt: string; endsAt: string } {
-  if (e.allDay) return { startsAt: warsawLocalToUtc(`${e.start}T00:00`), endsAt: warsawLocalToUtc(`${addDays(e.end, 1)}T00:00`) };
+  if (e.allDay) return { startsAt: warsawMidnight(e.start), endsAt: warsawMidnight(addDays(e.end, 1)) };
   return { startsAt: warsawLocalToUtc(e.start), endsAt: warsawLocalToUtc(e.end) };
 }
 
@@ -227,8 +226,8 @@ export const PUBLIC_STATUSES: EventStatus[] = ['published', 'cancelled'];
  */
 export function applyEventFilters<Q extends EventQuery>(qb: Q, f: EventFilters, now: Date, statuses: EventStatus[] = PUBLIC_STATUSES): Q {
   const from = f.from && isLocalDate(f.from) ? f.from : warsawDateOf(now);
-  let q = qb.where('calendar_event.status', 'in', statuses).where('calendar_event.ends_at', '>', warsawLocalToUtc(`${from}T00:00`)) as Q;
-  if (f.to) q = q.where('calendar_event.starts_at', '<', warsawLocalToUtc(`${addDays(f.to, 1)}T00:00`)) as Q;
+  let q = qb.where('calendar_event.status', 'in', statuses).where('calendar_event.ends_at', '>', warsawMidnight(from)) as Q;
+  if (f.to) q = q.where('calendar_event.starts_at', '<', warsawMidnight(addDays(f.to, 1))) as Q;
   if (f.type?.length) q = q.where('calendar_event.type', 'in', f.type) as Q;
   if (f.district?.length) q = q.where('calendar_event.district', 'in', f.district) as Q;
   if (f.organiser) q = q.where('calendar_event.organisation_id', '=', f.organiser) as Q;

@@ -3,12 +3,12 @@ import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { dialects, expectError, freshIp, json, mailedLink, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
-import { utcToWarsawLocal } from '../../common/consultations.js';
 import { EventInput, SeriesInput, type CalendarEvent, type RegistrationView } from '../../common/events.schema.js';
 import { findEventRow, insertEvent, insertSeries } from './events.repository.js';
 import { statusCounts } from './events.places.js';
 import { checkIn, issueCertificates } from './events.attendance.js';
 import { secondInstance } from './events.testing.js';
+import { utcToWarsawLocal } from '../../common/time.js';
 
 const local = (ms: number) => utcToWarsawLocal(new Date(ms).toISOString());
 const DAY = 86_400_000;

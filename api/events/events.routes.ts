@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Lang } from '../../common/taxonomy.js';
 import { LANGS } from '../../common/taxonomy.js';
-import { isLocalDate, warsawDateOf } from '../../common/events.calendar.js';
 import {
   CalendarEvent, CalendarSeries, CertificateVerification, ConfirmResult, EventList, EventListQuery, EventSubmissionInput, RegistrationAccepted, RegistrationChange,
   RegistrationInput, RegistrationView,
@@ -20,6 +19,7 @@ import { buildIcs, buildRss } from './events.feeds.js';
 import { certificateUrl, eventPageUrl } from './events.mail.js';
 import { eventsVersion, findEventRow, findEventRows, findSeriesRow, findSessions, findPlacesRow, loadContext, registrationInfo, toCalendarEvent, PUBLIC_STATUSES } from './events.repository.js';
 import { acceptByLink, calendarEvents, cancelByLink, changeByLink, confirm, confirmSubmission, register, submitEvent, viewRegistration } from './events.service.js';
+import { isLocalDate, warsawDateOf } from '../../common/time.js';
 
 /** Public events API. Mounted at /v1/events. */
 export const eventRoutes = createRouter();

@@ -6,10 +6,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { addDays, startOfWeek, warsawDateOf } from '../../common/events.calendar.js';
 import { EventInput, SeriesInput } from '../../common/events.schema.js';
 import { findSeriesRow, insertEvent, insertSeries } from './events.repository.js';
 import { confirmRegistration, insertRegistration } from './events.places.js';
+import { addDays, startOfWeek, warsawDateOf } from '../../common/time.js';
 
 const MOWIS = { name: 'Miejski Ośrodek Wspierania Inicjatyw Społecznych (MOWIS)' };
 const at = (day: string, time: string) => `${day}T${time}`;

@@ -21,6 +21,7 @@ import {
 } from './events.repository.js';
 import { acceptOffer, cancelRegistration, confirmRegistration, findActiveRegistration, findRegistration, insertRegistration, type RegistrationRow } from './events.places.js';
 import { buildIcs, localized } from './events.feeds.js';
+import { WARSAW } from '../../common/time.js';
 import {
   CONFIRM_LINK, CONFIRM_TTL_MS, MANAGE_LINK, MANAGE_TTL_MS, SUBMISSION_LINK, SUBMISSION_TTL_MS, cancelledMail, confirmRegistrationMail, confirmSubmissionMail,
   eventCancelledMail, eventLinkUrl, eventPageUrl, offeredMail, registeredMail, submissionArrivedMail, waitingMail,
@@ -34,7 +35,7 @@ const asLang = (l: string): Lang => (l === 'en' || l === 'uk' ? l : 'pl');
 
 /** "5 czerwca 2027, 10:00–16:00" in Warsaw time; all-day events by their dates. */
 export function whenText(e: Pick<CalendarEvent, 'startsAt' | 'endsAt' | 'allDay'>, lang: Lang): string {
-  const zone = { timeZone: 'Europe/Warsaw' } as const;
+  const zone = { timeZone: WARSAW } as const;
   const day = new Intl.DateTimeFormat(LOCALES[lang], { ...zone, dateStyle: 'long' });
   const time = new Intl.DateTimeFormat(LOCALES[lang], { ...zone, timeStyle: 'short' });
   const start = new Date(e.startsAt);
@@ -109,7 +110,7 @@ export async function mailStatus(ctx: ServiceContext, db: Db, reg: RegistrationR
   } else if (reg.status === 'waiting') {
     await ctx.mailer.enqueue({ to: reg.email, template: waitingMail, lang: facts.lang, data: { ...base, position: (await waitingPosition(db, reg)) ?? 0, link: link.url } }, db as Kysely<Database>);
   } else if (reg.status === 'offered') {
-    const until = new Intl.DateTimeFormat(LOCALES[facts.lang], { timeZone: 'Europe/Warsaw', dateStyle: 'long', timeStyle: 'short' }).format(new Date(reg.offered_until!));
+    const until = new Intl.DateTimeFormat(LOCALES[facts.lang], { timeZone: WARSAW, dateStyle: 'long', timeStyle: 'short' }).format(new Date(reg.offered_until!));
     await ctx.mailer.enqueue({ to: reg.email, template: offeredMail, lang: facts.lang, data: { ...base, until, link: eventLinkUrl(ctx.config, { lang: reg.lang, manage: link.token, action: 'accept' }) } }, db as Kysely<Database>);
   }
   return link.token;

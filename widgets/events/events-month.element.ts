@@ -1,15 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { CalendarEvent } from '../../common/events.schema.js';
-import {
-  GRID_KEYS, addMonths, endOfWeek, eventsByDay, gridKeyTarget, monthGrid, sameMonth, startOfMonth, endOfMonth, startOfWeek, warsawDateOf,
-  type CivilDate, type GridKey,
-} from '../../common/events.calendar.js';
+import { GRID_KEYS, eventsByDay, gridKeyTarget, monthGrid, type GridKey } from '../../common/events.calendar.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoMonthChangeEvent, NgoSelectEvent } from '../core/events.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { te } from './events.i18n.js';
 import { monthStyles } from './events-month.styles.js';
+import { addMonths, type CivilDate, endOfMonth, endOfWeek, sameMonth, startOfMonth, startOfWeek, warsawDateOf } from '../../common/time.js';
 
 /** What the grid needs of an event. */
 export type MonthEvent = Pick<CalendarEvent, 'id' | 'title' | 'translations' | 'startsAt' | 'endsAt' | 'allDay' | 'status'>;
