@@ -5,7 +5,7 @@ import { AUDIENCES, AUTHOR_TYPE_LABELS, DECISION_LABELS, DECISIONS, MODERATION_M
 import { DISTRICTS } from '../../common/taxonomy.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { NgoUnauthorizedEvent } from '../core/events.js';
-import { sectionStyles } from '../admin/admin.styles.js';
+import { staffSectionStyles as sectionStyles } from '../core/staff-section.styles.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { errorSummary, field, focusErrorSummary, formStyles, statusRegion, type ControlAttrs } from '../core/forms.js';

@@ -107,6 +107,17 @@ export class NgoUnauthorizedEvent extends NgoEvent {
   }
 }
 
+/**
+ * `ngo-staff-status` (inside a staff section): a part of the section announces `message` (empty to
+ * clear). The section that contains the part cancels it and shows the message in its one live
+ * region; a section with no such parent shows it itself (see `StaffSection.announce`).
+ */
+export class NgoStaffStatusEvent extends NgoEvent<{ message: string }> {
+  constructor(message: string) {
+    super('ngo-staff-status', { message }, { cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ngo-select': NgoSelectEvent;
@@ -118,5 +129,6 @@ declare global {
     'ngo-signed-in': NgoSignedInEvent;
     'ngo-signed-out': NgoSignedOutEvent;
     'ngo-unauthorized': NgoUnauthorizedEvent;
+    'ngo-staff-status': NgoStaffStatusEvent;
   }
 }

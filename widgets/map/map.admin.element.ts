@@ -5,7 +5,7 @@ import { ORG_STATUSES, type OrgStatus } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { NgoUnauthorizedEvent } from '../core/events.js';
-import { sectionStyles } from '../admin/admin.styles.js';
+import { staffSectionStyles as sectionStyles } from '../core/staff-section.styles.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { field, formStyles, statusRegion } from '../core/forms.js';

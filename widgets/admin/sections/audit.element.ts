@@ -1,13 +1,9 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { ApiError } from '../../core/api.js';
-import { NgoElement } from '../../core/base.element.js';
 import { formatDateTime } from '../../core/i18n/index.js';
-import { theme } from '../../core/theme.js';
-import { listAudit, type AdminSession, type AuditEntry } from '../admin.api.js';
-import { NgoUnauthorizedEvent } from '../../core/events.js';
+import { StaffSection } from '../../core/staff-section.js';
+import { listAudit, type AuditEntry } from '../admin.api.js';
 import { tAdmin } from '../admin.i18n.js';
-import { sectionStyles } from '../admin.styles.js';
 
 const PAGE = 50;
 
@@ -17,13 +13,10 @@ const PAGE = 50;
  * @tag ngo-admin-audit
  * @csspart base - The section's root.
  */
-export class NgoAdminAudit extends NgoElement {
-  static override styles = [theme, sectionStyles];
+export class NgoAdminAudit extends StaffSection {
+  static override properties: PropertyDeclarations = { earlier: { state: true, attribute: false }, cursor: { state: true, attribute: false } };
 
-  static override properties: PropertyDeclarations = { session: { attribute: false }, earlier: { state: true, attribute: false }, cursor: { state: true, attribute: false } };
-
-  /** Set by `<ngo-admin>`. */
-  declare session: AdminSession | null;
+  protected override tr = tAdmin;
 
   /** Entries loaded by earlier pages; the Task loads the page before the oldest of them. */
   declare private earlier: AuditEntry[];
@@ -31,21 +24,13 @@ export class NgoAdminAudit extends NgoElement {
 
   constructor() {
     super();
-    this.session = null;
     this.earlier = [];
     this.cursor = undefined;
   }
 
   private page = new Task(this, {
     args: () => [this.api, this.cursor] as const,
-    task: async ([base, before], { signal }) => {
-      try {
-        return (await listAudit(base, before, signal)).items;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
-        throw err;
-      }
-    },
+    task: async ([base, before], { signal }) => (await this.guard(listAudit(base, before, signal))).items,
   });
 
   private more(items: AuditEntry[]): void {
@@ -55,7 +40,7 @@ export class NgoAdminAudit extends NgoElement {
 
   private table(items: AuditEntry[]) {
     const lang = this.locale;
-    if (!items.length) return html`<p>${tAdmin(lang, 'empty')}</p>`;
+    if (!items.length) return html`<p class="empty">${tAdmin(lang, 'empty')}</p>`;
     return html`<div class="table-wrap"><table>
       <caption>${tAdmin(lang, 'admin.audit.count', { count: items.length })}</caption>
       <thead><tr>
@@ -73,10 +58,9 @@ export class NgoAdminAudit extends NgoElement {
   protected override render() {
     const lang = this.locale;
     return html`<div class="ngo-root" part="base">
-      ${this.page.render({
-        pending: () => html`${this.earlier.length ? this.table(this.earlier) : nothing}<p role="status">${tAdmin(lang, 'loading')}</p>`,
-        error: (err) => html`<p class="ngo-error" role="alert">${tAdmin.error(lang, err instanceof ApiError ? err : { code: 'unknown' })}</p>
-          <button type="button" @click=${() => this.page.run()}>${tAdmin(lang, 'retry')}</button>`,
+      ${this.renderTask(this.page, {
+        // While an older page loads, the entries shown so far stay.
+        pending: () => html`${this.earlier.length ? this.table(this.earlier) : nothing}<p class="loading" role="status">${tAdmin(lang, 'loading')}</p>`,
         complete: (items) => html`${this.table([...this.earlier, ...items])}
           ${items.length === PAGE
             ? html`<button type="button" class="ngo-secondary more" @click=${() => this.more(items)}>${tAdmin(lang, 'admin.audit.older')}</button>`

@@ -4,15 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CLAUSE_MAX, type ClauseForm } from '../../../common/clauses.js';
 import type { StaffClause } from '../../../common/clauses.schema.js';
 import { LANGS, type Lang } from '../../../common/taxonomy.js';
-import { ApiError } from '../../core/api.js';
-import { NgoElement } from '../../core/base.element.js';
-import { field, formStyles, statusRegion } from '../../core/forms.js';
+import { asApiError } from '../../core/api.js';
+import { field, statusRegion } from '../../core/forms.js';
 import { formatDateTime } from '../../core/i18n/index.js';
-import { theme } from '../../core/theme.js';
-import { listClauses, saveClause, type AdminSession } from '../admin.api.js';
-import { NgoUnauthorizedEvent } from '../../core/events.js';
+import { StaffSection } from '../../core/staff-section.js';
+import { listClauses, saveClause } from '../admin.api.js';
 import { tAdmin } from '../admin.i18n.js';
-import { sectionStyles } from '../admin.styles.js';
 
 /** One form's clause in the panel: what the server has, what is being edited, and the last save's outcome. */
 interface ClauseState {
@@ -36,11 +33,9 @@ const texts = (c: StaffClause) => ({ pl: c.pl, en: c.en, uk: c.uk });
  * @tag ngo-admin-settings
  * @csspart base - The section's root.
  */
-export class NgoAdminSettings extends NgoElement {
+export class NgoAdminSettings extends StaffSection {
   static override styles = [
-    theme,
-    formStyles,
-    sectionStyles,
+    ...StaffSection.styles,
     css`
       form + form {
         margin-block-start: var(--_ngo-space);
@@ -51,29 +46,22 @@ export class NgoAdminSettings extends NgoElement {
     `,
   ];
 
-  static override properties: PropertyDeclarations = { session: { attribute: false }, clauses: { state: true, attribute: false } };
+  static override properties: PropertyDeclarations = { clauses: { state: true, attribute: false } };
 
-  /** Set by `<ngo-admin>`. */
-  declare session: AdminSession | null;
+  protected override tr = tAdmin;
 
   declare private clauses: ClauseState[];
 
   constructor() {
     super();
-    this.session = null;
     this.clauses = [];
   }
 
   private load = new Task(this, {
     args: () => [this.api] as const,
     task: async ([base], { signal }) => {
-      try {
-        const { items } = await listClauses(base, signal);
-        this.clauses = items.map((saved) => ({ saved, draft: texts(saved), saving: false, done: false, error: null, issues: {} }));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
-        throw err;
-      }
+      const { items } = await this.guard(listClauses(base, signal));
+      this.clauses = items.map((saved) => ({ saved, draft: texts(saved), saving: false, done: false, error: null, issues: {} }));
     },
   });
 
@@ -91,11 +79,10 @@ export class NgoAdminSettings extends NgoElement {
     if (!state || state.saving || !this.session) return;
     this.patch(form, { saving: true, done: false, error: null, issues: {} });
     try {
-      const saved = await saveClause(this.api, this.session, form, state.draft);
+      const saved = await this.guard(saveClause(this.api, this.session, form, state.draft));
       this.patch(form, { saved, draft: texts(saved), saving: false, done: true });
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err));
-      if (apiErr.status === 401) this.dispatchEvent(new NgoUnauthorizedEvent());
+      const apiErr = asApiError(err);
       const issues: Partial<Record<Lang, string>> = {};
       for (const i of apiErr.issues) if ((LANGS as readonly string[]).includes(i.path)) issues[i.path as Lang] ??= i.code;
       this.patch(form, { saving: false, error: { code: apiErr.code, retryAfter: apiErr.retryAfter }, issues });
@@ -154,12 +141,7 @@ export class NgoAdminSettings extends NgoElement {
     const lang = this.locale;
     return html`<div class="ngo-root" part="base">
       <p>${tAdmin(lang, 'admin.settings.intro')}</p>
-      ${this.load.render({
-        pending: () => html`<p role="status">${tAdmin(lang, 'loading')}</p>`,
-        error: (err) => html`<p class="ngo-error" role="alert">${tAdmin.error(lang, err instanceof ApiError ? err : { code: 'unknown' })}</p>
-          <button type="button" @click=${() => this.load.run()}>${tAdmin(lang, 'retry')}</button>`,
-        complete: () => this.clauses.map((c) => this.renderForm(c)),
-      })}
+      ${this.renderTask(this.load, { complete: () => this.clauses.map((c) => this.renderForm(c)) })}
     </div>`;
   }
 }
