@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LANGS } from './taxonomy.js';
 import {
-  ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
-  isInKrakow, isValidKrs, isValidNip, isValidRegon,
+  ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, MAP_READ_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
+  isInKrakow, isValidKrs, isValidNip, isValidRegon, maxViewportSpan, searchTokens,
 } from './map.js';
 import { PersonalWrite } from './forms.schema.js';
 
@@ -84,7 +84,13 @@ export const OrganisationFilters = z.object({
   district: csvList(z.coerce.number().int().min(1).max(18)).optional().meta({ description: 'District numbers 1–18, comma-separated' }),
   area: csvList(z.enum(AREA_SLUGS as [string, ...string[]])).optional(),
   kind: csvList(z.enum(ORG_KINDS)).optional(),
-  q: z.string().trim().max(MAP_LIMITS.q).optional().meta({ description: 'Words to find; diacritics are folded and each word matches as a prefix' }),
+  q: z
+    .string()
+    .trim()
+    .max(MAP_LIMITS.q)
+    .refine((q) => searchTokens(q).length <= MAP_READ_LIMITS.qTerms, { message: `Search for at most ${MAP_READ_LIMITS.qTerms} words` })
+    .optional()
+    .meta({ description: `Words to find (at most ${MAP_READ_LIMITS.qTerms}); diacritics are folded and each word matches as a prefix` }),
   bbox: z
     .string()
     .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLon,minLat,maxLon,maxLat')
@@ -99,10 +105,21 @@ export const OrganisationListQuery = OrganisationFilters.extend({
   pageSize: z.coerce.number().int().min(1).max(MAP_LIMITS.pageSizeMax).default(50),
   format: z.enum(['json', 'geojson', 'csv']).default('json'),
   lang: z.enum(LANGS).default('pl'),
+}).superRefine((q, ctx) => {
+  // A page starts within the first results; past them, narrowing the filters is the way on.
+  if (q.format === 'json' && (q.page - 1) * q.pageSize >= MAP_READ_LIMITS.results) {
+    ctx.addIssue({ code: 'too_big', origin: 'number', maximum: Math.ceil(MAP_READ_LIMITS.results / q.pageSize), inclusive: true, path: ['page'], message: `Pages end at result ${MAP_READ_LIMITS.results}: narrow the search or the filters` });
+  }
 });
 
 export const OrganisationPage = z
-  .object({ items: z.array(Organisation), total: z.number(), page: z.number(), pageSize: z.number() })
+  .object({
+    items: z.array(Organisation),
+    total: z.number().meta({ description: `Matches, counted up to ${MAP_READ_LIMITS.results}` }),
+    totalCapped: z.boolean().meta({ description: `True when there are more than ${MAP_READ_LIMITS.results} matches (then \`total\` is ${MAP_READ_LIMITS.results})` }),
+    page: z.number(),
+    pageSize: z.number(),
+  })
   .meta({ id: 'OrganisationPage' });
 
 export const ClusterQuery = OrganisationFilters.extend({
@@ -112,6 +129,15 @@ export const ClusterQuery = OrganisationFilters.extend({
     .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'bbox is minLon,minLat,maxLon,maxLat')
     .transform((s) => s.split(',').map(Number) as [number, number, number, number])
     .default([19.79, 49.97, 20.22, 50.13]),
+});
+
+/** `ClusterQuery` with its bound: the bbox is no wider than a large screen shows at that zoom. */
+export const ClusterViewportQuery = ClusterQuery.superRefine((q, ctx) => {
+  const span = maxViewportSpan(q.zoom);
+  const [minLon, minLat, maxLon, maxLat] = q.bbox;
+  if (maxLon - minLon > span || maxLat - minLat > span) {
+    ctx.addIssue({ code: 'custom', path: ['bbox'], message: `At zoom ${q.zoom} the bbox may span at most ${Math.round(span * 1e4) / 1e4}° a side: ask for the visible viewport` });
+  }
 });
 
 /** Compact answer of `/clusters`: `[lon, lat, count, clusterId]` for clusters and `[lon, lat, id, name, kind]` for single points. */

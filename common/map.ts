@@ -112,6 +112,16 @@ export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
 export const MAP_LIMITS = { name: 200, description: 4000, address: 300, phone: 40, url: 300, q: 100, pageSizeMax: 200, reason: 2000 } as const;
 
+/**
+ * Bounds on the work of one public read: a search takes at most `qTerms` words, a list pages
+ * through the first `results` matches (its `total` stops counting there and says so with
+ * `totalCapped`), and a cluster viewport spans at most `viewportTiles` map tiles a side.
+ */
+export const MAP_READ_LIMITS = { qTerms: 6, results: 1000, viewportTiles: 16 } as const;
+
+/** The widest bbox side, in degrees, that a viewport at `zoom` may ask for. */
+export const maxViewportSpan = (zoom: number) => (MAP_READ_LIMITS.viewportTiles * 360) / 2 ** zoom;
+
 export { isValidKrs, isValidNip, isValidRegon } from './identifiers.js';
 
 /** Lower-case, strip Polish (and other Latin) diacritics, keep letters and digits: `Związek` → `zwiazek`. */

@@ -22,7 +22,7 @@ organisationAdminRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await findOrganisations(c.var.db, q, { page: q.page, pageSize: q.pageSize }, q.status ? [q.status] : [...ORG_STATUSES]);
+    const { rows, total } = await findOrganisations(c.var.db, q, { page: q.page, pageSize: q.pageSize }, { statuses: q.status ? [q.status] : [...ORG_STATUSES], exactTotal: true });
     return c.json({ items: rows.map(toStaffOrganisation), total }, 200);
   },
 );

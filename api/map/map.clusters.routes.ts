@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
-import { ClusterQuery, ClusterResponse } from '../../common/map.schema.js';
+import { ClusterQuery, ClusterResponse, ClusterViewportQuery } from '../../common/map.schema.js';
 import type { Database } from '../db/schema.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import { notFound } from '../core/errors.js';
@@ -28,7 +28,7 @@ clusterRoutes.openapi(
     path: '/',
     tags: ['map'],
     summary: 'Clusters and single points of the viewport at a zoom level (server-side clustering, for tens of thousands of entries)',
-    request: { query: ClusterQuery },
+    request: { query: ClusterViewportQuery },
     responses: { 200: jsonContent(ClusterResponse, 'Clusters in the viewport'), 304: { description: 'Not modified' }, ...ErrorResponses },
     middleware: [cachedRead((c) => mapVersion(c.var.db))] as const,
   }),

@@ -1,7 +1,7 @@
-import type { SelectQueryBuilder } from 'kysely';
-import type { Database } from '../db/schema.js';
-import type { OrgStatus } from '../../common/map.js';
-import { foldText, searchTokens } from '../../common/map.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { OrgKind, OrgStatus } from '../../common/map.js';
+import { MAP_READ_LIMITS, foldText, searchTokens } from '../../common/map.js';
+import { isPostgres } from '../db/database.js';
 import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
@@ -167,47 +167,95 @@ export async function findPublishedOrganisation(db: Db, id: string): Promise<Org
 /** The next string after every string that starts with `prefix`. */
 const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
-type OrgQuery = SelectQueryBuilder<Database, 'organisation', {}>;
+type AnyQuery = SelectQueryBuilder<any, any, any>;
 
-/** Applies the public filters; every filter narrows (AND), values within one filter widen (OR). */
-export function applyFilters<Q extends OrgQuery>(qb: Q, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): Q {
-  let q = qb.where('organisation.status', 'in', statuses) as Q;
+/**
+ * The selective side of the filters: the ids that every index-backed filter allows, as one set
+ * (`INTERSECT` of one index range per search word, the districts' rows plus the city-wide entries,
+ * the areas' rows), or null when no such filter is given. Each part is a range read of its own
+ * index, and set operations never probe one part per row of another, whatever the statistics say.
+ */
+function candidateIds(db: Db, f: OrganisationFilters, statuses: OrgStatus[]): AnyQuery | null {
+  const sets: AnyQuery[] = [];
+  for (const token of searchTokens(f.q ?? '').slice(0, MAP_READ_LIMITS.qTerms)) {
+    sets.push(db.selectFrom('organisation_token').select('organisation_token.organisation_id as oid').where('token', '>=', token).where('token', '<', prefixEnd(token)));
+  }
   if (f.district?.length) {
-    const d = f.district;
-    q = q.where((eb) => eb.or([eb('organisation.city_wide', '=', 1), eb('organisation.id', 'in', eb.selectFrom('organisation_district').select('organisation_id').where('district', 'in', d))])) as Q;
+    const inDistricts = db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', 'in', f.district);
+    const cityWide = db.selectFrom('organisation').select('organisation.id as oid').where('city_wide', '=', 1).where('status', 'in', statuses);
+    sets.push(db.selectFrom(inDistricts.union(cityWide).as('d')).select('d.oid'));
   }
-  if (f.area?.length) {
-    const a = f.area;
-    q = q.where('organisation.id', 'in', (eb) => eb.selectFrom('organisation_area').select('organisation_id').where('area', 'in', a)) as Q;
-  }
-  if (f.kind?.length) q = q.where('organisation.kind', 'in', f.kind) as Q;
-  if (f.accessible) q = q.where('organisation.step_free', '=', 1) as Q;
-  if (f.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = f.bbox;
-    q = q.where('organisation.lon', '>=', minLon).where('organisation.lon', '<=', maxLon).where('organisation.lat', '>=', minLat).where('organisation.lat', '<=', maxLat) as Q;
-  }
-  for (const token of searchTokens(f.q ?? '').slice(0, 6)) {
-    q = q.where('organisation.id', 'in', (eb) => eb.selectFrom('organisation_token').select('organisation_id').where('token', '>=', token).where('token', '<', prefixEnd(token))) as Q;
-  }
-  return q;
+  if (f.area?.length) sets.push(db.selectFrom('organisation_area').select('organisation_area.organisation_id as oid').where('area', 'in', f.area));
+  if (!sets.length) return null;
+  if (sets.length === 1) return sets[0]!.distinct();
+  return sets.slice(1).reduce((acc, s) => acc.intersect(s), sets[0]!);
 }
 
-export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, statuses: OrgStatus[] = ['published']) {
-  const base = applyFilters(db.selectFrom('organisation') as OrgQuery, f, statuses);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  let q = base.selectAll('organisation').orderBy('organisation.sort_name').orderBy('organisation.id');
+/** The filters that are checked on each candidate row (status, kind, step-free, bbox): no index of their own is needed. */
+function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters, statuses: OrgStatus[]): Q {
+  let r = q.where(`${t}.status`, 'in', statuses) as Q;
+  if (f.kind?.length) r = r.where(`${t}.kind`, 'in', f.kind) as Q;
+  if (f.accessible) r = r.where(`${t}.step_free`, '=', 1) as Q;
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    r = r.where(`${t}.lon`, '>=', minLon).where(`${t}.lon`, '<=', maxLon).where(`${t}.lat`, '>=', minLat).where(`${t}.lat`, '<=', maxLat) as Q;
+  }
+  return r;
+}
+
+/**
+ * The entries matching the filters, as a query over the table alias `o`: driven by the candidate
+ * ids when an index-backed filter is given, each candidate then read by primary key. The join
+ * order is fixed, not left to the planner: SQLite keeps the left side of a `CROSS JOIN` outside,
+ * and PostgreSQL cannot flatten a `LATERAL` subquery with an `OFFSET`, so neither engine can turn
+ * it into a walk over every entry that probes the candidates once per row (which a planner with
+ * stale statistics did, for minutes). Without such a filter, the entries are walked in name order.
+ */
+export function matchingOrganisations(db: Db, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): AnyQuery {
+  const ids = candidateIds(db, f, statuses);
+  if (!ids) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses);
+  if (isPostgres(db)) {
+    return db
+      .selectFrom(ids.as('c'))
+      .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.oid' as any), 'organisation', f, statuses).offset(0).as('o'));
+  }
+  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.oid' as any), 'o', f, statuses);
+}
+
+/** Matches counted up to `cap` (then "more than cap"), or exactly when `cap` is null (staff lists). */
+async function countMatches(db: Db, q: AnyQuery, cap: number | null): Promise<{ total: number; capped: boolean }> {
+  const inner = q.select(sql<number>`1`.as('one'));
+  const { n } = await db
+    .selectFrom((cap === null ? inner : inner.limit(cap + 1)).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  return cap !== null && total > cap ? { total: cap, capped: true } : { total, capped: false };
+}
+
+export interface FindOptions {
+  statuses?: OrgStatus[];
+  /** Count every match (staff lists) rather than up to `MAP_READ_LIMITS.results`. */
+  exactTotal?: boolean;
+}
+
+export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
+  const statuses = options.statuses ?? ['published'];
+  const base = matchingOrganisations(db, f, statuses);
+  const { total, capped } = page ? await countMatches(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results) : { total: 0, capped: false };
+  let q = base.selectAll('o').orderBy('o.sort_name').orderBy('o.id');
   if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   else q = q.limit(100_000);
-  const rows = await q.execute();
-  return { total: Number(total), items: rows.map(toOrganisation), rows };
+  const rows = (await q.execute()) as OrgRow[];
+  return { total: page ? total : rows.length, totalCapped: capped, items: rows.map(toOrganisation), rows };
 }
 
 /** Published pinned entries matching the filters, in the smallest shape the clusterer needs. */
 export async function findPoints(db: Db, f: OrganisationFilters) {
-  const rows = await applyFilters(db.selectFrom('organisation') as OrgQuery, { ...f, bbox: undefined })
-    .where('organisation.lon', 'is not', null)
-    .select(['organisation.id', 'organisation.lon', 'organisation.lat', 'organisation.name', 'organisation.kind'])
-    .execute();
+  const rows = (await matchingOrganisations(db, { ...f, bbox: undefined })
+    .where('o.lon', 'is not', null)
+    .select(['o.id', 'o.lon', 'o.lat', 'o.name', 'o.kind'])
+    .execute()) as { id: string; lon: number; lat: number; name: string; kind: OrgKind }[];
   return rows.map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), name: r.name, kind: r.kind }));
 }
 

@@ -95,7 +95,7 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const all = JSON.stringify(await (await t.app.request('/v1/map/organisations?pageSize=200')).json());
     const geo = await (await t.app.request('/v1/map/organisations?format=geojson')).text();
     const csv = await (await t.app.request('/v1/map/organisations?format=csv')).text();
-    const clusters = await (await t.app.request('/v1/map/clusters?zoom=18')).text();
+    const clusters = await (await t.app.request('/v1/map/clusters?zoom=13')).text();
     for (const key of hidden) {
       for (const out of [all, geo, csv, clusters]) expect(out).not.toContain(ids[key]);
       expect((await t.app.request(`/v1/map/organisations/${ids[key]}`)).status).toBe(404);
@@ -179,9 +179,29 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(body.clusters.length).toBeGreaterThan(0);
     const zoomRes = await t.app.request(`/v1/map/clusters/${body.clusters[0]![3]}/zoom`);
     expect(zoomRes.status).toBe(200);
-    const near = (await (await t.app.request('/v1/map/clusters?zoom=18')).json()) as { clusters: unknown[]; points: [number, number, string, string, string][] };
+    const near = (await (await t.app.request('/v1/map/clusters?zoom=18&bbox=20.005,50.015,20.015,50.025')).json()) as { clusters: unknown[]; points: [number, number, string, string, string][] };
     expect(near.clusters).toEqual([]);
     expect(near.points.find((p) => p[2] === ids.laka)).toEqual([20.01, 50.02, ids.laka, 'Fundacja Łąka', 'ngo']);
+  });
+
+  it('bounds the work of a read: the viewport at high zoom, the words of a search, the depth of the pages', async () => {
+    const city = await t.app.request('/v1/map/clusters?zoom=18');
+    expect(city.status).toBe(422);
+    expect(((await city.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['bbox']);
+    expect((await t.app.request('/v1/map/clusters?zoom=12')).status).toBe(200);
+
+    const words = await t.app.request(`/v1/map/organisations?q=${encodeURIComponent('a b c d e f g')}`);
+    expect(words.status).toBe(422);
+    expect(((await words.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['q']);
+    expect((await t.app.request(`/v1/map/organisations?q=${encodeURIComponent('a b c d e f')}`)).status).toBe(200);
+
+    const deep = await t.app.request('/v1/map/organisations?page=21&pageSize=50');
+    expect(deep.status).toBe(422);
+    expect(((await deep.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['page']);
+    const last = await t.app.request('/v1/map/organisations?page=20&pageSize=50');
+    expect(last.status).toBe(200);
+    const { total } = (await (await t.app.request('/v1/map/organisations')).json()) as { total: number };
+    expect(await last.json()).toMatchObject({ items: [], total, totalCapped: false, page: 20 });
   });
 
   it('takes a new organisation through confirmation and moderation, then lets the owner edit it', async () => {

@@ -44,8 +44,8 @@ mapRoutes.openapi(
     const query = c.req.valid('query');
     if (query.format === 'json') {
       return memoJson(c, async () => {
-        const { items, total } = await findOrganisations(c.var.db, query, { page: query.page, pageSize: query.pageSize });
-        return { items, total, page: query.page, pageSize: query.pageSize };
+        const { items, total, totalCapped } = await findOrganisations(c.var.db, query, { page: query.page, pageSize: query.pageSize });
+        return { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
       });
     }
     const { items } = await findOrganisations(c.var.db, query, null);

@@ -25,7 +25,7 @@ export const filterParams = (f: MapFilters): URLSearchParams => {
   return p;
 };
 
-export interface OrganisationPage { items: Organisation[]; total: number; page: number; pageSize: number }
+export interface OrganisationPage { items: Organisation[]; total: number; totalCapped?: boolean; page: number; pageSize: number }
 export interface Clusters { clusters: [number, number, number, number][]; points: [number, number, string, string, string][]; total: number }
 
 export const listOrganisations = (base: string, f: MapFilters, page: number, signal?: AbortSignal) => {

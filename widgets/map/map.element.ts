@@ -65,6 +65,7 @@ export class NgoMap extends NgoElement {
     shown: { state: true },
     items: { state: true },
     total: { state: true },
+    totalCapped: { state: true },
     listState: { state: true },
     listError: { state: true },
     selected: { state: true },
@@ -92,6 +93,8 @@ export class NgoMap extends NgoElement {
   declare private shown: 'list' | 'map';
   declare private items: Organisation[];
   declare private total: number;
+  /** More matches than the API counts: the list shows the first `total` and asks to narrow the search. */
+  declare private totalCapped: boolean;
   declare private listState: 'loading' | 'ready' | 'error';
   declare private listError: ApiError | null;
   declare private selected: Organisation | null;
@@ -116,6 +119,7 @@ export class NgoMap extends NgoElement {
     this.accessible = this.noFilters = this.syncUrl = false;
     this.items = [];
     this.total = 0;
+    this.totalCapped = false;
     this.listState = 'loading';
     this.listError = null;
     this.selected = null;
@@ -230,6 +234,7 @@ export class NgoMap extends NgoElement {
       const res = await listOrganisations(this.api, filters, this.page, ctl.signal);
       this.items = append ? [...this.items, ...res.items] : res.items;
       this.total = res.total;
+      this.totalCapped = !!res.totalCapped;
       this.listState = 'ready';
     } catch (err) {
       if (ctl.signal.aborted) return;
@@ -372,7 +377,7 @@ export class NgoMap extends NgoElement {
       <div ?hidden=${!!this.formMode}>
         ${this.noFilters ? nothing : this.renderFilters(lang)}
         <div class="toolbar">
-          <p class="count" role="status">${this.listState === 'ready' ? (this.total ? tm(lang, 'map.count', { count: this.total }) : tm(lang, 'map.none')) : this.listState === 'loading' ? tm(lang, 'loading') : ''}</p>
+          <p class="count" role="status">${this.listState === 'ready' ? (this.totalCapped ? tm(lang, 'map.count_more', { count: this.total }) : this.total ? tm(lang, 'map.count', { count: this.total }) : tm(lang, 'map.none')) : this.listState === 'loading' ? tm(lang, 'loading') : ''}</p>
           <div class="toggle" role="group" aria-label=${tm(lang, 'map.views')}>
             <button type="button" aria-pressed=${this.shown === 'list' ? 'true' : 'false'} @click=${() => this.show('list')}>${tm(lang, 'map.show_list')}</button>
             <button type="button" aria-pressed=${this.shown === 'map' ? 'true' : 'false'} @click=${() => this.show('map')}>${tm(lang, 'map.show_map')}</button>

@@ -19,6 +19,7 @@ export const en: Messages<MapSource> = {
   'map.show_map': 'Map',
   'map.list': 'List of organisations',
   'map.count': { one: '{count} organisation found.', other: '{count} organisations found.' },
+  'map.count_more': 'More than {count} organisations found. Narrow the search or the filters to see the rest.',
   'map.none': 'No organisations found. Change or clear the filters.',
   'map.more': 'Show more',
   'map.city_wide': 'all of Kraków',

@@ -18,6 +18,7 @@ const pl = {
   'map.show_map': 'Mapa',
   'map.list': 'Lista organizacji',
   'map.count': { one: 'Znaleziono {count} organizację.', few: 'Znaleziono {count} organizacje.', many: 'Znaleziono {count} organizacji.', other: 'Znaleziono {count} organizacji.' },
+  'map.count_more': 'Znaleziono ponad {count} organizacji. Zawęź wyszukiwanie lub filtry, aby zobaczyć pozostałe.',
   'map.none': 'Nie znaleziono organizacji. Zmień lub wyczyść filtry.',
   'map.more': 'Pokaż więcej',
   'map.city_wide': 'cały Kraków',
