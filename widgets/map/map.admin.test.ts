@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffEntry, StaffOrganisation } from './map.admin.api.js';
-import { formatChangedBy, formatValue, formatVersionNote } from './map.admin.i18n.js';
+import { formatChangedBy, formatValue, formatVersionNote, tMapAdmin } from './map.admin.i18n.js';
 import '../admin/admin.js';
 import './map.admin.js';
 import type { NgoAdminMap } from './map.admin.element.js';
@@ -394,6 +394,9 @@ describe('ngo-admin-map', () => {
 });
 
 describe('formatValue', () => {
+  // The section's English and Ukrainian strings are chunks of their own, loaded before its first render.
+  before(() => Promise.all([tMapAdmin.load('en'), tMapAdmin.load('uk')]));
+
   it('shows nothing as a dash and codes as labels in the given language', () => {
     expect(formatValue('pl', 'address', null)).to.equal('—');
     expect(formatValue('en', 'districts', [])).to.equal('—');
