@@ -55,6 +55,12 @@ export const MODULES = {
     },
     clauseForm: 'consultations',
   },
+  surveys: {
+    widgets: {
+      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token'] },
+      'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
+    },
+  },
   admin: {
     widgets: { 'ngo-admin': { chunk: 'ngo-admin.js', lazy: false, src: 'admin/admin.ts' } },
     sections: {

@@ -112,4 +112,13 @@ export const theme = css`
     color: var(--_ngo-danger);
     font-weight: 600;
   }
+  /* Text for screen readers only. */
+  .ngo-sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

@@ -1,0 +1,269 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { Answers, Instrument } from '../../common/surveys.js';
+import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
+import { failure, mountWidget, runWidgetBaseTests, stubFetch, waitFor, type Call, type FetchStub } from '../core/testing.js';
+import type { DraftInfo, EditionDetail } from './surveys.api.js';
+import type { NgoSurvey } from './surveys.element.js';
+import { pagesOf } from './surveys.element.js';
+import './surveys.js';
+
+// The shipped instrument, normalised by the schema as the API serves it.
+const instrument: Instrument = toInstrument(InstrumentSchema.parse(await (await fetch(new URL('../../common/surveys.lijw.json', import.meta.url))).json()));
+
+const edition = (over: Partial<EditionDetail> = {}): EditionDetail => ({
+  survey: 'lijw',
+  slug: '2026',
+  title: { pl: 'Badanie jakości współpracy 2026', en: 'Cooperation quality survey 2026', uk: 'Опитування про якість співпраці 2026' },
+  status: 'open',
+  opensAt: '2026-11-01T00:00:00.000Z',
+  closesAt: '2027-01-31T23:00:00.000Z',
+  periodFrom: '2025-11-01',
+  periodTo: '2026-10-31',
+  instrument,
+  ...over,
+});
+
+const root = (el: NgoSurvey) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(el: NgoSurvey, sel: string) => root(el).querySelector<E & HTMLElement>(sel);
+const $$ = <E extends Element = HTMLElement>(el: NgoSurvey, sel: string) => [...root(el).querySelectorAll<E & HTMLElement>(sel)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const focused = (el: NgoSurvey) => {
+  const a = root(el).activeElement;
+  return !a ? 'nothing' : a.id ? `${a.localName}#${a.id}` : `${a.localName}${[...a.classList].map((c) => `.${c}`).join('')}`;
+};
+
+/** A stubbed survey API: the draft kept in `saved`, the submission in `sent`. */
+function surveyApi(o: { draft?: Answers; group?: DraftInfo['group']; draftError?: Response; submitError?: Response; edition?: Partial<EditionDetail> } = {}) {
+  const state = { saved: o.draft ?? ({} as Answers), sent: null as Call | null };
+  const stub = stubFetch((c) => {
+    if (c.pathname === '/v1/surveys/lijw/responses/draft') {
+      if (o.draftError) return o.draftError.clone();
+      if (c.method === 'PUT') {
+        state.saved = c.body.answers;
+        return { saved: true };
+      }
+      return { edition: '2026', group: o.group ?? 'ngo', answers: state.saved } satisfies DraftInfo;
+    }
+    if (c.pathname === '/v1/surveys/lijw/editions/2026') return edition(o.edition);
+    if (c.pathname === '/v1/surveys/lijw/responses' && c.method === 'POST') {
+      state.sent = c;
+      return o.submitError ? o.submitError.clone() : new Response(null, { status: 204 });
+    }
+    return undefined;
+  });
+  return { stub, state };
+}
+
+async function mount(o: { lang?: string; token?: string; width?: number } = {}): Promise<NgoSurvey> {
+  await setViewport({ width: o.width ?? 1280, height: 900 });
+  return mountWidget<NgoSurvey>('ngo-survey', { lang: o.lang ?? 'pl', token: o.token ?? 'tok-123' });
+}
+
+const started = async (el: NgoSurvey) => {
+  const start = await waitFor(() => $(el, '#start'), 'the start button');
+  start.click();
+  await waitFor(() => $(el, '#page-title'), 'the first page');
+};
+const next = async (el: NgoSurvey) => {
+  $<HTMLButtonElement>(el, 'form.page button[type=submit]')!.click();
+  await el.updateComplete;
+};
+const choose = async (el: NgoSurvey, item: string, value: string) => {
+  const input = $<HTMLInputElement>(el, `input[name="q-${item}"][value="${value}"]`);
+  if (!input) throw new Error(`no option ${value} of ${item}`);
+  input.click();
+  await el.updateComplete;
+};
+const pageTitle = (el: NgoSurvey) => text($(el, '#page-title'));
+
+describe('<ngo-survey>', () => {
+  let api: ReturnType<typeof surveyApi>;
+  afterEach(() => api?.stub.restore());
+
+  it('shows the edition, the group and the period, then one section per page with progress', async () => {
+    api = surveyApi();
+    const el = await mount();
+    await waitFor(() => $(el, '#start'), 'the intro');
+    expect(text($(el, '#survey-title'))).to.equal('Badanie jakości współpracy 2026');
+    expect(text($(el, '.intro'))).to.include('Odpowiadasz jako: Organizacje pozarządowe.');
+    expect(text($(el, '.intro'))).to.include('od 1 listopada 2025 do 31 października 2026');
+    expect(api.stub.calls[0]!.headers['X-Survey-Token']).to.equal('tok-123');
+    expect(api.stub.calls.every((c) => !c.url.includes('tok-123')), 'the token never goes in a URL').to.equal(true);
+    await started(el);
+    const total = pagesOf(instrument, 'ngo', {}).length + 1;
+    expect(pageTitle(el)).to.equal(instrument.sections[0]!.title.pl);
+    expect(text($(el, '.progress span'))).to.equal(`Krok 1 z ${total}`);
+    expect($<HTMLProgressElement>(el, 'progress')!.value).to.equal(1);
+    expect(focused(el)).to.equal('h3#page-title');
+    // Only the first section's items are on the page.
+    expect($$(el, '[data-item]').map((i) => i.dataset.item)).to.deep.equal(instrument.sections[0]!.items.map((i) => i.id));
+  });
+
+  it('does not move on while a required question is unanswered: a focused summary links to it', async () => {
+    api = surveyApi();
+    const el = await mount();
+    await started(el);
+    await next(el);
+    const summary = await waitFor(() => $(el, '.ngo-error-summary'), 'the error summary');
+    await waitFor(() => focused(el) === 'div.ngo-error-summary', 'focus on the summary');
+    expect(text(summary)).to.include('Na tej stronie jest 1 problem');
+    const link = summary.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('#q-overall_rating');
+    expect(text($(el, '[data-item="overall_rating"] .ngo-error'))).to.equal('Odpowiedz na to pytanie.');
+    expect(pageTitle(el)).to.equal(instrument.sections[0]!.title.pl);
+    link.click();
+    expect(focused(el)).to.equal('input#q-overall_rating');
+    await choose(el, 'overall_rating', '4');
+    expect($(el, '[data-item="overall_rating"] .ngo-error')).to.equal(null);
+  });
+
+  it('shows follow-up questions when their condition holds, and drops their answers when it no longer does', async () => {
+    api = surveyApi();
+    const el = await mount();
+    await started(el);
+    await choose(el, 'overall_rating', '4');
+    await next(el);
+    await waitFor(() => pageTitle(el) === instrument.sections[1]!.title.pl, 'section A');
+    expect($(el, '[data-item="a_forms"]')).to.equal(null);
+    await choose(el, 'a_cooperated', 'yes');
+    expect($(el, '[data-item="a_forms"]')).to.not.equal(null);
+    await choose(el, 'a_forms', 'other');
+    await waitFor(() => $(el, '[data-item="a_forms_other"]'), 'the "other" text field');
+    await choose(el, 'a_cooperated', 'no');
+    expect($(el, '[data-item="a_forms"]')).to.equal(null);
+    await next(el);
+    await waitFor(() => pageTitle(el) === instrument.sections[2]!.title.pl, 'section B');
+    // The saved draft has no answer to a question that is hidden now.
+    await waitFor(() => api.state.saved.a_cooperated === 'no', 'the draft saved on leaving the page');
+    expect(api.state.saved).to.not.have.property('a_forms');
+  });
+
+  it('saves the draft on request and resumes it after a reload where the answers stop', async () => {
+    api = surveyApi();
+    let el = await mount();
+    await started(el);
+    await choose(el, 'overall_rating', '2');
+    const change = instrument.sections[0]!.items[1]!;
+    if (change.type !== 'single') throw new Error('overall_change is a single choice');
+    await choose(el, 'overall_change', change.options[0]!.id);
+    $<HTMLButtonElement>(el, 'button.save')!.click();
+    await waitFor(() => text($(el, '[role="status"]')).includes('Odpowiedzi zapisano'), 'the saved message');
+    const put = api.stub.writes().find((c) => c.method === 'PUT')!;
+    expect(put.headers['X-Survey-Token']).to.equal('tok-123');
+    expect(put.body.answers.overall_rating).to.equal(2);
+    el.remove();
+
+    // A reload: a new widget with the same token.
+    el = await mount();
+    await waitFor(() => $(el, '#start'), 'the intro');
+    expect(text($(el, '#start'))).to.equal('Kontynuuj ankietę');
+    expect(text($(el, '.intro'))).to.include('Masz zapisane odpowiedzi');
+    await started(el);
+    expect(pageTitle(el)).to.equal(instrument.sections[1]!.title.pl);
+    $<HTMLButtonElement>(el, 'form.page button.ngo-secondary')!.click(); // back
+    await waitFor(() => pageTitle(el) === instrument.sections[0]!.title.pl, 'the first page again');
+    expect($<HTMLInputElement>(el, 'input[name="q-overall_rating"][value="2"]')!.checked).to.equal(true);
+  });
+
+  it('reviews every answer, lets a part be changed, and sends once with the token', async () => {
+    const answers: Answers = { overall_rating: 4, a_cooperated: 'no', b_information: 'hard_to_say', b_paperwork: 2, p_paid_staff: 3 };
+    api = surveyApi({ draft: answers });
+    const el = await mount();
+    await started(el);
+    // Everything answered up to the profile: resume at the first page without answers.
+    const pages = pagesOf(instrument, 'ngo', answers);
+    const firstEmpty = pages.find((p) => !p.items.some((i) => i.id in answers))!;
+    expect(pageTitle(el)).to.equal(firstEmpty.section.title.pl);
+    // Walk to the review.
+    for (let guard = 0; guard < pages.length && !$(el, '#review-title'); guard++) await next(el);
+    await waitFor(() => $(el, '#review-title'), 'the review page');
+    expect(focused(el)).to.equal('h3#review-title');
+    const review = text($(el, '[part="review"]'));
+    expect(review).to.include('4 – ');
+    expect(review).to.include(instrument.scales.agree!.hardToSay.pl);
+    expect(review).to.include('bez odpowiedzi');
+    // Change a part: back on its page, then on to the review again.
+    const change = $$(el, '.review-section button')[2]!;
+    change.click();
+    await waitFor(() => pageTitle(el) === pages[2]!.section.title.pl, 'the page of the part to change');
+    await choose(el, 'b_information', '5');
+    for (let guard = 0; guard < pages.length && !$(el, '#review-title'); guard++) await next(el);
+    await waitFor(() => $(el, '#review-title'), 'the review page again');
+    const submitted = oneEvent(el, 'ngo-submitted');
+    $<HTMLButtonElement>(el, '#submit')!.click();
+    const ev = (await submitted) as CustomEvent;
+    expect(ev.detail).to.deep.equal({ kind: 'survey', id: '2026', status: 'submitted' });
+    await waitFor(() => $(el, '#done-title'), 'the thank-you message');
+    expect(focused(el)).to.equal('h3#done-title');
+    const sent = api.state.sent!;
+    expect(sent.headers['X-Survey-Token']).to.equal('tok-123');
+    expect(sent.body.answers).to.deep.equal({ ...answers, b_information: 5 });
+    expect(api.stub.writes().filter((c) => c.method === 'POST')).to.have.length(1);
+  });
+
+  const blocked: [string, Response, string][] = [
+    ['a used invitation', failure(409, 'survey_token_used'), 'została już wypełniona z tego zaproszenia'],
+    ['an expired invitation', failure(410, 'survey_token_expired'), 'To zaproszenie wygasło'],
+    ['a closed edition', failure(409, 'survey_closed'), 'Ankieta jest już zamknięta'],
+    ['an edition not open yet', failure(409, 'survey_not_open', { opensAt: '2027-03-01T08:00:00.000Z' }), 'Ankieta jeszcze się nie rozpoczęła. Zajrzyj ponownie od 1 mar 2027'],
+    ['an unknown link', failure(404, 'link_invalid'), 'Link do ankiety jest nieprawidłowy'],
+  ];
+  for (const [what, res, message] of blocked) {
+    it(`says so clearly for ${what}`, async () => {
+      api = surveyApi({ draftError: res });
+      const el = await mount();
+      const notice = await waitFor(() => $(el, '#blocked'), 'the notice');
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(text(notice)).to.include(message);
+      expect($(el, '#start')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('tells that the invitation was used when the submission finds it so', async () => {
+    api = surveyApi({ draft: { overall_rating: 3, a_cooperated: 'no' }, submitError: failure(409, 'survey_token_used') });
+    const el = await mount({ lang: 'uk' });
+    await started(el);
+    for (let guard = 0; guard < 10 && !$(el, '#review-title'); guard++) await next(el);
+    await waitFor(() => $(el, '#review-title'), 'the review page');
+    $<HTMLButtonElement>(el, '#submit')!.click();
+    const notice = await waitFor(() => $(el, '#blocked'), 'the notice');
+    expect(text(notice)).to.include('За цим запрошенням опитування вже заповнено');
+    await waitFor(() => focused(el) === 'div#blocked', 'focus on the notice');
+  });
+
+  it('can be answered with the keyboard alone: arrows choose a point, Enter moves on', async () => {
+    api = surveyApi();
+    const el = await mount({ width: 360 });
+    await waitFor(() => $(el, '#start'), 'the intro');
+    $(el, '#start')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => focused(el) === 'h3#page-title', 'focus on the page title');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('input#q-overall_rating');
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[name="q-overall_rating"]:checked')!.value).to.equal('3');
+    await sendKeys({ press: 'Enter' }); // submits the page's form
+    await waitFor(() => pageTitle(el) === instrument.sections[1]!.title.pl, 'section A');
+    expect(focused(el)).to.equal('h3#page-title');
+    const base = $(el, '[part="base"]')!;
+    expect(base.scrollWidth).to.be.at.most(360);
+  });
+});
+
+let baseStub: FetchStub | undefined;
+runWidgetBaseTests<NgoSurvey>('ngo-survey', {
+  attrs: { token: 'tok-123' },
+  widths: [360, 1280],
+  setup: () => {
+    baseStub = surveyApi().stub;
+    return () => baseStub?.restore();
+  },
+  ready: (el) => el.shadowRoot?.querySelector('#start'),
+  texts: { pl: 'Rozpocznij ankietę', en: 'Start the survey', uk: 'Почати опитування' },
+  misconfigured: { attrs: { token: '' }, warning: 'token is missing' },
+});
