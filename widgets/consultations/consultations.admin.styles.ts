@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The consultations section's own styles, on top of the panel's `sectionStyles`. */
 export const consultationsAdminStyles = css`
   .ngo-root > * + *,
+  .ngo-part > * + *,
   form > * + * {
     margin-block-start: var(--_ngo-space);
   }
@@ -76,7 +77,7 @@ export const consultationsAdminStyles = css`
     color: var(--_ngo-text);
     font-weight: 600;
   }
-  .ngo-root > .form-error:empty {
+  .ngo-part > .form-error:empty {
     margin: 0;
   }
 `;

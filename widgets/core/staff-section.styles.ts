@@ -83,7 +83,11 @@ export const staffSectionStyles = css`
     flex: 1 1 14em;
     margin: 0;
   }
-  .panel > * + * {
+  .ngo-part {
+    display: block;
+  }
+  .panel > * + *,
+  .panel > .ngo-part > * + * {
     margin-block-start: var(--_ngo-space);
   }
   .box {

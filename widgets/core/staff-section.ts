@@ -176,9 +176,16 @@ export class StaffSection extends NgoElement {
     await Promise.all(parts.map((p) => p.settled()));
   }
 
-  /** After the next render (of this element and its parts), focuses the first of `selectors` that matches. */
+  private focusRequest = 0;
+
+  /**
+   * After the next render (of this element and its parts), focuses the first of `selectors` that
+   * matches. A later call wins: an earlier one still waiting for its render moves nothing.
+   */
   protected async focusAfter(...selectors: string[]): Promise<boolean> {
+    const request = ++this.focusRequest;
     await this.settled();
+    if (request !== this.focusRequest) return false;
     for (const s of selectors) {
       const el = this.root.querySelector<HTMLElement>(s);
       if (el) {
@@ -225,5 +232,11 @@ export class StaffSection extends NgoElement {
 export class StaffPart extends StaffSection {
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A block of the section's layout (`staffSectionStyles`), not an inline box around one.
+    this.classList.add('ngo-part');
   }
 }

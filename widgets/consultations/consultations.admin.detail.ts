@@ -1,0 +1,82 @@
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { STATUS_LABELS } from '../../common/consultations.js';
+import { formatDateTime } from '../core/i18n/index.js';
+import { StaffPart } from '../core/staff-section.js';
+import { TabsController } from '../core/staff-tabs.js';
+import { getConsultation, remarksCsvUrl, reportUrl } from './consultations.admin.api.js';
+import { tConsultationsAdmin as t } from './consultations.admin.i18n.js';
+import { period } from './consultations.admin.remark.js';
+
+/** What one consultation asks of its section. */
+export interface DetailActions {
+  /** Back to the list, focus on this consultation's row. */
+  back(id: string): void;
+  edit(id: string): void;
+}
+
+/**
+ * Part "detail" of the consultations section: one consultation, its status, dates, the remarks'
+ * CSV and (once published) its report, and two tabs: the moderation queue
+ * (`<ngo-admin-consultations-queue>`) and the answers (`<ngo-admin-consultations-answers>`).
+ *
+ * @tag ngo-admin-consultations-detail
+ * @csspart tabs - The "Moderation" / "Answers" tab list.
+ */
+export class NgoAdminConsultationsDetail extends StaffPart {
+  static override properties: PropertyDeclarations = { consultationId: { attribute: false }, actions: { attribute: false } };
+  protected static override translators = [t];
+
+  protected override tr = t;
+
+  declare consultationId: string;
+  declare actions: DetailActions | null;
+
+  constructor() {
+    super();
+    this.consultationId = '';
+    this.actions = null;
+  }
+
+  private tabs = new TabsController(this, { tabs: ['queue', 'answers'] as const });
+
+  private detail = new Task(this, {
+    args: () => [this.api, this.consultationId] as const,
+    task: ([base, id], { signal }) => (id ? this.guard(getConsultation(base, id, signal)) : Promise.resolve(null)),
+  });
+
+  /** After publishing: the consultation again (with its report), focus on the report's link. */
+  private readonly onPublished = async () => {
+    await this.detail.run();
+    await this.focusAfter('a.report', '#answers-heading');
+  };
+
+  protected override render() {
+    const lang = this.locale;
+    const id = this.consultationId;
+    const c = this.detail.value;
+    return html`<button type="button" class="ngo-secondary" @click=${() => this.actions?.back(id)}>${t(lang, 'back')}</button>
+      ${this.renderTask(this.detail, { pending: c ? () => nothing : undefined, complete: () => nothing })}
+      <h4 id="consultation-heading" tabindex="-1">${c ? c.title : t(lang, 'list.heading')}</h4>
+      ${c
+        ? html`<p>${STATUS_LABELS[c.status][lang]} · ${period(lang, c)}</p>
+            ${c.reportedAt ? html`<p>${t(lang, 'reported.on', { date: formatDateTime(lang, c.reportedAt) })}</p>` : nothing}
+            <div class="row links">
+              <button type="button" class="ngo-secondary" @click=${() => this.actions?.edit(id)}>${t(lang, 'edit')}</button>
+              <a class="csv" href=${remarksCsvUrl(this.api, id)} download>${t(lang, 'csv')}</a>
+              ${c.reportedAt
+                ? html`<a class="report" href=${reportUrl(this.api, id, lang)} target="_blank" rel="noopener">${t(lang, 'report.open')}</a>
+                    <a class="report-docx" href=${reportUrl(this.api, id, lang, 'docx')} download>${t(lang, 'report.docx')}</a>`
+                : nothing}
+            </div>`
+        : nothing}
+      ${this.tabs.renderTabs(t(lang, 'tabs.label'), (x) => t(lang, `tab.${x}`))}
+      ${this.tabs.renderPanels((x) =>
+        x === 'queue'
+          ? html`<ngo-admin-consultations-queue api-base=${this.api} .session=${this.session} .consultationId=${id}
+              .moderation=${c?.moderation ?? null}></ngo-admin-consultations-queue>`
+          : html`<ngo-admin-consultations-answers api-base=${this.api} .session=${this.session} .consultationId=${id}
+              .reported=${!!c?.reportedAt} .published=${this.onPublished}></ngo-admin-consultations-answers>`,
+      )}`;
+  }
+}
