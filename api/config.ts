@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod.js';
 
 /** Runtime configuration, read from environment variables and validated at start. */
 export interface Config {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /**
  * The anti-abuse fields every anonymous write carries under the key `abuse` (see `abuse.ts` for

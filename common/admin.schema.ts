@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './admin.js';
 import { STAFF_ROLES } from './taxonomy.js';
 
@@ -41,7 +41,7 @@ export const SessionInfo = z
 export const CreateStaffInput = z
   .object({
     email: Email,
-    name: z.string().trim().min(1).max(120),
+    name: z.displayName().trim().min(1).max(120),
     role: StaffRoleSchema,
     district: z.number().int().min(1).max(18).nullable().default(null),
     password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
@@ -50,7 +50,7 @@ export const CreateStaffInput = z
 
 export const UpdateStaffInput = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: z.displayName().trim().min(1).max(120).optional(),
     role: StaffRoleSchema.optional(),
     district: z.number().int().min(1).max(18).nullable().optional(),
     disabled: z.boolean().optional(),

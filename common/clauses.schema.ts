@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { CLAUSE_FORMS, CLAUSE_MAX } from './clauses.js';
 
 const Texts = { pl: z.string(), en: z.string(), uk: z.string() };

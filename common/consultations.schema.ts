@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { PersonalWrite } from './forms.schema.js';
 import { AUDIENCES, AUTHOR_TYPES, CONSULTATION_LIMITS as L, CONSULTATION_STATUSES, DECISIONS, MODERATION_MODES, ORGANISATION_AUTHORS, REMARK_STATUSES } from './consultations.js';
 import { DOCUMENT_WARNING_CODES } from './consultations.document.js';
@@ -99,7 +99,7 @@ export const RemarkInput = PersonalWrite.extend({
 export type RemarkInput = z.output<typeof RemarkInput>;
 
 export const SupportInput = PersonalWrite.extend({
-  organisationName: z.string().trim().min(2).max(L.name),
+  organisationName: z.displayName().trim().min(2).max(L.name),
   krs: z.preprocess(blankToNull, z.string().trim().refine(isValidKrs, 'A KRS number has 10 digits').nullable()).default(null),
 }).meta({ id: 'SupportInput' });
 

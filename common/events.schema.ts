@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { LANGS } from './taxonomy.js';
 import { SERVICE_LANGUAGES, isInKrakow } from './map.js';
 import {
@@ -27,7 +27,7 @@ export const Point = z
 
 export const Venue = z
   .object({
-    name: z.string().trim().min(2).max(EVENT_LIMITS.venueName),
+    name: z.displayName().trim().min(2).max(EVENT_LIMITS.venueName),
     address: optionalText(EVENT_LIMITS.address),
     point: Point.nullable().default(null),
     district: z.number().int().min(1).max(18).nullable().default(null),
@@ -38,7 +38,7 @@ export type Venue = z.output<typeof Venue>;
 
 export const Organiser = z
   .object({
-    name: z.string().trim().min(2).max(EVENT_LIMITS.organiser),
+    name: z.displayName().trim().min(2).max(EVENT_LIMITS.organiser),
     /** The organisation's entry on the map, when it has one. */
     organisationId: z.preprocess(blankToNull, z.string().max(64).nullable()).default(null),
   })

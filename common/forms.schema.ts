@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { AbuseSchema } from './abuse.schema.js';
 import { LANGS } from './taxonomy.js';
 import { CONTACT_LIMITS } from './forms.js';
@@ -18,7 +18,7 @@ export { CONTACT_LIMITS };
 
 export const Contact = z
   .object({
-    name: z.string().trim().min(CONTACT_LIMITS.nameMin).max(CONTACT_LIMITS.name),
+    name: z.displayName().trim().min(CONTACT_LIMITS.nameMin).max(CONTACT_LIMITS.name),
     email: z.email().max(CONTACT_LIMITS.email),
   })
   .meta({ id: 'Contact', description: 'Who writes: for the e-mailed link and the answer; never published' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { LANGS } from './taxonomy.js';
 import {
   ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, MAP_READ_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
@@ -17,11 +17,11 @@ export const LocationSchema = z
   .refine((p) => isInKrakow(p.lon, p.lat), { message: 'The point must lie within Kraków' })
   .meta({ id: 'Location', description: 'WGS84 point inside Kraków' });
 
-const Translation = z.object({ name: optionalText(MAP_LIMITS.name), description: optionalText(MAP_LIMITS.description) });
+const Translation = z.object({ name: z.preprocess(blankToNull, z.displayName().trim().max(MAP_LIMITS.name).nullable()).default(null), description: optionalText(MAP_LIMITS.description) });
 
 export const OrganisationInput = z
   .object({
-    name: z.string().trim().min(2).max(MAP_LIMITS.name),
+    name: z.displayName().trim().min(2).max(MAP_LIMITS.name),
     description: z.string().trim().max(MAP_LIMITS.description).default(''),
     translations: z.object({ en: Translation.optional(), uk: Translation.optional() }).default({}),
     kind: z.enum(ORG_KINDS),

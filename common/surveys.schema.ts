@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import type { Instrument, Item } from './surveys.js';
 import { AbuseSchema } from './abuse.schema.js';
 import { HARD_TO_SAY, RESPONDENT_GROUPS, SCALE_POINTS, SURVEY_LIMITS as L } from './surveys.js';

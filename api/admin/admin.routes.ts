@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { AuditEntry, CreateStaffInput, LoginInput, SessionInfo, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';

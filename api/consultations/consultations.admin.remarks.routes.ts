@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { AUTHOR_TYPE_LABELS, DECISION_LABELS, REMARK_STATUSES } from '../../common/consultations.js';
 import { AnswerSaved, RemarkState, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
 import { csvResponse, toCsv } from '../core/csv.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { WHOLE_DOCUMENT } from './consultations.mail.js';
 import { answerRemark, findRemark } from './consultations.repository.js';
@@ -12,7 +13,7 @@ import { approveRemark, ownConsultation, ownRemark, rejectRemark, staffRemarks }
 /** A consultation's remarks as staff handle them: list, moderate, answer, export. Mounted at /v1/admin/consultations. */
 export const staffRemarkRoutes = createRouter();
 
-const RemarkParam = z.object({ remarkId: z.string().min(1).max(64) });
+const RemarkParam = z.object({ remarkId: RecordId });
 
 staffRemarkRoutes.openapi(
   createRoute({

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
 import { AnswersPublished, ConsultationInput, DocumentPreview, StaffConsultation, StaffConsultationDetail } from '../../common/consultations.schema.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';

@@ -1,16 +1,17 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { PublicRemark, RemarkAccepted, RemarkInput, RemarkListQuery } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead } from '../core/cache.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmRemark, publicConsultation, publicRemarks, readVersion, submitRemark } from './consultations.service.js';
 
 /** Remarks on a consultation: the published ones, a new one, and its e-mailed confirmation. Mounted at /v1/consultations. */
 export const remarkRoutes = createRouter();
 
-export const Token = z.object({ token: z.string().min(20).max(100) });
+export const Token = z.object({ token: LinkToken });
 
 remarkRoutes.openapi(
   createRoute({

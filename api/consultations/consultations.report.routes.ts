@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { cachedRead } from '../core/cache.js';
 import { attachmentDisposition, csvResponse } from '../core/csv.js';

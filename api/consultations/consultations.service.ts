@@ -203,9 +203,12 @@ export function confirmSupportByLink({ db }: Services, token: string) {
 /** Saves a consultation. The same text is never split again; once it has remarks, its units may not change. */
 export async function saveConsultation({ db }: Services, row: ConsultationRow, input: ConsultationInput) {
   const units = input.document === row.document ? null : splitDocumentInput(input.document).units;
-  const same = !units || (await unitsEqual(db, row.id, units));
-  assertUnitsMayChange(same, same ? 0 : await countRemarks(db, row.id));
-  await updateConsultation(db, row.id, input, same ? null : units);
+  // The check and the write in one transaction, so no remark slips in between them.
+  await inTransaction(db, async (trx) => {
+    const same = !units || (await unitsEqual(trx, row.id, units));
+    assertUnitsMayChange(same, same ? 0 : await countRemarks(trx, row.id));
+    await updateConsultation(trx, row.id, input, same ? null : units);
+  });
 }
 
 /** A moderator publishes a remark waiting for moderation. */

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { SupportInput } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { Token } from './consultations.remarks.routes.js';
 import { confirmSupportByLink, submitSupport } from './consultations.service.js';
@@ -16,7 +17,7 @@ supportRoutes.openapi(
     path: '/{id}/remarks/{remarkId}/supports',
     tags: ['consultations'],
     summary: 'Support a published remark instead of writing a duplicate, while the consultation is open. Counts once confirmed by the e-mailed link (when the consultation asks for it).',
-    request: { params: IdParam.extend({ remarkId: z.string().min(1).max(64) }), body: { content: { 'application/json': { schema: SupportInput } }, required: true } },
+    request: { params: IdParam.extend({ remarkId: RecordId }), body: { content: { 'application/json': { schema: SupportInput } }, required: true } },
     responses: { 202: jsonContent(z.object({ id: z.string(), status: z.enum(['unconfirmed', 'published']) }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('consultations:support'), guardAnonymousWrite({ scope: 'consultations:support', limit: 20, windowSec: 3600 })] as const,
   }),

@@ -20,7 +20,11 @@ function mountGuarded(t: TestApp, limit = 3) {
       request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1), abuse: AbuseSchema }) } }, required: true } },
       responses: { 201: { description: 'ok', content: { 'application/json': { schema: z.object({ name: z.string() }) } } }, ...ErrorResponses },
     }),
-    (c) => c.json({ name: c.req.valid('json').name }, 201),
+    (c) => {
+      // A handler that breaks on our side, as a database error would.
+      if (c.req.valid('json').name === 'boom') throw new Error('the database went away');
+      return c.json({ name: c.req.valid('json').name }, 201);
+    },
   );
   t.app.route('/v1/test-abuse', router);
 }
@@ -105,6 +109,16 @@ describe.each(dialects)('anti-abuse kit on %s', (dialect) => {
     const fixed = await post(t, { name: 'Stowarzyszenie', abuse });
     expect(fixed.status).toBe(201);
     expect(await code(await post(t, { name: 'Stowarzyszenie', abuse }))).toBe('challenge_failed');
+  });
+
+  it('keeps the challenge spent after a 5xx, so one proof cannot repeat a failing write', async () => {
+    const abuse = await solvedAbuse(t.app);
+    const failed = await post(t, { name: 'boom', abuse });
+    expect(failed.status).toBe(500);
+    expect(await code(failed)).toBe('internal_error');
+    const again = await post(t, { name: 'boom', abuse });
+    expect(again.status).toBe(422);
+    expect(await code(again)).toBe('challenge_failed');
   });
 
   it('rate-limits per client with 429 and Retry-After before any other check', async () => {

@@ -105,9 +105,10 @@ async function readBody(c: Context<AppEnv>): Promise<unknown> {
  * 4. proof of work valid, unexpired and unused → 422 `challenge_failed`;
  * 5. at least `config.minFillMs` since the challenge was issued → 422 `too_fast`.
  *
- * The solved challenge is spent on success. It is given back when the request ends in a
- * field-validation error (422 `validation_failed`), `too_fast` or a 5xx, so that the person can fix
- * the form, or the client retry, without solving again.
+ * The solved challenge is spent on success. It is given back only when the request ends in a
+ * field-validation error (422 `validation_failed`) or `too_fast`, so that the person can fix the
+ * form without solving again. A 5xx keeps it spent: otherwise one proof could repeat a write that
+ * fails on our side for ever (a client retries with a new challenge, or the same Idempotency-Key).
  *
  * Use it as route middleware, after `idempotent(…)` so a replayed retry skips it:
  * `createRoute({ …, middleware: [idempotent('map:submit'), guardAnonymousWrite({ scope: 'map:submit', limit: 10, windowSec: 3600 })] })`.
@@ -139,9 +140,8 @@ export function guardAnonymousWrite({ scope, limit, windowSec }: GuardOptions): 
 
     await next();
 
-    const status = c.res.status;
     const err = c.error;
-    if (status >= 500 || (err instanceof ApiError && err.code === 'validation_failed')) {
+    if (err instanceof ApiError && err.code === 'validation_failed') {
       await release(db, signature).catch((e) => c.var.log.warn('could not release challenge', { err: String(e) }));
     }
   };

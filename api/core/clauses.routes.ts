@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { CLAUSE_FORMS, isClauseForm, type ClauseForm } from '../../common/clauses.js';
 import { Clause, ClauseInput, StaffClause } from '../../common/clauses.schema.js';
 import { cachedRead } from './cache.js';

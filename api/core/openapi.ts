@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../common/zod.js';
 
 export const ErrorEnvelopeSchema = z
   .object({
@@ -35,5 +35,17 @@ export const ErrorResponses = {
 /** A JSON response (or body) for `createRoute`: `200: jsonContent(Schema, 'What it is')`. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+/**
+ * A record id, checked by format before any query: letters, digits, `-` and `_` (application ids
+ * are UUIDs from `newId()`; fixtures and imports use short slugs). Anything else is a 422 that
+ * never reaches the database.
+ */
+export const RecordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an id').meta({ description: 'Record id' });
 /** The `{id}` path parameter every resource uses. */
-export const IdParam = z.object({ id: z.string().min(1).max(64) });
+export const IdParam = z.object({ id: RecordId });
+
+/**
+ * A secret link's token (`randomToken()`: base64url), checked by format before any query. Tokens
+ * travel in the JSON body, never in the URL, so they stay out of access logs.
+ */
+export const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'Not a link token').meta({ description: 'The token of the e-mailed link' });

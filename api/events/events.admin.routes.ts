@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';

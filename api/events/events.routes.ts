@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import type { Lang } from '../../common/taxonomy.js';
 import { LANGS } from '../../common/taxonomy.js';
@@ -11,7 +12,7 @@ import { notModified } from '../core/cache.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { CERTIFICATE_NUMBER_RE, certificatePdf } from './events.certificate.js';
 import { findCertificate } from './events.attendance.js';
@@ -24,7 +25,7 @@ import { isLocalDate, warsawDateOf } from '../../common/time.js';
 /** Public events API. Mounted at /v1/events. */
 export const eventRoutes = createRouter();
 
-const Token = z.object({ token: z.string().min(20).max(128) });
+const Token = z.object({ token: LinkToken });
 const LangQuery = z.object({ lang: z.enum(LANGS).default('pl') });
 const FEED_NAME: Record<Lang, string> = { pl: 'Wydarzenia NGO w Krakowie', en: 'NGO events in Kraków', uk: 'Події НУО у Кракові' };
 const FEED_DESCRIPTION: Record<Lang, string> = { pl: 'Kalendarz wydarzeń organizacji pozarządowych i miasta Krakowa', en: 'Calendar of events of Kraków’s NGOs and the city', uk: 'Календар подій неурядових організацій і міста Кракова' };

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { ORG_STATUSES } from '../../common/map.js';
 import { OrganisationFilters, OrganisationInput, StaffEntry, StaffOrganisationPage } from '../../common/map.schema.js';
 import { notFound } from '../core/errors.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { QueueItem, SUBMISSION_STATUSES } from '../../common/map.schema.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';

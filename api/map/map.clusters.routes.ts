@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { Kysely } from 'kysely';
 import { ClusterQuery, ClusterResponse, ClusterViewportQuery } from '../../common/map.schema.js';
 import type { Database } from '../db/schema.js';

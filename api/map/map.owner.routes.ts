@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { AbuseSchema } from '../../common/abuse.schema.js';
 import { OrganisationInput } from '../../common/map.schema.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { ownerEdit, ownerView } from './map.service.js';
 import { Accepted } from './map.submissions.routes.js';
@@ -12,8 +13,6 @@ import { Accepted } from './map.submissions.routes.js';
 /** An owner's own entry, behind the secret link sent on approval and in the yearly reminder. Mounted at /v1/map/owner. */
 export const ownerRoutes = createRouter();
 
-/** A secret-link token travels in the JSON body, never in the URL, so it stays out of access logs. */
-const LinkToken = z.string().min(20).max(100).meta({ description: 'The token of the e-mailed link (`?edit=…`)' });
 
 const OwnerView = z.object({ organisationId: z.string(), organisation: OrganisationInput, pendingEdit: z.boolean() }).meta({ id: 'OwnerView' });
 

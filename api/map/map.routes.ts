@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import { ACCESSIBILITY_FEATURES, AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, ORG_KINDS, SERVICE_LANGUAGES, TARGET_GROUPS } from '../../common/map.js';
 import { Organisation, OrganisationListQuery, OrganisationPage } from '../../common/map.schema.js';

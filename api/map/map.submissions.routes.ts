@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { SubmissionInput } from '../../common/map.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmSubmission, submitOrganisation } from './map.service.js';
 
@@ -10,7 +11,7 @@ import { confirmSubmission, submitOrganisation } from './map.service.js';
 export const submissionRoutes = createRouter();
 
 export const Accepted = z.object({ id: z.string(), status: z.string() }).meta({ id: 'SubmissionAccepted' });
-export const TokenParam = z.object({ token: z.string().min(20).max(100) });
+export const TokenParam = z.object({ token: LinkToken });
 
 submissionRoutes.openapi(
   createRoute({
