@@ -61,6 +61,15 @@ export const MODULES = {
       'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
     },
   },
+  events: {
+    widgets: {
+      'ngo-events': {
+        chunk: 'ngo-events.js', lazy: false, src: 'events/events.ts',
+        embed: ['lang', 'type', 'district', 'organiser', 'series', 'view', 'event', 'sync-url', 'confirm', 'manage', 'action'],
+      },
+    },
+    clauseForm: 'events',
+  },
   admin: {
     widgets: { 'ngo-admin': { chunk: 'ngo-admin.js', lazy: false, src: 'admin/admin.ts' } },
     sections: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonths, addWeeks, daysBetween, daysInMonth, endOfMonth, endOfWeek, isLocalDate, isLocalDateTime, repeatedInWarsaw, sameMonth, shiftLocal,
-  startOfMonth, startOfWeek, utcToWarsawLocal, warsawDateOf, warsawLocalToUtc, warsawMidnight, warsawOffsetMs, weekday,
+  startOfMonth, startOfWeek, utcToWarsawLocal, warsawDateOf, warsawIso, warsawLocalToUtc, warsawMidnight, warsawOffsetMs, weekday,
 } from './time.js';
 
 describe('civil dates', () => {
@@ -97,6 +97,14 @@ describe('Warsaw wall clock', () => {
     expect(warsawDateOf('2027-07-10T22:00:00Z')).toBe('2027-07-11');
     expect(utcToWarsawLocal('2027-10-31T00:30:00Z')).toBe('2027-10-31T02:30');
     expect(utcToWarsawLocal('2027-10-31T01:30:00Z')).toBe('2027-10-31T02:30');
+  });
+
+  it('writes instants with the Warsaw offset of their moment', () => {
+    expect(warsawIso('2027-06-05T08:00:00Z')).toBe('2027-06-05T10:00:00+02:00');
+    expect(warsawIso('2027-01-05T08:00:00Z')).toBe('2027-01-05T09:00:00+01:00');
+    // Both 02:30s of the autumn night, told apart by their offsets.
+    expect(warsawIso('2027-10-31T00:30:00Z')).toBe('2027-10-31T02:30:00+02:00');
+    expect(warsawIso('2027-10-31T01:30:00Z')).toBe('2027-10-31T02:30:00+01:00');
   });
 
   it('knows the repeated autumn hour, in both of its occurrences, and nothing else', () => {

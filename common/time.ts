@@ -119,6 +119,14 @@ export function utcToWarsawLocal(instant: string | number | Date): WallTime {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** An instant as ISO 8601 with Warsaw's offset, `2027-06-05T10:00:00+02:00` (schema.org dates, which readers show as local time). */
+export function warsawIso(instant: string | number | Date): string {
+  const offsetMin = warsawOffsetMs(new Date(instant)) / MINUTE;
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return `${utcToWarsawLocal(instant)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** Whether the Warsaw wall time of an instant occurs twice: the hour repeated when the clocks go back. */
 export function repeatedInWarsaw(instant: string | number | Date): boolean {
   const ms = new Date(instant).getTime();

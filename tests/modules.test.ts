@@ -92,6 +92,6 @@ describe('the module table (common/modules.ts)', () => {
     expect(sectionsFor('adviser')).toEqual([]);
     expect(canReach('editor', 'consultations')).toBe(true);
     expect(canReach('editor', 'settings')).toBe(false);
-    expect(CLAUSE_FORMS).toEqual(['map', 'consultations']);
+    expect(CLAUSE_FORMS).toEqual(['map', 'consultations', 'events']);
   });
 });

@@ -63,4 +63,24 @@ export const DEFAULT_CLAUSES: Record<ClauseForm, Record<Lang, string>> = {
       'Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду, що не впливає на законність обробки до її відкликання.',
     ),
   },
+  events: {
+    pl: clause(
+      'pl',
+      'Imię i nazwisko, adres e-mail, nazwę organizacji, odpowiedzi na pytania organizatora i zgłoszone potrzeby dostępności przetwarzamy, aby przyjąć i potwierdzić Twój zapis na wydarzenie, prowadzić listę obecności i listę rezerwową, wystawić zaświadczenie o udziale i skontaktować się z Tobą w sprawie wydarzenia, na podstawie Twojej zgody (art. 6 ust. 1 lit. a RODO), a potrzeby dostępności na podstawie Twojej wyraźnej zgody (art. 9 ust. 2 lit. a RODO).',
+      'Dane osobowe usuwamy po upływie okresu przechowywania liczonego od ostatniego spotkania wydarzenia lub cyklu; zachowujemy tylko liczby uczestników i statystyki obecności. Zaświadczenie o udziale przechowujemy wraz z danymi, które potwierdza.',
+      'Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia i ograniczenia przetwarzania, a także prawo wycofania zgody w dowolnym momencie (np. odwołując zapis linkiem z wiadomości e-mail), bez wpływu na zgodność z prawem przetwarzania przed jej wycofaniem. Podanie danych jest dobrowolne, ale bez nich nie możemy przyjąć zapisu.',
+    ),
+    en: clause(
+      'en',
+      "We process your name, e-mail address, organisation, answers to the organiser's questions and the access needs you tell us to take and confirm your registration, keep the attendance and waiting lists, issue a certificate of attendance and contact you about the event, on the basis of your consent (Article 6(1)(a) GDPR), and the access needs on the basis of your explicit consent (Article 9(2)(a) GDPR).",
+      'We delete the personal data once the retention period after the last session of the event or cycle has passed; we keep only the numbers of participants and attendance statistics. A certificate of attendance is kept with the data it states.',
+      'You have the right to access, rectify and erase your data and to restrict its processing, and the right to withdraw your consent at any time (for example by cancelling with the link in the e-mail) without affecting the lawfulness of processing before the withdrawal. Giving the data is voluntary, but without it we cannot take your registration.',
+    ),
+    uk: clause(
+      'uk',
+      'Ми обробляємо ваше імʼя та прізвище, адресу електронної пошти, назву організації, відповіді на запитання організатора та вказані вами потреби доступності, щоб прийняти й підтвердити вашу реєстрацію на подію, вести список присутності та список очікування, видати довідку про участь і звʼязатися з вами щодо події, на підставі вашої згоди (ст. 6 ч. 1 п. a GDPR), а потреби доступності — на підставі вашої явної згоди (ст. 9 ч. 2 п. a GDPR).',
+      'Персональні дані ми видаляємо після закінчення строку зберігання, що відраховується від останньої зустрічі події або циклу; зберігаємо лише кількість учасників і статистику присутності. Довідку про участь зберігаємо разом із даними, які вона підтверджує.',
+      'Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду (наприклад, скасувавши реєстрацію за посиланням із листа), що не впливає на законність обробки до її відкликання. Надання даних є добровільним, але без них ми не можемо прийняти реєстрацію.',
+    ),
+  },
 };

@@ -4,7 +4,8 @@ import { LANGS } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
 import { envelope } from './errors.js';
-import { html, page, raw } from './html.js';
+import { html, jsonLd, page, raw } from './html.js';
+import type { EmbedItem } from './module.js';
 
 /** The tag served at `/embed/<slug>`: a module's widget with `embed` attributes in the module table (never the staff panel). */
 export function embeddableTag(slug: string): string | null {
@@ -26,14 +27,16 @@ new ResizeObserver(() => {
   parent.postMessage({ type: ${JSON.stringify(RESIZE_TYPE)}, slug, height }, '*');
 }).observe(document.documentElement);`;
 
-/** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter. */
-export function embedPage(slug: string, tag: string, query: URLSearchParams): string {
+/** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter; for an item, its own attributes, title and JSON-LD. */
+export function embedPage(slug: string, tag: string, query: URLSearchParams, item?: EmbedItem): string {
   const allowed = embedOf(slug)?.attributes ?? [];
-  const attrs = allowed.flatMap((name) => {
+  const values = new Map<string, string>();
+  for (const name of allowed) {
     const value = query.get(name);
-    if (value === null) return [];
-    return [value === '' ? html` ${name}` : html` ${name}="${value}"`];
-  });
+    if (value !== null) values.set(name, value);
+  }
+  for (const [name, value] of Object.entries(item?.attributes ?? {})) values.set(name, value);
+  const attrs = [...values].map(([name, value]) => (value === '' ? html` ${name}` : html` ${name}="${value}"`));
   const lang = (LANGS as readonly string[]).includes(query.get('lang') ?? '') ? query.get('lang')! : 'pl';
   // The tag comes from the module table, never from the request.
   const element = raw(tag);
@@ -43,7 +46,7 @@ export function embedPage(slug: string, tag: string, query: URLSearchParams): st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${tag}</title>
+<title>${item?.title ?? tag}</title>${item?.jsonLd === undefined ? '' : jsonLd(item.jsonLd)}
 <style>html,body{margin:0;padding:0;background:transparent}</style>
 <script type="module" src="/widgets/ngo-widgets.js"></script>
 </head>
@@ -68,6 +71,17 @@ export function embedRoutes(config: Config) {
     c.header('Content-Security-Policy', frameAncestors(config));
     c.header('Cache-Control', 'public, max-age=300');
     return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams));
+  });
+  // One item's page (an event), from its module's `embedItem`.
+  app.get('/:slug/:id', async (c) => {
+    const slug = c.req.param('slug');
+    const tag = embeddableTag(slug);
+    const module = c.var.modules.find((m) => m.slug === slug);
+    const item = tag && module?.embedItem ? await module.embedItem(c, c.req.param('id')) : null;
+    if (!tag || !item) return c.json(envelope('not_found', `Nothing to embed at "${slug}/${c.req.param('id')}"`, undefined, c.get('requestId')), 404);
+    c.header('Content-Security-Policy', frameAncestors(config));
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams, item));
   });
   return app;
 }

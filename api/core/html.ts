@@ -12,3 +12,10 @@ export const page = (template: ReturnType<typeof html>): string => {
   if (template instanceof Promise) throw new Error('page(): async HTML templates are not used here');
   return template.toString();
 };
+
+/**
+ * A `<script type="application/ld+json">` block (schema.org data) of `value`. `<`, `>` and `&` are
+ * written as JSON escapes, so no text in the data (a title with `</script>`) can end the block.
+ */
+export const jsonLd = (value: unknown) =>
+  raw(`<script type="application/ld+json">${JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}</script>`);

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { Lang } from '../../common/taxonomy.js';
@@ -58,6 +59,16 @@ export interface IndicatorQuery {
   lang: Lang;
 }
 
+/** One public item's own embed page, `/embed/<slug>/<id>` (an event): its title, the widget's attributes, and its schema.org data. */
+export interface EmbedItem {
+  /** The page's `<title>`. */
+  title: string;
+  /** Attributes of the module's widget that open the item (`{ event: id }`), besides the whitelisted query ones. */
+  attributes: Record<string, string>;
+  /** schema.org JSON-LD for search engines, written into the page's head (escaped by `jsonLd`). */
+  jsonLd?: unknown;
+}
+
 /**
  * Everything a module brings, declared once in `api/<slug>/<slug>.module.ts` and named once in
  * `api/modules.ts`. `createApp`, `startServer`, `npm start`, `npm run purge`, the seeds and the
@@ -90,6 +101,8 @@ export interface ModuleManifest {
   waiting?: (db: Kysely<Database>, staff: StaffPrincipal) => Promise<WaitingCount[]>;
   /** The module's objective indicators over a period (issue 11). */
   indicators?: (db: Kysely<Database>, query: IndicatorQuery) => Promise<Indicator[]>;
+  /** `/embed/<slug>/<id>`: a public item's own page; null when there is no such public item (404). */
+  embedItem?: (c: Context<AppEnv>, id: string) => Promise<EmbedItem | null>;
 }
 
 /** Keeps a manifest's literal type while checking it against `ModuleManifest`. */

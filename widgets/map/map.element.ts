@@ -6,12 +6,14 @@ import { NgoSelectEvent } from '../core/events.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { ApiError } from '../core/api.js';
+import { readUrlState, writeUrlState } from '../core/url-state.js';
 import { getClusterZoom, getClusters, getOrganisation, listOrganisations, type MapFilters, type Organisation } from './map.api.js';
 import { tm } from './map.i18n.js';
 import { leafletStyles, mapStyles } from './map.styles.js';
 import type { MapView } from './map.view.js';
 
 type FormMode = 'create' | 'correction' | 'owner' | 'confirm';
+const URL_PREFIX = 'ngo-';
 const URL_KEYS = ['q', 'area', 'district', 'kind', 'accessible', 'org'] as const;
 
 /**
@@ -341,28 +343,20 @@ export class NgoMap extends NgoElement {
   }
 
   private readUrl() {
-    const p = new URLSearchParams(location.search);
-    const get = (k: string) => p.get(`ngo-${k}`);
+    const u = readUrlState(URL_PREFIX, URL_KEYS);
     this.filters = {
-      q: get('q') ?? this.filters.q,
-      area: get('area') ?? this.filters.area,
-      district: get('district') ?? this.filters.district,
-      kind: get('kind') ?? this.filters.kind,
-      accessible: get('accessible') ? get('accessible') === '1' : this.filters.accessible,
+      q: u.q ?? this.filters.q,
+      area: u.area ?? this.filters.area,
+      district: u.district ?? this.filters.district,
+      kind: u.kind ?? this.filters.kind,
+      accessible: u.accessible ? u.accessible === '1' : this.filters.accessible,
     };
-    const org = get('org');
-    if (org) void this.open(org, null);
+    if (u.org) void this.open(u.org, null);
   }
 
   private writeUrl() {
-    const url = new URL(location.href);
     const f = this.filters;
-    const values: Record<(typeof URL_KEYS)[number], string> = { q: f.q, area: f.area, district: f.district, kind: f.kind, accessible: f.accessible ? '1' : '', org: this.selected?.id ?? '' };
-    for (const k of URL_KEYS) {
-      if (values[k]) url.searchParams.set(`ngo-${k}`, values[k]);
-      else url.searchParams.delete(`ngo-${k}`);
-    }
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    writeUrlState(URL_PREFIX, { q: f.q, area: f.area, district: f.district, kind: f.kind, accessible: f.accessible ? '1' : '', org: this.selected?.id ?? '' });
   }
 
   // ---- rendering ---------------------------------------------------------------------------------
