@@ -54,7 +54,7 @@ runWidgetBaseTests<NgoEvents>('ngo-events', {
   widths: [360, 1280],
 });
 
-describe('<ngo-events>', function () {
+describe('<ngo-events>', function (this: { timeout(ms: number): unknown }) {
   // The real API, a proof of work and two test files at once on a shared machine: more than mocha's 10 s default.
   this.timeout(30_000);
   afterEach(() => history.replaceState(null, '', location.pathname));
