@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ADMIN_SECTIONS, isAdminSection, type ModuleSection } from '../../common/modules.js';
-import { ApiError, asApiError } from '../core/api.js';
+import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
-import { ChallengeController } from '../core/pow.js';
-import { errorSummary, focusErrorSummary, formStyles, inputField, statusRegion, type SummaryError } from '../core/forms.js';
+import { focusErrorSummary, formStyles, statusRegion } from '../core/forms.js';
 import { theme } from '../core/theme.js';
-import { getSession, signIn, signOut, type AdminSession } from './admin.api.js';
+import { getSession, signOut, type AdminSession } from './admin.api.js';
 import { tAdmin, type AdminKey } from './admin.i18n.js';
+import { SignInForm } from './admin.login.js';
 import { adminStyles } from './admin.styles.js';
 
 // The panel's events live in the core event contract (widgets/core/events.ts), re-exported for the panel's users.
@@ -35,9 +35,6 @@ async function loadSection(def: ModuleSection): Promise<void> {
 }
 
 type Phase = 'checking' | 'login' | 'panel';
-type LoginField = 'email' | 'password' | 'otp';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * The staff panel: sign-in (admins also type the 6-digit code, in the same step), then the sections the staff member's
@@ -78,13 +75,7 @@ export class NgoAdmin extends NgoElement {
     phase: { state: true, attribute: false },
     session: { state: true, attribute: false },
     current: { state: true, attribute: false },
-    email: { state: true, attribute: false },
-    password: { state: true, attribute: false },
-    otp: { state: true, attribute: false },
-    fieldErrors: { state: true, attribute: false },
-    formError: { state: true, attribute: false },
     status: { state: true, attribute: false },
-    busy: { state: true, attribute: false },
     sectionEl: { state: true, attribute: false },
     sectionFailed: { state: true, attribute: false },
   };
@@ -93,35 +84,32 @@ export class NgoAdmin extends NgoElement {
   declare private session: AdminSession | null;
   /** The open section: one the session lists, which this build may not have (then a notice shows). */
   declare private current: string | null;
-  declare private email: string;
-  declare private password: string;
-  declare private otp: string;
-  declare private fieldErrors: Partial<Record<LoginField, string>>;
-  declare private formError: string;
   declare private status: string;
-  declare private busy: boolean;
   declare private sectionEl: HTMLElement | null;
   declare private sectionFailed: boolean;
 
   /** Where focus goes after the next render: a selector inside the shadow root. */
   private focusNext = '';
   private checking?: AbortController;
-  /** After failed attempts the server asks for a proof of work with each sign-in (429 `challenge_required`). */
-  private needsProof = false;
-  private readonly pow = new ChallengeController(this, () => this.api, { auto: false });
+  private readonly login = new SignInForm(this, {
+    api: () => this.api,
+    signedIn: (session) => {
+      this.enter(session, true);
+      this.dispatchEvent(new NgoSignedInEvent(session.staff));
+    },
+    announce: (message) => (this.status = message),
+    focus: (selector) => {
+      this.focusNext = selector;
+      this.requestUpdate();
+    },
+  });
 
   constructor() {
     super();
     this.phase = 'checking';
     this.session = null;
     this.current = null;
-    this.email = '';
-    this.password = '';
-    this.otp = '';
-    this.fieldErrors = {};
-    this.formError = '';
     this.status = '';
-    this.busy = false;
     this.sectionEl = null;
     this.sectionFailed = false;
   }
@@ -142,23 +130,20 @@ export class NgoAdmin extends NgoElement {
     this.checking?.abort();
     const ctl = (this.checking = new AbortController());
     this.phase = 'checking';
-    this.formError = '';
+    this.login.formError = '';
     try {
       this.enter(await getSession(this.api, ctl.signal), false);
     } catch (err) {
       if (ctl.signal.aborted) return;
       this.phase = 'login';
-      if (err instanceof ApiError && err.status !== 401) this.formError = tAdmin.error(this.locale, err);
+      if (err instanceof ApiError && err.status !== 401) this.login.formError = tAdmin.error(this.locale, err);
     }
   }
 
   private enter(session: AdminSession, announce: boolean): void {
     this.session = session;
     this.phase = 'panel';
-    this.password = '';
-    this.otp = '';
-    this.needsProof = false;
-    this.formError = '';
+    this.login.reset();
     const keep = this.current && session.sections.includes(this.current);
     void this.open(keep ? this.current! : session.sections[0] ?? null);
     if (announce) {
@@ -194,67 +179,6 @@ export class NgoAdmin extends NgoElement {
     this.dispatchEvent(new NgoSelectEvent({ id: section, name: this.sectionLabel(section) }));
   }
 
-  private validate(): SummaryError[] {
-    const lang = this.locale;
-    const errors: Partial<Record<LoginField, string>> = {};
-    if (!this.email.trim()) errors.email = tAdmin(lang, 'field.required');
-    else if (!EMAIL.test(this.email.trim())) errors.email = tAdmin(lang, 'field.invalid_email');
-    if (!this.password) errors.password = tAdmin(lang, 'field.required');
-    if (this.otp.trim() && !/^\d{6}$/.test(this.otp.trim())) errors.otp = tAdmin(lang, 'admin.login.otp_invalid');
-    this.fieldErrors = errors;
-    return (Object.keys(errors) as LoginField[]).map((id) => ({ id, message: `${this.labelOf(id)}: ${errors[id]}` }));
-  }
-
-  private labelOf(id: LoginField): string {
-    return tAdmin(this.locale, `admin.login.${id}`);
-  }
-
-  private async onSubmit(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    if (this.busy) return;
-    this.formError = '';
-    if (this.validate().length) {
-      this.status = '';
-      this.focusNext = '.ngo-error-summary';
-      return;
-    }
-    const lang = this.locale;
-    this.busy = true;
-    this.status = tAdmin(lang, 'admin.login.signing_in');
-    try {
-      const session = await this.signIn();
-      this.enter(session, true);
-      this.dispatchEvent(new NgoSignedInEvent(session.staff));
-    } catch (err) {
-      const apiErr = asApiError(err);
-      this.status = '';
-      this.formError =
-        apiErr.code === 'challenge_required' && apiErr.retryAfter
-          ? tAdmin(lang, 'admin.login.wait', { count: apiErr.retryAfter })
-          : tAdmin.error(lang, apiErr);
-      this.otp = '';
-      this.focusNext = apiErr.code === 'invalid_credentials' ? '#password' : '#login-error';
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** One sign-in; when the server first asks for a proof of work that needs no wait, solves it and tries once more. */
-  private async signIn(): Promise<AdminSession> {
-    const otp = this.otp.trim();
-    for (;;) {
-      const altcha = this.needsProof ? await this.pow.solution().finally(() => this.pow.reset()) : undefined;
-      try {
-        return await signIn(this.api, { email: this.email.trim(), password: this.password, ...(otp ? { otp } : {}), ...(altcha ? { altcha } : {}) });
-      } catch (err) {
-        if (!(err instanceof ApiError && err.code === 'challenge_required')) throw err;
-        const retryNow = !this.needsProof && !err.retryAfter;
-        this.needsProof = true;
-        if (!retryNow) throw err;
-      }
-    }
-  }
-
   private async onLogout(): Promise<void> {
     const session = this.session;
     if (!session) return;
@@ -280,9 +204,7 @@ export class NgoAdmin extends NgoElement {
     this.session = null;
     this.sectionEl = null;
     this.phase = 'login';
-    this.password = '';
-    this.otp = '';
-    this.fieldErrors = {};
+    this.login.reset();
     this.status = message;
     this.focusNext = '#login-title';
   }
@@ -307,54 +229,8 @@ export class NgoAdmin extends NgoElement {
   }
 
   private renderLogin() {
-    const lang = this.locale;
-    if (this.phase === 'checking') return html`<p>${tAdmin(lang, 'admin.login.checking')}</p>`;
-    const errors = this.fieldErrors;
-    const summary = (Object.keys(errors) as LoginField[]).map((id) => ({ id, message: `${this.labelOf(id)}: ${errors[id]}` }));
-    const marker = tAdmin(lang, 'field.required_marker');
-    return html`<form part="login-form" novalidate aria-labelledby="login-title" @submit=${this.onSubmit}>
-      <h2 id="login-title" class="title" tabindex="-1">${tAdmin(lang, 'admin.login.heading')}</h2>
-      ${errorSummary(tAdmin(lang, 'summary.heading', { count: summary.length }), summary)}
-      <div id="login-error" class="form-error" role="alert" tabindex="-1">${this.formError}</div>
-      ${inputField({
-        id: 'email',
-        type: 'email',
-        label: this.labelOf('email'),
-        requiredMarker: marker,
-        value: this.email,
-        required: true,
-        autocomplete: 'username',
-        maxlength: 254,
-        error: errors.email,
-        onInput: (v) => (this.email = v),
-      })}
-      ${inputField({
-        id: 'password',
-        type: 'password',
-        label: this.labelOf('password'),
-        requiredMarker: marker,
-        value: this.password,
-        required: true,
-        autocomplete: 'current-password',
-        maxlength: 200,
-        error: errors.password,
-        onInput: (v) => (this.password = v),
-      })}
-      ${inputField({
-        id: 'otp',
-        label: this.labelOf('otp'),
-        hint: tAdmin(lang, 'admin.login.otp_hint'),
-        requiredMarker: marker,
-        value: this.otp,
-        required: false,
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        maxlength: 6,
-        error: errors.otp,
-        onInput: (v) => (this.otp = v),
-      })}
-      <button type="submit" part="submit-button" aria-disabled=${this.busy ? 'true' : 'false'}>${tAdmin(lang, 'admin.login.submit')}</button>
-    </form>`;
+    if (this.phase === 'checking') return html`<p>${tAdmin(this.locale, 'admin.login.checking')}</p>`;
+    return this.login.render();
   }
 
   private renderPanel(session: AdminSession) {
