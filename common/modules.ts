@@ -57,7 +57,7 @@ export const MODULES = {
   },
   surveys: {
     widgets: {
-      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token'] },
+      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link'] },
       'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
     },
   },

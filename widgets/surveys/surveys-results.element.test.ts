@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { Answers, Instrument, RespondentGroup } from '../../common/surveys.js';
-import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
-import { scoreEdition, type ScoredResponse } from '../../common/surveys.scoring.js';
-import { failure, mountWidget, runWidgetBaseTests, stubFetch, waitFor, type FetchStub } from '../core/testing.js';
-import type { PublishedResults } from './surveys.api.js';
+import { InstrumentSchema, ResultsSchema, toInstrument } from '../../common/surveys.schema.js';
+import { findItem } from '../../common/surveys.js';
+import { perceptionGaps, scoreEdition, type Cell, type EditionScores, type ScoredResponse } from '../../common/surveys.scoring.js';
+import { failure, mountWidget, runWidgetBaseTests, stubFetch, typed, waitFor, type FetchStub } from '../core/testing.js';
+import type { Results } from './surveys.api.js';
 import type { NgoSurveyResults } from './surveys-results.element.js';
 import './surveys-results.js';
 
@@ -30,20 +31,34 @@ const now = scoreEdition(instrument, [
 ]);
 const before = scoreEdition(instrument, [...respondents('ngo', 10, () => 2), ...respondents('official', 6, () => 4)]);
 
-const results = (over: Partial<PublishedResults> = {}): PublishedResults => ({
-  survey: 'lijw',
-  edition: { slug: '2025', status: 'closed', opensAt: '2025-11-01T00:00:00.000Z', closesAt: '2026-01-31T23:00:00.000Z', periodFrom: '2024-11-01', periodTo: '2025-10-31' },
-  title: { pl: 'Badanie jakości współpracy', en: 'Cooperation quality survey', uk: 'Опитування про якість співпраці' },
-  instrument,
-  columns: ['ngo', 'official', 'councillor', 'all'],
-  scores: now,
-  items: true,
-  trend: [{ edition: '2024', scores: before }, { edition: '2025', scores: now }],
-  indicators: [{ key: 'consultations', label: { pl: 'Konsultacje', en: 'Consultations', uk: 'Консультації' }, value: 14 }],
-  agreed: [{ section: 'b', score: 58, note: 'Po dyskusji zespołu.' }],
-  recommendations: [{ id: 'r1', section: 'b', text: 'Uprościć sprawozdania z dotacji.', owner: 'Wydział Polityki Społecznej', deadline: '2026-06-30', status: 'in_progress', statusNote: null }],
-  ...over,
-});
+type Col = RespondentGroup | 'all';
+const COLUMNS: Col[] = ['ngo', 'official', 'councillor', 'all'];
+const r1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+/** Cells of the published columns, one decimal, as the API serves them. */
+const cells = (c: Record<Col, Cell>) => Object.fromEntries(COLUMNS.map((k) => [k, { ...c[k], score: r1(c[k].score) }]));
+const sectionTitle = (id: string) => instrument.sections.find((x) => x.id === id)!.title;
+
+/** What `GET …/results?a=&b=` answers for these scores (the server does the same from the database). */
+function results(scores: EditionScores, o: { a?: Col; b?: Col; over?: Partial<Results> } = {}): Results {
+  const a = o.a ?? 'ngo';
+  const b = o.b ?? 'official';
+  const g = perceptionGaps(scores, a, b);
+  const ri = <T extends { a: number | null; b: number | null; gap: number | null }>(x: T) => ({ ...x, a: r1(x.a), b: r1(x.b), gap: r1(x.gap) });
+  return typed(ResultsSchema, {
+    edition: { survey: 'lijw', slug: '2025', status: 'closed', opensAt: '2025-11-01T00:00:00.000Z', closesAt: '2026-01-31T23:00:00.000Z', periodFrom: '2024-11-01', periodTo: '2025-10-31', instrumentVersion: 1, published: true, serverTime: '2026-12-02T10:00:00.000Z' },
+    columns: COLUMNS,
+    respondents: Object.fromEntries(COLUMNS.map((k) => [k, scores.respondents[k]])),
+    index: cells(scores.index),
+    sections: scores.sections.map((x) => ({ id: x.id, title: sectionTitle(x.id), cells: cells(x.cells), agreed: x.id === 'b' ? 58 : null })),
+    items: scores.items.map((i) => ({ id: i.id, section: i.section, text: findItem(instrument, i.id)!.item.text, weight: i.weight, reverse: i.reverse, cells: cells(i.cells) })),
+    gap: { a, b, index: r1(g.index), sections: g.sections.map(ri), items: g.items.map(ri) },
+    trend: [before, scores].map((x, k) => ({ edition: String(2024 + k), periodTo: `${2024 + k}-10-31`, index: cells(x.index), sections: x.sections.map((y) => ({ id: y.id, cells: cells(y.cells) })) })),
+    indicators: [{ module: 'consultations', key: 'held', label: 'Consultations held', value: 14, unit: 'count' }],
+    recommendations: [{ id: 'r1', edition: '2025', section: 'b', text: 'Uprościć sprawozdania z dotacji.', owner: 'Wydział Polityki Społecznej', deadline: '2026-06-30', status: 'in_progress', statusNote: null }],
+    minN: 5,
+    ...o.over,
+  });
+}
 
 const root = (el: NgoSurveyResults) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: NgoSurveyResults, sel: string) => root(el).querySelector<E & HTMLElement>(sel);
@@ -51,8 +66,14 @@ const $$ = <E extends Element = HTMLElement>(el: NgoSurveyResults, sel: string) 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const number = (s: string) => Number(s.replace(/\s/g, '').replace(',', '.').replace('−', '-'));
 
-function serve(body: PublishedResults | Response): FetchStub {
-  return stubFetch((c) => (c.pathname === '/v1/surveys/lijw/editions/2025/results' ? (body instanceof Response ? body.clone() : body) : undefined));
+/** Serves the results of `now` for the asked pair, or `body` as it is. */
+function serve(body?: Response | ((q: URLSearchParams) => Results)): FetchStub {
+  return stubFetch((c) => {
+    if (c.pathname !== '/v1/surveys/lijw/editions/2025/results') return undefined;
+    if (body instanceof Response) return body.clone();
+    const q = new URL(c.url).searchParams;
+    return body ? body(q) : results(now, { a: (q.get('a') ?? undefined) as Col | undefined, b: (q.get('b') ?? undefined) as Col | undefined });
+  });
 }
 
 async function mount(lang = 'pl', width = 1280): Promise<NgoSurveyResults> {
@@ -67,7 +88,7 @@ describe('<ngo-survey-results>', () => {
   afterEach(() => stub?.restore());
 
   it('draws bars per section by group whose values are the table’s, and shows n < 5, never 0', async () => {
-    stub = serve(results());
+    stub = serve();
     const el = await mount();
     const bars = $$(el, '#h-sections ~ .chart-box rect.bar');
     const rows = $$(el, '#t-sections tbody tr');
@@ -91,7 +112,7 @@ describe('<ngo-survey-results>', () => {
   });
 
   it('shows the gap item by item, NGOs against officials first, and another pair on request', async () => {
-    stub = serve(results());
+    stub = serve();
     const el = await mount();
     expect(text($(el, '#h-gap'))).to.equal('Różnica ocen: Organizacje pozarządowe i Urzędnicy');
     const marks = $$(el, 'g.gap');
@@ -109,33 +130,42 @@ describe('<ngo-survey-results>', () => {
     select.value = 'councillor';
     select.dispatchEvent(new Event('change'));
     await waitFor(() => text($(el, '#h-gap')).includes('Radni miasta'), 'the other pair');
+    expect(stub.calls.at(-1)!.path).to.equal('/v1/surveys/lijw/editions/2025/results?lang=pl&a=ngo&b=councillor');
     expect($$(el, 'g.gap')).to.have.length(0);
     expect($$(el, 'text.gap-missing').every((t) => text(t) === 'n < 5')).to.equal(true);
   });
 
   it('draws the trend over editions, with the same figures in its table', async () => {
-    stub = serve(results());
+    stub = serve();
     const el = await mount('en');
     const points = $$(el, 'g.point[data-series="index"]');
     const row = $(el, '#t-trend tbody tr[data-key="index"]')!;
     expect(points.map((p) => Number(p.dataset.value))).to.deep.equal([...row.querySelectorAll('td')].map((td) => number(text(td))));
     expect(text($(el, '#t-trend thead'))).to.include('2024');
-    expect(text($(el, '.indicators'))).to.include('Consultations');
+    expect(text($(el, '.indicators dt'))).to.equal('Consultations held');
+    expect(text($(el, '.indicators dd'))).to.equal('14');
     expect(text($(el, '.recs'))).to.include('Status: in progress');
     await expect(el).to.be.accessible();
   });
 
-  it('offers the figures as CSV in the reader’s language', async () => {
-    stub = serve(results());
+  it('offers the figures of its tables as CSV, in the reader’s language', async () => {
+    stub = serve();
     const el = await mount('uk');
     const link = $<HTMLAnchorElement>(el, 'a[part="download"]')!;
-    expect(new URL(link.href).pathname).to.equal('/v1/surveys/lijw/editions/2025/results.csv');
-    expect(new URL(link.href).searchParams.get('lang')).to.equal('uk');
     expect(text(link)).to.equal('Завантажити дані (CSV)');
+    expect(link.getAttribute('download')).to.equal('lijw-2025-uk.csv');
+    const csv = decodeURIComponent(link.href.replace(/^data:text\/csv;charset=utf-8,/, ''));
+    expect(csv.startsWith('\uFEFF"Частина","Неурядові організації","Посадовці","Депутати міської ради","Усі"')).to.equal(true);
+    // Each row of the sections' table is a CSV line with the same words and figures.
+    for (const row of $$(el, '#t-sections tbody tr')) {
+      const cells = [row.querySelector('th'), ...row.querySelectorAll('td')].map((c) => text(c).replace(/ \(.*\)$/, ''));
+      expect(csv).to.include(cells.map((c) => `"${c}"`).join(','));
+    }
+    expect(csv).to.include('"n < 5"');
   });
 
   it('says when nothing is published yet', async () => {
-    stub = serve(results({ columns: [] }));
+    stub = serve(() => results(now, { over: { columns: [] } }));
     await setViewport({ width: 1280, height: 900 });
     const el = await mountWidget<NgoSurveyResults>('ngo-survey-results', { lang: 'pl', edition: '2025' });
     await waitFor(() => text($(el, '.notice')).includes('nie zostały jeszcze opublikowane'), 'the notice');
@@ -155,7 +185,7 @@ runWidgetBaseTests<NgoSurveyResults>('ngo-survey-results', {
   attrs: { edition: '2025' },
   widths: [360, 1280],
   setup: () => {
-    baseStub = serve(results());
+    baseStub = serve();
     return () => baseStub?.restore();
   },
   ready: (el) => el.shadowRoot?.querySelector('#h-sections'),

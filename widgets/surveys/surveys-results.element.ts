@@ -1,30 +1,38 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { Instrument, RespondentGroup } from '../../common/surveys.js';
-import { GROUP_LABELS, findItem, textIn } from '../../common/surveys.js';
-import type { Cell, Column, EditionScores } from '../../common/surveys.scoring.js';
-import { perceptionGaps, round1, trendOf } from '../../common/surveys.scoring.js';
+import type { RespondentGroup } from '../../common/surveys.js';
+import { GROUP_LABELS, textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { formatDate, formatNumber, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
-import { editionPath, getResults, type PublishedResults } from './surveys.api.js';
+import { getResults, type CellOut, type ColumnId, type Results } from './surveys.api.js';
 import { barChart, gapChart, trendChart, type ChartText, type Figure, type Series } from './surveys.charts.js';
 import { ts, type SurveysKey } from './surveys.i18n.js';
 import { chartStyles, resultsStyles } from './surveys.styles.js';
 
-/** A cell as the charts and the tables both show it: one decimal, "suppressed", or no data. */
-export const figureOf = (c: Cell | undefined): Figure => (!c ? null : c.suppressed ? 'suppressed' : round1(c.score));
+/** A cell as the charts and the tables both show it: the score (one decimal, as served), "suppressed", or no data. */
+export const figureOf = (c: CellOut | undefined): Figure => (!c ? null : c.suppressed ? 'suppressed' : c.score);
 
-const isGroup = (c: Column): c is RespondentGroup => c !== 'all';
+const isGroup = (c: ColumnId): c is RespondentGroup => c !== 'all';
+
+/** A table row: its key, its header and its cells (figures, or text such as a signed gap). */
+interface Row {
+  key: string;
+  label: string;
+  cells: (Figure | { text: string })[];
+}
+
+/** One CSV field (RFC 4180): quoted, with inner quotes doubled. */
+const csvField = (v: string) => `"${v.replaceAll('"', '""')}"`;
 
 /**
  * The published results of one LIJW edition: bars per section by group, the perception gap item by
  * item between two groups the reader picks (NGOs and officials first), and the trend over the
  * published editions; every chart is drawn here in SVG (no chart library), has a text alternative,
- * and a data table beside it with the very same figures. A cell with fewer than 5 respondents shows
- * "n < 5", never 0. Also: the objective indicators, the scores the joint working group agreed and
- * its recommendations with their status, and a CSV of the figures.
+ * and a data table with the very same figures. A cell with fewer than 5 respondents shows "n < 5",
+ * never 0. Also: the objective indicators, the scores the joint working group agreed and its
+ * recommendations with their status, and the figures as CSV.
  *
  * @tag ngo-survey-results
  * @attr survey - The survey's id (default `lijw`).
@@ -54,16 +62,17 @@ export class NgoSurveyResults extends NgoElement {
 
   declare survey: string;
   declare edition: string;
-  declare private gapA: Column | '';
-  declare private gapB: Column | '';
-  declare private trendColumn: Column | '';
+  declare private gapA: ColumnId | '';
+  declare private gapB: ColumnId | '';
+  declare private trendColumn: ColumnId | '';
   /** Width of the content box, for drawing the charts at their real size. */
   declare private width: number;
   private resize?: ResizeObserver;
 
   private results = new Task(this, {
-    args: () => [this.api, this.survey, this.edition] as const,
-    task: ([api, survey, edition], { signal }) => (edition && this.valid ? getResults(api, survey, edition, signal) : Promise.resolve(null)),
+    args: () => [this.api, this.survey, this.edition, this.locale, this.gapA, this.gapB] as const,
+    task: ([api, survey, edition, lang, a, b], { signal }) =>
+      edition && this.valid ? getResults(api, survey, edition, { lang, a: a || undefined, b: b || undefined }, signal) : Promise.resolve(null),
   });
 
   constructor() {
@@ -75,7 +84,7 @@ export class NgoSurveyResults extends NgoElement {
   }
 
   private get valid(): boolean {
-    return /^[a-z][a-z0-9_-]{0,47}$/.test(this.survey) && /^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$/.test(this.edition);
+    return /^[a-z0-9][a-z0-9_-]{0,47}$/.test(this.survey) && /^[a-z0-9][a-z0-9_-]{0,47}$/.test(this.edition);
   }
 
   override connectedCallback(): void {
@@ -102,12 +111,21 @@ export class NgoSurveyResults extends NgoElement {
     return ts(this.locale, key, vars);
   }
 
-  private columnLabel(c: Column, lang: Lang): string {
+  private columnLabel(c: ColumnId, lang: Lang): string {
     return isGroup(c) ? GROUP_LABELS[c][lang] : this.tr('results.all');
   }
 
   private chartText(id: string, title: string, lang: Lang): ChartText {
     return { id, title, format: (v) => formatNumber(lang, v), suppressed: this.tr('results.suppressed'), noData: this.tr('results.no_data') };
+  }
+
+  private get chartWidth(): number {
+    return Math.max(280, Math.min(this.width, 900));
+  }
+
+  /** A figure as words, the same in the table and the CSV. */
+  private say(f: Figure, lang: Lang): string {
+    return f === 'suppressed' ? this.tr('results.suppressed') : f === null ? this.tr('results.no_data') : formatNumber(lang, f);
   }
 
   /** A figure as a table cell: the number, "n < 5" (with its meaning for screen readers), or "no data". */
@@ -117,52 +135,117 @@ export class NgoSurveyResults extends NgoElement {
     return html`${formatNumber(lang, f)}`;
   }
 
+  private signedGap(d: number, lang: Lang): string {
+    const v = Math.round(d * 10) / 10;
+    return this.tr('results.gap_value', { value: `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(lang, Math.abs(v))}` });
+  }
+
   override render() {
     if (!this.edition) return this.warnMisconfig('edition is missing');
     if (!this.valid) return this.warnMisconfig(`survey="${this.survey}" edition="${this.edition}" is not a survey edition`);
     const err = this.results.error;
-    if (err instanceof ApiError && err.status === 404) return this.warnMisconfig(`edition "${this.edition}" of "${this.survey}" was not found`, this.tr('results.not_found'));
+    const unpublished = err instanceof ApiError && err.code === 'survey_results_unpublished';
+    if (err instanceof ApiError && err.status === 404 && !unpublished) return this.warnMisconfig(`edition "${this.edition}" of "${this.survey}" was not found`, this.tr('results.not_found'));
     const r = this.results.value;
     const lang = this.locale;
     return html`<section class="ngo-root results" part="base" lang=${lang} aria-label=${this.tr('results.region')}>
-      ${r
+      ${r && r.columns.length
         ? this.renderResults(r, lang)
-        : err
-          ? err instanceof ApiError && err.code === 'survey_not_published'
-            ? html`<p class="notice">${this.tr('results.not_published')}</p>`
-            : html`<div role="alert"><p class="ngo-error">${ts.error(lang, asApiError(err))}</p><button type="button" @click=${() => void this.results.run()}>${this.tr('retry')}</button></div>`
-          : html`<p>${this.tr('loading')}</p>`}
+        : r || unpublished
+          ? html`<p class="notice">${this.tr('results.not_published')}</p>`
+          : err
+            ? html`<div role="alert"><p class="ngo-error">${ts.error(lang, asApiError(err))}</p><button type="button" @click=${() => void this.results.run()}>${this.tr('retry')}</button></div>`
+            : html`<p>${this.tr('loading')}</p>`}
     </section>`;
   }
 
-  private renderResults(r: PublishedResults, lang: Lang): TemplateResult {
-    const title = textIn(r.title, lang) || textIn(r.instrument.title, lang);
-    if (r.columns.length === 0) {
-      return html`<h2>${this.tr('results.title', { title, edition: r.edition.slug })}</h2><p class="notice">${this.tr('results.not_published')}</p>`;
-    }
-    return html`<h2 id="results-title">${this.tr('results.title', { title, edition: r.edition.slug })}</h2>
+  private renderResults(r: Results, lang: Lang): TemplateResult {
+    const sections = this.sectionRows(r, lang);
+    const gap = this.gapRows(r, lang);
+    const trend = this.trendRows(r, lang);
+    return html`<h2 id="results-title">${this.tr('results.title', { edition: r.edition.slug })}</h2>
       <p class="ngo-hint">${this.tr('results.scale_note')}</p>
-      ${this.renderRespondents(r, lang)} ${this.renderSections(r, lang)} ${this.renderGap(r, lang)} ${this.renderTrend(r, lang)}
-      ${this.renderIndicators(r, lang)} ${this.renderMeeting(r, lang)}
-      <p><a part="download" href=${`${this.api}${editionPath(this.survey, r.edition.slug)}/results.csv?lang=${lang}`} download>${this.tr('results.csv')}</a></p>`;
+      ${this.renderRespondents(r, lang)} ${this.renderSections(sections, lang)} ${gap ? this.renderGap(r, gap, lang) : nothing}
+      ${trend ? this.renderTrend(r, trend, lang) : nothing} ${this.renderIndicators(r, lang)} ${this.renderMeeting(r, lang)}
+      <p><a part="download" href=${this.csv(r, sections.rows, gap, trend, lang)} download="lijw-${r.edition.slug}-${lang}.csv">${this.tr('results.csv')}</a></p>`;
   }
 
-  private renderRespondents(r: PublishedResults, lang: Lang): TemplateResult {
-    const n = r.scores.respondents;
+  // ---- data: one place builds each table, which the chart, the table and the CSV all use --------
+
+  private sectionRows(r: Results, lang: Lang): { series: Series[]; rows: Row[] } {
+    const series = r.columns.map((c) => ({ key: c, label: this.columnLabel(c, lang) }));
+    const rows: Row[] = [
+      ...r.sections.map((s) => ({ key: s.id, label: textIn(s.title, lang), cells: r.columns.map((c) => figureOf(s.cells[c])) })),
+      { key: 'index', label: this.tr('results.index'), cells: r.columns.map((c) => figureOf(r.index[c])) },
+    ];
+    return { series, rows };
+  }
+
+  private gapRows(r: Results, lang: Lang): { a: ColumnId; b: ColumnId; rows: { key: string; label: string; a: Figure; b: Figure }[] } | null {
+    const g = r.gap;
+    if (!g) return null;
+    const fig = (v: number | null, cell: CellOut | undefined): Figure => (v === null ? figureOf(cell) : v);
+    const rows = r.items
+      ? g.items.map((i) => {
+          const item = r.items!.find((x) => x.id === i.id);
+          return { key: i.id, label: item ? textIn(item.text, lang) : i.id, a: fig(i.a, item?.cells[g.a]), b: fig(i.b, item?.cells[g.b]) };
+        })
+      : g.sections.map((s) => {
+          const section = r.sections.find((x) => x.id === s.id);
+          return { key: s.id, label: section ? textIn(section.title, lang) : s.id, a: fig(s.a, section?.cells[g.a]), b: fig(s.b, section?.cells[g.b]) };
+        });
+    return { a: g.a, b: g.b, rows };
+  }
+
+  private trendColumnOf(r: Results): ColumnId {
+    return this.trendColumn && r.columns.includes(this.trendColumn) ? this.trendColumn : r.columns.includes('all') ? 'all' : r.columns[0]!;
+  }
+
+  private trendRows(r: Results, lang: Lang): { column: ColumnId; editions: string[]; rows: Row[] } | null {
+    if (!r.trend || r.trend.length < 2) return null;
+    const column = this.trendColumnOf(r);
+    const editions = r.trend.map((p) => p.edition);
+    const ids: string[] = [];
+    for (const p of r.trend) for (const s of p.sections) if (!ids.includes(s.id)) ids.push(s.id);
+    const title = (id: string) => textIn(r.sections.find((s) => s.id === id)?.title, lang) || id;
+    const rows: Row[] = [
+      { key: 'index', label: this.tr('results.index'), cells: r.trend.map((p) => figureOf(p.index[column])) },
+      ...ids.map((id) => ({ key: id, label: title(id), cells: r.trend!.map((p) => figureOf(p.sections.find((s) => s.id === id)?.cells[column])) })),
+    ];
+    return { column, editions, rows };
+  }
+
+  /** The figures as a CSV file (a `data:` URL), in the reader's language: the same tables as on the page. */
+  private csv(r: Results, sections: Row[], gap: ReturnType<NgoSurveyResults['gapRows']>, trend: ReturnType<NgoSurveyResults['trendRows']>, lang: Lang): string {
+    const lines: string[][] = [];
+    const put = (head: string[], rows: Row[]) => {
+      lines.push(head, ...rows.map((row) => [row.label, ...row.cells.map((c) => (c !== null && typeof c === 'object' ? c.text : this.say(c, lang)))]), []);
+    };
+    put([this.tr('results.col.section'), ...r.columns.map((c) => this.columnLabel(c, lang))], sections);
+    if (gap) put([this.tr(r.items ? 'results.col.item' : 'results.col.section'), this.columnLabel(gap.a, lang), this.columnLabel(gap.b, lang)], gap.rows.map((g) => ({ key: g.key, label: g.label, cells: [g.a, g.b] })));
+    if (trend) put([`${this.tr('results.col.section')} (${this.columnLabel(trend.column, lang)})`, ...trend.editions], trend.rows);
+    const text = lines.map((l) => l.map(csvField).join(',')).join('\r\n');
+    // A byte-order mark, so that spreadsheets read the Polish and Ukrainian letters as UTF-8.
+    return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${text}`)}`;
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------
+
+  private renderRespondents(r: Results, lang: Lang): TemplateResult {
     return html`<h3>${this.tr('results.respondents')}</h3>
       <table class="data respondents" part="table">
         <thead><tr><th scope="col">${this.tr('results.col.group')}</th><th scope="col" class="num">${this.tr('results.col.n')}</th></tr></thead>
         <tbody>
           ${r.columns.map((c) => {
-            const v = n[c];
-            return html`<tr><th scope="row">${this.columnLabel(c, lang)}</th><td class="num">${v === null ? this.cellText('suppressed', lang) : formatNumber(lang, v)}</td></tr>`;
+            const v = r.respondents[c];
+            return html`<tr><th scope="row">${this.columnLabel(c, lang)}</th><td class="num">${v === null ? this.cellText('suppressed', lang) : v === undefined ? this.cellText(null, lang) : formatNumber(lang, v)}</td></tr>`;
           })}
         </tbody>
       </table>`;
   }
 
-  /** A data table under a disclosure: `rows` × `cols` of figures, the row header first. */
-  private table(id: string, caption: string, cols: string[], rows: { key: string; label: string; cells: (Figure | { text: string })[] }[], lang: Lang): TemplateResult {
+  /** A data table under a disclosure: the row header first, then the figures. */
+  private table(id: string, caption: string, cols: string[], rows: Row[], lang: Lang): TemplateResult {
     return html`<details class="table">
       <summary>${this.tr('results.show_table')}<span class="ngo-sr">: ${caption}</span></summary>
       <div class="scroll" role="region" aria-labelledby="${id}-caption" tabindex="0">
@@ -182,136 +265,95 @@ export class NgoSurveyResults extends NgoElement {
     </details>`;
   }
 
-  private sectionTitle(ins: Instrument, id: string, lang: Lang): string {
-    return textIn(ins.sections.find((s) => s.id === id)?.title, lang) || id;
-  }
-
-  private renderSections(r: PublishedResults, lang: Lang): TemplateResult {
-    const series: Series[] = r.columns.map((c) => ({ key: c, label: this.columnLabel(c, lang) }));
-    const groups = [
-      ...r.scores.sections.map((s) => ({ key: s.id, label: this.sectionTitle(r.instrument, s.id, lang), values: r.columns.map((c) => figureOf(s.cells[c])) })),
-      { key: 'index', label: this.tr('results.index'), values: r.columns.map((c) => figureOf(r.scores.index[c])) },
-    ];
+  private renderSections(data: { series: Series[]; rows: Row[] }, lang: Lang): TemplateResult {
     const title = this.tr('results.sections_chart');
+    const groups = data.rows.map((row) => ({ key: row.key, label: row.label, values: row.cells as Figure[] }));
     return html`<section class="block" aria-labelledby="h-sections">
       <h3 id="h-sections">${this.tr('results.sections')}</h3>
-      <div class="chart-box" part="chart">${barChart(groups, series, this.chartText('c-sections', title, lang), this.chartWidth)}</div>
-      ${this.table('t-sections', title, [this.tr('results.col.section'), ...series.map((s) => s.label)], groups.map((g) => ({ key: g.key, label: g.label, cells: g.values })), lang)}
+      <div class="chart-box" part="chart">${barChart(groups, data.series, this.chartText('c-sections', title, lang), this.chartWidth)}</div>
+      ${this.table('t-sections', title, [this.tr('results.col.section'), ...data.series.map((s) => s.label)], data.rows, lang)}
     </section>`;
   }
 
-  private get chartWidth(): number {
-    return Math.max(280, Math.min(this.width, 900));
-  }
-
-  /** The pair compared: the reader's choice, else NGOs and officials, else the first two published groups. */
-  private gapPair(r: PublishedResults): [Column, Column] | null {
-    const groups = r.columns.filter(isGroup);
-    if (groups.length < 2) return null;
-    const a = this.gapA && r.columns.includes(this.gapA) ? this.gapA : groups.includes('ngo') ? 'ngo' : groups[0]!;
-    const fallbackB = groups.includes('official') && a !== 'official' ? 'official' : groups.find((g) => g !== a)!;
-    const b = this.gapB && r.columns.includes(this.gapB) && this.gapB !== a ? this.gapB : fallbackB;
-    return [a, b];
-  }
-
-  private pairSelect(id: string, label: SurveysKey, value: Column, columns: Column[], set: (c: Column) => void, lang: Lang): TemplateResult {
+  private columnSelect(id: string, label: SurveysKey, value: ColumnId, columns: ColumnId[], set: (c: ColumnId) => void, lang: Lang): TemplateResult {
     return html`<div class="ngo-field">
       <label for=${id}>${this.tr(label)}</label>
-      <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Column)}>
+      <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value as ColumnId)}>
         ${columns.map((c) => html`<option value=${c} ?selected=${c === value}>${this.columnLabel(c, lang)}</option>`)}
       </select>
     </div>`;
   }
 
-  private renderGap(r: PublishedResults, lang: Lang): TemplateResult | typeof nothing {
-    const pair = this.gapPair(r);
-    if (!pair) return nothing;
-    const [a, b] = pair;
-    const gaps = perceptionGaps(r.scores, a, b);
+  private renderGap(r: Results, gap: NonNullable<ReturnType<NgoSurveyResults['gapRows']>>, lang: Lang): TemplateResult {
+    const { a, b, rows } = gap;
     const la = this.columnLabel(a, lang);
     const lb = this.columnLabel(b, lang);
-    const fig = (v: number | null, cell: Cell | undefined): Figure => (v === null ? figureOf(cell) : round1(v));
-    const itemLabel = (id: string) => {
-      const found = findItem(r.instrument, id);
-      return found ? textIn(found.item.text, lang) : id;
-    };
-    const rows = r.items
-      ? gaps.items.map((g) => {
-          const scores = r.scores.items.find((i) => i.id === g.id)!;
-          return { key: g.id, label: itemLabel(g.id), a: fig(g.a, scores.cells[a]), b: fig(g.b, scores.cells[b]) };
-        })
-      : gaps.sections.map((g) => {
-          const s = r.scores.sections.find((x) => x.id === g.id)!;
-          return { key: g.id, label: this.sectionTitle(r.instrument, g.id, lang), a: fig(g.a, s.cells[a]), b: fig(g.b, s.cells[b]) };
-        });
-    const signed = (d: number) => {
-      const v = round1(d)!;
-      return this.tr('results.gap_value', { value: `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(lang, Math.abs(v))}` });
-    };
-    const gapOf = (x: Figure, y: Figure) => (typeof x === 'number' && typeof y === 'number' ? signed(round1(x - y)!) : '');
     const title = this.tr('results.gap_chart', { a: la, b: lb });
+    const signed = (d: number) => this.signedGap(d, lang);
+    const gapText = (x: Figure, y: Figure) => ({ text: typeof x === 'number' && typeof y === 'number' ? signed(x - y) : '' });
     const groups = r.columns.filter(isGroup);
     return html`<section class="block" aria-labelledby="h-gap">
       <h3 id="h-gap">${this.tr('results.gap', { a: la, b: lb })}</h3>
       <fieldset class="pair">
         <legend>${this.tr('results.gap_pair')}</legend>
-        ${this.pairSelect('gap-a', 'results.gap_a', a, groups, (c) => (this.gapA = c), lang)}
-        ${this.pairSelect('gap-b', 'results.gap_b', b, groups.filter((g) => g !== a), (c) => (this.gapB = c), lang)}
+        ${this.columnSelect('gap-a', 'results.gap_a', a, groups, (c) => this.pickPair(c, c === b ? a : b), lang)}
+        ${this.columnSelect('gap-b', 'results.gap_b', b, groups.filter((g) => g !== a), (c) => this.pickPair(a, c), lang)}
       </fieldset>
-      <div class="chart-box" part="chart">
+      <div class="chart-box" part="chart" aria-busy=${this.results.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${gapChart(rows, [{ key: a, label: la }, { key: b, label: lb }], { ...this.chartText('c-gap', title, lang), gap: signed }, this.chartWidth)}
       </div>
-      ${this.table('t-gap', title, [this.tr(r.items ? 'results.col.item' : 'results.col.section'), la, lb, this.tr('results.col.gap')], rows.map((row) => ({ key: row.key, label: row.label, cells: [row.a, row.b, { text: gapOf(row.a, row.b) }] })), lang)}
+      ${this.table('t-gap', title, [this.tr(r.items ? 'results.col.item' : 'results.col.section'), la, lb, this.tr('results.col.gap')], rows.map((row) => ({ key: row.key, label: row.label, cells: [row.a, row.b, gapText(row.a, row.b)] })), lang)}
     </section>`;
   }
 
-  private renderTrend(r: PublishedResults, lang: Lang): TemplateResult | typeof nothing {
-    if (r.trend.length < 2) return nothing;
-    const column = this.trendColumn && r.columns.includes(this.trendColumn) ? this.trendColumn : r.columns.includes('all') ? 'all' : r.columns[0]!;
-    const trend = trendOf(r.trend, column);
-    const editions = r.trend.map((e) => e.edition);
-    const fig = (p: { score: number | null; suppressed: unknown }): Figure => (p.suppressed ? 'suppressed' : round1(p.score));
-    const lines = [
-      { key: 'index', label: this.tr('results.index'), points: trend.index.map(fig) },
-      ...trend.sections.map((s) => ({ key: s.id, label: this.sectionTitle(r.instrument, s.id, lang), points: s.points.map(fig) })),
-    ];
-    const title = this.tr('results.trend_chart', { group: this.columnLabel(column, lang) });
+  /** A new pair for the gap (two different groups): the server computes it. */
+  private pickPair(a: ColumnId, b: ColumnId): void {
+    this.gapA = a;
+    this.gapB = b;
+  }
+
+  private renderTrend(r: Results, trend: NonNullable<ReturnType<NgoSurveyResults['trendRows']>>, lang: Lang): TemplateResult {
+    const title = this.tr('results.trend_chart', { group: this.columnLabel(trend.column, lang) });
+    const lines = trend.rows.map((row) => ({ key: row.key, label: row.label, points: row.cells as Figure[] }));
     return html`<section class="block" aria-labelledby="h-trend">
       <h3 id="h-trend">${this.tr('results.trend')}</h3>
-      ${this.pairSelect('trend-col', 'results.trend_group', column, r.columns, (c) => (this.trendColumn = c), lang)}
-      <div class="chart-box" part="chart">${trendChart(editions, lines, this.chartText('c-trend', title, lang), this.chartWidth)}</div>
-      ${this.table('t-trend', title, [this.tr('results.col.section'), ...editions], lines.map((l) => ({ key: l.key, label: l.label, cells: l.points })), lang)}
+      ${this.columnSelect('trend-col', 'results.trend_group', trend.column, r.columns, (c) => (this.trendColumn = c), lang)}
+      <div class="chart-box" part="chart">${trendChart(trend.editions, lines, this.chartText('c-trend', title, lang), this.chartWidth)}</div>
+      ${this.table('t-trend', title, [this.tr('results.col.section'), ...trend.editions], trend.rows, lang)}
     </section>`;
   }
 
-  private renderIndicators(r: PublishedResults, lang: Lang): TemplateResult | typeof nothing {
-    if (!r.indicators.length) return nothing;
+  private renderIndicators(r: Results, lang: Lang): TemplateResult | typeof nothing {
+    if (!r.indicators?.length) return nothing;
     const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
+    const value = (v: number, unit: 'count' | 'percent' | 'days') =>
+      unit === 'percent' ? `${formatNumber(lang, v)} %` : unit === 'days' ? ts(lang, 'results.days', { count: v }) : formatNumber(lang, v);
     return html`<section class="block" aria-labelledby="h-indicators">
       <h3 id="h-indicators">${this.tr('results.indicators')}</h3>
       <p class="ngo-hint">${this.tr('results.indicators_note', { from: day(r.edition.periodFrom), to: day(r.edition.periodTo) })}</p>
       <dl class="indicators">
-        ${r.indicators.map((i) => html`<div><dt>${textIn(i.label, lang)}</dt><dd>${formatNumber(lang, i.value)}${i.unit ? ` ${textIn(i.unit, lang)}` : ''}</dd></div>`)}
+        ${r.indicators.map((i) => html`<div data-key="${i.module}.${i.key}"><dt>${i.label}</dt><dd>${value(i.value, i.unit)}</dd></div>`)}
       </dl>
     </section>`;
   }
 
-  private renderMeeting(r: PublishedResults, lang: Lang): TemplateResult | typeof nothing {
-    if (!r.agreed.length && !r.recommendations.length) return nothing;
-    const sections = [...new Set([...r.agreed.map((a) => a.section), ...r.recommendations.map((x) => x.section)])];
+  private renderMeeting(r: Results, lang: Lang): TemplateResult | typeof nothing {
+    const agreed = r.sections.filter((s) => s.agreed !== null);
+    if (!agreed.length && !r.recommendations.length) return nothing;
+    const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
+    const shown = r.sections.filter((s) => s.agreed !== null || r.recommendations.some((x) => x.section === s.id));
     return html`<section class="block" aria-labelledby="h-meeting">
       <h3 id="h-meeting">${this.tr('results.recommendations')}</h3>
-      ${sections.map((id) => {
-        const agreed = r.agreed.find((a) => a.section === id);
-        const recs = r.recommendations.filter((x) => x.section === id);
-        return html`<h4>${this.sectionTitle(r.instrument, id, lang)}</h4>
-          ${agreed ? html`<p><strong>${this.tr('results.agreed')}:</strong> ${formatNumber(lang, round1(agreed.score)!)}${agreed.note ? html` – ${agreed.note}` : nothing}</p>` : nothing}
+      ${shown.map((s) => {
+        const recs = r.recommendations.filter((x) => x.section === s.id);
+        return html`<h4>${textIn(s.title, lang)}</h4>
+          ${s.agreed !== null ? html`<p><strong>${this.tr('results.agreed')}:</strong> ${formatNumber(lang, s.agreed)}</p>` : nothing}
           ${recs.length
             ? html`<ul class="recs">
                 ${recs.map(
                   (x) => html`<li>
                     <p>${x.text}</p>
-                    <p class="ngo-hint">${this.tr('results.rec_owner', { owner: x.owner, deadline: formatDate(lang, `${x.deadline}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) })} ·
+                    <p class="ngo-hint">${this.tr('results.rec_owner', { owner: x.owner, deadline: day(x.deadline) })} ·
                       ${this.tr('results.rec_status', { status: this.tr(`results.rec.${x.status}`) })}${x.statusNote ? ` – ${x.statusNote}` : ''}</p>
                   </li>`,
                 )}
@@ -321,6 +363,3 @@ export class NgoSurveyResults extends NgoElement {
     </section>`;
   }
 }
-
-/** For tests and hosts that build results themselves. */
-export type { EditionScores };

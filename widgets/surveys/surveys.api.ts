@@ -1,77 +1,48 @@
-import type { Answers, EditionStatus, Instrument, RecommendationStatus, RespondentGroup, Texts } from '../../common/surveys.js';
-import type { Column, EditionScores } from '../../common/surveys.scoring.js';
+import type { z } from 'zod';
+import type { Answers } from '../../common/surveys.js';
+import type * as S from '../../common/surveys.schema.js';
 import { request } from '../core/api.js';
 
 /**
- * The client of `/v1/surveys` used by `<ngo-survey>` and `<ngo-survey-results>`. Every path of
- * the public survey API is written here and nowhere else.
- *
- * The token of an invitation travels in the `X-Survey-Token` header, never in a URL the server,
- * a proxy or the browser's history would keep (the e-mailed link carries it once, to the page).
+ * The client of `/v1/surveys` used by `<ngo-survey>` and `<ngo-survey-results>`, typed from the
+ * wire contract in `common/surveys.schema.ts` (types only: no zod reaches a widget).
  */
 
-/** One yearly round of the survey, as the respondent sees it. */
-export interface EditionInfo {
-  slug: string;
-  status: EditionStatus;
-  opensAt: string;
-  closesAt: string;
-  /** The 12 months assessed, `YYYY-MM-DD`. */
-  periodFrom: string;
-  periodTo: string;
-}
+export type EditionSummary = z.output<typeof S.EditionSummarySchema>;
+export type EditionDetail = z.output<typeof S.EditionDetailSchema>;
+export type DraftState = z.output<typeof S.DraftStateSchema>;
+export type Results = z.output<typeof S.ResultsSchema>;
+export type CellOut = z.output<typeof S.CellSchema>;
+export type ColumnId = z.output<typeof S.ColumnSchema>;
+export type ResponseBody = Omit<z.input<typeof S.ResponseInput>, 'abuse'>;
+export type ResponseReceived = z.output<typeof S.ResponseReceivedSchema>;
 
-/** `GET /v1/surveys/{survey}/editions/{edition}`: the edition with its (frozen) instrument. */
-export interface EditionDetail extends EditionInfo {
-  survey: string;
-  title: Texts;
-  instrument: Instrument;
-}
-
-/** `GET …/responses/draft`: what the invitation allows and the answers saved so far. */
-export interface DraftInfo {
-  edition: string;
-  group: RespondentGroup;
-  answers: Answers;
-}
-
-export interface PublishedIndicator { key: string; label: Texts; value: number; unit?: Texts }
-export interface PublishedRecommendation { id: string; section: string; text: string; owner: string; deadline: string; status: RecommendationStatus; statusNote: string | null }
-
-/** `GET /v1/surveys/{survey}/editions/{edition}/results`: what passed suppression and what staff published. */
-export interface PublishedResults {
-  survey: string;
-  edition: EditionInfo;
-  title: Texts;
-  instrument: Instrument;
-  /** The columns staff chose to publish (groups, and `all`). */
-  columns: Column[];
-  scores: EditionScores;
-  /** Item-level scores and gaps are published. */
-  items: boolean;
-  /** Earlier published editions, oldest first, the current one last (when the trend is published). */
-  trend: { edition: string; scores: EditionScores }[];
-  indicators: PublishedIndicator[];
-  agreed: { section: string; score: number; note: string }[];
-  recommendations: PublishedRecommendation[];
-}
+/** How the respondent came: a one-time invitation token, or an open link of a group. */
+export type Access = { token: string } | { link: string };
 
 const PATH = '/v1/surveys';
 const enc = encodeURIComponent;
-const tokenHeader = (token: string) => ({ 'X-Survey-Token': token });
 
 export const editionPath = (survey: string, edition: string) => `${PATH}/${enc(survey)}/editions/${enc(edition)}`;
+export const draftPath = (survey: string) => `${PATH}/${enc(survey)}/responses/draft`;
+export const responsesPath = (survey: string) => `${PATH}/${enc(survey)}/responses`;
+
+const accessQuery = (a: Access) => ('token' in a ? `token=${enc(a.token)}` : `link=${enc(a.link)}`);
 
 export const getEdition = (base: string, survey: string, edition: string, signal?: AbortSignal) =>
   request<EditionDetail>(base, editionPath(survey, edition), { signal });
 
-export const getDraft = (base: string, survey: string, token: string, signal?: AbortSignal) =>
-  request<DraftInfo>(base, `${PATH}/${enc(survey)}/responses/draft`, { signal, headers: tokenHeader(token), cache: 'no-store' });
+/** Where the respondent starts: the edition, the group and the saved answers. Never from the HTTP cache. */
+export const getDraft = (base: string, survey: string, access: Access, signal?: AbortSignal) =>
+  request<DraftState>(base, `${draftPath(survey)}?${accessQuery(access)}`, { signal, cache: 'no-store' });
 
 export const saveDraft = (base: string, survey: string, token: string, answers: Answers) =>
-  request<{ saved: true }>(base, `${PATH}/${enc(survey)}/responses/draft`, { method: 'PUT', headers: tokenHeader(token), body: { answers } });
+  request<z.output<typeof S.DraftSavedSchema>>(base, draftPath(survey), { method: 'PUT', body: { token, answers } satisfies z.input<typeof S.DraftInput> });
 
-export const responsesPath = (survey: string) => `${PATH}/${enc(survey)}/responses`;
-
-export const getResults = (base: string, survey: string, edition: string, signal?: AbortSignal) =>
-  request<PublishedResults>(base, `${editionPath(survey, edition)}/results`, { signal });
+/** `a` and `b`: the pair of the gap (the server's default: NGOs against officials). */
+export function getResults(base: string, survey: string, edition: string, q: { a?: ColumnId; b?: ColumnId; lang: string }, signal?: AbortSignal) {
+  const p = new URLSearchParams({ lang: q.lang });
+  if (q.a) p.set('a', q.a);
+  if (q.b) p.set('b', q.b);
+  return request<Results>(base, `${editionPath(survey, edition)}/results?${p}`, { signal });
+}

@@ -1,9 +1,9 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Answers, Instrument } from '../../common/surveys.js';
-import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
-import { failure, mountWidget, runWidgetBaseTests, stubFetch, waitFor, type Call, type FetchStub } from '../core/testing.js';
-import type { DraftInfo, EditionDetail } from './surveys.api.js';
+import { DraftStateSchema, EditionDetailSchema, InstrumentSchema, ResponseReceivedSchema, toInstrument } from '../../common/surveys.schema.js';
+import { failure, mountWidget, runWidgetBaseTests, stubFetch, typed, waitFor, type Call, type FetchStub } from '../core/testing.js';
+import type { DraftState, EditionDetail } from './surveys.api.js';
 import type { NgoSurvey } from './surveys.element.js';
 import { pagesOf } from './surveys.element.js';
 import './surveys.js';
@@ -11,18 +11,20 @@ import './surveys.js';
 // The shipped instrument, normalised by the schema as the API serves it.
 const instrument: Instrument = toInstrument(InstrumentSchema.parse(await (await fetch(new URL('../../common/surveys.lijw.json', import.meta.url))).json()));
 
-const edition = (over: Partial<EditionDetail> = {}): EditionDetail => ({
+const summary = {
   survey: 'lijw',
   slug: '2026',
-  title: { pl: 'Badanie jakości współpracy 2026', en: 'Cooperation quality survey 2026', uk: 'Опитування про якість співпраці 2026' },
   status: 'open',
   opensAt: '2026-11-01T00:00:00.000Z',
   closesAt: '2027-01-31T23:00:00.000Z',
   periodFrom: '2025-11-01',
   periodTo: '2026-10-31',
-  instrument,
-  ...over,
-});
+  instrumentVersion: 1,
+  published: false,
+  serverTime: '2026-12-02T10:00:00.000Z',
+} as const;
+const edition = (over: Partial<EditionDetail> = {}): EditionDetail =>
+  typed(EditionDetailSchema, { ...summary, title: { pl: 'Badanie jakości współpracy 2026', en: 'Cooperation quality survey 2026', uk: 'Опитування про якість співпраці 2026' }, instrument, lastYear: null, ...over });
 
 const root = (el: NgoSurvey) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: NgoSurvey, sel: string) => root(el).querySelector<E & HTMLElement>(sel);
@@ -34,7 +36,7 @@ const focused = (el: NgoSurvey) => {
 };
 
 /** A stubbed survey API: the draft kept in `saved`, the submission in `sent`. */
-function surveyApi(o: { draft?: Answers; group?: DraftInfo['group']; draftError?: Response; submitError?: Response; edition?: Partial<EditionDetail> } = {}) {
+function surveyApi(o: { draft?: Answers; group?: DraftState['group']; draftError?: Response; submitError?: Response; edition?: Partial<EditionDetail>; resumable?: boolean } = {}) {
   const state = { saved: o.draft ?? ({} as Answers), sent: null as Call | null };
   const stub = stubFetch((c) => {
     if (c.pathname === '/v1/surveys/lijw/responses/draft') {
@@ -43,21 +45,21 @@ function surveyApi(o: { draft?: Answers; group?: DraftInfo['group']; draftError?
         state.saved = c.body.answers;
         return { saved: true };
       }
-      return { edition: '2026', group: o.group ?? 'ngo', answers: state.saved } satisfies DraftInfo;
+      return typed(DraftStateSchema, { edition: summary, group: o.group ?? 'ngo', answers: state.saved, resumable: o.resumable ?? true });
     }
     if (c.pathname === '/v1/surveys/lijw/editions/2026') return edition(o.edition);
     if (c.pathname === '/v1/surveys/lijw/responses' && c.method === 'POST') {
       state.sent = c;
-      return o.submitError ? o.submitError.clone() : new Response(null, { status: 204 });
+      return o.submitError ? o.submitError.clone() : typed(ResponseReceivedSchema, { received: true, edition: '2026', group: o.group ?? 'ngo' });
     }
     return undefined;
   });
   return { stub, state };
 }
 
-async function mount(o: { lang?: string; token?: string; width?: number } = {}): Promise<NgoSurvey> {
+async function mount(o: { lang?: string; token?: string; link?: string; width?: number } = {}): Promise<NgoSurvey> {
   await setViewport({ width: o.width ?? 1280, height: 900 });
-  return mountWidget<NgoSurvey>('ngo-survey', { lang: o.lang ?? 'pl', token: o.token ?? 'tok-123' });
+  return mountWidget<NgoSurvey>('ngo-survey', { lang: o.lang ?? 'pl', ...(o.link ? { link: o.link } : { token: o.token ?? 'tok-123' }) });
 }
 
 const started = async (el: NgoSurvey) => {
@@ -88,8 +90,8 @@ describe('<ngo-survey>', () => {
     expect(text($(el, '#survey-title'))).to.equal('Badanie jakości współpracy 2026');
     expect(text($(el, '.intro'))).to.include('Odpowiadasz jako: Organizacje pozarządowe.');
     expect(text($(el, '.intro'))).to.include('od 1 listopada 2025 do 31 października 2026');
-    expect(api.stub.calls[0]!.headers['X-Survey-Token']).to.equal('tok-123');
-    expect(api.stub.calls.every((c) => !c.url.includes('tok-123')), 'the token never goes in a URL').to.equal(true);
+    expect(api.stub.calls[0]!.path).to.equal('/v1/surveys/lijw/responses/draft?token=tok-123');
+    expect(text($(el, '.intro'))).to.not.include('Co zmieniło się');
     await started(el);
     const total = pagesOf(instrument, 'ngo', {}).length + 1;
     expect(pageTitle(el)).to.equal(instrument.sections[0]!.title.pl);
@@ -150,7 +152,7 @@ describe('<ngo-survey>', () => {
     $<HTMLButtonElement>(el, 'button.save')!.click();
     await waitFor(() => text($(el, '[role="status"]')).includes('Odpowiedzi zapisano'), 'the saved message');
     const put = api.stub.writes().find((c) => c.method === 'PUT')!;
-    expect(put.headers['X-Survey-Token']).to.equal('tok-123');
+    expect(put.body.token).to.equal('tok-123');
     expect(put.body.answers.overall_rating).to.equal(2);
     el.remove();
 
@@ -193,13 +195,50 @@ describe('<ngo-survey>', () => {
     const submitted = oneEvent(el, 'ngo-submitted');
     $<HTMLButtonElement>(el, '#submit')!.click();
     const ev = (await submitted) as CustomEvent;
-    expect(ev.detail).to.deep.equal({ kind: 'survey', id: '2026', status: 'submitted' });
+    expect(ev.detail).to.deep.equal({ kind: 'survey', id: '2026', status: 'received' });
     await waitFor(() => $(el, '#done-title'), 'the thank-you message');
     expect(focused(el)).to.equal('h3#done-title');
     const sent = api.state.sent!;
-    expect(sent.headers['X-Survey-Token']).to.equal('tok-123');
-    expect(sent.body.answers).to.deep.equal({ ...answers, b_information: 5 });
+    expect(sent.body).to.deep.equal({ token: 'tok-123', lang: 'pl', answers: { ...answers, b_information: 5 } });
     expect(api.stub.writes().filter((c) => c.method === 'POST')).to.have.length(1);
+  });
+
+  it('shows what changed since last year: the previous edition’s recommendations and their status', async () => {
+    api = surveyApi({
+      edition: {
+        lastYear: {
+          edition: '2025',
+          recommendations: [
+            { id: 'r1', edition: '2025', section: 'b', text: 'Uprościć rozliczanie małych dotacji.', owner: 'Wydział Polityki Społecznej', deadline: '2026-06-30', status: 'done', statusNote: 'Nowy wzór sprawozdania od marca.' },
+          ],
+        },
+      },
+    });
+    const el = await mount({ lang: 'en' });
+    const box = await waitFor(() => $(el, '.last-year'), 'the last year box');
+    expect(text(box.querySelector('h3'))).to.equal('What has changed since the previous edition (2025)');
+    expect(text(box)).to.include('Uprościć rozliczanie małych dotacji.');
+    expect(text(box)).to.include('Status: done – Nowy wzór sprawozdania od marca.');
+    expect(text(box)).to.include(instrument.sections.find((x) => x.id === 'b')!.title.en);
+  });
+
+  it('answers through an open link: no saving for later, the submission carries the link and the anti-abuse proof', async () => {
+    api = surveyApi({ draft: { overall_rating: 5, a_cooperated: 'no' }, resumable: false });
+    const el = await mount({ link: 'open-key' });
+    await started(el);
+    expect(api.stub.calls[0]!.path).to.equal('/v1/surveys/lijw/responses/draft?link=open-key');
+    expect($(el, 'button.save')).to.equal(null);
+    for (let guard = 0; guard < 10 && !$(el, '#review-title'); guard++) await next(el);
+    await waitFor(() => $(el, '#review-title'), 'the review page');
+    expect(api.stub.writes().filter((c) => c.method === 'PUT')).to.have.length(0);
+    $<HTMLButtonElement>(el, '#submit')!.click();
+    await waitFor(() => $(el, '#done-title'), 'the thank-you message');
+    const sent = api.state.sent!;
+    expect(sent.body.link).to.equal('open-key');
+    expect(sent.body).to.not.have.property('token');
+    expect(sent.body.abuse.website).to.equal('');
+    expect(sent.body.abuse.altcha).to.be.a('string');
+    expect(sent.headers['Idempotency-Key']).to.match(/^[0-9a-f]{32}$/);
   });
 
   const blocked: [string, Response, string][] = [

@@ -2,17 +2,17 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { AnswerValue, Answers, Instrument, Item, RespondentGroup, Section } from '../../common/surveys.js';
 import { GROUP_LABELS, HARD_TO_SAY, answerProblem, itemText, textIn, visibleItemIds } from '../../common/surveys.js';
-import { ApiError, asApiError, request } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { errorSummary, focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
 import { formatDate, formatDateTime, formatNumber, t, type Lang } from '../core/i18n/index.js';
-import { formError } from '../core/public-form.js';
+import { formError, honeypot } from '../core/public-form.js';
 import { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
-import { getDraft, getEdition, responsesPath, saveDraft, type DraftInfo, type EditionDetail } from './surveys.api.js';
+import { getDraft, getEdition, responsesPath, saveDraft, type Access, type DraftState, type EditionDetail, type ResponseBody, type ResponseReceived } from './surveys.api.js';
 import { ts, type SurveysKey } from './surveys.i18n.js';
 import { controlId, renderItem, type ItemContext } from './surveys.items.js';
-import { itemStyles, surveyStyles } from './surveys.styles.js';
+import { itemStyles, lastYearStyles, surveyStyles } from './surveys.styles.js';
 
 /** Why the survey cannot be answered with this invitation. */
 export type Blocked = 'used' | 'expired' | 'closed' | 'not_open' | 'invalid_link';
@@ -35,7 +35,7 @@ type Phase = 'intro' | 'page' | 'review' | 'done';
 
 interface Loaded {
   edition: EditionDetail;
-  draft: DraftInfo;
+  draft: DraftState;
 }
 
 interface Page {
@@ -69,6 +69,8 @@ function keptAnswers(instrument: Instrument, group: RespondentGroup, answers: An
  * @tag ngo-survey
  * @attr survey - The survey's id (default `lijw`).
  * @attr token - The invitation token, from the e-mailed link (`/embed/surveys?token=…`).
+ * @attr link - Instead of a token: the key of a group's open link. Anyone with it may answer, once per
+ *   sending (guarded by the anti-abuse kit); answers cannot be saved for later.
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Where the API lives; defaults to the server the script came from.
  *
@@ -91,11 +93,12 @@ function keptAnswers(instrument: Instrument, group: RespondentGroup, answers: An
  * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
  */
 export class NgoSurvey extends NgoElement {
-  static override styles = [theme, formStyles, itemStyles, surveyStyles];
+  static override styles = [theme, formStyles, itemStyles, surveyStyles, lastYearStyles];
   protected static override translators = [ts];
   static override properties: PropertyDeclarations = {
     survey: {},
     token: {},
+    link: {},
     phase: { state: true },
     pageId: { state: true },
     answers: { state: true },
@@ -108,6 +111,7 @@ export class NgoSurvey extends NgoElement {
 
   declare survey: string;
   declare token: string;
+  declare link: string;
   declare private phase: Phase;
   /** The section shown (pages come and go with display conditions, so it is held by id). */
   declare private pageId: string;
@@ -125,11 +129,13 @@ export class NgoSurvey extends NgoElement {
   private focusNext = '';
 
   private load = new Task(this, {
-    args: () => [this.api, this.survey, this.token] as const,
-    task: async ([api, survey, token], { signal }): Promise<Loaded | null> => {
-      if (!token || !this.validSurvey) return null;
-      const draft = await getDraft(api, survey, token, signal);
-      const edition = await getEdition(api, survey, draft.edition, signal);
+    args: () => [this.api, this.survey, this.token, this.link] as const,
+    task: async ([api, survey], { signal }): Promise<Loaded | null> => {
+      const access = this.access;
+      if (!access || !this.validSurvey) return null;
+      const draft = await getDraft(api, survey, access, signal);
+      const edition = await getEdition(api, survey, draft.edition.slug, signal);
+      if (!('token' in access)) this.submitter.prepare();
       return { edition, draft };
     },
     onComplete: (loaded) => {
@@ -143,7 +149,7 @@ export class NgoSurvey extends NgoElement {
   constructor() {
     super();
     this.survey = 'lijw';
-    this.token = '';
+    this.token = this.link = '';
     this.phase = 'intro';
     this.pageId = '';
     this.answers = {};
@@ -153,12 +159,17 @@ export class NgoSurvey extends NgoElement {
     this.blocked = null;
   }
 
+  /** The token, else the open link; null without either. */
+  private get access(): Access | null {
+    return this.token ? { token: this.token } : this.link ? { link: this.link } : null;
+  }
+
   private get validSurvey(): boolean {
     return /^[a-z][a-z0-9_-]{0,47}$/.test(this.survey);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('token') || changed.has('survey')) {
+    if (changed.has('token') || changed.has('link') || changed.has('survey')) {
       this.blocked = null;
       this.phase = 'intro';
       this.pageId = '';
@@ -237,6 +248,7 @@ export class NgoSurvey extends NgoElement {
 
   /** Saves the answers on the server when they changed; `explicit` announces the outcome. */
   private async save(l: Loaded, explicit: boolean): Promise<void> {
+    if (!l.draft.resumable || !this.token) return;
     const answers = keptAnswers(l.edition.instrument, l.draft.group, this.answers);
     const json = JSON.stringify(answers);
     if (json === this.savedJson && !explicit) return;
@@ -300,15 +312,17 @@ export class NgoSurvey extends NgoElement {
       }
     }
     const answers = keptAnswers(l.edition.instrument, l.draft.group, this.answers);
+    const body: ResponseBody = { ...(this.token ? { token: this.token } : { link: this.link }), answers, lang: this.locale };
     this.sendError = '';
-    await this.submitter.send(
+    await this.submitter.send<ResponseReceived>(
       {
         detail: { kind: 'survey' },
         path: responsesPath(this.survey),
-        body: { answers },
-        anonymous: false,
-        transport: (body) => request<{ id?: string; status?: string }>(this.api, responsesPath(this.survey), { method: 'POST', body, headers: { 'X-Survey-Token': this.token } }),
-        result: () => ({ id: l.edition.slug, status: 'submitted' }),
+        body,
+        // An open link is an anonymous write (proof of work, honeypot); a token is its own proof.
+        anonymous: !this.token,
+        link: true,
+        result: (r) => ({ id: r.edition, status: 'received' }),
         onSending: () => (this.status = this.tr('survey.sending')),
       },
       (outcome) => {
@@ -322,7 +336,7 @@ export class NgoSurvey extends NgoElement {
           this.status = '';
           return;
         }
-        const blocked = blockedBy(outcome.error);
+        const blocked = outcome.reason === 'link' ? 'invalid_link' : blockedBy(outcome.error);
         if (blocked) {
           this.blocked = blocked;
           this.status = '';
@@ -355,7 +369,7 @@ export class NgoSurvey extends NgoElement {
 
   override render() {
     if (!this.validSurvey) return this.warnMisconfig(`survey="${this.survey}" is not a survey id`);
-    if (!this.token) return this.warnMisconfig('token is missing', this.tr('survey.no_access'));
+    if (!this.access) return this.warnMisconfig('token is missing', this.tr('survey.no_access'));
     const lang = this.locale;
     const l = this.load.value;
     return html`<section class="ngo-root survey" part="base" lang=${lang} aria-label=${this.tr('survey.region')}>
@@ -415,11 +429,31 @@ export class NgoSurvey extends NgoElement {
       <p><strong>${this.tr('survey.group', { group: GROUP_LABELS[l.draft.group][lang] })}</strong></p>
       <p>${this.tr('survey.closes', { date: formatDateTime(lang, l.edition.closesAt) })}</p>
       <p class="ngo-hint">${this.tr('survey.anonymous')}</p>
+      ${this.renderLastYear(l, lang)}
       ${resumed ? html`<p class="notice">${this.tr('survey.resume_note')}</p>` : nothing}
       <div class="ngo-actions">
         <button type="button" id="start" @click=${() => this.start(l)}>${this.tr(resumed ? 'survey.resume' : 'survey.start')}</button>
       </div>
     </div>`;
+  }
+
+  /** "What changed since last year": the previous edition's recommendations and where they stand. */
+  private renderLastYear(l: Loaded, lang: Lang): TemplateResult | typeof nothing {
+    const last = l.edition.lastYear;
+    if (!last?.recommendations.length) return nothing;
+    const title = (id: string) => textIn(l.edition.instrument.sections.find((s) => s.id === id)?.title, lang) || id;
+    return html`<section class="last-year" aria-labelledby="last-year-title">
+      <h3 id="last-year-title">${this.tr('survey.last_year', { edition: last.edition })}</h3>
+      <ul>
+        ${last.recommendations.map(
+          (r) => html`<li>
+            <p><span class="ngo-hint">${title(r.section)}:</span> ${r.text}</p>
+            <p class="ngo-hint">${ts(lang, 'results.rec_owner', { owner: r.owner, deadline: formatDate(lang, `${r.deadline}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' }) })} ·
+              <strong class="rec-${r.status}">${ts(lang, 'results.rec_status', { status: ts(lang, `results.rec.${r.status}`) })}</strong>${r.statusNote ? ` – ${r.statusNote}` : ''}</p>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   private progress(step: number, total: number): TemplateResult {
@@ -460,7 +494,7 @@ export class NgoSurvey extends NgoElement {
       <div class="ngo-actions nav">
         <button type="button" class="ngo-secondary" @click=${() => this.back(l, pages, index)}><span aria-hidden="true">←</span> ${this.tr('survey.back')}</button>
         <button type="submit">${this.tr(last ? 'survey.to_review' : 'survey.next')} <span aria-hidden="true">→</span></button>
-        <button type="button" class="ngo-secondary save" @click=${() => void this.save(l, true)}>${this.tr('survey.save')}</button>
+        ${l.draft.resumable && this.token ? html`<button type="button" class="ngo-secondary save" @click=${() => void this.save(l, true)}>${this.tr('survey.save')}</button>` : nothing}
       </div>
     </form>`;
   }
@@ -505,7 +539,7 @@ export class NgoSurvey extends NgoElement {
           </section>`,
         )}
       </div>
-      ${formError(this.sendError)}
+      ${this.token ? nothing : honeypot(this.submitter, lang)} ${formError(this.sendError)}
       <div class="ngo-actions nav">
         <button type="button" class="ngo-secondary" @click=${() => this.back(l, pages, pages.length)}><span aria-hidden="true">←</span> ${this.tr('survey.back')}</button>
         <button type="button" part="submit-button" id="submit" ?disabled=${busy} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.submit(l)}>${this.tr(busy ? 'survey.sending' : 'survey.submit')}</button>

@@ -342,3 +342,22 @@ export const resultsStyles = css`
     background: var(--_ngo-surface);
   }
 `;
+
+/** The previous edition's recommendations on the survey's start page. */
+export const lastYearStyles = css`
+  .last-year {
+    margin-block: var(--_ngo-space);
+    padding: 0.75em 1em;
+    border: 1px solid var(--_ngo-border);
+    border-radius: var(--_ngo-radius);
+  }
+  .last-year ul {
+    padding-inline-start: 1.25em;
+  }
+  .last-year li {
+    margin-block-start: 0.5em;
+  }
+  .last-year p {
+    margin: 0;
+  }
+`;
