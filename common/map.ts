@@ -124,18 +124,7 @@ export const maxViewportSpan = (zoom: number) => (MAP_READ_LIMITS.viewportTiles 
 
 export { isValidKrs, isValidNip, isValidRegon } from './identifiers.js';
 
-/** Lower-case, strip Polish (and other Latin) diacritics, keep letters and digits: `Związek` → `zwiazek`. */
-export function foldText(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Search tokens of a text: folded words, de-duplicated. */
-export const searchTokens = (s: string): string[] => [...new Set(foldText(s).split(' ').filter(Boolean))];
+/** Folding and search tokens live in the search kit; re-exported for the map's callers. */
+export { foldText, searchTokens } from './search.js';
 
 export const isInKrakow = (lon: number, lat: number) => lon >= 19.79 && lon <= 20.22 && lat >= 49.97 && lat <= 50.13;

@@ -28,7 +28,7 @@ const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizo
 
 /** Characters XML 1.0 cannot carry (C0 controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF): Word refuses a file with them. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const clean = (s: string) => s.replace(NOT_XML, '');
+export const clean = (s: string) => s.replace(NOT_XML, '');
 
 /** User text as paragraphs, one per line (Word does not break lines on `\n` inside a run). */
 const textParagraphs = (text: string, run: { bold?: boolean; italics?: boolean } = {}): Paragraph[] =>

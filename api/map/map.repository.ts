@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { OrgKind, OrgStatus } from '../../common/map.js';
 import { MAP_READ_LIMITS, foldText, searchTokens } from '../../common/map.js';
+import { prefixEnd } from '../../common/search.js';
 import { isPostgres } from '../db/database.js';
 import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -163,9 +164,6 @@ export async function findPublishedOrganisation(db: Db, id: string): Promise<Org
   const row = await db.selectFrom('organisation').selectAll().where('id', '=', id).where('status', '=', 'published').executeTakeFirst();
   return row && toOrganisation(row);
 }
-
-/** The next string after every string that starts with `prefix`. */
-const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 

@@ -6,6 +6,7 @@ import * as createEvents from './2026_12_01_2045_create_events.js';
 import * as createSurveys from './2026_12_02_0900_create_surveys.js';
 import * as addMailAttachments from './2026_12_02_0930_add_mail_attachments.js';
 import * as addLoginThrottle from './2026_12_02_1000_add_login_throttle.js';
+import * as createGuide from './2026_12_02_1120_create_guide.js';
 import * as addReadIndexes from './2026_12_02_1150_add_read_indexes.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_create_surveys': createSurveys,
   '2026_12_02_0930_add_mail_attachments': addMailAttachments,
   '2026_12_02_1000_add_login_throttle': addLoginThrottle,
+  '2026_12_02_1120_create_guide': createGuide,
   '2026_12_02_1150_add_read_indexes': addReadIndexes,
 };
