@@ -1,6 +1,6 @@
 import type { ArticleContent, ArticleText, GuideArticle, GuideDiff, GuideJourney, GuideLink, GuideTree, JourneyContent, SearchResult, StaffArticle } from '../../common/guide.schema.js';
 import { pickText, type LocalText } from '../../common/guide.js';
-import { warsawDateOf } from '../../common/events.calendar.js';
+import { warsawDateOf } from '../../common/time.js';
 import { queryPrefixes, snippet } from '../../common/search.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { ApiError, notFound } from '../core/errors.js';
