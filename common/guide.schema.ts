@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 import { AnonymousWrite } from './forms.schema.js';
 import { ADVICE_TOPIC_SLUGS, GUIDE_LIMITS as L, GUIDE_SLUG_RE, JOURNEY_KINDS, smartTreeFaults, type SmartTree } from './guide.js';
 import { AREA_SLUGS } from './map.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import {
   ArticleCreateInput, ArticleMetaInput, ChapterInput, DiffQuery, DraftInput, GuideDiff, GuideJourney, JourneyContent, JourneyInput, Preview, PreviewInput, PublishInput, StaffArticle,
   StaffArticleList, StaffChapterList, StaffFeedback, StaffJourneyList,

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import {
   ArticleQuery, DiffQuery, FeedbackInput, GuideArticle, GuideDate, GuideDiff, GuideJourney, GuideTree, GuideVersions, SearchQuery, SearchResult, TreeQuery,
 } from '../../common/guide.schema.js';
