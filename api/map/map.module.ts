@@ -4,6 +4,7 @@ import { mapAdminRoutes } from './map.admin.routes.js';
 import { seedMapDemo } from './map.generate.js';
 import { approvedMail, confirmMail, rejectedMail, reminderMail } from './map.mail.js';
 import { verificationRemindersJob } from './map.reminders.js';
+import { mapIndicators } from './map.indicators.js';
 import { MAP_RETENTION } from './map.retention.js';
 import { mapRoutes } from './map.routes.js';
 
@@ -17,4 +18,5 @@ export const mapModule = defineModule({
   jobs: [verificationRemindersJob],
   mail: [confirmMail, approvedMail, rejectedMail, reminderMail],
   clauseForm: MODULE_TABLE.map.clauseForm,
+  indicators: (db, query) => mapIndicators(db, query),
 });

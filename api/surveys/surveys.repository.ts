@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { EditionStatus, Instrument, Texts } from '../../common/surveys.js';
+import type { EditionStatus, Instrument, RespondentGroup, Texts } from '../../common/surveys.js';
+import type { PublicationChoice } from '../../common/surveys.schema.js';
 import { editionStatus } from '../../common/surveys.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
-import type { SurveyEditionTable, SurveyInstrumentTable } from './surveys.table.js';
+import type { SurveyEditionTable, SurveyInstrumentTable, SurveyRecommendationTable } from './surveys.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type EditionRow = SurveyEditionTable;
@@ -67,16 +68,8 @@ export async function findInstrumentVersion(db: Db, surveyId: string, version: n
 
 export const instrumentOf = (row: Pick<InstrumentRow, 'document'>): Instrument => JSON.parse(row.document) as Instrument;
 
-export interface Publication {
-  /** Columns shown in the public results; empty means nothing is published. */
-  columns: string[];
-  /** Item-level scores and gaps (otherwise sections and the index only). */
-  items: boolean;
-  /** The trend over earlier published editions. */
-  trend: boolean;
-  /** The objective indicators. */
-  indicators: boolean;
-}
+/** What staff chose to publish (`PublicationSchema`): the columns, item-level scores, the trend, the indicators. */
+export type Publication = PublicationChoice;
 export const DEFAULT_PUBLICATION: Publication = { columns: [], items: true, trend: true, indicators: true };
 
 export interface NewEdition {
@@ -108,3 +101,161 @@ export const findEditionById = (db: Db, id: string) => db.selectFrom('survey_edi
 export const findEdition = (db: Db, surveyId: string, slug: string) => db.selectFrom('survey_edition').selectAll().where('survey_id', '=', surveyId).where('slug', '=', slug).executeTakeFirst();
 
 export const statusOfEdition = (row: Pick<EditionRow, 'opens_at' | 'closes_at'>, now: Date): EditionStatus => editionStatus({ opensAt: row.opens_at, closesAt: row.closes_at }, now);
+
+export const publicationOf = (row: Pick<EditionRow, 'publication'>): Publication => ({ ...DEFAULT_PUBLICATION, ...(JSON.parse(row.publication) as Partial<Publication>) });
+
+/** An edition with the version number of its instrument. */
+export type EditionWithVersion = EditionRow & { instrument_version: number };
+
+const editionsQuery = (db: Db) =>
+  db.selectFrom('survey_edition as e').innerJoin('survey_instrument as i', 'i.id', 'e.instrument_id').selectAll('e').select('i.version as instrument_version');
+
+/** The survey's editions, newest first (by opening). */
+export const findEditions = (db: Db, surveyId: string): Promise<EditionWithVersion[]> =>
+  editionsQuery(db).where('e.survey_id', '=', surveyId).orderBy('e.opens_at', 'desc').orderBy('e.slug', 'desc').execute();
+
+export const findEditionWithVersion = (db: Db, surveyId: string, slug: string): Promise<EditionWithVersion | undefined> =>
+  editionsQuery(db).where('e.survey_id', '=', surveyId).where('e.slug', '=', slug).executeTakeFirst();
+
+export const findEditionWithVersionById = (db: Db, id: string): Promise<EditionWithVersion | undefined> => editionsQuery(db).where('e.id', '=', id).executeTakeFirst();
+
+export const findSurveys = (db: Db) => db.selectFrom('survey').selectAll().orderBy('id').execute();
+
+/** Every version of the survey's instrument, oldest first, with the editions that use each. */
+export async function findInstruments(db: Db, surveyId: string): Promise<(InstrumentRow & { usedBy: string[] })[]> {
+  const rows = await db.selectFrom('survey_instrument').selectAll().where('survey_id', '=', surveyId).orderBy('version').execute();
+  const uses = await db.selectFrom('survey_edition').select(['instrument_id', 'slug']).where('survey_id', '=', surveyId).orderBy('slug').execute();
+  return rows.map((r) => ({ ...r, usedBy: uses.filter((u) => u.instrument_id === r.id).map((u) => u.slug) }));
+}
+
+export interface EditionChanges {
+  instrumentId?: string;
+  opensAt?: string;
+  closesAt?: string;
+  periodFrom?: string;
+  periodTo?: string;
+}
+
+export async function updateEdition(db: Db, id: string, ch: EditionChanges, now = new Date()): Promise<void> {
+  await db
+    .updateTable('survey_edition')
+    .set({
+      ...(ch.instrumentId !== undefined && { instrument_id: ch.instrumentId }),
+      ...(ch.opensAt !== undefined && { opens_at: ch.opensAt }),
+      ...(ch.closesAt !== undefined && { closes_at: ch.closesAt }),
+      ...(ch.periodFrom !== undefined && { period_from: ch.periodFrom }),
+      ...(ch.periodTo !== undefined && { period_to: ch.periodTo }),
+      updated_at: nowIso(now),
+    })
+    .where('id', '=', id)
+    .execute();
+  await bumpSurveysVersion(db);
+}
+
+/** Stores the publish choices; `published` sets (or clears) the publication time and the frozen indicators. */
+export async function updatePublication(db: Db, id: string, publication: Publication, published: { at: string; indicators: string } | null, now = new Date()): Promise<void> {
+  await db
+    .updateTable('survey_edition')
+    .set({ publication: JSON.stringify(publication), published_at: published?.at ?? null, indicators: published?.indicators ?? null, updated_at: nowIso(now) })
+    .where('id', '=', id)
+    .execute();
+  await bumpSurveysVersion(db);
+}
+
+export async function updateMeeting(db: Db, id: string, on: string | null, note: string | null, now = new Date()): Promise<void> {
+  await db.updateTable('survey_edition').set({ meeting_on: on, meeting_note: note, updated_at: nowIso(now) }).where('id', '=', id).execute();
+  await bumpSurveysVersion(db);
+}
+
+// --- the joint meeting ------------------------------------------------------------------------
+
+export const findAgreedScores = (db: Db, editionId: string) => db.selectFrom('survey_agreed_score').selectAll().where('edition_id', '=', editionId).orderBy('section_id').execute();
+
+export async function upsertAgreedScore(db: Db, editionId: string, sectionId: string, score: number, note: string, by: string | null, now = new Date()): Promise<void> {
+  const at = nowIso(now);
+  await db
+    .insertInto('survey_agreed_score')
+    .values({ edition_id: editionId, section_id: sectionId, score, note, updated_by: by, updated_at: at })
+    .onConflict((oc) => oc.columns(['edition_id', 'section_id']).doUpdateSet({ score, note, updated_by: by, updated_at: at }))
+    .execute();
+  await bumpSurveysVersion(db);
+}
+
+export type RecommendationRow = Awaited<ReturnType<typeof findRecommendations>>[number];
+
+export const findRecommendations = (db: Db, editionIds: readonly string[]) =>
+  editionIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('survey_recommendation as r')
+        .innerJoin('survey_edition as e', 'e.id', 'r.edition_id')
+        .selectAll('r')
+        .select('e.slug as edition_slug')
+        .where('r.edition_id', 'in', editionIds)
+        .orderBy('r.section_id')
+        .orderBy('r.deadline')
+        .orderBy('r.created_at')
+        .orderBy('r.id')
+        .execute();
+
+export type RecommendationFields = Pick<SurveyRecommendationTable, 'section_id' | 'text' | 'owner' | 'deadline' | 'status' | 'status_note'>;
+
+export async function insertRecommendation(db: Db, editionId: string, f: RecommendationFields, by: string | null, now = new Date()): Promise<string> {
+  const id = newId();
+  const at = nowIso(now);
+  await db.insertInto('survey_recommendation').values({ id, edition_id: editionId, ...f, created_by: by, created_at: at, updated_at: at }).execute();
+  await bumpSurveysVersion(db);
+  return id;
+}
+
+export async function updateRecommendation(db: Db, editionId: string, id: string, f: Partial<RecommendationFields>, now = new Date()): Promise<boolean> {
+  const r = await db.updateTable('survey_recommendation').set({ ...f, updated_at: nowIso(now) }).where('id', '=', id).where('edition_id', '=', editionId).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await bumpSurveysVersion(db);
+  return true;
+}
+
+export async function deleteRecommendation(db: Db, editionId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('survey_recommendation').where('id', '=', id).where('edition_id', '=', editionId).executeTakeFirst();
+  if (Number(r.numDeletedRows) !== 1) return false;
+  await bumpSurveysVersion(db);
+  return true;
+}
+
+// --- token batches and open links ------------------------------------------------------------
+
+export const findBatches = (db: Db, editionId: string) =>
+  db.selectFrom('survey_token_batch').selectAll().where('edition_id', '=', editionId).orderBy('created_at', 'desc').orderBy('id').execute();
+
+/** Used tokens per batch (live tokens; a purged batch keeps its count in `used_count`). */
+export async function usedPerBatch(db: Db, editionId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('survey_token')
+    .select(['batch_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('edition_id', '=', editionId)
+    .where('used', '=', 1)
+    .groupBy('batch_id')
+    .execute();
+  return new Map(rows.map((r) => [r.batch_id, Number(r.n)]));
+}
+
+export async function revokeBatch(db: Db, editionId: string, batchId: string, now = new Date()): Promise<boolean> {
+  const r = await db.updateTable('survey_token_batch').set({ revoked_at: nowIso(now) }).where('id', '=', batchId).where('edition_id', '=', editionId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const findOpenLinks = (db: Db, editionId: string) =>
+  db.selectFrom('survey_open_link').selectAll().where('edition_id', '=', editionId).orderBy('created_at', 'desc').orderBy('key_hash').execute();
+
+export async function insertOpenLink(db: Db, editionId: string, group: RespondentGroup, keyHash: string, by: string | null, now = new Date()): Promise<void> {
+  await db.insertInto('survey_open_link').values({ key_hash: keyHash, edition_id: editionId, respondent_group: group, created_by: by, created_at: nowIso(now), revoked_at: null }).execute();
+}
+
+export async function revokeOpenLink(db: Db, editionId: string, keyHash: string, now = new Date()): Promise<boolean> {
+  const r = await db.updateTable('survey_open_link').set({ revoked_at: nowIso(now) }).where('key_hash', '=', keyHash).where('edition_id', '=', editionId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The live open link behind `key`, or undefined. */
+export const findOpenLink = (db: Db, keyHash: string) =>
+  db.selectFrom('survey_open_link').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();

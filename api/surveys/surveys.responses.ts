@@ -284,3 +284,13 @@ export async function editionResponses(db: Db, editionId: string): Promise<{ gro
   const rows = await db.selectFrom('survey_response').select(['respondent_group', 'answers']).where('edition_id', '=', editionId).orderBy('id').execute();
   return rows.map((r) => ({ group: r.respondent_group, answers: JSON.parse(r.answers) as Answers }));
 }
+
+/**
+ * Demo data and imports only: stores many responses at once, in random-id order, in the caller's
+ * transaction (so on PostgreSQL they share one `xmin` and heap order follows the ids, like
+ * `submitResponse` leaves them). Never used for a respondent's submission.
+ */
+export async function insertResponses(db: Db, editionId: string, responses: readonly { group: RespondentGroup; answers: Answers }[]): Promise<void> {
+  const rows = responses.map((r) => ({ id: newId(), edition_id: editionId, respondent_group: r.group, answers: JSON.stringify(r.answers) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('survey_response').values(rows.slice(i, i + 200)).execute();
+}

@@ -1,0 +1,35 @@
+/** The consultations module's objective indicators for the LIJW survey (through the manifest's `indicators` hook). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { warsawLocalToUtc } from '../../common/consultations.js';
+import { addDays } from '../../common/events.calendar.js';
+import type { Indicator, IndicatorQuery } from '../core/module.js';
+import { nowIso } from '../core/ids.js';
+
+const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
+
+/**
+ * Over the period (Warsaw days, inclusive): consultations that started (and have started by now),
+ * the remarks received on them (confirmed ones: pending, published or rejected), and the share of
+ * the decided remarks that were accepted or partly accepted.
+ */
+export async function consultationIndicators(db: Kysely<Database>, q: IndicatorQuery, now = new Date()): Promise<Indicator[]> {
+  const held = await db
+    .selectFrom('consultation')
+    .select('id')
+    .where('starts_at', '>=', midnight(q.from))
+    .where('starts_at', '<', midnight(addDays(q.to, 1)))
+    .where('starts_at', '<=', nowIso(now))
+    .execute();
+  const ids = held.map((h) => h.id);
+  const remarks = ids.length
+    ? await db.selectFrom('consultation_remark').select(['decision']).where('consultation_id', 'in', ids).where('status', '!=', 'unconfirmed').execute()
+    : [];
+  const decided = remarks.filter((r) => r.decision !== null);
+  const accepted = decided.filter((r) => r.decision === 'accepted' || r.decision === 'partly_accepted').length;
+  return [
+    { key: 'consultations.held', value: ids.length, unit: 'count' },
+    { key: 'consultations.remarks', value: remarks.length, unit: 'count' },
+    { key: 'consultations.accepted_share', value: decided.length ? Math.round((1000 * accepted) / decided.length) / 10 : 0, unit: 'percent' },
+  ];
+}

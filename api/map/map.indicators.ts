@@ -1,0 +1,24 @@
+/** The map module's objective indicators for the LIJW survey (through the manifest's `indicators` hook). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { warsawLocalToUtc } from '../../common/consultations.js';
+import { addDays } from '../../common/events.calendar.js';
+import type { Indicator, IndicatorQuery } from '../core/module.js';
+
+const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
+
+/** Organisations published on the map at the end of the period, and the entries verified (confirmed current by their owners) during it. */
+export async function mapIndicators(db: Kysely<Database>, q: IndicatorQuery): Promise<Indicator[]> {
+  const end = midnight(addDays(q.to, 1));
+  const listed = await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').where('created_at', '<', end).executeTakeFirstOrThrow();
+  const verified = await db
+    .selectFrom('organisation')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('verified_at', '>=', midnight(q.from))
+    .where('verified_at', '<', end)
+    .executeTakeFirstOrThrow();
+  return [
+    { key: 'map.organisations', value: Number(listed.n), unit: 'count' },
+    { key: 'map.verified', value: Number(verified.n), unit: 'count' },
+  ];
+}
