@@ -1,12 +1,9 @@
 /** The consultations module's objective indicators for the LIJW survey (through the manifest's `indicators` hook). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { warsawLocalToUtc } from '../../common/consultations.js';
-import { addDays } from '../../common/events.calendar.js';
+import { addDays, warsawMidnight as midnight } from '../../common/time.js';
 import type { Indicator, IndicatorQuery } from '../core/module.js';
 import { nowIso } from '../core/ids.js';
-
-const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
 
 /**
  * Over the period (Warsaw days, inclusive): consultations that started (and have started by now),

@@ -1,11 +1,8 @@
 /** The map module's objective indicators for the LIJW survey (through the manifest's `indicators` hook). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { warsawLocalToUtc } from '../../common/consultations.js';
-import { addDays } from '../../common/events.calendar.js';
+import { addDays, warsawMidnight as midnight } from '../../common/time.js';
 import type { Indicator, IndicatorQuery } from '../core/module.js';
-
-const midnight = (day: string) => warsawLocalToUtc(`${day}T00:00`);
 
 /** Organisations published on the map at the end of the period, and the entries verified (confirmed current by their owners) during it. */
 export async function mapIndicators(db: Kysely<Database>, q: IndicatorQuery): Promise<Indicator[]> {
