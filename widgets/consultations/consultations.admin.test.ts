@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { json, stubFetch as stub, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { issuesOfServer, validateDraft, emptyDraft, type StaffConsultation, type StaffConsultationDetail, type StaffRemark } from './consultations.admin.api.js';
 import '../admin/admin.js';
@@ -33,24 +34,14 @@ const remark = (id: string, extra: Partial<StaffRemark> = {}): StaffRemark => ({
 const open = summary('c1', 'Program współpracy na 2027 rok');
 const reported = summary('c2', 'Program wolontariatu', { status: 'reported', reportedAt: '2026-04-01T10:00:00.000Z', counts: { pending: 0, unconfirmed: 0, unanswered: 0 } });
 
-interface Call { url: string; method: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials }
 let calls: Call[] = [];
-const realFetch = window.fetch;
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+let api: FetchStub | undefined;
+const reply = json;
 
-/** Answers the widget's requests from `route` (a Response, or any value for a 200) and records them. */
+/** Answers the widget's requests from `route` (a Response, or any value for a 200) and records them (the kit's `stubFetch`). */
 function stubFetch(route: (path: string, method: string, body: unknown) => unknown) {
-  calls = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ url, method, headers: (init.headers ?? {}) as Record<string, string>, body, credentials: init.credentials });
-    const { pathname, search } = new URL(url);
-    const answer = route(pathname + search, method, body);
-    if (answer instanceof Response) return answer;
-    return answer === undefined ? reply(404, { error: { code: 'not_found', message: 'Not found' } }) : reply(200, answer);
-  };
+  api = stub((c) => route(c.path, c.method, c.body) as Answer);
+  calls = api.calls;
 }
 
 /** The consultation `c1` with its remarks, and `route` for the writes. */
@@ -110,9 +101,7 @@ function fillValid(el: HTMLElement) {
 }
 
 describe('ngo-admin-consultations', () => {
-  afterEach(() => {
-    window.fetch = realFetch;
-  });
+  afterEach(() => api?.restore());
 
   describe('list', () => {
     it('is accessible in Polish and shows status and what waits for staff', async () => {
@@ -314,14 +303,11 @@ describe('ngo-admin-consultations', () => {
   describe('moderation queue', () => {
     it('approves with the CSRF token, announces it and moves focus to the next remark', async () => {
       let pending = [remark('r1', { status: 'pending' }), remark('r2', { status: 'pending', unitLabel: null })];
-      stubApi({}, (path, method) => {
+      // The queue reads `pending` on each request.
+      stubApi({ get pending() { return pending; } }, (path, method) => {
         if (method === 'POST' && path === '/v1/admin/consultations/remarks/r1/approve') return (pending = pending.slice(1)), { id: 'r1', status: 'published' };
         return undefined;
       });
-      // The queue reads `pending` on each request.
-      const route = window.fetch;
-      window.fetch = (input, init) =>
-        String(input).endsWith('status=pending') ? (calls.push({ url: String(input), method: 'GET', headers: {}, body: undefined }), Promise.resolve(reply(200, { items: pending }))) : route(input, init);
       const el = await mount('en');
       await openConsultation(el, 'queue');
       await expect(el).to.be.accessible();

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, LitElement } from 'lit';
 import { DEFAULT_API_BASE, NgoElement } from './base.element.js';
 import { defineOnce } from './define.js';
+import { waitFor } from './testing.js';
 
 class NgoTestBase extends NgoElement {
   /** Exposed for the test. */
@@ -52,8 +53,8 @@ describe('NgoElement', () => {
     const el = await fixture<NgoTestBase>(html`<ngo-test-base></ngo-test-base>`, { parentNode: wrap });
     expect(shown(el)).to.equal('en');
     wrap.setAttribute('lang', 'uk');
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
+    // The lang observer re-renders the widget: wait for that render, not for a fixed time.
+    await waitFor(() => shown(el) === 'uk', 'the render in Ukrainian');
     expect(shown(el)).to.equal('uk');
   });
 

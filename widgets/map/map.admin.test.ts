@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { stubFetch as stub, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffEntry, StaffOrganisation } from './map.admin.api.js';
 import { formatChangedBy, formatValue, formatVersionNote, tMapAdmin } from './map.admin.i18n.js';
@@ -38,24 +39,13 @@ const entry = (id: string, name: string, status: StaffOrganisation['status']): S
   ...data(name), id, status, translations: {}, ownerEmail: null, version: 1, verifiedAt: null, updatedAt: '2025-02-01T08:00:00.000Z',
 });
 
-interface Call { url: string; method: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials }
 let calls: Call[] = [];
-const realFetch = window.fetch;
+let api: FetchStub | undefined;
 
-/** Answers the widget's requests from `route` (URL path+query, method) and records them. */
+/** Answers the widget's requests from `route` (URL path+query, method) and records them (the kit's `stubFetch`). */
 function stubFetch(route: (path: string, method: string, body: unknown) => unknown) {
-  calls = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ url, method, headers: (init.headers ?? {}) as Record<string, string>, body, credentials: init.credentials });
-    const { pathname, search } = new URL(url);
-    const answer = route(pathname + search, method, body);
-    return answer === undefined
-      ? new Response(JSON.stringify({ error: { code: 'not_found', message: 'Not found' } }), { status: 404 })
-      : new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  };
+  api = stub((c) => route(c.path, c.method, c.body) as Answer);
+  calls = api.calls;
 }
 
 /** A queue that drops each submission once it has been decided. */
@@ -89,9 +79,7 @@ async function openDetail(el: NgoAdminMap, id = 's1') {
 }
 
 describe('ngo-admin-map', () => {
-  afterEach(() => {
-    window.fetch = realFetch;
-  });
+  afterEach(() => api?.restore());
 
   it('is accessible in Polish with a queue loaded, and in the detail view', async () => {
     stubQueue([correction, second]);

@@ -1,12 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { StaffClause } from '../../../common/clauses.schema.js';
 import type { AdminSession } from '../admin.api.js';
+import { json, stubFetch, waitFor, type Call } from '../../core/testing.js';
 import './index.js';
 import type { NgoAdminSettings } from './settings.element.js';
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: unknown; credentials?: RequestCredentials };
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const SESSION: AdminSession = {
   staff: { id: 's1', email: 'anna@krakow.pl', name: 'Anna Nowak', role: 'admin', district: null },
@@ -29,33 +26,11 @@ const clauses = (): StaffClause[] => [
 
 /** Stubs fetch (the network boundary) with the two settings routes; `put` answers the PUT. */
 function fakeApi(put: (call: Call) => Response) {
-  const original = window.fetch;
-  const calls: Call[] = [];
-  window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    const call: Call = {
-      method: init.method ?? 'GET',
-      path: url.pathname,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
-      credentials: init.credentials,
-    };
-    calls.push(call);
+  return stubFetch((call) => {
     if (call.method === 'GET' && call.path === '/v1/admin/settings/clauses') return json(200, { items: clauses() });
     if (call.method === 'PUT' && call.path.startsWith('/v1/admin/settings/clauses/')) return put(call);
     return json(404, { error: { code: 'not_found', message: 'No such route' } });
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
-
-async function waitFor<T>(probe: () => T | null | undefined | false, ms = 3000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  });
 }
 
 async function mount(lang: string) {
