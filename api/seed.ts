@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { nowIso } from './core/ids.js';
+import { refreshStatistics } from './db/database.js';
 import type { Seed } from './core/module.js';
 
 export type { Seed, SeedFn } from './core/module.js';
@@ -37,5 +38,7 @@ export async function runSeeds(db: Kysely<Database>, seeds: readonly Seed[], onl
       if (!raced) throw err;
     }
   }
+  // Seeds are bulk writes: the planner should not see the tables as they were before them.
+  if (ran.length) await refreshStatistics(db, 'full');
   return ran;
 }

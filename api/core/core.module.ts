@@ -1,5 +1,6 @@
 import { coreRoutes } from './core.routes.js';
 import { testMail } from './mail-templates.js';
+import { statisticsJob } from './jobs.js';
 import { defineModule } from './module.js';
 import { CORE_RETENTION } from './retention.js';
 
@@ -13,4 +14,5 @@ export const coreModule = defineModule({
   routes: coreRoutes,
   retention: CORE_RETENTION,
   mail: [testMail],
+  jobs: [statisticsJob],
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { refreshStatistics } from '../db/database.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import type { Logger } from './log.js';
@@ -68,3 +69,17 @@ export function startJobs(ctx: JobContext, jobs: readonly Job[], firstDelayMs = 
     await Promise.all(stops.map((stop) => stop()));
   };
 }
+
+/**
+ * Keeps the planner's statistics fresh between bulk writes (which refresh them themselves): every
+ * six hours, SQLite's `PRAGMA optimize` or PostgreSQL's `ANALYZE`. On PostgreSQL, autovacuum should
+ * do this too (see the README); this run covers a server where it is off or lags behind.
+ */
+export const statisticsJob: Job = {
+  name: 'core.statistics',
+  intervalMs: 6 * 3_600_000,
+  async run({ db }) {
+    await refreshStatistics(db, 'routine');
+    return 0;
+  },
+};

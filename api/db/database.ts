@@ -67,7 +67,27 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.results?.length) await refreshStatistics(db, 'full');
   return result;
+}
+
+/**
+ * Brings the planner's statistics up to date. Both engines choose their plans from them: a table
+ * that was never analysed, or last analysed when it held 300 rows, can make PostgreSQL pick a
+ * nested loop that reads a whole index once per row. `full` runs after every bulk write
+ * (migration, seed, import, generate): `ANALYZE` of this schema's tables on PostgreSQL, a bounded
+ * `ANALYZE` on SQLite. `routine` is the scheduled run (`statisticsJob`): SQLite's
+ * `PRAGMA optimize`, which re-analyses only the tables that changed enough.
+ */
+export async function refreshStatistics(db: Kysely<any>, mode: 'full' | 'routine' = 'full'): Promise<void> {
+  if (isPostgres(db)) {
+    const { rows } = await sql<{ name: string }>`select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`.execute(db);
+    if (rows.length) await sql.raw(`analyze ${rows.map((r) => r.name).join(', ')}`).execute(db);
+    return;
+  }
+  // analysis_limit samples each index rather than reading all of it: fast on big tables, and good enough for the planner.
+  await sql`pragma analysis_limit = 2000`.execute(db);
+  await sql.raw(mode === 'full' ? 'analyze' : 'pragma optimize').execute(db);
 }
 
 /** True on PostgreSQL: for the few statements SQLite does not need or accept (`FOR UPDATE`). */

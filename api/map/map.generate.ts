@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AREA_SLUGS, searchTokens, foldText } from '../../common/map.js';
+import { AREA_SLUGS, foldText } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../core/ids.js';
-import { bumpMapVersion } from './map.repository.js';
+import { refreshStatistics } from '../db/database.js';
+import { bumpMapVersion, searchText, tokensOf } from './map.repository.js';
 
 /** Rough centres of the 18 districts and how many organisations each tends to have (relative). */
 const DISTRICT_CENTRES: [number, number, number][] = [
@@ -134,7 +135,7 @@ export async function insertOrganisationsBulk(db: Kysely<Database> | Transaction
       await trx
         .insertInto('organisation')
         .values(rows.map(({ id, o }) => ({
-          id, status: 'published' as const, name: o.name, sort_name: foldText(o.name), description: o.description, translations: JSON.stringify(o.translations), kind: o.kind,
+          id, status: 'published' as const, name: o.name, sort_name: foldText(o.name), search_text: searchText(tokensOf(o)), description: o.description, translations: JSON.stringify(o.translations), kind: o.kind,
           legal_form: o.legalForm, krs: o.krs, regon: o.regon, nip: o.nip, areas: JSON.stringify(o.areas), target_groups: JSON.stringify(o.targetGroups),
           districts: JSON.stringify(o.cityWide ? [] : o.districts), city_wide: (o.cityWide ? 1 : 0) as 0 | 1, address: o.address, lon: o.location?.lon ?? null, lat: o.location?.lat ?? null,
           website: o.website, email: o.email, phone: o.phone, languages: JSON.stringify(o.languages), accessibility: JSON.stringify(o.accessibility),
@@ -145,13 +146,16 @@ export async function insertOrganisationsBulk(db: Kysely<Database> | Transaction
       if (areas.length) await trx.insertInto('organisation_area').values(areas).execute();
       const districts = rows.flatMap(({ id, o }) => (o.cityWide ? [] : [...new Set(o.districts)]).map((district) => ({ organisation_id: id, district })));
       if (districts.length) await trx.insertInto('organisation_district').values(districts).execute();
-      const tokens = rows.flatMap(({ id, o }) => searchTokens([o.name, o.translations.en?.name, o.translations.uk?.name, o.address, o.krs, o.regon, o.nip].filter(Boolean).join(' ')).map((token) => ({ token, organisation_id: id })));
+      const tokens = rows.flatMap(({ id, o }) => tokensOf(o).map((token) => ({ token, organisation_id: id })));
       for (let t = 0; t < tokens.length; t += 500) await trx.insertInto('organisation_token').values(tokens.slice(t, t + 500)).execute();
       await trx.insertInto('organisation_version').values(rows.map(({ id, o }) => ({ id: newId(), organisation_id: id, version: 1, status: 'published' as const, data: JSON.stringify(o), changed_by: changedBy, note: null, created_at: now }))).execute();
       onProgress?.(Math.min(inputs.length, start + BATCH));
     }
     await bumpMapVersion(trx);
   });
+  // A bulk write: fresh statistics, or the planner keeps planning for the table as it was. Inside
+  // a caller's transaction (a seed), the caller refreshes them after its commit.
+  if (!db.isTransaction) await refreshStatistics(db, 'full');
   return ids;
 }
 

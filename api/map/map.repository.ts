@@ -19,6 +19,7 @@ function rowValues(input: OrganisationInput) {
   return {
     name: input.name,
     sort_name: foldText(input.name),
+    search_text: searchText(tokensOf(input)),
     description: input.description,
     translations: JSON.stringify(input.translations ?? {}),
     kind: input.kind,
@@ -42,7 +43,10 @@ function rowValues(input: OrganisationInput) {
   };
 }
 
-function tokensOf(input: OrganisationInput): string[] {
+/** The `search_text` column of an entry with these tokens. */
+export const searchText = (tokens: string[]) => ` ${tokens.join(' ')} `;
+
+export function tokensOf(input: OrganisationInput): string[] {
   const t = input.translations ?? {};
   return searchTokens([input.name, t.en?.name, t.uk?.name, input.address, input.krs, input.regon, input.nip].filter(Boolean).join(' '));
 }
@@ -168,29 +172,52 @@ export async function findPublishedOrganisation(db: Db, id: string): Promise<Org
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 
 /**
- * The selective side of the filters: the ids that every index-backed filter allows, as one set
- * (`INTERSECT` of one index range per search word, the districts' rows plus the city-wide entries,
- * the areas' rows), or null when no such filter is given. Each part is a range read of its own
- * index, and set operations never probe one part per row of another, whatever the statistics say.
+ * A set of candidate ids larger than this is no selective side: the list walks the entries in name
+ * order and checks the filter on each row instead, and finds its page after a few hundred rows.
  */
-function candidateIds(db: Db, f: OrganisationFilters, statuses: OrgStatus[]): AnyQuery | null {
-  const sets: AnyQuery[] = [];
-  for (const token of searchTokens(f.q ?? '').slice(0, MAP_READ_LIMITS.qTerms)) {
-    sets.push(db.selectFrom('organisation_token').select('organisation_token.organisation_id as oid').where('token', '>=', token).where('token', '<', prefixEnd(token)));
-  }
-  if (f.district?.length) {
-    const inDistricts = db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', 'in', f.district);
-    const cityWide = db.selectFrom('organisation').select('organisation.id as oid').where('city_wide', '=', 1).where('status', 'in', statuses);
-    sets.push(db.selectFrom(inDistricts.union(cityWide).as('d')).select('d.oid'));
-  }
-  if (f.area?.length) sets.push(db.selectFrom('organisation_area').select('organisation_area.organisation_id as oid').where('area', 'in', f.area));
-  if (!sets.length) return null;
-  if (sets.length === 1) return sets[0]!.distinct();
-  return sets.slice(1).reduce((acc, s) => acc.intersect(s), sets[0]!);
+const BROAD = 5000;
+
+/** How many rows a candidate set has, counted up to `BROAD + 1` (one short index range read). */
+async function isBroad(db: Db, set: AnyQuery): Promise<boolean> {
+  const { n } = (await db.selectFrom(set.limit(BROAD + 1).as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()) as { n: number };
+  return Number(n) > BROAD;
 }
 
-/** The filters that are checked on each candidate row (status, kind, step-free, bbox): no index of their own is needed. */
-function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters, statuses: OrgStatus[]): Q {
+/** `LIKE` patterns that find `value` as one element of a JSON array column (`[1,12]`, `["kultura"]`). */
+const jsonElement = (value: string) => [`[${value}]`, `[${value},%`, `%,${value},%`, `%,${value}]`];
+
+/** One index-backed filter: its candidate ids (a range read of its own index) and the same test on an entry's row. */
+interface Filter { ids: AnyQuery; onRow: (eb: any, t: string) => any }
+
+function indexedFilters(db: Db, f: OrganisationFilters, statuses: OrgStatus[]): Filter[] {
+  const out: Filter[] = [];
+  for (const token of searchTokens(f.q ?? '').slice(0, MAP_READ_LIMITS.qTerms)) {
+    out.push({
+      ids: db.selectFrom('organisation_token').select('organisation_token.organisation_id as oid').where('token', '>=', token).where('token', '<', prefixEnd(token)),
+      onRow: (eb, t) => eb(`${t}.search_text`, 'like', `% ${token}%`),
+    });
+  }
+  if (f.district?.length) {
+    const d = f.district;
+    const inDistricts = db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', 'in', d);
+    const cityWide = db.selectFrom('organisation').select('organisation.id as oid').where('city_wide', '=', 1).where('status', 'in', statuses);
+    out.push({
+      ids: db.selectFrom(inDistricts.union(cityWide).as('d')).select('d.oid'),
+      onRow: (eb, t) => eb.or([eb(`${t}.city_wide`, '=', 1), ...d.flatMap((n) => jsonElement(String(n)).map((p) => eb(`${t}.districts`, 'like', p)))]),
+    });
+  }
+  if (f.area?.length) {
+    const a = f.area;
+    out.push({
+      ids: db.selectFrom('organisation_area').select('organisation_area.organisation_id as oid').where('area', 'in', a),
+      onRow: (eb, t) => eb.or(a.map((slug) => eb(`${t}.areas`, 'like', `%${JSON.stringify(slug)}%`))),
+    });
+  }
+  return out;
+}
+
+/** The filters that are checked on each candidate row (status, kind, step-free, bbox, broad filters). */
+function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters, statuses: OrgStatus[], broad: Filter[]): Q {
   let r = q.where(`${t}.status`, 'in', statuses) as Q;
   if (f.kind?.length) r = r.where(`${t}.kind`, 'in', f.kind) as Q;
   if (f.accessible) r = r.where(`${t}.step_free`, '=', 1) as Q;
@@ -198,38 +225,42 @@ function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters,
     const [minLon, minLat, maxLon, maxLat] = f.bbox;
     r = r.where(`${t}.lon`, '>=', minLon).where(`${t}.lon`, '<=', maxLon).where(`${t}.lat`, '>=', minLat).where(`${t}.lat`, '<=', maxLat) as Q;
   }
+  for (const b of broad) r = r.where((eb: any) => b.onRow(eb, t)) as Q;
   return r;
 }
 
 /**
- * The entries matching the filters, as a query over the table alias `o`: driven by the candidate
- * ids when an index-backed filter is given, each candidate then read by primary key. The join
- * order is fixed, not left to the planner: SQLite keeps the left side of a `CROSS JOIN` outside,
- * and PostgreSQL cannot flatten a `LATERAL` subquery with an `OFFSET`, so neither engine can turn
- * it into a walk over every entry that probes the candidates once per row (which a planner with
- * stale statistics did, for minutes). Without such a filter, the entries are walked in name order.
+ * The entries matching the filters, as a query over the table alias `o`, driven from the selective
+ * side. Each index-backed filter (a search word, the districts, the areas) whose candidate set is
+ * small drives the read: the sets are intersected (`INTERSECT`, each a range read of its own index)
+ * and each candidate is then read by primary key. The join order is fixed, not left to the planner:
+ * SQLite keeps the left side of a `CROSS JOIN` outside, and PostgreSQL cannot flatten a `LATERAL`
+ * subquery with an `OFFSET`, so neither can turn it into a walk over every entry that probes the
+ * candidates once per row (which PostgreSQL did, for minutes, with stale statistics). A filter
+ * that matches a large share of the entries (`BROAD`) is checked on each row instead, from the
+ * row's own columns; with no selective filter at all the entries are walked in name order, where a
+ * page is found after a few hundred rows.
  */
-export function matchingOrganisations(db: Db, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): AnyQuery {
-  const ids = candidateIds(db, f, statuses);
-  if (!ids) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses);
+export async function matchingOrganisations(db: Db, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): Promise<AnyQuery> {
+  const filters = indexedFilters(db, f, statuses);
+  const broadness = await Promise.all(filters.map((x) => isBroad(db, x.ids)));
+  const drivers = filters.filter((_, i) => !broadness[i]).map((x) => x.ids);
+  const broad = filters.filter((_, i) => broadness[i]);
+  if (!drivers.length) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses, broad);
+  const ids = drivers.length === 1 ? drivers[0]!.distinct() : drivers.slice(1).reduce((acc, s) => acc.intersect(s), drivers[0]!);
   if (isPostgres(db)) {
     return db
       .selectFrom(ids.as('c'))
-      .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.oid' as any), 'organisation', f, statuses).offset(0).as('o'));
+      .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.oid' as any), 'organisation', f, statuses, broad).offset(0).as('o'));
   }
-  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.oid' as any), 'o', f, statuses);
+  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.oid' as any), 'o', f, statuses, broad);
 }
 
-/** Matches counted up to `cap` (then "more than cap"), or exactly when `cap` is null (staff lists). */
-async function countMatches(db: Db, q: AnyQuery, cap: number | null): Promise<{ total: number; capped: boolean }> {
+/** The count of matches, up to `cap + 1` rows (then "more than cap"), or all of them when `cap` is null. */
+const countQuery = (db: Db, q: AnyQuery, cap: number | null): AnyQuery => {
   const inner = q.select(sql<number>`1`.as('one'));
-  const { n } = await db
-    .selectFrom((cap === null ? inner : inner.limit(cap + 1)).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Number(n);
-  return cap !== null && total > cap ? { total: cap, capped: true } : { total, capped: false };
-}
+  return db.selectFrom((cap === null ? inner : inner.limit(cap + 1)).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+};
 
 export interface FindOptions {
   statuses?: OrgStatus[];
@@ -237,23 +268,34 @@ export interface FindOptions {
   exactTotal?: boolean;
 }
 
-export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
-  const statuses = options.statuses ?? ['published'];
-  const base = matchingOrganisations(db, f, statuses);
-  const { total, capped } = page ? await countMatches(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results) : { total: 0, capped: false };
-  let q = base.selectAll('o').orderBy('o.sort_name').orderBy('o.id');
-  if (page) q = q.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  else q = q.limit(100_000);
-  const rows = (await q.execute()) as OrgRow[];
-  return { total: page ? total : rows.length, totalCapped: capped, items: rows.map(toOrganisation), rows };
+/**
+ * The queries behind one list read: its count (capped unless `exactTotal`) and its page of rows in
+ * name order (every match, for exports, when `page` is null). Exported for the plan test
+ * (`tests/read-plans.test.ts`), which checks their plans at city scale.
+ */
+export async function organisationListQueries(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
+  const base = await matchingOrganisations(db, f, options.statuses ?? ['published']);
+  let rows = base.selectAll('o').orderBy('o.sort_name').orderBy('o.id');
+  rows = page ? rows.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : rows.limit(100_000);
+  return { count: countQuery(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results), rows };
 }
+
+export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
+  const q = await organisationListQueries(db, f, page, options);
+  const cap = options.exactTotal ? null : MAP_READ_LIMITS.results;
+  const n = page ? Number(((await q.count.executeTakeFirstOrThrow()) as { n: number }).n) : 0;
+  const rows = (await q.rows.execute()) as OrgRow[];
+  const capped = cap !== null && n > cap;
+  return { total: page ? (capped ? cap : n) : rows.length, totalCapped: capped, items: rows.map(toOrganisation), rows };
+}
+
+/** The query behind `findPoints` (see `organisationListQueries`). */
+export const pointsQuery = async (db: Db, f: OrganisationFilters): Promise<AnyQuery> =>
+  (await matchingOrganisations(db, { ...f, bbox: undefined })).where('o.lon', 'is not', null).select(['o.id', 'o.lon', 'o.lat', 'o.name', 'o.kind']);
 
 /** Published pinned entries matching the filters, in the smallest shape the clusterer needs. */
 export async function findPoints(db: Db, f: OrganisationFilters) {
-  const rows = (await matchingOrganisations(db, { ...f, bbox: undefined })
-    .where('o.lon', 'is not', null)
-    .select(['o.id', 'o.lon', 'o.lat', 'o.name', 'o.kind'])
-    .execute()) as { id: string; lon: number; lat: number; name: string; kind: OrgKind }[];
+  const rows = (await (await pointsQuery(db, f)).execute()) as { id: string; lon: number; lat: number; name: string; kind: OrgKind }[];
   return rows.map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), name: r.name, kind: r.kind }));
 }
 

@@ -7,6 +7,8 @@ export interface OrganisationTable {
   name: string;
   /** Folded name: sort key that orders Ł with L on both dialects. */
   sort_name: string;
+  /** The search tokens, space-separated with a space at each end (` fundacja laka `), for row-by-row word checks. */
+  search_text: string;
   description: string;
   /** JSON `{ en?: { name, description }, uk?: … }`. */
   translations: string;
