@@ -67,6 +67,7 @@ export const eventsStyles = css`
   .item {
     display: grid;
     width: 100%;
+    justify-content: stretch;
     justify-items: start;
     text-align: start;
     gap: 0.125em;
