@@ -41,9 +41,9 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Sends `csv` as a file download (`text/csv; charset=utf-8`, never cached by shared caches). */
-export function csvResponse(c: Context<any>, filename: string, csv: string): Response {
-  return c.body(csv, 200, {
+/** Sends `csv` as a file download (`text/csv; charset=utf-8`, never cached by shared caches); `status` 201 for a file a POST has just created. */
+export function csvResponse(c: Context<any>, filename: string, csv: string, status: 200 | 201 = 200): Response {
+  return c.body(csv, status, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': attachmentDisposition(filename),
     'Cache-Control': 'private, no-store',

@@ -249,7 +249,7 @@ surveyAdminRoutes.openapi(
     const columns = [{ key: 'no', header: 'nr' }, { key: 'group', header: 'grupa' }, { key: 'link', header: 'link' }, { key: 'expires', header: 'ważny do' }];
     const rows = links.map((link, i) => ({ no: i + 1, group: textIn(GROUP_LABELS[input.group], input.lang), link, expires: expiresAt }));
     const name = `zaproszenia-${survey}-${edition}-${input.group}`;
-    if (input.format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(columns, rows)) as never;
+    if (input.format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(columns, rows), 201) as never;
     return c.body(new Uint8Array(await toXlsx(columns, rows, `${edition} ${input.group}`)), 201, xlsxHeaders(attachmentDisposition(`${name}.xlsx`))) as never;
   },
 );
