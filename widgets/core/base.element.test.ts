@@ -24,6 +24,20 @@ class NgoTestShell extends LitElement {
 }
 defineOnce('ngo-test-shell', NgoTestShell);
 
+let ukLoaded = false;
+let arrive!: () => void;
+const ukArrives = new Promise<void>((resolve) => (arrive = () => ((ukLoaded = true), resolve())));
+
+/** A widget that, like the staff panel, renders its language on a root inside its shadow root, around another widget. */
+class NgoTestPanel extends NgoElement {
+  /** Its Ukrainian dictionary arrives when the test says so (`arrive()`), as a chunk from the network would. */
+  protected static override translators = [{ load: (lang: string) => (lang === 'uk' && !ukLoaded ? ukArrives : undefined) }];
+  protected override render() {
+    return litHtml`<div class="ngo-root" lang=${this.locale}><ngo-test-base></ngo-test-base></div>`;
+  }
+}
+defineOnce('ngo-test-panel', NgoTestPanel);
+
 const shown = (el: Element) => el.shadowRoot!.querySelector('p')!.textContent;
 
 describe('NgoElement', () => {
@@ -62,6 +76,19 @@ describe('NgoElement', () => {
     const shell = await fixture<NgoTestShell>(html`<ngo-test-shell lang="en"></ngo-test-shell>`);
     const el = shell.shadowRoot!.querySelector<NgoTestBase>('ngo-test-base')!;
     await el.updateComplete;
+    expect(el.locale).to.equal('uk');
+  });
+
+  it('follows a language change of the widget around it, rendered inside its shadow root', async () => {
+    const panel = await fixture<NgoTestPanel>(html`<ngo-test-panel lang="pl"></ngo-test-panel>`);
+    const el = panel.shadowRoot!.querySelector<NgoTestBase>('ngo-test-base')!;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('pl');
+    panel.setAttribute('lang', 'uk');
+    // The inner widget renders first, while the panel still waits for its dictionary and shows Polish.
+    await waitFor(() => el.locale === 'pl' && !el.isUpdatePending, 'the inner widget rendered');
+    arrive();
+    await waitFor(() => shown(el) === 'uk', 'the inner widget in Ukrainian');
     expect(el.locale).to.equal('uk');
   });
 

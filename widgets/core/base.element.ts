@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { loadLang, normaliseLang, t, type Lang } from './i18n/index.js';
 import { theme } from './theme.js';
 
@@ -85,6 +85,21 @@ export class NgoElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     live.delete(this);
+  }
+
+  /** The language of the last render. */
+  private renderedLang: Lang | undefined;
+
+  /**
+   * When this widget renders in another language, the widgets inside its shadow root follow: they
+   * find their language there (e.g. the staff panel's sections), where the page's lang observer
+   * does not look.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const lang = this.locale;
+    if (this.renderedLang !== undefined && lang !== this.renderedLang) for (const el of live) if (el !== this && this.renderRoot.contains(el)) el.requestUpdate();
+    this.renderedLang = lang;
   }
 
   /**
