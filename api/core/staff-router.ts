@@ -10,10 +10,16 @@ export function requireSectionRoles(section: Pick<StaffSection, 'roles'>): Middl
   return async (c, next) => {
     const staff = c.var.staff;
     if (!staff) throw new ApiError(401, 'unauthorized', 'Sign in first');
-    if (!canReachSection(staff.role, section)) throw new ApiError(403, 'forbidden', 'Your role cannot do this');
+    if (!canReachSection(staff.role, section)) throw new ApiError(403, 'forbidden', 'Your role cannot do this', { reason: 'role' });
     await next();
   };
 }
+
+/** Staff answers carry personal data and depend on the session: no cache may keep them, unless a route says otherwise. */
+const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+};
 
 /** One section's routes behind its roles. The role check is the section's own first middleware. */
 function sectionRouter(section: StaffSection): Router {
@@ -32,6 +38,7 @@ function sectionRouter(section: StaffSection): Router {
  */
 export function createStaffRouter(modules: readonly ModuleManifest[]): Router {
   const router = createRouter();
+  router.use('*', noStore);
   for (const m of modules) if (m.signIn) router.route('/', m.signIn);
   router.use('*', requireStaff, auditWrites);
   for (const m of modules) {

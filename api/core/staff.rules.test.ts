@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { assertDistrict, districtScope, inDistrict } from './staff.rules.js';
+import { assertDistrict, districtScope, inDistrict, mayMoveDistricts } from './staff.rules.js';
 
 describe('district scope of staff', () => {
   const admin = { role: 'admin' as const, district: 3 };
@@ -18,6 +18,17 @@ describe('district scope of staff', () => {
       expect(inDistrict(staff, [12])).toBe(true);
       expect(inDistrict(staff, null)).toBe(true);
     }
+  });
+
+  it('lets a district-scoped member add or drop only their own district in an edit', () => {
+    expect(mayMoveDistricts(districtEditor, [3], [3])).toBe(true);
+    expect(mayMoveDistricts(districtEditor, [1, 3], [1, 3])).toBe(true);
+    expect(mayMoveDistricts(districtEditor, [3], [3, 12])).toBe(false);
+    expect(mayMoveDistricts(districtEditor, [3, 12], [3])).toBe(false);
+    expect(mayMoveDistricts(districtEditor, [3], [12])).toBe(false);
+    expect(mayMoveDistricts(districtEditor, [3], null)).toBe(false);
+    expect(mayMoveDistricts(districtEditor, [12], [3, 12])).toBe(false);
+    for (const staff of [admin, cityModerator]) expect(mayMoveDistricts(staff, [12], null)).toBe(true);
   });
 
   it('keeps a district-scoped member to records of their district, never city-wide ones', () => {

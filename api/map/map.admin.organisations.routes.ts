@@ -4,7 +4,7 @@ import { ORG_STATUSES } from '../../common/map.js';
 import { OrganisationFilters, OrganisationInput, StaffEntry, StaffOrganisationPage } from '../../common/map.schema.js';
 import { notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
-import { assertDistrict } from '../core/staff.rules.js';
+import { assertDistrict, assertDistrictMove, districtScope } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import { findOrganisationRow, findOrganisations, insertOrganisation, listVersions, setOrganisationStatus, toInput, toStaffOrganisation, updateOrganisation } from './map.repository.js';
 import { entryScope } from './map.rules.js';
@@ -23,7 +23,8 @@ organisationAdminRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await findOrganisations(c.var.db, q, { page: q.page, pageSize: q.pageSize }, { statuses: q.status ? [q.status] : [...ORG_STATUSES], exactTotal: true });
+    // A district-scoped staff member lists only their district's entries (with the owners' e-mails).
+    const { rows, total } = await findOrganisations(c.var.db, { ...q, scope: districtScope(c.var.staff!) }, { page: q.page, pageSize: q.pageSize }, { statuses: q.status ? [q.status] : [...ORG_STATUSES], exactTotal: true });
     return c.json({ items: rows.map(toStaffOrganisation), total }, 200);
   },
 );
@@ -57,6 +58,7 @@ organisationAdminRoutes.openapi(
   async (c) => {
     const row = await findOrganisationRow(c.var.db, c.req.valid('param').id);
     if (!row) throw notFound('Organisation');
+    assertDistrict(c.var.staff!, entryScope(toInput(row)));
     const versions = (await listVersions(c.var.db, row.id)).map((v) => ({ version: v.version, status: v.status, changedBy: v.changed_by, note: v.note, createdAt: v.created_at }));
     return c.json({ ...toStaffOrganisation(row), versions }, 200);
   },
@@ -76,7 +78,8 @@ organisationAdminRoutes.openapi(
     const row = await findOrganisationRow(c.var.db, id);
     if (!row) throw notFound('Organisation');
     const { ownerEmail, ...input } = c.req.valid('json');
-    assertDistrict(c.var.staff!, entryScope(toInput(row)));
+    // Both the stored entry and the new districts: an editor can neither edit another district's entry nor move their own into one.
+    assertDistrictMove(c.var.staff!, entryScope(toInput(row)), entryScope(input));
     await updateOrganisation(c.var.db, id, input, { changedBy: `staff:${c.var.staff!.id}`, note: 'edited by staff', ...(ownerEmail !== undefined ? { ownerEmail: ownerEmail?.toLowerCase() ?? null } : {}) });
     return c.json({ id }, 200);
   },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { RemindersSent } from '../../common/map.schema.js';
 import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { assertDistrict } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import { organisationAdminRoutes } from './map.admin.organisations.routes.js';
 import { queueRoutes } from './map.admin.submissions.routes.js';
@@ -23,5 +24,8 @@ mapAdminRoutes.openapi(
     summary: 'Send the yearly "please confirm your data" e-mails that are due now (also runs daily on its own)',
     responses: { 200: jsonContent(RemindersSent, 'Sent'), ...ErrorResponses },
   }),
-  async (c) => c.json({ sent: await sendVerificationReminders(c.var.db, c.var.mailer, c.var.config) }, 200),
+  async (c) => {
+    assertDistrict(c.var.staff!, null); // a city-wide run: not for district-scoped staff
+    return c.json({ sent: await sendVerificationReminders(c.var.db, c.var.mailer, c.var.config) }, 200);
+  },
 );

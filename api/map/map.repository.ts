@@ -171,6 +171,9 @@ export async function findPublishedOrganisation(db: Db, id: string): Promise<Org
 
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 
+/** The filters, plus a district-scoped staff member's district: only that district's entries, city-wide ones excluded (`inDistrict`). */
+export type StaffFilters = OrganisationFilters & { scope?: number | null };
+
 /**
  * A set of candidate ids larger than this is no selective side: the list walks the entries in name
  * order and checks the filter on each row instead, and finds its page after a few hundred rows.
@@ -189,8 +192,15 @@ const jsonElement = (value: string) => [`[${value}]`, `[${value},%`, `%,${value}
 /** One index-backed filter: its candidate ids (a range read of its own index) and the same test on an entry's row. */
 interface Filter { ids: AnyQuery; onRow: (eb: any, t: string) => any }
 
-function indexedFilters(db: Db, f: OrganisationFilters, statuses: OrgStatus[]): Filter[] {
+function indexedFilters(db: Db, f: StaffFilters, statuses: OrgStatus[]): Filter[] {
   const out: Filter[] = [];
+  if (f.scope != null) {
+    const n = f.scope;
+    out.push({
+      ids: db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', '=', n),
+      onRow: (eb, t) => eb.or(jsonElement(String(n)).map((p) => eb(`${t}.districts`, 'like', p))),
+    });
+  }
   for (const token of searchTokens(f.q ?? '').slice(0, MAP_READ_LIMITS.qTerms)) {
     out.push({
       ids: db.selectFrom('organisation_token').select('organisation_token.organisation_id as oid').where('token', '>=', token).where('token', '<', prefixEnd(token)),
@@ -241,7 +251,7 @@ function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters,
  * row's own columns; with no selective filter at all the entries are walked in name order, where a
  * page is found after a few hundred rows.
  */
-export async function matchingOrganisations(db: Db, f: OrganisationFilters, statuses: OrgStatus[] = ['published']): Promise<AnyQuery> {
+export async function matchingOrganisations(db: Db, f: StaffFilters, statuses: OrgStatus[] = ['published']): Promise<AnyQuery> {
   const filters = indexedFilters(db, f, statuses);
   const broadness = await Promise.all(filters.map((x) => isBroad(db, x.ids)));
   const drivers = filters.filter((_, i) => !broadness[i]).map((x) => x.ids);
@@ -273,14 +283,14 @@ export interface FindOptions {
  * name order (every match, for exports, when `page` is null). Exported for the plan test
  * (`tests/read-plans.test.ts`), which checks their plans at city scale.
  */
-export async function organisationListQueries(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
+export async function organisationListQueries(db: Db, f: StaffFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
   const base = await matchingOrganisations(db, f, options.statuses ?? ['published']);
   let rows = base.selectAll('o').orderBy('o.sort_name').orderBy('o.id');
   rows = page ? rows.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : rows.limit(100_000);
   return { count: countQuery(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results), rows };
 }
 
-export async function findOrganisations(db: Db, f: OrganisationFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
+export async function findOrganisations(db: Db, f: StaffFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
   const q = await organisationListQueries(db, f, page, options);
   const cap = options.exactTotal ? null : MAP_READ_LIMITS.results;
   const n = page ? Number(((await q.count.executeTakeFirstOrThrow()) as { n: number }).n) : 0;
@@ -326,7 +336,7 @@ export async function listSubmissions(db: Db, status: SubmissionStatus, district
   if (districtScope === null) return rows;
   return rows.filter((r) => {
     const d = JSON.parse(r.data) as OrganisationInput;
-    return d.cityWide || d.districts.includes(districtScope);
+    return !d.cityWide && d.districts.includes(districtScope);
   });
 }
 

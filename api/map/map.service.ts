@@ -6,7 +6,7 @@ import type { AppVariables } from '../core/context.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink, linkInvalid } from '../core/secret-links.js';
-import { assertDistrict, districtScope } from '../core/staff.rules.js';
+import { assertDistrict, assertDistrictMove, districtScope, mayMoveDistricts } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
 import { approvedMail, CONFIRM_TTL_MS, confirmMail, EDIT_TEXT, linkUrl, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
 import {
@@ -93,6 +93,7 @@ export async function moderationQueue({ db }: Services, staff: StaffPrincipal, s
   for (const r of await listSubmissions(db, status, districtScope(staff))) {
     const data = JSON.parse(r.data) as OrganisationInput;
     const current = r.organisation_id ? await findOrganisationRow(db, r.organisation_id) : undefined;
+    if (current && !mayMoveDistricts(staff, entryScope(toInput(current)), entryScope(data))) continue; // a correction of another district's entry, or into one
     const published = current && current.status === 'published' ? toInput(current) : null;
     items.push({
       id: r.id, type: r.type, status: r.status, organisationId: r.organisation_id, submitter: { name: r.submitter_name, email: r.submitter_email },
@@ -108,7 +109,10 @@ async function decidable({ db }: Services, staff: StaffPrincipal, id: string, mo
   if (!sub) throw notFound('Submission');
   assertCanDecide(move, sub.status);
   const data = JSON.parse(sub.data) as OrganisationInput;
-  assertDistrict(staff, entryScope(data));
+  // The proposed districts and, for a correction, the entry's own: a district editor cannot approve a change to another district's entry.
+  const entry = sub.organisation_id ? await findOrganisationRow(db, sub.organisation_id) : undefined;
+  if (entry) assertDistrictMove(staff, entryScope(toInput(entry)), entryScope(data));
+  else assertDistrict(staff, entryScope(data));
   return { sub, data };
 }
 

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import {
   AgreedScoreInput, AgreedScoreSchema, ChangesSchema, EditionInput, EditionParam, EditionPatch, IndicatorsSchema, InstrumentUpload, MailingInput, MailingQueuedSchema, MeetingInput,

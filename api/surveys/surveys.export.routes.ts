@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { EditionParam, ExportParam, ExportQuery, ReportQuery } from '../../common/surveys.schema.js';
 import { textIn, type Texts } from '../../common/surveys.js';
 import { DOCX_TYPE } from '../consultations/consultations.report.docx.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { MiddlewareHandler } from 'hono';
 import {
   DraftInput, DraftSavedSchema, DraftStateSchema, EditionDetailSchema, EditionParam, InstrumentResponseSchema, InstrumentVersionQuery, RespondentQuery, ResponseInput,

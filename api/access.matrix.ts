@@ -1,0 +1,65 @@
+import type { StaffRole } from '../common/taxonomy.js';
+
+/**
+ * The authorization matrix: who may call each staff route (`/v1/admin/…`), written out once, by
+ * hand, as the reference the running app is tested against (`api/access.matrix.test.ts` calls
+ * every route of the OpenAPI document as each role, city-wide and district-scoped, and without a
+ * session). A route without a row fails that test, and so does a row without a route.
+ *
+ * Per role, for a city-wide member (district null) and a district-scoped one (district N):
+ * - `none`: 403 for the role, whatever the scope;
+ * - `any`: allowed, the district scope does not apply (the session, the staff member's own view);
+ * - `district`: allowed; a district-scoped member acts only on records of their district (the
+ *   stored record *and* the new input are checked with `assertDistrict`), and their lists are
+ *   narrowed to it (`districtScope`). Admins and city-wide members act anywhere;
+ * - `city`: a city-wide action (such as the yearly reminder run): allowed for city-wide members,
+ *   403 for district-scoped ones.
+ * `anonymous: true` only where no session is needed (signing in).
+ */
+export type Access = 'none' | 'any' | 'district' | 'city';
+export type AccessRow = { anonymous: boolean } & Record<StaffRole, Access>;
+
+const signIn: AccessRow = { anonymous: true, admin: 'any', moderator: 'any', editor: 'any', adviser: 'any' };
+const session: AccessRow = { anonymous: false, admin: 'any', moderator: 'any', editor: 'any', adviser: 'any' };
+/** The map and consultation sections: moderators and editors, within their district. */
+const moderated: AccessRow = { anonymous: false, admin: 'any', moderator: 'district', editor: 'district', adviser: 'none' };
+const moderatedCityWide: AccessRow = { anonymous: false, admin: 'any', moderator: 'city', editor: 'city', adviser: 'none' };
+/** Staff accounts, the audit log and the settings: admins only. */
+const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'none' };
+
+/** `METHOD /path` exactly as in the OpenAPI document → who may call it. */
+export const ACCESS_MATRIX: Record<string, AccessRow> = {
+  'POST /v1/admin/session': signIn,
+  'GET /v1/admin/session': session,
+  'DELETE /v1/admin/session': session,
+
+  'GET /v1/admin/map/submissions': moderated,
+  'POST /v1/admin/map/submissions/{id}/approve': moderated,
+  'POST /v1/admin/map/submissions/{id}/reject': moderated,
+  'GET /v1/admin/map/organisations': moderated,
+  'POST /v1/admin/map/organisations': moderated,
+  'GET /v1/admin/map/organisations/{id}': moderated,
+  'PUT /v1/admin/map/organisations/{id}': moderated,
+  'POST /v1/admin/map/organisations/{id}/archive': moderated,
+  'POST /v1/admin/map/organisations/{id}/publish': moderated,
+  'POST /v1/admin/map/reminders': moderatedCityWide,
+
+  'GET /v1/admin/consultations': moderated,
+  'POST /v1/admin/consultations': moderated,
+  'POST /v1/admin/consultations/document/preview': moderated,
+  'GET /v1/admin/consultations/{id}': moderated,
+  'PUT /v1/admin/consultations/{id}': moderated,
+  'POST /v1/admin/consultations/{id}/publish-answers': moderated,
+  'GET /v1/admin/consultations/{id}/remarks': moderated,
+  'POST /v1/admin/consultations/remarks/{remarkId}/approve': moderated,
+  'POST /v1/admin/consultations/remarks/{remarkId}/reject': moderated,
+  'PUT /v1/admin/consultations/remarks/{remarkId}/response': moderated,
+  'GET /v1/admin/consultations/{id}/remarks.csv': moderated,
+
+  'GET /v1/admin/staff': adminOnly,
+  'POST /v1/admin/staff': adminOnly,
+  'PATCH /v1/admin/staff/{id}': adminOnly,
+  'GET /v1/admin/audit': adminOnly,
+  'GET /v1/admin/settings/clauses': adminOnly,
+  'PUT /v1/admin/settings/clauses/{form}': adminOnly,
+};
