@@ -1,6 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ApiError, asApiError } from '../core/api.js';
-import { errorSummary, inputField } from '../core/forms.js';
+import { errorSummary, formError, inputField } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { ChallengeController } from '../core/pow.js';
 import { signIn, type AdminSession } from './admin.api.js';
@@ -133,7 +133,7 @@ export class SignInForm implements ReactiveController {
     return html`<form part="login-form" novalidate aria-labelledby="login-title" @submit=${this.onSubmit}>
       <h2 id="login-title" class="title" tabindex="-1">${tAdmin(lang, 'admin.login.heading')}</h2>
       ${errorSummary(tAdmin(lang, 'summary.heading', { count: summary.length }), summary)}
-      <div id="login-error" class="form-error" role="alert" tabindex="-1">${this.formError}</div>
+      ${formError(this.formError, 'login-error')}
       ${inputField({
         id: 'email',
         type: 'email',

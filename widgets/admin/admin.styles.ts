@@ -11,18 +11,6 @@ export const adminStyles = css`
   .title {
     margin-block-end: var(--_ngo-space);
   }
-  .form-error {
-    border-inline-start: 4px solid var(--_ngo-danger);
-    padding: 0.5em 0.75em;
-    margin-block-end: var(--_ngo-space);
-    color: var(--_ngo-danger);
-    font-weight: 600;
-  }
-  .form-error:empty {
-    border: 0;
-    padding: 0;
-    margin: 0;
-  }
   header {
     display: flex;
     flex-wrap: wrap;

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DECISION_LABELS, DECISIONS, type Decision } from '../../common/consultations.js';
-import { field } from '../core/forms.js';
+import { field, formError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { answerRemark, listRemarks, publishAnswers, type StaffRemark } from './consultations.admin.api.js';
@@ -148,7 +148,7 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
     return html`<section class="box publish" aria-labelledby="publish-heading">
       <h5 id="publish-heading" tabindex="-1">${t(lang, 'publish.heading')}</h5>
       <p id="publish-hint">${t(lang, 'publish.hint')}</p>
-      <div id="publish-error" class="form-error" role="alert" tabindex="-1">${this.publishError}</div>
+      ${formError(this.publishError, 'publish-error')}
       ${this.confirming
         ? html`<p id="publish-confirm">${t(lang, 'publish.confirm')}</p>
             <div class="row">

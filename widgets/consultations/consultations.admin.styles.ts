@@ -77,7 +77,7 @@ export const consultationsAdminStyles = css`
     color: var(--_ngo-text);
     font-weight: 600;
   }
-  .ngo-part > .form-error:empty {
+  .ngo-part > .ngo-form-error:empty {
     margin: 0;
   }
 `;

@@ -219,6 +219,11 @@ export function focusErrorSummary(root: ParentNode): void {
   root.querySelector<HTMLElement>('.ngo-error-summary')?.focus();
 }
 
+/** The box for an error not tied to a field, rendered from the start (an alert inserted with its text is often not read). */
+export function formError(message: string | undefined, id = 'form-error'): TemplateResult {
+  return html`<div id=${id} class="ngo-form-error" role="alert" tabindex="-1">${message ?? ''}</div>`;
+}
+
 /**
  * A polite live region. Render it from the start (even empty): a region inserted together with
  * its text is often not announced.

@@ -76,10 +76,8 @@ export function honeypot(submit: SubmitController, lang: Lang): TemplateResult {
   </div>`;
 }
 
-/** The box for an error not tied to a field, rendered from the start (an alert inserted with its text is often not read). */
-export function formError(message: string | undefined, id = 'form-error'): TemplateResult {
-  return html`<div id=${id} class="ngo-form-error" role="alert" tabindex="-1">${message ?? ''}</div>`;
-}
+// The box for an error not tied to a field lives with the other form blocks (the staff sections use it too).
+export { formError } from './forms.js';
 
 /** The two fields every form that answers a person has: `contactName` and `contactEmail`. */
 export interface ContactValues {

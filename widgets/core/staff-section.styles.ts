@@ -118,12 +118,6 @@ export const staffSectionStyles = css`
   textarea {
     min-height: 6em;
   }
-  .form-error:not(:empty) {
-    border-inline-start: 4px solid var(--_ngo-danger);
-    padding: 0.5em 0.75em;
-    color: var(--_ngo-danger);
-    font-weight: 600;
-  }
   @media (max-width: 30em) {
     dl {
       grid-template-columns: 1fr;

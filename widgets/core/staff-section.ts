@@ -3,7 +3,7 @@ import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, asApiError } from './api.js';
 import { NgoElement } from './base.element.js';
 import { NgoStaffStatusEvent } from './events.js';
-import { formStyles, statusRegion } from './forms.js';
+import { formError, formStyles, statusRegion } from './forms.js';
 import { t, type CoreKey, type ErrorLike, type Lang, type Vars } from './i18n/index.js';
 import { guardStaff, type StaffSession } from './staff.api.js';
 import { staffSectionStyles } from './staff-section.styles.js';
@@ -49,8 +49,11 @@ const isEmptyValue = (v: unknown) => v === null || v === undefined || (Array.isA
  * a retry button, an empty message, or the value. Usable outside staff sections too.
  */
 export function renderTask<T>(task: Task<readonly unknown[], T>, lang: Lang, tr: SectionTranslator, o: TaskViewOptions<T>): unknown {
+  const pending = o.pending ?? (() => html`<p class="loading" role="status">${tr(lang, 'loading')}</p>`);
   return task.render({
-    pending: o.pending ?? (() => html`<p class="loading" role="status">${tr(lang, 'loading')}</p>`),
+    // Before its first run (the element's first render) a task is as good as pending.
+    initial: pending,
+    pending,
     error: (err) => html`<p class="ngo-error" role="alert">${tr.error(lang, asApiError(err))}</p>
       <button type="button" class="retry" @click=${() => task.run()}>${tr(lang, 'retry')}</button>`,
     complete: (value) =>
@@ -209,7 +212,7 @@ export class StaffSection extends NgoElement {
 
   /** The alert line of the last failed write (`#action-error`, focusable). */
   protected actionErrorRegion(): TemplateResult {
-    return html`<div id="action-error" class="form-error" role="alert" tabindex="-1">${this.actionError}</div>`;
+    return formError(this.actionError, 'action-error');
   }
 
   /** `aria-disabled` of a button that sends a write. */

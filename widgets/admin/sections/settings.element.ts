@@ -5,7 +5,7 @@ import { CLAUSE_MAX, type ClauseForm } from '../../../common/clauses.js';
 import type { StaffClause } from '../../../common/clauses.schema.js';
 import { LANGS, type Lang } from '../../../common/taxonomy.js';
 import { asApiError } from '../../core/api.js';
-import { field, statusRegion } from '../../core/forms.js';
+import { field, formError, statusRegion } from '../../core/forms.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { StaffSection } from '../../core/staff-section.js';
 import { listClauses, saveClause } from '../admin.api.js';
@@ -131,7 +131,7 @@ export class NgoAdminSettings extends StaffSection {
           ></textarea>`,
         );
       })}
-      <p class="form-error" role="alert">${state.error ? tAdmin.error(lang, state.error) : ''}</p>
+      ${formError(state.error ? tAdmin.error(lang, state.error) : '', `clause-${form}-error`)}
       <button type="submit" aria-disabled=${state.saving ? 'true' : 'false'}>${tAdmin(lang, 'admin.settings.save')}</button>
       ${statusRegion(status)}
     </form>`;
