@@ -47,8 +47,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
   browserStartTimeout: 60000,
-  // Per test file; a loaded 2-core machine runs the larger widget suites for minutes.
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
   mimeTypes: { '**/*.css': 'js' },
   middleware: [realApiProxy],

@@ -60,6 +60,7 @@ export const MODULES = {
       'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link'] },
       'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
     },
+    sections: { surveys: { tag: 'ngo-admin-surveys', chunk: 'ngo-admin-surveys.js', src: 'surveys/surveys.admin.ts', roles: ['editor'] } },
   },
   events: {
     widgets: {

@@ -1,3 +1,4 @@
+import { ADMIN_SECTIONS } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { surveyAdminRoutes } from './surveys.admin.routes.js';
 import { SURVEYS_MAIL } from './surveys.mail.js';
@@ -5,17 +6,14 @@ import { SURVEYS_RETENTION } from './surveys.retention.js';
 import { surveyRoutes } from './surveys.routes.js';
 import { seedSurveysDemo } from './surveys.seed.js';
 
-/**
- * The staff section of the survey (`/v1/admin/surveys`). It joins the manifest's `staff` once the
- * common module table lists the `surveys` panel section (with the `ngo-admin-surveys` element), so
- * that the roles are written once; tests mount it through `SURVEYS_STAFF`.
- */
-export const SURVEYS_STAFF = { section: 'surveys', roles: ['editor'] as const, routes: surveyAdminRoutes };
+/** The staff section of the survey (`/v1/admin/surveys`), with the roles of the common module table's `surveys` panel section. */
+export const SURVEYS_STAFF = { section: 'surveys', roles: ADMIN_SECTIONS.surveys.roles, routes: surveyAdminRoutes };
 
 /** The LIJW cooperation-quality survey: instruments, editions, anonymous responses, results and the joint meeting. */
 export const surveysModule = defineModule({
   slug: 'surveys',
   routes: surveyRoutes,
+  staff: [SURVEYS_STAFF],
   seeds: [{ name: 'surveys', run: seedSurveysDemo }],
   retention: SURVEYS_RETENTION,
   mail: SURVEYS_MAIL,

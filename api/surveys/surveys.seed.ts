@@ -11,8 +11,8 @@ import lijw from '../../common/surveys.lijw.json' with { type: 'json' };
 import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
 import type { Answers, Instrument, Item, RespondentGroup } from '../../common/surveys.js';
 import { HARD_TO_SAY, allItems, checkAnswers } from '../../common/surveys.js';
-import { newId, nowIso } from '../core/ids.js';
-import { ensureSurvey, insertEdition, insertInstrument, insertRecommendation, updateMeeting, updatePublication, upsertAgreedScore, DEFAULT_PUBLICATION } from './surveys.repository.js';
+import { newId, nowIso, sha256 } from '../core/ids.js';
+import { ensureSurvey, insertEdition, insertInstrument, insertOpenLink, insertRecommendation, updateMeeting, updatePublication, upsertAgreedScore, DEFAULT_PUBLICATION } from './surveys.repository.js';
 import { createTokenBatch, insertResponses } from './surveys.responses.js';
 import type { StoredIndicator } from './surveys.indicators.js';
 
@@ -155,4 +155,9 @@ export async function seedSurveysDemo(db: Kysely<Database>, now = new Date()): P
     const some = await db.selectFrom('survey_token').select('token_hash').where('batch_id', '=', batchId).orderBy('token_hash').limit(used).execute();
     await db.updateTable('survey_token').set({ used: 1 }).where('token_hash', 'in', some.map((t) => t.token_hash)).execute();
   }
+  // The demo page's live <ngo-survey link="demo-ngo">: an open link of the NGO group with a key everyone knows.
+  await insertOpenLink(db, openId, 'ngo', sha256(DEMO_OPEN_LINK), null, now);
 }
+
+/** The key of the demo's open link (demo/index.html); a real open link's key is random. */
+export const DEMO_OPEN_LINK = 'demo-ngo';

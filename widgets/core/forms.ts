@@ -155,7 +155,7 @@ export function field(o: FieldOptions, control: (attrs: ControlAttrs) => Templat
 
 export interface InputFieldOptions extends FieldOptions {
   name?: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'search' | 'date' | 'datetime-local';
   value: string;
   required?: boolean;
   autocomplete?: string;
