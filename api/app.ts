@@ -7,7 +7,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
-import { ping } from './db/database.js';
+import { ping, type DatabaseHandle } from './db/database.js';
+import { readGate } from './core/reads.js';
 import type { AppEnv } from './core/context.js';
 import { ApiError, envelope } from './core/errors.js';
 import { errorResponse, jsonBody, methodMatcher, routeForLog } from './core/http.js';
@@ -23,6 +24,8 @@ import { notModified } from './core/cache.js';
 
 export interface AppDeps {
   db: Kysely<Database>;
+  /** The database handle `db` came from: on PostgreSQL, public reads use its reads pool and can be cancelled. */
+  handle?: DatabaseHandle;
   config: Config;
   log?: Logger;
   mailer?: Mailer;
@@ -35,7 +38,7 @@ export interface AppDeps {
  * its base path (`/v1/<slug>`), and its staff sections on the one staff router at `/v1/admin`.
  * Tests pass a migrated database and call `app.request()`.
  */
-export function createApp({ db, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log), modules = MODULES }: AppDeps) {
+export function createApp({ db, handle, config, log = createLogger(config.logLevel), mailer = createMailer(db, config, log), modules = MODULES }: AppDeps) {
   checkModules(modules);
   const app = new OpenAPIHono<AppEnv>();
 
@@ -78,11 +81,15 @@ export function createApp({ db, config, log = createLogger(config.logLevel), mai
   });
   app.use('/v1/*', async (c, next) => (c.req.path.startsWith('/v1/admin') ? next() : publicCors(c, next)));
   app.use('/v1/*', jsonBody(config.bodyLimit));
+  const reads = readGate(config, handle);
+  app.use('/v1/*', reads.middleware);
 
+  // Outside the read gate and on the main pool: it answers while public reads are refused, and says so.
   app.get('/healthz', async (c) => {
     try {
-      await ping(db);
-      return c.json({ status: 'ok' });
+      await Promise.race([ping(db), new Promise((_, reject) => setTimeout(() => reject(new Error('ping timed out')), 2000).unref?.())]);
+      const r = reads.stats();
+      return c.json({ status: r.saturated ? 'saturated' : 'ok', reads: r });
     } catch (err) {
       c.get('log').error('health check failed', { err: String(err) });
       return c.json(envelope('service_unavailable', 'Database unreachable'), 503);

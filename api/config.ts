@@ -30,6 +30,21 @@ export interface Config {
   logMailBodies: boolean;
   /** Seed demo data on first start. */
   seedDemo: boolean;
+  /** Public reads under load (`api/core/reads.ts`). */
+  reads: {
+    /** PostgreSQL: statement timeout of a public read's queries, in seconds. */
+    timeoutSeconds: number;
+    /** Public reads running at once; more wait in the queue. */
+    concurrency: number;
+    /** Reads that may wait; past that they are refused (503). */
+    queue: number;
+    /** How long a read may wait for its turn (and, on PostgreSQL, for a connection), in ms. */
+    queueMs: number;
+    /** Event-loop lag above which public reads are refused at once (503), in ms. */
+    maxLagMs: number;
+    /** Public reads per client (IP) per minute; 0 turns the limit off. */
+    rateLimit: number;
+  };
 }
 
 const bool = z
@@ -56,6 +71,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_MAIL_BODIES: bool.default(false),
   SEED_DEMO: bool.default(true),
+  READ_TIMEOUT_SECONDS: z.coerce.number().min(0.05).max(120).default(5),
+  READ_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  READ_QUEUE: z.coerce.number().int().min(0).max(100_000).default(200),
+  READ_QUEUE_MS: z.coerce.number().int().min(1).max(60_000).default(2000),
+  READ_MAX_LAG_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  READ_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   NODE_ENV: z.string().optional(),
 });
 
@@ -93,13 +114,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logMailBodies: e.LOG_MAIL_BODIES,
     seedDemo: e.SEED_DEMO,
+    reads: {
+      timeoutSeconds: e.READ_TIMEOUT_SECONDS,
+      concurrency: e.READ_CONCURRENCY,
+      queue: e.READ_QUEUE,
+      queueMs: e.READ_QUEUE_MS,
+      maxLagMs: e.READ_MAX_LAG_MS,
+      rateLimit: e.READ_RATE_LIMIT,
+    },
   };
 }
 
 /** A configuration for tests: fast proof of work, no fill delay, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', POW_MAX_NUMBER: '10', MIN_FILL_MS: '0', TRUST_PROXY: '1' }),
+    // The read gate's rate limit and lag refusal stay off: a shared, loaded test machine would trip them at random (api/core/reads.test.ts turns them on).
+    ...loadConfig({ SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', POW_MAX_NUMBER: '10', MIN_FILL_MS: '0', TRUST_PROXY: '1', READ_RATE_LIMIT: '0', READ_MAX_LAG_MS: '60000' }),
     ...overrides,
   };
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   purgeIntervalMs?: number;
   /** How long a shutdown waits for in-flight requests before cutting connections. Default 10 s. */
   drainTimeoutMs?: number;
+  /** Serve this open database instead of opening `config.databaseUrl` (tests: a PostgreSQL schema of their own). */
+  database?: DatabaseHandle;
   /** Shut down on SIGTERM/SIGINT and exit. Default true; tests call `close()` instead. */
   handleSignals?: boolean;
 }
@@ -45,7 +47,7 @@ export interface RunningServer {
 /** Opens and migrates the database, builds the app and serves it on `config.host:config.port`. */
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const handle = openDatabase(config.databaseUrl);
+  const handle = opts.database ?? openDatabase(config.databaseUrl, { readTimeoutMs: config.reads.timeoutSeconds * 1000, readQueueMs: config.reads.queueMs });
   const jobs: (() => Promise<void>)[] = [];
   try {
     const migrated = await migrateToLatest(handle.db);
@@ -59,7 +61,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
 
   const mailer = createMailer(handle.db, config, log);
   const modules = opts.modules ?? MODULES;
-  const app = createApp({ db: handle.db, config, log, mailer, modules });
+  const app = createApp({ db: handle.db, handle, config, log, mailer, modules });
 
   let inFlight = 0;
   const server = await new Promise<Server>((resolveServer, reject) => {
@@ -104,6 +106,9 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
     (closing ??= (async () => {
       const started = Date.now();
       log.info('shutting down', { reason, inFlight });
+      // Public reads are cheap to retry: their queries are cancelled now (the client gets 503
+      // service_busy), so they neither hold the drain nor run on in PostgreSQL after we exit.
+      await handle.cancelReads().catch((err) => log.warn('cancelling reads failed', { err: String(err) }));
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
       const deadline = started + (opts.drainTimeoutMs ?? 10_000);

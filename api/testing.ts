@@ -5,7 +5,7 @@ import type { StaffRole } from '../common/taxonomy.js';
 import type { Config } from './config.js';
 import { testConfig } from './config.js';
 import { createApp } from './app.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from './db/database.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName, type OpenOptions } from './db/database.js';
 import { createLogger } from './core/log.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import type { ModuleManifest } from './core/module.js';
@@ -19,7 +19,7 @@ import { insertStaff } from './admin/staff.repository.js';
 export const dialects: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** A freshly migrated database of the given dialect: in-memory SQLite, or a PostgreSQL schema of its own. */
-export async function testDatabase(dialect: DialectName): Promise<DatabaseHandle> {
+export async function testDatabase(dialect: DialectName, options: Omit<OpenOptions, 'schema'> = {}): Promise<DatabaseHandle> {
   if (dialect === 'sqlite') {
     const handle = openDatabase(':memory:');
     await migrateToLatest(handle.db);
@@ -31,7 +31,7 @@ export async function testDatabase(dialect: DialectName): Promise<DatabaseHandle
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase(url, { schema, poolSize: 5 });
+  const handle = openDatabase(url, { poolSize: 5, ...options, schema });
   await migrateToLatest(handle.db, schema);
   return {
     ...handle,
@@ -59,11 +59,11 @@ export interface TestApp {
  * `modules` replaces the module list (default: every module).
  */
 export async function testApp(dialect: DialectName, overrides: Partial<Config> = {}, options: { modules?: readonly ModuleManifest[] } = {}): Promise<TestApp> {
-  const handle = await testDatabase(dialect);
   const config = testConfig(overrides);
+  const handle = await testDatabase(dialect, { readTimeoutMs: config.reads.timeoutSeconds * 1000, readQueueMs: config.reads.queueMs });
   const log = createLogger('silent');
   const mailer = createMailer(handle.db, config, log);
-  const app = createApp({ db: handle.db, config, log, mailer, modules: options.modules });
+  const app = createApp({ db: handle.db, handle, config, log, mailer, modules: options.modules });
   return { app, handle, db: handle.db, config, mailer, close: () => handle.close() };
 }
 

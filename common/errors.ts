@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'link_invalid',
   'internal_error',
   'service_unavailable',
+  'service_busy',
 ] as const;
 
 export type CoreErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './context.js';
 import { ApiError, envelope } from './errors.js';
+import { asBusy } from './reads.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isUnsafe = (method: string) => UNSAFE.has(method);
@@ -73,6 +74,8 @@ export function errorResponse(err: unknown, c: Context<AppEnv>): Response {
     if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
     return c.json(envelope(err.code, err.message, err.details, requestId), err.status as 400);
   }
+  const busyErr = asBusy(err);
+  if (busyErr) return errorResponse(busyErr, c);
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 400 ? 'malformed_json' : status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : 'bad_request';

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -15,7 +16,45 @@ export interface DatabaseHandle {
   file: string | null;
   /** The PostgreSQL schema on the search path, when one was given. */
   schema?: string;
+  /** PostgreSQL: cancels the statements of these server processes. */
+  cancelBackends?: (pids: number[]) => Promise<void>;
+  /** Cancels the running queries and ends the pools (PostgreSQL); closes the file (SQLite). */
   close(): Promise<void>;
+  /** PostgreSQL: cancels every query running for a public read (`runAsRead`), e.g. at shutdown. */
+  cancelReads(): Promise<void>;
+  /** PostgreSQL: the public reads' pool, for `/healthz` (null on SQLite). */
+  readPool(): { size: number; idle: number; waiting: number; max: number } | null;
+}
+
+/**
+ * The public read a query belongs to. Queries run inside `runAsRead` take their connection from the
+ * reads pool, whose sessions have a statement timeout, and can be cancelled together
+ * (`cancelRead`) when the request is aborted.
+ */
+export interface ReadScope { clients: Set<pg.PoolClient>; cancelled: boolean }
+const readScopes = new AsyncLocalStorage<ReadScope>();
+
+/** Runs `fn` as one public read (see `ReadScope`); on SQLite it simply runs. */
+export const runAsRead = <T>(scope: ReadScope, fn: () => Promise<T>): Promise<T> => readScopes.run(scope, fn);
+export const newReadScope = (): ReadScope => ({ clients: new Set(), cancelled: false });
+
+/** Cancels the statements running for `pids` on the server, over a connection of its own (the pools may be full). */
+async function cancelBackends_(url: string, pids: number[]): Promise<void> {
+  if (!pids.length) return;
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.query('select pg_cancel_backend(pid) from unnest($1::int[]) as pid', [pids]);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Cancels the queries running for one public read (its request was aborted). */
+export async function cancelRead(handle: DatabaseHandle, scope: ReadScope): Promise<void> {
+  scope.cancelled = true;
+  const pids = [...scope.clients].map((c) => (c as unknown as { processID: number }).processID).filter(Boolean);
+  if (pids.length && handle.cancelBackends) await handle.cancelBackends(pids);
 }
 
 // pg returns bigint (COUNT) and numeric as strings; our counts fit in a double.
@@ -35,16 +74,8 @@ export function sqliteFile(url: string): string {
  * and a busy timeout, so an acknowledged write survives `kill -9`. `schema` (PostgreSQL only)
  * sets the search path, which gives each test run its own schema.
  */
-export function openDatabase(url: string, options: { schema?: string; poolSize?: number } = {}): DatabaseHandle {
-  if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', file: null, schema: options.schema, close: () => db.destroy() };
-  }
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+  if (isPostgresUrl(url)) return openPostgres(url, options);
   const file = sqliteFile(url);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -56,7 +87,81 @@ export function openDatabase(url: string, options: { schema?: string; poolSize?:
   // drafts are really gone from the file.
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', file: file === ':memory:' ? null : file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', file: file === ':memory:' ? null : file, close: () => db.destroy(), cancelReads: async () => undefined, readPool: () => null };
+}
+
+export interface OpenOptions {
+  schema?: string;
+  /** Connections of each PostgreSQL pool (the main one, and the public reads'). Default 10. */
+  poolSize?: number;
+  /** PostgreSQL: the statement timeout of public reads, in ms. Default 5,000. */
+  readTimeoutMs?: number;
+  /** PostgreSQL: how long a public read waits for a free connection, in ms. Default 2,000. */
+  readQueueMs?: number;
+}
+
+/**
+ * PostgreSQL behind one Kysely instance with two pools: queries of a public read (`runAsRead`)
+ * take a connection from the reads pool, whose sessions carry `statement_timeout` and which a read
+ * waits for at most `readQueueMs`; everything else (writes, staff, jobs, `/healthz`) uses the main
+ * pool, so slow reads can never starve them. Every checked-out connection is tracked, so that an
+ * aborted request or a shutdown cancels what is still running rather than leaving it to run on.
+ */
+function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
+  const searchPath = options.schema ? ` -c search_path=${options.schema}` : '';
+  const max = options.poolSize ?? 10;
+  const main = new pg.Pool({ connectionString: url, max, ...(searchPath ? { options: searchPath.trim() } : {}) });
+  const reads = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: options.readQueueMs ?? 2000,
+    options: `-c statement_timeout=${Math.max(1, Math.round(options.readTimeoutMs ?? 5000))}${searchPath}`,
+  });
+  const running = new Map<pg.PoolClient, ReadScope | null>();
+  const wrapped = new WeakSet<pg.PoolClient>();
+  const router = {
+    async connect() {
+      const scope = readScopes.getStore() ?? null;
+      const client = await (scope ? reads : main).connect();
+      if (!wrapped.has(client)) {
+        wrapped.add(client);
+        const release = client.release.bind(client);
+        client.release = (err?: Error | boolean) => {
+          running.get(client)?.clients.delete(client);
+          running.delete(client);
+          return release(err);
+        };
+      }
+      running.set(client, scope);
+      scope?.clients.add(client);
+      if (scope?.cancelled) {
+        client.release();
+        throw Object.assign(new Error('the request was aborted'), { code: '57014' });
+      }
+      return client;
+    },
+    async end() {
+      await Promise.all([main.end(), reads.end()]);
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: router as unknown as pg.Pool }) });
+  const pidsOf = (filter: (scope: ReadScope | null) => boolean) =>
+    [...running].filter(([, scope]) => filter(scope)).map(([c]) => (c as unknown as { processID: number }).processID).filter(Boolean);
+  const cancelBackends = (pids: number[]) => cancelBackends_(url, pids);
+  return {
+    db,
+    dialect: 'postgres',
+    file: null,
+    schema: options.schema,
+    cancelBackends,
+    cancelReads: () => cancelBackends(pidsOf((scope) => scope !== null)),
+    readPool: () => ({ size: reads.totalCount, idle: reads.idleCount, waiting: reads.waitingCount, max }),
+    close: async () => {
+      // Whatever still runs is cancelled rather than left to run on in the server after we exit.
+      await cancelBackends(pidsOf(() => true)).catch(() => undefined);
+      await db.destroy();
+    },
+  };
 }
 
 /**

@@ -35,5 +35,6 @@ export const en: Messages<typeof pl> = {
   'error.idempotency_in_progress': 'This submission is being processed. Please wait a moment.',
   'error.link_invalid': 'The link is invalid or has expired.',
   'error.internal_error': 'Something went wrong on the server. Try again later.',
+  'error.service_busy': 'The service is busy right now. Try again in a moment.',
   'error.service_unavailable': 'The service is temporarily unavailable. Try again later.',
 };

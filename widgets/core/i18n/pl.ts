@@ -45,6 +45,7 @@ export const pl = {
   'error.idempotency_in_progress': 'To zgłoszenie jest właśnie przetwarzane. Poczekaj chwilę.',
   'error.link_invalid': 'Link jest nieprawidłowy lub wygasł.',
   'error.internal_error': 'Wystąpił błąd serwera. Spróbuj ponownie później.',
+  'error.service_busy': 'Usługa jest teraz przeciążona. Spróbuj ponownie za chwilę.',
   'error.service_unavailable': 'Usługa jest chwilowo niedostępna. Spróbuj ponownie później.',
 } satisfies Messages & Record<ErrorKeys, Message>;
 

@@ -45,5 +45,6 @@ export const uk: Messages<typeof pl> = {
   'error.idempotency_in_progress': 'Цей запит зараз обробляється. Зачекайте трохи.',
   'error.link_invalid': 'Посилання недійсне або термін його дії минув.',
   'error.internal_error': 'Сталася помилка сервера. Спробуйте пізніше.',
+  'error.service_busy': 'Сервіс зараз перевантажений. Спробуйте ще раз за мить.',
   'error.service_unavailable': 'Сервіс тимчасово недоступний. Спробуйте пізніше.',
 };
