@@ -102,7 +102,10 @@ export function buildReport(r: StaffResults, surveyTitle: string, lang: Lang, ag
 
 const STYLE = `
 @page { size: A4; margin: 2cm }
-body { font: 11pt/1.45 "Liberation Serif", "Times New Roman", Georgia, serif; color: #000; background: #fff; margin: 0 auto; max-width: 17cm; padding: 1rem 0 }
+body { font: 11pt/1.45 "Liberation Serif", "Times New Roman", Georgia, serif; color: #000; background: #fff; margin: 0 auto; max-width: 17cm; padding: 1rem }
+.wide { overflow-x: auto; margin: .5rem 0 1rem } .wide table { margin: 0 }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap }
+@media print { body { padding: 0; max-width: none } .wide { overflow: visible } }
 h1 { font-size: 18pt; margin: 0 0 .5rem } h2 { font-size: 14pt; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #000 }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 } dt { font-weight: bold } dd { margin: 0 }
 table { border-collapse: collapse; margin: .5rem 0 1rem; break-inside: avoid; width: 100% } caption { text-align: left; font-weight: bold; padding-bottom: .25rem }
@@ -112,14 +115,18 @@ th, td { border: 1px solid #000; padding: .2rem .5rem; text-align: left; vertica
 const isValue = (v: string | number) => typeof v === 'number' || /^(—|n < 5|[\d\s,.−-]+( %)?)$/.test(v);
 
 export function reportHtml(report: SurveyReport): string {
+  let heading = '';
   const block = (b: ReportBlock) => {
+    const under = heading;
+    if (b.kind === 'h2') heading = b.text;
     switch (b.kind) {
       case 'h2': return html`<h2>${b.text}</h2>`;
       case 'p': return html`<p>${b.text}</p>`;
       case 'facts': return html`<dl>${b.items.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`;
-      case 'table': return html`<table><caption>${b.table.caption}</caption><thead><tr>${b.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${b.table.rows.map(
+      // A table scrolls on its own on a narrow screen; its caption is read out, and shown when no heading above says it.
+      case 'table': return html`<div class="wide" role="region" aria-label="${b.table.caption}" tabindex="0"><table><caption class="${b.table.caption === under ? 'sr' : ''}">${b.table.caption}</caption><thead><tr>${b.table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${b.table.rows.map(
         ([label, ...rest]) => html`<tr><th scope="row">${label}</th>${rest.map((v) => (isValue(v) ? html`<td class="n">${v}</td>` : html`<td>${v}</td>`))}</tr>`,
-      )}</tbody></table>`;
+      )}</tbody></table></div>`;
     }
   };
   return page(html`<!doctype html>
