@@ -24,6 +24,8 @@ const session: AccessRow = { anonymous: false, admin: 'any', moderator: 'any', e
 /** The map and consultation sections: moderators and editors, within their district. */
 const moderated: AccessRow = { anonymous: false, admin: 'any', moderator: 'district', editor: 'district', adviser: 'none' };
 const moderatedCityWide: AccessRow = { anonymous: false, admin: 'any', moderator: 'city', editor: 'city', adviser: 'none' };
+/** The LIJW survey: editors (and admins), city-wide only; the survey is the city's, not a district's. */
+const surveys: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'city', adviser: 'none' };
 /** Staff accounts, the audit log and the settings: admins only. */
 const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'none' };
 
@@ -55,6 +57,33 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/consultations/remarks/{remarkId}/reject': moderated,
   'PUT /v1/admin/consultations/remarks/{remarkId}/response': moderated,
   'GET /v1/admin/consultations/{id}/remarks.csv': moderated,
+
+  'GET /v1/admin/surveys': surveys,
+  'GET /v1/admin/surveys/{survey}/instruments': surveys,
+  'POST /v1/admin/surveys/{survey}/instruments': surveys,
+  'GET /v1/admin/surveys/{survey}/instruments/{version}': surveys,
+  'PUT /v1/admin/surveys/{survey}/instruments/{version}': surveys,
+  'GET /v1/admin/surveys/{survey}/editions': surveys,
+  'POST /v1/admin/surveys/{survey}/editions': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}': surveys,
+  'PATCH /v1/admin/surveys/{survey}/editions/{edition}': surveys,
+  'POST /v1/admin/surveys/{survey}/editions/{edition}/tokens': surveys,
+  'POST /v1/admin/surveys/{survey}/editions/{edition}/mailings': surveys,
+  'POST /v1/admin/surveys/{survey}/editions/{edition}/batches/{batch}/revoke': surveys,
+  'POST /v1/admin/surveys/{survey}/editions/{edition}/open-links': surveys,
+  'DELETE /v1/admin/surveys/{survey}/editions/{edition}/open-links/{id}': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/results': surveys,
+  'PUT /v1/admin/surveys/{survey}/editions/{edition}/publication': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/indicators': surveys,
+  'PUT /v1/admin/surveys/{survey}/editions/{edition}/meeting': surveys,
+  'PUT /v1/admin/surveys/{survey}/editions/{edition}/agreed/{section}': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/recommendations': surveys,
+  'POST /v1/admin/surveys/{survey}/editions/{edition}/recommendations': surveys,
+  'PATCH /v1/admin/surveys/{survey}/editions/{edition}/recommendations/{id}': surveys,
+  'DELETE /v1/admin/surveys/{survey}/editions/{edition}/recommendations/{id}': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/changes': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/export/{what}': surveys,
+  'GET /v1/admin/surveys/{survey}/editions/{edition}/report': surveys,
 
   'GET /v1/admin/staff': adminOnly,
   'POST /v1/admin/staff': adminOnly,

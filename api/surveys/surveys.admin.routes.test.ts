@@ -7,7 +7,7 @@ import type { z } from '../../common/zod.js';
 import { dialects, expectError, freshIp, json, mailedLink, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { purgeInvitationMail, purgeTokens } from './surveys.retention.js';
 import { invitationCounts } from './surveys.responses.js';
-import { completeAnswers, DAY, withSurveyStaff } from './surveys.testing.js';
+import { completeAnswers, DAY } from './surveys.testing.js';
 
 const iso = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 const day = (days: number) => iso(days).slice(0, 10);
@@ -17,7 +17,7 @@ describe.each(dialects)('staff survey API (%s)', (dialect) => {
   let t: TestApp;
   let editor: StaffSession;
   beforeEach(async () => {
-    t = await testApp(dialect, { publicUrl: 'https://ngo.example.org', minFillMs: 0 }, { modules: withSurveyStaff });
+    t = await testApp(dialect, { publicUrl: 'https://ngo.example.org', minFillMs: 0 });
     editor = await staffSession(t, 'editor');
   });
   afterEach(() => t.close());

@@ -14,6 +14,7 @@ import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { randomToken, sha256 } from '../core/ids.js';
 import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { assertDistrict } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
 import { createRouter } from '../core/validation.js';
 import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
@@ -32,6 +33,12 @@ import { surveyExportRoutes } from './surveys.export.routes.js';
 
 /** Staff routes of the surveys section, mounted at /v1/admin/surveys on the staff router. */
 export const surveyAdminRoutes = createRouter();
+
+// The survey is the city's, not a district's: district-scoped staff do not run it.
+surveyAdminRoutes.use('*', async (c, next) => {
+  assertDistrict(c.var.staff!, null);
+  await next();
+});
 
 const TAGS = ['surveys (staff)'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });

@@ -3,17 +3,11 @@ import lijw from '../../common/surveys.lijw.json' with { type: 'json' };
 import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
 import type { Answers, RespondentGroup } from '../../common/surveys.js';
 import type { Db } from '../core/transaction.js';
-import { MODULES } from '../modules.js';
-import type { ModuleManifest } from '../core/module.js';
 import { ensureSurvey, insertEdition, insertInstrument } from './surveys.repository.js';
 import { createTokenBatch } from './surveys.responses.js';
-import { SURVEYS_STAFF } from './surveys.module.js';
 
 export const DAY = 86_400_000;
 export const lijwInstrument = () => toInstrument(InstrumentSchema.parse(lijw));
-
-/** The module list with the surveys staff section mounted (until the common table lists it). */
-export const withSurveyStaff: readonly ModuleManifest[] = MODULES.map((m) => (m.slug === 'surveys' && !m.staff ? { ...m, staff: [SURVEYS_STAFF] } : m));
 
 /** The survey `lijw` with the default instrument (version 1) and an edition `slug` open from `opensInDays` for `days`. */
 export async function surveyEdition(db: Db, opts: { slug?: string; opensInDays?: number; days?: number } = {}): Promise<{ editionId: string; instrumentId: string }> {
