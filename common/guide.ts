@@ -134,8 +134,14 @@ export function smartTreeFaults(tree: SmartTree): TreeFault[] {
   return faults;
 }
 
-/** The route of answers taken through a tree (`['q1:0', 'q2:1']` as answer indexes) → the node ids visited. */
-export function followAnswers(tree: SmartTree, answers: readonly number[]): string[] {
+/** A tree's shape as far as following it goes: the server's data and the widget's resolved copy both fit. */
+export interface TreeShape {
+  start: string;
+  nodes: Record<string, { kind: 'question'; answers: readonly { next: string }[] } | { kind: 'outcome' }>;
+}
+
+/** The answers taken through a tree, as answer indexes (`[0, 1]`), → the node ids visited; a bad index stops the route there. */
+export function followAnswers(tree: TreeShape, answers: readonly number[]): string[] {
   const route = [tree.start];
   for (const index of answers) {
     const node = tree.nodes[route.at(-1)!];

@@ -71,6 +71,14 @@ export const MODULES = {
     },
     clauseForm: 'events',
   },
+  guide: {
+    widgets: {
+      'ngo-guide': {
+        chunk: 'ngo-guide.js', lazy: false, src: 'guide/guide.ts',
+        embed: ['lang', 'article', 'tag', 'topic', 'no-search', 'sync-url', 'advice-url', 'events-url', 'consultations-url'],
+      },
+    },
+  },
   admin: {
     widgets: { 'ngo-admin': { chunk: 'ngo-admin.js', lazy: false, src: 'admin/admin.ts' } },
     sections: {

@@ -10,7 +10,7 @@ describe('guide rules: Markdown', () => {
     expect(html).toContain('<h3>B</h3>');
     expect(html).toContain('<blockquote class="callout callout-warning">\n<p><strong class="callout-label">Warning</strong>\nUważaj</p>');
     expect(html).toContain('<td>1</td>');
-    expect(html).toContain('<a href="?ngo-guide=article%2Fmale-granty" data-guide-article="male-granty">małe granty</a>');
+    expect(html).toContain('<a href="?ngo-guide-article=male-granty" data-guide-article="male-granty">małe granty</a>');
   });
 
   it('leaves raw HTML, bad link schemes and handlers as text, and keeps a quote without a marker a plain quote', () => {

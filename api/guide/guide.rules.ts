@@ -86,7 +86,7 @@ export function renderMarkdown(source: string, lang: Lang, articleHref: (slug: s
 }
 
 /** Where an article link points in the widget: the page itself, with the guide's view in the URL. */
-export const defaultArticleHref = (slug: string) => `?ngo-guide=${encodeURIComponent(`article/${slug}`)}`;
+export const defaultArticleHref = (slug: string) => `?ngo-guide-article=${encodeURIComponent(slug)}`;
 
 /** The words of a Markdown text, without its markup: what search indexes and snippets quote. */
 export function plainText(source: string): string {
