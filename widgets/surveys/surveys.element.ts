@@ -492,9 +492,9 @@ export class NgoSurvey extends NgoElement {
       ${errorSummary(ts(lang, 'survey.errors', { count: this.summary.length }), this.summary)}
       ${page.items.map((item) => renderItem(item, this.itemContext(l, lang, item)))}
       <div class="ngo-actions nav">
-        <button type="button" class="ngo-secondary" @click=${() => this.back(l, pages, index)}><span aria-hidden="true">←</span> ${this.tr('survey.back')}</button>
-        <button type="submit">${this.tr(last ? 'survey.to_review' : 'survey.next')} <span aria-hidden="true">→</span></button>
-        ${l.draft.resumable && this.token ? html`<button type="button" class="ngo-secondary save" @click=${() => void this.save(l, true)}>${this.tr('survey.save')}</button>` : nothing}
+        <button type="button" id="back" class="ngo-secondary" @click=${() => this.back(l, pages, index)}><span aria-hidden="true">←</span> ${this.tr('survey.back')}</button>
+        <button type="submit" id="next">${this.tr(last ? 'survey.to_review' : 'survey.next')} <span aria-hidden="true">→</span></button>
+        ${l.draft.resumable && this.token ? html`<button type="button" id="save" class="ngo-secondary save" @click=${() => void this.save(l, true)}>${this.tr('survey.save')}</button>` : nothing}
       </div>
     </form>`;
   }
