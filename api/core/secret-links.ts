@@ -31,6 +31,8 @@ export interface NewSecretLink {
   email?: string | null;
   /** Lifetime in milliseconds. */
   ttlMs: number;
+  /** A newer link replaces the older ones: the subject's other live links of this purpose stop working. */
+  supersede?: boolean;
 }
 
 /** Longest token accepted for lookup; ours are 43 characters. */
@@ -43,6 +45,7 @@ export async function createSecretLink(db: Kysely<Database>, input: NewSecretLin
   const token = randomToken();
   const id = newId();
   const expiresAt = addMs(now, input.ttlMs);
+  if (input.supersede) await revokeSecretLinks(db, input.purpose, input.subjectId, now);
   await db
     .insertInto('secret_link')
     .values({ id, token_hash: sha256(token), purpose: input.purpose, subject_id: input.subjectId, email: input.email ?? null, expires_at: expiresAt, used_at: null, created_at: nowIso(now) })

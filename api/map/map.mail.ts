@@ -4,6 +4,8 @@ import { mailTemplate } from '../core/mail.js';
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
 /** Owner links outlive a year, so the yearly reminder's link is always fresh. */
 export const OWNER_TTL_MS = 400 * 24 * 3600_000;
+/** The owner's edit link: one live link per entry, revoked when the owner changes or the entry is archived. */
+export const OWNER_LINK = 'map:owner';
 
 /** Links in mails open the iframe form of the map widget, which finishes the action. */
 export const linkUrl = (config: Config, action: 'confirm' | 'edit', token: string, lang: string) =>

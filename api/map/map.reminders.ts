@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Mailer } from '../core/mail.js';
 import { nowIso } from '../core/ids.js';
 import { createSecretLink } from '../core/secret-links.js';
-import { linkUrl, OWNER_TTL_MS, reminderMail } from './map.mail.js';
+import { linkUrl, OWNER_LINK, OWNER_TTL_MS, reminderMail } from './map.mail.js';
 import type { Job } from '../core/jobs.js';
 
 const DAY = 24 * 3600_000;
@@ -26,7 +26,7 @@ export async function sendVerificationReminders(db: Kysely<Database>, mailer: Ma
     .limit(1000)
     .execute();
   for (const org of due) {
-    const link = await createSecretLink(db, { purpose: 'map:owner', subjectId: org.id, email: org.owner_email!, ttlMs: OWNER_TTL_MS });
+    const link = await createSecretLink(db, { purpose: OWNER_LINK, subjectId: org.id, email: org.owner_email!, ttlMs: OWNER_TTL_MS, supersede: true }, now);
     await mailer.enqueue({ to: org.owner_email!, template: reminderMail, lang: 'pl', data: { organisation: org.name, link: linkUrl(config, 'edit', link.token, 'pl') } });
     await db.updateTable('organisation').set({ reminder_sent_at: nowIso(now) }).where('id', '=', org.id).execute();
   }

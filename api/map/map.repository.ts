@@ -7,6 +7,8 @@ import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationIn
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { inTransaction, type Db } from '../core/transaction.js';
+import { revokeSecretLinks } from '../core/secret-links.js';
+import { OWNER_LINK } from './map.mail.js';
 import type { OrganisationTable, SubmissionStatus } from './map.table.js';
 
 type OrgRow = OrganisationTable;
@@ -90,7 +92,7 @@ export async function insertOrganisation(db: Db, input: OrganisationInput, opts:
 /** Replaces an entry's data, keeps the old data as a version, and marks it verified. */
 export async function updateOrganisation(db: Db, id: string, input: OrganisationInput, opts: ChangeMeta & { status?: OrgStatus; ownerEmail?: string | null }): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('organisation').select(['version', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await trx.selectFrom('organisation').select(['version', 'status', 'owner_email']).where('id', '=', id).executeTakeFirstOrThrow();
     const status = opts.status ?? current.status;
     const version = current.version + 1;
     const now = nowIso();
@@ -99,6 +101,9 @@ export async function updateOrganisation(db: Db, id: string, input: Organisation
       .set({ ...rowValues(input), status, version, updated_at: now, verified_at: now, ...(opts.ownerEmail !== undefined ? { owner_email: opts.ownerEmail } : {}) })
       .where('id', '=', id)
       .execute();
+    // A new owner (or none): the old owner's edit links stop working.
+    if (opts.ownerEmail !== undefined && opts.ownerEmail?.toLowerCase() !== current.owner_email?.toLowerCase()) await revokeSecretLinks(trx, OWNER_LINK, id);
+    if (status === 'archived') await revokeSecretLinks(trx, OWNER_LINK, id);
     await writeIndexes(trx, id, input);
     await writeVersion(trx, id, version, status, input, opts.changedBy, opts.note ?? null);
     if (status === 'published' || current.status === 'published') await bumpMapVersion(trx);
@@ -110,6 +115,7 @@ export async function setOrganisationStatus(db: Db, id: string, status: OrgStatu
     const row = await trx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const version = row.version + 1;
     await trx.updateTable('organisation').set({ status, version, updated_at: nowIso() }).where('id', '=', id).execute();
+    if (status === 'archived') await revokeSecretLinks(trx, OWNER_LINK, id); // publishing again does not bring the old links back
     await writeVersion(trx, id, version, status, toInput(row), opts.changedBy, opts.note ?? null);
     if (status === 'published' || row.status === 'published') await bumpMapVersion(trx);
   });

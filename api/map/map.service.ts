@@ -8,7 +8,7 @@ import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink, linkInvalid } from '../core/secret-links.js';
 import { assertDistrict, assertDistrictMove, districtScope, mayMoveDistricts } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
-import { approvedMail, CONFIRM_TTL_MS, confirmMail, EDIT_TEXT, linkUrl, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
+import { approvedMail, CONFIRM_TTL_MS, confirmMail, EDIT_TEXT, linkUrl, OWNER_LINK, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
 import {
   duplicateHints, findOrganisationRow, findSubmission, hasPendingOwnerEdit, listSubmissions, insertOrganisation, insertSubmission, markVerified, setOrganisationStatus, setSubmissionStatus, toInput,
   updateOrganisation,
@@ -21,7 +21,7 @@ import type { SubmissionStatus } from './map.table.js';
 type Services = Pick<AppVariables, 'db' | 'mailer' | 'config'>;
 
 export const CONFIRM_LINK = 'map:confirm';
-export const OWNER_LINK = 'map:owner';
+export { OWNER_LINK };
 
 /**
  * A new entry or a correction from the public form: the pending entry (for a new one), the
@@ -58,7 +58,8 @@ export function confirmSubmission({ db }: Services, token: string): Promise<{ id
 async function ownedEntry({ db }: Services, token: string) {
   const link = await findSecretLink(db, token, OWNER_LINK);
   const row = await findOrganisationRow(db, link.subjectId);
-  if (!row || row.status !== 'published') throw linkInvalid();
+  // A link sent to someone who is no longer the owner opens nothing, even if a revocation was missed.
+  if (!row || row.status !== 'published' || !row.owner_email || link.email?.toLowerCase() !== row.owner_email.toLowerCase()) throw linkInvalid();
   return { link, row };
 }
 
@@ -139,7 +140,7 @@ export async function approveSubmission(services: Services, staff: StaffPrincipa
     });
     let editText = '';
     if (effect.ownerLink) {
-      const link = await createSecretLink(trx, { purpose: OWNER_LINK, subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS });
+      const link = await createSecretLink(trx, { purpose: OWNER_LINK, subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS, supersede: true });
       editText = EDIT_TEXT[lang](linkUrl(config, 'edit', link.token, lang));
     }
     await mailer.enqueue({ to: sub.submitter_email, template: approvedMail, lang, data: { name: sub.submitter_name, organisation: data.name, editText } }, trx);
