@@ -141,8 +141,11 @@ export type App = ReturnType<typeof createApp>;
 
 function clientIp(c: Context<AppEnv>, config: Config): string {
   if (config.trustProxy) {
+    // The proxy appends the address it saw to whatever the client sent: the last hop is the one
+    // the trusted proxy wrote, the earlier ones are the client's to choose.
     const fwd = c.req.header('x-forwarded-for');
-    if (fwd) return fwd.split(',')[0]!.trim();
+    const hop = fwd?.split(',').at(-1)?.trim();
+    if (hop) return hop;
   }
   try {
     return getConnInfo(c as unknown as Context).remote.address ?? 'unknown';

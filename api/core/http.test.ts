@@ -115,6 +115,29 @@ describe.each(dialects)('bad input over HTTP on %s', (dialect) => {
     await expectEnvelope(put, 405, 'method_not_allowed');
   });
 
+  it('answers an upload the client aborts with 400 bad_request, not 500', async () => {
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulls++ === 0) return controller.enqueue(new TextEncoder().encode('{"email":"mod@exa'));
+        controller.error(new Error('aborted')); // the connection went away mid-body
+      },
+    });
+    const req = new Request('http://localhost/v1/admin/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp() }, body: stream, duplex: 'half' } as RequestInit);
+    await expectEnvelope(await t.app.request(req), 400, 'bad_request');
+  });
+
+  it('keys rate limits on the hop the trusted proxy appended, not on the ones the client sent', async () => {
+    // POST /v1/map/submissions allows 10 writes per client and hour; the client forges a new first hop each time.
+    const proxySaw = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.app.request('/v1/map/submissions', json({ abuse: { altcha: 'junk' } }, { 'x-forwarded-for': `${freshIp()}, ${proxySaw}` }));
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it('keeps answering normally after all that', async () => {
     const res = await t.app.request('/healthz');
     expect(res.status).toBe(200);

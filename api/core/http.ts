@@ -42,7 +42,14 @@ async function readLimited(req: Request, limit: number): Promise<string | null> 
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-upload: its fault, not ours (and nothing to log as an error).
+      throw new ApiError(400, 'bad_request', 'The request body was cut off');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
