@@ -337,3 +337,21 @@ export const EventConflict = z.object({ id: z.string(), title: z.string(), start
 export const StaffSubmission = z
   .object({ id: z.string(), submitter: z.object({ name: z.string(), email: z.string() }), note: z.string(), createdAt: z.string(), event: CalendarEvent, conflicts: z.array(EventConflict) })
   .meta({ id: 'StaffEventSubmission' });
+
+/** One registration as staff see it: the queue, the check-in of this session, the answers and access needs. */
+export const StaffRegistration = z
+  .object({
+    id: z.string(), name: z.string(), email: z.string(), organisation: z.string().nullable(), status: z.enum(REGISTRATION_STATUSES),
+    queueNo: z.number().nullable(), offeredUntil: z.string().nullable(), code: z.string(),
+    accessNeeds: z.array(z.enum(ACCESS_NEEDS)), accessNote: z.string().nullable(), answers: z.record(z.string(), z.unknown()),
+    /** The person opted out of this session of the cycle. */
+    skips: z.boolean(),
+    checkedInAt: z.string().nullable(),
+  })
+  .meta({ id: 'StaffEventRegistration' });
+
+export const StaffRegistrations = z.object({ counts: StaffListCounts, items: z.array(StaffRegistration) }).meta({ id: 'StaffEventRegistrations' });
+
+export const CheckInResult = z
+  .object({ status: z.enum(['checked_in', 'already']), registrationId: z.string(), name: z.string(), checkedInAt: z.string() })
+  .meta({ id: 'EventCheckInResult' });

@@ -55,13 +55,6 @@ export const MODULES = {
     },
     clauseForm: 'consultations',
   },
-  surveys: {
-    widgets: {
-      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link'] },
-      'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
-    },
-    sections: { surveys: { tag: 'ngo-admin-surveys', chunk: 'ngo-admin-surveys.js', src: 'surveys/surveys.admin.ts', roles: ['editor'] } },
-  },
   events: {
     widgets: {
       'ngo-events': {
@@ -69,7 +62,15 @@ export const MODULES = {
         embed: ['lang', 'type', 'district', 'organiser', 'series', 'view', 'event', 'sync-url', 'confirm', 'manage', 'action'],
       },
     },
+    sections: { events: { tag: 'ngo-admin-events', chunk: 'ngo-admin-events.js', src: 'events/events.admin.ts', roles: ['moderator', 'editor'] } },
     clauseForm: 'events',
+  },
+  surveys: {
+    widgets: {
+      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link'] },
+      'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
+    },
+    sections: { surveys: { tag: 'ngo-admin-surveys', chunk: 'ngo-admin-surveys.js', src: 'surveys/surveys.admin.ts', roles: ['editor'] } },
   },
   guide: {
     widgets: {

@@ -87,8 +87,8 @@ describe('the module table (common/modules.ts)', () => {
   });
 
   it('derives the sections each role reaches and the clause forms', () => {
-    expect(sectionsFor('moderator')).toEqual(['map', 'consultations']);
-    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'surveys', 'staff', 'audit', 'settings']);
+    expect(sectionsFor('moderator')).toEqual(['map', 'consultations', 'events']);
+    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'events', 'surveys', 'staff', 'audit', 'settings']);
     expect(sectionsFor('adviser')).toEqual([]);
     expect(canReach('editor', 'consultations')).toBe(true);
     expect(canReach('editor', 'settings')).toBe(false);

@@ -1,17 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { dialects, expectError, json, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
-import { MODULES } from '../modules.js';
 import { EventInput, SeriesInput } from '../../common/events.schema.js';
 import { findEventRow, findSeriesRow, insertEvent, insertSeries } from './events.repository.js';
 import { confirmRegistration, insertRegistration } from './events.places.js';
-import { eventAdminRoutes } from './events.admin.routes.js';
 import { eventIndicators, eventsWaiting } from './events.indicators.js';
 import { utcToWarsawLocal } from '../../common/time.js';
 
-// The staff routes join the manifest with their panel section; until then they are mounted here on
-// the one staff router, as the manifest will mount them.
-const withStaff = [...MODULES, { slug: 'events-staff', staff: [{ section: 'events', roles: ['moderator', 'editor'] as const, routes: eventAdminRoutes }] }];
 
 const local = (ms: number) => utcToWarsawLocal(new Date(ms).toISOString());
 const DAY = 86_400_000;
@@ -25,7 +20,7 @@ describe.each(dialects)('events staff API (%s)', (dialect) => {
   let t: TestApp;
   let mod: StaffSession;
   beforeEach(async () => {
-    t = await testApp(dialect, { publicUrl: 'https://ngo.example.org' }, { modules: withStaff });
+    t = await testApp(dialect, { publicUrl: 'https://ngo.example.org' });
     mod = await staffSession(t, 'moderator');
   });
   afterEach(() => t.close());

@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';
-import { EventInput, SeriesInput, StaffEventItem, StaffSubmission } from '../../common/events.schema.js';
+import { CheckInResult, EventInput, SeriesInput, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
 import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
 import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
@@ -264,7 +264,7 @@ eventAdminRoutes.openapi(
     tags: ['admin:events'],
     summary: 'The registrations of an event (of its cycle, for a session) in queue order, with counts and access needs, and who checked in to this event',
     request: { params: IdParam },
-    responses: { 200: jsonContent(z.any(), 'Registrations'), ...ErrorResponses },
+    responses: { 200: jsonContent(StaffRegistrations, 'Registrations'), ...ErrorResponses },
   }),
   async (c) => {
     const { db } = c.var;
@@ -331,7 +331,7 @@ eventAdminRoutes.openapi(
     tags: ['admin:events'],
     summary: 'Check a person in to this session: by the code of their QR (scanned on a phone) or from the list. Twice is harmless (`already`).',
     request: { params: IdParam, ...body(z.object({ code: z.string().min(4).max(64).optional(), registrationId: z.string().max(64).optional() }).refine((b) => !!b.code !== !!b.registrationId, { message: 'Give a code or a registration id' })) },
-    responses: { 200: jsonContent(z.object({ status: z.enum(['checked_in', 'already']), registrationId: z.string(), name: z.string(), checkedInAt: z.string() }), 'Checked in'), ...ErrorResponses },
+    responses: { 200: jsonContent(CheckInResult, 'Checked in'), ...ErrorResponses },
   }),
   async (c) => {
     const row = await staffEvent(c, c.req.valid('param').id);

@@ -1,7 +1,8 @@
-import { MODULES as MODULE_TABLE } from '../../common/modules.js';
+import { ADMIN_SECTIONS, MODULES as MODULE_TABLE } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { eventEmbedItem } from './events.embed.js';
 import { EVENTS_MAIL } from './events.mail.js';
+import { eventAdminRoutes } from './events.admin.routes.js';
 import { EVENTS_RETENTION, expireOffersJob } from './events.retention.js';
 import { eventRoutes } from './events.routes.js';
 import { seedEventsDemo } from './events.seed.js';
@@ -11,6 +12,7 @@ import { eventIndicators, eventsWaiting } from './events.indicators.js';
 export const eventsModule = defineModule({
   slug: 'events',
   routes: eventRoutes,
+  staff: [{ section: 'events', roles: ADMIN_SECTIONS.events.roles, routes: eventAdminRoutes }],
   seeds: [{ name: 'events', run: seedEventsDemo }],
   retention: EVENTS_RETENTION,
   jobs: [expireOffersJob],
@@ -19,5 +21,4 @@ export const eventsModule = defineModule({
   waiting: (db, staff) => eventsWaiting(db, staff),
   indicators: (db, query) => eventIndicators(db, query),
   embedItem: eventEmbedItem,
-  // The staff routes (events.admin.routes.ts) join `staff` with their panel section, which the common module table must list first.
 });

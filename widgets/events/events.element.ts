@@ -2,7 +2,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { EVENT_AUDIENCES, EVENT_AUDIENCE_LABELS, EVENT_TYPES, EVENT_TYPE_LABELS, VENUE_ACCESSIBILITY_LABELS } from '../../common/events.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
-import { eventDays } from '../../common/events.calendar.js';
 import { endOfMonth, endOfWeek, startOfMonth, startOfWeek, warsawDateOf, type CivilDate } from '../../common/time.js';
 import { asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
@@ -15,6 +14,7 @@ import { eventIcsUrl, feedUrl, getEvent, listEvents, type CalendarEvent, type Ev
 import type { EventForms } from './events.form.js';
 import { te, type EventsKey } from './events.i18n.js';
 import { emptyFilters, localized, registrationState } from './events.model.js';
+import { whenText } from './events.when.js';
 import { eventsStyles } from './events.styles.js';
 import './events-month.js';
 
@@ -24,22 +24,6 @@ const URL_KEYS = ['view', 'date', 'event', 'q', 'type', 'district', 'audience', 
 const PAGE = 50;
 const MONTH_LIMIT = 500;
 const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
-/** Civil dates formatted at UTC noon in UTC: no time zone moves them to another day. */
-const civil = (lang: Lang, d: CivilDate, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...options }).format(new Date(`${d}T12:00:00Z`));
-
-/** "czwartek, 5 czerwca 2027, 10:00–14:00" in Warsaw time; all-day events by their days. */
-export function whenText(lang: Lang, e: Pick<CalendarEvent, 'startsAt' | 'endsAt' | 'allDay'>): string {
-  const long: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-  if (e.allDay) {
-    const days = eventDays(e.startsAt, e.endsAt);
-    const first = civil(lang, days[0]!, long);
-    return days.length > 1 ? `${first} – ${civil(lang, days.at(-1)!, long)}` : first;
-  }
-  const time = (iso: string) => formatDate(lang, iso, { timeStyle: 'short' });
-  const day = (iso: string) => formatDate(lang, iso, long);
-  const lastMs = Date.parse(e.endsAt) - 1;
-  return warsawDateOf(e.startsAt) === warsawDateOf(lastMs) ? `${day(e.startsAt)}, ${time(e.startsAt)}–${time(e.endsAt)}` : `${day(e.startsAt)}, ${time(e.startsAt)} – ${day(e.endsAt)}, ${time(e.endsAt)}`;
-}
 
 const languageName = (lang: Lang, code: string): string => {
   if (code === 'pjm') return te(lang, 'events.lang_pjm');

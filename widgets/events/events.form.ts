@@ -13,7 +13,7 @@ import type { SubmitDetail } from '../core/events.js';
 import { SubmitController } from '../core/submit.js';
 import { LINK_PATHS, getSeries, registrationPath, type CalendarEvent, type ConfirmResult, type Question, type RegistrationView } from './events.api.js';
 import type { NgoEvents } from './events.element.js';
-import { whenText } from './events.element.js';
+import { whenText } from './events.when.js';
 import { te, type EventsKey } from './events.i18n.js';
 import {
   emptyDraft, fieldOrder, issuesToErrors, localized, registrationState, toRegistrationBody, toggled, validateRegistration, type Answer, type FieldId, type RegistrationDraft,

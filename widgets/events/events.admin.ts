@@ -1,0 +1,19 @@
+import { defineOnce } from '../core/define.js';
+import { NgoAdminEvents, NgoAdminEventsList, NgoAdminEventsQueue, NgoAdminEventsRegistrations } from './events.admin.element.js';
+
+export * from './events.admin.element.js';
+
+// The staff panel imports this chunk (named in common/modules.ts) the first time the events section opens.
+defineOnce('ngo-admin-events', NgoAdminEvents);
+defineOnce('ngo-admin-events-list', NgoAdminEventsList);
+defineOnce('ngo-admin-events-registrations', NgoAdminEventsRegistrations);
+defineOnce('ngo-admin-events-queue', NgoAdminEventsQueue);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ngo-admin-events': NgoAdminEvents;
+    'ngo-admin-events-list': NgoAdminEventsList;
+    'ngo-admin-events-registrations': NgoAdminEventsRegistrations;
+    'ngo-admin-events-queue': NgoAdminEventsQueue;
+  }
+}
