@@ -278,7 +278,7 @@ async function measure(browser: Browser, url: string, impl: Impl, apiOrigin: str
 }
 
 /** A fresh SQLite file with `n` generated, published organisations (migrated before the server sees it). */
-async function seededDatabase(n: number): Promise<{ url: string; dir: string }> {
+export async function seededDatabase(n: number): Promise<{ url: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ngo-bench-map-'));
   const url = `sqlite:${join(dir, 'bench.db')}`;
   const handle = openDatabase(url);

@@ -16,6 +16,7 @@ import { ensureBuild, WIDGETS_DIST } from '../api/cli/build.js';
 import { ADMIN_SECTIONS, WIDGETS } from '../common/modules.js';
 import { spawnServer } from '../scripts/server-process.js';
 import { mapRender } from './map-render.js';
+import { readsAtScale } from './reads.js';
 
 export interface Table { title: string; columns: string[]; rows: (string | number)[][]; notes?: string[] }
 export interface BenchContext { origin: string }
@@ -139,7 +140,7 @@ export const apiThroughput: BenchSection = {
 };
 
 /** Every section, in order. */
-export const sections: BenchSection[] = [bundleSizes, apiThroughput, mapRender];
+export const sections: BenchSection[] = [bundleSizes, apiThroughput, mapRender, readsAtScale];
 
 export function formatTable(t: Table): string {
   const cells = [t.columns, ...t.rows].map((r) => r.map(String));

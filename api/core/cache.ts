@@ -56,7 +56,7 @@ export function cachedRead(
   version: (c: Context<AppEnv>) => Promise<ReadVersion>,
   options: { maxAge?: number; when?: (c: Context<AppEnv>) => boolean } = {},
 ): MiddlewareHandler<AppEnv & CachedReadEnv> {
-  return async (c, next) => {
+  return Object.assign(async (c: Context<AppEnv & CachedReadEnv>, next: () => Promise<void>) => {
     const ctx = c as unknown as Context<AppEnv>;
     if (options.when && !options.when(ctx)) return next();
     const v = await version(ctx);
@@ -70,8 +70,16 @@ export function cachedRead(
       c.res.headers.delete('ETag');
       c.res.headers.delete('Cache-Control');
     }
-  };
+  }, { [CACHED_READ]: true }) as MiddlewareHandler<AppEnv & CachedReadEnv>;
 }
+
+/**
+ * Marks `cachedRead`'s middleware: `createRouter` makes the query schema of such a route strict,
+ * so an unknown query parameter (a cache buster, a typo) is a 422 naming it rather than a fresh
+ * cache key that defeats every cache on the way.
+ */
+export const CACHED_READ = Symbol('cachedRead');
+export const isCachedRead = (m: unknown) => typeof m === 'function' && (m as unknown as Record<symbol, unknown>)[CACHED_READ] === true;
 
 const MAX_BODIES = 500;
 const MAX_BODY_BYTES = 256 * 1024;

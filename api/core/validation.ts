@@ -1,6 +1,7 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Env } from 'hono';
-import type { z } from 'zod';
+import { z, ZodObject } from 'zod';
+import { isCachedRead } from './cache.js';
 import type { FieldIssue } from '../../common/errors.js';
 import { validationError } from './errors.js';
 import type { AppEnv } from './context.js';
@@ -48,11 +49,22 @@ function issueCode(i: z.core.$ZodIssue, input: unknown): string {
  * with `createRoute` land in the OpenAPI document.
  */
 export function createRouter<E extends Env = AppEnv>() {
-  return new OpenAPIHono<E>({
+  const router = new OpenAPIHono<E>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(toFieldIssues(result.error as z.ZodError, (result as { data?: unknown }).data));
     },
   });
+  // A cacheable read (behind `cachedRead`) takes only the query parameters it declares.
+  const openapi = router.openapi.bind(router);
+  router.openapi = ((route: RouteConfig, ...rest: unknown[]) => (openapi as (...a: unknown[]) => unknown)(strictCachedQuery(route), ...rest)) as typeof router.openapi;
+  return router;
+}
+
+function strictCachedQuery(route: RouteConfig): RouteConfig {
+  if (route.method !== 'get' || !(route.middleware as unknown[] | undefined)?.some?.(isCachedRead)) return route;
+  const query = route.request?.query as unknown;
+  const strict = query instanceof ZodObject ? query.strict() : query === undefined ? z.object({}).strict() : query;
+  return { ...route, request: { ...route.request, query: strict as NonNullable<RouteConfig['request']>['query'] } };
 }
 
 /** Parses with a zod schema outside the request validators (CLI, import), throwing the same 422. */

@@ -38,7 +38,7 @@ const STREETS = ['ul. Lipowa', 'ul. Ogrodowa', 'ul. Szkolna', 'ul. Polna', 'ul. 
 export const DEMO_MARK = '(dane demonstracyjne)';
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

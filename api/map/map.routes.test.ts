@@ -195,6 +195,13 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(((await words.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['q']);
     expect((await t.app.request(`/v1/map/organisations?q=${encodeURIComponent('a b c d e f')}`)).status).toBe(200);
 
+    // A cacheable read takes only its own parameters: a cache buster is a 422 naming it, not a fresh cache key.
+    for (const path of ['/v1/map/organisations?district=12&_=123', '/v1/map/clusters?zoom=12&_=123', `/v1/map/organisations/${ids.laka}?_=123`, '/v1/map/taxonomy?_=123']) {
+      const unknown = await t.app.request(path);
+      expect(unknown.status, path).toBe(422);
+      expect(((await unknown.json()) as { error: { details: { issues: { path: string; code: string }[] } } }).error.details.issues, path).toEqual([expect.objectContaining({ path: '_', code: 'unknown_field' })]);
+    }
+
     const deep = await t.app.request('/v1/map/organisations?page=21&pageSize=50');
     expect(deep.status).toBe(422);
     expect(((await deep.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['page']);
