@@ -21,7 +21,7 @@ import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
 import {
   deleteRecommendation, ensureSurvey, findBatches, findEditionWithVersionById, findEditions, findInstrumentVersion, findInstruments, findOpenLinks, findRecommendations,
   findSurveys, insertEdition, insertInstrument, insertOpenLink, insertRecommendation, instrumentOf, publicationOf, replaceInstrument,
-  revokeBatch, revokeOpenLink, updateEdition, updateMeeting, updatePublication, updateRecommendation, upsertAgreedScore, usedPerBatch, type EditionWithVersion, type InstrumentRow,
+  revokeBatch, revokeOpenLink, updateEdition, updateInstrumentNote, updateMeeting, updatePublication, updateRecommendation, upsertAgreedScore, usedPerBatch, type EditionWithVersion, type InstrumentRow,
 } from './surveys.repository.js';
 import { createTokenBatch, invitationCounts, responseCounts } from './surveys.responses.js';
 import { invitationMail, surveyLink } from './surveys.mail.js';
@@ -146,7 +146,7 @@ surveyAdminRoutes.openapi(
     const row = await instrumentVersionOr404(c, survey, version);
     await replaceInstrument(c.var.db, row.id, toInstrument(c.req.valid('json').instrument));
     const note = c.req.valid('json').note;
-    if (note !== undefined) await c.var.db.updateTable('survey_instrument').set({ note: note || null }).where('id', '=', row.id).execute();
+    if (note !== undefined) await updateInstrumentNote(c.var.db, row.id, note || null);
     return c.json(toStaffInstrument((await findInstruments(c.var.db, survey)).find((r) => r.id === row.id)!), 200);
   },
 );

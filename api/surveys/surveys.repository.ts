@@ -5,7 +5,7 @@ import type { PublicationChoice } from '../../common/surveys.schema.js';
 import { editionStatus } from '../../common/surveys.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { newId, nowIso } from '../core/ids.js';
-import { bumpDataVersion, dataVersion } from '../core/cache.js';
+import { bumpDataVersion, dataVersion, type ReadVersion } from '../core/cache.js';
 import type { SurveyEditionTable, SurveyInstrumentTable, SurveyRecommendationTable } from './surveys.table.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,6 +15,35 @@ export type InstrumentRow = SurveyInstrumentTable;
 /** The module's data version: bumped by every change the public can see (instruments, editions, publication). */
 export const surveysVersion = (db: Db) => dataVersion(db, 'surveys');
 export const bumpSurveysVersion = (db: Db) => bumpDataVersion(db, 'surveys');
+
+const MAX_AGE = 60;
+
+/**
+ * The version of the public reads: the data version and the clock's part, how many editions have
+ * opened and closed by `now`, since the server's clock opens and closes editions without a write.
+ * The cache lifetime ends at the next opening or closing.
+ */
+export async function surveysReadVersion(db: Db, now = new Date()): Promise<ReadVersion> {
+  const at = nowIso(now);
+  const rows = await db.selectFrom('survey_edition').select(['opens_at', 'closes_at']).execute();
+  let opened = 0;
+  let closed = 0;
+  let next: number | null = null;
+  for (const r of rows) {
+    if (r.opens_at <= at) opened++;
+    if (r.closes_at <= at) closed++;
+    for (const t of [r.opens_at, r.closes_at]) {
+      const ms = Date.parse(t) - now.getTime();
+      if (ms > 0 && (next === null || ms < next)) next = ms;
+    }
+  }
+  const maxAge = next === null ? MAX_AGE : Math.max(1, Math.min(MAX_AGE, Math.floor(next / 1000)));
+  return { version: `${await surveysVersion(db)}|${opened}.${closed}`, maxAge };
+}
+
+export async function updateInstrumentNote(db: Db, instrumentId: string, note: string | null): Promise<void> {
+  await db.updateTable('survey_instrument').set({ note }).where('id', '=', instrumentId).execute();
+}
 
 export const instrumentFrozen = () => new ApiError(409, 'survey_instrument_frozen', 'This instrument version is used by an edition and cannot change; upload a new version');
 

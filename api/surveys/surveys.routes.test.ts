@@ -4,7 +4,7 @@ import { dialects, expectError, freshIp, json, testApp, type TestApp } from '../
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { sha256 } from '../core/ids.js';
 import type { DraftState, EditionDetail, Results } from '../../common/surveys.schema.js';
-import { insertOpenLink, updatePublication, DEFAULT_PUBLICATION } from './surveys.repository.js';
+import { insertOpenLink, surveysReadVersion, updatePublication, DEFAULT_PUBLICATION } from './surveys.repository.js';
 import { completeAnswers, surveyEdition, tokensFor } from './surveys.testing.js';
 
 const ip = () => ({ 'x-forwarded-for': freshIp() });
@@ -40,6 +40,17 @@ describe.each(dialects)('public survey API (%s)', (dialect) => {
     expect(((await (await t.app.request('/v1/surveys/lijw/instrument?version=1')).json()) as { version: number }).version).toBe(1);
     await expectError(await t.app.request('/v1/surveys/lijw/instrument?version=9'), 404, 'not_found');
     await expectError(await t.app.request('/v1/surveys/nope/editions/2026'), 404, 'not_found');
+  });
+
+  it("changes the public reads' version when the clock opens or closes an edition, and caches no longer than until then", async () => {
+    const now = new Date();
+    const v = await surveysReadVersion(t.db, now);
+    const later = await surveysReadVersion(t.db, new Date(now.getTime() + 31 * 86_400_000)); // past the close
+    expect(typeof v === 'object' && typeof later === 'object' && v.version !== later.version).toBe(true);
+    expect(await surveysReadVersion(t.db, now)).toEqual(v);
+    const { closes_at } = await t.db.selectFrom('survey_edition').select('closes_at').executeTakeFirstOrThrow();
+    const closing = await surveysReadVersion(t.db, new Date(Date.parse(closes_at) - 10_000));
+    expect(typeof closing === 'object' && closing.maxAge).toBeLessThanOrEqual(10);
   });
 
   it('saves and resumes a draft through the token, submits once, and then the token is used', async () => {

@@ -14,7 +14,7 @@ import { ErrorResponses, jsonContent } from '../core/openapi.js';
 import { enforce } from '../core/rate-limit.js';
 import { createRouter } from '../core/validation.js';
 import type { Texts } from '../../common/surveys.js';
-import { findEditions, findInstrumentVersion, instrumentOf, surveysVersion } from './surveys.repository.js';
+import { findEditions, findInstrumentVersion, instrumentOf, surveysReadVersion } from './surveys.repository.js';
 import {
   draftState, editionOr404, editionSummary, instrumentOfEdition, lastYearOf, resolveRespondent, resultsOf, saveDraftOf, submitOf, surveyOr404, wireResults,
 } from './surveys.service.js';
@@ -26,7 +26,7 @@ import {
 export const surveyRoutes = createRouter();
 
 const TAGS = ['surveys'];
-const version = cachedRead((c) => surveysVersion(c.var.db));
+const version = cachedRead((c) => surveysReadVersion(c.var.db));
 const NotModified = { 304: { description: 'Not modified' } };
 
 /** Respondent reads and drafts: a per-address limit besides the token itself. */
