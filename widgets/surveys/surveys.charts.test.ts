@@ -103,6 +103,20 @@ describe('survey charts', () => {
     expect(alternative(svgEl)).to.equal('Indeks w kolejnych edycjach Organizacje: 2023 50, 2024 60, 2025 70. Radni: 2023 40, 2024 ukryte (n < 5), 2025 55.');
   });
 
+  it('bars on a phone: long group names get a line of their own above the bar, none is cut off', async () => {
+    const long = [{ key: 'pbc', label: 'Рада громадськокорисної діяльності' }, { key: 'dc', label: 'Ради районів' }];
+    const svgEl = await draw(barChart([{ key: 'a', label: 'A. Обсяг співпраці', values: [40, 'suppressed'] }], long, text('narrow', 'Оцінки'), 300));
+    const labels = [...svgEl.querySelectorAll('text')].filter((el) => long.some((s) => s.label === el.textContent));
+    expect(labels).to.have.length(2);
+    for (const label of labels) {
+      const box = label.getBoundingClientRect();
+      expect(box.left, label.textContent!).to.be.at.least(svgEl.getBoundingClientRect().left - 0.5);
+      expect(box.right).to.be.at.most(svgEl.getBoundingClientRect().right + 0.5);
+    }
+    const bar = svgEl.querySelector('rect.bar')!;
+    expect(bar.getBoundingClientRect().top).to.be.at.least(labels[0]!.getBoundingClientRect().bottom - 1);
+  });
+
   it('wraps text at spaces', () => {
     expect(wrapText('Ala ma kota a kot ma Alę', 10)).to.deep.equal(['Ala ma', 'kota a kot', 'ma Alę']);
     expect(wrapText('', 10)).to.deep.equal(['']);

@@ -90,8 +90,12 @@ export interface BarGroup { key: string; label: string; values: Figure[] }
  * series label on the left of each bar and the value at its end.
  */
 export function barChart(groups: readonly BarGroup[], series: readonly Series[], t: ChartText, width: number): TemplateResult {
-  const labelW = Math.min(170, Math.round(width * 0.34));
-  const x0 = labelW + 8;
+  // Series labels sit left of their bars when the longest fits in about 40 % of the width; on a
+  // narrow screen each label gets a line of its own above its bar instead of being cut off.
+  const longest = Math.max(0, ...series.map((s) => s.label.length)) * CHAR;
+  const stacked = longest > width * 0.4;
+  const labelW = stacked ? 0 : Math.min(Math.ceil(longest), Math.round(width * 0.4));
+  const x0 = stacked ? 0 : labelW + 8;
   const x1 = width - 56;
   const bar = 16;
   const gap = 4;
@@ -106,7 +110,11 @@ export function barChart(groups: readonly BarGroup[], series: readonly Series[],
     desc.push(`${g.label}: ${series.map((s, i) => `${s.label} ${say(g.values[i] ?? null, t)}`).join('; ')}.`);
     series.forEach((s, i) => {
       const v = g.values[i] ?? null;
-      const label = svg`<text x=${labelW} y=${y + bar - 4} text-anchor="end" fill="var(--_ngo-text, #1b1b1b)">${s.label}</text>`;
+      let label: SVGTemplateResult;
+      if (stacked) {
+        label = svg`<text x="0" y=${y + FONT - 2} fill="var(--_ngo-text, #1b1b1b)">${s.label}</text>`;
+        y += FONT + 2;
+      } else label = svg`<text x=${labelW} y=${y + bar - 4} text-anchor="end" fill="var(--_ngo-text, #1b1b1b)">${s.label}</text>`;
       if (typeof v === 'number') {
         const w = Math.max(1, ((x1 - x0) * v) / 100);
         parts.push(svg`${label}<rect class="bar" data-series=${s.key} data-value=${v} x=${x0} y=${y} width=${w} height=${bar} fill=${seriesColor(i)}><title>${g.label}, ${s.label}: ${t.format(v)}</title></rect>
@@ -115,7 +123,7 @@ export function barChart(groups: readonly BarGroup[], series: readonly Series[],
         parts.push(svg`${label}<rect class=${v === 'suppressed' ? 'bar-suppressed' : 'bar-missing'} data-series=${s.key} x=${x0} y=${y} width=${x1 - x0} height=${bar} fill="none" stroke="var(--_ngo-border, #767676)" stroke-dasharray="4 3"><title>${g.label}, ${s.label}: ${say(v, t)}</title></rect>
           <text x=${x0 + 6} y=${y + bar - 4} fill="var(--_ngo-muted, #555)" font-style="italic">${say(v, t)}</text>`);
       }
-      y += bar + gap;
+      y += bar + gap + (stacked ? 4 : 0);
     });
     y += 10;
   }
@@ -131,18 +139,22 @@ export interface GapRow { key: string; label: string; a: Figure; b: Figure }
  * markers on one 0–100 track, joined by a line, with the difference at the right.
  */
 export function gapChart(rows: readonly GapRow[], pair: readonly [Series, Series], t: ChartText & { gap: (d: number) => string }, width: number): TemplateResult {
+  // The difference is written right of the track: keep room for the longest one.
+  const gapTexts = rows.map((r) => (typeof r.a === 'number' && typeof r.b === 'number' ? t.gap(r.a - r.b) : ''));
   const x0 = 8;
-  const x1 = width - 70;
+  const x1 = width - Math.max(70, Math.ceil(Math.max(0, ...gapTexts.map((g) => g.length)) * CHAR) + 16);
   const maxChars = Math.floor((width - 8) / CHAR);
   let y = 4;
   const parts: unknown[] = [];
   const desc: string[] = [];
-  // Legend.
+  // Legend: side by side when both names fit, else one under the other.
+  const side = pair.every((s) => 16 + s.label.length * CHAR < width / 2);
   pair.forEach((s, i) => {
-    const lx = 8 + i * Math.min(220, width / 2);
+    const lx = side ? 8 + i * Math.min(220, width / 2) : 8;
     parts.push(svg`${marker(i, lx + 5, y + 8)}<text x=${lx + 16} y=${y + 12} fill="var(--_ngo-text, #1b1b1b)">${s.label}</text>`);
+    if (!side) y += 20;
   });
-  y += 28;
+  y += side ? 28 : 8;
   const trackTop = y;
   for (const r of rows) {
     const lines = wrapText(r.label, maxChars);
