@@ -48,7 +48,8 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 120000,
-  testFramework: { config: { timeout: 10000 } },
+  // Per test: keyboard commands (sendKeys) and axe take seconds each on a loaded 2-core machine.
+  testFramework: { config: { timeout: 20000 } },
   mimeTypes: { '**/*.css': 'js' },
   middleware: [realApiProxy],
   // a11ySnapshot: tests read the browser's accessibility tree (names and descriptions a screen reader announces).
