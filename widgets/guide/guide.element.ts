@@ -442,15 +442,18 @@ export class NgoGuide extends NgoElement {
 
   private renderResults(lang: Lang, q: string) {
     const t = (k: GuideKey, vars?: Record<string, string | number>) => tg(lang, k, vars);
+    // One heading for every state, so the focus it gets stays when the results arrive.
+    const r = this.results.value;
+    const heading = r && r.q === q ? (r.items.length ? t('guide.search.results', { count: r.items.length, q }) : t('guide.search.none', { q })) : t('guide.search.label');
     return html`${this.crumbs(lang, q)}
+      <h2 id="view-title" class="title" tabindex="-1">${heading}</h2>
       ${this.results.render({
-        pending: () => html`<h2 id="view-title" class="title" tabindex="-1">${t('guide.search.label')}</h2>${this.loading(lang)}`,
+        pending: () => this.loading(lang),
         error: (e) => this.failure(lang, e, () => void this.results.run()),
         complete: (r: SearchResult | null) =>
           !r
             ? nothing
-            : html`<h2 id="view-title" class="title" tabindex="-1">${r.items.length ? t('guide.search.results', { count: r.items.length, q }) : t('guide.search.none', { q })}</h2>
-                <ol class="results">
+            : html`<ol class="results">
                   ${r.items.map(
                     (hit) => html`<li>
                       <span class="kind">${t(hit.kind === 'article' ? 'guide.kind.article' : hit.kind === 'smart' ? 'guide.kind.smart' : 'guide.kind.steps')}</span>
