@@ -19,6 +19,10 @@ import { eventsStyles } from './events.styles.js';
 import './events-month.js';
 
 type View = 'list' | 'month';
+
+/** The public-form kit's dictionaries, once the form's code is loaded: a rendered form needs them in the page's language. */
+let formKit: { load(lang: Lang): Promise<void> | undefined } | undefined;
+const formKitTranslator = { load: (lang: Lang) => formKit?.load(lang) };
 const URL_PREFIX = 'ngo-events-';
 const URL_KEYS = ['view', 'date', 'event', 'q', 'type', 'district', 'audience', 'accessible', 'online'] as const;
 const PAGE = 50;
@@ -69,7 +73,7 @@ const languageName = (lang: Lang, code: string): string => {
  */
 export class NgoEvents extends NgoElement {
   static override styles = [theme, formStyles, eventsStyles];
-  protected static override translators = [te];
+  protected static override translators = [te, formKitTranslator];
   static override properties: PropertyDeclarations = {
     type: {},
     district: {},
@@ -276,7 +280,11 @@ export class NgoEvents extends NgoElement {
   private async loadForms(): Promise<EventForms | undefined> {
     if (this.forms) return this.forms;
     this.formsLoading ??= import('./events.form.js').then(
-      (m) => (this.forms = new m.EventForms(this)),
+      async (m) => {
+        formKit = m.formKit;
+        await m.formKit.load(this.locale);
+        return (this.forms = new m.EventForms(this));
+      },
       (err) => {
         console.warn('[ngo] <ngo-events>: the form could not be loaded:', err);
         this.formsLoading = undefined;

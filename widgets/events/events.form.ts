@@ -6,6 +6,8 @@ import { ACCESS_NEEDS, ACCESS_NEED_LABELS, EVENT_LIMITS, type AccessNeed } from 
 import { asApiError, request, type ApiError } from '../core/api.js';
 import { FormState, type FieldErrors } from '../core/form-state.js';
 import { tFormKit } from '../core/form.i18n.js';
+
+export { tFormKit as formKit };
 import { errorSummary, field, inputField } from '../core/forms.js';
 import { formatDate, t, type Lang } from '../core/i18n/index.js';
 import { clauseText, consentBlock, contactFields, discardDialog, draftNotice, errorText, formError, getClause, honeypot, summaryOf } from '../core/public-form.js';

@@ -159,6 +159,8 @@ describe('<ngo-events>', function (this: { timeout(ms: number): unknown }) {
     const note = await waitFor(() => $(el, '.register-form .notice'), 'the waiting-list note');
     expect(text(note)).to.include('списку очікування');
     expect(text($(el, 'button[type="submit"]'))).to.equal('Записатися до списку очікування');
+    // The form kit's own strings follow the page's language too.
+    expect(text($(el, '#ngo-clause-title'))).to.equal('Інформаційне положення');
   });
 
   it('confirms from the e-mailed link on a press, and tells the waiting-list position', async () => {
