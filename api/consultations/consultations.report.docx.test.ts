@@ -106,6 +106,27 @@ describe('reportDocx', () => {
     expect([report.byAuthorType.ngo, report.byDecision.accepted, report.byDecision.none, report.supports]).toEqual([2, 1, 1, 1]);
   });
 
+  it('lays out the same in Word and LibreOffice: proportional line spacing, headings kept with what follows, rows never split', async () => {
+    const parts = docxParts(await reportDocx(report, 'pl'));
+    const styles = parts['word/styles.xml']!;
+    const doc = parts['word/document.xml']!;
+    // A `w:line` without `w:lineRule="auto"` is read by LibreOffice as an exact height, and a large title's lines overlap.
+    const spacings = [...`${styles}${doc}`.matchAll(/<w:spacing [^>]*>/g)].map((m) => m[0]).filter((s) => s.includes('w:line='));
+    expect(spacings.length).toBeGreaterThan(0);
+    for (const s of spacings) expect(s).toContain('w:lineRule="auto"');
+    expect(/<w:pPrDefault>.*?<\/w:pPrDefault>/s.exec(styles)?.[0]).toContain('w:line="276" w:lineRule="auto"');
+    for (const style of ['Title', 'Heading1', 'Heading2', 'Heading3']) {
+      expect(new RegExp(`<w:style [^>]*w:styleId="${style}".*?</w:style>`, 's').exec(styles)?.[0], style).toContain('<w:keepNext/>');
+    }
+    // A unit's own text stays with its first remark.
+    const unitText = [...doc.matchAll(/<w:p>.*?<\/w:p>/gs)].map((p) => p[0]).filter((p) => paragraphs(p).join('') === 'Pierwszy paragraf.');
+    expect(unitText).toHaveLength(1);
+    expect(unitText[0]).toContain('<w:keepNext/>');
+    const tableRows = [...doc.matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((m) => m[0]);
+    expect(tableRows.length).toBe(rows(doc).length);
+    for (const row of tableRows) expect(/^<w:tr><w:trPr>.*?<\/w:trPr>/.exec(row)?.[0], paragraphs(row).join(' | ')).toContain('<w:cantSplit/>');
+  });
+
   it('names the file after the day the report was published in Warsaw', () => {
     expect(reportDocxFilename(report)).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
     // 23:30 UTC on 1 April is already 2 April in Warsaw.

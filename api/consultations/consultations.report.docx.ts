@@ -6,7 +6,7 @@
  * through the docx library, which escapes it; characters XML 1.0 forbids are dropped first.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
   WidthType, convertMillimetersToTwip, sectionPageSizeDefaults,
 } from 'docx';
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS } from '../../common/consultations.js';
@@ -30,9 +30,12 @@ const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizo
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const clean = (s: string) => s.replace(NOT_XML, '');
 
-/** User text as paragraphs, one per line (Word does not break lines on `\n` inside a run). */
-const textParagraphs = (text: string, run: { bold?: boolean; italics?: boolean } = {}): Paragraph[] =>
-  clean(text).split(/\r\n?|\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, ...run })] }));
+/**
+ * User text as paragraphs, one per line (Word does not break lines on `\n` inside a run). `keepNext`
+ * keeps the text on the page of what follows it (a unit's text with its first remark).
+ */
+const textParagraphs = (text: string, run: { bold?: boolean; italics?: boolean } = {}, keepNext = false): Paragraph[] =>
+  clean(text).split(/\r\n?|\n/).map((line) => new Paragraph({ ...(keepNext ? { keepNext: true } : {}), children: [new TextRun({ text: line, ...run })] }));
 
 const cell = (children: Paragraph[], width: number, shaded = false) =>
   new TableCell({ children, width: { size: width, type: WidthType.DXA }, ...(shaded ? { shading: SHADE } : {}) });
@@ -52,6 +55,8 @@ function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
   const rows = fields
     .filter(([, value, always]) => always || !!value)
     .map(([label, value, strong]) => new TableRow({
+      // A row is never split across pages (a label on one page, its text on the next).
+      cantSplit: true,
       children: [cell(textParagraphs(label, { bold: true }), LABEL_WIDTH, true), cell(textParagraphs(value ?? '', strong ? { bold: true } : {}), TEXT_WIDTH - LABEL_WIDTH)],
     }));
   return new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS });
@@ -100,7 +105,7 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
   const remarks: (Paragraph | Table)[] = report.total
     ? report.groups.flatMap((g) => [
         heading(groupLabel(g, lang), HeadingLevel.HEADING_2),
-        ...(g.text ? textParagraphs(g.text, { italics: true }) : []),
+        ...(g.text ? textParagraphs(g.text, { italics: true }, true) : []),
         ...g.remarks.flatMap((r) => [heading(`${t.remark} ${r.no}`, HeadingLevel.HEADING_3), remarkTable(r, lang), gap()]),
       ])
     : [new Paragraph({ children: [new TextRun(t.noRemarks)] })];
@@ -133,7 +138,7 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
     lastModifiedBy: clean(c.unitName),
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22, language: { value: REPORT_LOCALES[lang] } }, paragraph: { spacing: { after: 80, line: 276 } } },
+        document: { run: { font: FONT, size: 22, language: { value: REPORT_LOCALES[lang] } }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 }, keepNext: true } },
         heading1: headingStyle(28, 0),
         heading2: headingStyle(26, 1),
