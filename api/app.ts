@@ -17,6 +17,7 @@ import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
 import { checkModules, type ModuleManifest } from './core/module.js';
 import { createStaffRouter } from './core/staff-router.js';
+import { STAFF_BASE, contractDocument, routeKeys } from './core/openapi.js';
 import { MODULES } from './modules.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
@@ -97,7 +98,8 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
   });
 
   for (const m of modules) if (m.routes) app.route(m.basePath ?? `/v1/${m.slug}`, m.routes);
-  app.route('/v1/admin', createStaffRouter(modules));
+  app.route(STAFF_BASE, createStaffRouter(modules));
+  const signIn = new Set(modules.flatMap((m) => (m.signIn ? routeKeys(STAFF_BASE, m.signIn) : [])));
 
   // The document is generated once, on first request, after every route is registered.
   const docConfig = {
@@ -105,14 +107,17 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
     info: {
       title: 'WiP NGO widgets API',
       version: '1',
-      description: 'Public and staff API behind the embeddable NGO widgets of Kraków. Errors come as `{ "error": { "code", "message", "details"? } }`.',
+      description: [
+        'Public and staff API behind the embeddable NGO widgets of Kraków. Errors come as `{ "error": { "code", "message", "details"? } }`.',
+        'Staff sign in with `POST /v1/admin/session` (e-mail, password and, for accounts with TOTP, the code). The answer sets the session cookie (`cookieAuth`) and carries `csrfToken`, which every staff write sends back in the `X-CSRF-Token` header (`csrfHeader`). Staff routes answer only on the same origin (no CORS).',
+      ].join('\n\n'),
     },
     servers: [{ url: config.publicUrl }],
   };
   let doc: { json: string; docs: string; version: string } | undefined;
   const openApi = () => {
     if (!doc) {
-      const d = app.getOpenAPI31Document(docConfig);
+      const d = contractDocument(app.getOpenAPI31Document(docConfig), signIn);
       const json = JSON.stringify(d);
       doc = { json, docs: docsPage(d), version: sha256(json).slice(0, 16) };
     }

@@ -12,9 +12,15 @@ export function docsPage(doc: { info: { title: string; description?: string }; p
       const table = params.length
         ? html`<table><caption>Parameters</caption><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th></tr>${params.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td>${p.required ? 'yes' : 'no'}</td></tr>`)}</table>`
         : '';
+      const security = (op.security ?? []) as Record<string, string[]>[];
+      const auth = security.some((s) => 'csrfHeader' in s)
+        ? html`<p>Staff only: the session cookie (<code>cookieAuth</code>) and the <code>X-CSRF-Token</code> header (<code>csrfHeader</code>).</p>`
+        : security.some((s) => 'cookieAuth' in s)
+          ? html`<p>Staff only: the session cookie (<code>cookieAuth</code>).</p>`
+          : '';
       const body = op.requestBody ? html`<p>Body: <code>application/json</code> (see the schema in <a href="/v1/openapi.json">openapi.json</a>)</p>` : '';
       return html`<section><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
-<p>${text(op.summary)}</p>${table}
+<p>${text(op.summary)}</p>${auth}${table}
 ${body}<details><summary>Responses</summary><ul>${responses}</ul></details></section>`;
     }),
   );
