@@ -15,7 +15,7 @@ import { errorResponse, jsonBody, methodMatcher, routeForLog } from './core/http
 import { createLogger, type Logger } from './core/log.js';
 import { sha256 } from './core/ids.js';
 import { createMailer, type Mailer } from './core/mail.js';
-import { checkModules, type ModuleManifest } from './core/module.js';
+import { checkModules, uploadPathsOf, type ModuleManifest } from './core/module.js';
 import { createStaffRouter } from './core/staff-router.js';
 import { STAFF_BASE, contractDocument, routeKeys } from './core/openapi.js';
 import { MODULES } from './modules.js';
@@ -81,7 +81,7 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
     credentials: false,
   });
   app.use('/v1/*', async (c, next) => (c.req.path.startsWith('/v1/admin') ? next() : publicCors(c, next)));
-  app.use('/v1/*', jsonBody(config.bodyLimit));
+  app.use('/v1/*', jsonBody(config.bodyLimit, uploadPathsOf(modules)));
   const reads = readGate(config, handle);
   app.use('/v1/*', reads.middleware);
 

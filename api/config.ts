@@ -23,8 +23,10 @@ export interface Config {
   /** Minimum time in ms between fetching a challenge and submitting a form. */
   minFillMs: number;
   sessionTtlHours: number;
-  /** Days personal data is kept: sent mail, the audit log, and event registrants after their event ends. */
-  retention: { sentMailDays: number; auditDays: number; eventRegistrationDays: number };
+  /** Days personal data is kept: sent mail, the audit log, event registrants after their event ends, and advice cases (with their files) after closing. */
+  retention: { sentMailDays: number; auditDays: number; eventRegistrationDays: number; adviceDays: number };
+  /** Uploaded files: a folder, or an S3-compatible bucket when `s3` is set (several instances). */
+  files: { dir: string; s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Development only: without SMTP, write whole mail (recipient, subject, text with live links) to the log. */
   logMailBodies: boolean;
@@ -68,6 +70,13 @@ const EnvSchema = z.object({
   RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
   RETENTION_EVENT_REGISTRATION_DAYS: z.coerce.number().int().min(1).default(90),
+  RETENTION_ADVICE_DAYS: z.coerce.number().int().min(1).default(180),
+  FILES_DIR: z.string().min(1).default('./data/files'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   LOG_MAIL_BODIES: bool.default(false),
   SEED_DEMO: bool.default(true),
@@ -94,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const o of origins) {
     if (!/^https?:\/\/[^/]+$/.test(o)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${o}" is not an origin like https://example.org`);
   }
+  const s3Given = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY].filter(Boolean).length;
+  if (s3Given > 0 && s3Given < 4) throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set all four, or none');
   const secret = e.SECRET ?? fallbackSecret;
   if (!secret) throw new ConfigError('Invalid configuration:\n  SECRET: required (at least 32 characters)');
   return {
@@ -110,7 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     powMaxNumber: e.POW_MAX_NUMBER,
     minFillMs: e.MIN_FILL_MS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS, eventRegistrationDays: e.RETENTION_EVENT_REGISTRATION_DAYS },
+    retention: { sentMailDays: e.RETENTION_SENT_MAIL_DAYS, auditDays: e.RETENTION_AUDIT_DAYS, eventRegistrationDays: e.RETENTION_EVENT_REGISTRATION_DAYS, adviceDays: e.RETENTION_ADVICE_DAYS },
+    files: {
+      dir: e.FILES_DIR,
+      s3: s3Given === 4 ? { endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : null,
+    },
     logLevel: e.LOG_LEVEL,
     logMailBodies: e.LOG_MAIL_BODIES,
     seedDemo: e.SEED_DEMO,

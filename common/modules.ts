@@ -17,6 +17,8 @@ export interface ModuleWidget {
   src: string;
   /** Attributes `/embed/<module slug>?…` passes on to the widget; without them it cannot be framed. */
   embed?: readonly string[];
+  /** Framed at `/embed/<module slug>/<embedPath>` instead, for a module's second embeddable widget (`/embed/advice/status`). */
+  embedPath?: string;
 }
 
 /** A section of the staff panel `<ngo-admin>`, loaded the first time it is opened. */
@@ -80,6 +82,14 @@ export const MODULES = {
       },
     },
   },
+  advice: {
+    widgets: {
+      'ngo-advice-form': { chunk: 'ngo-advice-form.js', lazy: false, src: 'advice/advice.ts', embed: ['lang', 'topic'] },
+      'ngo-advice-status': { chunk: 'ngo-advice-status.js', lazy: false, src: 'advice/advice-status.ts', embed: ['lang', 'token'], embedPath: 'status' },
+    },
+    sections: { advice: { tag: 'ngo-admin-advice', chunk: 'ngo-admin-advice.js', src: 'advice/advice.admin.ts', roles: ['adviser'] } },
+    clauseForm: 'advice',
+  },
   admin: {
     widgets: { 'ngo-admin': { chunk: 'ngo-admin.js', lazy: false, src: 'admin/admin.ts' } },
     sections: {
@@ -126,10 +136,13 @@ export const isAdminSection = (s: string): s is AdminSection => Object.hasOwn(AD
 /** Forms with an information clause, in the order of the table. */
 export const CLAUSE_FORMS = /* @__PURE__ */ entries.flatMap(([, m]) => (m.clauseForm ? [m.clauseForm] : [])) as ModuleClauseForm[];
 
-/** The widget served at `/embed/<slug>` and the attributes it may get; null when `slug` has nothing to frame (e.g. the staff panel). */
-export function embedOf(slug: string): { tag: WidgetTag; attributes: readonly string[] } | null {
+/**
+ * The widget served at `/embed/<slug>` (or `/embed/<slug>/<path>`, for a widget with an
+ * `embedPath`) and the attributes it may get; null when there is nothing to frame (the staff panel).
+ */
+export function embedOf(slug: string, path?: string): { tag: WidgetTag; attributes: readonly string[] } | null {
   if (!Object.hasOwn(MODULES, slug)) return null;
-  const found = Object.entries((MODULES[slug as ModuleSlug] as ModuleEntry).widgets).find(([, w]) => w.embed);
+  const found = Object.entries((MODULES[slug as ModuleSlug] as ModuleEntry).widgets).find(([, w]) => w.embed && w.embedPath === path);
   return found ? { tag: found[0] as WidgetTag, attributes: found[1].embed! } : null;
 }
 

@@ -83,15 +83,22 @@ describe('the module table (common/modules.ts)', () => {
     expect(embedOf('consultations')).toMatchObject({ tag: 'ngo-consultation' });
     expect(embedOf('admin')).toBeNull();
     expect(embedOf('toString')).toBeNull();
-    for (const [slug, m] of modules) expect(Object.values(m.widgets).filter((w) => w!.embed).length, slug).toBeLessThanOrEqual(1);
+    // One framed widget per embed path: the module's slug itself, or `/embed/<slug>/<embedPath>`.
+    for (const [slug, m] of modules) {
+      const paths = Object.values(m.widgets).filter((w) => w!.embed).map((w) => w!.embedPath ?? '');
+      expect(new Set(paths).size, slug).toBe(paths.length);
+    }
+    expect(embedOf('advice')).toMatchObject({ tag: 'ngo-advice-form' });
+    expect(embedOf('advice', 'status')).toMatchObject({ tag: 'ngo-advice-status' });
+    expect(embedOf('advice', 'nothing')).toBeNull();
   });
 
   it('derives the sections each role reaches and the clause forms', () => {
     expect(sectionsFor('moderator')).toEqual(['map', 'consultations', 'events']);
-    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'events', 'surveys', 'staff', 'audit', 'settings']);
-    expect(sectionsFor('adviser')).toEqual([]);
+    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'events', 'surveys', 'advice', 'staff', 'audit', 'settings']);
+    expect(sectionsFor('adviser')).toEqual(['advice']);
     expect(canReach('editor', 'consultations')).toBe(true);
     expect(canReach('editor', 'settings')).toBe(false);
-    expect(CLAUSE_FORMS).toEqual(['map', 'consultations', 'events']);
+    expect(CLAUSE_FORMS).toEqual(['map', 'consultations', 'events', 'advice']);
   });
 });

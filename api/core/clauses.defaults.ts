@@ -83,4 +83,27 @@ export const DEFAULT_CLAUSES: Record<ClauseForm, Record<Lang, string>> = {
       'Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду (наприклад, скасувавши реєстрацію за посиланням із листа), що не впливає на законність обробки до її відкликання. Надання даних є добровільним, але без них ми не можемо прийняти реєстрацію.',
     ),
   },
+  advice: {
+    pl: clause(
+      'pl',
+      'Dane osoby kontaktowej (imię i nazwisko, e-mail, telefon), dane organizacji, treść pytania i przesłane pliki przetwarzamy, aby udzielić porady, umówić spotkanie z doradcą i poinformować Cię o stanie sprawy, na podstawie Twojej zgody (art. 6 ust. 1 lit. a RODO) i zadania gminy we współpracy z organizacjami pozarządowymi (art. 6 ust. 1 lit. e RODO). Dostęp do nich mają tylko doradcy punktu.',
+      'Nie przesyłaj danych szczególnych kategorii (np. o zdrowiu) ani danych osób trzecich, jeśli nie są niezbędne do porady.',
+      'Dane osobowe i pliki usuwamy 180 dni po zamknięciu sprawy (okres ustala wdrożenie); zostają tylko anonimowe statystyki.',
+      'Masz prawo dostępu do danych, ich sprostowania, usunięcia i ograniczenia przetwarzania oraz prawo wycofania zgody w dowolnym momencie, bez wpływu na zgodność z prawem przetwarzania przed jej wycofaniem. Podanie danych jest dobrowolne, ale bez nich nie udzielimy porady.',
+    ),
+    en: clause(
+      'en',
+      "We process the contact person's details (name, e-mail, phone), the organisation's details, the question and the files you send to give advice, arrange a meeting with an adviser and tell you how the case stands, on the basis of your consent (Art. 6(1)(a) GDPR) and of the city's task of cooperating with NGOs (Art. 6(1)(e) GDPR). Only the advisory point's advisers can see them.",
+      'Do not send special categories of data (such as health data) or other people\'s data unless the advice needs them.',
+      'We delete the personal data and the files 180 days after the case is closed (each deployment sets the period); only anonymous statistics remain.',
+      'You have the right to access, rectify, erase and restrict the processing of your data, and to withdraw your consent at any time without affecting the lawfulness of processing before the withdrawal. Giving the data is voluntary, but without it we cannot advise you.',
+    ),
+    uk: clause(
+      'uk',
+      'Дані контактної особи (імʼя та прізвище, ел. пошта, телефон), дані організації, зміст запитання та надіслані файли ми обробляємо, щоб надати консультацію, призначити зустріч із консультантом і повідомляти вас про стан справи, на підставі вашої згоди (ст. 6 ч. 1 п. a GDPR) і завдання гміни щодо співпраці з неурядовими організаціями (ст. 6 ч. 1 п. e GDPR). Доступ до них мають лише консультанти пункту.',
+      'Не надсилайте дані особливих категорій (наприклад, про здоровʼя) чи дані третіх осіб, якщо вони не потрібні для консультації.',
+      'Персональні дані та файли ми видаляємо через 180 днів після закриття справи (строк визначає кожне впровадження); залишається лише анонімна статистика.',
+      'Ви маєте право на доступ до своїх даних, їх виправлення, видалення та обмеження обробки, а також право будь-коли відкликати згоду, що не впливає на законність обробки до її відкликання. Надання даних є добровільним, але без них ми не зможемо вас проконсультувати.',
+    ),
+  },
 };

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { embedOf, type EmbedResizeMessage } from '../../common/modules.js';
 import { LANGS } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
@@ -8,8 +8,8 @@ import { html, jsonLd, page, raw } from './html.js';
 import type { EmbedItem } from './module.js';
 
 /** The tag served at `/embed/<slug>`: a module's widget with `embed` attributes in the module table (never the staff panel). */
-export function embeddableTag(slug: string): string | null {
-  return embedOf(slug)?.tag ?? null;
+export function embeddableTag(slug: string, path?: string): string | null {
+  return embedOf(slug, path)?.tag ?? null;
 }
 
 /** `frame-ancestors` follows ALLOWED_ORIGINS: any site by default, only the listed ones when set. */
@@ -27,9 +27,12 @@ new ResizeObserver(() => {
   parent.postMessage({ type: ${JSON.stringify(RESIZE_TYPE)}, slug, height }, '*');
 }).observe(document.documentElement);`;
 
-/** The embed page: the loader, one widget with whitelisted attributes, and the resize reporter; for an item, its own attributes, title and JSON-LD. */
-export function embedPage(slug: string, tag: string, query: URLSearchParams, item?: EmbedItem): string {
-  const allowed = embedOf(slug)?.attributes ?? [];
+/**
+ * The embed page: the loader, one widget with whitelisted attributes, and the resize reporter; for
+ * an item, its own attributes, title and JSON-LD; `path` names a module's second framed widget.
+ */
+export function embedPage(slug: string, tag: string, query: URLSearchParams, item?: EmbedItem, path?: string): string {
+  const allowed = embedOf(slug, path)?.attributes ?? [];
   const values = new Map<string, string>();
   for (const name of allowed) {
     const value = query.get(name);
@@ -62,19 +65,32 @@ ${raw(resizeScript(slug))}
 `);
 }
 
+/** Framing and caching of an embed page. A page that carries a secret link's token is nobody else's to cache, and sends no referrer. */
+function embedHeaders(c: Context<AppEnv>, config: Config) {
+  c.header('Content-Security-Policy', frameAncestors(config));
+  if (new URL(c.req.url).searchParams.has('token')) {
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+  } else c.header('Cache-Control', 'public, max-age=300');
+}
+
 export function embedRoutes(config: Config) {
   const app = new Hono<AppEnv>();
   app.get('/:slug', (c) => {
     const slug = c.req.param('slug');
     const tag = embeddableTag(slug);
     if (!tag) return c.json(envelope('not_found', `No embeddable widget "${slug}"`, undefined, c.get('requestId')), 404);
-    c.header('Content-Security-Policy', frameAncestors(config));
-    c.header('Cache-Control', 'public, max-age=300');
+    embedHeaders(c, config);
     return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams));
   });
-  // One item's page (an event), from its module's `embedItem`.
+  // A module's second framed widget (`/embed/advice/status`), else one item's page (an event) from its module's `embedItem`.
   app.get('/:slug/:id', async (c) => {
     const slug = c.req.param('slug');
+    const second = embeddableTag(slug, c.req.param('id'));
+    if (second) {
+      embedHeaders(c, config);
+      return c.html(embedPage(slug, second, new URL(c.req.url).searchParams, undefined, c.req.param('id')));
+    }
     const tag = embeddableTag(slug);
     const module = c.var.modules.find((m) => m.slug === slug);
     const item = tag && module?.embedItem ? await module.embedItem(c, c.req.param('id')) : null;

@@ -4,17 +4,22 @@ import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './context.js';
 import { ApiError, envelope } from './errors.js';
 import { asBusy } from './reads.js';
+import { UPLOAD_CONTENT_TYPE } from './uploads.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isUnsafe = (method: string) => UNSAFE.has(method);
 
 /**
  * For writes: the body must be JSON (415 otherwise), at most `limit` bytes (413), and parse (400).
- * The parsed body is cached by Hono, so the route validators reuse it.
+ * The parsed body is cached by Hono, so the route validators reuse it. On the `uploads` paths
+ * (the manifests' `uploads`), a raw file (`application/octet-stream`) passes untouched: the route
+ * reads it with its own limit (`readUpload`).
  */
-export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
+export function jsonBody(limit: number, uploads: readonly string[] = []): MiddlewareHandler<AppEnv> {
+  const isUpload = pathMatcher(uploads);
   return async (c, next) => {
     if (!isUnsafe(c.req.method)) return next();
+    if (isUpload(c.req.path) && (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === UPLOAD_CONTENT_TYPE) return next();
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
     const text = await readLimited(c.req.raw, limit);
@@ -92,13 +97,19 @@ export function errorResponse(err: unknown, c: Context<AppEnv>): Response {
   return c.json(envelope('internal_error', 'Something went wrong on our side', undefined, requestId), 500);
 }
 
+/** Whether a path matches one of the Hono patterns (`/v1/admin/advice/cases/:id/attachments`). */
+export function pathMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const res = patterns.map(patternRegex);
+  return (path) => res.some((re) => re.test(path));
+}
+
+/** A Hono route pattern as a regular expression; each `:param` (with its optional `{…}` constraint) matches one segment. */
+const patternRegex = (path: string) => new RegExp('^' + path.replace(/\/$/, '').replace(/:[A-Za-z0-9_]+(\{[^}]+\})?/g, '[^/]+') + '/?$');
+
 /** Compiles Hono route paths so that an unmatched method can be told from an unknown path (405 vs 404). */
 export function methodMatcher(routes: { method: string; path: string }[]) {
   const compiled = routes
     .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
-    .map((r) => ({
-      method: r.method,
-      re: new RegExp('^' + r.path.replace(/\/$/, '').replace(/:[A-Za-z0-9_]+(\{[^}]+\})?/g, '[^/]+') + '/?$'),
-    }));
+    .map((r) => ({ method: r.method, re: patternRegex(r.path) }));
   return (path: string): string[] => [...new Set(compiled.filter((r) => r.re.test(path)).map((r) => r.method))];
 }

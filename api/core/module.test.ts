@@ -93,7 +93,7 @@ describe.each(dialects)('a module that is only a manifest, on %s', (dialect) => 
   });
 
   it('gets its staff section in the sessions of the roles that reach it', async () => {
-    expect((await staffSession(t, 'adviser')).sections).toEqual(['dummy']);
+    expect((await staffSession(t, 'adviser')).sections).toEqual(['advice', 'dummy']);
     expect((await staffSession(t, 'admin')).sections).toContain('dummy');
     expect((await staffSession(t, 'editor')).sections).not.toContain('dummy');
   });

@@ -99,6 +99,11 @@ export interface ModuleManifest {
   clauseForm?: ClauseForm;
   /** Counts for the staff start screen: what waits for this staff member in this module (issue 10). */
   waiting?: (db: Kysely<Database>, staff: StaffPrincipal) => Promise<WaitingCount[]>;
+  /**
+   * Paths (Hono patterns, `/v1/advice/status/attachments`) whose POST takes a raw file
+   * (`application/octet-stream`) instead of JSON; the route reads it with `readUpload` (`uploads.ts`).
+   */
+  uploads?: readonly string[];
   /** The module's objective indicators over a period (issue 11). */
   indicators?: (db: Kysely<Database>, query: IndicatorQuery) => Promise<Indicator[]>;
   /** `/embed/<slug>/<id>`: a public item's own page; null when there is no such public item (404). */
@@ -113,6 +118,7 @@ export const retentionOf = (modules: readonly ModuleManifest[]): RetentionRule[]
 export const jobsOf = (modules: readonly ModuleManifest[]): Job[] => modules.flatMap((m) => m.jobs ?? []);
 export const mailOf = (modules: readonly ModuleManifest[]): AnyMailTemplate[] => modules.flatMap((m) => m.mail ?? []);
 export const staffSectionsOf = (modules: readonly ModuleManifest[]): StaffSection[] => modules.flatMap((m) => m.staff ?? []);
+export const uploadPathsOf = (modules: readonly ModuleManifest[]): string[] => modules.flatMap((m) => m.uploads ?? []);
 export const clauseFormsOf = (modules: readonly ModuleManifest[]): ClauseForm[] => modules.flatMap((m) => (m.clauseForm ? [m.clauseForm] : []));
 
 export const canReachSection = (role: StaffRole, section: Pick<StaffSection, 'roles'>) => role === 'admin' || section.roles.includes(role);

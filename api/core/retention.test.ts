@@ -98,7 +98,7 @@ describe.each(dialects)('retention on %s', (dialect) => {
 
   it('follows the configured retention periods', async () => {
     await seed(handle.db);
-    const results = await runPurge(handle.db, testConfig({ retention: { sentMailDays: 60, auditDays: 800, eventRegistrationDays: 90 } }), RULES, NOW);
+    const results = await runPurge(handle.db, testConfig({ retention: { sentMailDays: 60, auditDays: 800, eventRegistrationDays: 90, adviceDays: 180 } }), RULES, NOW);
     expect(results.find((r) => r.name === 'core:sent-mail')!.deleted).toBe(0);
     expect(results.find((r) => r.name === 'core:audit-log')!.deleted).toBe(0);
   });

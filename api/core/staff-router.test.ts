@@ -53,7 +53,7 @@ describe.each(dialects)('the staff router on %s', (dialect) => {
     expect(editor.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys']);
     expect(moderator.sections).toEqual(['map', 'consultations', 'events']);
     const admin = await staffSession(t, 'admin');
-    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'staff', 'audit', 'settings']);
+    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'advice', 'staff', 'audit', 'settings']);
   });
 
   it('answers 401 without a session on every staff route of the document but signing in', async () => {
