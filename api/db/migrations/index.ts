@@ -6,10 +6,10 @@ import * as createEvents from './2026_12_01_2045_create_events.js';
 import * as createSurveys from './2026_12_02_0900_create_surveys.js';
 import * as addMailAttachments from './2026_12_02_0930_add_mail_attachments.js';
 import * as addLoginThrottle from './2026_12_02_1000_add_login_throttle.js';
+import * as createAdvice from './2026_12_02_1110_create_advice.js';
 import * as createGuide from './2026_12_02_1120_create_guide.js';
 import * as addReadIndexes from './2026_12_02_1150_add_read_indexes.js';
 import * as addOrganisationSearchText from './2026_12_02_1151_add_organisation_search_text.js';
-import * as createAdvice from './2026_12_02_1110_create_advice.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -20,8 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_create_surveys': createSurveys,
   '2026_12_02_0930_add_mail_attachments': addMailAttachments,
   '2026_12_02_1000_add_login_throttle': addLoginThrottle,
+  '2026_12_02_1110_create_advice': createAdvice,
   '2026_12_02_1120_create_guide': createGuide,
   '2026_12_02_1150_add_read_indexes': addReadIndexes,
   '2026_12_02_1151_add_organisation_search_text': addOrganisationSearchText,
-  '2026_12_02_1110_create_advice': createAdvice,
 };

@@ -1,0 +1,366 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, CHANNEL_LABELS, CHANNELS, TIME_WINDOW_LABELS, TIME_WINDOWS, type TimeWindow } from '../../common/advice.js';
+import { KIND_LABELS, ORG_KINDS } from '../../common/map.js';
+import { asApiError, type ApiError } from '../core/api.js';
+import { NgoElement } from '../core/base.element.js';
+import { FormState } from '../core/form-state.js';
+import { errorSummary, field, formStyles, inputField, statusRegion } from '../core/forms.js';
+import { formatDateTime, t, type CoreKey, type Lang } from '../core/i18n/index.js';
+import { clauseText, consentBlock, contactFields, draftNotice, errorText, formError, getClause, honeypot, summaryOf } from '../core/public-form.js';
+import { SubmitController } from '../core/submit.js';
+import { theme } from '../core/theme.js';
+import { getSlots, getTopics, keywords, relatedGuide, relatedTrainings, uploadFile, type Accepted, type AdviceTopic } from './advice.api.js';
+import { ta, type AdviceKey } from './advice.i18n.js';
+import { checkFiles, emptyDraft, fieldOrder, issuesToErrors, toBody, validateDraft, type Draft, type FieldId } from './advice.model.js';
+import { adviceStyles } from './advice.styles.js';
+import { slotText } from './advice.format.js';
+
+const SUMMARY = '.ngo-error-summary';
+
+
+/**
+ * The advisory point's request form: a topic picker with each topic's explanation, the topic's
+ * own fields as the topic asks, the organisation and contact person, the preferred channel and
+ * times, the question (with matching guide articles and upcoming trainings as it is typed, when
+ * those modules answer), an optional meeting slot and attachments, the information clause with
+ * its consent and a warning against sensitive data, and a confirmation with the case number.
+ * Built on the public-form kit: proof of work, honeypot, drafts, the error summary.
+ *
+ * @tag ngo-advice-form
+ *
+ * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
+ * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
+ * @attr topic - A topic to preselect (`law`, `taxes`, `media`, `loans`, `grants`, `other`).
+ * @attr guide-url - Link of a guide article, with `{slug}` for its slug; without it suggestions are plain text.
+ *
+ * @fires ngo-submit - Cancelable, before the request is sent: `{ kind: 'advice-request' }`.
+ * @fires ngo-submitted - After the server took it: `{ kind, id: case number, status }`.
+ * @fires ngo-error - When sending failed: `{ kind, code }`.
+ *
+ * @csspart base - The widget's root.
+ * @csspart field - Each labelled field.
+ * @csspart input - Each text input.
+ * @csspart status - The polite live region.
+ * @csspart error-summary - The error summary above the form.
+ * @csspart notice - The information clause.
+ * @csspart draft - The "draft restored" notice.
+ * @csspart submit-button - The send button.
+ *
+ * @cssprop --ngo-advice-max-width - Widest the form grows (default 48em).
+ */
+export class NgoAdviceForm extends NgoElement {
+  static override styles = [theme, formStyles, adviceStyles];
+  protected static override translators = [ta];
+
+  static override properties: PropertyDeclarations = {
+    ...NgoElement.properties,
+    topic: { type: String },
+    guideUrl: { type: String, attribute: 'guide-url' },
+    message: { state: true },
+    failure: { state: true },
+    done: { state: true },
+    files: { state: true },
+    related: { state: true },
+  };
+
+  /** A topic to preselect. */
+  declare topic: string;
+  declare guideUrl: string;
+  declare private message: string;
+  declare private failure: ApiError | null;
+  declare private done: { accepted: Accepted; email: string; uploaded: number; failed: { name: string; reason: string }[] } | null;
+  declare private files: File[];
+  declare private related: { guide: { slug: string; title: string }[]; trainings: { id: string; title: string; startsAt: string }[] } | null;
+
+  private readonly form = new FormState<Draft>(this, {
+    validate: (d) => validateDraft(d, this.topicOf(d.topic)) as never,
+    storageKey: () => 'ngo-advice-form/request',
+    memoryOnly: ['contactName', 'contactEmail', 'phone'],
+    notKept: ['consent'],
+  });
+  private readonly submit = new SubmitController(this, () => this.api);
+  private relatedTimer?: ReturnType<typeof setTimeout>;
+  private relatedAbort?: AbortController;
+  private fileError: string | undefined;
+
+  constructor() {
+    super();
+    this.topic = '';
+    this.guideUrl = '';
+    this.message = '';
+    this.failure = null;
+    this.done = null;
+    this.files = [];
+    this.related = null;
+  }
+
+  private topics = new Task(this, {
+    args: () => [this.api] as const,
+    task: async ([api], { signal }) => (await getTopics(api, signal)).items,
+  });
+
+  private clause = new Task(this, { args: () => [this.api] as const, task: ([api], { signal }) => getClause(api, 'advice', signal) });
+
+  private slots = new Task(this, {
+    args: () => [this.api, this.form.values.topic] as const,
+    task: async ([api, topic], { signal }) => (topic ? (await getSlots(api, topic, signal)).items : []),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.form.start(emptyDraft(this.topic));
+    this.submit.prepare();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.relatedTimer);
+    this.relatedAbort?.abort();
+  }
+
+  private topicOf(id: string): AdviceTopic | undefined {
+    return this.topics.value?.find((x) => x.id === id);
+  }
+
+  private tr(key: AdviceKey | CoreKey, vars?: Record<string, string | number>): string {
+    return ta(this.locale, key, vars);
+  }
+
+  private errorOf(id: FieldId): string | undefined {
+    return errorText(this.locale, this.form.errors[id as keyof Draft & string], (lang, key) => ta(lang, key));
+  }
+
+  private set<K extends keyof Draft & string>(key: K, value: Draft[K]): void {
+    this.form.set(key, value);
+    if (key === 'question') this.scheduleRelated(String(value));
+  }
+
+  /** Looks up guide articles and trainings for the question, a moment after typing stops. */
+  private scheduleRelated(text: string): void {
+    clearTimeout(this.relatedTimer);
+    const words = keywords(text);
+    if (!words) return;
+    this.relatedTimer = setTimeout(async () => {
+      this.relatedAbort?.abort();
+      const abort = (this.relatedAbort = new AbortController());
+      try {
+        const [guide, trainings] = await Promise.all([relatedGuide(this.api, words, this.locale, abort.signal), relatedTrainings(this.api, words, abort.signal)]);
+        this.related = guide.length || trainings.length ? { guide, trainings } : null;
+      } catch {
+        // Aborted by newer typing.
+      }
+    }, 600);
+  }
+
+  private onFiles(e: Event): void {
+    const files = [...((e.target as HTMLInputElement).files ?? [])];
+    const problem = checkFiles(files);
+    this.fileError = problem ? this.tr(problem.key, problem.vars) : undefined;
+    this.files = problem ? [] : files;
+    if (problem) (e.target as HTMLInputElement).value = '';
+  }
+
+  private readonly onSubmit = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    if (this.submit.busy) return;
+    this.failure = null;
+    const topic = this.topicOf(this.form.values.topic);
+    if (!this.form.check() || !topic) {
+      this.message = '';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(SUMMARY)?.focus();
+      return;
+    }
+    const lang = this.locale;
+    const email = this.form.values.contactEmail.trim();
+    await this.submit.send<Accepted>(
+      { detail: { kind: 'advice-request' }, path: '/v1/advice/requests', body: toBody(this.form.values, topic, lang), result: (a) => ({ id: a.number, status: a.status }), onSending: () => (this.message = this.tr('status.sending')) },
+      (out) => {
+        if (out.ok) {
+          this.form.forget();
+          this.done = { accepted: out.value, email, uploaded: 0, failed: [] };
+          void this.uploadAll(out.value.uploadToken);
+          return;
+        }
+        this.message = '';
+        if (out.reason === 'canceled') return;
+        const fields = out.reason === 'fields' ? issuesToErrors(out.error.issues) : null;
+        if (fields) this.form.showServerErrors(fields.errors as never);
+        const named = fields && Object.keys(fields.errors).length;
+        if (!named || fields.other.length) this.failure = out.error;
+        if (out.error.code === 'slot_taken' || out.error.code === 'slot_past') void this.slots.run();
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(named ? SUMMARY : '#form-error')?.focus());
+      },
+    );
+  };
+
+  /** Sends the chosen files with the answer's upload token, one by one, then shows the confirmation. */
+  private async uploadAll(token: string): Promise<void> {
+    for (const file of this.files) {
+      try {
+        await uploadFile(this.api, token, file);
+        this.done = { ...this.done!, uploaded: this.done!.uploaded + 1 };
+      } catch (err) {
+        this.done = { ...this.done!, failed: [...this.done!.failed, { name: file.name, reason: ta.error(this.locale, asApiError(err)) }] };
+      }
+    }
+    this.files = [];
+    this.message = this.tr('advice.status.sent');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+  }
+
+  private again(): void {
+    this.done = null;
+    this.message = '';
+    this.form.start(emptyDraft(this.topic));
+    this.submit.reset();
+  }
+
+  override render(): TemplateResult {
+    const lang = this.locale;
+    return html`<div class="ngo-root" part="base" lang=${lang}>
+      ${statusRegion(this.message)} ${this.done ? this.renderDone(lang) : this.topics.render({
+        pending: () => html`<p>${t(lang, 'loading')}</p>`,
+        error: (err) => html`<p class="ngo-error" role="alert">${ta.error(lang, asApiError(err))}</p>
+          <button type="button" @click=${() => this.topics.run()}>${t(lang, 'retry')}</button>`,
+        complete: (topics) => (topics.length ? this.renderForm(lang, topics) : html`<p>${this.tr('advice.topic.none')}</p>`),
+      })}
+    </div>`;
+  }
+
+  private renderDone(lang: Lang): TemplateResult {
+    const d = this.done!;
+    return html`<section class="done" aria-labelledby="done">
+      <h2 id="done" tabindex="-1">${this.tr('advice.sent.title')}</h2>
+      <p class="number">${this.tr('advice.sent.number', { number: d.accepted.number })}</p>
+      <p>${this.tr('advice.sent.mail', { email: d.email })}</p>
+      ${d.accepted.booking ? html`<p>${this.tr('advice.sent.booking', { when: slotText(lang, d.accepted.booking) })}</p>` : nothing}
+      ${d.uploaded ? html`<p>${this.tr('advice.sent.files', { count: d.uploaded })}</p>` : nothing}
+      ${d.failed.map((f) => html`<p class="ngo-error">${this.tr('advice.sent.file_failed', f)}</p>`)}
+      <div class="ngo-actions"><button type="button" class="ngo-secondary" @click=${() => this.again()}>${this.tr('advice.sent.another')}</button></div>
+    </section>`;
+  }
+
+  private renderForm(lang: Lang, topics: AdviceTopic[]): TemplateResult {
+    const v = this.form.values;
+    const topic = this.topicOf(v.topic);
+    const summary = summaryOf(fieldOrder(topic), this.form.errors as Record<FieldId, string>, {
+      text: (key) => errorText(lang, key, (l, k) => ta(l, k))!,
+      label: (id) => (id === 'consent' ? undefined : this.labelOf(id, topic)),
+      target: (id) => (id === 'topic' ? `topic-${topics[0]!.id}` : id === 'channel' ? `channel-${CHANNELS[0]}` : id),
+    });
+    return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => this.submit.prepare()}>
+      <h2 class="title">${this.tr('advice.form.title')}</h2>
+      <p class="intro">${this.tr('advice.form.intro')}</p>
+      ${draftNotice(this.form, lang)}
+      ${errorSummary(this.tr('summary.heading', { count: summary.length }), summary)}
+      ${formError(this.failure ? ta.error(lang, this.failure) : undefined)}
+      ${this.renderTopics(lang, topics)} ${topic?.fields.length ? this.renderTopicFields(lang, topic) : nothing}
+      <fieldset>
+        <legend>${this.tr('advice.org.legend')}</legend>
+        ${inputField({ id: 'orgName', label: this.tr('advice.org.name'), requiredMarker: t(lang, 'field.required_marker'), required: true, value: v.orgName, error: this.errorOf('orgName'), maxlength: 300, autocomplete: 'organization', onInput: (x) => this.set('orgName', x) })}
+        ${inputField({ id: 'krs', label: this.tr('advice.org.krs'), hint: this.tr('advice.org.krs_hint'), value: v.krs, error: this.errorOf('krs'), inputmode: 'numeric', maxlength: 10, onInput: (x) => this.set('krs', x) })}
+        ${field({ id: 'kind', label: this.tr('advice.org.kind'), requiredMarker: t(lang, 'field.required_marker'), error: this.errorOf('kind') }, (a) => html`<select id=${a.id} required aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.set('kind', (e.target as HTMLSelectElement).value as Draft['kind'])}>
+          <option value="" ?selected=${!v.kind}>${this.tr('advice.org.kind_choose')}</option>
+          ${ORG_KINDS.map((k) => html`<option value=${k} ?selected=${v.kind === k}>${KIND_LABELS[k][lang]}</option>`)}
+        </select>`)}
+      </fieldset>
+      ${contactFields({
+        lang, legend: this.tr('advice.contact.legend'), hint: this.tr('advice.contact.hint'), labels: { name: this.tr('advice.contact.name'), email: this.tr('advice.contact.email') }, emailHint: this.tr('advice.contact.email_hint'),
+        values: v, errors: { contactName: this.errorOf('contactName'), contactEmail: this.errorOf('contactEmail') }, set: (k, x) => this.set(k, x),
+      })}
+      <fieldset>
+        <legend>${this.tr('advice.channel.legend')}</legend>
+        ${inputField({ id: 'phone', label: this.tr('advice.contact.phone'), type: 'tel', value: v.phone, error: this.errorOf('phone'), autocomplete: 'tel', maxlength: 30, onInput: (x) => this.set('phone', x) })}
+        <div role="radiogroup" aria-label=${this.tr('advice.channel.legend')} class="choices">
+          ${CHANNELS.map((c) => html`<label class="ngo-check"><input type="radio" name="channel" id="channel-${c}" .checked=${v.channel === c} @change=${() => this.set('channel', c)} /><span>${CHANNEL_LABELS[c][lang]}</span></label>`)}
+        </div>
+        <fieldset>
+          <legend class="ngo-label">${this.tr('advice.windows.legend')}</legend>
+          <div class="choices">
+            ${TIME_WINDOWS.map((w) => html`<label class="ngo-check"><input type="checkbox" id="window-${w}" .checked=${v.windows.includes(w)} @change=${(e: Event) => this.toggleWindow(w, (e.target as HTMLInputElement).checked)} /><span>${TIME_WINDOW_LABELS[w][lang]}</span></label>`)}
+          </div>
+        </fieldset>
+      </fieldset>
+      ${field({ id: 'question', label: this.tr('advice.question'), hint: this.tr('advice.question_hint'), requiredMarker: t(lang, 'field.required_marker'), error: this.errorOf('question') }, (a) => html`<textarea id=${a.id} required maxlength="8000" rows="6" aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${v.question} @input=${(e: Event) => this.set('question', (e.target as HTMLTextAreaElement).value)}></textarea>`)}
+      <p class="warning" id="sensitive">${this.tr('advice.sensitive')}</p>
+      ${this.renderRelated(lang)} ${topic ? this.renderSlots(lang) : nothing}
+      ${field({ id: 'files', label: this.tr('advice.files.label'), hint: this.tr('advice.files.hint', { size: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, count: ATTACHMENT_LIMITS.perCase }), error: this.fileError }, (a) => html`<input type="file" id=${a.id} multiple accept=${ATTACHMENT_ACCEPT} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.onFiles(e)} />`)}
+      ${consentBlock({ lang, clause: clauseText(this.clause, lang), retry: () => this.clause.run(), label: this.tr('advice.consent'), checked: v.consent, error: this.errorOf('consent'), onChange: (c) => this.set('consent', c) })}
+      ${honeypot(this.submit, lang)}
+      <div class="ngo-actions"><button type="submit" part="submit-button" ?disabled=${this.submit.busy} aria-disabled=${this.submit.busy ? 'true' : 'false'}>${this.submit.busy ? this.tr('status.sending') : this.tr('advice.submit')}</button></div>
+    </form>`;
+  }
+
+  private toggleWindow(w: TimeWindow, on: boolean): void {
+    const now = this.form.values.windows.filter((x) => x !== w);
+    this.set('windows', on ? TIME_WINDOWS.filter((x) => x === w || now.includes(x)) : now);
+  }
+
+  private labelOf(id: FieldId, topic: AdviceTopic | undefined): string {
+    const lang = this.locale;
+    if (id.startsWith('f_')) return topic?.fields.find((f) => `f_${f.key}` === id)?.labels[lang] ?? id;
+    const keys: Partial<Record<FieldId, AdviceKey>> = {
+      topic: 'advice.topic.legend', orgName: 'advice.org.name', krs: 'advice.org.krs', kind: 'advice.org.kind', contactName: 'advice.contact.name', contactEmail: 'advice.contact.email',
+      phone: 'advice.contact.phone', channel: 'advice.channel.legend', question: 'advice.question', slotId: 'advice.slot.legend',
+    };
+    return keys[id] ? this.tr(keys[id]!) : id;
+  }
+
+  private renderTopics(lang: Lang, topics: AdviceTopic[]): TemplateResult {
+    const v = this.form.values;
+    const error = this.errorOf('topic');
+    return html`<fieldset class="topics" aria-describedby=${ifDefined(error ? 'topic-error' : undefined)}>
+      <legend>${this.tr('advice.topic.legend')} <span class="ngo-hint">${t(lang, 'field.required_marker')}</span></legend>
+      ${error ? html`<div class="ngo-error" id="topic-error">${error}</div>` : nothing}
+      ${topics.map((x) => html`<label class="ngo-check topic">
+        <input type="radio" name="topic" id="topic-${x.id}" value=${x.id} .checked=${v.topic === x.id} aria-describedby="topic-${x.id}-hint" @change=${() => this.set('topic', x.id)} />
+        <span><span class="topic-name">${x.labels[lang]}</span> <span class="ngo-hint" id="topic-${x.id}-hint">${x.explanation[lang]}</span></span>
+      </label>`)}
+    </fieldset>`;
+  }
+
+  private renderTopicFields(lang: Lang, topic: AdviceTopic): TemplateResult {
+    const v = this.form.values;
+    const marker = t(lang, 'field.required_marker');
+    return html`<fieldset>
+      <legend>${this.tr('advice.topic_fields.legend')}: ${topic.labels[lang]}</legend>
+      ${topic.fields.map((f) => {
+        const id = `f_${f.key}` as const;
+        const common = { id, label: f.labels[lang], requiredMarker: f.required ? marker : undefined, error: this.errorOf(id) };
+        if (f.type === 'select') {
+          return field(common, (a) => html`<select id=${a.id} ?required=${f.required} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.set(id, (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!v[id]}>${this.tr('advice.org.kind_choose')}</option>
+            ${f.options.map((o) => html`<option value=${o.value} ?selected=${v[id] === o.value}>${o.labels[lang]}</option>`)}
+          </select>`);
+        }
+        if (f.type === 'textarea') return field(common, (a) => html`<textarea id=${a.id} ?required=${f.required} maxlength="1000" aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${v[id] ?? ''} @input=${(e: Event) => this.set(id, (e.target as HTMLTextAreaElement).value)}></textarea>`);
+        if (f.type === 'date') return field(common, (a) => html`<input type="date" id=${a.id} ?required=${f.required} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${v[id] ?? ''} @input=${(e: Event) => this.set(id, (e.target as HTMLInputElement).value)} />`);
+        return inputField({ ...common, required: f.required, value: v[id] ?? '', inputmode: f.type === 'number' ? 'numeric' : undefined, maxlength: 1000, onInput: (x) => this.set(id, x) });
+      })}
+    </fieldset>`;
+  }
+
+  private renderRelated(lang: Lang): TemplateResult | typeof nothing {
+    const r = this.related;
+    if (!r) return nothing;
+    const link = (slug: string) => (this.guideUrl ? this.guideUrl.replace('{slug}', encodeURIComponent(slug)) : '');
+    return html`<aside class="related" aria-labelledby="related-title">
+      <h3 id="related-title">${this.tr('advice.related.title')}</h3>
+      ${r.guide.length ? html`<p class="ngo-label">${this.tr('advice.related.guide')}</p><ul>${r.guide.map((g) => html`<li>${link(g.slug) ? html`<a href=${link(g.slug)} target="_blank" rel="noopener">${g.title}</a>` : g.title}</li>`)}</ul>` : nothing}
+      ${r.trainings.length ? html`<p class="ngo-label">${this.tr('advice.related.trainings')}</p><ul>${r.trainings.map((e) => html`<li>${e.title} (${formatDateTime(lang, e.startsAt)})</li>`)}</ul>` : nothing}
+    </aside>`;
+  }
+
+  private renderSlots(lang: Lang): TemplateResult {
+    const v = this.form.values;
+    const slots = this.slots.status === TaskStatus.COMPLETE ? (this.slots.value ?? []) : [];
+    return field({ id: 'slotId', label: this.tr('advice.slot.legend'), hint: slots.length ? undefined : this.tr('advice.slot.empty'), error: this.errorOf('slotId') }, (a) => html`<select id=${a.id} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.set('slotId', (e.target as HTMLSelectElement).value)}>
+      <option value="" ?selected=${!v.slotId}>${this.tr('advice.slot.none_option')}</option>
+      ${slots.map((s) => html`<option value=${s.id} ?selected=${v.slotId === s.id}>${slotText(lang, s)}</option>`)}
+    </select>`);
+  }
+}
