@@ -226,7 +226,12 @@ export class NgoAdviceForm extends NgoElement {
         pending: () => html`<p>${t(lang, 'loading')}</p>`,
         error: (err) => html`<p class="ngo-error" role="alert">${ta.error(lang, asApiError(err))}</p>
           <button type="button" @click=${() => this.topics.run()}>${t(lang, 'retry')}</button>`,
-        complete: (topics) => (topics.length ? this.renderForm(lang, topics) : html`<p>${this.tr('advice.topic.none')}</p>`),
+        complete: (topics) =>
+          this.topic && !topics.some((x) => x.id === this.topic)
+            ? this.warnMisconfig(`unknown topic "${this.topic}"`)
+            : topics.length
+              ? this.renderForm(lang, topics)
+              : html`<p>${this.tr('advice.topic.none')}</p>`,
       })}
     </div>`;
   }

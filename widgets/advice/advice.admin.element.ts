@@ -1,0 +1,43 @@
+import { html, type TemplateResult } from 'lit';
+import { StaffSection } from '../core/staff-section.js';
+import { TabsController } from '../core/staff-tabs.js';
+import { tAdviceAdmin } from './advice.admin.i18n.js';
+import { adviceStyles } from './advice.styles.js';
+
+type Tab = 'cases' | 'slots' | 'stats';
+
+/**
+ * Staff panel section "advice" (advisers and admins): the case queues (by status, mine, overdue)
+ * with each case's thread, notes, replies, assignment and closing; the adviser's availability and
+ * bookings; and the statistics with the anonymised export. `<ngo-admin>` creates it and sets
+ * `apiBase` and `session`; requests are same-origin with the session cookie and the CSRF token.
+ *
+ * @tag ngo-admin-advice
+ *
+ * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` (the panel's) applies.
+ * @attr api-base - Origin of the API; the page's own origin (staff routes are same-origin only).
+ *
+ * @fires ngo-unauthorized - When the API answers 401, so the panel returns to its sign-in form.
+ *
+ * @csspart base - The section's root.
+ * @csspart status - The polite live region.
+ */
+export class NgoAdminAdvice extends StaffSection {
+  static override styles = [...StaffSection.styles, adviceStyles];
+  protected override tr = tAdviceAdmin;
+  private tabs = new TabsController<Tab>(this, { tabs: ['cases', 'slots', 'stats'], onChange: () => this.announce('') });
+
+  protected override render(): TemplateResult {
+    const lang = this.locale;
+    return html`<div class="ngo-root" part="base">
+      ${this.tabs.renderTabs(tAdviceAdmin(lang, 'adm.nav'), (id) => tAdviceAdmin(lang, `adm.tab.${id}`))} ${this.statusRegion()}
+      ${this.tabs.renderPanels((id) =>
+        id === 'cases'
+          ? html`<ngo-admin-advice-cases api-base=${this.api} .session=${this.session}></ngo-admin-advice-cases>`
+          : id === 'slots'
+            ? html`<ngo-admin-advice-slots api-base=${this.api} .session=${this.session}></ngo-admin-advice-slots>`
+            : html`<ngo-admin-advice-stats api-base=${this.api} .session=${this.session}></ngo-admin-advice-stats>`,
+      )}
+    </div>`;
+  }
+}

@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { StaffCaseDetail, StaffCaseSummary, Stats } from '../../common/advice.schema.js';
+import type { AdminSession } from '../admin/admin.api.js';
+import { json, stubFetch, typed, waitFor, type Call, type FetchStub } from '../core/testing.js';
+import './advice.admin.js';
+import type { NgoAdminAdvice } from './advice.admin.element.js';
+
+const session: AdminSession = { staff: { id: 'a1', email: 'doradca@krakow.pl', name: 'Ewa Doradczyni', role: 'adviser', district: null }, csrfToken: 'csrf-1', sections: ['advice'] };
+const summary = typed(StaffCaseSummary, {
+  id: 'c1', number: 'PD/2030/0007', status: 'new', topicId: 'grants', organisationName: 'Fundacja Testowa', organisationKind: 'ngo', contactName: 'Anna Kowalska',
+  assignedTo: null, dueAt: '2030-03-10T10:00:00.000Z', overdue: true, createdAt: '2030-03-01T10:00:00.000Z', updatedAt: '2030-03-01T10:00:00.000Z',
+});
+const detail = (over: Partial<Parameters<typeof typed<typeof StaffCaseDetail>>[1]> = {}) =>
+  typed(StaffCaseDetail, {
+    ...summary, organisationKrs: null, organisationId: null, district: null, contactEmail: 'anna@example.org', contactPhone: null, channel: 'email', timeWindows: [], question: 'Jak rozliczyć dotację?',
+    fields: { programme: 'Małe granty' }, lang: 'pl', messages: [{ id: 'n1', author: 'note', body: 'Notatka.', staffName: 'Ewa Doradczyni', createdAt: '2030-03-01T11:00:00.000Z' }],
+    attachments: [], booking: null, satisfaction: null, firstResponseAt: null, closedAt: null, ...over,
+  });
+const stats = typed(Stats, { total: { key: 'total', count: 1, closed: 0, avgFirstResponseHours: null, avgCloseHours: null, avgSatisfaction: null, rated: 0 }, byTopic: [], byMonth: [], byKind: [], byDistrict: [] });
+
+const $ = <E extends Element = HTMLElement>(el: NgoAdminAdvice, sel: string) => el.shadowRoot!.querySelector<E>(sel);
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('<ngo-admin-advice>', () => {
+  let api: FetchStub;
+  afterEach(() => api.restore());
+
+  it('lists the queue, opens a case with its notes, takes it and replies, with the CSRF token', async () => {
+    let current = detail();
+    const writes: Call[] = [];
+    api = stubFetch((c) => {
+      if (c.pathname === '/v1/admin/advice/cases') return { items: [summary] };
+      if (c.pathname === '/v1/admin/advice/cases/c1' && c.method === 'GET') return current;
+      if (c.method === 'POST') {
+        writes.push(c);
+        if (c.pathname.endsWith('/assign')) current = detail({ status: 'assigned', assignedTo: { id: 'a1', name: 'Ewa Doradczyni' } });
+        if (c.pathname.endsWith('/replies')) current = detail({ status: 'answered', assignedTo: { id: 'a1', name: 'Ewa Doradczyni' }, messages: [...current.messages, { id: 'm2', author: 'staff', body: 'Odpowiedź.', staffName: 'Ewa Doradczyni', createdAt: '2030-03-02T10:00:00.000Z' }] });
+        return json(c.pathname.endsWith('/replies') ? 201 : 200, { status: current.status });
+      }
+      if (c.pathname === '/v1/admin/advice/stats') return stats;
+      return undefined;
+    });
+    const el = await fixture<NgoAdminAdvice>(html`<ngo-admin-advice lang="pl" api-base=${location.origin} .session=${session}></ngo-admin-advice>`);
+    const row = await waitFor(() => $(el, '[data-id="c1"]'), 'the queue');
+    expect(text(row)).to.include('po terminie');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[data-id="c1"] button')!.click();
+    await waitFor(() => $(el, '#case-heading'), 'the case');
+    expect(text($(el, '.thread'))).to.include('Notatka wewnętrzna');
+    $<HTMLButtonElement>(el, '.ngo-part button:not(.link):not(.danger)')!.click();
+    await waitFor(() => writes.length === 1 && text($(el, '[role="status"]')).includes('przypisana do Ciebie'), 'the assignment');
+    expect(writes[0]!.body).to.deep.equal({ staffId: 'a1' });
+    expect(writes[0]!.headers['X-CSRF-Token'] ?? writes[0]!.headers['x-csrf-token']).to.equal('csrf-1');
+    const reply = $<HTMLTextAreaElement>(el, '#reply-body')!;
+    reply.value = 'Odpowiedź.';
+    reply.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    $<HTMLButtonElement>(el, 'form.box button[type="submit"]')!.click();
+    await waitFor(() => text($(el, '.thread')).includes('Odpowiedź.'), 'the reply in the thread');
+    expect(writes[1]!.body).to.deep.equal({ body: 'Odpowiedź.', status: 'answered' });
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(el, '#tab-stats')!.click();
+    await waitFor(() => $(el, 'a[href$="/v1/admin/advice/export?format=csv"]'), 'the export links');
+  });
+});

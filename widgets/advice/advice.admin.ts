@@ -1,0 +1,22 @@
+import { defineOnce } from '../core/define.js';
+import { NgoAdminAdviceCases } from './advice.admin.cases.js';
+import { NgoAdminAdvice } from './advice.admin.element.js';
+import { NgoAdminAdviceSlots, NgoAdminAdviceStats } from './advice.admin.slots.js';
+
+export * from './advice.admin.element.js';
+export * from './advice.admin.cases.js';
+export * from './advice.admin.slots.js';
+
+defineOnce('ngo-admin-advice', NgoAdminAdvice);
+defineOnce('ngo-admin-advice-cases', NgoAdminAdviceCases);
+defineOnce('ngo-admin-advice-slots', NgoAdminAdviceSlots);
+defineOnce('ngo-admin-advice-stats', NgoAdminAdviceStats);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ngo-admin-advice': NgoAdminAdvice;
+    'ngo-admin-advice-cases': NgoAdminAdviceCases;
+    'ngo-admin-advice-slots': NgoAdminAdviceSlots;
+    'ngo-admin-advice-stats': NgoAdminAdviceStats;
+  }
+}
