@@ -124,7 +124,8 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
     return doc;
   };
   app.get('/v1/openapi.json', (c) => notModified(c, openApi().version, 300) ?? c.body(openApi().json, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
-  app.get('/docs', (c) => c.html(openApi().docs));
+  // The reference page runs no script at all, and is not framed.
+  app.get('/docs', (c) => c.html(openApi().docs, 200, { 'Content-Security-Policy': "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" }));
 
   app.route('/', staticRoutes(config));
 

@@ -136,10 +136,13 @@ describe('/demo and /', () => {
     expect((await app.request('/demo/missing.html')).status).toBe(404);
   });
 
-  it('forbids framing the staff panel page only', async () => {
+  it('forbids framing every demo page, the staff panel under any spelling of its path', async () => {
     writeFileSync(join(dir, 'demo', 'admin.html'), '<!doctype html><title>admin</title>');
-    expect((await app.request('/demo/admin.html')).headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
-    expect((await app.request('/demo/index.html')).headers.get('content-security-policy')).toBeNull();
+    for (const path of ['/demo/admin.html', '/demo//admin.html', '/demo/%61dmin.html', '/demo/sub/../admin.html', '/demo/index.html', '/demo/']) {
+      const res = await app.request(path);
+      if (res.status === 200) expect(res.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");
+    }
+    expect((await app.request('/demo/%61dmin.html')).status).toBe(200);
   });
 });
 
@@ -149,6 +152,14 @@ describe('/embed/:slug', () => {
     t = await testApp('sqlite');
   });
   afterAll(() => t.close());
+
+  it('serves the API reference (/docs) under a CSP that runs no script and forbids framing', async () => {
+    const res = await t.app.request('/docs');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
 
   it('renders the map with whitelisted, escaped attributes and the resize reporter', async () => {
     const res = await t.app.request('/embed/map?district=12&area=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&onload=alert(1)&no-filters&lang=uk');
