@@ -1,6 +1,6 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Env } from 'hono';
-import { z, ZodObject } from 'zod';
+import * as z from '../../common/zod.js';
 import { isCachedRead } from './cache.js';
 import type { FieldIssue } from '../../common/errors.js';
 import { validationError } from './errors.js';
@@ -63,7 +63,7 @@ export function createRouter<E extends Env = AppEnv>() {
 function strictCachedQuery(route: RouteConfig): RouteConfig {
   if (route.method !== 'get' || !(route.middleware as unknown[] | undefined)?.some?.(isCachedRead)) return route;
   const query = route.request?.query as unknown;
-  const strict = query instanceof ZodObject ? query.strict() : query === undefined ? z.object({}).strict() : query;
+  const strict = query instanceof z.ZodObject ? query.strict() : query === undefined ? z.object({}).strict() : query;
   return { ...route, request: { ...route.request, query: strict as NonNullable<RouteConfig['request']>['query'] } };
 }
 
