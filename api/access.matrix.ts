@@ -26,6 +26,8 @@ const moderated: AccessRow = { anonymous: false, admin: 'any', moderator: 'distr
 const moderatedCityWide: AccessRow = { anonymous: false, admin: 'any', moderator: 'city', editor: 'city', adviser: 'none' };
 /** The LIJW survey: editors (and admins), city-wide only; the survey is the city's, not a district's. */
 const surveys: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'city', adviser: 'none' };
+/** The advisory point: advisers and admins, city-wide (an adviser's view is narrowed to their own cases and topics, not to a district). */
+const advice: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'any' };
 /** Staff accounts, the audit log and the settings: admins only. */
 const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'none' };
 
@@ -125,6 +127,29 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/events/{id}/registrations/{registrationId}/cancel': moderated,
   'PUT /v1/admin/events/series/{id}': moderated,
   'PUT /v1/admin/events/{id}': moderated,
+
+  // The advisory point: advisers and admins.
+  'GET /v1/admin/advice/cases': advice,
+  'GET /v1/admin/advice/cases/{id}': advice,
+  'POST /v1/admin/advice/cases/{id}/assign': advice,
+  'POST /v1/admin/advice/cases/{id}/notes': advice,
+  'POST /v1/admin/advice/cases/{id}/replies': advice,
+  'POST /v1/admin/advice/cases/{id}/close': advice,
+  'PUT /v1/admin/advice/cases/{id}/due': advice,
+  'POST /v1/admin/advice/cases/{id}/attachments': advice,
+  'GET /v1/admin/advice/cases/{id}/attachments/{fileId}': advice,
+  'GET /v1/admin/advice/topics': advice,
+  // Topics and who looks after which: admins only, inside the advisers' section.
+  'POST /v1/admin/advice/topics': adminOnly,
+  'PUT /v1/admin/advice/topics/{id}': adminOnly,
+  'GET /v1/admin/advice/advisers': advice,
+  'PUT /v1/admin/advice/advisers/{id}/topics': adminOnly,
+  'GET /v1/admin/advice/slots': advice,
+  'POST /v1/admin/advice/slots': advice,
+  'DELETE /v1/admin/advice/slots/{id}': advice,
+  'POST /v1/admin/advice/slots/{id}/cancel-booking': advice,
+  'GET /v1/admin/advice/stats': advice,
+  'GET /v1/admin/advice/export': advice,
 
   'GET /v1/admin/staff': adminOnly,
   'POST /v1/admin/staff': adminOnly,
