@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import { AdviceAccepted, AdviceInput, PublicSlot, SlotQuery, Topic } from '../../common/advice.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';

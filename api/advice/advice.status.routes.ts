@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../../common/zod.js';
 import type { MiddlewareHandler } from 'hono';
 import { ATTACHMENT_LIMITS } from '../../common/advice.js';
 import { AttachmentInfo, BookInput, Booking, ReplyInput, SatisfactionInput, StatusView, TokenBody, TokenQuery, UploadQuery } from '../../common/advice.schema.js';
