@@ -215,7 +215,8 @@ export type CalendarSeries = z.infer<typeof CalendarSeries>;
 const csvList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(40));
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const QueryDate = z.string().refine(isLocalDate, { message: 'Use YYYY-MM-DD' });
+/** A civil date in a query (`YYYY-MM-DD`, a real day of the calendar). */
+export const QueryDate = z.string().refine(isLocalDate, { message: 'Use YYYY-MM-DD' });
 
 /** Filters shared by the list and its iCalendar and RSS feeds, so that "subscribe to what I see" is exact. */
 export const EventFilters = z.object({

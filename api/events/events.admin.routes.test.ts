@@ -49,6 +49,12 @@ describe.each(dialects)('events staff API (%s)', (dialect) => {
     expect(list.items.map((e) => e.title)).toEqual(['W Krowodrzy']);
   });
 
+  it('refuses a list window that is not a day of the calendar with 422 (the fuzz suite found a 500)', async () => {
+    await expectError(await get('?from=aaa'), 422, 'validation_failed');
+    await expectError(await get('?to=2027-02-30'), 422, 'validation_failed');
+    expect((await get('?from=2027-02-01&to=2027-02-28')).status).toBe(200);
+  });
+
   it('moderates NGO submissions with conflict hints, and publishes them', async () => {
     const mine = await insertEvent(t.db, EventInput.parse({ title: 'Zgłoszony piknik', type: 'other', ...at(10), organiser, venue: { name: 'Park', district: 13 }, audience: ['residents'], status: 'pending' }));
     await t.db.insertInto('event_submission').values({ id: 's1', event_id: mine, status: 'pending', submitter_name: 'Jan Ćwik', submitter_email: 'jan@example.org', note: '', lang: 'pl', reason: null, created_at: new Date().toISOString(), confirmed_at: null, decided_at: null, decided_by: null }).execute();

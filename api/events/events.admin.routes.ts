@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';
-import { CheckInResult, EventInput, SeriesInput, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
+import { CheckInResult, EventInput, QueryDate, SeriesInput, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
 import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
 import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
@@ -50,7 +50,7 @@ eventAdminRoutes.openapi(
     path: '/',
     tags: ['admin:events'],
     summary: 'Events of every status (from 30 days ago unless `from` says otherwise), with their registration counts',
-    request: { query: z.object({ from: z.string().optional(), to: z.string().optional(), status: z.enum(['pending', 'published', 'cancelled']).optional(), q: z.string().max(100).optional() }) },
+    request: { query: z.object({ from: QueryDate.optional(), to: QueryDate.optional(), status: z.enum(['pending', 'published', 'cancelled']).optional(), q: z.string().max(100).optional() }) },
     responses: { 200: jsonContent(z.object({ items: z.array(StaffEventItem) }), 'Events'), ...ErrorResponses },
   }),
   async (c) => {
