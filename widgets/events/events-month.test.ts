@@ -26,7 +26,7 @@ async function until(probe: () => boolean, what: string) {
   const end = Date.now() + 5000;
   while (!probe()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 16)); // not rAF: a test page in a background tab gets no frames
   }
 }
 
