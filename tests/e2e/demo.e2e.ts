@@ -18,7 +18,11 @@ describe('demo site on the real server', () => {
   it('answers /healthz with 200', async () => {
     const res = await fetch(stack.url('/healthz'));
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { status: 'ok' });
+    const body = (await res.json()) as { status: string; reads: { saturated: boolean; queued: number } };
+    assert.equal(body.status, 'ok');
+    // It reports the public reads' back-pressure too (api/core/reads.ts); an idle server is not saturated.
+    assert.equal(body.reads.saturated, false);
+    assert.equal(body.reads.queued, 0);
   });
 
   it('serves an OpenAPI 3.1 document that validates', async () => {
