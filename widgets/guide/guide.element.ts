@@ -1,5 +1,8 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+// unsafeHTML serves one sink, the article body, whose HTML the API makes: renderMarkdown in
+// api/guide/guide.rules.ts (markdown-it with html off, then a sanitize-html allow-list, links only
+// http, https, mailto and tel), tested in guide.rules.test.ts and tests/e2e/guide.e2e.ts.
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ADVICE_TOPICS, followAnswers } from '../../common/guide.js';
 import { ApiError } from '../core/api.js';
