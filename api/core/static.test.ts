@@ -1,14 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { testConfig } from '../config.js';
 import { testApp, type TestApp } from '../testing.js';
 import type { AppEnv } from './context.js';
-import { IMMUTABLE, SHORT, safeJoin, staticRoutes } from './static.js';
+import { IMMUTABLE, SHORT, pickEncoding, safeJoin, staticRoutes } from './static.js';
 
 let dir: string;
+const BIG = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ id: i, name: `Fundacja ${i}` })))};\n`;
 let app: Hono<AppEnv>;
 
 beforeAll(() => {
@@ -23,6 +25,7 @@ beforeAll(() => {
   writeFileSync(join(widgets, 'chunks', 'lit-Ab12Cd34.js.map'), '{"version":3}');
   writeFileSync(join(widgets, 'chunks', 'core-D8B_c3-t.js'), 'export const core = 1;\n');
   writeFileSync(join(widgets, 'custom-elements.json'), '{"schemaVersion":"1"}');
+  writeFileSync(join(widgets, 'ngo-big.js'), BIG);
   writeFileSync(join(widgets, '.secret'), 'hidden');
   writeFileSync(join(demo, 'index.html'), '<!doctype html><title>demo</title>');
   writeFileSync(join(demo, 'sub', 'index.html'), '<!doctype html><title>sub</title>');
@@ -74,6 +77,37 @@ describe('/widgets/*', () => {
     expect(again.headers.get('access-control-allow-origin')).toBe('*');
     const other = await app.request('/widgets/ngo-widgets.js', { headers: { 'If-None-Match': '"stale"' } });
     expect(other.status).toBe(200);
+  });
+
+  it('sends Brotli, else gzip, as the client accepts, with one ETag per encoding', async () => {
+    const br = await app.request('/widgets/ngo-big.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const brBody = Buffer.from(await br.arrayBuffer());
+    expect(brBody.length).toBeLessThan(BIG.length / 4);
+    expect(brotliDecompressSync(brBody).toString()).toBe(BIG);
+    const gz = await app.request('/widgets/ngo-big.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(BIG);
+    const plain = await app.request('/widgets/ngo-big.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG);
+    const tags = new Set([br, gz, plain].map((r) => r.headers.get('etag')));
+    expect(tags.size).toBe(3);
+    // A validator of one representation does not match another.
+    const cross = await app.request('/widgets/ngo-big.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.get('etag')! } });
+    expect(cross.status).toBe(200);
+    const same = await app.request('/widgets/ngo-big.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.get('etag')! } });
+    expect(same.status).toBe(304);
+    expect(same.headers.get('content-encoding')).toBe('br');
+  });
+
+  it('leaves tiny files, images and refused encodings as they are', () => {
+    expect(pickEncoding('br', 'a.js', 100)).toBeNull();
+    expect(pickEncoding('br, gzip', 'a.png', 100_000)).toBeNull();
+    expect(pickEncoding('br;q=0, gzip', 'a.js', 100_000)).toBe('gzip');
+    expect(pickEncoding('identity', 'a.js', 100_000)).toBeNull();
+    expect(pickEncoding(undefined, 'a.css', 100_000)).toBeNull();
   });
 
   it('gives a 404 envelope for a missing file or a directory', async () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
@@ -60,8 +62,37 @@ export function safeJoin(root: string, rawPath: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-interface Cached { mtimeMs: number; size: number; body: Buffer; etag: string }
+interface Cached { mtimeMs: number; size: number; body: Buffer; etag: string; br?: Promise<Buffer>; gzip?: Promise<Buffer> }
 const cache = new Map<string, Cached>();
+
+/** Text types worth compressing; images (PNG, ICO) are compressed already. */
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.map', '.json', '.html', '.css', '.svg', '.txt', '.geojson']);
+/** Below this a compressed body plus its header saves nothing. */
+const MIN_COMPRESS_BYTES = 512;
+
+/**
+ * The encoding to send: Brotli, else gzip, when the client accepts it (a `q=0` refuses) and the
+ * file is compressible text. Each file is compressed once, at its best level, and kept beside its body.
+ */
+export function pickEncoding(acceptEncoding: string | undefined, file: string, size: number): 'br' | 'gzip' | null {
+  if (!acceptEncoding || size < MIN_COMPRESS_BYTES || !COMPRESSIBLE.has(extname(file).toLowerCase())) return null;
+  const accepted = new Set<string>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name.trim());
+  }
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+}
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Compressed off the event loop (zlib's thread pool), once per file and encoding. */
+function encoded(entry: Cached, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  if (encoding === 'br') return (entry.br ??= brotliAsync(entry.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.size } }));
+  return (entry.gzip ??= gzipAsync(entry.body, { level: 9 }));
+}
 
 /** Reads a regular file with a content ETag; the stat per request keeps `rollup --watch` output fresh. */
 async function load(file: string): Promise<Cached | null> {
@@ -83,9 +114,14 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 async function sendFile(c: Context<AppEnv>, file: string | null, headers: Record<string, string>) {
   const entry = file ? await load(file) : null;
   if (!file || !entry) return c.json(envelope('not_found', 'No such file', undefined, c.get('requestId')), 404, headers);
-  const all = { ...headers, ETag: entry.etag, 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
-  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, all);
-  return c.body(new Uint8Array(entry.body), 200, all);
+  const encoding = pickEncoding(c.req.header('accept-encoding'), file, entry.size);
+  // One ETag per representation, so a cache never answers a gzip validator with a Brotli body.
+  const etag = encoding ? `${entry.etag.slice(0, -1)}-${encoding}"` : entry.etag;
+  const all: Record<string, string> = { ...headers, ETag: etag, 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' };
+  if (COMPRESSIBLE.has(extname(file).toLowerCase())) all.Vary = 'Accept-Encoding';
+  if (encoding) all['Content-Encoding'] = encoding;
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304, all);
+  return c.body(new Uint8Array(encoding ? await encoded(entry, encoding) : entry.body), 200, all);
 }
 
 /** The raw path after `prefix`, taken from the URL itself so nothing has been decoded or normalised yet. */
