@@ -9,7 +9,7 @@ import { LANGS } from './taxonomy.js';
 
 const orNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const Slug = z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'Use 2–40 lowercase letters, digits, "-" or "_"');
-const Instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant' });
+const Instant = z.instant().meta({ description: 'ISO 8601 instant' });
 
 export const LabelsSchema = z.object({ pl: z.string().trim().min(1).max(L.label), en: z.string().trim().min(1).max(L.label), uk: z.string().trim().min(1).max(L.label) }).meta({ id: 'Labels' });
 const Explanations = z.object({ pl: z.string().trim().min(1).max(L.explanation), en: z.string().trim().min(1).max(L.explanation), uk: z.string().trim().min(1).max(L.explanation) });
@@ -213,7 +213,7 @@ export const StaffSlot = PublicSlot.extend({
 
 export const AdviserTopicsInput = z.object({ topicIds: z.array(z.string().max(40)).max(L.topics) });
 
-export const StatsQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const StatsQuery = z.object({ from: z.localDate().optional(), to: z.localDate().optional() });
 export const StatsRow = z.object({
   key: z.string(),
   count: z.number(),

@@ -5,7 +5,7 @@ import { DOCUMENT_WARNING_CODES } from './consultations.document.js';
 import { isValidKrs } from './identifiers.js';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:mm (Warsaw time)');
+const LocalDateTime = z.localDateTime({ message: 'Use a real Warsaw time, YYYY-MM-DDTHH:mm (00:00–23:59)' });
 
 export const Attachment = z.object({ title: z.string().trim().min(1).max(200), url: z.url({ protocol: /^https?$/ }).max(500) }).meta({ id: 'ConsultationAttachment' });
 

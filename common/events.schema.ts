@@ -15,8 +15,8 @@ const httpUrl = z.url({ protocol: /^https?$/ }).max(EVENT_LIMITS.url);
 const optionalUrl = z.preprocess(blankToNull, httpUrl.nullable()).default(null);
 
 /** Warsaw wall-clock time, `2027-03-28T10:00`, or a date, `2027-03-28`, for all-day events. */
-const LocalDateTime = z.string().refine(isLocalDateTime, { message: 'Use YYYY-MM-DDTHH:mm (Warsaw time)' });
-const LocalDateOrTime = z.string().refine((s) => isLocalDate(s) || isLocalDateTime(s), { message: 'Use YYYY-MM-DD or YYYY-MM-DDTHH:mm (Warsaw time)' });
+const LocalDateTime = z.localDateTime({ message: 'Use a real Warsaw time, YYYY-MM-DDTHH:mm (00:00–23:59)' });
+const LocalDateOrTime = z.localDateOrTime({ message: 'Use a real day YYYY-MM-DD or Warsaw time YYYY-MM-DDTHH:mm' });
 
 const Translation = z.object({ title: optionalText(EVENT_LIMITS.title), description: optionalText(EVENT_LIMITS.description) });
 const Translations = z.object({ en: Translation.optional(), uk: Translation.optional() }).default({});
@@ -216,7 +216,7 @@ const csvList = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(40));
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 /** A civil date in a query (`YYYY-MM-DD`, a real day of the calendar). */
-export const QueryDate = z.string().refine(isLocalDate, { message: 'Use YYYY-MM-DD' });
+export const QueryDate = z.localDate({ message: 'Use a real day, YYYY-MM-DD' });
 
 /** Filters shared by the list and its iCalendar and RSS feeds, so that "subscribe to what I see" is exact. */
 export const EventFilters = z.object({

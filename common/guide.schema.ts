@@ -9,7 +9,7 @@ import { LANGS } from './taxonomy.js';
 const Lang = z.enum(LANGS);
 const Slug = z.string().min(2).max(L.slug).regex(GUIDE_SLUG_RE, 'A slug: lower-case letters, digits and hyphens');
 /** A calendar day, `2027-01-01`. */
-export const GuideDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use YYYY-MM-DD');
+export const GuideDate = z.localDate({ message: 'Use a real day, YYYY-MM-DD' });
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 

@@ -178,8 +178,8 @@ export const instrumentJsonSchema = () => z.toJSONSchema(InstrumentObject, { io:
 // =============================================================================================
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, "-" and "_"').max(L.id);
-const IsoInstant = z.iso.datetime({ offset: true }).meta({ description: 'UTC instant (ISO 8601)' });
-const IsoDate = z.iso.date().meta({ description: 'YYYY-MM-DD' });
+const IsoInstant = z.instant().meta({ description: 'UTC instant (ISO 8601)' });
+const IsoDate = z.localDate().meta({ description: 'YYYY-MM-DD' });
 const Lang = z.enum(['pl', 'en', 'uk']);
 const LabelsOut = z.object({ pl: z.string(), en: z.string(), uk: z.string() });
 

@@ -43,7 +43,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Days in `month` (1–12) of `year`: 29 for February 2028. */
 export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-const realDate = (y: number, m: number, d: number) => y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+/** The years a date in this product may have: 1900–2999 (year 0, 0999 or 10000 is a typing error). */
+export const isRealYear = (y: number): boolean => Number.isInteger(y) && y >= 1900 && y <= 2999;
+const realDate = (y: number, m: number, d: number) => isRealYear(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 /** `2027-02-28` yes; `2027-02-30`, `2027-2-3` no. */
 export function isLocalDate(s: unknown): s is CivilDate {

@@ -35,24 +35,54 @@ describe('the zod every schema uses (common/zod.ts)', () => {
     expect(u.safeParse('javascript:alert(1)').success).toBe(false);
   });
 
+  it('refuses impossible dates and times instead of shifting them to another day', () => {
+    for (const bad of ['2027-02-30', '2027-02-29', '2027-13-01', '2027-00-10', '2027-04-31', '0000-01-01', '0999-12-31', '2027-2-3', '2027-02-28T10:00', '']) {
+      expect(z.localDate().safeParse(bad).success, bad).toBe(false);
+    }
+    expect(z.localDate().safeParse('2027-02-30').error?.issues[0]?.message).toBe(z.DATE_MESSAGE);
+    for (const good of ['2028-02-29', '2027-12-31', '1900-01-01']) expect(z.localDate().parse(good)).toBe(good);
+    for (const bad of ['2027-03-01T24:00', '2027-03-01T23:60', '2027-02-30T10:00', '0000-03-01T10:00', '2027-03-01', '2027-03-01T10:00Z']) {
+      expect(z.localDateTime().safeParse(bad).success, bad).toBe(false);
+    }
+    expect(z.localDateTime().parse('2027-03-28T02:30')).toBe('2027-03-28T02:30'); // in the DST gap: a wall time, resolved later
+    expect(z.localDateOrTime().safeParse('2027-02-30').success).toBe(false);
+    expect(z.localDateOrTime().parse('2027-02-28')).toBe('2027-02-28');
+    for (const bad of ['2027-02-30T10:00:00Z', '2027-03-01T24:00:00Z', '0000-01-01T00:00:00Z', '2027-13-01T00:00:00+01:00', '2027-03-01T10:00:00']) {
+      expect(z.instant().safeParse(bad).success, bad).toBe(false);
+    }
+    expect(z.instant().parse('2027-03-01T10:00:00.000+01:00')).toBe('2027-03-01T10:00:00.000+01:00');
+  });
+
+  it('is the one place that writes a date schema', () => {
+    // zod's own date checks accept year 0; a hand-written pattern accepts 30 February or 24:00.
+    const offenders = sourceLinesMatching(/\bz\.iso\.(date|datetime|time)\(|\.regex\(\/\^\\d\{4\}-/);
+    expect(offenders, 'these lines write their own date schema: use z.localDate(), z.localDateTime(), z.localDateOrTime() or z.instant() from common/zod.ts').toEqual([]);
+  });
+
   it('is the only zod the API and the common schemas import', () => {
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/\.ts$/.test(e.name) && !/\.test\.ts$|\.testing\.ts$/.test(e.name) && p !== join(root, 'common/zod.ts')) {
-          readFileSync(p, 'utf8')
-            .split('\n')
-            .forEach((line, i) => {
-              // Type-only imports carry no runtime schema; a value import of z from zod or @hono/zod-openapi bypasses the rules.
-              if (/^import (?!type )[^;]*\bz\b[^;]*from '(zod|@hono\/zod-openapi)'/.test(line)) offenders.push(`${relative(root, p)}:${i + 1}`);
-            });
-        }
-      }
-    };
-    walk(join(root, 'api'));
-    walk(join(root, 'common'));
+    // Type-only imports carry no runtime schema; a value import of z from zod or @hono/zod-openapi bypasses the rules.
+    const offenders = sourceLinesMatching(/^import (?!type )[^;]*\bz\b[^;]*from '(zod|@hono\/zod-openapi)'/);
     expect(offenders, "these files import zod directly: write `import * as z from '<relative path>/common/zod.js'` instead, so their strings refuse control characters").toEqual([]);
   });
 });
+
+/** `file:line` of each line of the API's and the common code (not tests, not common/zod.ts) that matches. */
+function sourceLinesMatching(re: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ts$/.test(e.name) && !/\.test\.ts$|\.testing\.ts$/.test(e.name) && p !== join(root, 'common/zod.ts')) {
+        readFileSync(p, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (re.test(line)) found.push(`${relative(root, p)}:${i + 1}`);
+          });
+      }
+    }
+  };
+  walk(join(root, 'api'));
+  walk(join(root, 'common'));
+  return found;
+}

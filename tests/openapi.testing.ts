@@ -81,6 +81,7 @@ export function sample(doc: OpenApiDoc, schema: JsonSchema | undefined, depth = 
 }
 
 function sampleString(s: JsonSchema): string {
+  if (typeof s.example === 'string') return s.example;
   switch (s.format) {
     case 'email':
       return 'ala@example.org';

@@ -2,6 +2,8 @@ import { ATTACHMENT_LIMITS, OPEN_STATUSES, type CaseStatus } from '../../common/
 import type { TopicField } from '../../common/advice.schema.js';
 import type { FieldIssue } from '../../common/errors.js';
 import type { StaffRole } from '../../common/taxonomy.js';
+import { isLocalDate } from '../../common/time.js';
+import { DATE_MESSAGE } from '../../common/zod.js';
 import { ApiError } from '../core/errors.js';
 
 /** The advisory point's pure rules: the status machine, topic fields, due dates, who sees which case, booking windows. */
@@ -83,7 +85,7 @@ export function checkTopicFields(defs: readonly TopicField[], values: Readonly<R
     }
     if (d.type === 'select' && !d.options.some((o) => o.value === v)) issues.push({ path, code: 'invalid_value', message: 'Not one of the options' });
     else if (d.type === 'number' && !/^-?\d+([.,]\d+)?$/.test(v)) issues.push({ path, code: 'invalid_format', message: 'A number' });
-    else if (d.type === 'date' && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) issues.push({ path, code: 'invalid_format', message: 'A date YYYY-MM-DD' });
+    else if (d.type === 'date' && !isLocalDate(v)) issues.push({ path, code: 'invalid_format', message: DATE_MESSAGE });
     else kept[d.key] = v;
   }
   return { values: kept, issues };
