@@ -28,6 +28,8 @@ const moderatedCityWide: AccessRow = { anonymous: false, admin: 'any', moderator
 const surveys: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'city', adviser: 'none' };
 /** The advisory point: advisers and admins, city-wide (an adviser's view is narrowed to their own cases and topics, not to a district). */
 const advice: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'any' };
+/** The guide: editors (and admins), city-wide only; it explains the city's rules to every district. */
+const guide: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'city', adviser: 'none' };
 /** Staff accounts, the audit log and the settings: admins only. */
 const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'none' };
 
@@ -131,6 +133,25 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/advice/slots/{id}/cancel-booking': advice,
   'GET /v1/admin/advice/stats': advice,
   'GET /v1/admin/advice/export': advice,
+
+  'GET /v1/admin/guide/articles': guide,
+  'POST /v1/admin/guide/articles': guide,
+  'GET /v1/admin/guide/articles/{id}': guide,
+  'PUT /v1/admin/guide/articles/{id}': guide,
+  'PUT /v1/admin/guide/articles/{id}/draft': guide,
+  'POST /v1/admin/guide/articles/{id}/publish': guide,
+  'POST /v1/admin/guide/articles/{id}/reviewed': guide,
+  'GET /v1/admin/guide/articles/{id}/diff': guide,
+  'GET /v1/admin/guide/articles/{id}/feedback': guide,
+  'POST /v1/admin/guide/preview': guide,
+  'GET /v1/admin/guide/chapters': guide,
+  'POST /v1/admin/guide/chapters': guide,
+  'PUT /v1/admin/guide/chapters/{id}': guide,
+  'GET /v1/admin/guide/journeys': guide,
+  'POST /v1/admin/guide/journeys': guide,
+  'PUT /v1/admin/guide/journeys/{id}': guide,
+  'POST /v1/admin/guide/journeys/{id}/publish': guide,
+  'POST /v1/admin/guide/journeys/preview': guide,
 
   'GET /v1/admin/staff': adminOnly,
   'POST /v1/admin/staff': adminOnly,

@@ -259,13 +259,14 @@ export const StaffArticleSummary = z
     inForceFrom: GuideDate.nullable(),
     scheduledFrom: GuideDate.nullable(),
     reviewedOn: GuideDate.nullable(),
+    reviewOn: GuideDate.nullable().meta({ description: 'The day the next review is due (null: never reviewed, due now)' }),
     reviewDue: z.boolean(),
     feedback: z.object({ helpful: z.number(), notHelpful: z.number(), comments: z.number() }),
   })
   .meta({ id: 'GuideStaffArticleSummary' });
 export const StaffArticleList = z.object({ items: z.array(StaffArticleSummary) });
 export const StaffArticle = z
-  .object({ id: z.string(), slug: z.string(), chapterId: z.string(), position: z.number(), tags: z.array(z.string()), related: z.array(z.string()), links: z.array(GuideLink), reviewedOn: GuideDate.nullable(), versions: z.array(StaffVersion) })
+  .object({ id: z.string(), slug: z.string(), chapterId: z.string(), position: z.number(), tags: z.array(z.string()), related: z.array(z.string()), links: z.array(GuideLink), reviewedOn: GuideDate.nullable(), reviewOn: GuideDate.nullable(), reviewDue: z.boolean(), versions: z.array(StaffVersion) })
   .meta({ id: 'GuideStaffArticle' });
 export type StaffArticle = z.output<typeof StaffArticle>;
 export const StaffFeedback = z.object({
@@ -273,6 +274,8 @@ export const StaffFeedback = z.object({
   helpful: z.number(),
   notHelpful: z.number(),
 });
+/** Marking an article reviewed: optionally the day its next review is due (default a year later). */
+export const ReviewedInput = z.object({ nextReview: GuideDate.optional() }).strict().meta({ id: 'GuideReviewedInput' });
 export const PreviewInput = z.object({ markdown: z.string().max(L.body) }).strict();
 export const Preview = z.object({ html: z.string() });
 export const StaffJourney = z.object({

@@ -81,6 +81,7 @@ export const MODULES = {
         embed: ['lang', 'article', 'tag', 'topic', 'no-search', 'sync-url', 'advice-url', 'events-url', 'consultations-url'],
       },
     },
+    sections: { guide: { tag: 'ngo-admin-guide', chunk: 'ngo-admin-guide.js', src: 'guide/guide.admin.ts', roles: ['editor'] } },
   },
   advice: {
     widgets: {

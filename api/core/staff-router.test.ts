@@ -50,10 +50,10 @@ describe.each(dialects)('the staff router on %s', (dialect) => {
   });
 
   it("lists the section in the session of the roles that reach it, in the module list's order", async () => {
-    expect(editor.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys']);
+    expect(editor.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide']);
     expect(moderator.sections).toEqual(['map', 'consultations', 'events']);
     const admin = await staffSession(t, 'admin');
-    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'advice', 'staff', 'audit', 'settings']);
+    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide', 'advice', 'staff', 'audit', 'settings']);
   });
 
   it('answers 401 without a session on every staff route of the document but signing in', async () => {

@@ -1,19 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import {
-  ArticleCreateInput, ArticleMetaInput, ChapterInput, DiffQuery, DraftInput, GuideDiff, GuideJourney, JourneyContent, JourneyInput, Preview, PreviewInput, PublishInput, StaffArticle,
+  ArticleCreateInput, ArticleMetaInput, ChapterInput, DiffQuery, DraftInput, GuideDiff, GuideJourney, JourneyContent, JourneyInput, Preview, PreviewInput, PublishInput, ReviewedInput, StaffArticle,
   StaffArticleList, StaffChapterList, StaffFeedback, StaffJourneyList,
 } from '../../common/guide.schema.js';
 import type { LocalText } from '../../common/guide.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { assertDistrict } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import {
   findArticle, findChapter, findChapters, findFeedback, findJourney, findJourneys, insertChapter, insertJourney, markReviewed, publishJourney, saveDraft, saveJourneyDraft, updateArticleMeta,
   updateChapter,
 } from './guide.repository.js';
-import { renderMarkdown } from './guide.rules.js';
+import { addDays } from '../../common/time.js';
+import { renderMarkdown, reviewDueOn } from './guide.rules.js';
 import { articleDiff, checkMeta, createArticle, guideToday, publishArticle, resolveJourney, staffArticle, staffArticleList } from './guide.service.js';
 
 /**
@@ -23,9 +25,17 @@ import { articleDiff, checkMeta, createArticle, guideToday, publishArticle, reso
  */
 export const guideAdminRoutes = createRouter();
 
+// The guide explains the city's rules to every district: city-wide editors (and admins) keep it, not a district's staff.
+guideAdminRoutes.use('*', async (c, next) => {
+  assertDistrict(c.var.staff!, null);
+  await next();
+});
+
 const tags = ['guide (staff)'];
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const Ok = z.object({ ok: z.literal(true) });
+/** How far ahead staff may set an article's next review. */
+const MAX_REVIEW_YEARS = 3;
 
 async function ownArticle(db: Parameters<typeof findArticle>[0], id: string) {
   const a = await findArticle(db, id);
@@ -92,12 +102,24 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'post', path: '/articles/{id}/reviewed', tags, summary: 'Mark the article reviewed today: its rules are still right', request: { params: IdParam }, responses: { 200: jsonContent(z.object({ reviewedOn: z.string() }), 'Reviewed'), ...ErrorResponses } }),
+  createRoute({
+    method: 'post',
+    path: '/articles/{id}/reviewed',
+    tags,
+    summary: 'Mark the article reviewed today: its rules are still right',
+    description: `The next review is due on \`nextReview\` (a day after today, at most ${MAX_REVIEW_YEARS} years ahead), or a year from today without it. A bad day is 422 at \`nextReview\`.`,
+    request: { params: IdParam, body: { content: { 'application/json': { schema: ReviewedInput } }, required: false } },
+    responses: { 200: jsonContent(z.object({ reviewedOn: z.string(), reviewOn: z.string() }), 'Reviewed'), ...ErrorResponses },
+  }),
   async (c) => {
     const a = await ownArticle(c.var.db, c.req.valid('param').id);
     const today = guideToday();
-    await markReviewed(c.var.db, a.id, today);
-    return c.json({ reviewedOn: today }, 200);
+    const next = (c.req.valid('json') as { nextReview?: string } | undefined)?.nextReview ?? null;
+    if (next !== null && (next <= today || next > addDays(today, MAX_REVIEW_YEARS * 366))) {
+      throw new ApiError(422, 'validation_failed', 'The next review must be after today', { issues: [{ path: 'nextReview', code: 'invalid_value', message: `A day after ${today}, at most ${MAX_REVIEW_YEARS} years ahead` }] });
+    }
+    await markReviewed(c.var.db, a.id, today, next);
+    return c.json({ reviewedOn: today, reviewOn: reviewDueOn(today, next)! }, 200);
   },
 );
 

@@ -66,7 +66,7 @@ const metaColumns = (m: ArticleMeta) => ({ slug: m.slug, chapter_id: m.chapterId
 
 export async function insertArticle(db: Db, meta: ArticleMeta, id = newId()): Promise<string> {
   const now = nowIso();
-  await db.insertInto('guide_article').values({ id, ...metaColumns(meta), reviewed_on: null, created_at: now, updated_at: now }).execute();
+  await db.insertInto('guide_article').values({ id, ...metaColumns(meta), reviewed_on: null, review_on: null, created_at: now, updated_at: now }).execute();
   return id;
 }
 
@@ -77,9 +77,10 @@ export async function updateArticleMeta(db: Db, id: string, meta: ArticleMeta): 
   });
 }
 
-export async function markReviewed(db: Db, id: string, on: string): Promise<void> {
+/** Marks the article reviewed `on` a day, with its next review due `next` (null: a year later). */
+export async function markReviewed(db: Db, id: string, on: string, next: string | null = null): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('guide_article').set({ reviewed_on: on, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.updateTable('guide_article').set({ reviewed_on: on, review_on: next, updated_at: nowIso() }).where('id', '=', id).execute();
     await bumpDataVersion(trx, 'guide');
   });
 }
@@ -183,12 +184,12 @@ function journeyTokens(content: JourneyContent): string[] {
   return searchTokens(texts.flatMap((t) => Object.values(t).filter((v): v is string => typeof v === 'string')).join(' '));
 }
 
-/** Publishes a journey's draft and re-indexes its titles. False when there is no draft. */
+/** Publishes a journey's draft (which then is no longer a draft) and re-indexes its titles. False when there is no draft. */
 export async function publishJourney(db: Db, id: string): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const row = await findJourney(trx, id);
     if (!row?.draft) return false;
-    await trx.updateTable('guide_journey').set({ published: row.draft, published_at: nowIso(), updated_at: nowIso() }).where('id', '=', row.id).execute();
+    await trx.updateTable('guide_journey').set({ published: row.draft, draft: null, published_at: nowIso(), updated_at: nowIso() }).where('id', '=', row.id).execute();
     await trx.deleteFrom('guide_journey_token').where('journey_id', '=', row.id).execute();
     const tokens = journeyTokens(JSON.parse(row.draft) as JourneyContent);
     if (tokens.length) await trx.insertInto('guide_journey_token').values(tokens.map((token) => ({ token, journey_id: row.id }))).execute();

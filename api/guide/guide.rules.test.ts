@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBefore, diffText, effectiveUntil, markdownBlocks, plainText, renderMarkdown, reviewDue, versionInForce, versionState } from './guide.rules.js';
+import { dayBefore, diffText, effectiveUntil, markdownBlocks, plainText, renderMarkdown, reviewDue, reviewDueOn, versionInForce, versionState } from './guide.rules.js';
 
 const v = (id: string, from: string, until: string | null = null, publishedAt = '2026-01-01T00:00:00Z') => ({ id, in_force_from: from, in_force_until: until, published_at: publishedAt });
 
@@ -49,6 +49,10 @@ describe('guide rules: versions', () => {
     expect(versionState(versions[2]!, versions, '2026-12-02')).toBe('scheduled');
     expect(versionState(versions[0]!, versions, '2026-12-02')).toBe('past');
     expect(versionState(fixed[3]!, fixed, '2026-03-01')).toBe('in_force');
+    // A stored row says its status: only a draft's makes it a draft.
+    const stored = fixed.map((v) => ({ ...v, status: 'published' as const }));
+    expect(versionState(stored[3]!, stored, '2026-03-01')).toBe('in_force');
+    expect(versionState({ status: 'draft' }, stored, '2026-03-01')).toBe('draft');
     expect(dayBefore('2025-03-01')).toBe('2025-02-28');
   });
 
@@ -62,5 +66,11 @@ describe('guide rules: versions', () => {
     expect(reviewDue(null, '2026-12-02')).toBe(true);
     expect(reviewDue('2025-12-03', '2026-12-02')).toBe(false);
     expect(reviewDue('2025-12-02', '2026-12-02')).toBe(true);
+    // A review date set by staff wins over the year, earlier or later.
+    expect(reviewDue('2026-11-01', '2026-12-02', '2026-12-02')).toBe(true);
+    expect(reviewDue('2026-11-01', '2026-12-02', '2026-12-03')).toBe(false);
+    expect(reviewDue('2025-01-01', '2026-12-02', '2027-03-01')).toBe(false);
+    expect(reviewDueOn('2025-12-02')).toBe('2026-12-02');
+    expect(reviewDueOn(null)).toBe(null);
   });
 });

@@ -3,6 +3,7 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { ARTICLE_LINK_SCHEME, CALLOUT_KINDS, CALLOUT_LABELS, REVIEW_AFTER_DAYS, type CalloutKind } from '../../common/guide.js';
 import type { Lang } from '../../common/taxonomy.js';
+import { addDays } from '../../common/time.js';
 
 /**
  * The guide's pure rules: Markdown to safe HTML, plain text for search, which version is in force
@@ -196,7 +197,9 @@ export function effectiveUntil<V extends DatedVersion>(version: V, versions: rea
 
 /** Where a version stands on `today`: a draft, scheduled (starts later), in force, or past. */
 export function versionState<V extends DatedVersion>(version: V | { status: 'draft' }, versions: readonly V[], today: string): 'draft' | 'scheduled' | 'in_force' | 'past' {
-  if ('status' in version) return 'draft';
+  // Stored rows carry a status too: only a draft's says so (every row has the key).
+  if ((version as { status?: string }).status === 'draft') return 'draft';
+  version = version as V;
   if (version.in_force_from > today) return 'scheduled';
   return versionInForce(versions, today)?.id === version.id ? 'in_force' : 'past';
 }
@@ -213,9 +216,14 @@ export function diffText(before: string, after: string): DiffSegment[] {
   return diffWords(before, after).map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
 }
 
-/** Whether an article last reviewed on `reviewedOn` is due for review on `today` (never reviewed: due). */
-export function reviewDue(reviewedOn: string | null, today: string): boolean {
-  if (!reviewedOn) return true;
-  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${reviewedOn}T00:00:00Z`)) / 86_400_000;
-  return days >= REVIEW_AFTER_DAYS;
+/** The day an article's next review is due: the day staff set, else a year after the last review; null when it was never reviewed (due now). */
+export function reviewDueOn(reviewedOn: string | null, reviewOn: string | null = null): string | null {
+  if (reviewOn) return reviewOn;
+  return reviewedOn ? addDays(reviewedOn, REVIEW_AFTER_DAYS) : null;
+}
+
+/** Whether an article last reviewed on `reviewedOn` (next review set for `reviewOn`) is due for review on `today` (never reviewed: due). */
+export function reviewDue(reviewedOn: string | null, today: string, reviewOn: string | null = null): boolean {
+  const due = reviewDueOn(reviewedOn, reviewOn);
+  return due === null || due <= today;
 }

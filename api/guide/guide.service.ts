@@ -9,7 +9,7 @@ import {
   feedbackCounts, findArticle, findArticles, findChapter, findChapters, findDraft, findJourney, findJourneys, findPublishedVersions, findVersions, guideVersion, insertArticle,
   insertFeedback, publishDraft, saveDraft, searchJourneyIds, searchVersionIds, type ArticleMeta, type ArticleRow, type ChapterRow, type JourneyRow, type PublishedRow,
 } from './guide.repository.js';
-import { diffText, effectiveUntil, plainText, renderMarkdown, reviewDue, versionInForce, versionState } from './guide.rules.js';
+import { diffText, effectiveUntil, plainText, renderMarkdown, reviewDue, reviewDueOn, versionInForce, versionState } from './guide.rules.js';
 
 /** Today in Warsaw: the day whose rules are "in force today". */
 export const guideToday = (now = new Date()) => warsawDateOf(now);
@@ -281,6 +281,8 @@ export async function staffArticle(db: Db, idOrSlug: string): Promise<StaffArtic
     related: parse(a.related),
     links: parse(a.links),
     reviewedOn: a.reviewed_on,
+    reviewOn: reviewDueOn(a.reviewed_on, a.review_on),
+    reviewDue: rows.some((r) => r.status === 'published') && reviewDue(a.reviewed_on, today, a.review_on),
     versions: rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -316,7 +318,8 @@ export async function staffArticleList(db: Db) {
         inForceFrom: current?.in_force_from ?? null,
         scheduledFrom: scheduled,
         reviewedOn: a.reviewed_on,
-        reviewDue: versions.length > 0 && reviewDue(a.reviewed_on, today),
+        reviewOn: reviewDueOn(a.reviewed_on, a.review_on),
+        reviewDue: versions.length > 0 && reviewDue(a.reviewed_on, today, a.review_on),
         feedback: counts.get(a.id) ?? { helpful: 0, notHelpful: 0, comments: 0 },
       };
     }),
@@ -324,12 +327,12 @@ export async function staffArticleList(db: Db) {
   return { items };
 }
 
-/** The start screen's count: published articles not reviewed for a year. */
+/** The start screen's count: published articles whose review is due (not reviewed for a year, or past the review day staff set). */
 export async function articlesDueForReview(db: Db): Promise<number> {
   const today = guideToday();
   const [articles, published] = await Promise.all([findArticles(db), findPublishedVersions(db)]);
   const live = new Set(published.map((v) => v.article_id));
-  return articles.filter((a) => live.has(a.id) && reviewDue(a.reviewed_on, today)).length;
+  return articles.filter((a) => live.has(a.id) && reviewDue(a.reviewed_on, today, a.review_on)).length;
 }
 
 export type { JourneyRow };

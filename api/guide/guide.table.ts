@@ -27,6 +27,8 @@ export interface GuideArticleTable {
   links: string;
   /** The day staff last confirmed the article is up to date. */
   reviewed_on: string | null;
+  /** The day the next review is due, when staff set one; null: a year after `reviewed_on`. */
+  review_on: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

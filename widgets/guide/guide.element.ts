@@ -5,6 +5,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 // http, https, mailto and tel), tested in guide.rules.test.ts and tests/e2e/guide.e2e.ts.
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ADVICE_TOPICS, followAnswers } from '../../common/guide.js';
+import { renderDiffFields } from './guide.diff.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { theme } from '../core/theme.js';
@@ -16,7 +17,7 @@ import { SubmitController } from '../core/submit.js';
 import { onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
 import { exportUrl, feedbackPath, getArticle, getDiff, getJourney, getTree, getVersions, search, type GuideArticle, type GuideDiff, type GuideJourney, type GuideLink, type GuideTree, type SearchResult } from './guide.api.js';
 import { tg, type GuideKey } from './guide.i18n.js';
-import { guideStyles } from './guide.styles.js';
+import { articleBodyStyles, guideStyles } from './guide.styles.js';
 
 /** What the widget shows; each view has its URL (`sync-url`). */
 type View =
@@ -63,7 +64,7 @@ type Steps = Extract<GuideJourney, { kind: 'steps' }>;
  * @cssprop --ngo-guide-callout-bg - Background of deadline and warning boxes.
  */
 export class NgoGuide extends NgoElement {
-  static override styles = [theme, formStyles, guideStyles];
+  static override styles = [theme, formStyles, articleBodyStyles, guideStyles];
   protected static override translators = [tg];
 
   static override properties: PropertyDeclarations = {
@@ -556,23 +557,13 @@ export class NgoGuide extends NgoElement {
   private renderDiff(lang: Lang, d: GuideDiff) {
     const t = (k: GuideKey, vars?: Record<string, string | number>) => tg(lang, k, vars);
     const day = (s: string) => formatDate(lang, `${s}T12:00:00`);
-    const changed = d.fields.filter((f) => f.changed);
-    const label = { title: 'guide.field.title', summary: 'guide.field.summary', body: 'guide.field.body', easy: 'guide.field.easy' } as const;
     return html`<h4>${t('guide.diff.title', { from: day(d.from.inForceFrom), to: day(d.to.inForceFrom) })}</h4>
-      ${changed.length
-        ? changed.map(
-            (f) => html`<h5>${t(label[f.field])}</h5>
-              <p class="diff" lang=${d.lang !== lang ? d.lang : nothing}>
-                ${f.segments.map((s) =>
-                  s.op === 'added'
-                    ? html`<ins><span class="ngo-sr">${t('guide.diff.added')} </span>${s.text}</ins>`
-                    : s.op === 'removed'
-                      ? html`<del><span class="ngo-sr">${t('guide.diff.removed')} </span>${s.text}</del>`
-                      : s.text,
-                )}
-              </p>`,
-          )
-        : html`<p>${t('guide.diff.none')}</p>`}`;
+      ${renderDiffFields(d, lang, {
+        field: { title: t('guide.field.title'), summary: t('guide.field.summary'), body: t('guide.field.body'), easy: t('guide.field.easy') },
+        added: t('guide.diff.added'),
+        removed: t('guide.diff.removed'),
+        none: t('guide.diff.none'),
+      })}`;
   }
 
   private renderLinks(lang: Lang, links: GuideLink[]) {

@@ -1,9 +1,62 @@
 import { css } from 'lit';
 
-export const guideStyles = css`
+/**
+ * An article's body as the API renders it (tables, callouts) and the diff between versions: for
+ * readers in `<ngo-guide>` and for the staff preview in `ngo-admin-guide`.
+ */
+export const articleBodyStyles = css`
   :host {
     --_ngo-callout: var(--ngo-guide-callout-bg, #fff6dd);
   }
+  .body {
+    overflow-wrap: anywhere;
+  }
+  .body > * + * {
+    margin-top: 0.75em;
+  }
+  .body table {
+    display: block;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  .body th,
+  .body td {
+    border: 1px solid var(--_ngo-border);
+    padding: 0.25em 0.5em;
+    text-align: start;
+    vertical-align: top;
+  }
+  .body blockquote,
+  .callout {
+    margin: 0.75em 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_ngo-muted);
+    background: var(--_ngo-surface);
+  }
+  .body blockquote.callout-deadline,
+  .body blockquote.callout-warning,
+  .callout-deadline {
+    border-color: #8a5a00;
+    background: var(--_ngo-callout);
+  }
+  .body blockquote.callout-info {
+    border-color: var(--_ngo-accent);
+  }
+  ins {
+    background: #dff3e4;
+    text-decoration: underline;
+  }
+  del {
+    background: #fbe3e4;
+    text-decoration: line-through;
+  }
+  .diff {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+`;
+
+export const guideStyles = css`
   .ngo-root {
     display: flex;
     flex-direction: column;
@@ -131,40 +184,6 @@ export const guideStyles = css`
     margin-inline-end: 0.5em;
     color: var(--_ngo-muted);
   }
-  .body {
-    overflow-wrap: anywhere;
-  }
-  .body > * + * {
-    margin-top: 0.75em;
-  }
-  .body table {
-    display: block;
-    overflow-x: auto;
-    border-collapse: collapse;
-  }
-  .body th,
-  .body td {
-    border: 1px solid var(--_ngo-border);
-    padding: 0.25em 0.5em;
-    text-align: start;
-    vertical-align: top;
-  }
-  .body blockquote,
-  .callout {
-    margin: 0.75em 0;
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_ngo-muted);
-    background: var(--_ngo-surface);
-  }
-  .body blockquote.callout-deadline,
-  .body blockquote.callout-warning,
-  .callout-deadline {
-    border-color: #8a5a00;
-    background: var(--_ngo-callout);
-  }
-  .body blockquote.callout-info {
-    border-color: var(--_ngo-accent);
-  }
   .callout-label {
     display: block;
   }
@@ -183,18 +202,6 @@ export const guideStyles = css`
   }
   .versions > button {
     margin-top: 0.5em;
-  }
-  ins {
-    background: #dff3e4;
-    text-decoration: underline;
-  }
-  del {
-    background: #fbe3e4;
-    text-decoration: line-through;
-  }
-  .diff {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   .tools {
     display: flex;
