@@ -3,7 +3,6 @@ import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
-import { foldText } from '../../common/map.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { inTransaction, type Db } from '../core/transaction.js';
 import { statusAt } from './consultations.rules.js';
@@ -334,14 +333,25 @@ export async function insertSupport(db: Db, s: { remarkId: string; consultationI
 }
 
 /**
- * Whether this organisation already backs the remark: as its author, or by a confirmed support.
- * Organisations match by KRS when both have one, otherwise by name with case and diacritics folded.
+ * Whether this person already backs the remark: a support from the same e-mail address, or the
+ * remark is their own. Organisations are not compared here: a name or a KRS is only a claim, and
+ * an earlier claim must not stop the real organisation (`supporterNames` folds claims instead).
  */
-export async function alreadySupports(db: Db, remark: { id: string; organisation_name: string | null; krs: string | null }, org: { name: string; krs: string | null }): Promise<boolean> {
-  const same = (name: string | null, krs: string | null) => (org.krs && krs ? org.krs === krs : !!name && foldText(name) === foldText(org.name));
-  if (same(remark.organisation_name, remark.krs)) return true;
-  const supports = await db.selectFrom('consultation_support').select(['organisation_name', 'krs']).where('remark_id', '=', remark.id).where('confirmed_at', 'is not', null).execute();
-  return supports.some((s) => same(s.organisation_name, s.krs));
+export async function alreadySupports(db: Db, remark: { id: string; contact_email: string }, email: string): Promise<boolean> {
+  const address = email.toLowerCase();
+  if (remark.contact_email.toLowerCase() === address) return true;
+  const row = await db.selectFrom('consultation_support').select('id').where('remark_id', '=', remark.id).where('contact_email', '=', address).where('confirmed_at', 'is not', null).executeTakeFirst();
+  return !!row;
+}
+
+/** The NGO map's names of the published organisations with these KRS numbers. */
+export async function findOrganisationNamesByKrs(db: Db, krs: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(krs)];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('organisation').select(['krs', 'name']).where('krs', 'in', wanted).where('status', '=', 'published').orderBy('created_at').execute();
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.krs && !out.has(r.krs)) out.set(r.krs, r.name);
+  return out;
 }
 
 export const findSupport = (db: Db, id: string) => db.selectFrom('consultation_support').selectAll().where('id', '=', id).executeTakeFirst();

@@ -331,11 +331,41 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const items = (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items;
     expect(items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
     expect(await mailsTo(t, 'odrazu@private.example.org')).toEqual([]);
-    // The same organisation cannot back it twice (names match without case or diacritics).
-    const again = await t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName: 'KLUB OD RAZU', contact: { name: 'Ktoś Inny', email: 'inny@private.example.org' }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    // The same person cannot back it twice; the same organisation from another address counts once
+    // (names match without case or diacritics).
+    const send = async (organisationName: string, email: string) =>
+      t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName, contact: { name: 'Ktoś Inny', email }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const again = await send('Klub Od Razu', 'ODRAZU@private.example.org');
     expect(again.status).toBe(409);
     expect(await errorCode(again)).toBe('already_supported');
-    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toHaveLength(1);
+    expect((await send('KLUB OD RAZU', 'inny@private.example.org')).status).toBe(202);
+    expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
+  });
+
+  it('lets no claim in an organisation\'s name block the organisation itself (support squatting)', async () => {
+    await insertOrganisation(t.db, {
+      name: 'Fundacja Prawdziwa', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: '0000777111', regon: null, nip: null, areas: ['kultura'], targetGroups: [],
+      districts: [], cityWide: true, address: null, location: null, website: null, email: null, phone: null, languages: ['pl'], accessibility: [],
+    }, { status: 'published', changedBy: 'test' });
+    const c = await createConsultation(t, { requireConfirmation: false });
+    const remark = await insertRemark(t.db, rowOf(c.id, 'published'));
+    const send = async (organisationName: string, krs: string | null, email: string) =>
+      t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName, krs, contact: { name: 'Osoba', email }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
+    const supporters = async () => (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters.map((s) => s.organisationName);
+    // Anonymous squatters first: one with the name only, one with the real KRS and another name.
+    expect((await send('FUNDACJA PRAWDZIWA', null, 'squat1@example.org')).status).toBe(202);
+    expect((await send('Fundacja Podszyta', '0000777111', 'squat2@example.org')).status).toBe(202);
+    // The organisation itself, identified by its KRS, still backs the remark.
+    const real = await send('Fundacja Prawdziwa', '0000777111', 'biuro@prawdziwa.example.org');
+    expect(real.status).toBe(202);
+    expect(((await real.json()) as { status: string }).status).toBe('published');
+    // Shown once, by the name the NGO map holds for the KRS; another organisation still counts.
+    expect(await supporters()).toEqual(['Fundacja Prawdziwa']);
+    expect((await send('Stowarzyszenie Obok', null, 'obok@example.org')).status).toBe(202);
+    expect(await supporters()).toEqual(['Fundacja Prawdziwa', 'Stowarzyszenie Obok']);
+    // The author cannot back their own remark.
+    const own = await send('Cokolwiek', null, (await t.db.selectFrom('consultation_remark').select('contact_email').where('id', '=', remark).executeTakeFirstOrThrow()).contact_email);
+    expect(await errorCode(own)).toBe('already_supported');
   });
 
   it('stores every remark exactly once among 200 concurrent POSTs, some retried with the same Idempotency-Key', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../core/errors.js';
 import {
   assertAnswerable, assertAuthorAllowed, assertCanPublish, assertConfirmable, assertNotReported, assertOpen, assertReportReady, assertUnitsMayChange, consultationScope,
-  decisionsPublic, initialRemarkStatus, mailsRejection, REMARK_MOVES, splitDocumentInput, statusAfterConfirmation, statusAt,
+  decisionsPublic, initialRemarkStatus, mailsRejection, REMARK_MOVES, splitDocumentInput, statusAfterConfirmation, statusAt, supporterNames,
 } from './consultations.rules.js';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -104,5 +104,34 @@ describe('consultation rules', () => {
     const err = thrown(() => splitDocumentInput(many));
     expect(err).toMatchObject({ status: 422, code: 'validation_failed' });
     expect(err!.details).toMatchObject({ issues: [{ path: 'document', code: 'too_long' }] });
+  });
+});
+
+describe('supporterNames: each organisation once, no claim blocking another', () => {
+  const sup = (organisation_name: string, krs: string | null = null) => ({ organisation_name, krs });
+  const author = { organisation_name: 'Fundacja Autorska', krs: null };
+  const none = new Map<string, string>();
+
+  it('folds names without case or diacritics, oldest first', () => {
+    expect(supporterNames(author, [sup('Klub Łąka'), sup('KLUB LAKA'), sup('Inny Klub')], none)).toEqual(['Klub Łąka', 'Inny Klub']);
+  });
+
+  it('folds a name-only claim into the KRS-identified organisation of that name, wherever it comes', () => {
+    expect(supporterNames(author, [sup('Fundacja X'), sup('Fundacja X', '0000000001')], none)).toEqual(['Fundacja X']);
+    expect(supporterNames(author, [sup('FUNDACJA X'), sup('Fundacja X', '0000000001')], none)).toEqual(['Fundacja X']);
+  });
+
+  it('shows the map name of a KRS, whatever a claim typed with it', () => {
+    const map = new Map([['0000000001', 'Fundacja Prawdziwa']]);
+    expect(supporterNames(author, [sup('Podszywka', '0000000001'), sup('Fundacja Prawdziwa'), sup('Fundacja Prawdziwa', '0000000001')], map)).toEqual(['Fundacja Prawdziwa']);
+  });
+
+  it('keeps two organisations with one name apart when their KRS differ', () => {
+    expect(supporterNames(author, [sup('Koło', '0000000001'), sup('Koło', '0000000002')], none)).toEqual(['Koło', 'Koło']);
+  });
+
+  it('leaves out supports of the remark\'s own organisation', () => {
+    expect(supporterNames(author, [sup('fundacja autorska'), sup('Ktoś Inny')], none)).toEqual(['Ktoś Inny']);
+    expect(supporterNames({ organisation_name: 'A', krs: '0000000009' }, [sup('B', '0000000009'), sup('A')], none)).toEqual([]);
   });
 });

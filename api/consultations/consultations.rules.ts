@@ -2,6 +2,7 @@ import { parseDocument, type SplitDocument } from '../../common/consultations.do
 import {
   CONSULTATION_LIMITS, NGO_AUDIENCE_AUTHORS, consultationStatus, type Audience, type AuthorType, type ConsultationStatus, type ModerationMode, type RemarkStatus,
 } from '../../common/consultations.js';
+import { foldText } from '../../common/map.js';
 import { ApiError, validationError } from '../core/errors.js';
 
 /**
@@ -100,4 +101,46 @@ export function splitDocumentInput(document: string): SplitDocument {
     if (err instanceof RangeError) throw validationError([{ path: 'document', code: 'too_long', message: err.message }]);
     throw err;
   }
+}
+
+/** An organisation as a remark or a support names it: what was typed, neither part verified. */
+export interface ClaimedOrganisation {
+  organisation_name: string | null;
+  krs: string | null;
+}
+
+/**
+ * The organisations backing a remark, once each, oldest first (issue 8, support squatting).
+ *
+ * A support only claims an organisation: anyone may type a name or a KRS. So no claim may stop
+ * another from counting (the submit refuses only the same person twice); instead they fold here.
+ * An organisation is its KRS when the support gives one, else its folded name (case and
+ * diacritics ignored). A name-only claim that matches the name of a KRS-identified supporter,
+ * or of the organisation's entry on the map, folds into it, so an early anonymous "support" in a
+ * real organisation's name neither blocks it nor shows twice. A KRS-identified supporter shows
+ * the name the NGO map holds for that KRS (`mapNames`) where there is one, so a squatter who
+ * typed the right KRS with another name does not rename it. Supports of the remark's own
+ * organisation are not listed: the remark already carries its name.
+ */
+export function supporterNames(author: ClaimedOrganisation, supports: readonly ClaimedOrganisation[], mapNames: ReadonlyMap<string, string>): string[] {
+  const byName = new Map<string, string>(); // folded name → group key
+  const shown = new Map<string, string>(); // group key → name shown
+  const fold = (name: string | null) => (name ? foldText(name) : '');
+  const authorKey = author.krs ? `krs:${author.krs}` : author.organisation_name ? `name:${fold(author.organisation_name)}` : null;
+  if (authorKey && author.organisation_name) byName.set(fold(author.organisation_name), authorKey);
+  if (author.krs && mapNames.has(author.krs)) byName.set(fold(mapNames.get(author.krs)!), authorKey!);
+  for (const s of supports) {
+    if (!s.krs) continue;
+    const key = `krs:${s.krs}`;
+    if (!shown.has(key)) shown.set(key, mapNames.get(s.krs) ?? s.organisation_name ?? s.krs);
+    for (const name of [shown.get(key)!, s.organisation_name]) if (name && !byName.has(fold(name))) byName.set(fold(name), key);
+  }
+  const keyOf = (s: ClaimedOrganisation) => (s.krs ? `krs:${s.krs}` : (byName.get(fold(s.organisation_name)) ?? `name:${fold(s.organisation_name)}`));
+  const out = new Map<string, string>();
+  for (const s of supports) {
+    const key = keyOf(s);
+    if (key === authorKey || out.has(key) || !fold(s.organisation_name) && !s.krs) continue;
+    out.set(key, shown.get(key) ?? s.organisation_name!);
+  }
+  return [...out.values()];
 }

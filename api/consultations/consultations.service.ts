@@ -17,12 +17,12 @@ import {
   SUPPORT_LINK, WHOLE_DOCUMENT,
 } from './consultations.mail.js';
 import {
-  alreadySupports, confirmSupport, consultationsVersion, countRemarks, findConsultationRow, findOrganisationIdByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
+  alreadySupports, confirmSupport, consultationsVersion, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
   insertSupport, markReported, setRemarkStatus, staffCounts, statusClock, toPublicRemark, unitsEqual, updateConsultation, type ConsultationRow,
 } from './consultations.repository.js';
 import {
   assertAuthorAllowed, assertCanPublish, assertConfirmable, assertNotReported, assertOpen, assertUnitsMayChange, consultationScope, decisionsPublic, initialRemarkStatus,
-  mailsRejection, REMARK_MOVES, splitDocumentInput, statusAfterConfirmation,
+  mailsRejection, REMARK_MOVES, splitDocumentInput, statusAfterConfirmation, supporterNames,
 } from './consultations.rules.js';
 
 /** The consultations' multi-step writes, each one transaction with its secret link, its mail and the version bump. */
@@ -68,15 +68,23 @@ export async function ownRemark(db: Db, staff: StaffPrincipal, remarkId: string)
 export async function publicRemarks(db: Db, row: ConsultationRow, filters: z.infer<typeof RemarkListQuery>) {
   const reported = decisionsPublic(row);
   if (filters.decision && !reported) return [];
-  const [remarks, supports] = await Promise.all([findRemarks(db, row.id, { ...filters, status: 'published' }), findSupports(db, row.id, { confirmedOnly: true })]);
-  return remarks.map((r) => toPublicRemark(r, (supports.get(r.id) ?? []).map((s) => s.organisation_name), reported));
+  const [remarks, supporters] = await Promise.all([findRemarks(db, row.id, { ...filters, status: 'published' }), supportersOf(db, row.id)]);
+  return remarks.map((r) => toPublicRemark(r, supporters(r), reported));
+}
+
+/** The confirmed supporters of each remark of a consultation, each organisation once (`supporterNames`). */
+async function supportersOf(db: Db, consultationId: string) {
+  const supports = await findSupports(db, consultationId, { confirmedOnly: true });
+  const krs = [...supports.values()].flat().flatMap((s) => (s.krs ? [s.krs] : []));
+  const mapNames = await findOrganisationNamesByKrs(db, krs);
+  return (r: { id: string; organisation_name: string | null; krs: string | null }) => supporterNames(r, supports.get(r.id) ?? [], mapNames);
 }
 
 /** Remarks as staff see them: any status, with what the author typed and their contact. */
 export async function staffRemarks(db: Db, row: ConsultationRow, status?: RemarkStatus) {
-  const [remarks, supports] = await Promise.all([findRemarks(db, row.id, { status }), findSupports(db, row.id, { confirmedOnly: true })]);
+  const [remarks, supporters] = await Promise.all([findRemarks(db, row.id, { status }), supportersOf(db, row.id)]);
   return remarks.map((r) => ({
-    ...toPublicRemark(r, (supports.get(r.id) ?? []).map((s) => s.organisation_name), true),
+    ...toPublicRemark(r, supporters(r), true),
     // Staff see what the author typed, whatever its type.
     organisationName: r.organisation_name,
     krs: r.krs,
@@ -170,8 +178,8 @@ export async function submitSupport({ db, mailer, config }: Services, consultati
   const remark = await findRemark(db, remarkId);
   if (!remark || remark.consultation_id !== row.id || remark.status !== 'published') throw notFound('Remark');
   assertOpen(row);
-  if (await alreadySupports(db, remark, { name: body.organisationName, krs: body.krs })) {
-    throw new ApiError(409, 'already_supported', 'This organisation already backs this remark');
+  if (await alreadySupports(db, remark, body.contact.email)) {
+    throw new ApiError(409, 'already_supported', 'You already back this remark, or it is your own');
   }
   const confirmed = !row.require_confirmation;
   const id = await inTransaction(db, async (trx) => {

@@ -114,7 +114,7 @@ const en: Messages<ConsultationSource> = {
   'cons.err.invalid': 'Check this value.',
   'error.consultation_not_open': 'The consultation has not started yet. Remarks can be submitted once it starts.',
   'error.consultation_closed': 'The consultation has ended. New remarks are no longer accepted.',
-  'error.already_supported': 'This organisation already backs this remark (or wrote it).',
+  'error.already_supported': 'You have already backed this remark from this e-mail address (or you wrote it).',
 };
 
 export default en;

@@ -113,7 +113,7 @@ const pl = {
   'cons.err.invalid': 'Sprawdź tę wartość.',
   'error.consultation_not_open': 'Konsultacje jeszcze się nie rozpoczęły. Uwagi można zgłaszać od ich rozpoczęcia.',
   'error.consultation_closed': 'Konsultacje już się zakończyły. Nowych uwag nie przyjmujemy.',
-  'error.already_supported': 'Ta organizacja już popiera tę uwagę (albo jest jej autorem).',
+  'error.already_supported': 'Z tego adresu e-mail poparcie tej uwagi zostało już zgłoszone (albo to Twoja uwaga).',
 } satisfies Messages;
 
 export type ConsultationSource = typeof pl;

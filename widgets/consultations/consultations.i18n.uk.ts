@@ -114,7 +114,7 @@ const uk: Messages<ConsultationSource> = {
   'cons.err.invalid': 'Перевірте це значення.',
   'error.consultation_not_open': 'Консультації ще не почалися. Зауваження можна подавати після їх початку.',
   'error.consultation_closed': 'Консультації вже завершилися. Нові зауваження не приймаються.',
-  'error.already_supported': 'Ця організація вже підтримує це зауваження (або є його автором).',
+  'error.already_supported': 'З цієї електронної адреси це зауваження вже підтримано (або це ваше зауваження).',
 };
 
 export default uk;
