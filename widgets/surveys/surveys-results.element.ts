@@ -5,6 +5,7 @@ import { GROUP_LABELS, textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { formatDate, formatNumber, type Lang } from '../core/i18n/index.js';
+import { loadFailed } from '../core/states.js';
 import { theme } from '../core/theme.js';
 import { getResults, type CellOut, type ColumnId, type Results } from './surveys.api.js';
 import { barChart, gapChart, trendChart, type ChartText, type Figure, type Series } from './surveys.charts.js';
@@ -154,7 +155,7 @@ export class NgoSurveyResults extends NgoElement {
         : r || unpublished
           ? html`<p class="notice">${this.tr('results.not_published')}</p>`
           : err
-            ? html`<div role="alert"><p class="ngo-error">${ts.error(lang, asApiError(err))}</p><button type="button" @click=${() => void this.results.run()}>${this.tr('retry')}</button></div>`
+            ? loadFailed(lang, ts.error(lang, asApiError(err)), () => this.results.run())
             : html`<p>${this.tr('loading')}</p>`}
     </section>`;
   }
