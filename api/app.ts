@@ -18,6 +18,7 @@ import { createMailer, type Mailer } from './core/mail.js';
 import { checkModules, uploadPathsOf, type ModuleManifest } from './core/module.js';
 import { createStaffRouter } from './core/staff-router.js';
 import { STAFF_BASE, contractDocument, routeKeys } from './core/openapi.js';
+import { bodyLimits, type OpenApiLike } from './core/body-limits.js';
 import { MODULES } from './modules.js';
 import { staticRoutes } from './core/static.js';
 import { docsPage } from './core/docs.js';
@@ -81,7 +82,9 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
     credentials: false,
   });
   app.use('/v1/*', async (c, next) => (c.req.path.startsWith('/v1/admin') ? next() : publicCors(c, next)));
-  app.use('/v1/*', jsonBody(config.bodyLimit, uploadPathsOf(modules)));
+  // Each route's body limit as its schema implies (a long draft act), read from the document once every route is registered.
+  let limits: ((method: string, path: string) => number | undefined) | undefined;
+  app.use('/v1/*', jsonBody((method, path) => (limits ??= bodyLimits(openApi().document, config.bodyLimit))(method, path) ?? config.bodyLimit, uploadPathsOf(modules)));
   const reads = readGate(config, handle);
   app.use('/v1/*', reads.middleware);
 
@@ -114,15 +117,15 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
     },
     servers: [{ url: config.publicUrl }],
   };
-  let doc: { json: string; docs: string; version: string } | undefined;
-  const openApi = () => {
+  let doc: { json: string; docs: string; version: string; document: OpenApiLike } | undefined;
+  function openApi() {
     if (!doc) {
       const d = contractDocument(app.getOpenAPI31Document(docConfig), signIn);
       const json = JSON.stringify(d);
-      doc = { json, docs: docsPage(d), version: sha256(json).slice(0, 16) };
+      doc = { json, docs: docsPage(d), version: sha256(json).slice(0, 16), document: d as OpenApiLike };
     }
     return doc;
-  };
+  }
   app.get('/v1/openapi.json', (c) => notModified(c, openApi().version, 300) ?? c.body(openApi().json, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
   // The reference page runs no script at all, and is not framed.
   app.get('/docs', (c) => c.html(openApi().docs, 200, { 'Content-Security-Policy': "script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" }));

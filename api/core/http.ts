@@ -10,16 +10,18 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const isUnsafe = (method: string) => UNSAFE.has(method);
 
 /**
- * For writes: the body must be JSON (415 otherwise), at most `limit` bytes (413), and parse (400).
+ * For writes: the body must be JSON (415 otherwise), at most the route's limit in bytes (413; a
+ * number, or `limitOf(method, path)`: see `body-limits.ts`), and parse (400).
  * The parsed body is cached by Hono, so the route validators reuse it. On the `uploads` paths
  * (the manifests' `uploads`), a raw file (`application/octet-stream`) passes untouched: the route
  * reads it with its own limit (`readUpload`).
  */
-export function jsonBody(limit: number, uploads: readonly string[] = []): MiddlewareHandler<AppEnv> {
+export function jsonBody(limitOf: number | ((method: string, path: string) => number), uploads: readonly string[] = []): MiddlewareHandler<AppEnv> {
   const isUpload = pathMatcher(uploads);
   return async (c, next) => {
     if (!isUnsafe(c.req.method)) return next();
     if (isUpload(c.req.path) && (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === UPLOAD_CONTENT_TYPE) return next();
+    const limit = typeof limitOf === 'number' ? limitOf : limitOf(c.req.method, c.req.path);
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > limit) throw new ApiError(413, 'payload_too_large', `Request body exceeds ${limit} bytes`);
     const text = await readLimited(c.req.raw, limit);
