@@ -116,12 +116,12 @@ export class NgoAdminGuideArticle extends StaffPart {
   private renderVersions(lang: Lang, versions: StaffVersion[]): TemplateResult {
     const newestFirst = [...versions].reverse();
     return html`<h5 id="versions-heading">${t(lang, 'ga.versions.heading')}</h5>
-      <div class="table-wrap"><table aria-labelledby="versions-heading">
+      <div class="table-wrap"><table class="stack" aria-labelledby="versions-heading">
         <thead><tr><th scope="col">${t(lang, 'ga.col.vstate')}</th><th scope="col">${t(lang, 'ga.col.from')}</th><th scope="col">${t(lang, 'ga.col.until')}</th><th scope="col">${t(lang, 'ga.col.note')}</th><th scope="col">${t(lang, 'ga.col.published')}</th></tr></thead>
         <tbody>${newestFirst.map((v) => html`<tr data-version=${v.id} class=${v.state}>
           <td>${v.state === 'in_force' ? html`<strong>${this.versionState(lang, v)}</strong>` : this.versionState(lang, v)}</td>
-          <td>${v.inForceFrom ? day(lang, v.inForceFrom) : ''}</td><td>${v.inForceUntil ? day(lang, v.inForceUntil) : ''}</td>
-          <td>${v.note ?? ''}</td><td>${v.publishedAt ? formatDateTime(lang, v.publishedAt) : ''}</td>
+          <td data-label=${t(lang, 'ga.col.from')}>${v.inForceFrom ? day(lang, v.inForceFrom) : ''}</td><td data-label=${t(lang, 'ga.col.until')}>${v.inForceUntil ? day(lang, v.inForceUntil) : ''}</td>
+          <td data-label=${t(lang, 'ga.col.note')}>${v.note ?? ''}</td><td data-label=${t(lang, 'ga.col.published')}>${v.publishedAt ? formatDateTime(lang, v.publishedAt) : ''}</td>
         </tr>`)}</tbody>
       </table></div>`;
   }
@@ -152,9 +152,11 @@ export class NgoAdminGuideArticle extends StaffPart {
   private renderReview(lang: Lang, a: StaffArticle): TemplateResult {
     return html`<form class="box" id="review-form" novalidate aria-labelledby="review-heading" @submit=${(e: SubmitEvent) => this.onReviewed(e, a)}>
       <h5 id="review-heading">${t(lang, 'ga.review.box')}</h5>
-      <p>${a.reviewedOn ? t(lang, 'ga.review.last', { date: day(lang, a.reviewedOn) }) : t(lang, 'ga.review.lastNever')}
-        ${a.reviewOn ? t(lang, 'ga.review.next', { date: day(lang, a.reviewOn) }) : nothing}
-        ${a.reviewDue ? html`<strong class="due">${t(lang, 'ga.review.overdue')}</strong>` : nothing}</p>
+      <ul class="plain">
+        <li>${a.reviewedOn ? t(lang, 'ga.review.last', { date: day(lang, a.reviewedOn) }) : t(lang, 'ga.review.lastNever')}</li>
+        ${a.reviewOn ? html`<li>${t(lang, 'ga.review.next', { date: day(lang, a.reviewOn) })}</li>` : nothing}
+        ${a.reviewDue ? html`<li><strong class="due">${t(lang, 'ga.review.overdue')}</strong></li>` : nothing}
+      </ul>
       ${this.dayField('next-review', 'ga.review.nextLabel', 'ga.review.nextHint')}
       <button type="submit" class="ngo-secondary" aria-disabled=${this.disabled}>${t(lang, 'ga.review.mark')}</button>
     </form>`;

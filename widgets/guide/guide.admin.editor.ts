@@ -34,6 +34,8 @@ const FIELDS: readonly TextField[] = ['title', 'summary', 'body', 'easy'];
 const MAX: Record<TextField, number> = { title: L.title, summary: L.summary, body: L.body, easy: L.body };
 const empty = (): Texts => ({ title: '', summary: '', body: '', easy: '' });
 const filled = (x: Texts) => FIELDS.some((f) => x[f].trim() !== '');
+/** Links in the preview go nowhere: a click would leave the panel and the unsaved draft. */
+const inert = (e: Event) => (e.target as Element).closest('a') && e.preventDefault();
 /** How long typing pauses before the preview refreshes. */
 const PREVIEW_DELAY_MS = 600;
 
@@ -164,7 +166,7 @@ export class NgoAdminGuideEditor extends StaffPart {
             <p class="muted" lang=${lang}>${t(lang, 'ga.preview.hint')}</p>
             <button type="button" class="ngo-secondary" id="preview-refresh" lang=${lang} @click=${() => this.refreshPreview(0, true)}>${t(lang, 'ga.preview.refresh')}</button>
             <p class="preview-title">${x.title}</p>
-            <div class="body" id="preview-body">${this.previewHtml === null ? nothing : this.previewHtml ? unsafeHTML(this.previewHtml) : html`<p class="empty" lang=${lang}>${t(lang, 'ga.preview.empty')}</p>`}</div>
+            <div class="body" id="preview-body" @click=${inert}>${this.previewHtml === null ? nothing : this.previewHtml ? unsafeHTML(this.previewHtml) : html`<p class="empty" lang=${lang}>${t(lang, 'ga.preview.empty')}</p>`}</div>
           </section>
         </div>
         ${this.input('note', t(lang, 'ga.f.note'), d.note, (v) => (this.draft = { ...this.draft!, note: v }), { max: L.note, hint: t(lang, 'ga.f.note.hint') })}

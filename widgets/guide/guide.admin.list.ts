@@ -4,7 +4,7 @@ import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { listArticles, type ArticleSummary } from './guide.admin.api.js';
 import type { GuideNav } from './guide.admin.element.js';
-import { day } from './guide.admin.format.js';
+import { shortDay as day } from './guide.admin.format.js';
 import { tGuideAdmin as t } from './guide.admin.i18n.js';
 
 /**
@@ -56,14 +56,14 @@ export class NgoAdminGuideList extends StaffPart {
 
   private table(lang: Lang, items: ArticleSummary[]): TemplateResult {
     const heading = t(lang, this.dueOnly ? 'ga.review.heading' : 'ga.list.heading');
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap"><table class="stack">
       <caption class="ngo-sr">${heading}</caption>
       <thead><tr><th scope="col">${t(lang, 'ga.col.title')}</th><th scope="col">${t(lang, 'ga.col.state')}</th><th scope="col">${t(lang, 'ga.col.review')}</th><th scope="col">${t(lang, 'ga.col.feedback')}</th></tr></thead>
       <tbody>${items.map((a) => html`<tr data-id=${a.id}>
         <td><button type="button" class="link" @click=${() => this.nav?.article(a.id)}>${a.title}</button><br /><span class="muted">${a.slug}</span></td>
-        <td>${this.state(lang, a)}</td>
-        <td>${a.reviewDue ? html`<strong class="due">${t(lang, 'ga.review.due')}</strong><br />` : nothing}${a.reviewOn ? t(lang, 'ga.review.on', { date: day(lang, a.reviewOn) }) : t(lang, 'ga.review.never')}</td>
-        <td>${t(lang, 'ga.feedback.short', { helpful: a.feedback.helpful, notHelpful: a.feedback.notHelpful })}</td>
+        <td data-label=${t(lang, 'ga.col.state')}>${this.state(lang, a)}</td>
+        <td data-label=${t(lang, 'ga.col.review')}>${a.reviewDue ? html`<strong class="due">${t(lang, 'ga.review.due')}</strong><br />` : nothing}${a.reviewOn ? t(lang, 'ga.review.on', { date: day(lang, a.reviewOn) }) : t(lang, 'ga.review.never')}</td>
+        <td data-label=${t(lang, 'ga.col.feedback')}>${t(lang, 'ga.feedback.short', { helpful: a.feedback.helpful, notHelpful: a.feedback.notHelpful })}</td>
       </tr>`)}</tbody>
     </table></div>`;
   }

@@ -61,7 +61,7 @@ describe('<ngo-admin-guide>', () => {
     });
     const el = await fixture<NgoAdminGuide>(html`<ngo-admin-guide lang="pl" api-base=${location.origin} .session=${session}></ngo-admin-guide>`);
     const row = await waitFor(() => $(el, '[data-id="a1"]'), 'the list');
-    expect(words(row)).to.include('obowiązuje od 1 stycznia 2026').and.include('do przeglądu').and.include('pomocny: 3, niepomocny: 1');
+    expect(words(row)).to.include('obowiązuje od 1 sty 2026').and.include('do przeglądu').and.include('3 / 1');
     await expect(el).to.be.accessible();
 
     $<HTMLButtonElement>(el, '[data-id="a1"] button')!.click();
