@@ -3,7 +3,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 // unsafeHTML shows the preview, whose HTML the API makes with the readers' renderer: renderMarkdown
 // in api/guide/guide.rules.ts (markdown-it with html off, then the sanitize-html allow-list), the
-// same sink and the same guarantee as the article body in guide.element.ts.
+// same sink and the same guarantee as the article body in guide.article.ts.
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { GUIDE_LIMITS as L, GUIDE_SLUG_RE } from '../../common/guide.js';
 import { LANGS } from '../../common/taxonomy.js';
