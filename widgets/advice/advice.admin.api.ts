@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { CaseStatus } from '../../common/advice.js';
 import type { StaffCaseDetail, StaffCaseSummary, StaffSlot, Stats } from '../../common/advice.schema.js';
+import { CSRF_HEADER } from '../../common/admin.js';
 import { staffRequest, type SessionToken } from '../core/staff.api.js';
+import { postFile } from './advice.api.js';
 
 /** Client of `/v1/admin/advice`: same-origin, the session cookie, the CSRF token on writes; typed from the server's schemas. */
 const BASE = '/v1/admin/advice';
@@ -30,7 +32,11 @@ export function listCases(base: string, q: CaseQuery, signal?: AbortSignal) {
 export const getCase = (base: string, caseId: string, signal?: AbortSignal) => staffRequest<CaseDetail>(base, `${BASE}/cases/${id(caseId)}`, null, { signal });
 export const assign = (base: string, s: SessionToken, caseId: string, staffId: string | null) => write(base, s, `/cases/${id(caseId)}/assign`, { staffId });
 export const addNote = (base: string, s: SessionToken, caseId: string, body: string) => write(base, s, `/cases/${id(caseId)}/notes`, { body });
-export const reply = (base: string, s: SessionToken, caseId: string, body: string, status: 'answered' | 'waiting_for_requester') => write(base, s, `/cases/${id(caseId)}/replies`, { body, status });
+export const reply = (base: string, s: SessionToken, caseId: string, body: string, status: 'answered' | 'waiting_for_requester', attachmentIds: string[] = []) =>
+  write(base, s, `/cases/${id(caseId)}/replies`, { body, status, attachmentIds });
+/** Uploads a file for the next reply (same-origin, the CSRF token); the reply names it by id. */
+export const uploadReplyFile = (base: string, s: NonNullable<SessionToken>, caseId: string, file: File) =>
+  postFile(`${base}${BASE}/cases/${id(caseId)}/attachments?name=${id(file.name)}`, file, { credentials: 'same-origin', headers: { [CSRF_HEADER]: s.csrfToken } });
 export const closeCase = (base: string, s: SessionToken, caseId: string) => write(base, s, `/cases/${id(caseId)}/close`);
 export const fileUrl = (base: string, caseId: string, fileId: string) => `${base}${BASE}/cases/${id(caseId)}/attachments/${id(fileId)}`;
 

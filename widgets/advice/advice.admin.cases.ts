@@ -1,19 +1,24 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { CASE_STATUS_LABELS, CASE_STATUSES, CHANNEL_LABELS, type CaseStatus } from '../../common/advice.js';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, ATTACHMENT_TYPES, CASE_STATUS_LABELS, CASE_STATUSES, CHANNEL_LABELS, type CaseStatus } from '../../common/advice.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { field } from '../core/forms.js';
 import { formatDate, formatDateTime, type Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
-import { addNote, assign, closeCase, fileUrl, getCase, listCases, reply, type CaseDetail, type CaseQuery, type CaseSummary } from './advice.admin.api.js';
+import { addNote, assign, closeCase, fileUrl, getCase, listCases, reply, uploadReplyFile, type CaseDetail, type CaseQuery, type CaseSummary } from './advice.admin.api.js';
 import { tAdviceAdmin as tr, type AdviceAdminKey } from './advice.admin.i18n.js';
 import { slotWhen } from './advice.format.js';
+import { checkFiles } from './advice.model.js';
 
 /** The case queues and one case: thread with notes, reply, note, assignment and closing. A part of `ngo-admin-advice`. */
 export class NgoAdminAdviceCases extends StaffPart {
   protected override tr = tr;
-  static override properties: PropertyDeclarations = { ...StaffPart.properties, query: { state: true }, openId: { state: true } };
+  static override properties: PropertyDeclarations = { ...StaffPart.properties, query: { state: true }, openId: { state: true }, filesError: { state: true } };
   declare private query: CaseQuery;
   declare private openId: string | null;
+  /** Why the chosen files cannot go with the reply (type, size, count), beside the file field. */
+  declare private filesError: string;
+  private files: File[] = [];
   private replyText = '';
   private asks = false;
   private noteText = '';
@@ -22,6 +27,7 @@ export class NgoAdminAdviceCases extends StaffPart {
     super();
     this.query = { status: '', mine: false, overdue: false };
     this.openId = null;
+    this.filesError = '';
   }
 
   private list = new Task(this, { args: () => [this.api, this.query] as const, task: ([base, q], { signal }) => this.guard(listCases(base, q, signal)).then((r) => r.items) });
@@ -42,6 +48,10 @@ export class NgoAdminAdviceCases extends StaffPart {
     if (await this.send(write)) return;
     this.announce(done);
     this.replyText = this.noteText = '';
+    this.files = [];
+    this.filesError = '';
+    const picker = this.root.querySelector<HTMLInputElement>('#reply-files');
+    if (picker) picker.value = '';
     await this.detail.run();
     await this.focusAfter('#case-heading');
   }
@@ -104,11 +114,39 @@ export class NgoAdminAdviceCases extends StaffPart {
       ${closed ? nothing : this.renderActions(c, mine)}`;
   }
 
+  private onFiles(e: Event, c: CaseDetail): void {
+    const files = [...((e.target as HTMLInputElement).files ?? [])];
+    const problem = checkFiles(files, c.attachments.length);
+    const key = problem && ({ 'err.file_type': 'adm.files.type', 'err.file_size': 'adm.files.size', 'err.file_count': 'adm.files.count' } as const)[problem.key];
+    this.filesError = key ? this.t(key, problem.vars) : '';
+    this.files = problem ? [] : files;
+  }
+
+  /** Uploads the chosen files one by one, then sends the reply naming them. */
+  private async replyWithFiles(c: CaseDetail, s: NonNullable<typeof this.session>, body: string, status: 'answered' | 'waiting_for_requester'): Promise<void> {
+    const ids: string[] = [];
+    for (const f of this.files) {
+      this.announce(this.t('adm.reply.uploading', { name: f.name }));
+      ids.push((await uploadReplyFile(this.api, s, c.id, f)).id);
+    }
+    await reply(this.api, s, c.id, body, status, ids);
+  }
+
+  private renderFiles(c: CaseDetail): TemplateResult | typeof nothing {
+    const left = ATTACHMENT_LIMITS.perCase - c.attachments.length;
+    if (left <= 0) return nothing;
+    const types = Object.keys(ATTACHMENT_TYPES).map((x) => x.toUpperCase()).join(', ');
+    const hint = this.t('adm.reply.files.hint', { types, size: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024, count: ATTACHMENT_LIMITS.perCase });
+    return field({ id: 'reply-files', label: this.t('adm.reply.files'), hint, error: this.filesError || undefined }, (a) =>
+      html`<input type="file" id=${a.id} multiple accept=${ATTACHMENT_ACCEPT} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.onFiles(e, c)} />`);
+  }
+
   private renderActions(c: CaseDetail, mine: boolean): TemplateResult {
     const s = this.session;
     return html`${mine || !s ? nothing : html`<p><button type="button" aria-disabled=${this.disabled} @click=${() => this.act(c, () => assign(this.api, s, c.id, s.staff.id), this.t('adm.taken', { number: c.number }))}>${this.t('adm.take')}</button></p>`}
-      <form class="box" @submit=${(e: SubmitEvent) => (e.preventDefault(), this.replyText.trim() && this.act(c, () => reply(this.api, s, c.id, this.replyText, this.asks ? 'waiting_for_requester' : 'answered'), this.t('adm.reply.sent')))}>
+      <form class="box" @submit=${(e: SubmitEvent) => (e.preventDefault(), this.replyText.trim() && !this.filesError && s && this.act(c, () => this.replyWithFiles(c, s, this.replyText, this.asks ? 'waiting_for_requester' : 'answered'), this.t('adm.reply.sent')))}>
         ${field({ id: 'reply-body', label: this.t('adm.reply.label') }, (a) => html`<textarea id=${a.id} rows="5" maxlength="8000" .value=${this.replyText} @input=${(e: Event) => (this.replyText = (e.target as HTMLTextAreaElement).value)}></textarea>`)}
+        ${this.renderFiles(c)}
         <label class="ngo-check"><input type="checkbox" id="reply-asks" .checked=${this.asks} @change=${(e: Event) => (this.asks = (e.target as HTMLInputElement).checked)} /><span>${this.t('adm.reply.asks')}</span></label>
         <button type="submit" aria-disabled=${this.disabled}>${this.t('adm.reply.send')}</button>
       </form>

@@ -31,6 +31,10 @@ describe('<ngo-admin-advice>', () => {
     api = stubFetch((c) => {
       if (c.pathname === '/v1/admin/advice/cases') return { items: [summary] };
       if (c.pathname === '/v1/admin/advice/cases/c1' && c.method === 'GET') return current;
+      if (c.method === 'POST' && c.pathname === '/v1/admin/advice/cases/c1/attachments') {
+        writes.push(c);
+        return json(201, { id: 'f9', filename: 'odpowiedz.pdf', contentType: 'application/pdf', size: 8, messageId: null, from: 'staff', createdAt: '2030-03-02T10:00:00.000Z' });
+      }
       if (c.method === 'POST') {
         writes.push(c);
         if (c.pathname.endsWith('/assign')) current = detail({ status: 'assigned', assignedTo: { id: 'a1', name: 'Ewa Doradczyni' } });
@@ -54,9 +58,27 @@ describe('<ngo-admin-advice>', () => {
     const reply = $<HTMLTextAreaElement>(el, '#reply-body')!;
     reply.value = 'Odpowiedź.';
     reply.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    // A file of a type the point does not take is refused beside the field, before any upload.
+    const pick = (file: File) => {
+      const input = $<HTMLInputElement>(el, '#reply-files')!;
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    pick(new File(['MZ'], 'program.exe', { type: 'application/octet-stream' }));
+    await waitFor(() => text($(el, '#reply-files-error')).includes('program.exe'), 'the file type error');
+    expect($(el, '#reply-files')!.getAttribute('aria-invalid')).to.equal('true');
+    pick(new File(['%PDF-1.4'], 'odpowiedz.pdf', { type: 'application/pdf' }));
+    await waitFor(() => !$(el, '#reply-files-error'), 'the error gone');
     $<HTMLButtonElement>(el, 'form.box button[type="submit"]')!.click();
     await waitFor(() => text($(el, '.thread')).includes('Odpowiedź.'), 'the reply in the thread');
-    expect(writes[1]!.body).to.deep.equal({ body: 'Odpowiedź.', status: 'answered' });
+    const upload = writes[1]!;
+    expect(upload.path).to.equal('/v1/admin/advice/cases/c1/attachments?name=odpowiedz.pdf');
+    expect(upload.headers['Content-Type']).to.equal('application/octet-stream');
+    expect(upload.headers['X-CSRF-Token'] ?? upload.headers['x-csrf-token']).to.equal('csrf-1');
+    expect(upload.credentials).to.equal('same-origin');
+    expect(writes[2]!.body).to.deep.equal({ body: 'Odpowiedź.', status: 'answered', attachmentIds: ['f9'] });
     await expect(el).to.be.accessible();
 
     $<HTMLButtonElement>(el, '#tab-stats')!.click();

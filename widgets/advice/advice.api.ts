@@ -18,11 +18,11 @@ export const getSlots = (api: string, topic: string, signal?: AbortSignal) => re
 export const getStatus = (api: string, token: string, signal?: AbortSignal) => request<CaseStatusView>(api, `/v1/advice/status?token=${q(token)}`, { signal, cache: 'no-store' });
 export const downloadUrl = (api: string, token: string, id: string) => `${api}/v1/advice/status/attachments/${q(id)}?token=${q(token)}`;
 
-/** Uploads one file as the raw body (`application/octet-stream`), with the status token or the form's upload token. */
-export async function uploadFile(api: string, token: string, file: File): Promise<Attachment> {
+/** Posts one file as the raw body (`application/octet-stream`) to `url`; the answer is the stored file. */
+export async function postFile(url: string, file: File, init: { credentials: RequestCredentials; headers?: Record<string, string> }): Promise<Attachment> {
   let res: Response;
   try {
-    res = await fetch(`${api}/v1/advice/status/attachments?token=${q(token)}&name=${q(file.name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' }, body: file, credentials: 'omit' });
+    res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json', ...init.headers }, body: file, credentials: init.credentials });
   } catch (err) {
     throw new ApiError(0, 'network_error', String(err));
   }
@@ -30,6 +30,10 @@ export async function uploadFile(api: string, token: string, file: File): Promis
   if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? res.statusText);
   return data as unknown as Attachment;
 }
+
+/** Uploads one file with the status token or the form's upload token. */
+export const uploadFile = (api: string, token: string, file: File): Promise<Attachment> =>
+  postFile(`${api}/v1/advice/status/attachments?token=${q(token)}&name=${q(file.name)}`, file, { credentials: 'omit' });
 
 /** Guide articles matching the question (the guide module); an empty list when the guide is not there. */
 export async function relatedGuide(api: string, text: string, lang: string, signal?: AbortSignal): Promise<{ slug: string; title: string }[]> {
