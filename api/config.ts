@@ -46,6 +46,8 @@ export interface Config {
     maxLagMs: number;
     /** Public reads per client (IP) per minute; 0 turns the limit off. */
     rateLimit: number;
+    /** Whether repeated public reads are answered from the in-process body cache (`memoJson`); off only to measure the uncached cost. */
+    bodyCache: boolean;
   };
 }
 
@@ -86,6 +88,7 @@ const EnvSchema = z.object({
   READ_QUEUE_MS: z.coerce.number().int().min(1).max(60_000).default(2000),
   READ_MAX_LAG_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   READ_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
+  READ_BODY_CACHE: bool.default(true),
   NODE_ENV: z.string().optional(),
 });
 
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queueMs: e.READ_QUEUE_MS,
       maxLagMs: e.READ_MAX_LAG_MS,
       rateLimit: e.READ_RATE_LIMIT,
+      bodyCache: e.READ_BODY_CACHE,
     },
   };
 }

@@ -94,6 +94,7 @@ const bodyCaches = new WeakMap<object, Map<string, string>>();
  */
 export async function memoJson(c: Context<AppEnv & CachedReadEnv>, compute: () => Promise<unknown>): Promise<Response> {
   const version = c.var.dataVersion;
+  if (!c.var.config.reads.bodyCache) return c.body(JSON.stringify(await compute()), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   let cache = bodyCaches.get(c.var.db);
   if (!cache) bodyCaches.set(c.var.db, (cache = new Map()));
   const key = `${version}|${c.req.url}`;
