@@ -12,14 +12,13 @@ import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../api/db/database.js';
 import { generateOrganisations, insertOrganisationsBulk, rng } from '../api/map/map.generate.js';
 import { spawnServer } from '../scripts/server-process.js';
+import { openLoop } from './load.js';
 import { seededDatabase } from './map-render.js';
 import type { BenchSection, Table } from './run.js';
 
 const ORGS = Number(process.env.BENCH_READS_ORGS ?? 50_000);
 const RATES = [50, 200];
 const SECONDS = Number(process.env.BENCH_READS_SECONDS ?? 10);
-/** A request slower than this counts as an error (and is given up on). */
-const TIMEOUT_MS = 10_000;
 
 const WORDS = ['zielona', 'sloneczna', 'krakowska', 'wislana', 'otwarta', 'zyczliwa', 'debowa', 'wesola', 'nowa', 'pogodna', 'gorska', 'blekitna', 'lakowa', 'zrodlana', 'jasna',
   'przystan', 'dolina', 'pracownia', 'sciezka', 'brama', 'kuznia', 'wspolnota', 'iskra', 'przestrzen', 'siec', 'kamienica', 'latarnia', 'herbaciarnia', 'stacja', 'polana',
@@ -28,7 +27,7 @@ const WORDS = ['zielona', 'sloneczna', 'krakowska', 'wislana', 'otwarta', 'zyczl
 const AREAS = ['kultura', 'edukacja', 'sport', 'dzieci-mlodziez', 'pomoc-spoleczna', 'seniorzy', 'zdrowie', 'niepelnosprawnosc', 'ekologia-zwierzeta', 'wspolnoty-lokalne'];
 
 /** URLs a resident's searches and filters make, each one new: a word or two (or a prefix, or a typo that matches nothing), a district and an area, another page. */
-function uncachedUrls(count: number, seed: number): string[] {
+export function uncachedUrls(count: number, seed: number): string[] {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const seen = new Set<string>();
@@ -59,40 +58,7 @@ function uncachedUrls(count: number, seed: number): string[] {
 
 const CACHED = uncachedUrls(20, 7);
 
-interface Result { sent: number; errors: number; p50: number; p99: number; p999: number; max: number }
-
-/** Sends `urls[i]` at `start + i / rate` seconds, never waiting for an answer before the next send. */
-async function openLoop(origin: string, urls: string[], rate: number): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const start = performance.now() + 100;
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < urls.length; i++) {
-    const scheduled = start + (i * 1000) / rate;
-    const wait = scheduled - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      fetch(origin + urls[i]!, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
-        async (res) => {
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-          latencies.push(performance.now() - scheduled);
-        },
-        () => {
-          errors++;
-          latencies.push(performance.now() - scheduled);
-        },
-      ),
-    );
-  }
-  await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
-  return { sent: urls.length, errors, p50: at(0.5), p99: at(0.99), p999: at(0.999), max: at(1) };
-}
-
-async function postgresDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `ngo_bench_reads_${process.pid}`;
+export async function postgresDatabase(base: string, name = `ngo_bench_reads_${process.pid}`, orgs = ORGS): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`drop database if exists ${name}`);
@@ -103,7 +69,7 @@ async function postgresDatabase(base: string): Promise<{ url: string; drop: () =
   const handle = openDatabase(url.href);
   try {
     await migrateToLatest(handle.db);
-    await insertOrganisationsBulk(handle.db, generateOrganisations(ORGS), 'bench');
+    await insertOrganisationsBulk(handle.db, generateOrganisations(orgs), 'bench');
   } finally {
     await handle.close();
   }
@@ -142,8 +108,8 @@ export const readsAtScale: BenchSection = {
         for (const u of [...CACHED, ...uncachedUrls(50, 1)]) await (await fetch(server.origin + u)).arrayBuffer();
         for (const rate of RATES) {
           const n = rate * SECONDS;
-          const cached = await openLoop(server.origin, Array.from({ length: n }, (_, i) => CACHED[i % CACHED.length]!), rate);
-          const uncached = await openLoop(server.origin, uncachedUrls(n, ++seed), rate);
+          const cached = (await openLoop(server.origin, Array.from({ length: n }, (_, i) => ({ cls: 'cached', url: CACHED[i % CACHED.length]! })), rate)).all;
+          const uncached = (await openLoop(server.origin, uncachedUrls(n, ++seed).map((url) => ({ cls: 'uncached', url })), rate)).all;
           for (const [mix, r] of [['cached', cached], ['uncached', uncached]] as const) rows.push([engine.name, mix, rate, r.sent, r.p50, r.p99, r.p999, r.max, r.errors]);
         }
       } finally {

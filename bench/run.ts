@@ -17,6 +17,11 @@ import { ADMIN_SECTIONS, WIDGETS } from '../common/modules.js';
 import { spawnServer } from '../scripts/server-process.js';
 import { mapRender } from './map-render.js';
 import { readsAtScale } from './reads.js';
+import { benchPort } from './browser.js';
+import { pageWeight } from './page-weight.js';
+import { peers } from './peers.js';
+import { mixedLoad } from './mixed.js';
+import { loadavg } from 'node:os';
 
 export interface Table { title: string; columns: string[]; rows: (string | number)[][]; notes?: string[] }
 export interface BenchContext { origin: string }
@@ -140,7 +145,7 @@ export const apiThroughput: BenchSection = {
 };
 
 /** Every section, in order. */
-export const sections: BenchSection[] = [bundleSizes, apiThroughput, mapRender, readsAtScale];
+export const sections: BenchSection[] = [bundleSizes, pageWeight, peers, apiThroughput, mixedLoad, mapRender, readsAtScale];
 
 export function formatTable(t: Table): string {
   const cells = [t.columns, ...t.rows].map((r) => r.map(String));
@@ -151,12 +156,17 @@ export function formatTable(t: Table): string {
 
 async function main() {
   ensureBuild();
-  const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn' });
+  // The machine is shared: the load average goes into the results, so figures can be read against it.
+  const loadBefore = loadavg();
+  const port = benchPort(0);
+  const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn', ...(port ? { PORT: String(port) } : {}) });
   const tables: Table[] = [];
   try {
-    // `--only map` runs just the sections whose name contains "map".
+    // `--only map` runs just the sections whose name contains "map";
     const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').toLowerCase() : '';
-    for (const section of sections.filter((s) => s.name.toLowerCase().includes(only))) {
+    // `--only "page,peers"`: several, comma-separated.
+    const wanted = only.split(',').map((w) => w.trim()).filter(Boolean);
+    for (const section of sections.filter((s) => !wanted.length || wanted.some((w) => s.name.toLowerCase().includes(w)))) {
       const t = await section.run({ origin: server.origin });
       tables.push(t);
       console.log('\n' + formatTable(t));
@@ -165,7 +175,9 @@ async function main() {
     await server.stop();
   }
   const at = new Date().toISOString();
-  const result = { at, node: process.version, platform: `${process.platform} ${process.arch}`, tables };
+  const loadAfter = loadavg();
+  const result = { at, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: { before: loadBefore, after: loadAfter }, tables };
+  console.log(`\nLoad average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(', ')}; after ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${at.replace(/[:.]/g, '-')}.json`);

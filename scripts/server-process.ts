@@ -35,7 +35,7 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'ngo-server-'));
   const databaseFile = join(dir, 'ngo.db');
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const origin = `http://localhost:${port}`;
   let out = '';
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'api', 'cli', 'start.ts')], {
