@@ -45,13 +45,13 @@ export interface ModuleEntry {
 export const MODULES = {
   map: {
     widgets: {
-      'ngo-map': { chunk: 'ngo-map.js', lazy: true, src: 'map/map.ts', embed: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm', 'org'] },
+      'ngo-map': { chunk: 'ngo-map.js', lazy: true, src: 'map/map.ts', embed: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm', 'org', 'sync-url', 'heading-level'] },
     },
     sections: { map: { tag: 'ngo-admin-map', chunk: 'ngo-admin-map.js', src: 'map/map.admin.ts', roles: ['moderator', 'editor'] } },
     clauseForm: 'map',
   },
   consultations: {
-    widgets: { 'ngo-consultation': { chunk: 'ngo-consultation.js', lazy: false, src: 'consultations/consultations.ts', embed: ['lang', 'consultation', 'district', 'confirm', 'confirm-support'] } },
+    widgets: { 'ngo-consultation': { chunk: 'ngo-consultation.js', lazy: false, src: 'consultations/consultations.ts', embed: ['lang', 'consultation', 'district', 'confirm', 'confirm-support', 'sync-url', 'heading-level', 'no-heading'] } },
     sections: {
       consultations: { tag: 'ngo-admin-consultations', chunk: 'ngo-admin-consultations.js', src: 'consultations/consultations.admin.ts', roles: ['moderator', 'editor'] },
     },

@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, CHANNEL_LABELS, CHANNELS, TIME_WINDOW_LABELS, TIME_WINDOWS, type TimeWindow } from '../../common/advice.js';
 import { KIND_LABELS, ORG_KINDS } from '../../common/map.js';
@@ -239,7 +240,7 @@ export class NgoAdviceForm extends NgoElement {
   private renderDone(lang: Lang): TemplateResult {
     const d = this.done!;
     return html`<section class="done" aria-labelledby="done">
-      <h2 id="done" tabindex="-1">${this.tr('advice.sent.title')}</h2>
+      <${this.headingTag(0)} id="done" tabindex="-1">${this.tr('advice.sent.title')}</${this.headingTag(0)}>
       <p class="number">${this.tr('advice.sent.number', { number: d.accepted.number })}</p>
       <p>${this.tr('advice.sent.mail', { email: d.email })}</p>
       ${d.accepted.booking ? html`<p>${this.tr('advice.sent.booking', { when: slotText(lang, d.accepted.booking) })}</p>` : nothing}
@@ -258,10 +259,10 @@ export class NgoAdviceForm extends NgoElement {
       target: (id) => (id === 'topic' ? `topic-${topics[0]!.id}` : id === 'channel' ? `channel-${CHANNELS[0]}` : id),
     });
     return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => this.submit.prepare()}>
-      <h2 class="title">${this.tr('advice.form.title')}</h2>
+      <${this.headingTag(0)} class="title">${this.tr('advice.form.title')}</${this.headingTag(0)}>
       <p class="intro">${this.tr('advice.form.intro')}</p>
       ${draftNotice(this.form, lang)}
-      ${errorSummary(this.tr('summary.heading', { count: summary.length }), summary)}
+      ${errorSummary(this.tr('summary.heading', { count: summary.length }), summary, this.headingLevelAt(0))}
       ${formError(this.failure ? ta.error(lang, this.failure) : undefined)}
       ${this.renderTopics(lang, topics)} ${topic?.fields.length ? this.renderTopicFields(lang, topic) : nothing}
       <fieldset>
@@ -354,7 +355,7 @@ export class NgoAdviceForm extends NgoElement {
     if (!r) return nothing;
     const link = (slug: string) => (this.guideUrl ? this.guideUrl.replace('{slug}', encodeURIComponent(slug)) : '');
     return html`<aside class="related" aria-labelledby="related-title">
-      <h3 id="related-title">${this.tr('advice.related.title')}</h3>
+      <${this.headingTag(1)} id="related-title">${this.tr('advice.related.title')}</${this.headingTag(1)}>
       ${r.guide.length ? html`<p class="ngo-label">${this.tr('advice.related.guide')}</p><ul>${r.guide.map((g) => html`<li>${link(g.slug) ? html`<a href=${link(g.slug)} target="_blank" rel="noopener">${g.title}</a>` : g.title}</li>`)}</ul>` : nothing}
       ${r.trainings.length ? html`<p class="ngo-label">${this.tr('advice.related.trainings')}</p><ul>${r.trainings.map((e) => html`<li>${e.title} (${formatDateTime(lang, e.startsAt)})</li>`)}</ul>` : nothing}
     </aside>`;

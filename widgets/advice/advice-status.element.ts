@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ATTACHMENT_ACCEPT, CASE_STATUS_LABELS, SATISFACTION_SCORES } from '../../common/advice.js';
 import { asApiError, request, type ApiError } from '../core/api.js';
@@ -156,7 +157,7 @@ export class NgoAdviceStatus extends NgoElement {
   }
 
   private renderCase(lang: Lang, c: CaseStatusView): TemplateResult {
-    return html`<h2 class="case-number">${this.tr('status.title', { number: c.number })}</h2>
+    return html`<${this.headingTag(0)} class="case-number">${this.tr('status.title', { number: c.number })}</${this.headingTag(0)}>
       ${formError(this.failure ? ta.error(lang, this.failure) : undefined)}
       <dl class="facts">
         <dt>${this.tr('status.state')}</dt><dd><strong>${CASE_STATUS_LABELS[c.status][lang]}</strong></dd>
@@ -164,18 +165,18 @@ export class NgoAdviceStatus extends NgoElement {
         <dt>${this.tr('status.created')}</dt><dd>${formatDateTime(lang, c.createdAt)}</dd>
       </dl>
       <section aria-labelledby="question-title">
-        <h3 id="question-title">${this.tr('status.question')}</h3>
+        <${this.headingTag(1)} id="question-title">${this.tr('status.question')}</${this.headingTag(1)}>
         <p class="question">${c.question}</p>
       </section>
       <section aria-labelledby="thread-title">
-        <h3 id="thread-title" tabindex="-1">${this.tr('status.thread')}</h3>
+        <${this.headingTag(1)} id="thread-title" tabindex="-1">${this.tr('status.thread')}</${this.headingTag(1)}>
         ${c.messages.length
           ? html`<ol class="thread">${c.messages.map((m) => html`<li class=${m.author}><span class="meta">${this.tr(`status.from.${m.author}`)}, ${formatDateTime(lang, m.createdAt)}</span><br />${m.body}</li>`)}</ol>`
           : html`<p>${this.tr('status.thread_empty')}</p>`}
       </section>
       ${c.attachments.length
         ? html`<section aria-labelledby="files-title">
-            <h3 id="files-title">${this.tr('status.files')}</h3>
+            <${this.headingTag(1)} id="files-title">${this.tr('status.files')}</${this.headingTag(1)}>
             <ul>${c.attachments.map((f) => html`<li><a href=${downloadUrl(this.api, this.secret, f.id)} download=${f.filename} rel="noreferrer">${this.tr('status.download', { name: f.filename, size: size(lang, f.size) })}</a> <span class="meta">(${this.tr(`status.from.${f.from === 'staff' ? 'staff' : 'requester'}`)})</span></li>`)}</ul>
           </section>`
         : nothing}
@@ -186,7 +187,7 @@ export class NgoAdviceStatus extends NgoElement {
     const b = c.booking;
     if (b && !c.canBook) {
       return html`<section aria-labelledby="booking-title">
-        <h3 id="booking-title" tabindex="-1">${this.tr('status.booking.title')}</h3>
+        <${this.headingTag(1)} id="booking-title" tabindex="-1">${this.tr('status.booking.title')}</${this.headingTag(1)}>
         <p>${this.tr('status.booking.when', { when: slotWhen(lang, b) })}</p>
         <p>${this.tr('status.booking.where', { where: (b.mode === 'in_person' ? b.address : b.onlineUrl) ?? '' })}</p>
         ${c.canReply ? html`<button type="button" class="ngo-secondary" ?disabled=${this.busy} @click=${() => this.act(() => this.post('/v1/advice/status/booking/cancel', {}), () => this.tr('status.booking.cancelled'), '#book-title')}>${this.tr('status.booking.cancel')}</button>` : nothing}
@@ -195,7 +196,7 @@ export class NgoAdviceStatus extends NgoElement {
     if (!c.canBook) return nothing;
     const slots = this.slots.value ?? [];
     return html`<section aria-labelledby="book-title">
-      <h3 id="book-title" tabindex="-1">${this.tr('status.book.legend')}</h3>
+      <${this.headingTag(1)} id="book-title" tabindex="-1">${this.tr('status.book.legend')}</${this.headingTag(1)}>
       ${slots.length
         ? html`<form @submit=${(e: SubmitEvent) => {
             e.preventDefault();

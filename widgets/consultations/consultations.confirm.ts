@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { ApiError } from '../core/api.js';
 import { tFormKit } from '../core/form.i18n.js';
 import { formError } from '../core/public-form.js';
@@ -61,7 +62,7 @@ export class ConfirmPanel {
         <button type="button" part="submit-button" ?disabled=${this.submit.busy} @click=${() => void this.confirm(kind, token)}>${t(`cons.${kind}.button`)}</button>`;
     }
     return html`<div class="panel" part="confirm">
-      <h2 id="confirm-title" tabindex="-1">${heading}</h2>
+      <${this.host.el.headingTag(0)} id="confirm-title" tabindex="-1">${heading}</${this.host.el.headingTag(0)}>
       ${body}
     </div>`;
   }

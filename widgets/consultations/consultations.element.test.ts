@@ -181,7 +181,7 @@ describe('<ngo-consultation>', () => {
       ['#contactEmail', 'E-mail: Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl.'],
       ['#consent', 'Aby wysłać, zaznacz zgodę.'],
     ]);
-    expect(text($(el, '.ngo-error-summary h2'))).to.equal('Formularz zawiera 5 błędów');
+    expect(text($(el, '.ngo-error-summary h4'))).to.equal('Formularz zawiera 5 błędów');
     await expect(el).to.be.accessible();
     const email = $(el, '#contactEmail')!;
     expect(email.getAttribute('aria-invalid')).to.equal('true');
@@ -378,7 +378,7 @@ describe('<ngo-consultation>', () => {
     await waitFor(() => focused(el) === 'h2#title', 'focus on the consultation title');
     expect(el.consultation).to.equal('');
     $(el, 'button.back')!.click();
-    await waitFor(() => focused(el) === 'button#item-2.link', 'focus back on the list item');
+    await waitFor(() => focused(el) === 'a#item-2.link', 'focus back on the list item');
   });
 
   it('asks before confirming a remark from the e-mailed link, and says when the link is dead', async () => {
@@ -422,5 +422,84 @@ describe('<ngo-consultation>', () => {
     const org = url.searchParams.get('org')!;
     const entry = await (await fetch(`/v1/map/organisations/${org}`)).json();
     expect(entry.name).to.equal('Związek Testowy Widżetów');
+  });
+
+  describe('every view has a URL (sync-url, issue 9 item 3)', () => {
+    let start: string;
+    beforeEach(() => {
+      start = location.href;
+    });
+    afterEach(() => history.replaceState(null, '', start));
+
+    async function mountSynced(search: string, lang = 'pl') {
+      history.replaceState(null, '', `${location.pathname}${search}`);
+      await setViewport({ width: 1280, height: 900 });
+      return fixture<NgoConsultation>(html`<ngo-consultation sync-url lang=${lang} api-base=${location.origin} district="12"></ngo-consultation>`);
+    }
+
+    it('lists consultations as real links, opens one in place, and Back returns to the list with focus on it', async () => {
+      const el = await mountSynced('?keep=1');
+      const link = await waitFor(() => $$(el, 'a[part="item"]').find((a) => text(a) === reported.title), 'the list of links');
+      const href = new URL(link.getAttribute('href')!);
+      expect(href.searchParams.get('ngo-cons-id')).to.equal(reported.id);
+      expect(href.searchParams.get('keep')).to.equal('1');
+      // A Ctrl-click is the browser's (a new tab): the widget leaves it alone.
+      const ctrl = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+      link.dispatchEvent(ctrl);
+      expect(ctrl.defaultPrevented).to.equal(false);
+      expect(el.shadowRoot!.querySelector('#title')).to.equal(null);
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => focused(el) === 'h2#title', 'the consultation, focused');
+      expect(new URL(location.href).searchParams.get('ngo-cons-id')).to.equal(reported.id);
+      history.back();
+      await waitFor(() => focused(el) === 'a#item-2.link', 'the list again after Back, focus on the link');
+      expect(new URL(location.href).searchParams.get('ngo-cons-id')).to.equal(null);
+      expect(new URL(location.href).searchParams.get('keep')).to.equal('1');
+    });
+
+    it('opens the same view from a copied link: the consultation and a unit, focused', async () => {
+      const unit = open.units[2]!;
+      const el = await mountSynced(`?ngo-cons-id=${open.id}&ngo-cons-unit=${unit.id}`);
+      await waitFor(() => root(el).activeElement?.getAttribute('data-unit') === unit.id, 'focus on the unit');
+      expect(text(root(el).activeElement)).to.equal(unit.label);
+      // Each unit has its own link, and following it names the unit in the URL.
+      const other = open.units[0]!;
+      const permalink = $$(el, 'a.permalink').find((a) => new URL(a.getAttribute('href')!).searchParams.get('ngo-cons-unit') === other.id)!;
+      permalink.click();
+      await waitFor(() => root(el).activeElement?.getAttribute('data-unit') === other.id, 'focus on the other unit');
+      expect(new URL(location.href).searchParams.get('ngo-cons-unit')).to.equal(other.id);
+    });
+
+    it('opens a remark from its link, in a Ukrainian interface with the Polish texts marked lang=pl', async () => {
+      const remark = (await api<{ items: PublicRemark[] }>(`/v1/consultations/${reported.id}/remarks`)).items.at(-1)!;
+      const el = await mountSynced(`?ngo-cons-id=${reported.id}&ngo-cons-remark=${remark.id}`, 'uk');
+      await waitFor(() => root(el).activeElement?.getAttribute('data-remark') === remark.id, 'focus on the remark');
+      expect($(el, '#title')!.getAttribute('lang')).to.equal('pl');
+      expect($(el, '[part="base"]')!.getAttribute('lang')).to.equal('uk');
+      const article = root(el).activeElement!;
+      for (const dd of article.querySelectorAll('dd')) expect(dd.getAttribute('lang')).to.equal('pl');
+      expect(new URL(article.querySelector<HTMLAnchorElement>('a.permalink')!.href).searchParams.get('ngo-cons-remark')).to.equal(remark.id);
+    });
+
+    it('without sync-url, links point at the consultation’s own embed page', async () => {
+      const el = await mount({ district: '12' });
+      const link = await waitFor(() => $$(el, 'a[part="item"]')[0], 'the list');
+      const href = new URL(link.getAttribute('href')!);
+      expect(href.pathname).to.equal('/embed/consultations');
+      expect(href.searchParams.get('ngo-cons-id')).to.equal(open.id);
+      expect(href.searchParams.has('sync-url')).to.equal(true);
+    });
+
+    it('takes its heading levels from heading-level, and leaves out its title with no-heading', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      const el = await fixture<NgoConsultation>(html`<ngo-consultation heading-level="3" no-heading lang="pl" api-base=${location.origin} district="12"></ngo-consultation>`);
+      await waitFor(() => $$(el, 'a[part="item"]').length, 'the list');
+      expect($$(el, 'h2, h3').map((h) => text(h))).to.not.include('Konsultacje');
+      expect($$(el, 'h4').map((h) => text(h))).to.deep.equal(['Trwają', 'Zaplanowane', 'Zakończone niedawno']);
+      const one = await mount({ id: open.id });
+      expect($(one, '#title')!.localName).to.equal('h2');
+      expect($(one, '[data-unit]')!.localName).to.equal('h4');
+    });
   });
 });

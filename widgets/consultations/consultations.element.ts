@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LABELS, consultationStatus, type ConsultationStatus, type Decision } from '../../common/consultations.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { ApiError, asApiError } from '../core/api.js';
@@ -8,6 +9,7 @@ import { NgoSelectEvent } from '../core/events.js';
 import { formStyles, statusRegion } from '../core/forms.js';
 import { formatDateTime, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
+import { onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
 import {
   getConsultation, listConsultations, listRemarks, reportUrl,
   type ConsultationDetail, type ConsultationSummary, type ConsultationUnit, type PublicRemark, type RemarkFilters,
@@ -27,6 +29,11 @@ let formKit: { load(lang: Lang): Promise<void> | undefined } | undefined;
 const formKitTranslator = { load: (lang: Lang) => formKit?.load(lang) };
 
 const RECENT_DAYS = 90;
+const URL_PREFIX = 'ngo-cons-';
+const URL_KEYS = ['id', 'unit', 'remark'] as const;
+type UrlView = { id: string; unit: string; remark: string };
+/** A left click without a modifier opens in place; any other (middle, Ctrl, Shift) is the browser's. */
+const plainClick = (e: MouseEvent) => e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
 
 /**
@@ -46,6 +53,11 @@ const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
  * @attr district - List preset, 1–18: that district's consultations and the city-wide ones.
  * @attr confirm - A remark's confirmation token (from the e-mailed link).
  * @attr confirm-support - A support's confirmation token (from the e-mailed link).
+ * @attr sync-url - Keep the open consultation, unit and remark in the page URL (`?ngo-cons-id=…&ngo-cons-unit=…`),
+ *   so the links in the list, a unit's and a remark's link, Back and a reload all work. Without it the
+ *   links point at the consultation's `/embed/consultations` page.
+ * @attr heading-level - Level of the widget's top heading (default 2).
+ * @attr no-heading - Leave out the list's title heading.
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Where the API lives; defaults to the server the script came from.
  *
@@ -86,6 +98,7 @@ export class NgoConsultation extends NgoElement {
     district: {},
     confirm: {},
     confirmSupport: { attribute: 'confirm-support' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
     selected: { state: true },
     filters: { state: true },
     panel: { state: true },
@@ -97,6 +110,7 @@ export class NgoConsultation extends NgoElement {
   declare district: string;
   declare confirm: string;
   declare confirmSupport: string;
+  declare syncUrl: boolean;
 
   /** The consultation opened from the list. */
   declare private selected: string;
@@ -118,6 +132,9 @@ export class NgoConsultation extends NgoElement {
   /** Selector of the button that opened the form, for focus return. */
   private returnTo = '';
   private reloads = 0;
+  /** The unit or remark the URL names, focused once the consultation shows it. */
+  private target: { unit: string; remark: string } = { unit: '', remark: '' };
+  private stopUrl?: () => void;
 
   private list = new Task(this, {
     args: () => [this.api, this.currentId, this.district] as const,
@@ -147,9 +164,15 @@ export class NgoConsultation extends NgoElement {
   constructor() {
     super();
     this.consultation = this.district = this.confirm = this.confirmSupport = this.selected = this.status = '';
+    this.syncUrl = false;
     this.filters = NO_FILTERS;
     this.panel = null;
     this.now = Date.now();
+  }
+
+  /** `lang="pl"` for what officials and residents wrote (always Polish) inside an English or Ukrainian interface. */
+  private get authorLang(): 'pl' | typeof nothing {
+    return this.locale === 'pl' ? nothing : 'pl';
   }
 
   /** The consultation shown: the attribute's, else the one opened from the list. */
@@ -160,11 +183,84 @@ export class NgoConsultation extends NgoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => (this.now = Date.now() + this.offset), 30_000);
+    if (this.syncUrl) {
+      this.readUrl();
+      this.stopUrl = onUrlState(() => this.whenFormCloses(() => this.readUrl(true)));
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    this.stopUrl?.();
+  }
+
+  // ---- the view in the URL -----------------------------------------------------------------------
+
+  /** Opens the view the page URL names (at start, and on Back and Forward). */
+  private readUrl(fromHistory = false): void {
+    const u = readUrlState(URL_PREFIX, URL_KEYS);
+    const id = this.consultation ? '' : (u.id ?? '');
+    if (id !== this.selected) {
+      this.selected = id;
+      this.panel = null;
+      if (fromHistory && !id) this.focusLater(this.returnTo || '#item-0');
+    }
+    this.target = { unit: u.unit ?? '', remark: u.remark ?? '' };
+    if (fromHistory && id && !this.target.unit && !this.target.remark) this.focusLater('#title');
+    this.requestUpdate();
+  }
+
+  /** Writes the view into the page URL (`push`: a new history entry, so Back returns to the previous view). */
+  private writeUrl(v: Partial<UrlView>, push: boolean): void {
+    if (!this.syncUrl) return;
+    writeUrlState(URL_PREFIX, { id: this.consultation ? '' : this.selected, unit: '', remark: '', ...v }, { push });
+  }
+
+  /**
+   * The address of a view: this page's URL with the view's parameters (with `sync-url`), else the
+   * consultation's own `/embed/consultations` page, so a link opened in a new tab shows the same.
+   */
+  private href(v: Partial<UrlView>): string {
+    const id = v.id ?? this.currentId;
+    const params: Record<string, string> = { id, unit: v.unit ?? '', remark: v.remark ?? '' };
+    if (this.syncUrl) {
+      const url = new URL(location.href);
+      for (const k of URL_KEYS) {
+        if (k === 'id' && this.consultation) continue;
+        if (params[k]) url.searchParams.set(URL_PREFIX + k, params[k]);
+        else url.searchParams.delete(URL_PREFIX + k);
+      }
+      return url.href;
+    }
+    const url = new URL(`${this.api}/embed/consultations`);
+    url.searchParams.set('lang', this.locale);
+    url.searchParams.set('sync-url', '');
+    for (const k of URL_KEYS) if (params[k]) url.searchParams.set(URL_PREFIX + k, params[k]);
+    return url.href;
+  }
+
+  /** Focuses the unit or remark the URL named, once it is rendered (scrolling it into view). */
+  private reachTarget(): void {
+    const { unit, remark } = this.target;
+    if (!unit && !remark) return;
+    const c = this.detail.value;
+    if (!c || c.id !== this.currentId) return;
+    if (remark) {
+      if (!this.remarks.value) return;
+      if (this.filters !== NO_FILTERS && !this.remarks.value.some((r) => r.id === remark)) {
+        this.filters = NO_FILTERS;
+        return;
+      }
+    }
+    const el = this.renderRoot.querySelector<HTMLElement>(remark ? `[data-remark="${CSS.escape(remark)}"]` : `[data-unit="${CSS.escape(unit)}"]`);
+    if (!el) {
+      if (!remark || this.remarks.status !== TaskStatus.PENDING) this.target = { unit: '', remark: '' };
+      return;
+    }
+    this.target = { unit: '', remark: '' };
+    el.focus();
+    el.scrollIntoView?.({ block: 'start' });
   }
 
 
@@ -176,7 +272,9 @@ export class NgoConsultation extends NgoElement {
     if ((changed.has('confirm') || changed.has('confirmSupport')) && (this.confirm || this.confirmSupport)) void this.loadForms();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.reachTarget();
     const el = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
     if (!el) return;
     this.focusNext = '';
@@ -196,9 +294,13 @@ export class NgoConsultation extends NgoElement {
 
   // ---- actions -----------------------------------------------------------------------------------
 
-  private openConsultation(c: ConsultationSummary, index: number): void {
+  private openConsultation(c: ConsultationSummary, index: number, e?: MouseEvent): void {
+    if (e && !plainClick(e)) return;
+    e?.preventDefault();
     this.returnTo = `#item-${index}`;
     this.selected = c.id;
+    this.target = { unit: '', remark: '' };
+    this.writeUrl({ id: c.id }, true);
     this.status = '';
     this.dispatchEvent(new NgoSelectEvent({ id: c.id, name: c.title }));
     this.focusLater('#title');
@@ -208,8 +310,18 @@ export class NgoConsultation extends NgoElement {
     this.whenFormCloses(() => {
       this.panel = null;
       this.selected = '';
+      this.writeUrl({ id: '' }, true);
       this.focusLater(this.returnTo);
     });
+  }
+
+  /** A unit's or remark's own link, followed in place: the URL names it, and it gets focus. */
+  private followLink(e: MouseEvent, v: { unit?: string; remark?: string }): void {
+    if (!plainClick(e)) return;
+    e.preventDefault();
+    this.writeUrl(v, true);
+    this.target = { unit: v.unit ?? '', remark: v.remark ?? '' };
+    this.requestUpdate();
   }
 
   /** Runs `next` at once, or, when the open form was typed into, once the person agreed to close it. */
@@ -355,19 +467,19 @@ export class NgoConsultation extends NgoElement {
       ['cons.group.recent', shown.filter((c) => c.status === 'closed' || c.status === 'reported')],
     ];
     let index = 0;
-    return html`<h2>${this.t('cons.list_title')}</h2>
+    return html`${this.noHeading ? nothing : html`<${this.headingTag(0)}>${this.t('cons.list_title')}</${this.headingTag(0)}>`}
       ${!items
         ? this.renderState(this.list, lang)
         : shown.length === 0
           ? html`<p>${this.t('cons.none')}</p>`
           : groups.map(([key, list]) =>
               list.length
-                ? html`<h3>${this.t(key)}</h3>
+                ? html`<${this.headingTag(1)}>${this.t(key)}</${this.headingTag(1)}>
                     <ul class="plain" part="list">
                       ${list.map((c) => {
                         const i = index++;
                         return html`<li class="item">
-                          <h4><button type="button" class="link" part="item" id="item-${i}" @click=${() => this.openConsultation(c, i)}>${c.title}</button></h4>
+                          <${this.headingTag(2)}><a class="link" part="item" id="item-${i}" href=${this.href({ id: c.id })} lang=${this.authorLang} @click=${(e: MouseEvent) => this.openConsultation(c, i, e)}>${c.title}</a></${this.headingTag(2)}>
                           <div class="row meta">${this.badge(c, lang)} <span>${this.dates(c, lang)}</span> <span>${this.scope(c, lang)}</span></div>
                         </li>`;
                       })}
@@ -410,15 +522,15 @@ export class NgoConsultation extends NgoElement {
     const row = (key: ConsultationKey, value: unknown) => html`<dt>${this.t(key)}</dt><dd>${value}</dd>`;
     return html`${this.backButton()}
       <header part="header">
-        <h2 id="title" tabindex="-1">${c.title}</h2>
+        <${this.headingTag(0)} id="title" tabindex="-1" lang=${this.authorLang}>${c.title}</${this.headingTag(0)}>
         <div class="row">${this.badge(c, lang)}</div>
-        <dl>
+        <dl lang=${this.authorLang}>
           ${row('cons.period', this.dates(c, lang))} ${row('cons.subject', c.subject)} ${row('cons.goal', c.goal)}
           ${row('cons.unit_name', c.unitName)} ${row('cons.legal_basis', c.legalBasis)} ${row('cons.scope', this.scope(c, lang))}
         </dl>
         <p class="note">${this.t(c.audience === 'ngo' ? 'cons.audience.ngo' : 'cons.audience.all')}</p>
         ${c.attachments.length
-          ? html`<h3>${this.t('cons.attachments')}</h3>
+          ? html`<${this.headingTag(1)}>${this.t('cons.attachments')}</${this.headingTag(1)}>
               <ul>${c.attachments.map((a) => html`<li><a href=${/^https?:/i.test(a.url) ? a.url : '#'} target="_blank" rel="noopener">${a.title}</a></li>`)}</ul>`
           : nothing}
         ${this.renderPhase(c, s, lang)}
@@ -439,7 +551,7 @@ export class NgoConsultation extends NgoElement {
     return html`<div class="note">
       <p>${this.t('cons.ended', { date: formatDateTime(lang, c.endsAt) })}</p>
       ${s === 'reported'
-        ? html`<h3>${this.t('cons.report')}</h3>
+        ? html`<${this.headingTag(1)}>${this.t('cons.report')}</${this.headingTag(1)}>
             <ul>
               <li><a href=${reportUrl(this.api, c.id, 'html', lang)} target="_blank" rel="noopener">${this.t('cons.report_html')}</a></li>
               <li><a href=${reportUrl(this.api, c.id, 'csv', lang)} download>${this.t('cons.report_csv')}</a></li>
@@ -456,7 +568,7 @@ export class NgoConsultation extends NgoElement {
         : html`<span class="muted">${this.t('cons.no_remarks_unit')}</span>`;
     const whole = this.t('cons.whole_document');
     return html`<section aria-labelledby="doc-title">
-      <h3 id="doc-title">${this.t('cons.document')}</h3>
+      <${this.headingTag(1)} id="doc-title">${this.t('cons.document')}</${this.headingTag(1)}>
       ${open ? html`<p class="muted">${this.t('cons.document_hint')}</p>` : nothing}
       <div class="row">
         ${open ? html`<button type="button" id="comment-doc" part="comment-button" @click=${() => this.open({ kind: 'remark', unit: null }, '#comment-doc')}>${this.t('cons.comment_document')}</button>` : nothing}
@@ -468,13 +580,14 @@ export class NgoConsultation extends NgoElement {
             ${c.units.map(
               // A property, not a style attribute: a host CSP without 'unsafe-inline' for styles refuses those.
               (u, i) => html`<li .style=${`--_depth:${u.depth}`}>
-                <span class="label">${u.label}</span>
-                <p class="text">${u.text}</p>
+                <${this.headingTag(2)} class="label" id="unit-${i}" data-unit=${u.id} tabindex="-1" lang=${this.authorLang}>${u.label}</${this.headingTag(2)}>
+                <p class="text" lang=${this.authorLang}>${u.text}</p>
                 <div class="row">
                   ${open
                     ? html`<button type="button" id="comment-${i}" part="comment-button" @click=${() => this.open({ kind: 'remark', unit: u }, `#comment-${i}`)}>${this.t('cons.comment')}<span class="sr"> ${u.label}</span></button>`
                     : nothing}
                   ${counts(u.remarkCount, u.id, u.label)}
+                  <a class="permalink" href=${this.href({ unit: u.id })} @click=${(e: MouseEvent) => this.followLink(e, { unit: u.id })}>${this.t('cons.link')}<span class="sr"> ${u.label}</span></a>
                 </div>
                 ${isPanel(u) ? this.renderForm(c, lang) : nothing}
               </li>`,
@@ -497,7 +610,7 @@ export class NgoConsultation extends NgoElement {
     </div>`;
     const units: [string, string][] = c.units.filter((u) => u.remarkCount > 0 || u.id === f.unit).map((u) => [u.id, u.label]);
     return html`<section part="remarks" aria-labelledby="remarks-title">
-      <h3 id="remarks-title" tabindex="-1">${this.t(s === 'reported' ? 'cons.remarks_answers' : 'cons.remarks')}</h3>
+      <${this.headingTag(1)} id="remarks-title" tabindex="-1">${this.t(s === 'reported' ? 'cons.remarks_answers' : 'cons.remarks')}</${this.headingTag(1)}>
       ${c.remarkCount || filtered
         ? html`<fieldset class="filters">
             <legend>${this.t('cons.filters')}</legend>
@@ -522,22 +635,24 @@ export class NgoConsultation extends NgoElement {
     // An organisation found on the NGO map (by KRS) links to its entry there.
     const org = r.organisationName
       ? r.organisationId
-        ? html`<a href=${`${this.api}/embed/map?lang=${lang}&org=${encodeURIComponent(r.organisationId)}`} target="_blank" rel="noopener">${r.organisationName}</a>`
-        : r.organisationName
+        ? html`<a href=${`${this.api}/embed/map?lang=${lang}&org=${encodeURIComponent(r.organisationId)}`} target="_blank" rel="noopener" lang=${this.authorLang}>${r.organisationName}</a>`
+        : html`<span lang=${this.authorLang}>${r.organisationName}</span>`
       : null;
     const author = org ? html`${org}${r.krs ? ` (KRS ${r.krs})` : ''} · ${type}` : type;
-    const block = (key: ConsultationKey, text: string) => (text ? html`<dt>${this.t(key)}</dt><dd>${text}</dd>` : nothing);
-    return html`<article class="remark" part="remark" aria-labelledby="remark-${i}">
-      <h4 id="remark-${i}">${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</h4>
+    // What people wrote is in Polish, whatever the interface's language (WCAG 3.1.2).
+    const block = (key: ConsultationKey, text: string) => (text ? html`<dt>${this.t(key)}</dt><dd lang=${this.authorLang}>${text}</dd>` : nothing);
+    return html`<article class="remark" part="remark" aria-labelledby="remark-${i}" data-remark=${r.id} tabindex="-1">
+      <${this.headingTag(2)} id="remark-${i}">${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</${this.headingTag(2)}>
       <p class="meta">${author} · ${this.t('cons.submitted_on', { date: formatDateTime(lang, r.createdAt) })}</p>
       <dl>
         ${block('cons.current', r.currentWording)} ${block('cons.proposed', r.proposedWording)} ${block('cons.justification', r.justification)}
         ${block('cons.supporters', r.supporters.map((s) => s.organisationName).join(', '))}
       </dl>
+      <p><a class="permalink" href=${this.href({ remark: r.id })} @click=${(e: MouseEvent) => this.followLink(e, { remark: r.id })}>${this.t('cons.remark_link')}<span class="sr"> ${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</span></a></p>
       ${r.decision
         ? html`<div class="answer">
             <p><strong>${this.t('cons.decision')}:</strong> ${DECISION_LABELS[r.decision as Decision][lang]}</p>
-            ${r.response ? html`<p><strong>${this.t('cons.response')}:</strong> ${r.response}</p>` : nothing}
+            ${r.response ? html`<p><strong>${this.t('cons.response')}:</strong> <span lang=${this.authorLang}>${r.response}</span></p>` : nothing}
           </div>`
         : nothing}
       ${open

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AUTHOR_TYPE_LABELS, type AuthorType } from '../../common/consultations.js';
 import type { NgoElement } from '../core/base.element.js';
@@ -170,7 +171,7 @@ export class ConsultationForms {
       const status = ['unconfirmed', 'pending', 'published'].includes(this.done.status) ? this.done.status : 'pending';
       const key = `cons.${remark ? 'done' : 'done_support'}.${status}` as ConsultationKey;
       return html`<div class="panel" part="form">
-        <div id="done" tabindex="-1"><h4>${this.t('cons.done.title')}</h4><p>${this.t(key, { email: this.done.email })}</p></div>
+        <div id="done" tabindex="-1"><${this.host.el.headingTag(2)}>${this.t('cons.done.title')}</${this.host.el.headingTag(2)}><p>${this.t(key, { email: this.done.email })}</p></div>
         ${close}
       </div>`;
     }
@@ -181,11 +182,11 @@ export class ConsultationForms {
     });
     const d = this.form.values;
     return html`<div class="panel" part="form" role="region" aria-labelledby="form-title">
-      <h4 id="form-title" tabindex="-1">${this.t(remark ? 'cons.form.title' : 'cons.support_title')}</h4>
+      <${this.host.el.headingTag(2)} id="form-title" tabindex="-1">${this.t(remark ? 'cons.form.title' : 'cons.support_title')}</${this.host.el.headingTag(2)}>
       <p>${this.t(remark ? 'cons.form.target' : 'cons.remark_on', { target })}</p>
       ${remark ? nothing : html`<p>${this.t('cons.support_intro')}</p>`}
       <form novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e, c)}>
-        ${draftNotice(this.form, lang)} ${errorSummary(this.t('summary.heading', { count: summary.length }), summary)} ${formError(this.failure ? tc.error(lang, this.failure) : undefined)}
+        ${draftNotice(this.form, lang)} ${errorSummary(this.t('summary.heading', { count: summary.length }), summary, this.host.el.headingLevelAt(2))} ${formError(this.failure ? tc.error(lang, this.failure) : undefined)}
         ${remark ? html`${this.area('currentWording')} ${this.area('proposedWording')} ${this.area('justification', true)} ${this.renderAuthorTypes(c, lang)}` : nothing}
         ${!remark || needsOrganisation(d.authorType) ? html`${this.text('organisationName', true)} ${this.text('krs')}` : nothing}
         ${contactFields({

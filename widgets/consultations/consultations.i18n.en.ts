@@ -11,6 +11,8 @@ const en: Messages<ConsultationSource> = {
   'cons.none': 'There are no consultations at the moment.',
   'cons.count': { one: '{count} consultation found.', other: '{count} consultations found.' },
   'cons.back': 'All consultations',
+  'cons.link': 'Link to this part',
+  'cons.remark_link': 'Link to this remark',
   'cons.not_found': 'No consultation with this identifier was found.',
   'cons.city_wide': 'all of Kraków',
   'cons.district': 'District {roman} {name}',

@@ -10,6 +10,8 @@ const pl = {
   'cons.none': 'Obecnie nie ma żadnych konsultacji.',
   'cons.count': { one: 'Znaleziono {count} konsultację.', few: 'Znaleziono {count} konsultacje.', many: 'Znaleziono {count} konsultacji.', other: 'Znaleziono {count} konsultacji.' },
   'cons.back': 'Wszystkie konsultacje',
+  'cons.link': 'Link do tego fragmentu',
+  'cons.remark_link': 'Link do tej uwagi',
   'cons.not_found': 'Nie znaleziono konsultacji o podanym identyfikatorze.',
   'cons.city_wide': 'cały Kraków',
   'cons.district': 'Dzielnica {roman} {name}',

@@ -11,6 +11,8 @@ const uk: Messages<ConsultationSource> = {
   'cons.none': 'Наразі консультацій немає.',
   'cons.count': { one: 'Знайдено {count} консультацію.', few: 'Знайдено {count} консультації.', many: 'Знайдено {count} консультацій.', other: 'Знайдено {count} консультації.' },
   'cons.back': 'Усі консультації',
+  'cons.link': 'Посилання на цей фрагмент',
+  'cons.remark_link': 'Посилання на це зауваження',
   'cons.not_found': 'Консультацію з таким ідентифікатором не знайдено.',
   'cons.city_wide': 'весь Краків',
   'cons.district': 'Район {roman} {name}',

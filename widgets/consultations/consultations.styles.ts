@@ -91,7 +91,13 @@ export const consultationStyles = css`
     padding-inline-start: min(calc(var(--_depth, 0) * 1.25em), 3em);
   }
   .label {
+    margin: 0;
+    font-size: 1em;
     font-weight: 700;
+  }
+  .permalink {
+    font-size: 0.875em;
+    align-self: center;
   }
   .text {
     margin-block: 0.25em;

@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { loadLang, normaliseLang, t, type Lang } from './i18n/index.js';
 import { theme } from './theme.js';
 
@@ -21,6 +22,11 @@ export function resolveLang(el: Element): Lang {
 }
 
 const live = new Set<NgoElement>();
+
+/** `h1`…`h6` as static tags, for templates made with `html` from `lit/static-html.js`. */
+const HEADING_TAGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+/** The level of a widget's top heading when the host does not set `heading-level`. */
+export const DEFAULT_HEADING_LEVEL = 2;
 let langObserver: MutationObserver | undefined;
 
 /**
@@ -29,6 +35,8 @@ let langObserver: MutationObserver | undefined;
  *
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin (and path) of the API, e.g. `https://ngo.krakow.pl`. Defaults to where the widgets were loaded from.
+ * @attr heading-level - Level of the widget's top heading, 1–6 (default 2); the headings below it follow (a host page whose section is an `h3` sets 4).
+ * @attr no-heading - Leave out the widget's own title heading (the host page's heading already says it); the headings below keep their levels.
  */
 export class NgoElement extends LitElement {
   static override styles = [theme];
@@ -37,6 +45,8 @@ export class NgoElement extends LitElement {
   static override properties: PropertyDeclarations = {
     langAttribute: { attribute: 'lang' },
     apiBase: { attribute: 'api-base' },
+    headingLevel: { attribute: 'heading-level' },
+    noHeading: { type: Boolean, attribute: 'no-heading' },
   };
 
   /** Mirrors the native `lang` attribute so that changing it re-renders; read `locale` for the resolved language. */
@@ -44,10 +54,31 @@ export class NgoElement extends LitElement {
 
   /** Origin (and path) of the API, e.g. `https://ngo.krakow.pl`. */
   declare apiBase: string;
+  /** Level of the top heading as the host set it (`heading-level`); read `headingTag()`. */
+  declare headingLevel: string | null;
+  /** Leave out the widget's own title heading (`no-heading`). */
+  declare noHeading: boolean;
 
   constructor() {
     super();
     this.apiBase = DEFAULT_API_BASE;
+    this.headingLevel = null;
+    this.noHeading = false;
+  }
+
+  /** The level of a heading `depth` steps below the widget's top heading (1–6; deeper ones stay at 6). */
+  headingLevelAt(depth: number): number {
+    const top = Number(this.headingLevel);
+    const base = Number.isInteger(top) && top >= 1 && top <= 6 ? top : DEFAULT_HEADING_LEVEL;
+    return Math.min(6, base + depth);
+  }
+
+  /**
+   * The tag of a heading `depth` steps below the widget's top heading, for a template made with
+   * `html` from `lit/static-html.js`: `<${this.headingTag(1)} id="x">…</${this.headingTag(1)}>`.
+   */
+  headingTag(depth: number): StaticValue {
+    return HEADING_TAGS[this.headingLevelAt(depth) - 1]!;
   }
 
   private warned = new Set<string>();
@@ -111,6 +142,6 @@ export class NgoElement extends LitElement {
       this.warned.add(message);
       console.warn(`[ngo] <${this.localName}>: ${message}`);
     }
-    return html`<div class="ngo-root" part="base"><p class="ngo-error" role="alert">${t(this.locale, 'misconfigured')}${detail ? html` ${detail}` : ''}</p></div>`;
+    return html`<div class="ngo-root" part="base" lang=${this.locale}><p class="ngo-error" role="alert">${t(this.locale, 'misconfigured')}${detail ? html` ${detail}` : ''}</p></div>`;
   }
 }

@@ -16,6 +16,7 @@ const en: Messages<FormSource> = {
   'form.discard.discard': 'Discard the text',
   'form.draft.restored': 'Your unsent draft from {date} is back.',
   'form.draft.clear': 'Clear the form',
+  'form.draft.kept': 'The draft is kept in this browser only, without your name and e-mail address (those go when the page closes). It is deleted once sent, when you choose “Clear the form”, or after 30 days.',
   'form.link.incomplete': 'The link is incomplete.',
   'form.link.incomplete_help': 'The address from the e-mail was cut off or changed when it was copied. Open the link again straight from the message, or copy all of it.',
 };

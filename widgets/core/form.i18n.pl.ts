@@ -15,6 +15,7 @@ const pl = {
   'form.discard.discard': 'Odrzuć tekst',
   'form.draft.restored': 'Przywróciliśmy niewysłany szkic z {date}.',
   'form.draft.clear': 'Wyczyść formularz',
+  'form.draft.kept': 'Szkic jest tylko w tej przeglądarce, bez imienia i adresu e-mail (te znikają po zamknięciu strony). Usuwamy go po wysłaniu, po kliknięciu „Wyczyść formularz” albo po 30 dniach.',
   'form.link.incomplete': 'Link jest niepełny.',
   'form.link.incomplete_help': 'Adres z wiadomości e-mail został ucięty albo zmieniony przy kopiowaniu. Otwórz link jeszcze raz bezpośrednio z wiadomości albo skopiuj go w całości.',
 } satisfies Messages;

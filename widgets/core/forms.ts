@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 
 /**
@@ -205,14 +206,18 @@ function focusField(e: Event, id: string): void {
  * that move focus to each field. Renders nothing when `errors` is empty.
  * Call `focusErrorSummary(this.renderRoot)` after the update so keyboard users land on it.
  */
-export function errorSummary(heading: string, errors: readonly SummaryError[]): TemplateResult | typeof nothing {
+const SUMMARY_TAGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+
+/** `level`: the heading's level, the form title's own (`headingLevelAt` of the form's title), so the page's outline stays in order. */
+export function errorSummary(heading: string, errors: readonly SummaryError[], level = 2): TemplateResult | typeof nothing {
   if (!errors.length) return nothing;
-  return html`<div class="ngo-error-summary" part="error-summary" role="alert" aria-labelledby="ngo-error-summary-heading" tabindex="-1">
-    <h2 id="ngo-error-summary-heading">${heading}</h2>
+  const tag = SUMMARY_TAGS[Math.min(6, Math.max(1, level)) - 1]!;
+  return staticHtml`<div class="ngo-error-summary" part="error-summary" role="alert" aria-labelledby="ngo-error-summary-heading" tabindex="-1">
+    <${tag} id="ngo-error-summary-heading">${heading}</${tag}>
     <ul>
       ${errors.map((err) => html`<li><a href="#${err.id}" @click=${(e: Event) => focusField(e, err.id)}>${err.label ? `${err.label}: ${err.message}` : err.message}</a></li>`)}
     </ul>
-  </div>`;
+  </div>` as TemplateResult;
 }
 
 export function focusErrorSummary(root: ParentNode): void {

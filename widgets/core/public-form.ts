@@ -169,7 +169,7 @@ export function summaryOf<K extends string>(order: readonly K[], errors: FieldEr
 export function draftNotice<D extends object>(state: FormState<D>, lang: Lang): TemplateResult | typeof nothing {
   if (!state.restoredAt) return nothing;
   return html`<div class="ngo-draft" part="draft">
-    <span>${tFormKit(lang, 'form.draft.restored', { date: formatDateTime(lang, state.restoredAt) })}</span>
+    <span>${tFormKit(lang, 'form.draft.restored', { date: formatDateTime(lang, state.restoredAt) })} <span class="ngo-hint">${tFormKit(lang, 'form.draft.kept')}</span></span>
     <button type="button" class="ngo-secondary" @click=${() => state.reset()}>${tFormKit(lang, 'form.draft.clear')}</button>
   </div>`;
 }
@@ -182,7 +182,7 @@ export function discardDialog<D extends object>(state: FormState<D>, lang: Lang)
   return html`<dialog class="ngo-discard" part="dialog" role="alertdialog" aria-modal="true" aria-labelledby="ngo-discard-title" aria-describedby="ngo-discard-text"
     @cancel=${(e: Event) => (e.preventDefault(), answer('back'))} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && e.stopPropagation()}>
     <h2 id="ngo-discard-title">${tk('form.discard.title')}</h2>
-    <p id="ngo-discard-text">${tk('form.discard.text')}</p>
+    <p id="ngo-discard-text">${tk('form.discard.text')} ${tk('form.draft.kept')}</p>
     <div class="ngo-actions">
       <button type="button" data-answer="back" @click=${() => answer('back')}>${tk('form.discard.back')}</button>
       <button type="button" class="ngo-secondary" data-answer="keep" @click=${() => answer('keep')}>${tk('form.discard.keep')}</button>

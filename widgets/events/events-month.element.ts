@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { CalendarEvent } from '../../common/events.schema.js';
 import { GRID_KEYS, eventsByDay, gridKeyTarget, monthGrid, type GridKey } from '../../common/events.calendar.js';
 import { NgoElement } from '../core/base.element.js';
@@ -185,7 +186,7 @@ export class NgoEventsMonth extends NgoElement {
   private renderAgenda(lang: Lang, d: CivilDate) {
     const list = [...(this.byDay.get(d) ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.endsAt.localeCompare(b.endsAt));
     return html`<section class="agenda" part="agenda" aria-labelledby="agenda-title" @keydown=${this.onAgendaKeydown}>
-      <h3 id="agenda-title" tabindex="-1">${te(lang, 'events.month.day_title', { date: civil(lang, d, { weekday: 'long', day: 'numeric', month: 'long' }) })}</h3>
+      <${this.headingTag(1)} id="agenda-title" tabindex="-1">${te(lang, 'events.month.day_title', { date: civil(lang, d, { weekday: 'long', day: 'numeric', month: 'long' }) })}</${this.headingTag(1)}>
       ${list.length
         ? html`<ul>
             ${list.map(
@@ -206,10 +207,10 @@ export class NgoEventsMonth extends NgoElement {
     const lang = this.locale;
     const weeks = monthGrid(this.date);
     const monthName = civil(lang, this.date, { month: 'long', year: 'numeric' });
-    return html`<div class="ngo-root month" part="base">
+    return html`<div class="ngo-root month" part="base" lang=${lang}>
       <div class="bar">
         <button type="button" class="ngo-secondary" aria-label=${te(lang, 'events.month.prev')} @click=${() => this.moveTo(addMonths(this.date, -1), null)}>‹</button>
-        <h3 id="month-title" class="month-title">${monthName}</h3>
+        <${this.headingTag(1)} id="month-title" class="month-title">${monthName}</${this.headingTag(1)}>
         <button type="button" class="ngo-secondary" aria-label=${te(lang, 'events.month.next')} @click=${() => this.moveTo(addMonths(this.date, 1), null)}>›</button>
         <button type="button" class="ngo-secondary today" @click=${() => this.moveTo(this.today, 'cell')}>${te(lang, 'events.month.today')}</button>
       </div>

@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { EVENT_AUDIENCES, EVENT_AUDIENCE_LABELS, EVENT_TYPES, EVENT_TYPE_LABELS, VENUE_ACCESSIBILITY_LABELS } from '../../common/events.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { endOfMonth, endOfWeek, startOfMonth, startOfWeek, warsawDateOf, type CivilDate } from '../../common/time.js';
@@ -336,8 +337,9 @@ export class NgoEvents extends NgoElement {
     if (this.district && !/^([1-9]|1[0-8])$/.test(this.district)) return this.warnMisconfig(`district="${this.district}" is not 1–18`);
     if (this.view && this.view !== 'list' && this.view !== 'month') return this.warnMisconfig(`view="${this.view}" is not list or month`);
     const link = (this.confirm || this.manage) && !this.linkDone;
-    return html`<section class="ngo-root" part="base" aria-labelledby="events-title">
-      <h2 id="events-title" class="title">${this.t('events.title')}</h2>
+    // With `no-heading` the host's own heading titles the widget; the region keeps its name.
+    return html`<section class="ngo-root" part="base" lang=${lang} aria-labelledby=${this.noHeading ? nothing : 'events-title'} aria-label=${this.noHeading ? this.t('events.title') : nothing}>
+      ${this.noHeading ? nothing : html`<${this.headingTag(0)} id="events-title" class="title">${this.t('events.title')}</${this.headingTag(0)}>`}
       ${statusRegion(this.message)}
       ${link ? this.renderLink(lang) : this.selectedId ? this.renderDetails(lang) : this.renderCalendar(lang)}
     </section>`;
@@ -409,6 +411,7 @@ export class NgoEvents extends NgoElement {
     const failed = this.list.status === TaskStatus.ERROR;
     return html`${failed ? this.renderListError(lang) : nothing}
       <ngo-events-month
+        heading-level=${this.headingLevelAt(0)}
         lang=${lang}
         .date=${this.date}
         .today=${this.today}
@@ -434,7 +437,7 @@ export class NgoEvents extends NgoElement {
   }
 
   private renderList(lang: Lang): TemplateResult {
-    const heading = html`<h3 class="list-title" tabindex="-1">${this.t('events.list_title')}</h3>`;
+    const heading = html`<${this.headingTag(1)} class="list-title" tabindex="-1">${this.t('events.list_title')}</${this.headingTag(1)}>`;
     return this.list.render({
       initial: () => html`${heading}<p>${t(lang, 'loading')}</p>`,
       pending: () => html`${heading}<p>${t(lang, 'loading')}</p>`,
@@ -494,7 +497,7 @@ export class NgoEvents extends NgoElement {
     const row = (label: string, value: unknown) => html`<dt>${label}</dt><dd>${value}</dd>`;
     const district = v?.district ? DISTRICTS.find((d) => d.id === v.district) : undefined;
     return html`<article class="details" part="details" aria-labelledby="details-title">
-      <h3 id="details-title" tabindex="-1">${title}${e.status === 'cancelled' ? html` <span class="badge cancelled">${this.t('events.cancelled_badge')}</span>` : nothing}</h3>
+      <${this.headingTag(1)} id="details-title" tabindex="-1">${title}${e.status === 'cancelled' ? html` <span class="badge cancelled">${this.t('events.cancelled_badge')}</span>` : nothing}</${this.headingTag(1)}>
       ${e.status === 'cancelled' ? html`<p class="ngo-error">${this.t('events.cancelled_note')}</p>` : nothing}
       <dl>
         ${row(this.t('events.d.when'), whenText(lang, e))}
@@ -537,7 +540,7 @@ export class NgoEvents extends NgoElement {
       full: this.t('events.r.full'),
     };
     return html`<section class="registration state-${state}" aria-labelledby="reg-title">
-      <h4 id="reg-title">${this.t('events.r.title')}</h4>
+      <${this.headingTag(2)} id="reg-title">${this.t('events.r.title')}</${this.headingTag(2)}>
       ${r.mode === 'series' ? html`<p>${this.t('events.r.whole_cycle')}</p>` : nothing}
       <p class="reg-state"><strong>${text[state]}</strong></p>
       ${deadline && state !== 'closed' ? html`<p>${deadline}</p>` : nothing}

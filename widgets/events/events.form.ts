@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import type { Clause } from '../../common/clauses.schema.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ACCESS_NEEDS, ACCESS_NEED_LABELS, EVENT_LIMITS, type AccessNeed } from '../../common/events.js';
 import { asApiError, request, type ApiError } from '../core/api.js';
@@ -167,7 +168,7 @@ export class EventForms {
     const { title } = localized(e, lang);
     if (this.done) {
       return html`<div class="panel done" part="form">
-        <h3 id="done" tabindex="-1">${this.t('events.done.title')}</h3>
+        <${this.host.headingTag(1)} id="done" tabindex="-1">${this.t('events.done.title')}</${this.host.headingTag(1)}>
         <p>${this.t('events.done.text', { email: this.done.email })}</p>
         <p>${this.t(this.done.waiting ? 'events.done.waiting' : 'events.done.place')}</p>
         <button type="button" class="ngo-secondary" @click=${() => this.host.closeRegistration()}>${this.t('events.done.back')}</button>
@@ -181,11 +182,11 @@ export class EventForms {
     const summary = summaryOf(order, this.errors, { text: (k) => errorText(lang, k, (l, key) => te(l, key)) ?? '', label: (id) => this.labelOf(id, questions), target: (id) => (id === 'sessions' || id === 'accessNeeds' ? `${id}-first` : id) });
     const waiting = registrationState(r) === 'waiting';
     return html`<form class="panel register-form" part="form" novalidate aria-labelledby="form-title" @submit=${this.onSubmit}>
-      <h3 id="form-title" tabindex="-1">${this.t('events.form.title', { title })}</h3>
+      <${this.host.headingTag(1)} id="form-title" tabindex="-1">${this.t('events.form.title', { title })}</${this.host.headingTag(1)}>
       <p>${whenText(lang, e)}</p>
       ${waiting ? html`<p class="notice"><strong>${this.t('events.form.waiting_note')}</strong></p>` : nothing}
       <p class="ngo-hint">${this.t('events.form.intro')}</p>
-      ${draftNotice(this.form, lang)} ${errorSummary(t(lang, 'summary.heading', { count: summary.length }), summary)}
+      ${draftNotice(this.form, lang)} ${errorSummary(t(lang, 'summary.heading', { count: summary.length }), summary, this.host.headingLevelAt(1))}
       ${contactFields({
         lang,
         legend: this.t('events.form.you'),
@@ -293,8 +294,8 @@ export class EventForms {
   private linkDead(state: 'invalid' | 'incomplete'): TemplateResult {
     const lang = this.lang;
     return state === 'invalid'
-      ? html`<h3 id="link-title" tabindex="-1">${t(lang, 'error.link_invalid')}</h3><p>${this.t('events.link.help')}</p>`
-      : html`<h3 id="link-title" tabindex="-1">${tFormKit(lang, 'form.link.incomplete')}</h3><p>${tFormKit(lang, 'form.link.incomplete_help')}</p>`;
+      ? html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${t(lang, 'error.link_invalid')}</${this.host.headingTag(1)}><p>${this.t('events.link.help')}</p>`
+      : html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${tFormKit(lang, 'form.link.incomplete')}</${this.host.headingTag(1)}><p>${tFormKit(lang, 'form.link.incomplete_help')}</p>`;
   }
 
   private backToCalendar(eventId: string | null): TemplateResult {
@@ -309,12 +310,12 @@ export class EventForms {
     if (c === 'invalid' || c === 'incomplete') body = html`${this.linkDead(c)}${this.backToCalendar(null)}`;
     else if (c) {
       const text = c.status === 'confirmed' ? this.t('events.confirmed.place') : c.status === 'waiting' ? this.t('events.confirmed.waiting', { position: c.position ?? 0 }) : this.t('events.confirmed.full');
-      body = html`<h3 id="link-title" tabindex="-1">${this.t(c.status === 'full' ? 'events.confirmed.full_title' : 'events.confirmed.title')}</h3>
+      body = html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t(c.status === 'full' ? 'events.confirmed.full_title' : 'events.confirmed.title')}</${this.host.headingTag(1)}>
         <p class="result" data-status=${c.status}>${text}</p>
         ${c.status !== 'full' ? html`<p>${this.t('events.confirmed.mail')}</p>` : nothing}
         ${this.backToCalendar(c.eventId)}`;
     } else {
-      body = html`<h3 id="link-title" tabindex="-1">${this.t('events.confirm.title')}</h3>
+      body = html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t('events.confirm.title')}</${this.host.headingTag(1)}>
         <p>${this.t('events.confirm.intro')}</p>
         ${formError(this.failure ? te.error(lang, this.failure) : undefined, 'link-error')}
         <button type="button" part="submit-button" class="confirm" ?disabled=${this.submit.busy} @click=${() =>
@@ -387,7 +388,7 @@ export class EventForms {
       this.host.reload();
       this.host.requestUpdate();
     };
-    return html`<h3 id="link-title" tabindex="-1">${this.t('events.manage.title', { title })}</h3>
+    return html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t('events.manage.title', { title })}</${this.host.headingTag(1)}>
       <p>${this.t('events.manage.hello', { name: v.name })}</p>
       <p class="result" data-status=${v.status}><strong>${this.statusText(v)}</strong></p>
       ${this.manageMessage ? html`<p class="notice">${this.manageMessage}</p>` : nothing}
@@ -444,7 +445,7 @@ export class EventForms {
       void this.sendLink<RegistrationView>('registration-change', LINK_PATHS.change, body, () => refresh(this.t('events.manage.saved')), (s) => ((this.view = s), this.host.requestUpdate()), '#link-error');
     };
     return html`<form class="change-form" novalidate aria-labelledby="change-title" @submit=${save}>
-      <h4 id="change-title" tabindex="-1">${this.t('events.manage.change')}</h4>
+      <${this.host.headingTag(2)} id="change-title" tabindex="-1">${this.t('events.manage.change')}</${this.host.headingTag(2)}>
       ${cycle
         ? html`<fieldset>
             <legend>${this.t('events.form.sessions')}</legend>

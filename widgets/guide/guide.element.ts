@@ -5,6 +5,7 @@ import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
 import { FocusController } from '../core/focus.js';
+import { FormState } from '../core/form-state.js';
 import { formStyles } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { SubmitController } from '../core/submit.js';
@@ -19,6 +20,9 @@ import { articleBodyStyles, guideStyles } from './guide.styles.js';
 import { crumbs, failure, hrefOf, loading, urlValues, URL_KEYS, URL_PREFIX, viewOfUrl, viewTitle, type GuideUi, type View } from './guide.view.js';
 
 const SEARCH_DELAY_MS = 300;
+
+/** What of the feedback is kept as a draft. */
+type FeedbackDraft = { helpful: '' | 'yes' | 'no'; comment: string };
 
 /**
  * The online guide to the rules of cooperation with the City: the tree of chapters and articles,
@@ -95,6 +99,14 @@ export class NgoGuide extends NgoElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly focuser = new FocusController(this);
   private readonly submit = new SubmitController(this, () => this.api);
+  /**
+   * The feedback's draft, kept per article so a comment survives leaving the article, a reload and
+   * a failed sending. The comment asks for no personal data; it is forgotten once sent.
+   */
+  private readonly feedbackDraft = new FormState<FeedbackDraft>(this, {
+    validate: () => ({}),
+    storageKey: () => (this.view.kind === 'article' ? `ngo-guide/feedback/${this.view.slug}` : null),
+  });
 
   constructor() {
     super();
@@ -167,6 +179,7 @@ export class NgoGuide extends NgoElement {
       this.started = true;
       if (this.article) this.view = { kind: 'article', slug: this.article, at: '' };
       if (this.syncUrl) this.readUrl();
+      else this.resetViewState();
     }
   }
 
@@ -183,7 +196,9 @@ export class NgoGuide extends NgoElement {
     this.easy = false;
     this.pendingAnswer = null;
     this.answerError = false;
-    this.feedback = { helpful: null, comment: '', sent: false };
+    this.feedbackDraft.start({ helpful: '', comment: '' });
+    const d = this.feedbackDraft.values;
+    this.feedback = { helpful: d.helpful ? d.helpful === 'yes' : null, comment: d.comment, sent: false };
     this.submit.reset();
   }
 
@@ -258,6 +273,7 @@ export class NgoGuide extends NgoElement {
       { detail: { kind: 'feedback' }, path: feedbackPath(a.slug), body: { helpful: this.feedback.helpful, comment: this.feedback.comment.trim() || undefined, lang } },
       (outcome) => {
         if (outcome.ok) {
+          this.feedbackDraft.forget();
           this.feedback = { ...this.feedback, sent: true, error: undefined };
           this.message = tg(lang, 'guide.feedback.thanks');
         } else if (outcome.reason !== 'canceled') {
@@ -274,7 +290,7 @@ export class NgoGuide extends NgoElement {
     const lang = this.locale;
     if (this.topic && !Object.hasOwn(ADVICE_TOPICS, this.topic)) return this.warnMisconfig(`topic="${this.topic}" is not an advice topic (${Object.keys(ADVICE_TOPICS).join(', ')})`);
     if (this.tag && this.tree.error instanceof ApiError && this.tree.error.code === 'validation_failed') return this.warnMisconfig(`tag="${this.tag}" is not an area of activity or an advice topic`);
-    return html`<section class="ngo-root" part="base" aria-label=${tg(lang, 'guide.region')}>
+    return html`<section class="ngo-root" part="base" lang=${lang} aria-label=${tg(lang, 'guide.region')}>
       ${this.noSearch ? nothing : searchForm(this.ui(lang), this.typed, (value) => this.onType(value), () => this.runSearch(true))}
       <div class="view">${this.renderView(lang)}</div>
       <div class="ngo-sr" role="status" aria-live="polite">${this.message}</div>
@@ -328,7 +344,11 @@ export class NgoGuide extends NgoElement {
       diff: this.diffTask,
       urls: { advice: this.adviceUrl, events: this.eventsUrl, consultations: this.consultationsUrl },
       feedback: this.feedback,
-      setFeedback: (f) => (this.feedback = f),
+      setFeedback: (f) => {
+        this.feedback = f;
+        this.feedbackDraft.set('helpful', f.helpful === null ? '' : f.helpful ? 'yes' : 'no');
+        this.feedbackDraft.set('comment', f.comment);
+      },
       submitter: this.submit,
       sendFeedback: () => this.sendFeedback(a),
       onBodyClick: (e) => this.onBodyClick(e),

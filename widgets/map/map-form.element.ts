@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { ApiError, asApiError, request } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoCancelEvent, type NgoSubmittedEvent } from '../core/events.js';
@@ -13,8 +14,11 @@ import { SubmitController, linkState, type SubmitRequest } from '../core/submit.
 import { theme } from '../core/theme.js';
 import { FIELD_ORDER, contributorFields, fieldTarget, organisationFields, textField, type FieldsContext } from './map-form.fields.js';
 import { tForm, type MapFormKey } from './map-form.i18n.js';
-import { formRequest, issuesToErrors, toDraft, validateDraft, withScheme, type Draft, type FieldId, type MapFormMode, type OrganisationDraftInput } from './map-form.model.js';
+import { districtAt, formRequest, issuesToErrors, toDraft, typedPoint, validateDraft, withScheme, type Draft, type FieldId, type MapFormMode, type OrganisationDraftInput } from './map-form.model.js';
 import { mapFormStyles } from './map-form.styles.js';
+import type { PointPicker } from './map-form.picker.js';
+import { leafletStyles } from './map.styles.js';
+import { DISTRICTS } from '../../common/taxonomy.js';
 
 export type { MapFormMode, OrganisationDraftInput };
 /** The map staff section's name for the core event (kept for its imports). */
@@ -53,6 +57,9 @@ const enc = encodeURIComponent;
  * @attr organisation-id - The entry to correct, for `correction`; the entry to edit for `staff` (empty: add a new entry).
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
+ * @attr tiles - Tile URL template of the map where the point is picked (default: OpenStreetMap).
+ * @attr boundaries - URL of a GeoJSON file with district outlines: a picked point then ticks its district.
+ * @attr no-picker - Leave out the map where the point is picked (the coordinate fields stay).
  *
  * @prop {MapFormMode} mode - See the attribute.
  * @prop {string} token - See the attribute.
@@ -86,13 +93,17 @@ const enc = encodeURIComponent;
  * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
  */
 export class NgoMapForm extends NgoElement {
-  static override styles = [theme, formStyles, mapFormStyles];
+  static override styles = [theme, formStyles, leafletStyles, mapFormStyles];
   protected static override translators = [tForm, tFormKit];
 
   static override properties: PropertyDeclarations = {
     mode: {},
     token: {},
     organisationId: { attribute: 'organisation-id' },
+    tiles: {},
+    boundaries: {},
+    noPicker: { type: Boolean, attribute: 'no-picker' },
+    pickerError: { state: true },
     initial: { attribute: false },
     session: { attribute: false },
     failure: { state: true },
@@ -104,6 +115,10 @@ export class NgoMapForm extends NgoElement {
   declare mode: MapFormMode;
   declare token: string;
   declare organisationId: string;
+  declare tiles: string;
+  declare boundaries: string;
+  declare noPicker: boolean;
+  declare private pickerError: boolean;
   declare initial: OrganisationDraftInput | undefined;
   declare session: SessionToken;
 
@@ -117,6 +132,9 @@ export class NgoMapForm extends NgoElement {
   private base: OrganisationDraftInput = {};
   private focusNext = '';
   private draftId = '';
+  private picker?: PointPicker;
+  private pickerLoading = false;
+  private outlines?: Promise<GeoJSON.FeatureCollection | null>;
   private form = new FormState<Draft>(this, {
     validate: (d) => validateDraft(d, this.mode),
     // Drafts of public forms only, keyed by entry; never by the secret token.
@@ -151,7 +169,8 @@ export class NgoMapForm extends NgoElement {
     super();
     this.mode = 'create';
     this.session = null;
-    this.token = this.organisationId = this.status = this.result = '';
+    this.token = this.organisationId = this.status = this.result = this.tiles = this.boundaries = '';
+    this.noPicker = this.pickerError = false;
     this.failure = null;
     this.phase = 'form';
   }
@@ -180,8 +199,85 @@ export class NgoMapForm extends NgoElement {
     if (this.mode !== 'confirm' && this.mode !== 'staff') this.submit.prepare();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.picker?.destroy();
+    this.picker = undefined;
+  }
+
+  /** Starts the picking map once its box is in the page (its code loads then), and keeps its pin on the typed coordinates. */
+  private syncPicker(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.pick-map');
+    if (!box) {
+      this.picker?.destroy();
+      this.picker = undefined;
+      return;
+    }
+    if (this.picker && this.picker.map.getContainer() !== box) {
+      this.picker.destroy();
+      this.picker = undefined;
+    }
+    if (this.picker) {
+      this.picker.show(typedPoint(this.form.values));
+      return;
+    }
+    if (this.pickerLoading || this.pickerError || box.offsetWidth === 0) return;
+    this.pickerLoading = true;
+    import('./map-form.picker.js')
+      .then(({ PointPicker }) => {
+        if (!box.isConnected) return;
+        const lang = this.locale;
+        this.picker = new PointPicker(box, {
+          tiles: this.tiles,
+          point: typedPoint(this.form.values),
+          labels: {
+            map: tForm(lang, 'mapForm.pick.map'),
+            pin: (lat, lon) => tForm(this.locale, 'mapForm.pick.pin', { lat, lon }),
+            zoomIn: tForm(lang, 'mapForm.pick.zoom_in'),
+            zoomOut: tForm(lang, 'mapForm.pick.zoom_out'),
+            attribution: tForm(lang, 'mapForm.pick.attribution'),
+          },
+          onPick: (lat, lon) => void this.picked(lat, lon),
+        });
+      })
+      .catch((err: unknown) => {
+        console.warn('[ngo] <ngo-map-form>: the picking map could not start:', err);
+        this.pickerError = true;
+      })
+      .finally(() => (this.pickerLoading = false));
+  }
+
+  /** A point placed on the map: into the fields, said aloud, and its district ticked when outlines are configured. */
+  private async picked(lat: string, lon: string): Promise<void> {
+    this.form.set('lat', lat);
+    this.form.set('lon', lon);
+    this.status = this.t('mapForm.pick.placed', { lat, lon });
+    if (!this.boundaries) return;
+    const geo = await (this.outlines ??= fetch(this.boundaries)
+      .then((r) => (r.ok ? (r.json() as Promise<GeoJSON.FeatureCollection>) : null))
+      .catch(() => null));
+    const n = geo ? districtAt(geo, Number(lon), Number(lat)) : null;
+    const d = this.form.values;
+    if (!n || d.cityWide || d.lat !== lat || d.lon !== lon) return;
+    if (!d.districts.includes(n)) this.form.set('districts', [...d.districts, n].sort((a, b) => a - b));
+    const district = DISTRICTS[n - 1]!;
+    this.status = `${this.t('mapForm.pick.placed', { lat, lon })} ${this.t('mapForm.pick.district', { district: `${district.roman}. ${district.name}` })}`;
+  }
+
+  private renderPicker(): TemplateResult | typeof nothing {
+    // The staff editor keeps the coordinate fields only.
+    if (this.noPicker || this.mode === 'staff') return nothing;
+    if (this.pickerError) return html`<p class="ngo-hint">${this.t('mapForm.pick.error')}</p>`;
+    const hasPoint = !!typedPoint(this.form.values);
+    return html`<div class="pick-map" part="pick-map" role="application"></div>
+      ${hasPoint
+        ? html`<button type="button" class="ngo-secondary" @click=${() => (this.form.set('lat', ''), this.form.set('lon', ''), (this.status = ''))}>${this.t('mapForm.pick.remove')}</button>`
+        : nothing}`;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.syncPicker();
     const selector = this.focusNext;
     this.focusNext = '';
     if (selector === SUMMARY) focusErrorSummary(this.renderRoot);
@@ -312,9 +408,9 @@ export class NgoMapForm extends NgoElement {
     </div>`;
   }
 
-  /** The title: `h2` in the public widget, `h4` in the staff panel (whose section headings are `h3`). */
+  /** The title: the top heading (`heading-level`, `h2` by default) in the public widget, `h4` in the staff panel (whose section headings are `h3`). */
   private heading(text: string): TemplateResult {
-    return this.mode === 'staff' ? html`<h4 class="title" tabindex="-1">${text}</h4>` : html`<h2 class="title" tabindex="-1">${text}</h2>`;
+    return this.mode === 'staff' ? html`<h4 class="title" tabindex="-1">${text}</h4>` : html`<${this.headingTag(0)} class="title" tabindex="-1">${text}</${this.headingTag(0)}>`;
   }
 
   private cancelButton(label: MapFormKey): TemplateResult {
@@ -327,7 +423,7 @@ export class NgoMapForm extends NgoElement {
 
   private renderForm(mode: MapFormMode, pendingEdit: boolean): TemplateResult {
     const lang = this.locale;
-    const c: FieldsContext = { lang, values: this.form.values, t: (k, v) => this.t(k, v), err: (id) => this.err(id), set: (k, v) => this.form.set(k, v) };
+    const c: FieldsContext = { lang, values: this.form.values, t: (k, v) => this.t(k, v), err: (id) => this.err(id), set: (k, v) => this.form.set(k, v), picker: this.renderPicker() };
     const summary = summaryOf(FIELD_ORDER, this.form.errors, {
       text: (key) => errorText(lang, key, tForm)!,
       label: (id) => (id === 'consent' ? undefined : this.t(`mapForm.${id}` as MapFormKey)),
@@ -336,7 +432,7 @@ export class NgoMapForm extends NgoElement {
     const staff = mode === 'staff';
     return html`${pendingEdit ? html`<p class="intro">${this.t('mapForm.pending_edit')}</p>` : nothing}
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${draftNotice(this.form, lang)} ${errorSummary(this.t('summary.heading', { count: summary.length }), summary)} ${this.renderFailure()}
+        ${draftNotice(this.form, lang)} ${errorSummary(this.t('summary.heading', { count: summary.length }), summary, this.mode === 'staff' ? 4 : this.headingLevelAt(0))} ${this.renderFailure()}
         ${organisationFields(c)}
         ${staff
           ? textField(c, 'ownerEmail', { type: 'email', hint: true, maxlength: 254, autocomplete: 'off' })

@@ -21,6 +21,8 @@ export interface FieldsContext {
   /** The field's error as text. */
   err(id: FieldId): string | undefined;
   set<K extends FieldId>(key: K, value: Draft[K]): void;
+  /** The map where the point is picked, under the coordinate fields (absent in staff-less contexts that have none). */
+  picker?: unknown;
 }
 
 type ListKey = 'areas' | 'targetGroups' | 'districts' | 'languages' | 'accessibility';
@@ -164,6 +166,7 @@ export function organisationFields(c: FieldsContext): TemplateResult {
         <legend>${c.t('mapForm.location')}</legend>
         <div class="ngo-hint" id="location-hint">${c.t('mapForm.location_hint')}</div>
         <div class="row">${coord(c, 'lon')} ${coord(c, 'lat')}</div>
+        ${c.picker ?? nothing}
       </fieldset>
     </fieldset>
     <fieldset>

@@ -47,7 +47,7 @@ export type FieldId = keyof Draft;
 /** Error keys of the form's dictionary, the kit's (`form.*`) and the core `field.*` ones. */
 export type ErrorKey =
   | KitErrorKey
-  | `mapForm.err.${'name' | 'legalForm' | 'krs' | 'regon' | 'nip' | 'areas' | 'districts' | 'number' | 'both' | 'outside' | 'website' | 'phone' | 'invalid'}`;
+  | `mapForm.err.${'name' | 'legalForm' | 'krs' | 'regon' | 'nip' | 'areas' | 'districts' | 'number' | 'number_lat' | 'both' | 'outside' | 'website' | 'phone' | 'invalid'}`;
 
 export type FieldErrors = Partial<Record<FieldId, ErrorKey>>;
 
@@ -117,6 +117,40 @@ export function toOrganisationInput(d: Draft, base: OrganisationDraftInput = {})
   };
 }
 
+/** The coordinates as typed, when both are numbers; null otherwise (the picker then shows no pin). */
+export function typedPoint(d: Pick<Draft, 'lat' | 'lon'>): { lat: number; lon: number } | null {
+  const [lat, lon] = [parseCoord(d.lat.trim()), parseCoord(d.lon.trim())];
+  return d.lat.trim() && d.lon.trim() && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+}
+
+type Ring = readonly (readonly number[])[];
+/** Ray casting: whether `[lon, lat]` lies inside a ring of `[lon, lat]` points. */
+function inRing(lon: number, lat: number, ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+const inPolygon = (lon: number, lat: number, rings: readonly Ring[]) => !!rings[0] && inRing(lon, lat, rings[0]) && !rings.slice(1).some((hole) => inRing(lon, lat, hole));
+
+/**
+ * The district (1–18) whose outline holds the point, from the operator's boundaries file (a GeoJSON
+ * FeatureCollection whose features carry `district`, `id` or `number`); null outside every outline.
+ */
+export function districtAt(geo: GeoJSON.FeatureCollection, lon: number, lat: number): number | null {
+  for (const f of geo.features ?? []) {
+    const n = Number(f.properties?.district ?? f.properties?.id ?? f.properties?.number ?? NaN);
+    if (!Number.isInteger(n) || n < 1 || n > 18 || !f.geometry) continue;
+    const g = f.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    if (polygons.some((rings) => inPolygon(lon, lat, rings))) return n;
+  }
+  return null;
+}
+
 /** A web address typed without its scheme (`fundacja.pl`) gets `https://`. */
 export const withScheme = (url: string): string => {
   const v = url.trim();
@@ -155,7 +189,7 @@ export function validateDraft(d: Draft, mode: MapFormMode): FieldErrors {
     if (!lonText) e.lon = 'mapForm.err.both';
     else if (Number.isNaN(lon)) e.lon = 'mapForm.err.number';
     if (!latText) e.lat = 'mapForm.err.both';
-    else if (Number.isNaN(lat)) e.lat = 'mapForm.err.number';
+    else if (Number.isNaN(lat)) e.lat = 'mapForm.err.number_lat';
     if (!e.lon && !e.lat && !isInKrakow(lon, lat)) e.lon = 'mapForm.err.outside';
   }
   const website = d.website.trim();

@@ -101,6 +101,8 @@ const ENTRY: OrganisationInput = {
   accessibility: ['stepFree'],
 };
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz';
+/** Map tiles are the one boundary stubbed: a blank image, so the picking map reaches no network. */
+const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 const SESSION: AdminSession = {
   staff: { id: 'st1', email: 'redakcja@krakow.pl', name: 'Maria Nowak', role: 'editor', district: null },
   csrfToken: 'csrf-123',
@@ -122,7 +124,7 @@ describe('<ngo-map-form>', () => {
   ] as const) {
     it(`is accessible in ${lang}: the create form`, async () => {
       api = stubApi(() => failure(404, 'not_found'));
-      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang=${lang} mode="create" api-base=${location.origin}></ngo-map-form>`);
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang=${lang} mode="create" api-base=${location.origin}></ngo-map-form>`);
       await expect(el).to.be.accessible();
       expect(text(q(el, 'h2.title'))).to.equal(title);
       const notice = await until(() => (text(q(el, '[part="notice"]')).includes('PUODO') ? q(el, '[part="notice"]') : null), 'the clause from the server');
@@ -133,7 +135,7 @@ describe('<ngo-map-form>', () => {
 
     it(`is accessible in ${lang}: the confirmation panel`, async () => {
       api = stubApi(() => failure(404, 'not_found'));
-      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang=${lang} mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang=${lang} mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
       await expect(el).to.be.accessible();
       expect(text(q(el, '[part="submit-button"]'))).to.equal(confirm);
     });
@@ -141,7 +143,7 @@ describe('<ngo-map-form>', () => {
 
   it('hides the honeypot from people and assistive technology', async () => {
     api = stubApi(() => failure(404, 'not_found'));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} api-base=${location.origin}></ngo-map-form>`);
     expect(el.shadowRoot!.querySelectorAll('input[name="website"]')).to.have.length(1);
     const trap = q<HTMLInputElement>(el, 'input[name="website"]')!;
     expect(describeNode(trap.closest('[aria-hidden="true"]'))).to.equal('div.ngo-hp');
@@ -153,7 +155,7 @@ describe('<ngo-map-form>', () => {
 
   it('checks the form on submit: summary focused, inline error linked to the NIP field, nothing sent', async () => {
     api = stubApi(() => failure(500, 'internal_error'));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="pl" api-base=${location.origin}></ngo-map-form>`);
     await typeInto(el, 'nip', '1234567890');
     await submitByKeyboard(el);
     const summary = await until(() => q(el, '.ngo-error-summary'), 'the error summary');
@@ -187,7 +189,7 @@ describe('<ngo-map-form>', () => {
           })
         : failure(404, 'not_found'),
     );
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" api-base=${location.origin}></ngo-map-form>`);
     await fillValid(el);
     await submitByKeyboard(el);
     await until(() => q(el, '.ngo-error-summary'), 'the error summary');
@@ -206,7 +208,7 @@ describe('<ngo-map-form>', () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     api = stubApi(async (r) => (r.path === '/v1/map/submissions' ? (await held, reply(202, { id: 'sub_1', status: 'unconfirmed' })) : failure(404, 'not_found')));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" mode="create" api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="pl" mode="create" api-base=${location.origin}></ngo-map-form>`);
     const order: string[] = [];
     el.addEventListener('ngo-submit', (e) => order.push(`${e.type}:${e.detail.kind}`));
     el.addEventListener('ngo-submitted', (e) => order.push(e.type));
@@ -253,7 +255,7 @@ describe('<ngo-map-form>', () => {
   it('does not send when the host cancels ngo-submit, and reports other API errors in text', async () => {
     let allow = false;
     api = stubApi((r) => (r.path === '/v1/map/submissions' ? failure(429, 'rate_limited', { retryAfter: 600 }) : failure(404, 'not_found')));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" api-base=${location.origin}></ngo-map-form>`);
     let canceled = 0;
     el.addEventListener('ngo-submit', (e) => allow || (e.preventDefault(), canceled++));
     await fillValid(el);
@@ -273,7 +275,7 @@ describe('<ngo-map-form>', () => {
 
   it('fires ngo-cancel when the person presses Cancel', async () => {
     api = stubApi(() => failure(404, 'not_found'));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="uk" api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="uk" api-base=${location.origin}></ngo-map-form>`);
     const cancel = q<HTMLButtonElement>(el, '[part="cancel-button"]')!;
     expect(text(cancel)).to.equal('Скасувати');
     const fired = oneEvent(el, 'ngo-cancel');
@@ -286,7 +288,7 @@ describe('<ngo-map-form>', () => {
   it('prefills a correction and sends it with the entry id', async () => {
     api = stubApi((r) => (r.path === '/v1/map/submissions' ? reply(202, { id: 'sub_2', status: 'unconfirmed' }) : failure(404, 'not_found')));
     const el = await fixture<NgoMapForm>(
-      html`<ngo-map-form lang="pl" mode="correction" organisation-id="org_9" .initial=${ENTRY} api-base=${location.origin}></ngo-map-form>`,
+      html`<ngo-map-form tiles=${BLANK_TILE} lang="pl" mode="correction" organisation-id="org_9" .initial=${ENTRY} api-base=${location.origin}></ngo-map-form>`,
     );
     expect(text(q(el, 'h2.title'))).to.equal('Zgłoś poprawkę we wpisie');
     expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(ENTRY.name);
@@ -313,7 +315,7 @@ describe('<ngo-map-form>', () => {
       if (r.path === '/v1/map/owner/edit' && token === TOKEN) return reply(202, { id: 'org_1', status: 'verified' });
       return failure(404, 'not_found');
     });
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
     const name = await until(() => q<HTMLInputElement>(el, '#name'), 'the prefilled form');
     expect(name.value).to.equal(ENTRY.name);
     expect(q<HTMLInputElement>(el, '#krs')!.value).to.equal('0000123456');
@@ -341,7 +343,7 @@ describe('<ngo-map-form>', () => {
 
   it('says clearly when an owner link is invalid or expired', async () => {
     api = stubApi(() => failure(404, 'link_invalid'));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="pl" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="pl" mode="owner" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
     const heading = await until(() => q(el, '[part="panel"] h2'), 'the invalid-link panel');
     expect(text(heading)).to.equal('Link jest nieprawidłowy lub wygasł.');
     expect(has(el, 'form')).to.equal(false);
@@ -349,7 +351,7 @@ describe('<ngo-map-form>', () => {
 
   it('confirms a submission only when the person presses the button', async () => {
     api = stubApi((r) => (r.path === '/v1/map/submissions/confirm' ? reply(200, { id: 'sub_1', status: 'pending' }) : failure(404, 'not_found')));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="uk" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="uk" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
     q(el, '[part="submit-button"]')!.focus();
     await settled(el);
     expect(api.calls).to.have.length(0); // no automatic POST, and no proof of work on this panel
@@ -365,7 +367,7 @@ describe('<ngo-map-form>', () => {
 
   it('shows the invalid-link message when a confirmation link was already used', async () => {
     api = stubApi(() => failure(404, 'link_invalid'));
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" mode="confirm" token=${TOKEN} api-base=${location.origin}></ngo-map-form>`);
     q<HTMLButtonElement>(el, '[part="submit-button"]')!.click();
     const heading = await until(() => q(el, '[part="panel"] h2'), 'the invalid-link panel');
     expect(text(heading)).to.equal('The link is invalid or has expired.');
@@ -376,10 +378,12 @@ describe('<ngo-map-form>', () => {
     (window as any).__ngoPwned = false;
     api = stubFetch((c) => (c.pathname === '/v1/clauses/map' ? { ...CLAUSE, pl: '<b>Administrator</b>: <i>x</i>' } : undefined));
     const hostile = '<img src=x onerror="window.__ngoPwned=true"><script>window.__ngoPwned=true</script>';
-    const el = await fixture<NgoMapForm>(html`<ngo-map-form mode="correction" organisation-id="org_1" .initial=${{ ...ENTRY, name: hostile }} api-base=${location.origin}></ngo-map-form>`);
+    const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} mode="correction" organisation-id="org_1" .initial=${{ ...ENTRY, name: hostile }} api-base=${location.origin}></ngo-map-form>`);
     await until(() => text(q(el, '[part="notice"]')) === '<b>Administrator</b>: <i>x</i>', 'the served clause');
     expect(q<HTMLInputElement>(el, '#name')!.value).to.equal(hostile);
-    expect(el.shadowRoot!.querySelector('img, script, b, i')?.outerHTML ?? 'none').to.equal('none');
+    // The picking map's tiles are the only images (the blank tile of these tests).
+    expect(el.shadowRoot!.querySelector('img:not(.leaflet-tile), script, b, i')?.outerHTML ?? 'none').to.equal('none');
+    expect([...el.shadowRoot!.querySelectorAll('img')].every((i) => i.getAttribute('src') === BLANK_TILE)).to.equal(true);
     expect((window as any).__ngoPwned).to.equal(false);
   });
 
@@ -388,7 +392,7 @@ describe('<ngo-map-form>', () => {
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
     try {
-      const el = await fixture<NgoMapForm>(html`<ngo-map-form lang="en" mode="owner" api-base=${location.origin}></ngo-map-form>`);
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" mode="owner" api-base=${location.origin}></ngo-map-form>`);
       expect(text(q(el, '[role="alert"]'))).to.equal('This widget is not configured correctly.');
       el.requestUpdate();
       await el.updateComplete;
@@ -400,7 +404,7 @@ describe('<ngo-map-form>', () => {
 
   describe('staff mode', () => {
     const staffForm = (id: string, initial?: OrganisationInput, lang = 'pl') =>
-      fixture<NgoMapForm>(html`<ngo-map-form mode="staff" lang=${lang} organisation-id=${id} .initial=${initial} .session=${SESSION} api-base=${location.origin}></ngo-map-form>`);
+      fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} mode="staff" lang=${lang} organisation-id=${id} .initial=${initial} .session=${SESSION} api-base=${location.origin}></ngo-map-form>`);
 
     for (const [lang, title, save] of [
       ['pl', 'Edycja wpisu', 'Zapisz wpis'],
@@ -506,6 +510,65 @@ describe('<ngo-map-form>', () => {
       const e = await unauthorized;
       expect(e.bubbles && e.composed).to.equal(true);
       expect(api.calls.map((r) => r.method)).to.deep.equal(['GET', 'PUT']);
+    });
+  });
+
+  describe('picking the point on the map (issue 9, item 7)', () => {
+    const BOUNDARIES = '/widgets/map/fixtures/boundaries.json';
+    const pickMap = (el: NgoMapForm) => until(() => q(el, '.pick-map.leaflet-container'), 'the picking map');
+    const field = (el: NgoMapForm, id: 'lat' | 'lon') => q<HTMLInputElement>(el, `#${id}`)!.value;
+
+    it('places the pin where the map is clicked, fills the coordinates and ticks the district from the outlines', async () => {
+      const outlines = await (await fetch(BOUNDARIES)).json();
+      api = stubApi((c) => (c.pathname === BOUNDARIES ? outlines : failure(404, 'not_found')));
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} boundaries=${BOUNDARIES} lang="pl" api-base=${location.origin}></ngo-map-form>`);
+      const box = await pickMap(el);
+      const picker = (el as unknown as { picker: { map: { latLngToContainerPoint(p: [number, number]): { x: number; y: number } } } }).picker;
+      // A point inside the test outline of district I (19.92–19.95, 50.05–50.07).
+      const at = picker.map.latLngToContainerPoint([50.06, 19.935]);
+      const r = box.getBoundingClientRect();
+      box.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + at.x, clientY: r.top + at.y }));
+      await until(() => field(el, 'lat') !== '', 'the latitude from the click');
+      expect(Number(field(el, 'lat'))).to.be.closeTo(50.06, 0.001);
+      expect(Number(field(el, 'lon'))).to.be.closeTo(19.935, 0.001);
+      const pin = q(el, '.ngo-pick')!;
+      expect(pin.getAttribute('aria-label')).to.match(/^Znacznik położenia: szerokość 50\.06\d*, długość 19\.93\d*/);
+      await until(() => q<HTMLInputElement>(el, '#districts-0')?.checked, 'district I ticked');
+      expect(text(q(el, '[role="status"]'))).to.contain('Dzielnica z położenia: I. Stare Miasto.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves the pin with the arrow keys, and follows coordinates typed in', async () => {
+      api = stubApi(() => failure(404, 'not_found'));
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="en" api-base=${location.origin}></ngo-map-form>`);
+      await pickMap(el);
+      await typeInto(el, 'lon', '19.9372');
+      await typeInto(el, 'lat', '50.0614');
+      const pin = await until(() => q(el, '.ngo-pick'), 'the pin from the typed coordinates');
+      pin.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await until(() => Number(field(el, 'lon')) > 19.9372, 'the longitude after ArrowRight');
+      expect(field(el, 'lat')).to.equal('50.06140');
+      const lon = Number(field(el, 'lon'));
+      await sendKeys({ press: 'ArrowUp' });
+      await until(() => Number(field(el, 'lat')) > 50.0614, 'the latitude after ArrowUp');
+      expect(Number(field(el, 'lon'))).to.equal(lon);
+      expect(el.shadowRoot!.activeElement).to.equal(pin);
+      expect(pin.getAttribute('aria-label')).to.match(/^Position pin: latitude 50\.06/);
+      // "Remove the pin" empties both fields.
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Remove the pin')!.click();
+      await until(() => field(el, 'lat') === '' && field(el, 'lon') === '' && !q(el, '.ngo-pick'), 'the pin removed');
+    });
+
+    it('gives each coordinate field an example of its own in its error', async () => {
+      api = stubApi(() => failure(404, 'not_found'));
+      const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} lang="pl" api-base=${location.origin}></ngo-map-form>`);
+      await typeInto(el, 'lon', 'x');
+      await typeInto(el, 'lat', 'y');
+      await submitByKeyboard(el);
+      await until(() => q(el, '#lat-error'), 'the errors');
+      expect(text(q(el, '#lat-error'))).to.contain('50.06');
+      expect(text(q(el, '#lon-error'))).to.contain('19.94');
     });
   });
 });

@@ -202,4 +202,84 @@ describe('<ngo-map>', () => {
     await waitFor(() => root(el).querySelector('#ngo-details-heading')?.textContent === 'Związek Testowy Widżetów');
     await waitFor(() => root(el).activeElement?.id === 'ngo-details-heading');
   });
+
+  describe('keyboard (issue 9, item 4)', () => {
+    it('zooms a cluster on Enter and opens a marker on Enter, once each', async () => {
+      const el = await mount({ width: 1280 });
+      const cluster = await waitFor(() => root(el).querySelector<HTMLElement>('.ngo-cluster'), 'a cluster');
+      const view = (el as unknown as { mapView: { map: { getZoom(): number } } }).mapView;
+      const before = view.map.getZoom();
+      cluster.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => view.map.getZoom() > before, 'the zoom after Enter on a cluster');
+      // Zoomed in until entries show as single markers, then Enter on one opens its details.
+      const el2 = await mount({ width: 1280, q: 'zwiazek testowy' });
+      const pin = await waitFor(() => root(el2).querySelector<HTMLElement>('.ngo-pin'), 'the marker');
+      let selects = 0;
+      el2.addEventListener('ngo-select', () => selects++);
+      pin.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => root(el2).querySelector('#ngo-details-heading')?.textContent === 'Związek Testowy Widżetów', 'the details after Enter on a marker');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(selects).to.equal(1);
+    });
+
+    it('names Leaflet’s zoom buttons and attribution in the widget’s language', async () => {
+      for (const [lang, zoomIn, zoomOut, source] of [['pl', 'Przybliż', 'Oddal', 'Źródło danych mapy'], ['uk', 'Наблизити', 'Віддалити', 'Джерело даних мапи']] as const) {
+        const el = await mount({ lang, width: 1280 });
+        const zin = await waitFor(() => root(el).querySelector<HTMLElement>('.leaflet-control-zoom-in'), 'the zoom control');
+        expect(zin.title).to.equal(zoomIn);
+        expect(zin.getAttribute('aria-label')).to.equal(zoomIn);
+        expect(root(el).querySelector<HTMLElement>('.leaflet-control-zoom-out')!.title).to.equal(zoomOut);
+        expect(root(el).querySelector('.leaflet-control-attribution')!.getAttribute('aria-label')).to.equal(source);
+        expect(root(el).querySelector('[part="base"]')!.getAttribute('lang')).to.equal(lang);
+      }
+    });
+
+    it('makes the list one tab stop moved with the arrow keys, Home and End', async () => {
+      const el = await mount({ width: 1280 });
+      const list = items(el);
+      expect(list.filter((b) => b.tabIndex === 0)).to.have.length(1);
+      list[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(root(el).activeElement).to.equal(items(el)[2]);
+      await sendKeys({ press: 'End' });
+      expect(root(el).activeElement).to.equal(items(el).at(-1));
+      await sendKeys({ press: 'Home' });
+      expect(root(el).activeElement).to.equal(items(el)[0]);
+      await sendKeys({ press: 'ArrowUp' });
+      expect(root(el).activeElement).to.equal(items(el)[0]);
+      // Tab leaves the list at once: the next stop is "Show more", not the second entry.
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.textContent?.trim()).to.equal('Pokaż więcej');
+      expect(items(el).filter((b) => b.tabIndex === 0)).to.deep.equal([items(el)[0]]);
+    });
+
+    it('passes the map with its "skip the map" button in two presses', async () => {
+      const el = await mount({ width: 1280 });
+      await waitFor(() => root(el).querySelector('.ngo-cluster'), 'the map');
+      const skip = root(el).querySelector<HTMLButtonElement>('button.skip')!;
+      skip.focus();
+      expect(skip.getBoundingClientRect().width).to.be.greaterThan(24);
+      expect(skip.textContent?.trim()).to.equal('Pomiń mapę');
+      await sendKeys({ press: 'Enter' });
+      expect(root(el).activeElement?.id).to.equal('ngo-after-map');
+      // The end mark comes after every marker and control of the map, and nothing focusable follows it in the widget.
+      const mark = root(el).querySelector('#ngo-after-map')!;
+      const stops = [...root(el).querySelectorAll<HTMLElement>('button, a[href], input, select, [tabindex="0"]')].filter((n) => n.offsetParent !== null || n.classList.contains('leaflet-marker-icon'));
+      const after = stops.filter((n) => mark.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING);
+      expect(after.map((n) => n.outerHTML.slice(0, 60))).to.deep.equal([]);
+      expect(stops.filter((n) => n.closest('.map')).length).to.be.greaterThan(3);
+    });
+
+    it('takes its heading levels from heading-level', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      const el = await fixture<NgoMap>(html`<ngo-map heading-level="4" q="zwiazek testowy" api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+      await waitFor(() => items(el).length === 1);
+      items(el)[0]!.click();
+      const h = await waitFor(() => root(el).querySelector('#ngo-details-heading'));
+      expect(h.localName).to.equal('h4');
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html } from 'lit/static-html.js';
 import { AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, ORG_KINDS } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
 import { NgoElement } from '../core/base.element.js';
@@ -114,6 +115,8 @@ export class NgoMap extends NgoElement {
   private qTimer?: ReturnType<typeof setTimeout>;
   private resize?: ResizeObserver;
   private fitted = false;
+  /** The list entry that takes Tab (the list is one tab stop; arrow keys move within it). */
+  private rover = 0;
 
   constructor() {
     super();
@@ -186,6 +189,7 @@ export class NgoMap extends NgoElement {
           }
         },
         clusterLabel: (count) => tm(this.locale, 'map.cluster', { count }),
+        labels: { zoomIn: tm(this.locale, 'map.zoom_in'), zoomOut: tm(this.locale, 'map.zoom_out'), attribution: tm(this.locale, 'map.attribution') },
       });
       el.setAttribute('aria-label', tm(this.locale, 'map.map_label'));
       el.setAttribute('role', 'application');
@@ -222,6 +226,7 @@ export class NgoMap extends NgoElement {
   /** Reloads the list from page 1 (and the map's clusters unless told otherwise). */
   private reload(withMap = true) {
     this.page = 1;
+    this.rover = 0;
     void this.loadList(false);
     if (withMap && this.mapView) this.mapView.emitMove();
     if (this.syncUrl) this.writeUrl();
@@ -250,7 +255,7 @@ export class NgoMap extends NgoElement {
     this.page++;
     await this.loadList(true);
     await this.updateComplete;
-    this.renderRoot.querySelectorAll<HTMLElement>('button.item')[first]?.focus();
+    this.moveRover([...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.item')], first);
   }
 
   private async open(id: string, from: HTMLElement | null) {
@@ -284,7 +289,7 @@ export class NgoMap extends NgoElement {
     this.returnFocus = null;
     void this.updateComplete.then(() => {
       if (back?.isConnected) back.focus();
-      else this.renderRoot.querySelector<HTMLElement>('button.item')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('button.item[tabindex="0"]')?.focus();
     });
   }
 
@@ -297,6 +302,28 @@ export class NgoMap extends NgoElement {
       e.stopPropagation();
       this.close();
     }
+  }
+
+  /** Arrow keys, Home and End move through the list; Tab leaves it (one tab stop, whatever its length). */
+  private onListKeydown(e: KeyboardEvent) {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button.item')];
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    this.moveRover(buttons, Math.max(0, Math.min(buttons.length - 1, next)));
+  }
+
+  private moveRover(buttons: HTMLButtonElement[], to: number) {
+    this.rover = to;
+    buttons.forEach((b, i) => (b.tabIndex = i === to ? 0 : -1));
+    buttons[to]?.focus();
+  }
+
+  /** "Skip the map": focus goes to the end of the map, so the next Tab leaves the widget's map. */
+  private skipMap() {
+    this.renderRoot.querySelector<HTMLElement>('#ngo-after-map')?.focus();
   }
 
   private setFilter<K extends keyof MapFilters>(key: K, value: MapFilters[K]) {
@@ -366,7 +393,7 @@ export class NgoMap extends NgoElement {
     if (this.district && !/^([1-9]|1[0-8])$/.test(this.district)) {
       return this.warnMisconfig(`district="${this.district}" is not 1–18`);
     }
-    return html`<section class="ngo-root" part="base" aria-label=${tm(lang, 'map.region')} @keydown=${this.onKeydown}>
+    return html`<section class="ngo-root" part="base" lang=${lang} aria-label=${tm(lang, 'map.region')} @keydown=${this.onKeydown}>
       ${this.formMode ? this.renderForm(lang) : nothing}
       <div ?hidden=${!!this.formMode}>
         ${this.noFilters ? nothing : this.renderFilters(lang)}
@@ -382,7 +409,11 @@ export class NgoMap extends NgoElement {
         <div class="panes">
           <div class="list-pane" data-pane="list" ?hidden=${this.shown !== 'list'}>${this.renderList(lang)}</div>
           <div data-pane="map" ?hidden=${this.shown !== 'map'}>
-            ${this.mapError ? html`<p class="ngo-error" role="alert">${tm(lang, 'map.map_error')}</p>` : html`<div class="map" part="map"></div>`}
+            ${this.mapError
+              ? html`<p class="ngo-error" role="alert">${tm(lang, 'map.map_error')}</p>`
+              : html`<button type="button" class="ngo-secondary skip" @click=${this.skipMap}>${tm(lang, 'map.skip_map')}</button>
+                  <div class="map" part="map"></div>
+                  <p id="ngo-after-map" class="ngo-sr" tabindex="-1">${tm(lang, 'map.after_map')}</p>`}
           </div>
         </div>
       </div>
@@ -442,11 +473,13 @@ export class NgoMap extends NgoElement {
       return html`<div role="alert"><p class="ngo-error">${tm.error(lang, this.listError!)}</p><button type="button" @click=${() => this.reload()}>${tm(lang, 'retry')}</button></div>`;
     }
     if (this.listState === 'ready' && this.items.length === 0) return html`<p>${tm(lang, 'map.none')}</p>`;
-    return html`<ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-busy=${this.listState === 'loading' ? 'true' : 'false'}>
+    const rover = Math.min(this.rover, Math.max(0, this.items.length - 1));
+    return html`<p class="ngo-sr" id="ngo-list-hint">${tm(lang, 'map.list_hint')}</p>
+      <ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-describedby="ngo-list-hint" aria-busy=${this.listState === 'loading' ? 'true' : 'false'} @keydown=${this.onListKeydown}>
         ${this.items.map(
-          (o) => html`<li>
-            <button type="button" class="item" part="item" aria-current=${this.selected?.id === o.id ? 'true' : 'false'}
-              @click=${(e: Event) => this.open(o.id, e.currentTarget as HTMLElement)}
+          (o, i) => html`<li>
+            <button type="button" class="item" part="item" tabindex=${i === rover ? 0 : -1} aria-current=${this.selected?.id === o.id ? 'true' : 'false'}
+              @click=${(e: Event) => ((this.rover = i), this.open(o.id, e.currentTarget as HTMLElement))}
               @focus=${() => this.mapView?.highlight(o.id)} @mouseenter=${() => this.mapView?.highlight(o.id)}>
               <span class="name">${this.name(o, lang)}</span>
               <span class="meta">${KIND_LABELS[o.kind][lang]} · ${this.places(o, lang)}</span>
@@ -460,7 +493,7 @@ export class NgoMap extends NgoElement {
   private renderDetails(lang: Lang) {
     const o = this.selected;
     const head = html`<header>
-      <h3 id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</h3>
+      <${this.headingTag(0)} id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</${this.headingTag(1)}>
       <button type="button" class="ngo-secondary" @click=${this.close} aria-label=${tm(lang, 'map.close')}>${tm(lang, 'map.close')}</button>
     </header>`;
     if (!o) {
@@ -505,6 +538,9 @@ export class NgoMap extends NgoElement {
       tabindex="-1"
       lang=${lang}
       api-base=${this.api}
+      heading-level=${this.headingLevelAt(0)}
+      tiles=${this.tiles}
+      boundaries=${this.boundaries}
       mode=${this.formMode!}
       .initial=${initial}
       organisation-id=${this.formMode === 'correction' && o ? o.id : ''}

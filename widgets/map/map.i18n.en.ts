@@ -52,4 +52,10 @@ export const en: Messages<MapSource> = {
   'map.map_label': 'Map. Arrow keys pan, plus and minus zoom, Tab moves between markers.',
   'map.map_error': 'The map could not be loaded. The list still works.',
   'map.loading_details': 'Loading details…',
+  'map.zoom_in': 'Zoom in',
+  'map.zoom_out': 'Zoom out',
+  'map.attribution': 'Map data source',
+  'map.skip_map': 'Skip the map',
+  'map.after_map': 'End of the map.',
+  'map.list_hint': 'Up and down arrow keys move through the list, Home and End to its start and end.',
 };

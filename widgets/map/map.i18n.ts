@@ -51,6 +51,12 @@ const pl = {
   'map.map_label': 'Mapa. Strzałki przesuwają widok, plus i minus zmieniają przybliżenie, Tab przechodzi po znacznikach.',
   'map.map_error': 'Nie udało się wczytać mapy. Lista organizacji działa nadal.',
   'map.loading_details': 'Wczytywanie szczegółów…',
+  'map.zoom_in': 'Przybliż',
+  'map.zoom_out': 'Oddal',
+  'map.attribution': 'Źródło danych mapy',
+  'map.skip_map': 'Pomiń mapę',
+  'map.after_map': 'Koniec mapy.',
+  'map.list_hint': 'Strzałki w górę i w dół przechodzą po liście, Home i End na jej początek i koniec.',
 } as const satisfies Messages;
 
 export type MapSource = typeof pl;

@@ -71,9 +71,19 @@ export const mapStyles = css`
     display: grid;
     gap: 0.5em;
   }
-  .list-pane {
-    max-height: var(--_ngo-map-height);
-    overflow: auto;
+  .skip:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .skip:focus {
+    margin-bottom: 0.5em;
   }
   button.item {
     display: grid;
@@ -169,6 +179,11 @@ export const mapStyles = css`
     outline: 3px solid #1a5fb4;
     outline-offset: 2px;
   }
+  /* A focused marker or cluster comes above its neighbours, so their icons never cover its ring or number. */
+  .leaflet-marker-icon:focus,
+  .leaflet-marker-icon:focus-visible {
+    z-index: 100000 !important;
+  }
   .leaflet-container {
     font: 12px/1.5 system-ui, sans-serif;
   }
@@ -178,6 +193,11 @@ export const mapStyles = css`
   @container (min-width: 760px) {
     .panes {
       grid-template-columns: minmax(280px, 2fr) 3fr;
+    }
+    /* Beside the map, the list scrolls within the map's height; on narrow screens the page itself scrolls. */
+    .list-pane {
+      max-height: var(--_ngo-map-height);
+      overflow: auto;
     }
     .panes > [data-pane] {
       display: block !important;

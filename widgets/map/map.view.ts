@@ -3,7 +3,8 @@ import type { Clusters } from './map.api.js';
 
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
-const KRAKOW: L.LatLngTuple[] = [[49.97, 19.79], [50.13, 20.22]];
+/** Kraków’s bounds, as `isInKrakow` (common/map.ts) checks them. */
+export const KRAKOW: L.LatLngTuple[] = [[49.97, 19.79], [50.13, 20.22]];
 
 export interface ViewCallbacks {
   /** The viewport changed: fetch clusters for it. */
@@ -11,6 +12,27 @@ export interface ViewCallbacks {
   onSelect(id: string, marker: HTMLElement): void;
   onCluster(clusterId: number, lat: number, lon: number): void;
   clusterLabel(count: number): string;
+  /** Leaflet's own controls in the widget's language. */
+  labels: ControlLabels;
+}
+
+export interface ControlLabels {
+  zoomIn: string;
+  zoomOut: string;
+  attribution: string;
+}
+
+/**
+ * The tiles (OpenStreetMap's, with their attribution, unless the operator set others) and Leaflet's
+ * zoom and attribution controls, named in the widget's language (Leaflet's own titles are English).
+ * Create the map with `zoomControl: false, attributionControl: false`.
+ */
+export function addTilesAndControls(map: L.Map, tiles: string, labels: ControlLabels): void {
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+  const attribution = L.control.attribution({ prefix: false }).addTo(map);
+  attribution.getContainer()?.setAttribute('role', 'group');
+  attribution.getContainer()?.setAttribute('aria-label', labels.attribution);
+  L.tileLayer(tiles || OSM_TILES, { attribution: tiles && tiles !== OSM_TILES ? '' : OSM_ATTRIBUTION, maxZoom: 19 }).addTo(map);
 }
 
 /**
@@ -27,8 +49,8 @@ export class MapView {
   constructor(container: HTMLElement, tiles: string, private cb: ViewCallbacks) {
     // No zoom animation: clusters are redrawn from the server after each move anyway, and an
     // animation still running when the widget is removed makes Leaflet throw.
-    this.map = L.map(container, { zoomControl: true, keyboard: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, minZoom: 10, maxZoom: 18, maxBounds: L.latLngBounds(KRAKOW).pad(0.3) });
-    L.tileLayer(tiles || OSM_TILES, { attribution: tiles && tiles !== OSM_TILES ? '' : OSM_ATTRIBUTION, maxZoom: 19 }).addTo(this.map);
+    this.map = L.map(container, { zoomControl: false, attributionControl: false, keyboard: true, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false, minZoom: 10, maxZoom: 18, maxBounds: L.latLngBounds(KRAKOW).pad(0.3) });
+    addTilesAndControls(this.map, tiles, cb.labels);
     this.layer.addTo(this.map);
     this.map.fitBounds(KRAKOW);
     this.map.on('moveend', () => this.emitMove());
@@ -94,10 +116,12 @@ export class MapView {
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', name);
     el.title = name;
-    // Enter and Space activate, like any button (Leaflet handles Enter only).
+    // Enter and Space activate, like any button. Leaflet's own Enter listens to the deprecated
+    // keypress, which preventDefault here stops, so a press acts once.
     el.addEventListener('keydown', (e) => {
-      if (e.key === ' ') {
+      if (e.key === ' ' || e.key === 'Enter') {
         e.preventDefault();
+        e.stopPropagation();
         m.fire('click');
       }
     });

@@ -1,5 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { RespondentGroup } from '../../common/surveys.js';
 import { GROUP_LABELS, textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
@@ -164,7 +165,7 @@ export class NgoSurveyResults extends NgoElement {
     const sections = this.sectionRows(r, lang);
     const gap = this.gapRows(r, lang);
     const trend = this.trendRows(r, lang);
-    return html`<h2 id="results-title">${this.tr('results.title', { edition: r.edition.slug })}</h2>
+    return html`<${this.headingTag(0)} id="results-title">${this.tr('results.title', { edition: r.edition.slug })}</${this.headingTag(0)}>
       <p class="ngo-hint">${this.tr('results.scale_note')}</p>
       ${this.renderRespondents(r, lang)} ${this.renderSections(sections, lang)} ${gap ? this.renderGap(r, gap, lang) : nothing}
       ${trend ? this.renderTrend(r, trend, lang) : nothing} ${this.renderIndicators(r, lang)} ${this.renderMeeting(r, lang)}
@@ -233,7 +234,7 @@ export class NgoSurveyResults extends NgoElement {
   // ---- rendering ---------------------------------------------------------------------------------
 
   private renderRespondents(r: Results, lang: Lang): TemplateResult {
-    return html`<h3>${this.tr('results.respondents')}</h3>
+    return html`<${this.headingTag(1)}>${this.tr('results.respondents')}</${this.headingTag(1)}>
       <table class="data respondents" part="table">
         <thead><tr><th scope="col">${this.tr('results.col.group')}</th><th scope="col" class="num">${this.tr('results.col.n')}</th></tr></thead>
         <tbody>
@@ -270,7 +271,7 @@ export class NgoSurveyResults extends NgoElement {
     const title = this.tr('results.sections_chart');
     const groups = data.rows.map((row) => ({ key: row.key, label: row.label, values: row.cells as Figure[] }));
     return html`<section class="block" aria-labelledby="h-sections">
-      <h3 id="h-sections">${this.tr('results.sections')}</h3>
+      <${this.headingTag(1)} id="h-sections">${this.tr('results.sections')}</${this.headingTag(1)}>
       <div class="chart-box" part="chart">${barChart(groups, data.series, this.chartText('c-sections', title, lang), this.chartWidth)}</div>
       ${this.table('t-sections', title, [this.tr('results.col.section'), ...data.series.map((s) => s.label)], data.rows, lang)}
     </section>`;
@@ -294,7 +295,7 @@ export class NgoSurveyResults extends NgoElement {
     const gapText = (x: Figure, y: Figure) => ({ text: typeof x === 'number' && typeof y === 'number' ? signed(x - y) : '' });
     const groups = r.columns.filter(isGroup);
     return html`<section class="block" aria-labelledby="h-gap">
-      <h3 id="h-gap">${this.tr('results.gap', { a: la, b: lb })}</h3>
+      <${this.headingTag(1)} id="h-gap">${this.tr('results.gap', { a: la, b: lb })}</${this.headingTag(1)}>
       <fieldset class="pair">
         <legend>${this.tr('results.gap_pair')}</legend>
         ${this.columnSelect('gap-a', 'results.gap_a', a, groups, (c) => this.pickPair(c, c === b ? a : b), lang)}
@@ -317,7 +318,7 @@ export class NgoSurveyResults extends NgoElement {
     const title = this.tr('results.trend_chart', { group: this.columnLabel(trend.column, lang) });
     const lines = trend.rows.map((row) => ({ key: row.key, label: row.label, points: row.cells as Figure[] }));
     return html`<section class="block" aria-labelledby="h-trend">
-      <h3 id="h-trend">${this.tr('results.trend')}</h3>
+      <${this.headingTag(1)} id="h-trend">${this.tr('results.trend')}</${this.headingTag(1)}>
       ${this.columnSelect('trend-col', 'results.trend_group', trend.column, r.columns, (c) => (this.trendColumn = c), lang)}
       <div class="chart-box" part="chart">${trendChart(trend.editions, lines, this.chartText('c-trend', title, lang), this.chartWidth)}</div>
       ${this.table('t-trend', title, [this.tr('results.col.section'), ...trend.editions], trend.rows, lang)}
@@ -330,7 +331,7 @@ export class NgoSurveyResults extends NgoElement {
     const value = (v: number, unit: 'count' | 'percent' | 'days') =>
       unit === 'percent' ? `${formatNumber(lang, v)} %` : unit === 'days' ? ts(lang, 'results.days', { count: v }) : formatNumber(lang, v);
     return html`<section class="block" aria-labelledby="h-indicators">
-      <h3 id="h-indicators">${this.tr('results.indicators')}</h3>
+      <${this.headingTag(1)} id="h-indicators">${this.tr('results.indicators')}</${this.headingTag(1)}>
       <p class="ngo-hint">${this.tr('results.indicators_note', { from: day(r.edition.periodFrom), to: day(r.edition.periodTo) })}</p>
       <dl class="indicators">
         ${r.indicators.map((i) => html`<div data-key="${i.module}.${i.key}"><dt>${i.label}</dt><dd>${value(i.value, i.unit)}</dd></div>`)}
@@ -344,10 +345,10 @@ export class NgoSurveyResults extends NgoElement {
     const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
     const shown = r.sections.filter((s) => s.agreed !== null || r.recommendations.some((x) => x.section === s.id));
     return html`<section class="block" aria-labelledby="h-meeting">
-      <h3 id="h-meeting">${this.tr('results.recommendations')}</h3>
+      <${this.headingTag(1)} id="h-meeting">${this.tr('results.recommendations')}</${this.headingTag(1)}>
       ${shown.map((s) => {
         const recs = r.recommendations.filter((x) => x.section === s.id);
-        return html`<h4>${textIn(s.title, lang)}</h4>
+        return html`<${this.headingTag(2)}>${textIn(s.title, lang)}</${this.headingTag(2)}>
           ${s.agreed !== null ? html`<p><strong>${this.tr('results.agreed')}:</strong> ${formatNumber(lang, s.agreed)}</p>` : nothing}
           ${recs.length
             ? html`<ul class="recs">

@@ -112,7 +112,7 @@ export function pageForm(page: Page, o: PageOptions): TemplateResult {
   return html`<form class="page" novalidate @submit=${(e: Event) => (e.preventDefault(), o.onNext())} aria-labelledby="page-title">
     <h3 id="page-title" tabindex="-1">${textIn(s.title, lang)}</h3>
     ${s.intro ? html`<p class="ngo-hint section-intro">${textIn(s.intro, lang)}</p>` : nothing}
-    ${errorSummary(ts(lang, 'survey.errors', { count: o.summary.length }), o.summary)}
+    ${errorSummary(ts(lang, 'survey.errors', { count: o.summary.length }), o.summary, 3)}
     ${page.items.map(o.item)}
     <div class="ngo-actions nav">
       <button type="button" id="back" class="ngo-secondary" @click=${o.onBack}><span aria-hidden="true">←</span> ${ts(lang, 'survey.back')}</button>
