@@ -147,4 +147,23 @@ describe('<ngo-guide>', function (this: { timeout(ms: number): unknown }) {
     expect((await sent).detail.kind).to.equal('feedback');
     await waitFor(() => text($(el, '.feedback-done')) === 'Dziękujemy za opinię.', 'the thanks');
   });
+
+  it('keeps an unsent feedback comment as a draft of its article: back after a reload (a remount), gone once sent', async () => {
+    const article = 'jak-przygotowac-oferte';
+    const first = await mount({ article });
+    await waitFor(() => $(first, 'input[name="helpful"]'), 'the feedback form');
+    $<HTMLInputElement>(first, 'input[name="helpful"][value="no"]')!.click();
+    await waitFor(() => $(first, '#comment'), 'the comment');
+    $<HTMLTextAreaElement>(first, '#comment')!.value = 'Brakuje przykładu kosztorysu.';
+    $(first, '#comment')!.dispatchEvent(new InputEvent('input'));
+    expect(localStorage.getItem(`ngo-draft:ngo-guide/feedback/${article}`)).to.contain('Brakuje przykładu kosztorysu.');
+    first.remove();
+    const again = await mount({ article });
+    await waitFor(() => $<HTMLTextAreaElement>(again, '#comment')?.value === 'Brakuje przykładu kosztorysu.', 'the comment back');
+    expect($<HTMLInputElement>(again, 'input[name="helpful"][value="no"]')!.checked).to.equal(true);
+    const sent = oneEvent(again, 'ngo-submitted');
+    $<HTMLButtonElement>(again, '.feedback button[type="submit"]')!.click();
+    await sent;
+    expect(localStorage.getItem(`ngo-draft:ngo-guide/feedback/${article}`)).to.equal(null);
+  });
 });
