@@ -95,6 +95,28 @@ describe.each(dialects)('places and the waiting list (%s)', (dialect) => {
     expect((await findPlacesRow(a, placesId))!.taken).toBe(10);
   });
 
+  it('passes a lapsed offer on in one transaction with the mail: a failed mail leaves the offer as it was', async () => {
+    const [a] = await instances();
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    const { id, placesId } = await eventWithPlaces(a, 1, 30, now);
+    const [holder, next, third] = [await insertRegistration(a, person(placesId, id, 11)), await insertRegistration(a, person(placesId, id, 12)), await insertRegistration(a, person(placesId, id, 13))];
+    for (const r of [holder, next, third]) await confirmRegistration(a, r.id);
+    await cancelRegistration(a, holder.id, new Date(now));
+    const failed = expireOffers(a, new Date(now + 16 * 3600_000), async () => {
+      throw new Error('outbox unavailable');
+    });
+    await expect(failed).rejects.toThrow('outbox unavailable');
+    // Nothing moved: the lapsed offer is still the one standing, the third person still waits.
+    expect((await findRegistration(a, next.id))!.status).toBe('offered');
+    expect((await findRegistration(a, third.id))!.status).toBe('waiting');
+    expect((await findPlacesRow(a, placesId))!.taken).toBe(1);
+    const mailed: string[] = [];
+    const moved = await expireOffers(a, new Date(now + 16 * 3600_000), async (trx, reg) => mailed.push(reg.id));
+    expect(moved.map((r) => r.id)).toEqual([third.id]);
+    expect(mailed).toEqual([third.id]);
+    expect((await findRegistration(a, next.id))!.status).toBe('expired');
+  });
+
   it('offers a freed place with a deadline when the event is near, and passes it on when the offer lapses', async () => {
     const [a] = await instances();
     // Event times have minute precision: start from a whole minute so that 30 h is exact.

@@ -200,11 +200,17 @@ export async function acceptOffer(db: Db, id: string, now = new Date()): Promise
 }
 
 /** A job: offers not accepted in time expire, and each freed place is offered to the next person. Returns who was moved up. */
-export async function expireOffers(db: Kysely<Database>, now = new Date()): Promise<RegistrationRow[]> {
+export async function expireOffers(db: Kysely<Database>, now = new Date(), onPromoted?: (trx: Db, reg: RegistrationRow) => Promise<unknown>): Promise<RegistrationRow[]> {
   const due = await db.selectFrom('event_registration').select('id').where('status', '=', 'offered').where('offered_until', '<=', nowIso(now)).limit(500).execute();
   const promoted: RegistrationRow[] = [];
   for (const { id } of due) {
-    const out = await endRegistration(db, id, ['offered'], 'expired', now, (r) => r.offered_until !== null && r.offered_until <= nowIso(now));
+    // The expiry, the next person's offer and their mail (`onPromoted`) are one transaction: a
+    // failed mail leaves the offer as it was, never a place offered to someone nobody told.
+    const out = await inTransaction(db, async (trx) => {
+      const ended = await endRegistration(trx, id, ['offered'], 'expired', now, (r) => r.offered_until !== null && r.offered_until <= nowIso(now));
+      if (ended.promoted) await onPromoted?.(trx, ended.promoted);
+      return ended;
+    });
     if (out.promoted) promoted.push(out.promoted);
   }
   return promoted;

@@ -17,9 +17,5 @@ export const EVENTS_RETENTION: readonly RetentionRule[] = [
 export const expireOffersJob: Job = {
   name: 'events:offers',
   intervalMs: 5 * 60_000,
-  run: async ({ db, mailer, config }) => {
-    const promoted = await expireOffers(db);
-    for (const reg of promoted) await mailStatus({ db, mailer, config }, db, reg);
-    return promoted.length;
-  },
+  run: async ({ db, mailer, config }) => (await expireOffers(db, new Date(), (trx, reg) => mailStatus({ db, mailer, config }, trx, reg))).length,
 };

@@ -5,6 +5,9 @@ import { MODULES } from '../modules.js';
 import { generateOrganisations } from './map.generate.js';
 import { insertOrganisation } from './map.repository.js';
 import { sendVerificationReminders } from './map.reminders.js';
+import { OWNER_LINK, OWNER_TTL_MS } from './map.mail.js';
+import { createSecretLink } from '../core/secret-links.js';
+import type { Mailer } from '../core/mail.js';
 
 describe.each(dialects)('yearly verification reminders on %s', (dialect) => {
   let t: TestApp;
@@ -25,6 +28,23 @@ describe.each(dialects)('yearly verification reminders on %s', (dialect) => {
     const res = await t.app.request('/v1/map/owner/view', json({ token }));
     expect(res.status).toBe(200);
     expect(((await res.json()) as { organisationId: string }).organisationId).toBe(stale);
+  });
+
+  it('leaves nothing half done when the mail fails: the old link works, the entry stays due, no new link', async () => {
+    const [c] = generateOrganisations(1, 11);
+    const id = await insertOrganisation(t.db, c!, { status: 'published', ownerEmail: 'failing.owner@example.org', changedBy: 'test', verifiedAt: '2024-01-01T00:00:00.000Z' });
+    const old = await createSecretLink(t.db, { purpose: OWNER_LINK, subjectId: id, email: 'failing.owner@example.org', ttlMs: OWNER_TTL_MS });
+    const links = () => t.db.selectFrom('secret_link').select('id').where('subject_id', '=', id).execute();
+    const before = (await links()).length;
+    const failing: Mailer = { ...t.mailer, enqueue: async (input, db) => (input.to === 'failing.owner@example.org' ? Promise.reject(new Error('outbox unavailable')) : t.mailer.enqueue(input, db)) };
+    await expect(sendVerificationReminders(t.db, failing, t.config)).rejects.toThrow('outbox unavailable');
+    expect((await t.db.selectFrom('organisation').select('reminder_sent_at').where('id', '=', id).executeTakeFirstOrThrow()).reminder_sent_at).toBeNull();
+    expect((await links()).length).toBe(before);
+    expect((await t.app.request('/v1/map/owner/view', json({ token: old.token }))).status).toBe(200);
+    expect(await t.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'failing.owner@example.org').execute()).toEqual([]);
+    // The next run, with the outbox back, sends it; the new link replaces the old one.
+    expect(await sendVerificationReminders(t.db, t.mailer, t.config)).toBe(1);
+    expect((await t.app.request('/v1/map/owner/view', json({ token: old.token }))).status).toBe(404);
   });
 
   it('is registered as a daily background job', () => {
