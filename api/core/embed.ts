@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { embedOf, type EmbedResizeMessage } from '../../common/modules.js';
 import { LANGS } from '../../common/taxonomy.js';
@@ -15,6 +16,16 @@ export function embeddableTag(slug: string, path?: string): string | null {
 /** `frame-ancestors` follows ALLOWED_ORIGINS: any site by default, only the listed ones when set. */
 export const frameAncestors = (config: Config) => `frame-ancestors ${config.allowedOrigins ? config.allowedOrigins.join(' ') : '*'}`;
 
+/**
+ * The policy of an embed page: scripts only from this host (the loader and its chunks, the proof
+ * of work's worker) and the page's own resize reporter, by its hash; no plugins, no `<base>`. So a
+ * script that got into the page some other way (an attribute value that escaped its quotes, a
+ * module's item title) does not run. Styles, images (map tiles) and connections stay open: the
+ * widgets' styles are constructed stylesheets, and the tile server is the host's choice.
+ */
+export const embedCsp = (config: Config, slug: string) =>
+  `script-src 'self' '${resizeScriptHash(slug)}'; worker-src 'self'; object-src 'none'; base-uri 'none'; ${frameAncestors(config)}`;
+
 const RESIZE_TYPE: EmbedResizeMessage['type'] = 'ngo-embed-resize';
 
 // Reports the page height to the host, which sets the iframe's height (see README, "iframe form").
@@ -26,6 +37,10 @@ new ResizeObserver(() => {
   last = height;
   parent.postMessage({ type: ${JSON.stringify(RESIZE_TYPE)}, slug, height }, '*');
 }).observe(document.documentElement);`;
+
+/** The inline module script exactly as the page carries it, between its tags. */
+const resizeBlock = (slug: string) => `\n${resizeScript(slug)}\n`;
+const resizeScriptHash = (slug: string) => `sha256-${createHash('sha256').update(resizeBlock(slug)).digest('base64')}`;
 
 /**
  * The embed page: the loader, one widget with whitelisted attributes, and the resize reporter; for
@@ -57,17 +72,15 @@ export function embedPage(slug: string, tag: string, query: URLSearchParams, ite
 <main>
 <${element}${attrs}></${element}>
 </main>
-<script type="module">
-${raw(resizeScript(slug))}
-</script>
+<script type="module">${raw(resizeBlock(slug))}</script>
 </body>
 </html>
 `);
 }
 
 /** Framing and caching of an embed page. A page that carries a secret link's token is nobody else's to cache, and sends no referrer. */
-function embedHeaders(c: Context<AppEnv>, config: Config) {
-  c.header('Content-Security-Policy', frameAncestors(config));
+function embedHeaders(c: Context<AppEnv>, config: Config, slug: string) {
+  c.header('Content-Security-Policy', embedCsp(config, slug));
   if (new URL(c.req.url).searchParams.has('token')) {
     c.header('Cache-Control', 'private, no-store');
     c.header('Referrer-Policy', 'no-referrer');
@@ -80,7 +93,7 @@ export function embedRoutes(config: Config) {
     const slug = c.req.param('slug');
     const tag = embeddableTag(slug);
     if (!tag) return c.json(envelope('not_found', `No embeddable widget "${slug}"`, undefined, c.get('requestId')), 404);
-    embedHeaders(c, config);
+    embedHeaders(c, config, slug);
     return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams));
   });
   // A module's second framed widget (`/embed/advice/status`), else one item's page (an event) from its module's `embedItem`.
@@ -88,15 +101,14 @@ export function embedRoutes(config: Config) {
     const slug = c.req.param('slug');
     const second = embeddableTag(slug, c.req.param('id'));
     if (second) {
-      embedHeaders(c, config);
+      embedHeaders(c, config, slug);
       return c.html(embedPage(slug, second, new URL(c.req.url).searchParams, undefined, c.req.param('id')));
     }
     const tag = embeddableTag(slug);
     const module = c.var.modules.find((m) => m.slug === slug);
     const item = tag && module?.embedItem ? await module.embedItem(c, c.req.param('id')) : null;
     if (!tag || !item) return c.json(envelope('not_found', `Nothing to embed at "${slug}/${c.req.param('id')}"`, undefined, c.get('requestId')), 404);
-    c.header('Content-Security-Policy', frameAncestors(config));
-    c.header('Cache-Control', 'public, max-age=300');
+    embedHeaders(c, config, slug);
     return c.html(embedPage(slug, tag, new URL(c.req.url).searchParams, item));
   });
   return app;

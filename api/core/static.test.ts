@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,13 @@ import { testConfig } from '../config.js';
 import { testApp, type TestApp } from '../testing.js';
 import type { AppEnv } from './context.js';
 import { IMMUTABLE, SHORT, pickEncoding, safeJoin, staticRoutes } from './static.js';
+
+/** The CSP source of the one inline script of a page: `sha256-…` of its text between the tags. */
+function inlineScriptHash(html: string): string {
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+  expect(inline).toHaveLength(1);
+  return `sha256-${createHash('sha256').update(inline[0]![1]!).digest('base64')}`;
+}
 
 let dir: string;
 const BIG = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ id: i, name: `Fundacja ${i}` })))};\n`;
@@ -199,8 +207,8 @@ describe('/embed/:slug', () => {
     const res = await t.app.request('/embed/map?district=12&area=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&onload=alert(1)&no-filters&lang=uk');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('content-security-policy')).toBe('frame-ancestors *');
     const html = await res.text();
+    expect(res.headers.get('content-security-policy')).toBe(`script-src 'self' '${inlineScriptHash(html)}'; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *`);
     expect(html).toContain('<html lang="uk">');
     expect(html).toContain('<script type="module" src="/widgets/ngo-widgets.js"></script>');
     expect(html).toContain('<ngo-map lang="uk" district="12" area="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" no-filters></ngo-map>');
@@ -208,6 +216,20 @@ describe('/embed/:slug', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('"ngo-embed-resize"');
     expect(html).toContain('ResizeObserver');
+  });
+
+  it('lets only its own scripts run on every embed page (script-src: this host and the resize reporter by hash)', async () => {
+    for (const path of ['/embed/map', '/embed/consultations?lang=en', '/embed/events', '/embed/advice/status?token=x']) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
+      // 'self' and exactly the one inline script's hash: no 'unsafe-inline', no other source.
+      expect(scriptSrc, path).toBe(`script-src 'self' '${inlineScriptHash(html)}'`);
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("base-uri 'none'");
+    }
   });
 
   it('falls back to Polish for an unknown lang', async () => {
@@ -228,7 +250,7 @@ describe('/embed/:slug', () => {
     try {
       const res = await restricted.app.request('/embed/map');
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-security-policy')).toBe('frame-ancestors https://ngo.krakow.pl https://dzielnica12.krakow.pl');
+      expect(res.headers.get('content-security-policy')).toMatch(/; frame-ancestors https:\/\/ngo\.krakow\.pl https:\/\/dzielnica12\.krakow\.pl$/);
     } finally {
       await restricted.close();
     }

@@ -65,6 +65,12 @@ describe('widgets on a host page with a strict Content-Security-Policy', () => {
       const list: { directive: string; blocked: string; source: string }[] = [];
       (window as unknown as { __violations: typeof list }).__violations = list;
       addEventListener('securitypolicyviolation', (e) => list.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }), true);
+      // The heights an embed page reports: its inline resize script ran under the page's own policy.
+      const heights: number[] = [];
+      (window as unknown as { __heights: number[] }).__heights = heights;
+      addEventListener('message', (e) => {
+        if ((e.data as { type?: string } | null)?.type === 'ngo-embed-resize') heights.push((e.data as { height: number }).height);
+      });
     });
     // Map tiles are the one third party: served here, under the URL the host's img-src allows.
     await p.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: TILE }));
@@ -163,6 +169,10 @@ describe('widgets on a host page with a strict Content-Security-Policy', () => {
       (window as unknown as { __violations: unknown[] }).__violations = list;
       addEventListener('securitypolicyviolation', (e) => list.push(e.effectiveDirective), true);
     });
+    // The embed page's own policy lets its scripts run (the loader and the resize reporter, by hash) and no other.
+    const policy = (await (await fetch(stack.url(`/embed/consultations?lang=pl&consultation=${consultation}`))).headers.get('content-security-policy')) ?? '';
+    assert.match(policy, /^script-src 'self' 'sha256-[\w+/=]+'; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors /);
+    await p.waitForFunction(() => (window as unknown as { __heights: number[] }).__heights.some((h) => h > 100));
     await sendRemark(inner, 'Fundacja Ramki');
     assert.deepEqual(await p.violations(), []);
     assert.deepEqual(await inner.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations), []);
