@@ -36,6 +36,10 @@ const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none'
 /** `METHOD /path` exactly as in the OpenAPI document → who may call it. */
 export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/session': signIn,
+  // Setting a password from a mailed link, and asking for one: no session (the link or the address is the key).
+  'POST /v1/admin/password/forgot': signIn,
+  'POST /v1/admin/password/link': signIn,
+  'POST /v1/admin/password': signIn,
   'GET /v1/admin/session': session,
   'DELETE /v1/admin/session': session,
 
@@ -156,6 +160,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'GET /v1/admin/staff': adminOnly,
   'POST /v1/admin/staff': adminOnly,
   'PATCH /v1/admin/staff/{id}': adminOnly,
+  'POST /v1/admin/staff/{id}/invitation': adminOnly,
+  'POST /v1/admin/staff/{id}/password-reset': adminOnly,
   'GET /v1/admin/audit': adminOnly,
   'GET /v1/admin/settings/clauses': adminOnly,
   'PUT /v1/admin/settings/clauses/{form}': adminOnly,

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** Public base URL (`https://ngo.example.org`), used in mailed links. Defaults to `http://localhost:PORT`. */
   publicUrl: string;
+  /** The staff panel's page, the base of the links in staff mail (`…#<section>/<id>`). Defaults to the demo panel, `PUBLIC_URL/demo/admin.html`. */
+  staffPanelUrl: string;
   /** `sqlite:./data/ngo.db`, a file path, `:memory:`, or `postgres://…`. */
   databaseUrl: string;
   /** Sites allowed to embed and call the public API; `null` means any site. */
@@ -59,6 +61,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
+  STAFF_PANEL_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.string().default('sqlite:./data/ngo.db'),
   ALLOWED_ORIGINS: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    staffPanelUrl: e.STAFF_PANEL_URL ?? `${(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')}/demo/admin.html`,
     databaseUrl: e.DATABASE_URL,
     allowedOrigins: origins.length ? origins : null,
     smtpUrl: e.SMTP_URL ?? null,

@@ -22,3 +22,10 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
+
+/** Staff role names in the three languages, for mail and exports (the panel has its own dictionary). */
+export const ROLE_LABELS = {
+  pl: { admin: 'administrator', moderator: 'moderator', adviser: 'doradca', editor: 'redaktor' },
+  en: { admin: 'administrator', moderator: 'moderator', adviser: 'adviser', editor: 'editor' },
+  uk: { admin: 'адміністратор', moderator: 'модератор', adviser: 'консультант', editor: 'редактор' },
+} as const satisfies Record<'pl' | 'en' | 'uk', Record<StaffRole, string>>;

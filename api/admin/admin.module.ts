@@ -1,11 +1,13 @@
 import { ADMIN_SECTIONS } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
+import { ADMIN_MAIL } from './admin.mail.js';
 import { auditRoutes, sessionRoutes, signInRoutes, staffAccountRoutes } from './admin.routes.js';
 
-/** Staff accounts: signing in, the session, the staff list and the audit log. */
+/** Staff accounts: signing in (and setting a password from a mailed link), the session, staff management and the audit log. */
 export const adminModule = defineModule({
   slug: 'admin',
   signIn: signInRoutes,
+  mail: ADMIN_MAIL,
   staffCommon: sessionRoutes,
   staff: [
     { section: 'staff', roles: ADMIN_SECTIONS.staff.roles, routes: staffAccountRoutes },

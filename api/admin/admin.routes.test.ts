@@ -135,9 +135,9 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     const ok = await login(t, 'admin@example.org', PASSWORD, { otp });
     expect(ok.res.status).toBe(200);
     expect(ok.body.sections).toContain('staff');
-    const created = await t.app.request('/v1/admin/staff', json({ email: 'Editor@Example.org', name: 'Ed', role: 'editor', district: 12, password: 'long enough password' }, { cookie: ok.cookie, 'x-csrf-token': ok.body.csrfToken }));
+    const created = await t.app.request('/v1/admin/staff', json({ email: 'Editor@Example.org', name: 'Ed', role: 'editor', district: 12 }, { cookie: ok.cookie, 'x-csrf-token': ok.body.csrfToken }));
     expect(created.status).toBe(201);
-    expect(((await created.json()) as any).staff).toMatchObject({ email: 'editor@example.org', role: 'editor', district: 12, disabled: false });
+    expect(((await created.json()) as any).staff).toMatchObject({ email: 'editor@example.org', role: 'editor', district: 12, disabled: false, invited: true });
     const auditRes = await t.app.request('/v1/admin/audit', { headers: { cookie: ok.cookie } });
     const entries = ((await auditRes.json()) as any).items as { action: string }[];
     expect(entries.map((e) => e.action)).toContain('POST /v1/admin/staff');

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
-import { AuditEntry, CreateStaffInput, LoginInput, SessionInfo, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
+import { AuditEntry, ForgotPasswordInput, InviteStaffInput, LoginInput, PasswordLinkInfo, PasswordLinkInput, SessionInfo, SetPasswordInput, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
@@ -11,8 +11,12 @@ import { nowIso, sha256 } from '../core/ids.js';
 import { ACCOUNT_THROTTLE, DEVICE_THROTTLE, IP_THROTTLE, claimAttempts, refundAttempts, type ThrottleRule } from '../core/login-throttle.js';
 import { DUMMY_HASH, verifyPassword } from '../core/passwords.js';
 import { sectionsFor } from '../core/module.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../common/admin.js';
+import { mailLang } from '../core/mail.js';
 import { createRouter } from '../core/validation.js';
-import { findStaff, findStaffByEmail, insertStaff, listStaff, toStaffDto, updateStaff } from './staff.repository.js';
+import { enforce, hit } from '../core/rate-limit.js';
+import { findStaff, findStaffByEmail, listStaff, toStaffDto, updateStaff } from './staff.repository.js';
+import { forgotPassword, inviteStaff, passwordLinkInfo, resendInvitation, resetPassword, setPasswordByLink } from './staff.service.js';
 
 const wrongCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong e-mail, password or code');
 
@@ -72,6 +76,71 @@ signInRoutes.openapi(
   },
 );
 
+/** "Forgot password" per client: more than this in an hour is a 429 (which says nothing about any account). */
+const FORGOT_PER_IP = { limit: 10, windowSec: 3600 };
+/** Per address: past this the answer stays the same 202, but no more mail goes out (no mail bombing). */
+const FORGOT_PER_EMAIL = { limit: 3, windowSec: 3600 };
+/** Opening and using set-password links, per client. */
+const LINK_PER_IP = { limit: 30, windowSec: 3600 };
+
+signInRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/password/forgot',
+    tags: ['staff'],
+    summary: 'Forgot password: mails a set-password link to an active staff account',
+    description:
+      'Always 202 with the same body, whether or not the address has an account (no account enumeration). The link is valid for an hour and once. ' +
+      'At most 3 mails per address per hour (later requests still get 202 and send nothing) and 10 requests per client per hour (429 `rate_limited`).',
+    request: { body: { content: { 'application/json': { schema: ForgotPasswordInput } }, required: true } },
+    responses: { 202: jsonContent(z.object({ sent: z.literal(true) }), 'Accepted: if the address has an active account, a link is on its way'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { email, lang } = c.req.valid('json');
+    const { db, config, mailer } = c.var;
+    await enforce(db, `forgot:ip:${c.var.ipHash}`, FORGOT_PER_IP);
+    const { count } = await hit(db, `forgot:email:${sha256(email)}`, FORGOT_PER_EMAIL);
+    const staffId = count <= FORGOT_PER_EMAIL.limit ? await forgotPassword({ db, config, mailer }, email, lang) : null;
+    if (staffId) await audit(c, 'password_forgot', `staff:${staffId}`);
+    return c.json({ sent: true as const }, 202);
+  },
+);
+
+signInRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/password/link',
+    tags: ['staff'],
+    summary: 'What a set-password link is for (the name, whether it is an invitation and whether a TOTP enrolment follows); does not use it up',
+    description: 'Every unknown, used or expired link is 404 `link_invalid`. The token travels in the body, never in a URL.',
+    request: { body: { content: { 'application/json': { schema: PasswordLinkInput } }, required: true } },
+    responses: { 200: jsonContent(PasswordLinkInfo, 'The link is live'), ...ErrorResponses },
+  }),
+  async (c) => {
+    await enforce(c.var.db, `password-link:ip:${c.var.ipHash}`, LINK_PER_IP);
+    return c.json(await passwordLinkInfo(c.var.db, c.req.valid('json').token), 200);
+  },
+);
+
+signInRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/password',
+    tags: ['staff'],
+    summary: 'Sets the password from a mailed link (once). An invited admin gets their TOTP secret in the answer, shown only here.',
+    description: `The password has ${PASSWORD_MIN}-${PASSWORD_MAX} characters. The member's sessions end; they sign in afresh. 404 \`link_invalid\` for an unknown, used or expired link.`,
+    request: { body: { content: { 'application/json': { schema: SetPasswordInput } }, required: true } },
+    responses: { 200: jsonContent(SetPasswordResult, 'The password is set'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { token, password } = c.req.valid('json');
+    await enforce(c.var.db, `password-link:ip:${c.var.ipHash}`, LINK_PER_IP);
+    const { id, email, totpSecret, totpUri } = await setPasswordByLink(c.var.db, token, password);
+    await audit(c, 'password_set', `staff:${id}`, totpSecret ? { totpEnrolled: true } : undefined);
+    return c.json({ email, totpSecret, totpUri }, 200);
+  },
+);
+
 /**
  * Why the second factor fails, or null when it holds. Admins always need one: an admin without an
  * enrolled secret cannot sign in at all. A code is accepted once (its time step is remembered).
@@ -121,13 +190,17 @@ staffAccountRoutes.openapi(
     method: 'post',
     path: '/',
     tags: ['staff'],
-    summary: 'Add a staff member (admin). An admin gets a TOTP secret, shown once.',
-    request: { body: { content: { 'application/json': { schema: CreateStaffInput } }, required: true } },
-    responses: { 201: { description: 'Created', content: { 'application/json': { schema: z.object({ staff: StaffUser, totpSecret: z.string().nullable() }) } } }, ...ErrorResponses },
+    summary: 'Invite a staff member (admin): the account and a mailed set-password link, valid for 7 days',
+    description: 'The member chooses their own password from the link; an invited admin enrols TOTP there too. 409 `conflict` when the address already has an account.',
+    request: { body: { content: { 'application/json': { schema: InviteStaffInput } }, required: true } },
+    responses: { 201: jsonContent(z.object({ staff: StaffUser }), 'Invited'), ...ErrorResponses },
   }),
   async (c) => {
-    const { id, totpSecret } = await insertStaff(c.var.db, c.req.valid('json'));
-    return c.json({ staff: toStaffDto((await findStaff(c.var.db, id))!), totpSecret }, 201);
+    const input = c.req.valid('json');
+    const { db, config, mailer } = c.var;
+    const id = await inviteStaff({ db, config, mailer }, c.var.staff!, input);
+    c.set('auditDetails', { name: input.name, email: input.email, role: input.role, district: input.district });
+    return c.json({ staff: toStaffDto((await findStaff(db, id))!) }, 201);
   },
 );
 staffAccountRoutes.openapi(
@@ -136,14 +209,63 @@ staffAccountRoutes.openapi(
     path: '/{id}',
     tags: ['staff'],
     summary: 'Change role, district or name, or disable (admin). Promoting to admin issues a TOTP secret, shown once; the last active admin cannot be demoted or disabled (409 `last_admin`).',
+    description: 'Disabling ends every session of the member at once. You cannot disable yourself (409 `conflict`).',
     request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateStaffInput } }, required: true } },
     responses: { 200: jsonContent(StaffUser.extend({ totpSecret: z.string().nullable() }), 'Updated; `totpSecret` is set once, when a promotion issued one'), ...ErrorResponses },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    if (id === c.var.staff!.id && c.req.valid('json').disabled) throw new ApiError(409, 'conflict', 'You cannot disable yourself');
-    const { totpSecret } = await updateStaff(c.var.db, id, c.req.valid('json'));
-    return c.json({ ...toStaffDto((await findStaff(c.var.db, id))!), totpSecret }, 200);
+    const patch = c.req.valid('json');
+    if (id === c.var.staff!.id && patch.disabled) throw new ApiError(409, 'conflict', 'You cannot disable yourself');
+    const before = await findStaff(c.var.db, id);
+    if (!before) throw new ApiError(404, 'not_found', 'Staff member not found');
+    const { totpSecret } = await updateStaff(c.var.db, id, patch);
+    const after = (await findStaff(c.var.db, id))!;
+    // The log keeps what changed, from → to, and whose account it was.
+    const changes: Record<string, unknown> = { name: after.name };
+    if (patch.role !== undefined && patch.role !== before.role) changes.role = [before.role, after.role];
+    if (patch.district !== undefined && patch.district !== before.district) changes.district = [before.district, after.district];
+    if (patch.name !== undefined && patch.name !== before.name) changes.renamed = [before.name, after.name];
+    if (patch.disabled !== undefined && !!before.disabled !== patch.disabled) changes.disabled = patch.disabled;
+    c.set('auditDetails', changes);
+    return c.json({ ...toStaffDto(after), totpSecret }, 200);
+  },
+);
+const MailLangQuery = z.object({ lang: z.enum(['pl', 'en', 'uk']).default('pl') });
+staffAccountRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/invitation',
+    tags: ['staff'],
+    summary: 'Send a pending invitation again (admin), with a new link; the old link stops working',
+    description: '409 `not_invited` when the member has already chosen a password.',
+    request: { params: IdParam, query: MailLangQuery },
+    responses: { 204: { description: 'Sent' }, ...ErrorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, config, mailer } = c.var;
+    await resendInvitation({ db, config, mailer }, c.var.staff!, id, mailLang(c.req.valid('query').lang));
+    c.set('auditDetails', { name: (await findStaff(db, id))?.name });
+    return c.body(null, 204);
+  },
+);
+staffAccountRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/password-reset',
+    tags: ['staff'],
+    summary: "Reset a member's password (admin): the old password and their sessions end at once, and they get a link (valid an hour) to choose a new one",
+    description: '409 `staff_disabled` for a disabled account (enable it first).',
+    request: { params: IdParam, query: MailLangQuery },
+    responses: { 204: { description: 'Reset; the link is mailed' }, ...ErrorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, config, mailer } = c.var;
+    await resetPassword({ db, config, mailer }, c.var.staff!, id, mailLang(c.req.valid('query').lang));
+    c.set('auditDetails', { name: (await findStaff(db, id))?.name });
+    return c.body(null, 204);
   },
 );
 

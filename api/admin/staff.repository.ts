@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { StaffRole } from '../../common/taxonomy.js';
 import type { Database } from '../db/schema.js';
-import { newId, nowIso } from '../core/ids.js';
+import { newId, nowIso, randomToken } from '../core/ids.js';
 import { hashPassword } from '../core/passwords.js';
 import { newTotpSecret } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
@@ -12,7 +12,8 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   district?: number | null;
-  password: string;
+  /** Without one the account waits for its invitation: a random password no one knows, until the member sets their own. */
+  password?: string;
 }
 
 /** Creates a staff user; admins get a TOTP secret, returned once so it can be enrolled. */
@@ -25,7 +26,7 @@ export async function insertStaff(db: Kysely<Database>, input: NewStaff) {
     id: newId(),
     email: input.email.trim().toLowerCase(),
     name: input.name,
-    password_hash: await hashPassword(input.password),
+    password_hash: await hashPassword(input.password ?? randomToken()),
     role: input.role,
     district: input.district ?? null,
     totp_secret: totpSecret,
@@ -33,6 +34,7 @@ export async function insertStaff(db: Kysely<Database>, input: NewStaff) {
     created_at: now,
     updated_at: now,
     last_login_at: null,
+    password_set_at: input.password === undefined ? null : now,
   };
   await db.insertInto('staff_user').values(row).execute();
   return { id: row.id, totpSecret };
@@ -56,6 +58,7 @@ export interface StaffPatch {
   district?: number | null;
   disabled?: boolean;
   password_hash?: string;
+  password_set_at?: string | null;
   totp_secret?: string | null;
 }
 
@@ -94,8 +97,15 @@ export async function updateStaff(db: Kysely<Database>, id: string, patch: Staff
   });
 }
 
+/** A new password: every session of the member ends (and every known browser is forgotten, as the device cookie is bound to the hash). */
 export async function setPassword(db: Kysely<Database>, id: string, password: string) {
-  await updateStaff(db, id, { password_hash: await hashPassword(password) });
+  await updateStaff(db, id, { password_hash: await hashPassword(password), password_set_at: nowIso() });
+  await db.deleteFrom('staff_session').where('staff_id', '=', id).execute();
+}
+
+/** An administrator's reset: the old password stops working at once, and so do the member's sessions. */
+export async function revokePassword(db: Kysely<Database> | Transaction<Database>, id: string) {
+  await db.updateTable('staff_user').set({ password_hash: await hashPassword(randomToken()), updated_at: nowIso() }).where('id', '=', id).execute();
   await db.deleteFrom('staff_session').where('staff_id', '=', id).execute();
 }
 
@@ -107,7 +117,16 @@ export const toStaffDto = (u: Awaited<ReturnType<typeof findStaff>> & {}) => ({
   district: u.district,
   disabled: !!u.disabled,
   lastLoginAt: u.last_login_at,
+  invited: u.password_set_at === null,
+  totp: u.totp_secret !== null,
 });
+
+/** Names and e-mails of staff members by id, for the audit log (who did it). */
+export async function staffNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, { name: string; email: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('staff_user').select(['id', 'name', 'email']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}
 
 /**
  * Who hears of a new item (a remark, an event submission): admins, and moderators and editors whose

@@ -121,7 +121,7 @@ export async function audit(c: Context<AppEnv>, action: string, subject: string 
 export const auditWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (isUnsafe(c.req.method) && c.res.status < 400 && c.var.staff) {
-    await audit(c, `${c.req.method} ${c.req.routePath}`, c.req.path, c.req.param());
+    await audit(c, `${c.req.method} ${c.req.routePath}`, c.req.path, { ...c.req.param(), ...c.var.auditDetails });
   }
 };
 

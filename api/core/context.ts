@@ -16,6 +16,8 @@ export interface AppVariables {
   /** Salted hash of the client's IP address; raw IPs are never stored. */
   ipHash: string;
   staff?: StaffPrincipal;
+  /** What a staff write adds to its audit entry (`auditWrites`): the change in words the log can show, e.g. `{ role: ['editor', 'moderator'] }`. */
+  auditDetails?: Record<string, unknown>;
   /** The module list the app was built from. */
   modules: readonly ModuleManifest[];
 }

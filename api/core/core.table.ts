@@ -20,6 +20,8 @@ export interface StaffUserTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   last_login_at: Timestamp | null;
+  /** When the member last chose a password; null while their invitation waits. */
+  password_set_at: Timestamp | null;
 }
 
 export interface StaffSessionTable {

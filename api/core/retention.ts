@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { purgeSpentChallenges } from './abuse.js';
@@ -10,6 +10,8 @@ import { repeat } from './jobs.js';
 import { purgeSentMail } from './mail.js';
 import { purgeRateLimits } from './rate-limit.js';
 import { purgeSecretLinks } from './secret-links.js';
+import { inTransaction } from './transaction.js';
+import { isPostgres } from '../db/database.js';
 
 const DAY = 24 * 3600_000;
 
@@ -107,6 +109,18 @@ export const CORE_RETENTION: readonly RetentionRule[] = [
   {
     name: 'core:audit-log',
     describe: 'Audit log entries older than RETENTION_AUDIT_DAYS',
-    run: async (db, now, config) => deleted(await db.deleteFrom('audit_log').where('at', '<', nowIso(new Date(now.getTime() - config.retention.auditDays * DAY))).executeTakeFirst()),
+    run: (db, now, config) => purgeAuditLog(db, new Date(now.getTime() - config.retention.auditDays * DAY)),
   },
 ];
+
+/**
+ * The one way an audit entry leaves the log: retention, for entries older than `before`. The log is
+ * append-only otherwise; on PostgreSQL a trigger refuses any UPDATE, TRUNCATE or DELETE outside a
+ * transaction that set `ngo.audit_purge` (migration 2026_12_02_2100), which only this function does.
+ */
+export function purgeAuditLog(db: Kysely<Database>, before: Date): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    if (isPostgres(trx)) await sql`select set_config('ngo.audit_purge', 'on', true)`.execute(trx);
+    return deleted(await trx.deleteFrom('audit_log').where('at', '<', nowIso(before)).executeTakeFirst());
+  });
+}

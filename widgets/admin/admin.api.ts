@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditEntry as AuditEntrySchema, StaffUser } from '../../common/admin.schema.js';
+import type { AuditEntry as AuditEntrySchema, InviteStaffInput, PasswordLinkInfo, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { ClauseInput, StaffClause } from '../../common/clauses.schema.js';
 import { staffRequest as adminRequest, type StaffSession } from '../core/staff.api.js';
@@ -23,6 +23,30 @@ export const signIn = (base: string, body: { email: string; password: string; ot
 export const signOut = (base: string, session: AdminSession) => adminRequest<void>(base, '/v1/admin/session', session, { method: 'DELETE' });
 
 export const listStaff = (base: string, signal?: AbortSignal) => adminRequest<{ items: StaffMember[] }>(base, '/v1/admin/staff', null, { signal });
+
+export type StaffInvite = z.input<typeof InviteStaffInput>;
+export type StaffChange = z.input<typeof UpdateStaffInput>;
+export type MailLanguage = 'pl' | 'en' | 'uk';
+
+export const inviteStaff = (base: string, session: AdminSession, body: StaffInvite) =>
+  adminRequest<{ staff: StaffMember }>(base, '/v1/admin/staff', session, { method: 'POST', body });
+
+export const changeStaff = (base: string, session: AdminSession, id: string, body: StaffChange) =>
+  adminRequest<StaffMember & { totpSecret: string | null }>(base, `/v1/admin/staff/${encodeURIComponent(id)}`, session, { method: 'PATCH', body });
+
+export const resetStaffPassword = (base: string, session: AdminSession, id: string, lang: MailLanguage) =>
+  adminRequest<void>(base, `/v1/admin/staff/${encodeURIComponent(id)}/password-reset?lang=${lang}`, session, { method: 'POST' });
+
+export const resendInvitation = (base: string, session: AdminSession, id: string, lang: MailLanguage) =>
+  adminRequest<void>(base, `/v1/admin/staff/${encodeURIComponent(id)}/invitation?lang=${lang}`, session, { method: 'POST' });
+
+/** "Forgot password" (no session): always the same answer. */
+export const forgotPassword = (base: string, email: string, lang: MailLanguage) => adminRequest<{ sent: true }>(base, '/v1/admin/password/forgot', null, { method: 'POST', body: { email, lang } });
+
+export type PasswordLink = z.infer<typeof PasswordLinkInfo>;
+export const passwordLinkInfo = (base: string, token: string, signal?: AbortSignal) => adminRequest<PasswordLink>(base, '/v1/admin/password/link', null, { method: 'POST', body: { token }, signal });
+export const setPassword = (base: string, token: string, password: string) =>
+  adminRequest<z.infer<typeof SetPasswordResult>>(base, '/v1/admin/password', null, { method: 'POST', body: { token, password } });
 
 export const listAudit = (base: string, before: string | undefined, signal?: AbortSignal) =>
   adminRequest<{ items: AuditEntry[] }>(base, `/v1/admin/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`, null, { signal });

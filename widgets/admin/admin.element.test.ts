@@ -200,15 +200,15 @@ describe('<ngo-admin>', () => {
     api = stubFetch((c) => {
       if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['staff', 'audit'] });
       if (c.path === '/v1/admin/staff')
-        return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null }, { id: 's2', email: 'jan@krakow.pl', name: 'Jan Kowal', role: 'editor', district: 12, disabled: true, lastLoginAt: '2025-03-31T23:30:00Z' }] });
+        return json(200, { items: [{ ...ADMIN.staff, disabled: false, lastLoginAt: null, invited: false, totp: true }, { id: 's2', email: 'jan@krakow.pl', name: 'Jan Kowal', role: 'editor', district: 12, disabled: true, lastLoginAt: '2025-03-31T23:30:00Z', invited: false, totp: false }] });
       return envelope(404, 'not_found');
     });
     const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
     const section = await waitFor(() => $(el, 'ngo-admin-staff'));
     const table = await waitFor(() => section.shadowRoot?.querySelector('table'));
     expect(table.querySelector('caption')!.textContent).to.equal('2 osoby');
-    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
-    expect(rows[1]!.slice(0, 5)).to.deep.equal(['Jan Kowal', 'jan@krakow.pl', 'redaktor', '12', 'zablokowane']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows[1]!.slice(0, 5)).to.deep.equal(['Jan Kowal jan@krakow.pl', 'redaktor', 'XII Bieżanów-Prokocim', 'zablokowane', 'wyłączona']);
     await expect(el).to.be.accessible();
   });
 
@@ -223,5 +223,30 @@ describe('<ngo-admin>', () => {
     const el = await fixture<NgoAdmin>(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
     await waitFor(() => $(el, 'form'));
     expect($(el, '[role="status"]')!.textContent).to.equal('Your session has expired. Please sign in again.');
+  });
+
+  it('opens "forgot password" from the sign-in form by keyboard, and comes back to it', async () => {
+    api = stubFetch(signedOut);
+    const el = await mount('pl', api);
+    const forgot = $<HTMLButtonElement>(el, '#forgot')!;
+    expect(forgot.textContent!.trim()).to.equal('Nie pamiętasz hasła?');
+    forgot.click();
+    const form = await waitFor(() => $(el, 'ngo-admin-password')?.shadowRoot?.querySelector('#password-title'));
+    expect(form.textContent).to.equal('Nie pamiętasz hasła?');
+    await waitFor(() => $(el, 'ngo-admin-password')!.shadowRoot!.activeElement === form, 'focus on its heading');
+    $(el, 'ngo-admin-password')!.shadowRoot!.querySelector<HTMLButtonElement>('.back')!.click();
+    await waitFor(() => el.shadowRoot!.activeElement === $(el, '#forgot'), 'focus back on the link');
+  });
+
+  it('takes a mailed set-password link from the address fragment, and removes it from the address bar', async () => {
+    api = stubFetch((c) => (c.pathname === '/v1/admin/password/link' ? json(200, { name: 'Ewa', email: 'ewa@krakow.pl', invitation: false, totpEnrolment: false, expiresAt: '2026-12-02T10:00:00Z' }) : signedOut(c)));
+    const token = 'c'.repeat(43);
+    history.replaceState(null, '', `${location.pathname}${location.search}#password/${token}`);
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    const pw = await waitFor(() => $(el, 'ngo-admin-password')?.shadowRoot?.querySelector('#pw-password') && $(el, 'ngo-admin-password'));
+    expect(location.hash).to.equal('');
+    expect(api.calls.find((c) => c.pathname === '/v1/admin/password/link')!.body).to.deep.equal({ token });
+    expect(pw.shadowRoot!.querySelector('#password-title')!.textContent).to.equal('Choose a password');
+    await expect(el).to.be.accessible();
   });
 });

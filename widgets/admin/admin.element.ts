@@ -34,7 +34,12 @@ async function loadSection(def: ModuleSection): Promise<void> {
   await customElements.whenDefined(def.tag);
 }
 
-type Phase = 'checking' | 'login' | 'panel';
+type Phase = 'checking' | 'login' | 'password' | 'panel';
+
+/** The mailed set-password link's fragment: `#password/<token>`. */
+const PASSWORD_HASH = /^#password\/([\w-]{16,128})$/;
+/** A staff mail's link to an item: `#<section>/<id>` (or just `#<section>`). */
+const ITEM_HASH = /^#([a-z][\w-]*)(?:\/([\w-]{1,128}))?$/;
 
 /**
  * The staff panel: sign-in (admins also type the 6-digit code, in the same step), then the sections the staff member's
@@ -78,6 +83,7 @@ export class NgoAdmin extends NgoElement {
     status: { state: true, attribute: false },
     sectionEl: { state: true, attribute: false },
     sectionFailed: { state: true, attribute: false },
+    passwordEl: { state: true, attribute: false },
   };
 
   declare private phase: Phase;
@@ -87,6 +93,10 @@ export class NgoAdmin extends NgoElement {
   declare private status: string;
   declare private sectionEl: HTMLElement | null;
   declare private sectionFailed: boolean;
+  /** The password screen (forgot / set from a link), from the sections chunk. */
+  declare private passwordEl: HTMLElement | null;
+  /** Where a staff mail's link pointed (`#<section>/<id>`): opened after signing in. */
+  private deepLink: { section: string; item: string | null } | null = null;
 
   /** Where focus goes after the next render: a selector inside the shadow root. */
   private focusNext = '';
@@ -112,17 +122,62 @@ export class NgoAdmin extends NgoElement {
     this.status = '';
     this.sectionEl = null;
     this.sectionFailed = false;
+    this.passwordEl = null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('ngo-unauthorized', this.onUnauthorized);
+    this.addEventListener('ngo-password-done', this.onPasswordDone);
+    const token = PASSWORD_HASH.exec(location.hash)?.[1];
+    if (token) {
+      // The token leaves the address bar (and the history) at once; it never reached a server.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      void this.openPassword(token);
+      return;
+    }
+    const item = ITEM_HASH.exec(location.hash);
+    if (item) this.deepLink = { section: item[1]!, item: item[2] ?? null };
     void this.checkSession();
   }
+
+  /** Shows "forgot password" (no token) or the set-password form of a mailed link. */
+  private async openPassword(token: string): Promise<void> {
+    this.checking?.abort();
+    this.phase = 'password';
+    this.passwordEl = null;
+    this.status = '';
+    try {
+      await loadSection(ADMIN_SECTIONS.staff);
+      await customElements.whenDefined('ngo-admin-password');
+    } catch (err) {
+      console.warn('[ngo] could not load the password form:', err);
+      this.phase = 'login';
+      this.login.formError = tAdmin(this.locale, 'admin.section_failed');
+      return;
+    }
+    const el = document.createElement('ngo-admin-password') as HTMLElement & { token: string; apiBase: string };
+    el.apiBase = this.api;
+    el.token = token;
+    this.passwordEl = el;
+    this.focusNext = '';
+    await this.updateComplete;
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    el.shadowRoot?.querySelector<HTMLElement>(token ? '#password-title, [role="status"]' : '#password-title')?.focus();
+  }
+
+  private readonly onPasswordDone = (e: Event) => {
+    e.stopPropagation();
+    this.passwordEl = null;
+    this.phase = 'login';
+    this.status = (e as CustomEvent<{ message: string }>).detail?.message ?? '';
+    this.focusNext = this.status ? '#login-title' : '#forgot';
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('ngo-unauthorized', this.onUnauthorized);
+    this.removeEventListener('ngo-password-done', this.onPasswordDone);
     this.checking?.abort();
   }
 
@@ -144,15 +199,17 @@ export class NgoAdmin extends NgoElement {
     this.session = session;
     this.phase = 'panel';
     this.login.reset();
+    const link = this.deepLink && session.sections.includes(this.deepLink.section) ? this.deepLink : null;
+    this.deepLink = null;
     const keep = this.current && session.sections.includes(this.current);
-    void this.open(keep ? this.current! : session.sections[0] ?? null);
+    void this.open(link ? link.section : keep ? this.current! : session.sections[0] ?? null, link?.item ?? null);
     if (announce) {
       this.status = tAdmin(this.locale, 'admin.signed_in_as', { name: session.staff.name, role: tAdmin(this.locale, `admin.role.${session.staff.role}`) });
       this.focusNext = '#panel-title';
     }
   }
 
-  private async open(section: string | null): Promise<void> {
+  private async open(section: string | null, item: string | null = null): Promise<void> {
     this.current = section;
     this.sectionEl = null;
     this.sectionFailed = false;
@@ -169,6 +226,8 @@ export class NgoAdmin extends NgoElement {
     const el = document.createElement(def.tag) as AdminSectionElement;
     el.apiBase = this.api;
     el.session = this.session;
+    // A section that can open one item (a case, a remark) reads `item`; others ignore it.
+    if (item) (el as AdminSectionElement & { item?: string }).item = item;
     this.sectionEl = el;
   }
 
@@ -230,7 +289,9 @@ export class NgoAdmin extends NgoElement {
 
   private renderLogin() {
     if (this.phase === 'checking') return html`<p>${tAdmin(this.locale, 'admin.login.checking')}</p>`;
-    return this.login.render();
+    if (this.phase === 'password') return this.passwordEl ?? html`<p>${tAdmin(this.locale, 'loading')}</p>`;
+    return html`${this.login.render()}
+      <p><button type="button" id="forgot" class="link" @click=${() => this.openPassword('')}>${tAdmin(this.locale, 'admin.login.forgot')}</button></p>`;
   }
 
   private renderPanel(session: AdminSession) {

@@ -55,6 +55,15 @@ export const adminStyles = css`
     border-inline-start-width: 4px;
     font-weight: 700;
   }
+  button.link {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_ngo-accent);
+    text-decoration: underline;
+    font-weight: 600;
+  }
   .section h3 {
     margin-block-end: 0.75em;
   }

@@ -10,6 +10,7 @@ import * as createAdvice from './2026_12_02_1110_create_advice.js';
 import * as createGuide from './2026_12_02_1120_create_guide.js';
 import * as addReadIndexes from './2026_12_02_1150_add_read_indexes.js';
 import * as addOrganisationSearchText from './2026_12_02_1151_add_organisation_search_text.js';
+import * as staffPanel from './2026_12_02_2100_staff_panel.js';
 import * as addGuideReviewOn from './2026_12_02_2500_add_guide_review_on.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1120_create_guide': createGuide,
   '2026_12_02_1150_add_read_indexes': addReadIndexes,
   '2026_12_02_1151_add_organisation_search_text': addOrganisationSearchText,
+  '2026_12_02_2100_staff_panel': staffPanel,
   '2026_12_02_2500_add_guide_review_on': addGuideReviewOn,
 };

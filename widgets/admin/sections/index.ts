@@ -1,12 +1,15 @@
 import { defineOnce } from '../../core/define.js';
 import { NgoAdminAudit } from './audit.element.js';
+import { NgoAdminPassword } from './password.element.js';
 import { NgoAdminSettings } from './settings.element.js';
 import { NgoAdminStaff } from './staff.element.js';
+import { NgoAdminStaffInvite } from './staff.invite.js';
 
 /** The panel's own admin-only sections, loaded when an admin first opens one of them. */
-export { NgoAdminAudit, NgoAdminSettings, NgoAdminStaff };
+export { NgoAdminAudit, NgoAdminPassword, NgoAdminSettings, NgoAdminStaff, NgoAdminStaffInvite };
 
 defineOnce('ngo-admin-staff', NgoAdminStaff);
+defineOnce('ngo-admin-staff-invite', NgoAdminStaffInvite);
 defineOnce('ngo-admin-audit', NgoAdminAudit);
 defineOnce('ngo-admin-settings', NgoAdminSettings);
 
@@ -17,3 +20,4 @@ declare global {
     'ngo-admin-settings': NgoAdminSettings;
   }
 }
+defineOnce('ngo-admin-password', NgoAdminPassword);
