@@ -3,7 +3,7 @@
 // See widgets/README.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { buildSync } from 'esbuild';
@@ -167,6 +167,33 @@ function cleanOutput() {
   };
 }
 
+/**
+ * Subresource Integrity: after the files are written, `dist/widgets/sri.json` holds the sha384 of
+ * the loader and of every chunk (the bytes as served, before any transfer compression), so a host
+ * page can pin a release: `integrity` on the loader's script tag, and an import map's `integrity`
+ * for the chunks the loader imports (keys as the loader asks for them, entries with `?v=<version>`).
+ */
+function subresourceIntegrity() {
+  return {
+    name: 'ngo-sri',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? OUT;
+      const loader = readFileSync(`${dir}/ngo-widgets.js`, 'utf8');
+      const version = /[?&]v=([0-9a-f]{10})/.exec(loader)?.[1] ?? null;
+      const files = {};
+      const importMap = {};
+      for (const f of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+        if (f.type !== 'chunk') continue;
+        const hash = `sha384-${createHash('sha384').update(readFileSync(`${dir}/${f.fileName}`)).digest('base64')}`;
+        files[f.fileName] = hash;
+        if (f.name === 'ngo-widgets') continue;
+        importMap[f.isEntry && version ? `${f.fileName}?v=${version}` : f.fileName] = hash;
+      }
+      writeFileSync(`${dir}/sri.json`, JSON.stringify({ algorithm: 'sha384', version, files, importMap }, null, 2) + '\n');
+    },
+  };
+}
+
 /** Type declarations for the widgets (dist/widgets/types), skipped in watch mode and with NGO_NO_DTS=1. */
 function declarations() {
   return {
@@ -202,6 +229,7 @@ export default {
     esbuild({ target: 'es2022', define: { __NGO_VERSION__: JSON.stringify(VERSION_PLACEHOLDER) }, tsconfig: 'tsconfig.json' }),
     versionLoader(),
     noZodInWidgets(),
+    subresourceIntegrity(),
     declarations(),
   ],
   preserveEntrySignatures: 'strict',
