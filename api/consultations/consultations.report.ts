@@ -6,9 +6,9 @@ import { html, page, raw } from '../core/html.js';
  * (consultations.report.docx.ts) render it.
  */
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
+import { formatDate, LOCALES } from '../../common/i18n.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import { toCsv } from '../core/csv.js';
-import { WARSAW } from '../../common/time.js';
 
 export interface ReportConsultation {
   id: string;
@@ -121,12 +121,11 @@ export const REPORT_LABELS = {
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
-/** BCP 47 locale of each report language (dates, and the DOCX document language). */
-export const REPORT_LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+/** BCP 47 locale of each report language (dates, and the DOCX document language): the translator core's. */
+export const REPORT_LOCALES = LOCALES;
 
 /** A UTC instant as a date and time in Europe/Warsaw, in the report's language. */
-export const warsawDateTime = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(REPORT_LOCALES[lang], { timeZone: WARSAW, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+export const warsawDateTime = (iso: string, lang: Lang) => formatDate(lang, iso, { dateStyle: 'long', timeStyle: 'short' });
 
 /** Everything user-written goes through this: script and markup render as text. */
 

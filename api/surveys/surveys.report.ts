@@ -5,6 +5,7 @@
  * (here, escaped by `hono/html`) and to DOCX (`surveys.report.docx.ts`), the same way as the
  * consultation report. Suppressed cells are written "n < 5" or "hidden", never as a number.
  */
+import { formatNumber } from '../../common/i18n.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { Cell } from '../../common/surveys.scoring.js';
 import type { StaffResults } from '../../common/surveys.schema.js';
@@ -44,7 +45,7 @@ export const REPORT_T = {
   },
 } as const;
 
-const fmt = (v: number | null, lang: Lang) => (v === null ? '—' : v.toLocaleString(lang === 'uk' ? 'uk-UA' : lang === 'en' ? 'en-GB' : 'pl-PL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const fmt = (v: number | null, lang: Lang) => (v === null ? '—' : formatNumber(lang, v, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const cellText = (c: Cell | undefined, lang: Lang) => (!c ? '—' : c.suppressed === 'few' ? REPORT_T[lang].few : c.suppressed ? REPORT_T[lang].hidden : fmt(c.score, lang));
 
 /** The report's blocks, from the staff results (every column, suppression applied). */

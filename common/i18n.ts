@@ -1,0 +1,126 @@
+import type { CoreErrorCode } from './errors.js';
+import { LANGS, type Lang } from './taxonomy.js';
+
+/*
+ * The translator core, DOM-free, shared by the widgets and the server: languages, plural forms,
+ * `{name}` placeholders, dictionaries with fallbacks, error messages by envelope code, and dates
+ * and numbers in Europe/Warsaw. The widgets add their lazily loaded core dictionaries
+ * (widgets/core/i18n); the server builds its translators from dictionaries it imports.
+ */
+
+export { LANGS, type Lang };
+
+/** The BCP 47 locale of each language, for `Intl`, DOCX and spreadsheet metadata. */
+export const LOCALES: Readonly<Record<Lang, string>> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+
+/**
+ * Plural forms selected with `Intl.PluralRules` (`one`, `few`, `many`, `other`).
+ * Polish and Ukrainian need `one`, `few` and `many`; English uses `one` and `other`.
+ * `other` is always required: it is the fallback and covers fractions.
+ */
+export interface PluralForms {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+
+/** A message: text with `{name}` placeholders, or plural forms chosen by the `count` variable. */
+export type Message = string | PluralForms;
+
+/** A dictionary's shape. `Messages<typeof pl>` types a translation against the Polish source: a missing or extra key fails to compile. */
+export type Messages<Source = Record<string, Message>> = { readonly [K in keyof Source]: Message };
+
+/** Every core error code plus the client-side `network_error` must have a translation. */
+export type ErrorKeys = `error.${CoreErrorCode}` | 'error.network_error';
+
+export type Vars = Record<string, string | number>;
+
+/** What an error message needs: the envelope's code, plus `retryAfter` (seconds) for `rate_limited`. */
+export interface ErrorLike {
+  code: string;
+  retryAfter?: number | null;
+}
+
+/** `uk-UA` → `uk`, `en-GB` → `en`; `ua` (a common mistake) → `uk`; anything else → `pl`. */
+export function normaliseLang(value: string | null | undefined): Lang {
+  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'ua') return 'uk';
+  return (LANGS as readonly string[]).includes(primary!) ? (primary as Lang) : 'pl';
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** Picks the plural form for `n` with `Intl.PluralRules` and fills in `{count}`. */
+export function plural(lang: Lang, n: number, forms: PluralForms): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  const form = forms[rules.select(n)] ?? forms.other;
+  return interpolate(lang, form, { count: n });
+}
+
+/** Fills in `{name}` placeholders; numbers are written the language's way. An unknown name stays as written. */
+export function interpolate(lang: Lang, text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : typeof v === 'number' ? formatNumber(lang, v) : v;
+  });
+}
+
+/** A translator over dictionaries `K`: `tr('uk', 'key', { count: 3 })`. */
+export interface TranslatorCore<K extends string> {
+  (lang: Lang, key: K, vars?: Vars): string;
+  /** Localized text for an API error: `error.<code>`, with "try again in N minutes" when the server sent `retryAfter`. */
+  error(lang: Lang, err: ErrorLike): string;
+  has(lang: Lang, key: string): boolean;
+}
+
+/**
+ * A translator that looks a key up in `sources(lang)`, in order (the language's dictionary first,
+ * then its fallbacks); a key found nowhere is returned as it is. Error messages need `error.<code>`,
+ * `error.unknown` and `error.retry_in` among the sources.
+ */
+export function translatorOver<K extends string>(sources: (lang: Lang) => readonly (Readonly<Record<string, Message>> | undefined)[]): TranslatorCore<K> {
+  const lookup = (lang: Lang, key: string): Message | undefined => {
+    for (const d of sources(lang)) if (d && key in d) return d[key];
+    return undefined;
+  };
+  const tr = ((lang: Lang, key: string, vars?: Vars): string => {
+    const msg = lookup(lang, key);
+    if (msg === undefined) return key;
+    if (typeof msg === 'string') return interpolate(lang, msg, vars);
+    return interpolate(lang, plural(lang, Number(vars?.count ?? 0), msg), vars);
+  }) as unknown as TranslatorCore<K>;
+  tr.has = (lang, key) => lookup(lang, key) !== undefined;
+  tr.error = (lang, err) => {
+    const key = `error.${err.code}`;
+    const text = tr(lang, (tr.has(lang, key) ? key : 'error.unknown') as K);
+    return err.retryAfter && err.retryAfter > 0 ? `${text} ${tr(lang, 'error.retry_in' as K, { count: Math.ceil(err.retryAfter / 60) })}` : text;
+  };
+  return tr;
+}
+
+/** A translator over one set of dictionaries in pl, en and uk; en and uk fall back to Polish, the source. */
+export function dictionaryTranslator<D extends Record<string, Message>>(dicts: { pl: D; en: Messages<D>; uk: Messages<D> }): TranslatorCore<keyof D & string> {
+  return translatorOver((lang) => [dicts[lang], dicts.pl]);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats a date in Europe/Warsaw, whatever the reader's (or the server's) time zone. */
+export function formatDate(lang: Lang, value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  const id = lang + JSON.stringify(options);
+  let f = formatters.get(id);
+  if (!f) formatters.set(id, (f = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/Warsaw', ...options })));
+  return f.format(value instanceof Date ? value : new Date(value));
+}
+
+export const formatDateTime = (lang: Lang, value: Date | string | number) => formatDate(lang, value, { dateStyle: 'medium', timeStyle: 'short' });
+export const formatTime = (lang: Lang, value: Date | string | number) => formatDate(lang, value, { timeStyle: 'short' });
+
+export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatOptions): string {
+  return n.toLocaleString(LOCALES[lang], options);
+}
