@@ -35,6 +35,11 @@ export interface Config {
   /** Seed demo data on first start. */
   seedDemo: boolean;
   /** Public reads under load (`api/core/reads.ts`). */
+  /**
+   * Who runs the service, on the pages that e-mailed links open (confirmations, owner edits,
+   * consultations): the name in the header and the `<title>`, the logo, and a link back to its portal.
+   */
+  operator: { name: string; url: string | null; logoUrl: string | null };
   reads: {
     /** PostgreSQL: statement timeout of a public read's queries, in seconds. */
     timeoutSeconds: number;
@@ -71,6 +76,9 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
   POW_MAX_NUMBER: z.coerce.number().int().min(10).default(50_000),
   MIN_FILL_MS: z.coerce.number().int().min(0).default(3000),
+  OPERATOR_NAME: z.string().trim().min(1).max(120).default('WiP NGO'),
+  OPERATOR_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OPERATOR_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
   RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
@@ -136,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logMailBodies: e.LOG_MAIL_BODIES,
     seedDemo: e.SEED_DEMO,
+    operator: { name: e.OPERATOR_NAME, url: e.OPERATOR_URL ?? null, logoUrl: e.OPERATOR_LOGO_URL ?? null },
     reads: {
       timeoutSeconds: e.READ_TIMEOUT_SECONDS,
       concurrency: e.READ_CONCURRENCY,

@@ -396,6 +396,8 @@ export class NgoConsultation extends NgoElement {
 
   private readonly onKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this.panel) {
+      // As in the map form: without preventDefault the browser's close watcher cancels the question this key opens.
+      e.preventDefault();
       e.stopPropagation();
       this.close();
     }

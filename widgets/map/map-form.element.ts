@@ -341,6 +341,9 @@ export class NgoMapForm extends NgoElement {
   private readonly onKeydown = (e: KeyboardEvent): void => {
     // The public map closes its forms on Escape; the staff panel's editor closes with its buttons.
     if (e.key !== 'Escape' || this.mode === 'staff' || this.form.closing) return;
+    // preventDefault: the key's default action (the browser's close watcher) would at once cancel
+    // the "discard typed text?" dialog this very key opens.
+    e.preventDefault();
     e.stopPropagation();
     this.requestClose();
   };

@@ -323,7 +323,13 @@ export class NgoMap extends NgoElement {
 
   /** "Skip the map": focus goes to the end of the map, so the next Tab leaves the widget's map. */
   private skipMap() {
-    this.renderRoot.querySelector<HTMLElement>('#ngo-after-map')?.focus();
+    const end = this.renderRoot.querySelector<HTMLElement>('#ngo-after-map');
+    if (!end) return;
+    // Tabbable while it holds focus: from an element with tabindex -1 in a shadow root, Chromium's
+    // next Tab starts over at the widget's first control instead of leaving the map behind.
+    end.tabIndex = 0;
+    end.addEventListener('blur', () => (end.tabIndex = -1), { once: true });
+    end.focus();
   }
 
   private setFilter<K extends keyof MapFilters>(key: K, value: MapFilters[K]) {
@@ -413,7 +419,7 @@ export class NgoMap extends NgoElement {
               ? html`<p class="ngo-error" role="alert">${tm(lang, 'map.map_error')}</p>`
               : html`<button type="button" class="ngo-secondary skip" @click=${this.skipMap}>${tm(lang, 'map.skip_map')}</button>
                   <div class="map" part="map"></div>
-                  <p id="ngo-after-map" class="ngo-sr" tabindex="-1">${tm(lang, 'map.after_map')}</p>`}
+                  <p id="ngo-after-map" class="after-map" tabindex="-1">${tm(lang, 'map.after_map')}</p>`}
           </div>
         </div>
       </div>

@@ -85,6 +85,19 @@ export const mapStyles = css`
   .skip:focus {
     margin-bottom: 0.5em;
   }
+  /* The end of the map, where "skip the map" lands: seen only while it holds focus. */
+  .after-map:not(:focus) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .after-map:focus {
+    margin: 0.5em 0 0;
+    padding: 0.25em 0.5em;
+  }
   button.item {
     display: grid;
     justify-content: stretch;

@@ -73,18 +73,20 @@ export class MapView {
    * a marker with keyboard focus keeps it; focus on a marker that goes away moves to the map.
    */
   render(data: Clusters, selected: string | null) {
+    // Markers never pan the map when they take focus (autoPanOnFocus: false above): a pan redraws the
+    // clusters, the focused one may go, and Tab would start over at the first marker, a trap.
     const next = new Map<string, () => L.Marker>();
     for (const [lon, lat, count, id] of data.clusters) {
       next.set(`c:${lon},${lat},${count}`, () => {
         const size = count < 10 ? 34 : count < 100 ? 40 : count < 1000 ? 48 : 56;
-        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-cluster', html: String(count), iconSize: [size, size] }), keyboard: true });
+        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-cluster', html: String(count), iconSize: [size, size] }), keyboard: true, autoPanOnFocus: false });
         m.on('click', () => this.cb.onCluster(id, lat, lon));
         return this.add(m, this.cb.clusterLabel(count));
       });
     }
     for (const [lon, lat, id, name] of data.points) {
       next.set(`p:${id}`, () => {
-        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-pin', iconSize: [24, 24], iconAnchor: [12, 24] }), keyboard: true });
+        const m = L.marker([lat, lon], { icon: L.divIcon({ className: 'ngo-pin', iconSize: [24, 24], iconAnchor: [12, 24] }), keyboard: true, autoPanOnFocus: false });
         m.on('click', () => this.cb.onSelect(id, m.getElement()!));
         return this.add(m, name);
       });
