@@ -6,8 +6,12 @@ import { ApiError } from './errors.js';
 
 /**
  * Public reads under load. Every public `GET /v1/…` (not `/v1/admin`) passes one gate:
- * - a generous per-client rate limit (`READ_RATE_LIMIT` a minute, kept in memory: a read must not
- *   cost a write), answered 429 with `Retry-After`;
+ * - a generous per-client rate limit (`READ_RATE_LIMIT` a minute), answered 429 with `Retry-After`.
+ *   It is kept in memory, per instance, on purpose: a counter shared through the database would
+ *   make every read a write on the very database this gate protects, so a flood of reads would
+ *   become a flood of writes (and on PostgreSQL, row-lock contention on one hot client's counter).
+ *   With N instances a client may read N times the limit; the README says to divide it by N, or to
+ *   balance by client address;
  * - at most `READ_CONCURRENCY` reads at once; the next ones wait in a queue of `READ_QUEUE` for at
  *   most `READ_QUEUE_MS`, and past that, or when the event loop lags more than `READ_MAX_LAG_MS`
  *   (SQLite's queries block it), they are refused at once with 503 `service_busy` and
