@@ -2,7 +2,7 @@ import * as z from './zod.js';
 import { LANGS } from './taxonomy.js';
 import { SERVICE_LANGUAGES, isInKrakow } from './map.js';
 import {
-  ACCESS_NEEDS, DEFAULT_ATTENDANCE_PERCENT, EVENT_AUDIENCES, EVENT_LIMITS, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, REGISTRATION_MODES,
+  ACCESS_NEEDS, DEFAULT_ATTENDANCE_PERCENT, EVENT_AUDIENCES, EVENT_LIMITS, EVENT_READ_LIMITS, EVENT_STATUSES, EVENT_TYPES, QUESTION_KINDS, REGISTRATION_MODES,
   REGISTRATION_STATUSES, SERIES_KINDS, VENUE_ACCESSIBILITY,
 } from './events.js';
 import { PersonalWrite } from './forms.schema.js';
@@ -314,10 +314,20 @@ export const EventListQuery = EventFilters.extend({
   format: z.enum(['json', 'ics', 'rss']).default('json'),
   lang: z.enum(LANGS).default('pl'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  offset: z.coerce.number().int().min(0).max(EVENT_READ_LIMITS.offset).default(0).meta({ description: `Rows to skip, at most ${EVENT_READ_LIMITS.offset}; page further with \`after\`` }),
+  after: z.string().min(1).max(300).optional().meta({ description: 'The `next` cursor of the previous page: the page after it, in time order (keyset paging; `offset` is then ignored)' }),
 }).strict();
 
-export const EventList = z.object({ items: z.array(CalendarEvent), total: z.number(), from: z.string(), to: z.string().nullable() }).meta({ id: 'EventList' });
+export const EventList = z
+  .object({
+    items: z.array(CalendarEvent),
+    total: z.number(),
+    totalCapped: z.boolean().meta({ description: `True when more than ${EVENT_READ_LIMITS.results} events match (then \`total\` is ${EVENT_READ_LIMITS.results})` }),
+    next: z.string().nullable().meta({ description: 'Cursor of the next page (pass it as `after`), or null on the last page' }),
+    from: z.string(),
+    to: z.string().nullable(),
+  })
+  .meta({ id: 'EventList' });
 
 // ---- Staff responses (the staff section and its fixtures are typed from these) ------------------
 

@@ -1,13 +1,14 @@
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { EventAudience, EventStatus, RegistrationMode, VenueAccessibility } from '../../common/events.js';
-import { placesLeft, registrationOpen } from '../../common/events.js';
+import { EVENT_READ_LIMITS, placesLeft, registrationOpen } from '../../common/events.js';
 import type { CalendarEvent, EventFilters, EventInput, Question, RegistrationInfo, RegistrationSettings, SeriesInput } from '../../common/events.schema.js';
 import { searchTokens } from '../../common/map.js';
 import { ApiError } from '../core/errors.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { newId, nowIso } from '../core/ids.js';
 import type { CalendarEventTable, EventPlacesTable, EventSeriesTable } from './events.table.js';
+import { encodeCursor, type KeysetCursor } from '../core/cursor.js';
 import { addDays, isLocalDate, utcToWarsawLocal, warsawDateOf, warsawLocalToUtc, warsawMidnight } from '../../common/time.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -246,12 +247,28 @@ export function applyEventFilters<Q extends EventQuery>(qb: Q, f: EventFilters, 
   return q;
 }
 
-/** Matching events in time order, at most `limit`. */
-export async function findEventRows(db: Db, f: EventFilters, now: Date, opts: { limit: number; offset?: number; statuses?: EventStatus[] }) {
+/**
+ * Matching events in time order, at most `limit`: after `after` (keyset: the page costs an index
+ * range however deep it is), else from `offset`. The total counts at most `countCap` matches
+ * (`totalCapped` past it), so a broad filter never costs a count of every row; `next` is the
+ * cursor of the page after this one.
+ */
+export async function findEventRows(db: Db, f: EventFilters, now: Date, opts: { limit: number; offset?: number; after?: KeysetCursor; statuses?: EventStatus[]; countCap?: number }) {
   const base = applyEventFilters(db.selectFrom('calendar_event') as EventQuery, f, now, opts.statuses);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base.selectAll('calendar_event').orderBy('calendar_event.starts_at').orderBy('calendar_event.id').limit(opts.limit).offset(opts.offset ?? 0).execute();
-  return { total: Number(total), rows };
+  const cap = opts.countCap ?? EVENT_READ_LIMITS.results;
+  const { n } = await db
+    .selectFrom(base.select('calendar_event.id').limit(cap + 1).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const after = opts.after;
+  const page = after
+    ? base.where((eb) => eb.or([eb('calendar_event.starts_at', '>', after.key), eb.and([eb('calendar_event.starts_at', '=', after.key), eb('calendar_event.id', '>', after.id)])]))
+    : base;
+  const rows = await page.selectAll('calendar_event').orderBy('calendar_event.starts_at').orderBy('calendar_event.id').limit(opts.limit + 1).offset(after ? 0 : (opts.offset ?? 0)).execute();
+  const more = rows.length > opts.limit;
+  if (more) rows.pop();
+  const last = rows.at(-1);
+  return { total: Math.min(Number(n), cap), totalCapped: Number(n) > cap, next: more && last ? encodeCursor({ key: last.starts_at, id: last.id }) : null, rows };
 }
 
 // ---- Output -----------------------------------------------------------------------------------

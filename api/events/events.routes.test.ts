@@ -4,7 +4,7 @@ import nodeIcal from 'node-ical';
 import { dialects, expectError, freshIp, json, mailedLink, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { EventInput, SeriesInput, type CalendarEvent, type RegistrationView } from '../../common/events.schema.js';
-import { findEventRow, insertEvent, insertSeries } from './events.repository.js';
+import { findEventRow, findEventRows, insertEvent, insertSeries } from './events.repository.js';
 import { statusCounts } from './events.places.js';
 import { checkIn, issueCertificates } from './events.attendance.js';
 import { secondInstance } from './events.testing.js';
@@ -74,6 +74,34 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     await expectError(await t.app.request('/v1/events?from=2027-02-30'), 422, 'validation_failed');
     await expectError(await t.app.request('/v1/events?type=party'), 422, 'validation_failed');
     await expectError(await t.app.request('/v1/events?format=pdf'), 422, 'validation_failed');
+  });
+
+  it('pages by cursor in time order, caps the total and bounds the offset (reads at city scale)', async () => {
+    for (let i = 0; i < 7; i++) await insertEvent(t.db, event(`Spotkanie numer ${i}`, 2 + (i % 3)));
+    type Page = { items: CalendarEvent[]; total: number; totalCapped: boolean; next: string | null };
+    const page = async (q: string) => (await (await t.app.request(`/v1/events?${q}`)).json()) as Page;
+    const whole = await page('limit=100');
+    expect(whole).toMatchObject({ total: 7, totalCapped: false, next: null });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const p: Page = await page(`limit=3${cursor ? `&after=${cursor}` : ''}`);
+      expect(p.total).toBe(7);
+      seen.push(...p.items.map((e) => e.id));
+      cursor = p.next;
+      pages++;
+    } while (cursor);
+    // Every event once, in the same order as the one big page; the last page says there is no next.
+    expect(seen).toEqual(whole.items.map((e) => e.id));
+    expect(pages).toBe(3);
+    // The offset stays for small skips, and agrees with the cursor.
+    expect((await page('limit=3&offset=3')).items.map((e) => e.id)).toEqual(seen.slice(3, 6));
+    await expectError(await t.app.request('/v1/events?offset=1001'), 422, 'validation_failed');
+    const bad = await expectError(await t.app.request('/v1/events?after=bm90LWEtY3Vyc29y'), 422, 'validation_failed');
+    expect(bad.details?.issues?.map((i) => i.path)).toEqual(['after']);
+    // The total counts up to the cap, and says so past it.
+    expect(await findEventRows(t.db, {}, new Date(), { limit: 2, countCap: 5 })).toMatchObject({ total: 5, totalCapped: true });
   });
 
   it('serves one event, its .ics, and hides pending ones', async () => {

@@ -21,6 +21,7 @@ import { certificateUrl, eventPageUrl } from './events.mail.js';
 import { eventsVersion, findEventRow, findEventRows, findSeriesRow, findSessions, findPlacesRow, loadContext, registrationInfo, toCalendarEvent, PUBLIC_STATUSES } from './events.repository.js';
 import { acceptByLink, calendarEvents, cancelByLink, changeByLink, confirm, confirmSubmission, register, submitEvent, viewRegistration } from './events.service.js';
 import { isLocalDate, warsawDateOf } from '../../common/time.js';
+import { decodeCursor } from '../core/cursor.js';
 
 /** Public events API. Mounted at /v1/events. */
 export const eventRoutes = createRouter();
@@ -62,15 +63,15 @@ eventRoutes.openapi(
     if (hit) return hit as never;
     const q = c.req.valid('query');
     const now = new Date();
-    const { format, lang, limit, offset, ...filters } = q;
-    const { total, rows } = await findEventRows(c.var.db, filters, now, { limit, offset });
+    const { format, lang, limit, offset, after, ...filters } = q;
+    const { total, totalCapped, next, rows } = await findEventRows(c.var.db, filters, now, { limit, offset, after: after === undefined ? undefined : decodeCursor(after) });
     const items = await calendarEvents(c.var.db, rows, now);
     const from = filters.from && isLocalDate(filters.from) ? filters.from : warsawDateOf(now);
     const self = new URL(c.req.url);
     const feedOptions = { name: FEED_NAME[lang], publicUrl: c.var.config.publicUrl, lang, eventUrl: (id: string) => eventPageUrl(c.var.config, id, lang), selfUrl: `${c.var.config.publicUrl}${self.pathname}${self.search}` };
     if (format === 'ics') return textResponse(c, buildIcs(items, feedOptions), 'text/calendar; charset=utf-8', 'wydarzenia.ics') as never;
     if (format === 'rss') return textResponse(c, buildRss(items, { ...feedOptions, description: FEED_DESCRIPTION[lang] }), 'application/rss+xml; charset=utf-8') as never;
-    return c.json({ items, total, from, to: filters.to ?? null }, 200);
+    return c.json({ items, total, totalCapped, next, from, to: filters.to ?? null }, 200);
   },
 );
 

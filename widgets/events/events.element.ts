@@ -445,7 +445,7 @@ export class NgoEvents extends NgoElement {
       complete: (data) => {
         if (!data.items.length) return html`${heading}<p class="empty">${this.t('events.none')}</p>`;
         return html`${heading}
-          <p class="count">${this.t('events.count', { count: data.total })}</p>
+          <p class="count">${this.t(data.totalCapped ? 'events.count_capped' : 'events.count', { count: data.total })}</p>
           <ul class="list" part="list">
             ${data.items.map((e) => this.renderItem(lang, e))}
           </ul>

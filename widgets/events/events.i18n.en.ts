@@ -37,6 +37,7 @@ const en: Messages<EventsSource> = {
   'events.list_title': 'Upcoming events',
   'events.none': 'No events match these filters.',
   'events.count': { one: '{count} event', other: '{count} events' },
+  'events.count_capped': { one: 'More than {count} event', other: 'More than {count} events' },
   'events.more': { one: 'Show more ({count} left)', other: 'Show more ({count} left)' },
   'events.online': 'Online',
   'events.places_left': { one: '{count} place left', other: '{count} places left' },

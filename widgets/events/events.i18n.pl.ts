@@ -37,6 +37,7 @@ const pl = {
   'events.list_title': 'Nadchodzące wydarzenia',
   'events.none': 'Brak wydarzeń spełniających wybrane warunki.',
   'events.count': { one: '{count} wydarzenie', few: '{count} wydarzenia', many: '{count} wydarzeń', other: '{count} wydarzenia' },
+  'events.count_capped': { one: 'Ponad {count} wydarzenie', few: 'Ponad {count} wydarzenia', many: 'Ponad {count} wydarzeń', other: 'Ponad {count} wydarzenia' },
   'events.more': { one: 'Pokaż więcej (jeszcze {count})', few: 'Pokaż więcej (jeszcze {count})', many: 'Pokaż więcej (jeszcze {count})', other: 'Pokaż więcej (jeszcze {count})' },
   'events.online': 'Online',
   'events.places_left': { one: 'Zostało {count} miejsce', few: 'Zostały {count} miejsca', many: 'Zostało {count} miejsc', other: 'Zostało {count} miejsca' },

@@ -37,6 +37,7 @@ const uk: Messages<EventsSource> = {
   'events.list_title': 'Найближчі події',
   'events.none': 'Немає подій, що відповідають вибраним умовам.',
   'events.count': { one: '{count} подія', few: '{count} події', many: '{count} подій', other: '{count} події' },
+  'events.count_capped': { one: 'Понад {count} подію', few: 'Понад {count} події', many: 'Понад {count} подій', other: 'Понад {count} події' },
   'events.more': { one: 'Показати більше (ще {count})', few: 'Показати більше (ще {count})', many: 'Показати більше (ще {count})', other: 'Показати більше (ще {count})' },
   'events.online': 'Онлайн',
   'events.places_left': { one: 'Залишилося {count} місце', few: 'Залишилося {count} місця', many: 'Залишилося {count} місць', other: 'Залишилося {count} місця' },
