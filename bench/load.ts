@@ -42,8 +42,9 @@ export async function openLoop(origin: string, requests: LoadRequest[], rate: nu
       why.set(r.cls, w);
     };
     inFlight.push(
-      fetch(origin + r.url, { ...r.init, signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
-        async (res) => {
+      (async () => {
+        try {
+          const res = await fetch(origin + r.url, { ...r.init, signal: AbortSignal.timeout(TIMEOUT_MS) });
           const body = await res.arrayBuffer();
           if (ok(res, r)) return record(null);
           // The envelope's code says which 422 or 503 it was (`too_fast`, `service_busy`…).
@@ -54,9 +55,11 @@ export async function openLoop(origin: string, requests: LoadRequest[], rate: nu
             /* not JSON */
           }
           record(code ? `${res.status} ${code}` : String(res.status));
-        },
-        (err: Error) => record(err.name === 'TimeoutError' ? 'timeout' : 'network'),
-      ),
+        } catch (err) {
+          // Refused, reset, or not answered (headers or body) within TIMEOUT_MS.
+          record((err as Error).name === 'TimeoutError' ? 'timeout' : 'network');
+        }
+      })(),
     );
   }
   await Promise.all(inFlight);

@@ -145,7 +145,7 @@ export const mixedLoad: BenchSection = {
           try {
             const ids = await discover(server.origin);
             // Warm-up: every read class once (JIT, the database's pages, the cluster index).
-            for (const m of readMix(ids, 999)) for (let k = 0; k < 3; k++) await (await fetch(server.origin + m.next(k))).arrayBuffer();
+            for (const m of readMix(ids, 999)) for (let k = 0; k < 3; k++) await fetch(server.origin + m.next(k), { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer(), () => null);
             for (const rate of RATES) {
               const requests = await plan(server.origin, ids, rate * SECONDS, ++seed);
               const { classes, all } = await openLoop(server.origin, requests, rate, acknowledged);

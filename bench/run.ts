@@ -159,7 +159,7 @@ async function main() {
   // The machine is shared: the load average goes into the results, so figures can be read against it.
   const loadBefore = loadavg();
   const port = benchPort(0);
-  const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn', ...(port ? { PORT: String(port) } : {}) });
+  const server = await spawnServer({ SEED_DEMO: '1', LOG_LEVEL: 'warn', ...(port ? { PORT: String(port) } : {}) }, 180_000);
   const tables: Table[] = [];
   try {
     // `--only map` runs just the sections whose name contains "map";
