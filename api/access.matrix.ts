@@ -42,6 +42,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/password': signIn,
   'GET /v1/admin/session': session,
   'DELETE /v1/admin/session': session,
+  // The start screen: every member, counted within their own role and district scope.
+  'GET /v1/admin/waiting': session,
 
   'GET /v1/admin/map/submissions': moderated,
   'POST /v1/admin/map/submissions/{id}/approve': moderated,

@@ -179,6 +179,25 @@ sessionRoutes.openapi(
   },
 );
 
+const WaitingItem = z.object({ key: z.string(), count: z.number().int().min(0), section: z.string() }).meta({ id: 'WaitingCount' });
+
+sessionRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/waiting',
+    tags: ['staff'],
+    summary: 'The start screen: what waits for the signed-in staff member, per module (remarks to moderate, submissions, unanswered remarks, consultations closing within 7 days…)',
+    description: "Each module counts its own through its manifest's `waiting` hook, within the member's role and district scope, so the counts equal what the member's queues list. Only sections the role reaches are counted.",
+    responses: { 200: jsonContent(z.object({ items: z.array(WaitingItem) }), 'Counts, in the order of the panel sections'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const staff = c.var.staff!;
+    const reach = new Set(sectionsFor(c.var.modules, staff.role));
+    const lists = await Promise.all(c.var.modules.filter((m) => m.waiting).map((m) => m.waiting!(c.var.db, staff)));
+    return c.json({ items: lists.flat().filter((w) => reach.has(w.section)) }, 200);
+  },
+);
+
 /** The staff accounts section (admin). Mounted at /v1/admin/staff by the staff router. */
 export const staffAccountRoutes = createRouter();
 staffAccountRoutes.openapi(

@@ -2,7 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { addDays, warsawMidnight as midnight } from '../../common/time.js';
-import type { Indicator, IndicatorQuery } from '../core/module.js';
+import type { Indicator, IndicatorQuery, WaitingCount } from '../core/module.js';
+import type { StaffPrincipal } from '../core/auth.js';
+import { districtScope } from '../core/staff.rules.js';
+import { findConsultations, staffCounts } from './consultations.repository.js';
+import { statusAt } from './consultations.rules.js';
 import { nowIso } from '../core/ids.js';
 
 /**
@@ -28,5 +32,22 @@ export async function consultationIndicators(db: Kysely<Database>, q: IndicatorQ
     { key: 'consultations.held', value: ids.length, unit: 'count' },
     { key: 'consultations.remarks', value: remarks.length, unit: 'count' },
     { key: 'consultations.accepted_share', value: decided.length ? Math.round((1000 * accepted) / decided.length) / 10 : 0, unit: 'percent' },
+  ];
+}
+
+/**
+ * The start screen's counts (the manifest's `waiting` hook), over the consultations the staff
+ * member's list shows: remarks waiting for moderation, published remarks still without an answer
+ * (of consultations whose report is not out yet), and open consultations closing within 7 days.
+ */
+export async function consultationsWaiting(db: Kysely<Database>, staff: StaffPrincipal, now = new Date()): Promise<WaitingCount[]> {
+  const rows = (await findConsultations(db, {}, now, districtScope(staff))).map((r) => r.row);
+  const counts = await staffCounts(db, rows.map((r) => r.id));
+  const sum = (pick: (c: { pending: number; unanswered: number }) => number, only = rows) => only.reduce((n, r) => n + pick(counts.get(r.id)!), 0);
+  const week = nowIso(new Date(now.getTime() + 7 * 24 * 3600_000));
+  return [
+    { key: 'consultations.to_moderate', count: sum((c) => c.pending), section: 'consultations' },
+    { key: 'consultations.unanswered', count: sum((c) => c.unanswered, rows.filter((r) => r.reported_at === null)), section: 'consultations' },
+    { key: 'consultations.closing', count: rows.filter((r) => statusAt(r, now) === 'open' && r.ends_at <= week).length, section: 'consultations' },
   ];
 }

@@ -2,7 +2,7 @@ import { ADMIN_SECTIONS, MODULES as MODULE_TABLE } from '../../common/modules.js
 import { defineModule } from '../core/module.js';
 import { consultationAdminRoutes } from './consultations.admin.routes.js';
 import { answeredMail, confirmRemarkMail, confirmSupportMail, remarkArrivedMail, remarkRejectedMail } from './consultations.mail.js';
-import { consultationIndicators } from './consultations.indicators.js';
+import { consultationsWaiting, consultationIndicators } from './consultations.indicators.js';
 import { CONSULTATIONS_RETENTION } from './consultations.retention.js';
 import { consultationRoutes } from './consultations.routes.js';
 import { seedConsultationsDemo } from './consultations.seed.js';
@@ -16,5 +16,6 @@ export const consultationsModule = defineModule({
   retention: CONSULTATIONS_RETENTION,
   mail: [confirmRemarkMail, confirmSupportMail, remarkArrivedMail, answeredMail, remarkRejectedMail],
   clauseForm: MODULE_TABLE.consultations.clauseForm,
+  waiting: (db, staff) => consultationsWaiting(db, staff),
   indicators: (db, query) => consultationIndicators(db, query),
 });

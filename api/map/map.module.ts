@@ -4,7 +4,7 @@ import { mapAdminRoutes } from './map.admin.routes.js';
 import { seedMapDemo } from './map.generate.js';
 import { approvedMail, confirmMail, rejectedMail, reminderMail } from './map.mail.js';
 import { verificationRemindersJob } from './map.reminders.js';
-import { mapIndicators } from './map.indicators.js';
+import { mapWaiting, mapIndicators } from './map.indicators.js';
 import { MAP_RETENTION } from './map.retention.js';
 import { mapRoutes } from './map.routes.js';
 
@@ -18,5 +18,6 @@ export const mapModule = defineModule({
   jobs: [verificationRemindersJob],
   mail: [confirmMail, approvedMail, rejectedMail, reminderMail],
   clauseForm: MODULE_TABLE.map.clauseForm,
+  waiting: (db, staff) => mapWaiting(db, staff),
   indicators: (db, query) => mapIndicators(db, query),
 });

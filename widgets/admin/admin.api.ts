@@ -48,6 +48,9 @@ export const passwordLinkInfo = (base: string, token: string, signal?: AbortSign
 export const setPassword = (base: string, token: string, password: string) =>
   adminRequest<z.infer<typeof SetPasswordResult>>(base, '/v1/admin/password', null, { method: 'POST', body: { token, password } });
 
+export interface WaitingCount { key: string; count: number; section: string }
+export const getWaiting = (base: string, signal?: AbortSignal) => adminRequest<{ items: WaitingCount[] }>(base, '/v1/admin/waiting', null, { signal });
+
 export const listAudit = (base: string, before: string | undefined, signal?: AbortSignal) =>
   adminRequest<{ items: AuditEntry[] }>(base, `/v1/admin/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`, null, { signal });
 

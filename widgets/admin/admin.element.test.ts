@@ -111,7 +111,7 @@ describe('<ngo-admin>', () => {
     const title = $(el, '#panel-title')!;
     expect(el.shadowRoot!.activeElement).to.equal(title);
     const nav = [...el.shadowRoot!.querySelectorAll('nav button')].map((b) => b.textContent);
-    expect(nav).to.deep.equal(['Organisation map', 'Consultations', 'Advice', 'Outgoing mail', 'Staff', 'Audit log']);
+    expect(nav).to.deep.equal(['Start', 'Organisation map', 'Consultations', 'Advice', 'Outgoing mail', 'Staff', 'Audit log']);
     await expect(el).to.be.accessible();
   });
 
@@ -173,15 +173,17 @@ describe('<ngo-admin>', () => {
     const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
     await waitFor(() => $(el, 'nav'));
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
-    expect(buttons.map((b) => b.textContent)).to.deep.equal(['Poczta wychodząca', 'Konsultacje']);
+    // The start screen comes first, for every role.
+    expect(buttons.map((b) => b.textContent)).to.deep.equal(['Start', 'Poczta wychodząca', 'Konsultacje']);
     expect(buttons[0]!.getAttribute('aria-current')).to.equal('page');
-    expect($(el, '.section')!.textContent).to.contain('Ta sekcja nie jest jeszcze dostępna.');
+    buttons[1]!.click();
+    await waitFor(() => $(el, '.section')!.textContent!.includes('Ta sekcja nie jest jeszcze dostępna.'), 'the notice');
 
     const selected = oneEvent(el, 'ngo-select');
-    buttons[1]!.click();
+    buttons[2]!.click();
     expect((await selected).detail).to.deep.equal({ id: 'consultations', name: 'Konsultacje' });
     await el.updateComplete;
-    expect(buttons[1]!.getAttribute('aria-current')).to.equal('page');
+    expect(buttons[2]!.getAttribute('aria-current')).to.equal('page');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '#section-title'));
     await expect(el).to.be.accessible();
 
@@ -204,6 +206,7 @@ describe('<ngo-admin>', () => {
       return envelope(404, 'not_found');
     });
     const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
+    (await waitFor(() => $<HTMLButtonElement>(el, 'nav button[data-section="staff"]'))).click();
     const section = await waitFor(() => $(el, 'ngo-admin-staff'));
     const table = await waitFor(() => section.shadowRoot?.querySelector('table'));
     expect(table.querySelector('caption')!.textContent).to.equal('2 osoby');
@@ -216,7 +219,7 @@ describe('<ngo-admin>', () => {
     let expired = false;
     api = stubFetch((c) => {
       if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['audit'] });
-      if (c.path.startsWith('/v1/admin/audit')) return expired ? envelope(401, 'unauthorized') : json(200, { items: [] });
+      if (c.path.startsWith('/v1/admin/audit') || c.path === '/v1/admin/waiting') return expired ? envelope(401, 'unauthorized') : json(200, { items: [] });
       return envelope(404, 'not_found');
     });
     expired = true;
@@ -248,5 +251,40 @@ describe('<ngo-admin>', () => {
     expect(api.calls.find((c) => c.pathname === '/v1/admin/password/link')!.body).to.deep.equal({ token });
     expect(pw.shadowRoot!.querySelector('#password-title')!.textContent).to.equal('Choose a password');
     await expect(el).to.be.accessible();
+  });
+
+  it('opens on the start screen with the counts of each module, badges in the navigation, and a count opens its queue', async () => {
+    api = stubFetch((c) => {
+      if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, staff: { ...ADMIN.staff, role: 'moderator', district: 5 }, sections: ['map', 'consultations'] });
+      if (c.path === '/v1/admin/waiting') return json(200, { items: [{ key: 'map.submissions', count: 3, section: 'map' }, { key: 'consultations.to_moderate', count: 0, section: 'consultations' }, { key: 'consultations.closing', count: 1, section: 'consultations' }] });
+      return envelope(404, 'not_found');
+    });
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="uk" api-base=${location.origin}></ngo-admin>`);
+    const start = await waitFor(() => $(el, 'ngo-admin-start')?.shadowRoot?.querySelector('ul.counts') && $(el, 'ngo-admin-start')!);
+    const cards = [...start.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.count')];
+    expect(cards.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      '3 Заявки на мапу для модерації Мапа організацій',
+      '0 Зауваження для модерації Консультації',
+      '1 Консультації, що завершуються протягом 7 днів Консультації',
+    ]);
+    expect(start.shadowRoot!.textContent).to.contain('(район V Krowodrza)');
+    await waitFor(() => $(el, 'nav button[data-section="map"] .badge')?.textContent === '3', 'the map badge');
+    expect($(el, 'nav button[data-section="consultations"] .badge')!.textContent).to.equal('1');
+    await expect(el).to.be.accessible();
+    cards[0]!.click();
+    await waitFor(() => $(el, 'nav button[data-section="map"]')!.getAttribute('aria-current') === 'page', 'the map section open');
+    await waitFor(() => el.shadowRoot!.activeElement === $(el, '#section-title'), 'focus on the section title');
+  });
+
+  it('says so when nothing waits', async () => {
+    api = stubFetch((c) => {
+      if (c.path === '/v1/admin/session') return json(200, { ...ADMIN, sections: ['staff'] });
+      if (c.path === '/v1/admin/waiting') return json(200, { items: [{ key: 'events.this_week', count: 4, section: 'events' }] });
+      return envelope(404, 'not_found');
+    });
+    const el = await fixture<NgoAdmin>(html`<ngo-admin lang="pl" api-base=${location.origin}></ngo-admin>`);
+    const empty = await waitFor(() => $(el, 'ngo-admin-start')?.shadowRoot?.querySelector('#start-empty'));
+    expect(empty.textContent).to.equal('Nic nie czeka. Wszystkie kolejki są puste.');
+    expect($(el, 'nav .badge')).to.equal(null);
   });
 });

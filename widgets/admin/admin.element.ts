@@ -39,6 +39,9 @@ type Phase = 'checking' | 'login' | 'password' | 'panel';
 /** The mailed set-password link's fragment: `#password/<token>`. */
 const PASSWORD_HASH = /^#password\/([\w-]{16,128})$/;
 /** A staff mail's link to an item: `#<section>/<id>` (or just `#<section>`). */
+/** The start screen: the first entry of the navigation for every role, from the panel's own sections chunk. */
+const START = 'start';
+const START_DEF: ModuleSection = { ...ADMIN_SECTIONS.staff, tag: 'ngo-admin-start' };
 const ITEM_HASH = /^#([a-z][\w-]*)(?:\/([\w-]{1,128}))?$/;
 
 /**
@@ -84,6 +87,7 @@ export class NgoAdmin extends NgoElement {
     sectionEl: { state: true, attribute: false },
     sectionFailed: { state: true, attribute: false },
     passwordEl: { state: true, attribute: false },
+    badges: { state: true, attribute: false },
   };
 
   declare private phase: Phase;
@@ -95,6 +99,8 @@ export class NgoAdmin extends NgoElement {
   declare private sectionFailed: boolean;
   /** The password screen (forgot / set from a link), from the sections chunk. */
   declare private passwordEl: HTMLElement | null;
+  /** Items waiting per section, from the start screen: the navigation's badges. */
+  declare private badges: Record<string, number>;
   /** Where a staff mail's link pointed (`#<section>/<id>`): opened after signing in. */
   private deepLink: { section: string; item: string | null } | null = null;
 
@@ -123,12 +129,15 @@ export class NgoAdmin extends NgoElement {
     this.sectionEl = null;
     this.sectionFailed = false;
     this.passwordEl = null;
+    this.badges = {};
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('ngo-unauthorized', this.onUnauthorized);
     this.addEventListener('ngo-password-done', this.onPasswordDone);
+    this.addEventListener('ngo-waiting', this.onWaiting);
+    this.addEventListener('ngo-open-section', this.onOpenSection);
     const token = PASSWORD_HASH.exec(location.hash)?.[1];
     if (token) {
       // The token leaves the address bar (and the history) at once; it never reached a server.
@@ -166,6 +175,17 @@ export class NgoAdmin extends NgoElement {
     el.shadowRoot?.querySelector<HTMLElement>(token ? '#password-title, [role="status"]' : '#password-title')?.focus();
   }
 
+  private readonly onWaiting = (e: Event) => {
+    e.stopPropagation();
+    this.badges = (e as CustomEvent<{ totals: Record<string, number> }>).detail.totals;
+  };
+
+  private readonly onOpenSection = (e: Event) => {
+    e.stopPropagation();
+    const section = (e as CustomEvent<{ section: string }>).detail.section;
+    if (this.session?.sections.includes(section)) this.onNav(section);
+  };
+
   private readonly onPasswordDone = (e: Event) => {
     e.stopPropagation();
     this.passwordEl = null;
@@ -178,6 +198,8 @@ export class NgoAdmin extends NgoElement {
     super.disconnectedCallback();
     this.removeEventListener('ngo-unauthorized', this.onUnauthorized);
     this.removeEventListener('ngo-password-done', this.onPasswordDone);
+    this.removeEventListener('ngo-waiting', this.onWaiting);
+    this.removeEventListener('ngo-open-section', this.onOpenSection);
     this.checking?.abort();
   }
 
@@ -201,8 +223,8 @@ export class NgoAdmin extends NgoElement {
     this.login.reset();
     const link = this.deepLink && session.sections.includes(this.deepLink.section) ? this.deepLink : null;
     this.deepLink = null;
-    const keep = this.current && session.sections.includes(this.current);
-    void this.open(link ? link.section : keep ? this.current! : session.sections[0] ?? null, link?.item ?? null);
+    const keep = this.current && (this.current === START || session.sections.includes(this.current));
+    void this.open(link ? link.section : keep ? this.current! : START, link?.item ?? null);
     if (announce) {
       this.status = tAdmin(this.locale, 'admin.signed_in_as', { name: session.staff.name, role: tAdmin(this.locale, `admin.role.${session.staff.role}`) });
       this.focusNext = '#panel-title';
@@ -213,7 +235,7 @@ export class NgoAdmin extends NgoElement {
     this.current = section;
     this.sectionEl = null;
     this.sectionFailed = false;
-    const def = section && isAdminSection(section) ? ADMIN_SECTIONS[section] : undefined;
+    const def = section === START ? START_DEF : section && isAdminSection(section) ? ADMIN_SECTIONS[section] : undefined;
     if (!def || !this.session) return;
     try {
       await loadSection(def);
@@ -308,8 +330,10 @@ export class NgoAdmin extends NgoElement {
         ? html`<div class="layout">
             <nav part="nav" aria-label=${tAdmin(lang, 'admin.nav')}>
               <ul>
-                ${session.sections.map(
-                  (s) => html`<li><button type="button" aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${this.sectionLabel(s)}</button></li>`,
+                ${[START, ...session.sections].map(
+                  (s) => html`<li><button type="button" data-section=${s} aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${this.sectionLabel(s)}${this.badges[s]
+                    ? html` <span class="badge">${this.badges[s]}</span>`
+                    : nothing}</button></li>`,
                 )}
               </ul>
             </nav>
@@ -332,7 +356,7 @@ export class NgoAdmin extends NgoElement {
   /** While a section loads, when its chunk failed (with a retry), or when this build has no such section. */
   private renderSectionState(section: string) {
     const lang = this.locale;
-    if (!isAdminSection(section)) return html`<p>${tAdmin(lang, 'admin.section_unavailable')}</p>`;
+    if (section !== START && !isAdminSection(section)) return html`<p>${tAdmin(lang, 'admin.section_unavailable')}</p>`;
     if (!this.sectionFailed) return html`<p>${tAdmin(lang, 'loading')}</p>`;
     return html`<p class="ngo-error" role="alert">${tAdmin(lang, 'admin.section_failed')}</p>
       <button type="button" @click=${() => this.open(section)}>${tAdmin(lang, 'retry')}</button>`;

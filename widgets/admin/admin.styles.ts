@@ -55,6 +55,16 @@ export const adminStyles = css`
     border-inline-start-width: 4px;
     font-weight: 700;
   }
+  nav .badge {
+    margin-inline-start: auto;
+    min-width: 1.5em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    background: var(--_ngo-accent);
+    color: var(--_ngo-bg);
+    font-weight: 700;
+    text-align: center;
+  }
   button.link {
     min-height: 0;
     padding: 0;

@@ -3,10 +3,11 @@ import { NgoAdminAudit } from './audit.element.js';
 import { NgoAdminPassword } from './password.element.js';
 import { NgoAdminSettings } from './settings.element.js';
 import { NgoAdminStaff } from './staff.element.js';
+import { NgoAdminStart } from './start.element.js';
 import { NgoAdminStaffInvite } from './staff.invite.js';
 
 /** The panel's own admin-only sections, loaded when an admin first opens one of them. */
-export { NgoAdminAudit, NgoAdminPassword, NgoAdminSettings, NgoAdminStaff, NgoAdminStaffInvite };
+export { NgoAdminAudit, NgoAdminPassword, NgoAdminStart, NgoAdminSettings, NgoAdminStaff, NgoAdminStaffInvite };
 
 defineOnce('ngo-admin-staff', NgoAdminStaff);
 defineOnce('ngo-admin-staff-invite', NgoAdminStaffInvite);
@@ -21,3 +22,4 @@ declare global {
   }
 }
 defineOnce('ngo-admin-password', NgoAdminPassword);
+defineOnce('ngo-admin-start', NgoAdminStart);
