@@ -108,15 +108,55 @@ export const staffSectionStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  /* Words wrap whole: 'break-word' (unlike 'anywhere') leaves a cell's minimum width at its longest
+     word, so the table's layout never squeezes a column into single letters. A word longer than the
+     cell (an e-mail address) still breaks rather than overflow. */
   td,
   th {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    word-break: normal;
+    hyphens: manual;
   }
   .muted {
     color: var(--_ngo-muted);
   }
   textarea {
     min-height: 6em;
+  }
+  /* Narrow screens (table.stack): each row of a table is a card, its cells labelled from their data-label (the column heading). */
+  @media (max-width: 40em) {
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table.stack tr,
+    table.stack td,
+    table.stack tbody th {
+      display: block;
+    }
+    table.stack tbody th {
+      border: 0;
+      background: none;
+    }
+    table.stack td {
+      border: 0;
+      padding-block: 0.15em;
+    }
+    table.stack tr {
+      border-block-end: 1px solid var(--_ngo-border);
+      padding-block: 0.5em;
+    }
+    table.stack td[data-label]:not(:empty)::before,
+    table.stack th[data-label]:not(:empty)::before {
+      content: attr(data-label) ': ';
+      color: var(--_ngo-muted);
+    }
+    table.stack td:empty {
+      display: none;
+    }
   }
   @media (max-width: 30em) {
     dl {

@@ -59,35 +59,6 @@ export const guideAdminStyles = css`
     padding: 0;
     margin: 0 0 0.75em;
   }
-  /* Narrow screens: each row of a table is a block, its cells labelled from the column heading. */
-  @media (max-width: 40em) {
-    table.stack thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    table.stack tr,
-    table.stack td {
-      display: block;
-    }
-    table.stack td {
-      border: 0;
-      padding-block: 0.15em;
-    }
-    table.stack tr {
-      border-block-end: 1px solid var(--_ngo-border);
-      padding-block: 0.5em;
-    }
-    table.stack td[data-label]:not(:empty)::before {
-      content: attr(data-label) ': ';
-      color: var(--_ngo-muted);
-    }
-    table.stack td:empty {
-      display: none;
-    }
-  }
   .diff-result {
     margin-block-end: var(--_ngo-space);
   }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { StaffUser } from '../../../common/admin.schema.js';
 import type { AdminSession } from '../admin.api.js';
 import { failure, json, stubFetch, typed, waitFor, type FetchStub } from '../../core/testing.js';
@@ -60,6 +60,30 @@ describe('<ngo-admin-staff>', () => {
       expect($(el, 'tr[data-id="s3"] .reset')).to.equal(null);
     });
   }
+
+  it('lays out whole words at 1280 px and stacks each member into a labelled card at 360 px', async () => {
+    api = fakeApi();
+    await setViewport({ width: 1280, height: 800 });
+    const el = await mount('pl');
+    // No heading or role is squeezed into a column narrower than its longest word.
+    for (const cell of el.shadowRoot!.querySelectorAll<HTMLElement>('thead th, tbody td:nth-of-type(1), tbody td:nth-of-type(3)')) {
+      const words = (cell.textContent ?? '').trim().split(/\s+/).filter(Boolean);
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;white-space:nowrap;font:inherit;font-weight:700';
+      cell.append(probe);
+      for (const w of words) {
+        probe.textContent = w;
+        expect(cell.clientWidth, `"${w}" fits its cell`).to.be.at.least(probe.offsetWidth);
+      }
+      probe.remove();
+    }
+    expect(getComputedStyle($(el, 'tbody tr')!).display).to.equal('table-row');
+    await setViewport({ width: 360, height: 800 });
+    await waitFor(() => getComputedStyle($(el, 'tbody tr')!).display === 'block', 'stacked rows');
+    expect(getComputedStyle($(el, 'tr[data-id="s2"] td')!, '::before').content).to.equal('"Rola: "');
+    expect(el.shadowRoot!.querySelector('.table-wrap')!.scrollWidth).to.be.at.most(360);
+    await setViewport({ width: 1280, height: 800 });
+  });
 
   it('names each field in the invitation’s error summary, and sends a valid one with the CSRF token', async () => {
     api = fakeApi();
