@@ -1,33 +1,11 @@
 import { css } from 'lit';
+import { formSectionStyles } from '../core/form-sections.styles.js';
 
-/** Styles of the advice widgets (the form and the status page). */
+/** Styles of the advice widgets (the form and the status page), after the core form sections. */
 export const adviceStyles = css`
+  ${formSectionStyles}
   .ngo-root {
     max-width: var(--ngo-advice-max-width, 48em);
-    padding: var(--_ngo-space);
-  }
-  .title {
-    margin-block-end: 0.5em;
-  }
-  .intro {
-    margin-block-end: var(--_ngo-space);
-  }
-  fieldset {
-    display: block;
-    min-width: 0;
-    margin: 0 0 var(--_ngo-space);
-    padding: 0.75em var(--_ngo-space) 0;
-    border: 1px solid var(--_ngo-border);
-    border-radius: var(--_ngo-radius);
-  }
-  fieldset fieldset {
-    border: 0;
-    padding: 0;
-  }
-  legend {
-    padding: 0 0.25em;
-    font-size: 1.1em;
-    font-weight: 700;
   }
   .choices {
     display: flex;
