@@ -66,7 +66,7 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/consultations/remarks/{remarkId}/approve': moderated,
   'POST /v1/admin/consultations/remarks/{remarkId}/reject': moderated,
   'PUT /v1/admin/consultations/remarks/{remarkId}/response': moderated,
-  'GET /v1/admin/consultations/{id}/remarks.csv': moderated,
+  'GET /v1/admin/consultations/{id}/remarks/export': moderated,
 
   // The event calendar: moderators and editors, within the district of the event's venue.
   'GET /v1/admin/events': moderated,

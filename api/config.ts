@@ -55,6 +55,17 @@ export interface Config {
     rateLimit: number;
     /** Whether repeated public reads are answered from the in-process body cache (`memoJson`); off only to measure the uncached cost. */
     bodyCache: boolean;
+    /**
+     * Heavy public reads: file exports (`format=csv|xlsx|geojson|docx`) run in a lane of their own,
+     * so a burst of them cannot take the places of ordinary reads: `exportConcurrency` at once, a
+     * queue of `exportQueue` waiting up to `exportQueueMs`, and `exportRateLimit` per client per
+     * minute (0: off). Built files are kept gzipped per data version, up to `exportCacheMb` in all.
+     */
+    exportConcurrency: number;
+    exportQueue: number;
+    exportQueueMs: number;
+    exportRateLimit: number;
+    exportCacheMb: number;
   };
 }
 
@@ -100,6 +111,11 @@ const EnvSchema = z.object({
   READ_MAX_LAG_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   READ_RATE_LIMIT: z.coerce.number().int().min(0).default(1200),
   READ_BODY_CACHE: bool.default(true),
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EXPORT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(50),
+  EXPORT_QUEUE_MS: z.coerce.number().int().min(1).max(300_000).default(30_000),
+  EXPORT_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  EXPORT_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   NODE_ENV: z.string().optional(),
 });
 
@@ -153,6 +169,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxLagMs: e.READ_MAX_LAG_MS,
       rateLimit: e.READ_RATE_LIMIT,
       bodyCache: e.READ_BODY_CACHE,
+      exportConcurrency: e.EXPORT_CONCURRENCY,
+      exportQueue: e.EXPORT_QUEUE,
+      exportQueueMs: e.EXPORT_QUEUE_MS,
+      exportRateLimit: e.EXPORT_RATE_LIMIT,
+      exportCacheMb: e.EXPORT_CACHE_MB,
     },
   };
 }
@@ -161,7 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     // The read gate's rate limit and lag refusal stay off: a shared, loaded test machine would trip them at random (api/core/reads.test.ts turns them on).
-    ...loadConfig({ SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', POW_MAX_NUMBER: '10', MIN_FILL_MS: '0', TRUST_PROXY: '1', READ_RATE_LIMIT: '0', READ_MAX_LAG_MS: '60000' }),
+    ...loadConfig({ SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', POW_MAX_NUMBER: '10', MIN_FILL_MS: '0', TRUST_PROXY: '1', READ_RATE_LIMIT: '0', EXPORT_RATE_LIMIT: '0', READ_MAX_LAG_MS: '60000' }),
     ...overrides,
   };
 }

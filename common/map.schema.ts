@@ -1,4 +1,5 @@
 import * as z from './zod.js';
+import { TableQuery } from './export.schema.js';
 import { LANGS } from './taxonomy.js';
 import {
   ACCESSIBILITY_FEATURES, AREA_SLUGS, LEGAL_FORMS, MAP_LIMITS, MAP_READ_LIMITS, ORG_KINDS, ORG_STATUSES, SERVICE_LANGUAGES, TARGET_GROUPS,
@@ -103,8 +104,9 @@ export type OrganisationFilters = z.infer<typeof OrganisationFilters>;
 export const OrganisationListQuery = OrganisationFilters.extend({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAP_LIMITS.pageSizeMax).default(50),
-  format: z.enum(['json', 'geojson', 'csv']).default('json'),
+  format: z.enum(['json', 'geojson', 'csv', 'xlsx']).default('json'),
   lang: z.enum(LANGS).default('pl'),
+  dialect: TableQuery.shape.dialect,
 }).superRefine((q, ctx) => {
   // A page starts within the first results; past them, narrowing the filters is the way on.
   if (q.format === 'json' && (q.page - 1) * q.pageSize >= MAP_READ_LIMITS.results) {

@@ -1,4 +1,5 @@
 import * as z from './zod.js';
+import { TableQuery } from './export.schema.js';
 import type { Instrument, Item } from './surveys.js';
 import { AbuseSchema } from './abuse.schema.js';
 import { HARD_TO_SAY, RESPONDENT_GROUPS, SCALE_POINTS, SURVEY_LIMITS as L } from './surveys.js';
@@ -443,6 +444,7 @@ export const TokenBatchInput = z
     lang: Lang.default('pl'),
     expiresAt: IsoInstant.optional().meta({ description: 'Default: when the edition closes' }),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+    dialect: TableQuery.shape.dialect,
   })
   .meta({ id: 'SurveyTokenBatchInput' });
 export const TokenLinksSchema = z.object({ batch: TokenBatchSchema, links: z.array(z.string()) }).meta({ id: 'SurveyTokenLinks' });
@@ -517,5 +519,5 @@ export const ChangesSchema = z
  * column, suppressed). GET …/editions/{edition}/report?format=html|docx&lang=: the results report.
  */
 export const ExportParam = EditionParam.extend({ what: z.enum(['responses', 'codebook', 'indices']) });
-export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: Lang.default('pl') });
+export const ExportQuery = TableQuery.extend({ lang: Lang.default('pl') });
 export const ReportQuery = z.object({ format: z.enum(['html', 'docx']).default('html'), lang: Lang.default('pl') });

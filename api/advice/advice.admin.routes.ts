@@ -6,20 +6,20 @@ import {
   AdviserTopicsInput, AssignInput, AttachmentInfo, CaseListQuery, DueInput, NewTopicInput, NoteInput, SlotInput, StaffCaseDetail, StaffCaseSummary, StaffReplyInput, StaffSlot, StaffTopic,
   StaffUploadQuery, Stats, StatsQuery, TopicInput,
 } from '../../common/advice.schema.js';
-import { STAFF_ROLES } from '../../common/taxonomy.js';
+import { LANGS, STAFF_ROLES } from '../../common/taxonomy.js';
 import type { AppEnv } from '../core/context.js';
-import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
+import { TableQuery } from '../../common/export.schema.js';
+import { downloadHeaders, sendTable, tableContent } from '../core/export.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { nowIso } from '../core/ids.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
-import { downloadHeaders, readUpload } from '../core/uploads.js';
+import { readUpload } from '../core/uploads.js';
 import { createRouter } from '../core/validation.js';
-import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
 import { findAdvisers, findCaseFacts, findCases, findStaffMember, findStaffSlots, findTopic, findTopics, insertTopic, setAdviserTopics, updateTopic } from './advice.repository.js';
 import {
   addNote, assignCase, caseDetail, caseSummary, closeCase, createSlot, ownCase, readAttachment, removeSlot, setDue, staffCancelSlotBooking, staffReply, storeAttachment, viewerOf,
 } from './advice.service.js';
-import { buildStats, EXPORT_COLUMNS } from './advice.stats.js';
+import { adviceExportTable, buildStats } from './advice.stats.js';
 
 /**
  * The advisory point's staff routes, mounted at /v1/admin/advice behind the section's roles
@@ -137,7 +137,7 @@ adviceAdminRoutes.openapi(
     const { id, fileId } = c.req.valid('param');
     const row = await caseOf(c, id);
     const { row: file, data } = await readAttachment(c.var, row.id, fileId);
-    return new Response(data as Uint8Array<ArrayBuffer>, { status: 200, headers: downloadHeaders(file.filename, file.content_type, attachmentDisposition) });
+    return new Response(data as Uint8Array<ArrayBuffer>, { status: 200, headers: downloadHeaders(file.filename, file.content_type) });
   },
 );
 
@@ -261,15 +261,14 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'get', path: '/export', tags: TAG, summary: 'The anonymised case list as CSV (UTF-8 with BOM, formula-safe) or XLSX: no names, contacts or questions',
-    request: { query: StatsQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') }) },
-    responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...ErrorResponses },
+    request: { query: StatsQuery.extend({ ...TableQuery.shape, lang: z.enum(LANGS).default('pl') }) },
+    responses: { 200: { description: 'The file', content: tableContent }, ...ErrorResponses },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const rows = await findCaseFacts(c.var.db, period(q));
+    const table = adviceExportTable(await findCaseFacts(c.var.db, period(q)), q.lang);
     const name = `doradztwo-${q.from ?? 'od-poczatku'}-${q.to ?? nowIso().slice(0, 10)}`;
-    if (q.format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(EXPORT_COLUMNS, rows));
-    return new Response(new Uint8Array(await toXlsx(EXPORT_COLUMNS, rows, 'Doradztwo')), { status: 200, headers: xlsxHeaders(attachmentDisposition(`${name}.xlsx`)) });
+    return sendTable(c, table, { format: q.format, dialect: q.dialect, name, sheet: 'Doradztwo' });
   },
 );
 

@@ -4,10 +4,10 @@ import type { MiddlewareHandler } from 'hono';
 import { ATTACHMENT_LIMITS } from '../../common/advice.js';
 import { AttachmentInfo, BookInput, Booking, ReplyInput, SatisfactionInput, StatusView, TokenBody, TokenQuery, UploadQuery } from '../../common/advice.schema.js';
 import type { AppEnv } from '../core/context.js';
-import { attachmentDisposition } from '../core/csv.js';
+import { downloadHeaders } from '../core/export.js';
 import { IdParam, ErrorResponses, jsonContent } from '../core/openapi.js';
 import { enforce } from '../core/rate-limit.js';
-import { downloadHeaders, readUpload } from '../core/uploads.js';
+import { readUpload } from '../core/uploads.js';
 import { createRouter } from '../core/validation.js';
 import { STATUS_LINK, UPLOAD_LINK } from './advice.mail.js';
 import { bookByLink, cancelBooking, caseByLink, rateCase, readAttachment, requesterReply, statusView, storeAttachment } from './advice.service.js';
@@ -136,7 +136,7 @@ statusRoutes.openapi(
   async (c) => {
     const { row } = await caseByLink(c.var.db, c.req.valid('query').token);
     const { row: file, data } = await readAttachment(c.var, row.id, c.req.valid('param').id);
-    return new Response(data as Uint8Array<ArrayBuffer>, { status: 200, headers: downloadHeaders(file.filename, file.content_type, attachmentDisposition) });
+    return new Response(data as Uint8Array<ArrayBuffer>, { status: 200, headers: downloadHeaders(file.filename, file.content_type) });
   },
 );
 

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { expect } from 'vitest';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { createSecretLink } from '../core/secret-links.js';
-import { toXlsx } from '../core/xlsx.js';
+import { toXlsx } from '../core/export.js';
 import type { DialectName } from '../db/database.js';
 import { freshIp, json, testApp, type TestApp } from '../testing.js';
 import { STATUS_LINK, STATUS_TTL_MS } from './advice.mail.js';

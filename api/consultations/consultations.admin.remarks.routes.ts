@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
-import { AUTHOR_TYPE_LABELS, DECISION_LABELS, REMARK_STATUSES } from '../../common/consultations.js';
+import { REMARK_STATUSES } from '../../common/consultations.js';
 import { AnswerSaved, RemarkState, ResponseInput, StaffRemark } from '../../common/consultations.schema.js';
-import { csvResponse, toCsv } from '../core/csv.js';
+import { TableQuery } from '../../common/export.schema.js';
+import { LANGS } from '../../common/taxonomy.js';
+import { sendTable, tableContent } from '../core/export.js';
 import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { WHOLE_DOCUMENT } from './consultations.mail.js';
+import { staffRemarksTable } from './consultations.remarks.export.js';
 import { answerRemark, findRemark } from './consultations.repository.js';
 import { assertAnswerable } from './consultations.rules.js';
 import { approveRemark, ownConsultation, ownRemark, rejectRemark, staffRemarks } from './consultations.service.js';
@@ -79,26 +81,19 @@ staffRemarkRoutes.openapi(
   },
 );
 
-const CSV_COLUMNS = [
-  ['id', 'Identyfikator'], ['status', 'Stan'], ['createdAt', 'Wpłynęła'], ['unitLabel', 'Jednostka redakcyjna'], ['authorType', 'Typ autora'], ['organisationName', 'Organizacja'],
-  ['krs', 'KRS'], ['contactName', 'Osoba kontaktowa'], ['contactEmail', 'E-mail'], ['currentWording', 'Obecny zapis'], ['proposedWording', 'Proponowany zapis'],
-  ['justification', 'Uzasadnienie'], ['supporters', 'Poparcie'], ['decision', 'Rozstrzygnięcie'], ['response', 'Uzasadnienie rozstrzygnięcia'], ['answeredAt', 'Odpowiedziano'],
-] as const;
-
 staffRemarkRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/{id}/remarks.csv',
+    path: '/{id}/remarks/export',
     tags: ['consultations (staff)'],
-    summary: 'Every remark in any status with contact data, as CSV (UTF-8 with BOM, formula-safe). Staff only.',
-    request: { params: IdParam },
-    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...ErrorResponses },
+    summary: 'Every remark in any state with contact data, as CSV (UTF-8 with BOM, formula-safe; `dialect=excel-pl` for `;`) or XLSX, with labels in `lang` and Warsaw times. Staff only; written to the audit log.',
+    request: { params: IdParam, query: TableQuery.extend({ lang: z.enum(LANGS).default('pl') }) },
+    responses: { 200: { description: 'The file', content: tableContent }, ...ErrorResponses },
   }),
   async (c) => {
+    const { format, dialect, lang } = c.req.valid('query');
     const row = await ownConsultation(c.var.db, c.var.staff!, c.req.valid('param').id);
-    const items = (await staffRemarks(c.var.db, row)).map((r) => ({
-      ...r, unitLabel: r.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[r.authorType].pl, supporters: r.supporters.map((s) => s.organisationName), decision: r.decision ? DECISION_LABELS[r.decision].pl : '',
-    }));
-    return csvResponse(c, `uwagi-${row.id}.csv`, toCsv(CSV_COLUMNS.map(([key, header]) => ({ key, header })), items));
+    const table = staffRemarksTable(await staffRemarks(c.var.db, row), lang);
+    return sendTable(c, table, { format, dialect, name: `uwagi-${row.id}`, sheet: row.title, personal: true });
   },
 );

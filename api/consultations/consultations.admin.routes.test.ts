@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { AUTHOR_TYPE_LABELS, DECISION_LABELS, type AuthorType, type Decision } from '../../common/consultations.js';
 import { dialects, json, testApp, type TestApp } from '../testing.js';
 import { insertStaff } from '../admin/staff.repository.js';
@@ -14,6 +15,14 @@ interface StaffRemark { id: string; status: string; contactEmail: string; contac
 const SOON = 2 * 60_000;
 const AFTER_SOON = 3 * 60_000;
 const csvRecords = (text: string) => parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+
+/** The first sheet of an XLSX answer, read back with ExcelJS. */
+async function readSheet(res: Response) {
+  expect(res.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(new Uint8Array(await res.arrayBuffer()) as never);
+  return book.worksheets[0]!;
+}
 
 describe.each(dialects)('consultations staff API on %s', (dialect) => {
   let t: TestApp;
@@ -137,7 +146,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect((await api(`/${in12.id}`, editor12)).status).toBe(200);
     expect((await api(`/${in3.id}`, editor12)).status).toBe(403);
     expect((await api(`/${in3.id}/remarks`, editor12)).status).toBe(403);
-    expect((await api(`/${in3.id}/remarks.csv`, editor12)).status).toBe(403);
+    expect((await api(`/${in3.id}/remarks/export`, editor12)).status).toBe(403);
     expect((await send('', editor12, consultationInput({ district: 3 }))).status).toBe(403);
     expect((await send('', editor12, consultationInput({ district: 12 }))).status).toBe(201);
     expect((await send(`/${in12.id}`, editor12, consultationInput({ district: 3 }), 'PUT')).status).toBe(403);
@@ -332,14 +341,47 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     for (const out of outputs) expect(out).not.toMatch(/@private\.example\.org/);
 
     // Staff get everything, contacts included, in their CSV; the public never reaches it.
-    const staffCsv = await api(`/${c.id}/remarks.csv`, mod);
+    const staffCsv = await api(`/${c.id}/remarks/export`, mod);
     expect(staffCsv.status).toBe(200);
     const staffText = await staffCsv.text();
     for (const s of privateStrings.filter((x) => x.startsWith('report.'))) expect(staffText).toContain(s);
     const staffRows = parseCsv(staffText.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     expect(staffRows).toHaveLength(plan.length + 1);
-    expect(staffRows.find((r) => r.Stan === 'rejected')!.Uzasadnienie).toBe('Odrzucona, nie liczy się.');
+    // States as words, times in Warsaw (no ISO `T…Z`).
+    expect(staffRows.find((r) => r.Stan === 'odrzucona')!.Uzasadnienie).toBe('Odrzucona, nie liczy się.');
+    for (const r of staffRows) expect(r['Wpłynęła']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(staffRows.find((r) => r['Proponowany zapis']!.includes('HYPERLINK'))!['Proponowany zapis']!.startsWith("'=")).toBe(true);
-    expect((await t.app.request(`/v1/admin/consultations/${c.id}/remarks.csv`)).status).toBe(401);
+    expect((await t.app.request(`/v1/admin/consultations/${c.id}/remarks/export`)).status).toBe(401);
+    // The same as XLSX in English: the formula is a text cell, the time a date cell.
+    const staffXlsx = await api(`/${c.id}/remarks/export?format=xlsx&lang=en`, mod);
+    expect(staffXlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const sheet = await readSheet(staffXlsx);
+    const head = sheet.getRow(1).values as unknown[];
+    expect(head.slice(1, 4)).toEqual(['Id', 'State', 'Received']);
+    expect(sheet.rowCount).toBe(plan.length + 2);
+    const col = (name: string) => head.indexOf(name);
+    const rowsX = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    expect(rowsX.every((r) => r.getCell(col('Received')).value instanceof Date)).toBe(true);
+    const formula = rowsX.find((r) => String(r.getCell(col('Proposed wording')).value).includes('HYPERLINK'))!.getCell(col('Proposed wording'));
+    expect([formula.type, formula.value]).toEqual([ExcelJS.ValueType.String, '=HYPERLINK("http://evil.example","klik")']);
+    // Both downloads of personal data are in the audit log: who, which route and item, how many rows.
+    const audited = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'GET /v1/admin/consultations/:id/remarks/export').where('subject', '=', `/v1/admin/consultations/${c.id}/remarks/export`).execute();
+    expect(audited.map((a) => JSON.parse(a.details!)).sort((a, b) => a.export.localeCompare(b.export))).toEqual([
+      { export: 'csv', rows: plan.length + 1, id: c.id },
+      { export: 'xlsx', rows: plan.length + 1, id: c.id },
+    ]);
+    expect(new Set(audited.map((a) => a.staff_id)).size).toBe(1);
+    expect(audited[0]!.staff_id).not.toBeNull();
+
+    // The public report as XLSX and as CSV for Polish Excel, with the same numbers.
+    const reportX = await readSheet(await t.app.request(`/v1/consultations/${c.id}/report?format=xlsx&lang=en`));
+    const reportCells = Array.from({ length: reportX.rowCount }, (_, i) => reportX.getRow(i + 1).getCell(1).value);
+    expect(reportCells).toContain('Total remarks');
+    const totalRow = reportX.getRow(reportCells.indexOf('Total remarks') + 1);
+    expect(totalRow.getCell(2).value).toBe(plan.length);
+    const pl = await t.app.request(`/v1/consultations/${c.id}/report?format=csv&lang=pl&dialect=excel-pl`);
+    const plRecords = parseCsv(new TextDecoder().decode(new Uint8Array(await pl.arrayBuffer())), { bom: true, delimiter: ';', relax_column_count: true }) as string[][];
+    expect(plRecords[0]!.length).toBe(records[0]!.length);
+    expect(plRecords.filter((r) => r[0] && r[1]).length).toBe(records.filter((r) => r[0] && r[1]).length);
   });
 });

@@ -128,9 +128,9 @@ describe('reportDocx', () => {
   });
 
   it('names the file after the day the report was published in Warsaw', () => {
-    expect(reportDocxFilename(report)).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
+    expect(reportDocxFilename(report.consultation.reportedAt)).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
     // 23:30 UTC on 1 April is already 2 April in Warsaw.
-    expect(reportDocxFilename({ ...report, consultation: { ...consultation, reportedAt: '2026-04-01T23:30:00.000Z' } })).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
+    expect(reportDocxFilename('2026-04-01T23:30:00.000Z')).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
   });
 
   it('says so when there are no remarks, and still has the summary', async () => {

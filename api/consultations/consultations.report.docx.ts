@@ -171,9 +171,5 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-/** Media type of a DOCX file. */
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** `sprawozdanie-konsultacje-2026-04-02.docx`: the day the report was published, in Warsaw. */
-export const reportDocxFilename = (report: Report) =>
-  `sprawozdanie-konsultacje-${utcToWarsawLocal(report.consultation.reportedAt ?? new Date().toISOString()).slice(0, 10)}.docx`;
+export const reportDocxFilename = (reportedAt: string | null) => `sprawozdanie-konsultacje-${utcToWarsawLocal(reportedAt ?? new Date().toISOString()).slice(0, 10)}.docx`;

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { LANGS } from '../../common/taxonomy.js';
+import { CSV_DIALECTS } from '../../common/export.js';
 import { cachedRead } from '../core/cache.js';
-import { attachmentDisposition, csvResponse } from '../core/csv.js';
+import { DOCX_TYPE, sendCachedFile, tableContent, toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { DOCX_TYPE, reportDocx, reportDocxFilename } from './consultations.report.docx.js';
-import { reportCsv, reportHtml } from './consultations.report.js';
+import { reportDocx, reportDocxFilename } from './consultations.report.docx.js';
+import { reportHtml, reportTable } from './consultations.report.js';
 import { assertReportReady } from './consultations.rules.js';
 import { publicConsultation, readVersion, reportOf } from './consultations.service.js';
 
@@ -18,35 +19,40 @@ reportRoutes.openapi(
     method: 'get',
     path: '/{id}/report',
     tags: ['consultations'],
-    summary: 'The consultation report, once the answers are published (409 `report_not_ready` before): a printable A4 HTML page, CSV or a Word document (DOCX), in pl, en or uk. No contact data.',
-    request: { params: IdParam, query: z.object({ format: z.enum(['html', 'csv', 'docx']).default('html'), lang: z.enum(LANGS).default('pl') }) },
+    summary: 'The consultation report, once the answers are published (409 `report_not_ready` before): a printable A4 HTML page, CSV, XLSX or a Word document (DOCX), in pl, en or uk. No contact data.',
+    description:
+      'The files are built once per version of the data and kept gzipped: a client sending `Accept-Encoding: gzip` gets them compressed. CSV is UTF-8 with a BOM; `dialect=excel-pl` writes `;` and decimal commas for Excel in a Polish locale.',
+    request: {
+      params: IdParam,
+      query: z.object({
+        format: z.enum(['html', 'csv', 'xlsx', 'docx']).default('html'),
+        lang: z.enum(LANGS).default('pl'),
+        dialect: z.enum(CSV_DIALECTS).default('rfc4180').meta({ description: 'CSV only: `excel-pl` for `;` and decimal commas' }),
+      }),
+    },
     responses: {
       200: {
         description: 'The report',
-        content: { 'text/html': { schema: z.string() }, 'text/csv': { schema: z.string() }, [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
+        content: { 'text/html': { schema: z.string() }, ...tableContent, [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } },
       },
       304: { description: 'Not modified' },
       409: jsonContent(z.any(), 'Not published yet'),
       ...ErrorResponses,
     },
-    // The printable page is a public read; the files are downloads, never kept by a cache.
-    middleware: [cachedRead((c) => readVersion(c.var.db), { when: (c) => (c.req.query('format') ?? 'html') === 'html' })] as const,
+    // The page and the files are public reads of one data version: revalidated by ETag, the files built once per version.
+    middleware: [cachedRead((c) => readVersion(c.var.db))] as const,
   }),
   async (c) => {
-    const { format, lang } = c.req.valid('query');
+    const { format, lang, dialect } = c.req.valid('query');
     const row = await publicConsultation(c.var.db, c.req.valid('param').id);
     assertReportReady(row);
-    const report = await reportOf(c.var.db, row);
-    if (format === 'csv') return csvResponse(c, `sprawozdanie-${row.id}.csv`, reportCsv(report, lang));
-    if (format === 'docx') {
-      return c.body(new Uint8Array(await reportDocx(report, lang)), 200, {
-        'Content-Type': DOCX_TYPE,
-        'Content-Disposition': attachmentDisposition(reportDocxFilename(report)),
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-    }
-    return c.html(reportHtml(report, lang), 200, {
+    const report = () => reportOf(c.var.db, row);
+    const table = async () => reportTable(await report(), lang);
+    const name = `sprawozdanie-${row.id}`;
+    if (format === 'csv') return sendCachedFile(c, { filename: `${name}.csv`, type: 'text/csv; charset=utf-8' }, async () => { const t = await table(); return toCsv(t.columns, t.rows, dialect); });
+    if (format === 'xlsx') return sendCachedFile(c, { filename: `${name}.xlsx`, type: XLSX_TYPE }, async () => { const t = await table(); return toXlsx(t.columns, t.rows, row.title); });
+    if (format === 'docx') return sendCachedFile(c, { filename: reportDocxFilename(row.reported_at), type: DOCX_TYPE }, async () => reportDocx(await report(), lang));
+    return c.html(reportHtml(await report(), lang), 200, {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; frame-ancestors *",
       'X-Content-Type-Options': 'nosniff',
     });

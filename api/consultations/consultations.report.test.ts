@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { html, page } from '../core/html.js';
-import { buildReport, reportCsv, reportHtml, warsawDateTime, type ReportRemark } from './consultations.report.js';
+import { toCsv } from '../core/export.js';
+import { buildReport, reportHtml, reportTable, warsawDateTime, type ReportRemark } from './consultations.report.js';
 
 const consultation = {
   id: 'c1', title: 'Program <b>2027</b>', goal: 'Cel', subject: 'Projekt uchwały', unitName: 'MOWIS', legalBasis: 'Art. 5 ust. 5', audience: 'all' as const, district: null,
@@ -63,7 +64,7 @@ describe('report rendering', () => {
   });
 
   it('writes CSV rows per remark and a summary, formula-safe', () => {
-    const rows = parseCsv(reportCsv(report, 'pl').replace(/^\uFEFF/, '')) as string[][];
+    const rows = parseCsv(toCsv(reportTable(report, 'pl').columns, reportTable(report, 'pl').rows).replace(/^\uFEFF/, '')) as string[][];
     expect(rows[0]![0]).toBe('Lp.');
     expect(rows[1]!.slice(0, 4)).toEqual(['1', '§ 1', 'Mieszkaniec/mieszkanka', 'Mieszkaniec/mieszkanka']);
     expect(rows[2]![5]).toBe("'-1+cmd|calc");

@@ -2,13 +2,13 @@ import { html, page, raw } from '../core/html.js';
 /**
  * The consultation report: every published remark grouped by unit with its decision and
  * justification, plus counts by author type and by decision. Built from public remarks only, so
- * no contact data can reach it. `buildReport` is pure; `reportHtml`, `reportCsv` and `reportDocx`
+ * no contact data can reach it. `buildReport` is pure; `reportHtml`, `reportTable` and `reportDocx`
  * (consultations.report.docx.ts) render it.
  */
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
 import { formatDate, LOCALES } from '../../common/i18n.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
-import { toCsv } from '../core/csv.js';
+import type { ExportTable } from '../core/export.js';
 
 export interface ReportConsultation {
   id: string;
@@ -218,10 +218,10 @@ ${table(t.byDecision, t.decision, decisionRows)}
 const COLUMNS = ['no', 'unit', 'authorType', 'author', 'currentWording', 'proposedWording', 'justification', 'supporters', 'supportCount', 'decision', 'response'] as const;
 
 /**
- * The report as CSV (UTF-8 with BOM, formula-safe): one line per remark, then an empty line and
- * the summary in the first two columns: counts by author type, by decision, and the totals.
+ * The report as a table (for CSV and XLSX): one line per remark, then an empty line and the
+ * summary in the first two columns: counts by author type, by decision, and the totals.
  */
-export function reportCsv(report: Report, lang: Lang): string {
+export function reportTable(report: Report, lang: Lang): ExportTable {
   const t = T[lang];
   const headers: Record<(typeof COLUMNS)[number], string> = {
     no: t.no, unit: t.unitCol, authorType: t.authorType, author: t.author, currentWording: t.currentWording, proposedWording: t.proposedWording,
@@ -243,5 +243,5 @@ export function reportCsv(report: Report, lang: Lang): string {
   rows.push({}, pair(t.total, report.total), pair(t.supportsTotal, report.supports));
   // Section titles carry no number.
   for (const r of rows) if (Number.isNaN(r.unit)) r.unit = t.count;
-  return toCsv(COLUMNS.map((key) => ({ key, header: headers[key] })), rows);
+  return { columns: COLUMNS.map((key) => ({ key, header: headers[key] })), rows };
 }

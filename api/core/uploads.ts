@@ -63,14 +63,3 @@ export async function detectUploadType<E extends string>(data: Uint8Array, filen
   return { ext: ext as E, mime: allowed[ext as E] };
 }
 
-/** Headers for serving a stored file: always a download, never sniffed or rendered inline. */
-export function downloadHeaders(filename: string, contentType: string, disposition: (name: string) => string): Record<string, string> {
-  return {
-    'Content-Type': contentType,
-    'Content-Disposition': disposition(filename),
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Referrer-Policy': 'no-referrer',
-  };
-}

@@ -6,12 +6,12 @@ import { LANGS } from '../../common/taxonomy.js';
 import { CheckInResult, EventInput, QueryDate, SeriesInput, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
 import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
-import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
+import { TableQuery } from '../../common/export.schema.js';
+import { sendTable, tableContent } from '../core/export.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { nowIso } from '../core/ids.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
 import type { Database } from '../db/schema.js';
 import {
   bumpEventsVersion, findEventRow, findEventRows, findPlacesRow, findSeriesRow, insertEvent, insertSeries, setEventStatus, toEventInput, updateEvent, updateSeries, type EventRow,
@@ -286,18 +286,16 @@ eventAdminRoutes.openapi(
     method: 'get',
     path: '/{id}/registrations/export',
     tags: ['admin:events'],
-    summary: 'Attendees as CSV (UTF-8 with BOM, formula-safe) or XLSX (text cells)',
-    request: { params: IdParam, query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.enum(LANGS).default('pl') }) },
-    responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...ErrorResponses },
+    summary: 'Attendees as CSV (UTF-8 with BOM, formula-safe; `dialect=excel-pl` for `;`) or XLSX (text cells, date cells); written to the audit log (personal data)',
+    request: { params: IdParam, query: TableQuery.extend({ lang: z.enum(LANGS).default('pl') }) },
+    responses: { 200: { description: 'The file', content: tableContent }, 409: jsonContent(ErrorEnvelopeSchema, '`registration_not_offered`'), ...ErrorResponses },
   }),
   async (c) => {
     const row = await staffEvent(c, c.req.valid('param').id);
     if (!row.places_id) throw new ApiError(409, 'registration_not_offered', 'This event takes no registration');
-    const { format, lang } = c.req.valid('query');
-    const { columns, rows } = await attendeeTable(c.var.db, row.places_id, lang);
-    const name = `uczestnicy-${row.starts_at.slice(0, 10)}`;
-    if (format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(columns, rows)) as never;
-    return c.body(new Uint8Array(await toXlsx(columns, rows, row.title)), 200, xlsxHeaders(attachmentDisposition(`${name}.xlsx`))) as never;
+    const { format, dialect, lang } = c.req.valid('query');
+    const table = await attendeeTable(c.var.db, row.places_id, lang);
+    return sendTable(c, table, { format, dialect, name: `uczestnicy-${row.starts_at.slice(0, 10)}`, sheet: row.title, personal: true }) as never;
   },
 );
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { ACCESS_NEED_LABELS, type AccessNeed, type RegistrationStatus } from '../../common/events.js';
 import type { Question } from '../../common/events.schema.js';
-import type { CsvColumn } from '../core/csv.js';
+import type { ExportColumn, ExportTable } from '../core/export.js';
 import { findPlacesRow } from './events.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -34,13 +34,13 @@ const answerText = (q: Question, v: unknown, lang: Lang): string => {
 };
 
 /** Columns and rows of a list's registrations (not the unconfirmed ones), in queue order. */
-export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promise<{ columns: CsvColumn[]; rows: Record<string, unknown>[] }> {
+export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promise<ExportTable & { columns: ExportColumn[]; rows: Record<string, unknown>[] }> {
   const places = await findPlacesRow(db, placesId);
   const questions = places ? (JSON.parse(places.questions) as Question[]) : [];
   const h = HEADERS[lang];
-  const columns: CsvColumn[] = [
+  const columns: ExportColumn[] = [
     { key: 'position', header: h.position }, { key: 'name', header: h.name }, { key: 'email', header: h.email }, { key: 'organisation', header: h.organisation },
-    { key: 'status', header: h.status }, { key: 'confirmedAt', header: h.confirmedAt }, { key: 'accessNeeds', header: h.accessNeeds }, { key: 'accessNote', header: h.accessNote },
+    { key: 'status', header: h.status }, { key: 'confirmedAt', header: h.confirmedAt, type: 'datetime' }, { key: 'accessNeeds', header: h.accessNeeds }, { key: 'accessNote', header: h.accessNote },
     ...questions.map((q) => ({ key: `q:${q.id}`, header: q.label[lang] ?? q.label.pl })),
     { key: 'skipped', header: h.skipped }, { key: 'attended', header: h.attended },
   ];

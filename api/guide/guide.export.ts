@@ -3,7 +3,6 @@ import { pickText, type LocalText } from '../../common/guide.js';
 import type { ArticleContent } from '../../common/guide.schema.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { clean as xmlSafe } from '../consultations/consultations.report.docx.js';
-export { DOCX_TYPE } from '../consultations/consultations.report.docx.js';
 import { notFound } from '../core/errors.js';
 import { html, page, raw } from '../core/html.js';
 import type { Db } from '../core/transaction.js';

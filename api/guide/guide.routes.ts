@@ -6,11 +6,11 @@ import {
 import { LANGS } from '../../common/taxonomy.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
-import { attachmentDisposition } from '../core/csv.js';
+import { DOCX_TYPE, sendFile } from '../core/export.js';
 import { idempotent } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { DOCX_TYPE, exportModel, guideDocx, guideHtml } from './guide.export.js';
+import { exportModel, guideDocx, guideHtml } from './guide.export.js';
 import { articleDiff, articleVersions, articleView, guideToday, guideTree, journeyView, readVersion, searchGuide, submitFeedback } from './guide.service.js';
 
 /** Public guide API, mounted at /v1/guide: the tree, articles at a date, versions and diffs, search, journeys, feedback and exports. */
@@ -138,11 +138,7 @@ guideRoutes.openapi(
     const { format, lang, at, chapter } = c.req.valid('query');
     const model = await exportModel(c.var.db, at ?? guideToday(), lang, chapter);
     if (format === 'docx') {
-      return c.body(new Uint8Array(await guideDocx(model)), 200, {
-        'Content-Type': DOCX_TYPE,
-        'Content-Disposition': attachmentDisposition(`poradnik-${model.at}.docx`),
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return sendFile(c, `poradnik-${model.at}.docx`, await guideDocx(model), DOCX_TYPE);
     }
     return c.html(guideHtml(model), 200, {
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; frame-ancestors *",

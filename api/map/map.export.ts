@@ -1,8 +1,7 @@
-import type { Context } from 'hono';
 import type { Lang } from '../../common/taxonomy.js';
 import { AREAS, KIND_LABELS, LEGAL_FORMS } from '../../common/map.js';
 import type { Organisation } from '../../common/map.schema.js';
-import { csvResponse, toCsv } from '../core/csv.js';
+import type { ExportColumn, ExportTable } from '../core/export.js';
 
 /** RFC 7946 FeatureCollection: `[lon, lat]` order; entries without a pin get a null geometry. */
 export function organisationsGeoJson(items: Organisation[]) {
@@ -24,21 +23,26 @@ const HEADERS: Record<Lang, Record<string, string>> = {
 };
 const CITY_WIDE: Record<Lang, string> = { pl: 'cały Kraków', en: 'city-wide', uk: 'весь Краків' };
 
-/** The filtered set as CSV (UTF-8 with BOM, formula-safe), headers and labels in `lang`. */
-export function organisationsCsv(c: Context<any>, items: Organisation[], lang: Lang) {
+const TYPES: Record<string, ExportColumn['type']> = { krs: 'text', regon: 'text', nip: 'text', phone: 'text', lon: 'number', lat: 'number', verifiedAt: 'date' };
+const KEYS = ['id', 'name', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'districts', 'address', 'lon', 'lat', 'website', 'email', 'phone', 'description', 'verifiedAt'];
+
+/**
+ * The filtered set as a table (CSV and XLSX), headers and labels in `lang`: identifiers and phone
+ * numbers as text (leading zeros kept), coordinates as numbers, the verification day as a date.
+ */
+export function organisationsTable(items: Organisation[], lang: Lang): ExportTable {
   const h = HEADERS[lang];
   const areaLabel = new Map(AREAS.map((a) => [a.slug, a.labels[lang]]));
-  const keys = ['id', 'name', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'districts', 'address', 'lon', 'lat', 'website', 'email', 'phone', 'description', 'verifiedAt'];
   const rows = items.map((o) => ({
     ...o,
     name: o.translations[lang]?.name || o.name,
     description: o.translations[lang]?.description || o.description,
     kind: KIND_LABELS[o.kind][lang],
     legalForm: o.legalForm ? (LEGAL_FORMS as Record<string, Record<Lang, string>>)[o.legalForm]?.[lang] ?? o.legalForm : '',
-    areas: o.areas.map((a) => areaLabel.get(a) ?? a).join('; '),
-    districts: o.cityWide ? CITY_WIDE[lang] : o.districts.join('; '),
-    lon: o.location?.lon ?? '',
-    lat: o.location?.lat ?? '',
+    areas: o.areas.map((a) => areaLabel.get(a) ?? a),
+    districts: o.cityWide ? CITY_WIDE[lang] : o.districts,
+    lon: o.location?.lon ?? null,
+    lat: o.location?.lat ?? null,
   }));
-  return csvResponse(c, 'organisations.csv', toCsv(keys.map((key) => ({ key, header: h[key]! })), rows));
+  return { columns: KEYS.map((key) => ({ key, header: h[key]!, type: TYPES[key] })), rows };
 }

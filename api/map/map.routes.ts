@@ -10,7 +10,8 @@ import { notFound } from '../core/errors.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { clusterRoutes } from './map.clusters.routes.js';
-import { organisationsCsv, organisationsGeoJson } from './map.export.js';
+import { organisationsGeoJson, organisationsTable } from './map.export.js';
+import { sendCachedFile, tableContent, toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
 import { ownerRoutes } from './map.owner.routes.js';
 import { findOrganisations, findPublishedOrganisation, mapVersion } from './map.repository.js';
 import { submissionRoutes } from './map.submissions.routes.js';
@@ -29,12 +30,14 @@ mapRoutes.openapi(
     method: 'get',
     path: '/organisations',
     tags: ['map'],
-    summary: 'Published organisations, filtered and paged; `format=geojson|csv` exports the whole filtered set',
+    summary: 'Published organisations, filtered and paged; `format=geojson|csv|xlsx` exports the whole filtered set',
+    description:
+      'The exports are built once per version of the data and kept gzipped (send `Accept-Encoding: gzip`), revalidated by ETag, and run a few at a time in a lane of their own with a per-client limit (429). CSV is UTF-8 with a BOM; `dialect=excel-pl` writes `;` and decimal commas for Excel in a Polish locale. XLSX keeps KRS, REGON, NIP and phone numbers as text and coordinates as numbers.',
     request: { query: OrganisationListQuery },
     responses: {
       200: {
-        description: 'A page of organisations (JSON), or the filtered set as GeoJSON (RFC 7946) or CSV (UTF-8 with BOM)',
-        content: { 'application/json': { schema: OrganisationPage }, 'application/geo+json': { schema: z.any() }, 'text/csv': { schema: z.string() } },
+        description: 'A page of organisations (JSON), or the filtered set as GeoJSON (RFC 7946), CSV (UTF-8 with BOM) or XLSX',
+        content: { 'application/json': { schema: OrganisationPage }, 'application/geo+json': { schema: z.any() }, ...tableContent },
       },
       304: { description: 'Not modified' },
       ...ErrorResponses,
@@ -49,12 +52,13 @@ mapRoutes.openapi(
         return { items, total, totalCapped, page: query.page, pageSize: query.pageSize };
       });
     }
-    const { items } = await findOrganisations(c.var.db, query, null);
+    const items = async () => (await findOrganisations(c.var.db, query, null)).items;
     if (query.format === 'geojson') {
-      c.header('Content-Disposition', 'inline; filename="organisations.geojson"');
-      return c.body(JSON.stringify(organisationsGeoJson(items)), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+      return sendCachedFile(c, { filename: 'organisations.geojson', type: 'application/geo+json; charset=utf-8', disposition: 'inline' }, async () => JSON.stringify(organisationsGeoJson(await items())));
     }
-    return organisationsCsv(c, items, query.lang);
+    const table = async () => organisationsTable(await items(), query.lang);
+    if (query.format === 'xlsx') return sendCachedFile(c, { filename: 'organisations.xlsx', type: XLSX_TYPE }, async () => { const t = await table(); return toXlsx(t.columns, t.rows, 'Organizacje'); });
+    return sendCachedFile(c, { filename: 'organisations.csv', type: 'text/csv; charset=utf-8' }, async () => { const t = await table(); return toCsv(t.columns, t.rows, query.dialect); });
   },
 );
 

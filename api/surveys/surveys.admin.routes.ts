@@ -10,14 +10,13 @@ import {
 import { GROUP_LABELS, RESPONDENT_GROUPS, textIn, type Texts } from '../../common/surveys.js';
 import { round1 } from '../../common/surveys.scoring.js';
 import type { AppEnv } from '../core/context.js';
-import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
+import { sendTable, tableContent } from '../core/export.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { randomToken, sha256 } from '../core/ids.js';
 import { ErrorResponses, jsonContent } from '../core/openapi.js';
 import { assertDistrict } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
 import { createRouter } from '../core/validation.js';
-import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
 import {
   deleteRecommendation, ensureSurvey, findBatches, findEditionWithVersionById, findEditions, findInstrumentVersion, findInstruments, findOpenLinks, findRecommendations,
   findSurveys, insertEdition, insertInstrument, insertOpenLink, insertRecommendation, instrumentOf, publicationOf, replaceInstrument,
@@ -241,7 +240,7 @@ surveyAdminRoutes.openapi(
     summary: 'A batch of one-time invitation links for a group, given once (only hashes are kept): as JSON, or as a CSV/XLSX file for a mail merge',
     request: { params: EditionParam, ...body(TokenBatchInput) },
     responses: {
-      201: { description: 'The links', content: { 'application/json': { schema: TokenLinksSchema }, 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
+      201: { description: 'The links', content: { 'application/json': { schema: TokenLinksSchema }, ...tableContent } },
       ...ErrorResponses,
     },
   }),
@@ -254,11 +253,10 @@ surveyAdminRoutes.openapi(
     const b = await createTokenBatch(c.var.db, { editionId: row.id, group: input.group, count: input.count, channel: 'links', lang: input.lang, expiresAt, createdBy: staffId(c) });
     const links = b.tokens.map((token) => surveyLink(c.var.config, survey, input.lang, { token }));
     if (input.format === 'json') return c.json({ batch: batchOut(b, input, input.count, 'links', expiresAt), links }, 201);
-    const columns = [{ key: 'no', header: 'nr' }, { key: 'group', header: 'grupa' }, { key: 'link', header: 'link' }, { key: 'expires', header: 'ważny do' }];
+    const columns = [{ key: 'no', header: 'nr' }, { key: 'group', header: 'grupa' }, { key: 'link', header: 'link' }, { key: 'expires', header: 'ważny do', type: 'datetime' as const }];
     const rows = links.map((link, i) => ({ no: i + 1, group: textIn(GROUP_LABELS[input.group], input.lang), link, expires: expiresAt }));
-    const name = `zaproszenia-${survey}-${edition}-${input.group}`;
-    if (input.format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(columns, rows), 201) as never;
-    return c.body(new Uint8Array(await toXlsx(columns, rows, `${edition} ${input.group}`)), 201, xlsxHeaders(attachmentDisposition(`${name}.xlsx`))) as never;
+    const table = { columns, rows };
+    return sendTable(c, table, { format: input.format, dialect: input.dialect, name: `zaproszenia-${survey}-${edition}-${input.group}`, sheet: `${edition} ${input.group}`, status: 201 }) as never;
   },
 );
 

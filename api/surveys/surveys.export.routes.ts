@@ -2,11 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { EditionParam, ExportParam, ExportQuery, ReportQuery } from '../../common/surveys.schema.js';
 import { textIn, type Texts } from '../../common/surveys.js';
-import { DOCX_TYPE } from '../consultations/consultations.report.docx.js';
-import { attachmentDisposition, csvResponse, toCsv } from '../core/csv.js';
+import { DOCX_TYPE, sendFile, sendTable, tableContent } from '../core/export.js';
 import { ErrorResponses } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { toXlsx, xlsxHeaders } from '../core/xlsx.js';
 import { editionResponses } from './surveys.responses.js';
 import { codebookTable, indicesTable, responsesTable } from './surveys.export.js';
 import { buildReport, reportFilename, reportHtml } from './surveys.report.js';
@@ -16,7 +14,6 @@ import { editionOr404, instrumentOfEdition, staffResultsOf, surveyOr404 } from '
 /** Staff exports and the results report of an edition. Mounted with the staff routes at /v1/admin/surveys. */
 export const surveyExportRoutes = createRouter();
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TAGS = ['surveys (staff)'];
 
 surveyExportRoutes.openapi(
@@ -26,20 +23,18 @@ surveyExportRoutes.openapi(
     tags: TAGS,
     summary: 'Anonymised responses (shuffled, no id or time, groups under 5 left out), their codebook, or the indices by column (suppressed), as CSV or XLSX',
     request: { params: ExportParam, query: ExportQuery },
-    responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, [XLSX_TYPE]: { schema: z.string() } } }, ...ErrorResponses },
+    responses: { 200: { description: 'The file', content: tableContent }, ...ErrorResponses },
   }),
   async (c) => {
     const { survey, edition, what } = c.req.valid('param');
-    const { format, lang } = c.req.valid('query');
+    const { format, dialect, lang } = c.req.valid('query');
     const row = await editionOr404(c.var.db, survey, edition);
     const instrument = await instrumentOfEdition(c.var.db, row);
-    const { columns, rows } =
+    const table =
       what === 'responses' ? responsesTable(instrument, await editionResponses(c.var.db, row.id))
       : what === 'codebook' ? codebookTable(instrument, lang)
       : indicesTable(await staffResultsOf(c.var.db, row, { a: 'ngo', b: 'official', lang, modules: c.var.modules }), lang);
-    const name = `${survey}-${edition}-${what}`;
-    if (format === 'csv') return csvResponse(c, `${name}.csv`, toCsv(columns, rows)) as never;
-    return c.body(new Uint8Array(await toXlsx(columns, rows, `${edition} ${what}`)), 200, xlsxHeaders(attachmentDisposition(`${name}.xlsx`))) as never;
+    return sendTable(c, table, { format, dialect, name: `${survey}-${edition}-${what}`, sheet: `${edition} ${what}` }) as never;
   },
 );
 
@@ -60,9 +55,7 @@ surveyExportRoutes.openapi(
     const results = await staffResultsOf(c.var.db, row, { a: 'ngo', b: 'official', lang, modules: c.var.modules });
     const report = buildReport(results, textIn(JSON.parse(s.title) as Texts, lang), lang);
     if (format === 'docx') {
-      return c.body(new Uint8Array(await reportDocx(report)), 200, {
-        'Content-Type': DOCX_TYPE, 'Content-Disposition': attachmentDisposition(reportFilename(survey, edition, 'docx')), 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff',
-      }) as never;
+      return sendFile(c, reportFilename(survey, edition, 'docx'), await reportDocx(report), DOCX_TYPE) as never;
     }
     return c.html(reportHtml(report), 200, { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'", 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' }) as never;
   },

@@ -9,7 +9,7 @@ import type { Answers, Instrument, Item, RespondentGroup } from '../../common/su
 import { GROUP_LABELS, HARD_TO_SAY, MIN_CELL, allItems, itemText, textIn } from '../../common/surveys.js';
 import type { Cell, Column } from '../../common/surveys.scoring.js';
 import type { Results } from '../../common/surveys.schema.js';
-import type { CsvColumn } from '../core/csv.js';
+import type { ExportColumn } from '../core/export.js';
 
 /** The code of "hard to say" in the responses file (a scale answer is 1–5). */
 export const HARD_TO_SAY_CODE = 9;
@@ -45,8 +45,8 @@ function shuffled<T>(rows: T[]): T[] {
   return out;
 }
 
-export function responsesTable(instrument: Instrument, responses: readonly { group: RespondentGroup; answers: Answers }[]): { columns: CsvColumn[]; rows: Record<string, unknown>[] } {
-  const columns: CsvColumn[] = [{ key: 'group', header: 'group' }];
+export function responsesTable(instrument: Instrument, responses: readonly { group: RespondentGroup; answers: Answers }[]): { columns: ExportColumn[]; rows: Record<string, unknown>[] } {
+  const columns: ExportColumn[] = [{ key: 'group', header: 'group' }];
   const cols: { key: string; item: Item; option?: string }[] = [];
   for (const { item } of allItems(instrument)) for (const c of itemColumns(item)) {
     columns.push({ key: c.key, header: c.key });
@@ -60,9 +60,9 @@ export function responsesTable(instrument: Instrument, responses: readonly { gro
   return { columns, rows: shuffled(rows) };
 }
 
-export function codebookTable(instrument: Instrument, lang: Lang): { columns: CsvColumn[]; rows: Record<string, unknown>[] } {
+export function codebookTable(instrument: Instrument, lang: Lang): { columns: ExportColumn[]; rows: Record<string, unknown>[] } {
   const t = L[lang];
-  const columns: CsvColumn[] = [
+  const columns: ExportColumn[] = [
     { key: 'column', header: t.column }, { key: 'item', header: t.item }, { key: 'section', header: t.section }, { key: 'type', header: t.type }, { key: 'question', header: t.question },
     { key: 'codes', header: t.codes }, { key: 'shownTo', header: t.shownTo }, { key: 'weight', header: t.weight }, { key: 'reverse', header: t.reverse },
   ];
@@ -88,9 +88,9 @@ export function codebookTable(instrument: Instrument, lang: Lang): { columns: Cs
 const shown = (c: Cell | undefined, lang: Lang) => (!c ? null : c.suppressed === 'few' ? L[lang].few : c.suppressed ? L[lang].hidden : c.score);
 
 /** Index, section and item scores by column (suppressed cells written as "n < 5" or "hidden", never 0). */
-export function indicesTable(results: Pick<Results, 'columns' | 'index' | 'sections' | 'items'>, lang: Lang): { columns: CsvColumn[]; rows: Record<string, unknown>[] } {
+export function indicesTable(results: Pick<Results, 'columns' | 'index' | 'sections' | 'items'>, lang: Lang): { columns: ExportColumn[]; rows: Record<string, unknown>[] } {
   const t = L[lang];
-  const columns: CsvColumn[] = [{ key: 'level', header: t.level }, { key: 'id', header: 'id' }, { key: 'section', header: t.section }, { key: 'text', header: t.question }];
+  const columns: ExportColumn[] = [{ key: 'level', header: t.level }, { key: 'id', header: 'id' }, { key: 'section', header: t.section }, { key: 'text', header: t.question }];
   for (const c of results.columns) columns.push({ key: c, header: columnLabel(c, lang) }, { key: `${c}_n`, header: `${columnLabel(c, lang)} (n)` });
   const cells = (cs: Partial<Record<Column, Cell>>) => Object.fromEntries(results.columns.flatMap((c) => [[c, shown(cs[c], lang)], [`${c}_n`, cs[c]?.n ?? null]]));
   const rows: Record<string, unknown>[] = [{ level: t.index, id: 'index', section: '', text: t.index, ...cells(results.index) }];

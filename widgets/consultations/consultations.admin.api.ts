@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { downloadQuery, type CsvDialect, type TableFormat } from '../../common/export.js';
 import type { FieldIssue } from '../../common/errors.js';
 import type {
   AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, StaffConsultation, StaffConsultationDetail, StaffRemark as StaffRemarkSchema,
@@ -47,8 +48,9 @@ export const answerRemark = (base: string, session: Session, remark: string, bod
 export const publishAnswers = (base: string, session: Session, consultation: string) =>
   staffRequest<z.output<typeof AnswersPublished>>(base, `${BASE}/${id(consultation)}/publish-answers`, session, { method: 'POST' });
 
-/** A plain link: the browser sends the session cookie and saves the file. */
-export const remarksCsvUrl = (base: string, consultation: string) => `${base}${BASE}/${id(consultation)}/remarks.csv`;
+/** A plain link to every remark with contacts (XLSX, CSV for Polish Excel or standard CSV): the browser sends the session cookie and saves the file. */
+export const remarksExportUrl = (base: string, consultation: string, download: { format: TableFormat; dialect: CsvDialect }, lang: string) =>
+  `${base}${BASE}/${id(consultation)}/remarks/export?${downloadQuery(download)}&lang=${lang}`;
 
 /** The public report: the printable page, or the Word document to edit. */
 export const reportUrl = (base: string, consultation: string, lang: string, format: 'html' | 'docx' = 'html') =>

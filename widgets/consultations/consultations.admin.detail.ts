@@ -4,7 +4,8 @@ import { STATUS_LABELS } from '../../common/consultations.js';
 import { formatDateTime } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { TabsController } from '../core/staff-tabs.js';
-import { getConsultation, remarksCsvUrl, reportUrl } from './consultations.admin.api.js';
+import { TABLE_DOWNLOADS } from '../../common/export.js';
+import { getConsultation, remarksExportUrl, reportUrl } from './consultations.admin.api.js';
 import { tConsultationsAdmin as t } from './consultations.admin.i18n.js';
 import { period } from './consultations.admin.remark.js';
 
@@ -63,7 +64,10 @@ export class NgoAdminConsultationsDetail extends StaffPart {
             ${c.reportedAt ? html`<p>${t(lang, 'reported.on', { date: formatDateTime(lang, c.reportedAt) })}</p>` : nothing}
             <div class="row links">
               <button type="button" class="ngo-secondary" @click=${() => this.actions?.edit(id)}>${t(lang, 'edit')}</button>
-              <a class="csv" href=${remarksCsvUrl(this.api, id)} download>${t(lang, 'csv')}</a>
+              <span class="downloads" role="group" aria-labelledby="remarks-export-label">
+                <span id="remarks-export-label">${t(lang, 'export.label')}</span>
+                ${TABLE_DOWNLOADS.map((d) => html`<a class=${d.id} href=${remarksExportUrl(this.api, id, d, lang)} download>${t(lang, `export.${d.id}`)}</a>`)}
+              </span>
               ${c.reportedAt
                 ? html`<a class="report" href=${reportUrl(this.api, id, lang)} target="_blank" rel="noopener">${t(lang, 'report.open')}</a>
                     <a class="report-docx" href=${reportUrl(this.api, id, lang, 'docx')} download>${t(lang, 'report.docx')}</a>`

@@ -369,7 +369,10 @@ describe('ngo-admin-consultations', () => {
           expect(text($(el, '#r0-state'))).to.equal('Bez odpowiedzi');
           expect(text($(el, '#r1-state'))).to.equal('Odpowiedź zapisana');
           expect($<HTMLInputElement>(el, '#r1-decision-accepted').checked).to.equal(true);
-          expect($(el, 'a.csv').getAttribute('href')).to.equal(`${BASE}/v1/admin/consultations/c1/remarks.csv`);
+          expect($(el, 'a.csv').getAttribute('href')).to.equal(`${BASE}/v1/admin/consultations/c1/remarks/export?format=csv&lang=pl`);
+          expect($(el, 'a.xlsx').getAttribute('href')).to.equal(`${BASE}/v1/admin/consultations/c1/remarks/export?format=xlsx&lang=pl`);
+          expect($(el, 'a.csv-pl').getAttribute('href')).to.equal(`${BASE}/v1/admin/consultations/c1/remarks/export?format=csv&dialect=excel-pl&lang=pl`);
+          expect(text($(el, '.downloads'))).to.match(/^Wszystkie uwagi z danymi kontaktowymi:/);
           expect(root(el).querySelector('a.report')).to.equal(null);
         } else {
           expect(text($(el, '.progress'))).to.equal('Відповідь надано на 1 з 2 зауважень.');

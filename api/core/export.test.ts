@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { parse } from 'csv-parse/sync';
-import { attachmentDisposition, csvResponse, toCsv } from './csv.js';
+import { attachmentDisposition, csvResponse, toCsv } from './export.js';
 
 const columns = [
   { key: 'name', header: 'Nazwa' },
