@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { parse } from 'csv-parse/sync';
-import { attachmentDisposition, csvResponse, toCsv } from './export.js';
+import ExcelJS from 'exceljs';
+import { attachmentDisposition, csvResponse, toCsv, toXlsx, type ExportColumn } from './export.js';
 
 const columns = [
   { key: 'name', header: 'Nazwa' },
@@ -57,3 +58,87 @@ describe('CSV export', () => {
     expect(attachmentDisposition(`a"b'c(1).csv`)).toBe(`attachment; filename="a_b_c_1_.csv"; filename*=UTF-8''a%22b%27c%281%29.csv`);
   });
 });
+
+/** A register row as the modules export it: identifiers with leading zeros, coordinates, an instant, a day. */
+const REGISTER: ExportColumn[] = [
+  { key: 'name', header: 'Nazwa' },
+  { key: 'krs', header: 'KRS', type: 'text' },
+  { key: 'regon', header: 'REGON', type: 'text' },
+  { key: 'nip', header: 'NIP', type: 'text' },
+  { key: 'postcode', header: 'Kod pocztowy', type: 'text' },
+  { key: 'phone', header: 'Telefon', type: 'text' },
+  { key: 'lat', header: 'Szerokość', type: 'number' },
+  { key: 'lon', header: 'Długość', type: 'number' },
+  { key: 'at', header: 'Wpłynęła', type: 'datetime' },
+  { key: 'day', header: 'Dzień', type: 'date' },
+  { key: 'note', header: 'Uwagi' },
+];
+const ROW = {
+  name: 'Fundacja Źródło – Łagiewniki', krs: '0000900159', regon: '012345678', nip: '0123456789', postcode: '03-123', phone: '012 616 12 34',
+  lat: 50.06143, lon: 19.93658,
+  // 23:30 UTC on 31 March is 01:30 on 1 April in Warsaw (summer time).
+  at: '2026-03-31T23:30:00.000Z', day: '2026-04-02', note: '=HYPERLINK("http://evil.example","klik")',
+};
+
+describe('XLSX export, read back with ExcelJS', () => {
+  async function sheetOf(columns: ExportColumn[], rows: object[], name = 'Rejestr') {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await toXlsx(columns, rows, name)) as never);
+    return book.worksheets[0]!;
+  }
+
+  it('keeps identifiers as text with their leading zeros, coordinates as numbers, times and days as date cells, and formulas as text', async () => {
+    const sheet = await sheetOf(REGISTER, [ROW]);
+    expect(sheet.name).toBe('Rejestr');
+    expect(sheet.getRow(1).values).toEqual([undefined, ...REGISTER.map((c) => c.header)]);
+    const cell = (key: string) => sheet.getRow(2).getCell(REGISTER.findIndex((c) => c.key === key) + 1);
+    for (const key of ['krs', 'regon', 'nip', 'postcode', 'phone']) {
+      expect([cell(key).type, cell(key).value, cell(key).numFmt], key).toEqual([ExcelJS.ValueType.String, (ROW as Record<string, unknown>)[key], '@']);
+    }
+    expect(cell('name').value).toBe('Fundacja Źródło – Łagiewniki');
+    expect([cell('lat').type, cell('lat').value]).toEqual([ExcelJS.ValueType.Number, 50.06143]);
+    expect([cell('lon').type, cell('lon').value]).toEqual([ExcelJS.ValueType.Number, 19.93658]);
+    // A spreadsheet date has no zone: it shows Warsaw's wall clock.
+    expect(cell('at').type).toBe(ExcelJS.ValueType.Date);
+    expect((cell('at').value as Date).toISOString()).toBe('2026-04-01T01:30:00.000Z');
+    expect(cell('at').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect([(cell('day').value as Date).toISOString(), cell('day').numFmt]).toEqual(['2026-04-02T00:00:00.000Z', 'yyyy-mm-dd']);
+    expect([cell('note').type, cell('note').value, cell('note').formula]).toEqual([ExcelJS.ValueType.String, ROW.note, undefined]);
+  });
+
+  it('freezes and filters the header row, cuts a sheet name to Excel\'s rules, and leaves empty values empty', async () => {
+    const sheet = await sheetOf(REGISTER, [{ name: 'Bez danych', krs: null, lat: null, at: undefined }], 'Uwagi: [projekt] 2027/2028 * bardzo długi tytuł');
+    expect(sheet.name).toBe('Uwagi   projekt  2027 2028   ba');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:K1');
+    expect(sheet.getRow(2).getCell(2).value).toBeNull();
+    expect(sheet.getRow(2).getCell(7).value).toBeNull();
+  });
+
+  it('writes a number given to a text column as text, and cuts a cell at Excel\'s 32,767 characters', async () => {
+    const sheet = await sheetOf([{ key: 'krs', header: 'KRS', type: 'text' }, { key: 'long', header: 'Długi' }], [{ krs: 123, long: 'x'.repeat(40_000) }]);
+    expect(sheet.getRow(2).getCell(1).value).toBe('123');
+    expect((sheet.getRow(2).getCell(2).value as string).length).toBe(32_767);
+  });
+});
+
+describe('CSV dialects', () => {
+  it('writes the standard CSV with commas, a decimal point and Warsaw times', () => {
+    const [header, row] = parse(toCsv(REGISTER, [ROW]), { bom: true }) as string[][];
+    expect(header).toEqual(REGISTER.map((c) => c.header));
+    expect(row).toEqual(['Fundacja Źródło – Łagiewniki', '0000900159', '012345678', '0123456789', '03-123', '012 616 12 34', '50.06143', '19.93658', '2026-04-01 01:30', '2026-04-02', `'${ROW.note}`]);
+  });
+
+  it('writes excel-pl with semicolons and a decimal comma, so Polish Excel opens columns and numbers, not dates', () => {
+    const csv = toCsv(REGISTER, [ROW, { name: 'Stowarzyszenie; z średnikiem', lat: -0.5 }], 'excel-pl');
+    expect(csv.startsWith('\uFEFFNazwa;KRS;REGON;')).toBe(true);
+    const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[1]!.slice(6, 8)).toEqual(['50,06143', '19,93658']);
+    expect(rows[1]![1]).toBe('0000900159');
+    expect(rows[2]![0]).toBe('Stowarzyszenie; z średnikiem');
+    expect(rows[2]![6]).toBe('-0,5');
+    // A comma-separated reader sees one column per line: the dialect really changed.
+    expect((parse(csv, { bom: true, relax_quotes: true, relax_column_count: true }) as string[][])[0]).toHaveLength(1);
+  });
+});
+

@@ -68,6 +68,61 @@ describe.each(dialects)('public reads under load on %s', (dialect) => {
     expect((await t.app.request('/v1/map/taxonomy')).status).toBe(200);
     expect(await (await t.app.request('/healthz')).json()).toMatchObject({ status: 'ok', reads: { inFlight: 0, refused: { busy: 2 } } });
   });
+
+  type Health = { reads: { inFlight: number; queued: number; saturated: boolean; exports: { inFlight: number; queued: number; refused: { busy: number; rateLimited: number } } } };
+  const health = async () => ((await (await t!.app.request('/healthz')).json()) as Health).reads;
+
+  it('runs file exports in a lane of their own: twenty at once wait for each other while ordinary reads go on', async () => {
+    t = await testApp(dialect, reads({ concurrency: 2, queue: 0, exportConcurrency: 2, exportQueue: 30, exportQueueMs: 20_000 }), { modules });
+    // Twenty exports from twenty clients; without the lane they would hold both read places and fill the (empty) queue.
+    const exports = Array.from({ length: 20 }, (_, i) => t!.app.request('/v1/zz-slow/hold?format=csv', { headers: { 'x-forwarded-for': `10.8.0.${i + 1}` } }));
+    await until('two exports running and eighteen waiting', async () => {
+      const r = await health();
+      return r.exports.inFlight === 2 && r.exports.queued === 18;
+    });
+    for (let i = 0; i < 5; i++) expect((await t.app.request('/v1/map/taxonomy')).status).toBe(200);
+    const during = await health();
+    expect([during.inFlight, during.queued, during.saturated]).toEqual([0, 0, false]);
+    // Let them go two by two: every one is answered, none refused.
+    const done = Promise.all(exports);
+    const releasing = setInterval(releaseHeld, 10);
+    try {
+      expect((await done).map((r) => r.status)).toEqual(Array(20).fill(200));
+    } finally {
+      clearInterval(releasing);
+    }
+    expect((await health()).exports).toMatchObject({ inFlight: 0, queued: 0, refused: { busy: 0, rateLimited: 0 } });
+  });
+
+  it('refuses exports past the lane\'s queue with 503 and past the per-client limit with 429, and ordinary reads are not touched', async () => {
+    t = await testApp(dialect, reads({ exportConcurrency: 1, exportQueue: 1, exportQueueMs: 20_000, exportRateLimit: 3 }), { modules });
+    const running = t.app.request('/v1/zz-slow/hold?format=xlsx', { headers: { 'x-forwarded-for': '10.7.0.1' } });
+    const waiting = t.app.request('/v1/zz-slow/hold?format=geojson', { headers: { 'x-forwarded-for': '10.7.0.2' } });
+    await until('one export running, one waiting', async () => {
+      const r = await health();
+      return r.exports.inFlight === 1 && r.exports.queued === 1;
+    });
+    const refused = await t.app.request('/v1/zz-slow/hold?format=csv', { headers: { 'x-forwarded-for': '10.7.0.3' } });
+    expect(refused.headers.get('retry-after')).toBe('5');
+    await expectError(refused, 503, 'service_busy');
+    expect((await t.app.request('/v1/map/taxonomy', { headers: { 'x-forwarded-for': '10.7.0.3' } })).status).toBe(200);
+    const releasing = setInterval(releaseHeld, 10);
+    try {
+      expect((await running).status).toBe(200);
+      expect((await waiting).status).toBe(200);
+      // Client 10.7.0.1 has had one export this minute; two more pass, the fourth is limited.
+      expect((await t.app.request('/v1/zz-slow/hold?format=csv', { headers: { 'x-forwarded-for': '10.7.0.1' } })).status).toBe(200);
+      expect((await t.app.request('/v1/zz-slow/hold?format=docx', { headers: { 'x-forwarded-for': '10.7.0.1' } })).status).toBe(200);
+      const limited = await t.app.request('/v1/zz-slow/hold?format=csv', { headers: { 'x-forwarded-for': '10.7.0.1' } });
+      await expectError(limited, 429, 'rate_limited');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // …while its ordinary reads still pass.
+      expect((await t.app.request('/v1/map/taxonomy', { headers: { 'x-forwarded-for': '10.7.0.1' } })).status).toBe(200);
+    } finally {
+      clearInterval(releasing);
+    }
+    expect((await health()).exports.refused).toEqual({ busy: 1, rateLimited: 1 });
+  });
 });
 
 describe.runIf(dialects.includes('postgres'))('public reads on PostgreSQL: timeouts and cancellation', () => {
