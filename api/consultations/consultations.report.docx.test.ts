@@ -53,7 +53,7 @@ describe('reportDocx', () => {
   it('has a title, the header facts and real headings: sections, units and remarks', async () => {
     const doc = docxParts(await reportDocx(report, 'pl'))['word/document.xml']!;
     expect(styled(doc, 'Title')).toEqual(['Program <b>2027</b> & więcej']);
-    expect(styled(doc, 'Heading1')).toEqual(['Uwagi i rozstrzygnięcia', 'Podsumowanie']);
+    expect(styled(doc, 'Heading1')).toEqual(['Uwagi i rozstrzygnięcia', 'Podsumowanie', 'Zatwierdzenie sprawozdania']);
     expect(styled(doc, 'Heading2')).toEqual(['Uwagi do całego dokumentu', '§ 1', '§ 2', 'Uwagi według typu autora', 'Uwagi według rozstrzygnięcia']);
     expect(styled(doc, 'Heading3')).toEqual(['Uwaga 1', 'Uwaga 2', 'Uwaga 3', 'Uwaga 4', 'Uwaga 5']);
     const text = paragraphs(doc);
@@ -136,7 +136,7 @@ describe('reportDocx', () => {
   it('says so when there are no remarks, and still has the summary', async () => {
     const doc = docxParts(await reportDocx(buildReport(consultation, units, []), 'uk'))['word/document.xml']!;
     expect(paragraphs(doc)).toContain(REPORT_LABELS.uk.noRemarks);
-    expect(styled(doc, 'Heading1')).toEqual([REPORT_LABELS.uk.remarks, REPORT_LABELS.uk.summary]);
+    expect(styled(doc, 'Heading1')).toEqual([REPORT_LABELS.uk.remarks, REPORT_LABELS.uk.summary, REPORT_LABELS.uk.signOff]);
   });
 });
 

@@ -6,7 +6,7 @@
  * through the docx library, which escapes it; characters XML 1.0 forbids are dropped first.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
   WidthType, convertMillimetersToTwip, sectionPageSizeDefaults,
 } from 'docx';
 import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS } from '../../common/consultations.js';
@@ -60,6 +60,23 @@ function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
       children: [cell(textParagraphs(label, { bold: true }), LABEL_WIDTH, true), cell(textParagraphs(value ?? '', strong ? { bold: true } : {}), TEXT_WIDTH - LABEL_WIDTH)],
     }));
   return new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS });
+}
+
+/** The sign-off block: prepared by, approved by (each a name, position and signature to write in) and the date; rows kept together on one page. */
+function signOffTable(lang: Lang): Table {
+  const t = REPORT_LABELS[lang];
+  const line = (label: string, hint: string | null) => new TableRow({
+    cantSplit: true,
+    height: { value: convertMillimetersToTwip(14), rule: HeightRule.ATLEAST },
+    children: [
+      cell([new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] }), ...(hint ? [new Paragraph({ keepNext: true, children: [new TextRun({ text: hint, size: 16 })] })] : [])], LABEL_WIDTH, true),
+      cell([new Paragraph({ keepNext: true, children: [] })], TEXT_WIDTH - LABEL_WIDTH),
+    ],
+  });
+  return new Table({
+    rows: [line(t.preparedBy, t.signature), line(t.approvedBy, t.signature), line(t.signDate, null)],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS,
+  });
 }
 
 /** A summary table: a repeated header row, one row per label with its count, and the total. */
@@ -164,6 +181,8 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
           ...remarks,
           heading(t.summary, HeadingLevel.HEADING_1),
           ...summary,
+          heading(t.signOff, HeadingLevel.HEADING_1),
+          signOffTable(lang),
         ],
       },
     ],

@@ -52,7 +52,11 @@ describe('report rendering', () => {
   it('renders a standalone A4 page in the chosen language, escaping every text', () => {
     const html = reportHtml(report, 'en');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(html).toContain('@page { size: A4; margin: 2cm }');
+    expect(html).toContain('@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "Page " counter(page) " / " counter(pages)');
+    // A unit's heading and text stay with the first remark; the sign-off block has its three lines.
+    expect(html).toContain('h1, h2, h3, h4, .unit-text { break-after: avoid');
+    expect(html).toContain('section > h3 + article, section > .unit-text + article { break-before: avoid');
+    expect(html.match(/<section class="sign-off"[\s\S]*?<\/section>/)![0].match(/<th scope="row">[^<]+/g)).toEqual(['<th scope="row">Prepared by', '<th scope="row">Approved by', '<th scope="row">Date']);
     expect(html).toContain('Program &lt;b&gt;2027&lt;/b&gt;');
     expect(html).toContain('&lt;/dd&gt;&lt;script&gt;x()&lt;/script&gt;');
     expect(html).not.toContain('<script>');

@@ -98,6 +98,7 @@ export const REPORT_LABELS = {
     audience: 'Kto zgłasza uwagi', audienceNgo: 'Organizacje pozarządowe i grupy nieformalne', audienceAll: 'Wszyscy: mieszkańcy, organizacje i instytucje',
     area: 'Zasięg', cityWide: 'Cały Kraków', district: 'Dzielnica',
     to: 'do',
+    signOff: 'Zatwierdzenie sprawozdania', preparedBy: 'Sporządził(a)', approvedBy: 'Zatwierdził(a)', signDate: 'Data', signature: 'imię, nazwisko, stanowisko, podpis', page: 'Strona',
   },
   en: {
     report: 'Consultation report', subject: 'Subject of the consultation', goal: 'Goal', unit: 'Responsible unit', legalBasis: 'Legal basis', period: 'Consultation period',
@@ -108,6 +109,7 @@ export const REPORT_LABELS = {
     audience: 'Who may remark', audienceNgo: 'NGOs and informal groups', audienceAll: 'Everyone: residents, organisations and institutions',
     area: 'Area', cityWide: 'The whole of Kraków', district: 'District',
     to: 'to',
+    signOff: 'Approval of the report', preparedBy: 'Prepared by', approvedBy: 'Approved by', signDate: 'Date', signature: 'name, position, signature', page: 'Page',
   },
   uk: {
     report: 'Звіт про консультації', subject: 'Предмет консультацій', goal: 'Мета', unit: 'Відповідальний підрозділ', legalBasis: 'Правова підстава', period: 'Строк консультацій',
@@ -118,6 +120,7 @@ export const REPORT_LABELS = {
     audience: 'Хто подає зауваження', audienceNgo: 'Неурядові організації та неформальні групи', audienceAll: 'Усі: мешканці, організації та установи',
     area: 'Територія', cityWide: 'Увесь Краків', district: 'Район',
     to: 'до',
+    signOff: 'Затвердження звіту', preparedBy: 'Підготував(ла)', approvedBy: 'Затвердив(ла)', signDate: 'Дата', signature: 'ім’я, прізвище, посада, підпис', page: 'Сторінка',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -155,11 +158,21 @@ export function reportFacts(c: ReportConsultation, lang: Lang): { label: string;
   return facts.filter((f): f is [string, string] => !!f[1]).map(([label, value]) => ({ label, value }));
 }
 
+/**
+ * Print: A4 pages numbered "n / total" in the bottom margin (CSS paged media; Chromium and
+ * WeasyPrint draw page-margin boxes), a unit's heading and its text never left alone at the foot
+ * of a page (`break-after: avoid` on the heading, the first remark kept with them), a remark never
+ * split, and the sign-off block on one page.
+ */
 const STYLE = `
-@page { size: A4; margin: 2cm }
+@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "PAGE_LABEL " counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "Times New Roman", serif } }
 * { box-sizing: border-box }
 body { font: 11pt/1.45 "Liberation Serif", "Times New Roman", Georgia, serif; color: #000; background: #fff; margin: 0 auto; max-width: 17cm; padding: 1rem 0 }
 h1 { font-size: 18pt; margin: 0 0 .5rem } h2 { font-size: 14pt; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #000 } h3 { font-size: 12pt; margin: 1rem 0 .25rem }
+h1, h2, h3, h4, .unit-text { break-after: avoid; page-break-after: avoid }
+section > h3 + article, section > .unit-text + article { break-before: avoid; page-break-before: avoid }
+.sign-off { break-inside: avoid; page-break-inside: avoid; margin-top: 2rem }
+.sign-off table { width: 100% } .sign-off td { height: 2.5rem; width: 70% } .sign-off small { display: block; font-size: 8pt; color: #000 }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 }
 dl.meta dt { font-weight: bold } dl.meta dd { margin: 0 }
 .unit-text { font-style: italic; margin: 0 0 .5rem; white-space: pre-line }
@@ -194,7 +207,7 @@ export function reportHtml(report: Report, lang: Lang): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.report}: ${c.title}</title>
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE.replace('PAGE_LABEL', t.page))}</style>
 </head>
 <body>
 <header>
@@ -209,6 +222,14 @@ ${report.total ? groups : html`<p>${t.noRemarks}</p>`}
 ${table(t.byAuthorType, t.authorType, authorRows)}
 ${table(t.byDecision, t.decision, decisionRows)}
 <p><strong>${t.total}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${t.supportsTotal}:</strong> <span data-total-supports>${report.supports}</span>.</p>
+<section class="sign-off" aria-labelledby="sign-off">
+<h2 id="sign-off">${t.signOff}</h2>
+<table><tbody>
+<tr><th scope="row">${t.preparedBy}<small>${t.signature}</small></th><td></td></tr>
+<tr><th scope="row">${t.approvedBy}<small>${t.signature}</small></th><td></td></tr>
+<tr><th scope="row">${t.signDate}</th><td></td></tr>
+</tbody></table>
+</section>
 </main>
 </body>
 </html>
