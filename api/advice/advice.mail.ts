@@ -1,3 +1,4 @@
+import { staffPanelUrl } from '../admin/admin.mail.js';
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
 
@@ -11,7 +12,7 @@ export const UPLOAD_LINK = 'advice:upload';
 /** The requester's status page: the embed page of `<ngo-advice-status>`. */
 export const statusUrl = (config: Config, token: string, lang: string) => `${config.publicUrl}/embed/advice/status?lang=${encodeURIComponent(lang)}&token=${encodeURIComponent(token)}`;
 /** The case in the staff panel. */
-export const panelUrl = (config: Config, caseId: string) => `${config.publicUrl}/admin.html#advice/${encodeURIComponent(caseId)}`;
+export const panelUrl = (config: Config, caseId: string) => staffPanelUrl(config, `advice/${encodeURIComponent(caseId)}`);
 
 export const receivedMail = mailTemplate('advice.received', {
   pl: { subject: 'Przyjęliśmy Twoje pytanie: {{number}}', text: 'Dzień dobry {{name}},\n\nprzyjęliśmy Twoje pytanie do punktu doradczego dla organizacji pozarządowych. Numer sprawy: {{number}} ({{topic}}).\n\nStan sprawy, odpowiedzi doradcy, rezerwację spotkania i dodawanie plików znajdziesz tu:\n{{link}}\n\nLink jest tylko dla Ciebie: nie przekazuj go nikomu.\nJeśli to nie Ty, zignoruj tę wiadomość.' },
