@@ -98,7 +98,12 @@ async function plan(origin: string, ids: Ids, count: number, seed: number): Prom
   const total = mix.reduce((a, m) => a + m.weight, 0);
   const writes = Math.round(count * WRITE_SHARE);
   // The challenges, fetched and solved before the run (the server checks the fill time from the issue time).
-  const proofs = await Promise.all(Array.from({ length: writes }, async () => solve(await get<AltchaChallenge>(origin, '/v1/challenge'))));
+  // In batches: hundreds of connections at once would overrun the server's accept backlog.
+  const proofs: string[] = [];
+  while (proofs.length < writes) {
+    const batch = Math.min(20, writes - proofs.length);
+    proofs.push(...(await Promise.all(Array.from({ length: batch }, async () => solve(await get<AltchaChallenge>(origin, '/v1/challenge'))))));
+  }
   // The minimum fill time (MIN_FILL_MS, 3 s by default) runs from the challenge's issue: a resident's form is never that fast.
   await new Promise((r) => setTimeout(r, 3100));
   const out: LoadRequest[] = [];
