@@ -141,6 +141,7 @@ export function contractDocument<D extends ContractDocument | GeneratedDocument>
         };
       }
       for (const [code, r] of Object.entries(responses)) if (/^[45]\d\d$/.test(code) && notEnvelope(r)) r.content = { ...r.content, 'application/json': { schema: errorRef } };
+      for (const p of (op as { parameters?: WireParameter[] }).parameters ?? []) wireParameter(p);
       if (!op.description) {
         const auth = staff ? (SAFE.has(method) ? 'Staff only: send the session cookie (`cookieAuth`).' : 'Staff only: send the session cookie (`cookieAuth`) and the CSRF token (`csrfHeader`).') : 'No sign-in needed.';
         op.description = `${op.summary ?? operationIdFor(method, path)}${/[.!?]$/.test(op.summary ?? '') ? '' : '.'} ${auth} Errors come in the error envelope (\`Error\`).`;
@@ -148,7 +149,35 @@ export function contractDocument<D extends ContractDocument | GeneratedDocument>
     }
   }
   doc.tags = [...tags.values()];
+  closeTuples(doc);
   return generated;
+}
+
+interface WireParameter {
+  in?: string;
+  style?: string;
+  explode?: boolean;
+  schema?: { type?: string; default?: unknown };
+}
+
+/**
+ * A parameter as it travels. A query list (`district=3,12`) is an array sent comma-separated:
+ * `style: form, explode: false`, which is how clients serialise it. A string parameter whose schema
+ * was made from a transform (`bbox`) documents its default as the string a client would send.
+ */
+function wireParameter(p: WireParameter): void {
+  if (p.in === 'query' && p.schema?.type === 'array') Object.assign(p, { style: 'form', explode: false });
+  const d = p.schema?.default;
+  if (p.schema?.type === 'string' && d !== undefined && typeof d !== 'string') p.schema.default = Array.isArray(d) ? d.join(',') : String(d);
+}
+
+/** A tuple (`prefixItems`) allows nothing after its items: `items: { not: {} }` (the schema form of `false`, which linters and generators expect beside `prefixItems`). */
+function closeTuples(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach(closeTuples);
+  const o = node as Record<string, unknown>;
+  if (Array.isArray(o.prefixItems) && !('items' in o)) o.items = { not: {} };
+  for (const v of Object.values(o)) closeTuples(v);
 }
 
 /** `post /v1/admin/session` for each route of a router mounted at `base` (the modules' `signIn` routers). */
