@@ -44,6 +44,8 @@ export const adminStyles = css`
   nav button {
     width: 100%;
     justify-content: flex-start;
+    text-align: start;
+    gap: 0.5em;
     background: var(--_ngo-bg);
     color: var(--_ngo-accent);
     border-color: transparent;
