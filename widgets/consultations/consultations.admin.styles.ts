@@ -2,6 +2,13 @@ import { css } from 'lit';
 
 /** The consultations section's own styles, on top of the panel's `sectionStyles`. */
 export const consultationsAdminStyles = css`
+  /* The export links: one per format, apart and wrapping on phones. */
+  .downloads {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 1rem;
+  }
   .ngo-root > * + *,
   .ngo-part > * + *,
   form > * + * {
