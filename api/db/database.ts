@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
@@ -167,9 +167,14 @@ function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
 /**
  * Runs every pending migration. With a PostgreSQL `schema`, the migration bookkeeping tables live
  * there too: without it Kysely looks for them in every schema and would find another test run's.
+ *
+ * Pending migrations run even when they sort before one already applied: modules are built in
+ * parallel, each on its own tables, so a migration named earlier can land after a later one (advice's
+ * 1110 after 1150, the panel's 2100 after 2500). Kysely's default would refuse to start such a
+ * database ("corrupted migrations"); applying the missing one is what an operator needs.
  */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+export async function migrateToLatest(db: Kysely<Database>, schema?: string, list: Record<string, Migration> = migrations): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => list }, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   if (result.results?.length) await refreshStatistics(db, 'full');
