@@ -9,7 +9,8 @@ import { axeViolations, demoLogins, startStack, type Stack } from './harness.js'
  * The advisory point end to end, against the real server (real proof of work and minimum fill
  * time): a resident asks a question by keyboard alone, with a PDF attached, gets the status link by
  * mail; an admin answers in the staff panel with a file of their own; the resident gets the reply
- * mail, opens the link and reads the answer, with both files to download. axe finds nothing in pl, en and uk on the
+ * mail, opens the link and reads the answer, with both files to download, then books a meeting there by
+ * keyboard and gets the .ics by mail. axe finds nothing in pl, en and uk on the
  * form and on the status page.
  */
 
@@ -132,7 +133,8 @@ describe('the advisory point end to end', () => {
     await panel.getByLabel('Hasło').fill(admin.password);
     await panel.getByLabel('Kod weryfikacyjny').fill(totp.generate());
     await panel.getByRole('button', { name: 'Zaloguj się' }).click();
-    await panel.getByRole('button', { name: 'Doradztwo', exact: true }).click();
+    // The section's name, then what waits there when anything does ("Doradztwo (czeka: 2)").
+    await panel.getByRole('button', { name: /^Doradztwo( \(czeka: \d+\))?$/ }).click();
     const section = staff.locator('ngo-admin-advice');
     await section.getByRole('button', { name: `Otwórz sprawę ${number}` }).click({ timeout: 30_000 });
     await section.locator('#case-heading').waitFor();
@@ -160,6 +162,35 @@ describe('the advisory point end to end', () => {
     const res = await fetch(new URL((await staffFile.getAttribute('href'))!, stack.origin));
     assert.equal(res.status, 200);
     assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 8).toString(), '%PDF-1.4');
+    assert.deepEqual(unexpected(page.errors), []);
+  });
+
+  it('books a meeting by keyboard alone on the status page; the mail carries the .ics', async () => {
+    assert.ok(statusLink, 'the first test mailed the link');
+    const page = await stack.page();
+    await page.goto(statusLink);
+    const status = page.locator('ngo-advice-status');
+    await status.locator('#slot').waitFor({ timeout: 30_000 });
+    await page.locator('body').focus();
+    await tabTo(page, (f) => f === '#slot', 'the free slots');
+    // The second free slot, chosen with the arrow key.
+    await page.keyboard.press('ArrowDown');
+    const chosen = (await status.locator('#slot option:checked').textContent())!.trim();
+    await tabTo(page, (f) => f.startsWith('button|Zarezerwuj'), 'the book button');
+    await page.keyboard.press('Enter');
+    await status.locator('#booking-title').waitFor({ timeout: 30_000 });
+    assert.equal(await focused(page), '#booking-title');
+    const m = await mail(EMAIL, /Spotkanie w sprawie/);
+    const files = JSON.parse(m.attachments ?? '[]') as { filename: string; contentType: string; base64: string }[];
+    assert.equal(files.length, 1);
+    assert.match(files[0]!.contentType, /^text\/calendar/);
+    const ics = Buffer.from(files[0]!.base64, 'base64').toString();
+    assert.match(ics, /BEGIN:VEVENT/);
+    assert.match(ics, /TZID=Europe\/Warsaw|DTSTART:\d{8}T\d{6}Z/);
+    // The booked slot is the one picked: its time of day is in the page and in the mail subject.
+    const hour = chosen.match(/\d{1,2}:\d{2}/)![0];
+    assert.match((await status.locator('#booking-title').locator('..').textContent()) ?? '', new RegExp(hour));
+    assert.match(m.subject!, new RegExp(hour));
     assert.deepEqual(unexpected(page.errors), []);
   });
 

@@ -332,7 +332,7 @@ export class NgoAdmin extends NgoElement {
               <ul>
                 ${[START, ...session.sections].map(
                   (s) => html`<li><button type="button" data-section=${s} aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${this.sectionLabel(s)}${this.badges[s]
-                    ? html` <span class="badge">${this.badges[s]}</span>`
+                    ? html`<span class="badge" aria-hidden="true">${this.badges[s]}</span><span class="ngo-sr">${tAdmin(lang, 'admin.nav.waiting', { count: this.badges[s] })}</span>`
                     : nothing}</button></li>`,
                 )}
               </ul>
