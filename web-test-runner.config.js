@@ -47,7 +47,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
   browserStartTimeout: 60000,
-  testsFinishTimeout: 120000,
+  testsFinishTimeout: 300000,
   // Per test: keyboard commands (sendKeys) and axe take seconds each on a loaded 2-core machine.
   testFramework: { config: { timeout: 20000 } },
   mimeTypes: { '**/*.css': 'js' },

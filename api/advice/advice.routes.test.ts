@@ -56,7 +56,7 @@ describe.each(dialects)('advice public API on %s', (dialect) => {
     const page = await t.app.request(url.pathname + url.search);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('private, no-store');
-    expect(await page.text()).toContain(`<ngo-advice-status lang="pl" token="${token}">`);
+    expect(await page.text()).toContain(`<ngo-advice-status lang="pl" token="${token}"`);
   });
 
   it('checks the topic fields against their definitions and refuses an unknown topic', async () => {

@@ -87,7 +87,8 @@ describe('<ngo-consultation> end to end', () => {
     const page = await stack.page();
     await page.goto(stack.url('/embed/consultations?lang=pl&district=12'));
     const widget = page.locator('ngo-consultation');
-    await widget.getByRole('button', { name: /mikrograntów/ }).click({ timeout: 20_000 });
+    // Each consultation is a real link (shareable with sync-url), opened in place.
+    await widget.getByRole('link', { name: /mikrograntów/ }).click({ timeout: 20_000 });
     const report = widget.getByRole('link', { name: 'Sprawozdanie (strona do druku)' });
     const href = await report.getAttribute('href');
     const res = await fetch(href!);

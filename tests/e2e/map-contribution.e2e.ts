@@ -68,6 +68,8 @@ describe('adding an organisation to the map, end to end', () => {
     await admin.getByLabel('Adres e-mail').fill('moderator.e2e@example.org');
     await admin.getByLabel('Hasło').fill('e2e moderator password');
     await admin.getByRole('button', { name: 'Zaloguj się' }).click();
+    // The panel opens on its start screen: the map's count of submissions leads to its queue.
+    await admin.getByRole('button', { name: /^Mapa organizacji( \(czeka: \d+\))?$/ }).click({ timeout: 20_000 });
     await admin.getByRole('button', { name: NAME }).click({ timeout: 20_000 });
     await admin.getByRole('button', { name: 'Zatwierdź i opublikuj' }).click();
     await admin.getByText(`Zatwierdzono zgłoszenie „${NAME}”`).waitFor();

@@ -234,10 +234,10 @@ describe('<ngo-admin>', () => {
     const forgot = $<HTMLButtonElement>(el, '#forgot')!;
     expect(forgot.textContent!.trim()).to.equal('Nie pamiętasz hasła?');
     forgot.click();
-    const form = await waitFor(() => $(el, 'ngo-admin-password')?.shadowRoot?.querySelector('#password-title'));
+    const form = await waitFor(() => $(el, 'ngo-admin-staff-password')?.shadowRoot?.querySelector('#password-title'));
     expect(form.textContent).to.equal('Nie pamiętasz hasła?');
-    await waitFor(() => $(el, 'ngo-admin-password')!.shadowRoot!.activeElement === form, 'focus on its heading');
-    $(el, 'ngo-admin-password')!.shadowRoot!.querySelector<HTMLButtonElement>('.back')!.click();
+    await waitFor(() => $(el, 'ngo-admin-staff-password')!.shadowRoot!.activeElement === form, 'focus on its heading');
+    $(el, 'ngo-admin-staff-password')!.shadowRoot!.querySelector<HTMLButtonElement>('.back')!.click();
     await waitFor(() => el.shadowRoot!.activeElement === $(el, '#forgot'), 'focus back on the link');
   });
 
@@ -246,7 +246,7 @@ describe('<ngo-admin>', () => {
     const token = 'c'.repeat(43);
     history.replaceState(null, '', `${location.pathname}${location.search}#password/${token}`);
     const el = await fixture<NgoAdmin>(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
-    const pw = await waitFor(() => $(el, 'ngo-admin-password')?.shadowRoot?.querySelector('#pw-password') && $(el, 'ngo-admin-password'));
+    const pw = await waitFor(() => $(el, 'ngo-admin-staff-password')?.shadowRoot?.querySelector('#pw-password') && $(el, 'ngo-admin-staff-password'));
     expect(location.hash).to.equal('');
     expect(api.calls.find((c) => c.pathname === '/v1/admin/password/link')!.body).to.deep.equal({ token });
     expect(pw.shadowRoot!.querySelector('#password-title')!.textContent).to.equal('Choose a password');

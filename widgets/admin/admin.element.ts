@@ -158,14 +158,14 @@ export class NgoAdmin extends NgoElement {
     this.status = '';
     try {
       await loadSection(ADMIN_SECTIONS.staff);
-      await customElements.whenDefined('ngo-admin-password');
+      await customElements.whenDefined('ngo-admin-staff-password');
     } catch (err) {
       console.warn('[ngo] could not load the password form:', err);
       this.phase = 'login';
       this.login.formError = tAdmin(this.locale, 'admin.section_failed');
       return;
     }
-    const el = document.createElement('ngo-admin-password') as HTMLElement & { token: string; apiBase: string };
+    const el = document.createElement('ngo-admin-staff-password') as HTMLElement & { token: string; apiBase: string };
     el.apiBase = this.api;
     el.token = token;
     this.passwordEl = el;

@@ -492,6 +492,10 @@ describe('ngo-admin-consultations', () => {
   it('is the consultations section of <ngo-admin>, loaded on first use with the panel\'s session', async () => {
     stubFetch((path) => (path === '/v1/admin/session' ? session : path === '/v1/admin/consultations' ? { items: [open] } : undefined));
     const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    // The panel opens on its start screen; the section loads when its entry in the navigation is chosen.
+    const nav = () => panel.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-section="consultations"]');
+    await waitUntil(nav, 'the navigation');
+    nav()!.click();
     await waitUntil(() => panel.shadowRoot!.querySelector('ngo-admin-consultations')?.shadowRoot?.querySelector('[data-id="c1"]'), 'the section did not load');
     const section = panel.shadowRoot!.querySelector('ngo-admin-consultations')!;
     expect(section.session?.csrfToken).to.equal('csrf-456');

@@ -208,6 +208,10 @@ describe('ngo-admin-map', () => {
   it('is the map section of <ngo-admin>, loaded on first use with the panel\'s session', async () => {
     stubFetch((path) => (path === '/v1/admin/session' ? session : path.startsWith('/v1/admin/map/submissions') ? { items: [second] } : undefined));
     const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    // The panel opens on its start screen; the section loads when its entry in the navigation is chosen.
+    const nav = () => panel.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-section="map"]');
+    await waitUntil(nav, 'the navigation');
+    nav()!.click();
     await waitUntil(() => panel.shadowRoot!.querySelector('ngo-admin-map')?.shadowRoot?.querySelector('[data-id="s2"]'), 'the section did not load');
     const section = panel.shadowRoot!.querySelector('ngo-admin-map')!;
     expect(section.session?.csrfToken).to.equal('csrf-123');

@@ -21,5 +21,5 @@ declare global {
     'ngo-admin-settings': NgoAdminSettings;
   }
 }
-defineOnce('ngo-admin-password', NgoAdminPassword);
+defineOnce('ngo-admin-staff-password', NgoAdminPassword);
 defineOnce('ngo-admin-start', NgoAdminStart);

@@ -18,7 +18,7 @@ type Field = 'email' | 'password' | 'repeat';
  * address) and setting a password from a mailed link (`#password/<token>`), with the TOTP key for
  * an invited administrator. Loaded with the panel's sections chunk, only when needed.
  *
- * @tag ngo-admin-password
+ * @tag ngo-admin-staff-password
  * @fires ngo-password-done - Back to the sign-in form. `detail: { message }`: what to announce there.
  */
 export class NgoAdminPassword extends NgoElement {

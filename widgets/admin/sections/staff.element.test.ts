@@ -178,12 +178,12 @@ describe('<ngo-admin-staff>', () => {
   });
 });
 
-describe('<ngo-admin-password>', () => {
+describe('<ngo-admin-staff-password>', () => {
   let api: FetchStub | undefined;
   afterEach(() => api?.restore());
 
   const mount = async (lang: string, token = '') => {
-    const el = await fixture<NgoAdminPassword>(html`<ngo-admin-password lang=${lang} api-base=${location.origin} .token=${token}></ngo-admin-password>`);
+    const el = await fixture<NgoAdminPassword>(html`<ngo-admin-staff-password lang=${lang} api-base=${location.origin} .token=${token}></ngo-admin-staff-password>`);
     await waitFor(() => $(el, 'form, section, [role="alert"]'));
     return el;
   };
