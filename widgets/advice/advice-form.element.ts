@@ -16,6 +16,7 @@ import { getSlots, getTopics, keywords, relatedGuide, relatedTrainings, uploadFi
 import { ta, type AdviceKey } from './advice.i18n.js';
 import { checkFiles, emptyDraft, fieldOrder, issuesToErrors, toBody, validateDraft, type Draft, type FieldId } from './advice.model.js';
 import { adviceStyles } from './advice.styles.js';
+import { tFormKit } from '../core/form.i18n.js';
 import { slotText } from './advice.format.js';
 
 const SUMMARY = '.ngo-error-summary';
@@ -53,7 +54,7 @@ const SUMMARY = '.ngo-error-summary';
  */
 export class NgoAdviceForm extends NgoElement {
   static override styles = [theme, formStyles, adviceStyles];
-  protected static override translators = [ta];
+  protected static override translators = [ta, tFormKit];
 
   static override properties: PropertyDeclarations = {
     ...NgoElement.properties,

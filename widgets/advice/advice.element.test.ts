@@ -125,6 +125,12 @@ describe('<ngo-advice-form>', () => {
     const box = await waitFor(() => ($(el, '#form-error')?.textContent ? $(el, '#form-error') : null), 'the error');
     expect(text(box)).to.include('Someone has just booked this slot');
   });
+
+  it('speaks the page language in the kit\'s parts too (the clause heading, the contact block)', async () => {
+    const el = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'uk', topic: 'law' });
+    const title = await waitFor(() => ($(el, '.ngo-clause')?.textContent?.includes('Контролер') ? $(el, '#ngo-clause-title') : null), 'the clause');
+    expect(text(title)).to.equal('Інформаційне положення');
+  });
 });
 
 runWidgetBaseTests<NgoAdviceStatus>('ngo-advice-status', {
