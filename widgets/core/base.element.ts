@@ -1,6 +1,7 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { loadLang, normaliseLang, t, type Lang } from './i18n/index.js';
+import { TRANSLATIONS_LOADED } from './i18n/lazy.js';
 import { theme } from './theme.js';
 
 /**
@@ -99,6 +100,7 @@ export class NgoElement extends LitElement {
     // One observer for all widgets: a change of any ancestor's lang re-renders them.
     if (!langObserver && typeof MutationObserver !== 'undefined') {
       langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
+      globalThis.addEventListener?.(TRANSLATIONS_LOADED, () => live.forEach((el) => el.requestUpdate()));
       langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createLazyTranslator } from './lazy.js';
+import { createLazyTranslator, TRANSLATIONS_LOADED } from './lazy.js';
 
 describe('createLazyTranslator', () => {
   const pl = { hello: 'Dzień dobry', items: { one: '{count} rzecz', few: '{count} rzeczy', many: '{count} rzeczy', other: '{count} rzeczy' } };
@@ -41,5 +41,26 @@ describe('createLazyTranslator', () => {
     fail = false;
     await tr.load('en');
     expect(tr('en', 'hello')).to.equal('Hello');
+  });
+
+  it('loads a dictionary read before it was asked for, warns the developer, and tells the widgets to render again', async () => {
+    const tr = createLazyTranslator(pl, {
+      en: async () => ({ hello: 'Good morning', items: { other: '{count} things' } }),
+      uk: async () => ({ hello: 'Добрий день', items: { other: '{count} речі' } }),
+    });
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args[0]);
+    const arrived = new Promise<void>((resolve) => globalThis.addEventListener(TRANSLATIONS_LOADED, () => resolve(), { once: true }));
+    try {
+      expect(tr('uk', 'hello')).to.equal('Dzień dobry');
+      expect(tr('uk', 'hello')).to.equal('Dzień dobry');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0])).to.include('static translators');
+    await arrived;
+    expect(tr('uk', 'hello')).to.equal('Добрий день');
   });
 });
