@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryTranslator, formatDate, formatNumber, LOCALES, normaliseLang } from './i18n.js';
+import { dictionaryTranslator, formatDate, formatNumber, interpolate, LOCALES, normaliseLang } from './i18n.js';
 
 // The translator core runs on the server too (reports, exports): no DOM, Europe/Warsaw whatever TZ is.
 const pl = { 'x.hello': 'Dzień dobry, {name}', 'x.items': { one: '{count} pozycja', few: '{count} pozycje', many: '{count} pozycji', other: '{count} pozycji' }, 'error.unknown': 'Błąd', 'error.retry_in': 'Spróbuj za {count} min.' };
@@ -22,5 +22,13 @@ describe('translator core (common/i18n.ts)', () => {
     expect(formatNumber('pl', 1234.5, { minimumFractionDigits: 1 })).toBe('1234,5');
     expect(LOCALES.uk).toBe('uk-UA');
     expect([normaliseLang('uk-UA'), normaliseLang('ua'), normaliseLang('de')]).toEqual(['uk', 'uk', 'pl']);
+  });
+
+  it('ends a sentence with one full stop when the value ends in one (a Ukrainian date)', () => {
+    const to = formatDate('uk', '2025-12-31T12:00:00Z', { dateStyle: 'long' });
+    expect(to).toBe('31 грудня 2025 р.');
+    expect(interpolate('uk', 'З {from} до {to}.', { from: '1 січня 2025 р.', to })).toBe('З 1 січня 2025 р. до 31 грудня 2025 р.');
+    expect(interpolate('pl', 'Do {to}.', { to: formatDate('pl', '2025-12-31T12:00:00Z', { dateStyle: 'long' }) })).toBe('Do 31 grudnia 2025.');
+    expect(interpolate('en', '{count}. {name}', { count: 3, name: 'x' })).toBe('3. x');
   });
 });

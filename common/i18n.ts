@@ -61,12 +61,18 @@ export function plural(lang: Lang, n: number, forms: PluralForms): string {
   return interpolate(lang, form, { count: n });
 }
 
-/** Fills in `{name}` placeholders; numbers are written the language's way. An unknown name stays as written. */
+/**
+ * Fills in `{name}` placeholders; numbers are written the language's way. An unknown name stays as written.
+ * A value that ends in a full stop where the sentence ends too (a Ukrainian date, "31 грудня 2025 р.",
+ * before "."; an abbreviation) keeps one stop, not two.
+ */
 export function interpolate(lang: Lang, text: string, vars?: Vars): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
     const v = vars[name];
-    return v === undefined ? whole : typeof v === 'number' ? formatNumber(lang, v) : v;
+    if (v === undefined) return whole;
+    const value = typeof v === 'number' ? formatNumber(lang, v) : v;
+    return stop && value.endsWith('.') ? value : value + stop;
   });
 }
 
