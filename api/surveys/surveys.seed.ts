@@ -12,6 +12,7 @@ import { InstrumentSchema, toInstrument } from '../../common/surveys.schema.js';
 import type { Answers, Instrument, Item, RespondentGroup } from '../../common/surveys.js';
 import { HARD_TO_SAY, allItems, checkAnswers } from '../../common/surveys.js';
 import { newId, nowIso, sha256 } from '../core/ids.js';
+import { addDays, warsawDateOf, warsawLocalToUtc } from '../../common/time.js';
 import { ensureSurvey, insertEdition, insertInstrument, insertOpenLink, insertRecommendation, updateMeeting, updatePublication, upsertAgreedScore, DEFAULT_PUBLICATION } from './surveys.repository.js';
 import { createTokenBatch, insertResponses } from './surveys.responses.js';
 import type { StoredIndicator } from './surveys.indicators.js';
@@ -144,7 +145,7 @@ export async function seedSurveysDemo(db: Kysely<Database>, now = new Date()): P
 
   // The open edition: this year's round, with some answers in already.
   const openId = await insertEdition(db, {
-    surveyId: DEMO_SURVEY, slug: String(year), instrumentId, opensAt: new Date(now.getTime() - 7 * 86_400_000).toISOString(), closesAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+    surveyId: DEMO_SURVEY, slug: String(year), instrumentId, opensAt: warsawLocalToUtc(`${addDays(warsawDateOf(now), -7)}T08:00`), closesAt: warsawLocalToUtc(`${addDays(warsawDateOf(now), 30)}T23:59`),
     periodFrom: `${year - 1}-01-01`, periodTo: `${year - 1}-12-31`,
   }, now);
   const open: { group: RespondentGroup; answers: Answers }[] = [];
