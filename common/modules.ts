@@ -69,7 +69,7 @@ export const MODULES = {
   },
   surveys: {
     widgets: {
-      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link'] },
+      'ngo-survey': { chunk: 'ngo-survey.js', lazy: false, src: 'surveys/surveys.ts', embed: ['lang', 'survey', 'token', 'link', 'heading-level', 'no-heading'] },
       'ngo-survey-results': { chunk: 'ngo-survey-results.js', lazy: true, src: 'surveys/surveys-results.ts' },
     },
     sections: { surveys: { tag: 'ngo-admin-surveys', chunk: 'ngo-admin-surveys.js', src: 'surveys/surveys.admin.ts', roles: ['editor'] } },

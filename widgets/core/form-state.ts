@@ -173,6 +173,11 @@ export class FormState<D extends object> implements ReactiveController {
     storage()?.removeItem(PREFIX + this.key);
   }
 
+  /** Resolves after the host rendered the latest change (to move focus into what it shows). */
+  updated(): Promise<unknown> {
+    return this.host.updateComplete;
+  }
+
   /** Empties the form to where it started, and forgets the draft ("Clear the form"). */
   reset(): void {
     this.forget();

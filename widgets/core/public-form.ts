@@ -165,12 +165,21 @@ export function summaryOf<K extends string>(order: readonly K[], errors: FieldEr
   return order.filter((id) => errors[id]).map((id) => ({ id: o.target?.(id) ?? id, label: o.label(id), message: o.text(errors[id]!) }));
 }
 
-/** "Your unsent draft from … is back", with a button that clears the form, when a kept draft came back. */
-export function draftNotice<D extends object>(state: FormState<D>, lang: Lang): TemplateResult | typeof nothing {
+/**
+ * "Your unsent draft from … is back", with a button that clears the form, when a kept draft came back.
+ * The button goes with the notice, so focus moves on after clearing: to `onClear`'s choice, else to
+ * the first field of the form around the notice (never to `<body>`).
+ */
+export function draftNotice<D extends object>(state: FormState<D>, lang: Lang, onClear?: () => void): TemplateResult | typeof nothing {
   if (!state.restoredAt) return nothing;
+  const clear = (e: Event) => {
+    const form = (e.currentTarget as HTMLElement).closest('form');
+    state.reset();
+    void state.updated().then(() => (onClear ? onClear() : form?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea, select')?.focus()));
+  };
   return html`<div class="ngo-draft" part="draft">
     <span>${tFormKit(lang, 'form.draft.restored', { date: formatDateTime(lang, state.restoredAt) })} <span class="ngo-hint">${tFormKit(lang, 'form.draft.kept')}</span></span>
-    <button type="button" class="ngo-secondary" @click=${() => state.reset()}>${tFormKit(lang, 'form.draft.clear')}</button>
+    <button type="button" class="ngo-secondary" @click=${clear}>${tFormKit(lang, 'form.draft.clear')}</button>
   </div>`;
 }
 

@@ -2,6 +2,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Answers, Instrument } from '../../common/surveys.js';
 import { DraftStateSchema, EditionDetailSchema, InstrumentSchema, ResponseReceivedSchema, toInstrument } from '../../common/surveys.schema.js';
+import { forgetDrafts } from '../core/form-state.js';
 import { failure, mountWidget, runWidgetBaseTests, stubFetch, typed, waitFor, type Call, type FetchStub } from '../core/testing.js';
 import type { DraftState, EditionDetail } from './surveys.api.js';
 import type { NgoSurvey } from './surveys.element.js';
@@ -81,7 +82,10 @@ const pageTitle = (el: NgoSurvey) => text($(el, '#page-title'));
 
 describe('<ngo-survey>', () => {
   let api: ReturnType<typeof surveyApi>;
-  afterEach(() => api?.stub.restore());
+  afterEach(() => {
+    api?.stub.restore();
+    forgetDrafts();
+  });
 
   it('shows the edition, the group and the period, then one section per page with progress', async () => {
     api = surveyApi();
@@ -239,6 +243,82 @@ describe('<ngo-survey>', () => {
     expect(sent.body.abuse.website).to.equal('');
     expect(sent.body.abuse.altcha).to.be.a('string');
     expect(sent.headers['Idempotency-Key']).to.match(/^[0-9a-f]{32}$/);
+  });
+
+  it('keeps an open link’s answers as a draft on this device: restored after a reload with a notice, cleared on request and once sent', async () => {
+    api = surveyApi({ resumable: false });
+    let el = await mount({ link: 'open-key' });
+    await started(el);
+    await choose(el, 'overall_rating', '2');
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ngo-draft:ngo-survey/'));
+    expect(key).to.equal('ngo-draft:ngo-survey/lijw/2026/ngo/link');
+    expect(JSON.parse(localStorage.getItem(key!)!).values.answers).to.deep.equal({ overall_rating: 2 });
+    expect(api.stub.writes()).to.have.length(0); // nothing goes to the server before sending
+    el.remove();
+
+    // A reload: the draft comes back with a notice, and the survey resumes where the answers stop.
+    el = await mount({ link: 'open-key' });
+    const notice = await waitFor(() => $(el, '.ngo-draft'), 'the draft notice');
+    expect(text(notice)).to.include('Przywróciliśmy niewysłany szkic');
+    expect(text($(el, '#start'))).to.equal('Kontynuuj ankietę');
+    await expect(el).to.be.accessible();
+    await started(el);
+    expect(pageTitle(el)).to.equal(instrument.sections[1]!.title.pl);
+    $<HTMLButtonElement>(el, '#back')!.click();
+    await waitFor(() => pageTitle(el) === instrument.sections[0]!.title.pl, 'the first page again');
+    expect($<HTMLInputElement>(el, 'input[name="q-overall_rating"][value="2"]')!.checked).to.equal(true);
+    $<HTMLButtonElement>(el, '#back')!.click();
+    await waitFor(() => $(el, '#start'), 'the intro again');
+    $<HTMLButtonElement>(el, '.ngo-draft button')!.click(); // "Clear the form"
+    await waitFor(() => !$(el, '.ngo-draft'), 'the notice gone');
+    await waitFor(() => focused(el) === 'button#start', 'focus on Start, not on <body>');
+    expect(text($(el, '#start'))).to.equal('Rozpocznij ankietę');
+    expect(localStorage.getItem(key!)).to.equal(null);
+    await started(el);
+    expect($<HTMLInputElement>(el, 'input[name="q-overall_rating"]:checked')).to.equal(null);
+
+    // Answered again and sent: the draft is gone.
+    await choose(el, 'overall_rating', '4');
+    expect(localStorage.getItem(key!)).to.not.equal(null);
+    await next(el);
+    await waitFor(() => pageTitle(el) === instrument.sections[1]!.title.pl, 'section A');
+    await choose(el, 'a_cooperated', 'no');
+    for (let guard = 0; guard < 10 && !$(el, '#review-title'); guard++) await next(el);
+    await waitFor(() => $(el, '#review-title'), 'the review page');
+    $<HTMLButtonElement>(el, '#submit')!.click();
+    await waitFor(() => $(el, '#done-title'), 'the thank-you message');
+    expect(api.state.sent!.body.answers.overall_rating).to.equal(4);
+    expect(localStorage.getItem(key!)).to.equal(null);
+    el.remove();
+    el = await mount({ link: 'open-key' });
+    await waitFor(() => $(el, '#start'), 'the intro');
+    expect($(el, '.ngo-draft')).to.equal(null);
+  });
+
+  it('keeps no local draft with an invitation token (the server keeps its answers)', async () => {
+    api = surveyApi();
+    const el = await mount();
+    await started(el);
+    await choose(el, 'overall_rating', '3');
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('ngo-draft:'))).to.deep.equal([]);
+  });
+
+  it('takes its heading levels from heading-level, and leaves out its title with no-heading', async () => {
+    api = surveyApi();
+    await setViewport({ width: 1280, height: 900 });
+    let el = await mountWidget<NgoSurvey>('ngo-survey', { lang: 'pl', token: 'tok-123', 'heading-level': '3' });
+    await waitFor(() => $(el, '#start'), 'the intro');
+    expect($(el, '#survey-title')!.localName).to.equal('h3');
+    await started(el);
+    expect($(el, '#page-title')!.localName).to.equal('h4');
+    el.remove();
+    el = await mountWidget<NgoSurvey>('ngo-survey', { lang: 'pl', token: 'tok-123', 'heading-level': '2', 'no-heading': '' });
+    await started(el);
+    expect($(el, '#survey-title')).to.equal(null);
+    expect($(el, '#page-title')!.localName).to.equal('h3');
+    $<HTMLButtonElement>(el, '#back')!.click();
+    await waitFor(() => focused(el) === 'button#start', 'focus on Start when there is no title to focus');
+    await expect(el).to.be.accessible();
   });
 
   const blocked: [string, Response, string][] = [

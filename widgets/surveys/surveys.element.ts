@@ -1,10 +1,13 @@
 import { Task } from '@lit/task';
-import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { AnswerValue, Answers } from '../../common/surveys.js';
 import { textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { FocusController } from '../core/focus.js';
+import { draftNotice } from '../core/public-form.js';
+import { FormState } from '../core/form-state.js';
 import { focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { loadFailed } from '../core/states.js';
@@ -32,7 +35,11 @@ export { blockedBy, pagesOf, type Blocked } from './surveys.flow.js';
  * @attr survey - The survey's id (default `lijw`).
  * @attr token - The invitation token, from the e-mailed link (`/embed/surveys?token=…`).
  * @attr link - Instead of a token: the key of a group's open link. Anyone with it may answer, once per
- *   sending (guarded by the anti-abuse kit); answers cannot be saved for later.
+ *   sending (guarded by the anti-abuse kit). Nothing is saved on the server; the answers are kept as
+ *   a draft on this device (the public-form kit's drafts) across reloads and closing the page, with a
+ *   "draft restored" notice and a button to clear it, and forgotten once sent.
+ * @attr heading-level - Level of the survey's title heading, 1–6 (default 2); pages and the review follow.
+ * @attr no-heading - Leave out the title heading (the host page's heading names the survey).
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Where the API lives; defaults to the server the script came from.
  *
@@ -63,7 +70,6 @@ export class NgoSurvey extends NgoElement {
     link: {},
     phase: { state: true },
     pageId: { state: true },
-    answers: { state: true },
     errors: { state: true },
     summary: { state: true },
     status: { state: true },
@@ -77,7 +83,6 @@ export class NgoSurvey extends NgoElement {
   declare private phase: Phase;
   /** The section shown (pages come and go with display conditions, so it is held by id). */
   declare private pageId: string;
-  declare private answers: Answers;
   declare private errors: Record<string, string>;
   declare private summary: SummaryError[];
   declare private status: string;
@@ -86,6 +91,12 @@ export class NgoSurvey extends NgoElement {
   declare private blocked: Blocked | null;
 
   private submitter = new SubmitController(this, () => this.api);
+  /**
+   * The answers. With a token the server keeps them (no local draft); through an open link they
+   * are a draft on this device, keyed by survey, edition and group (never by the link's key).
+   */
+  private form = new FormState<{ answers: Answers }>(this, { validate: () => ({}), storageKey: () => this.draftKey });
+  private draftKey: string | null = null;
   /** JSON of the answers last saved on the server, so unchanged pages are not saved again. */
   private savedJson = '';
   private focuser = new FocusController(this, (el) => (el.classList.contains('ngo-error-summary') ? focusErrorSummary(this.renderRoot) : el.focus()));
@@ -102,7 +113,8 @@ export class NgoSurvey extends NgoElement {
     },
     onComplete: (loaded) => {
       if (!loaded) return;
-      this.answers = { ...loaded.draft.answers };
+      this.draftKey = this.token ? null : `ngo-survey/${this.survey}/${loaded.draft.edition.slug}/${loaded.draft.group}/link`;
+      this.form.start({ answers: { ...loaded.draft.answers } });
       this.savedJson = JSON.stringify(this.answers);
       this.phase = 'intro';
     },
@@ -114,7 +126,6 @@ export class NgoSurvey extends NgoElement {
     this.token = this.link = '';
     this.phase = 'intro';
     this.pageId = '';
-    this.answers = {};
     this.errors = {};
     this.summary = [];
     this.status = this.sendError = '';
@@ -124,6 +135,10 @@ export class NgoSurvey extends NgoElement {
   /** The token, else the open link; null without either. */
   private get access(): Access | null {
     return this.token ? { token: this.token } : this.link ? { link: this.link } : null;
+  }
+
+  private get answers(): Answers {
+    return this.form.values.answers ?? {};
   }
 
   private get validSurvey(): boolean {
@@ -154,7 +169,7 @@ export class NgoSurvey extends NgoElement {
     const next = { ...this.answers };
     if (value === undefined) delete next[id];
     else next[id] = value;
-    this.answers = next;
+    this.form.set('answers', next);
     if (this.errors[id]) {
       const { [id]: _gone, ...rest } = this.errors;
       this.errors = rest;
@@ -221,7 +236,7 @@ export class NgoSurvey extends NgoElement {
     if (index <= 0) {
       this.summary = [];
       this.phase = 'intro';
-      this.focuser.later('#survey-title');
+      this.focuser.later('#survey-title, #start');
     } else this.show(pages[index - 1]!.section.id);
   }
 
@@ -251,6 +266,7 @@ export class NgoSurvey extends NgoElement {
       },
       (outcome) => {
         if (outcome.ok) {
+          this.form.forget();
           this.phase = 'done';
           this.status = '';
           this.focuser.later('#done-title');
@@ -315,15 +331,17 @@ export class NgoSurvey extends NgoElement {
     const title = textIn(l.edition.title, lang) || textIn(l.edition.instrument.title, lang);
     const pages = this.pages(l);
     const total = pages.length + 1;
-    const head = html`<h2 id="survey-title" tabindex="-1">${title}</h2>`;
+    const h = (depth: number) => this.headingTag(depth);
+    const head = this.noHeading ? nothing : html`<${h(0)} id="survey-title" tabindex="-1">${title}</${h(0)}>`;
     switch (this.phase) {
       case 'intro':
-        return html`${head}${intro(l, lang, this.answers, () => this.start(l))}`;
+        return html`${head}${intro(l, lang, this.answers, h, () => this.start(l), draftNotice(this.form, lang, () => this.focuser.later('#start')))}`;
       case 'done':
-        return html`${head}<div class="notice ok"><h3 id="done-title" tabindex="-1">${this.tr('survey.thanks')}</h3><p>${this.tr('survey.thanks_note')}</p></div>`;
+        return html`${head}<div class="notice ok"><${h(1)} id="done-title" tabindex="-1">${this.tr('survey.thanks')}</${h(1)}><p>${this.tr('survey.thanks_note')}</p></div>`;
       case 'review':
         return html`${head}${progress(lang, total, total)}${review(l, pages, {
           lang,
+          h,
           answers: this.answers,
           submitter: this.submitter,
           anonymous: !this.token,
@@ -336,6 +354,7 @@ export class NgoSurvey extends NgoElement {
         const index = Math.max(0, pages.findIndex((p) => p.section.id === this.pageId));
         return html`${head}${progress(lang, index + 1, total)}${pageForm(pages[index]!, {
           lang,
+          h,
           last: index === pages.length - 1,
           summary: this.summary,
           item: (item) => renderItem(item, itemContext(l, lang, item, this.answers[item.id], this.errors[item.id], (id, value) => this.set(id, value))),

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html, type StaticValue } from 'lit/static-html.js';
 import type { AnswerValue, Answers, Item } from '../../common/surveys.js';
 import { GROUP_LABELS, itemText, textIn } from '../../common/surveys.js';
 import { errorSummary, type SummaryError } from '../core/forms.js';
@@ -13,7 +14,11 @@ import type { ItemContext } from './surveys.items.js';
  * The survey's screens that show rather than ask: the notice of a blocked invitation, the
  * introduction (with last year's recommendations), the progress bar and the review page. Each is a
  * template of the survey's own shadow root (its ids and styles apply); the element keeps the state.
+ * `h(depth)` is the element's `headingTag`: headings follow the host's `heading-level`.
  */
+
+/** The heading tag `depth` steps below the survey's title (`NgoElement.headingTag`). */
+export type HeadingAt = (depth: number) => StaticValue;
 
 /** A day of the edition (`YYYY-MM-DD`), written out. */
 const day = (lang: Lang, d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
@@ -28,7 +33,7 @@ export function blockedNotice(lang: Lang, why: Blocked, opensAt: string): Templa
 }
 
 /** The introduction: the period, the group, the deadline, anonymity, last year's follow-up and Start (`#start`). */
-export function intro(l: Loaded, lang: Lang, answers: Answers, onStart: () => void): TemplateResult {
+export function intro(l: Loaded, lang: Lang, answers: Answers, h: HeadingAt, onStart: () => void, draft: TemplateResult | typeof nothing = nothing): TemplateResult {
   const ins = l.edition.instrument;
   const resumed = Object.keys(answers).length > 0;
   return html`<div class="intro">
@@ -37,8 +42,8 @@ export function intro(l: Loaded, lang: Lang, answers: Answers, onStart: () => vo
     <p><strong>${ts(lang, 'survey.group', { group: GROUP_LABELS[l.draft.group][lang] })}</strong></p>
     <p>${ts(lang, 'survey.closes', { date: formatDateTime(lang, l.edition.closesAt) })}</p>
     <p class="ngo-hint">${ts(lang, 'survey.anonymous')}</p>
-    ${lastYear(l, lang)}
-    ${resumed ? html`<p class="notice">${ts(lang, 'survey.resume_note')}</p>` : nothing}
+    ${lastYear(l, lang, h)}
+    ${draft !== nothing ? draft : resumed ? html`<p class="notice">${ts(lang, 'survey.resume_note')}</p>` : nothing}
     <div class="ngo-actions">
       <button type="button" id="start" @click=${onStart}>${ts(lang, resumed ? 'survey.resume' : 'survey.start')}</button>
     </div>
@@ -46,12 +51,12 @@ export function intro(l: Loaded, lang: Lang, answers: Answers, onStart: () => vo
 }
 
 /** "What changed since last year": the previous edition's recommendations and where they stand. */
-function lastYear(l: Loaded, lang: Lang): TemplateResult | typeof nothing {
+function lastYear(l: Loaded, lang: Lang, h: HeadingAt): TemplateResult | typeof nothing {
   const last = l.edition.lastYear;
   if (!last?.recommendations.length) return nothing;
   const title = (id: string) => textIn(l.edition.instrument.sections.find((s) => s.id === id)?.title, lang) || id;
   return html`<section class="last-year" aria-labelledby="last-year-title">
-    <h3 id="last-year-title">${ts(lang, 'survey.last_year', { edition: last.edition })}</h3>
+    <${h(1)} id="last-year-title">${ts(lang, 'survey.last_year', { edition: last.edition })}</${h(1)}>
     <ul>
       ${last.recommendations.map(
         (r) => html`<li>
@@ -94,6 +99,7 @@ export function itemContext(l: Loaded, lang: Lang, item: Item, value: AnswerValu
 
 export interface PageOptions {
   lang: Lang;
+  h: HeadingAt;
   /** The last page: Next leads to the review. */
   last: boolean;
   summary: SummaryError[];
@@ -110,7 +116,7 @@ export function pageForm(page: Page, o: PageOptions): TemplateResult {
   const lang = o.lang;
   const s = page.section;
   return html`<form class="page" novalidate @submit=${(e: Event) => (e.preventDefault(), o.onNext())} aria-labelledby="page-title">
-    <h3 id="page-title" tabindex="-1">${textIn(s.title, lang)}</h3>
+    <${o.h(1)} id="page-title" tabindex="-1">${textIn(s.title, lang)}</${o.h(1)}>
     ${s.intro ? html`<p class="ngo-hint section-intro">${textIn(s.intro, lang)}</p>` : nothing}
     ${errorSummary(ts(lang, 'survey.errors', { count: o.summary.length }), o.summary, 3)}
     ${page.items.map(o.item)}
@@ -124,6 +130,7 @@ export function pageForm(page: Page, o: PageOptions): TemplateResult {
 
 export interface ReviewOptions {
   lang: Lang;
+  h: HeadingAt;
   answers: Answers;
   submitter: SubmitController;
   /** An open link (no token) is an anonymous write: it carries the honeypot. */
@@ -139,12 +146,12 @@ export function review(l: Loaded, pages: Page[], o: ReviewOptions): TemplateResu
   const { lang, answers } = o;
   const busy = o.submitter.busy;
   return html`<div class="review">
-    <h3 id="review-title" tabindex="-1">${ts(lang, 'survey.review')}</h3>
+    <${o.h(1)} id="review-title" tabindex="-1">${ts(lang, 'survey.review')}</${o.h(1)}>
     <p>${ts(lang, 'survey.review_note')}</p>
     <div part="review">
       ${pages.map(
         (p) => html`<section class="review-section" aria-labelledby="rv-${p.section.id}">
-          <h4 id="rv-${p.section.id}">${textIn(p.section.title, lang)}</h4>
+          <${o.h(2)} id="rv-${p.section.id}">${textIn(p.section.title, lang)}</${o.h(2)}>
           <dl>
             ${p.items.map(
               (i) => html`<dt>${textIn(itemText(i, l.draft.group), lang)}</dt>
