@@ -61,7 +61,7 @@ export const MODULES = {
     widgets: {
       'ngo-events': {
         chunk: 'ngo-events.js', lazy: false, src: 'events/events.ts',
-        embed: ['lang', 'type', 'district', 'organiser', 'series', 'view', 'event', 'sync-url', 'confirm', 'manage', 'action'],
+        embed: ['lang', 'type', 'district', 'organiser', 'series', 'view', 'event', 'sync-url', 'confirm', 'manage', 'action', 'heading-level', 'no-heading'],
       },
     },
     sections: { events: { tag: 'ngo-admin-events', chunk: 'ngo-admin-events.js', src: 'events/events.admin.ts', roles: ['moderator', 'editor'] } },
@@ -78,15 +78,15 @@ export const MODULES = {
     widgets: {
       'ngo-guide': {
         chunk: 'ngo-guide.js', lazy: false, src: 'guide/guide.ts',
-        embed: ['lang', 'article', 'tag', 'topic', 'no-search', 'sync-url', 'advice-url', 'events-url', 'consultations-url'],
+        embed: ['lang', 'article', 'tag', 'topic', 'no-search', 'sync-url', 'advice-url', 'events-url', 'consultations-url', 'heading-level', 'no-heading'],
       },
     },
     sections: { guide: { tag: 'ngo-admin-guide', chunk: 'ngo-admin-guide.js', src: 'guide/guide.admin.ts', roles: ['editor'] } },
   },
   advice: {
     widgets: {
-      'ngo-advice-form': { chunk: 'ngo-advice-form.js', lazy: false, src: 'advice/advice.ts', embed: ['lang', 'topic'] },
-      'ngo-advice-status': { chunk: 'ngo-advice-status.js', lazy: false, src: 'advice/advice-status.ts', embed: ['lang', 'token'], embedPath: 'status' },
+      'ngo-advice-form': { chunk: 'ngo-advice-form.js', lazy: false, src: 'advice/advice.ts', embed: ['lang', 'topic', 'heading-level', 'no-heading'] },
+      'ngo-advice-status': { chunk: 'ngo-advice-status.js', lazy: false, src: 'advice/advice-status.ts', embed: ['lang', 'token', 'heading-level'], embedPath: 'status' },
     },
     sections: { advice: { tag: 'ngo-admin-advice', chunk: 'ngo-admin-advice.js', src: 'advice/advice.admin.ts', roles: ['adviser'] } },
     clauseForm: 'advice',

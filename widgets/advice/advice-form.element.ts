@@ -36,6 +36,8 @@ const SUMMARY = '.ngo-error-summary';
  * @attr api-base - Origin (and path) of the API. Defaults to where the widgets were loaded from.
  * @attr topic - A topic to preselect (`law`, `taxes`, `media`, `loans`, `grants`, `other`).
  * @attr guide-url - Link of a guide article, with `{slug}` for its slug; without it suggestions are plain text.
+ * @attr heading-level - Level of the form's title, 1–6 (default 2).
+ * @attr no-heading - Leave out the form's title (the host page's heading names it).
  *
  * @fires ngo-submit - Cancelable, before the request is sent: `{ kind: 'advice-request' }`.
  * @fires ngo-submitted - After the server took it: `{ kind, id: case number, status }`.
@@ -260,7 +262,7 @@ export class NgoAdviceForm extends NgoElement {
       target: (id) => (id === 'topic' ? `topic-${topics[0]!.id}` : id === 'channel' ? `channel-${CHANNELS[0]}` : id),
     });
     return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => this.submit.prepare()}>
-      <${this.headingTag(0)} class="title">${this.tr('advice.form.title')}</${this.headingTag(0)}>
+      ${this.noHeading ? nothing : html`<${this.headingTag(0)} class="title">${this.tr('advice.form.title')}</${this.headingTag(0)}>`}
       <p class="intro">${this.tr('advice.form.intro')}</p>
       ${draftNotice(this.form, lang)}
       ${errorSummary(this.tr('summary.heading', { count: summary.length }), summary, this.headingLevelAt(0))}

@@ -110,6 +110,19 @@ describe('<ngo-advice-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its title level from heading-level, and leaves the title out with no-heading', async () => {
+    api = publicApi(() => undefined);
+    const el = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'pl', 'heading-level': '3' });
+    await waitFor(() => $(el, '#topic-law'), 'the topics');
+    expect(text($(el, 'h3.title'))).to.equal(text($(el, '.title')));
+    expect($(el, 'h2')).to.equal(null);
+    el.remove();
+    const bare = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'pl', 'no-heading': '' });
+    await waitFor(() => $(bare, '#topic-law'), 'the topics');
+    expect($(bare, '.title')).to.equal(null);
+    await expect(bare).to.be.accessible();
+  });
+
   it('shows the server\'s field errors at their fields and a taken slot above the form', async () => {
     api = publicApi((c) => (c.method === 'POST' ? failure(409, 'slot_taken') : undefined));
     const el = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'en', topic: 'law' });

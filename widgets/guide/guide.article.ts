@@ -1,5 +1,6 @@
 import type { Task } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 // unsafeHTML serves one sink, the article body, whose HTML the API makes: renderMarkdown in
 // api/guide/guide.rules.ts (markdown-it with html off, then a sanitize-html allow-list, links only
 // http, https, mailto and tel), tested in guide.rules.test.ts and tests/e2e/guide.e2e.ts.
@@ -9,7 +10,7 @@ import { formError, honeypot } from '../core/public-form.js';
 import type { SubmitController } from '../core/submit.js';
 import type { GuideArticle, GuideDiff, GuideLink, GuideVersions } from './guide.api.js';
 import { renderDiffFields } from './guide.diff.js';
-import { articleView, crumbs, failure, loading, printLinks, viewTitle, type GuideUi } from './guide.view.js';
+import { articleView, crumbs, failure, loading, printLinks, shiftHeadings, viewTitle, type GuideUi } from './guide.view.js';
 
 /*
  * An article as in force on a day: its dates, the easy-to-read text, versions and what changed,
@@ -57,7 +58,7 @@ export function article(ui: GuideUi, a: GuideArticle, s: ArticleState): Template
   const own = a.lang !== lang ? a.lang : nothing;
   return html`${crumbs(ui, html`<span lang=${own}>${a.chapter.title}</span>`, html`<span lang=${own}>${a.title}</span>`)}
     <article part="article" class="article">
-      ${viewTitle(a.title, own)}
+      ${viewTitle(ui, a.title, own)}
       ${a.fallback ? html`<p class="note" role="note">${t('guide.fallback')}</p>` : nothing}
       <p class="dates">
         <span class="in-force">${a.inForceUntil ? t('guide.in_force_until', { from: day(lang, a.inForceFrom), until: day(lang, a.inForceUntil) }) : t('guide.in_force', { from: day(lang, a.inForceFrom) })}</span>
@@ -68,11 +69,11 @@ export function article(ui: GuideUi, a: GuideArticle, s: ArticleState): Template
       ${a.easyHtml
         ? html`<button type="button" class="ngo-secondary easy no-print" aria-pressed=${s.easy ? 'true' : 'false'} @click=${s.toggleEasy}>${t('guide.easy')}</button>`
         : nothing}
-      <div class="body" lang=${own} @click=${s.onBodyClick}>${unsafeHTML(s.easy && a.easyHtml ? a.easyHtml : a.html)}</div>
+      <div class="body" lang=${own} @click=${s.onBodyClick}>${unsafeHTML(shiftHeadings(s.easy && a.easyHtml ? a.easyHtml : a.html, ui.titleLevel))}</div>
       ${versions(ui, a, s)}
       ${a.related.length
         ? html`<section class="related no-print" aria-labelledby="related-title">
-            <h3 id="related-title">${t('guide.related')}</h3>
+            <${ui.h(1)} id="related-title">${t('guide.related')}</${ui.h(1)}>
             <ul>${a.related.map((r) => html`<li>${ui.link(articleView(r.slug), r.title, { lang: r.lang, name: r.title })}</li>`)}</ul>
           </section>`
         : nothing}
@@ -96,7 +97,7 @@ function versions(ui: GuideUi, a: GuideArticle, s: ArticleState): TemplateResult
     if (v) ui.go(articleView(a.slug, v.inForceToday ? '' : v.inForceFrom));
   };
   return html`<section class="versions no-print" aria-labelledby="versions-title">
-    <h3 id="versions-title">${t('guide.versions')}</h3>
+    <${ui.h(1)} id="versions-title">${t('guide.versions')}</${ui.h(1)}>
     <form class="version-pick" @submit=${open}>
       <label class="ngo-sr" for="version">${t('guide.versions')}</label>
       <select id="version">
@@ -123,13 +124,13 @@ function versions(ui: GuideUi, a: GuideArticle, s: ArticleState): TemplateResult
 
 function diff(ui: GuideUi, d: GuideDiff): TemplateResult {
   const { lang, t } = ui;
-  return html`<h4>${t('guide.diff.title', { from: day(lang, d.from.inForceFrom), to: day(lang, d.to.inForceFrom) })}</h4>
+  return html`<${ui.h(2)}>${t('guide.diff.title', { from: day(lang, d.from.inForceFrom), to: day(lang, d.to.inForceFrom) })}</${ui.h(2)}>
     ${renderDiffFields(d, lang, {
       field: { title: t('guide.field.title'), summary: t('guide.field.summary'), body: t('guide.field.body'), easy: t('guide.field.easy') },
       added: t('guide.diff.added'),
       removed: t('guide.diff.removed'),
       none: t('guide.diff.none'),
-    })}`;
+    }, ui.h(3))}`;
 }
 
 /** Links to the advice form, the event calendar and the consultations, where the page has them. */
@@ -147,7 +148,7 @@ function links(ui: GuideUi, items: GuideLink[], urls: ArticleState['urls']): Tem
     return [];
   });
   if (!shown.length) return nothing;
-  return html`<section class="links no-print" aria-labelledby="links-title"><h3 id="links-title">${t('guide.links')}</h3><ul>${shown}</ul></section>`;
+  return html`<section class="links no-print" aria-labelledby="links-title"><${ui.h(1)} id="links-title">${t('guide.links')}</${ui.h(1)}><ul>${shown}</ul></section>`;
 }
 
 function feedback(ui: GuideUi, s: ArticleState): TemplateResult {

@@ -94,6 +94,32 @@ describe('<ngo-guide>', function (this: { timeout(ms: number): unknown }) {
     expect(text($(uk, '.note'))).to.equal('Ця стаття ще не перекладена. Показуємо польську версію.');
   });
 
+  it('takes its heading levels from heading-level (the article body’s too), and leaves out the contents’ title with no-heading', async () => {
+    const el = await mount({ 'heading-level': '3' });
+    await contents(el);
+    expect($(el, '#view-title')!.localName).to.equal('h3');
+    expect($(el, '.contents-title')!.localName).to.equal('h4');
+    expect(new Set($$(el, '.contents-title ~ .chapter > :first-child').map((h) => h.localName))).to.deep.equal(new Set(['h4']));
+    (await linkTo(el, 'Małe granty (art. 19a)')).click();
+    await waitFor(() => title(el) === 'Małe granty (art. 19a)', 'the article');
+    expect($(el, '#view-title')!.localName).to.equal('h3');
+    const body = $$(el, '.body h1, .body h2, .body h3, .body h4, .body h5, .body h6').map((h) => h.localName);
+    expect(body.length).to.be.greaterThan(0);
+    expect(body.every((tag) => Number(tag[1]) >= 4)).to.equal(true, `article body headings ${body.join(',')} below the h3 title`);
+    await expect(el).to.be.accessible();
+
+    const bare = await mount({ 'no-heading': '' });
+    await contents(bare);
+    expect($(bare, '#view-title')).to.equal(null);
+    expect($(bare, '.contents-title')!.localName).to.equal('h3');
+    (await linkTo(bare, 'Małe granty (art. 19a)')).click();
+    await waitFor(() => title(bare) === 'Małe granty (art. 19a)', 'the article, which keeps its title');
+    $<HTMLAnchorElement>(bare, '.crumbs li:first-child a')!.click();
+    await contents(bare);
+    await waitFor(() => focusedId(bare) === 'guide-intro', 'focus on the introduction, not on <body>');
+    await expect(bare).to.be.accessible();
+  });
+
   it('opens a link to another article inside the widget, and takes presets: one article without search, one topic', async () => {
     const el = await mount({ article: 'formy-wspolpracy', 'no-search': '' });
     await waitFor(() => $(el, '.body a[data-guide-article="male-granty"]'), 'the article link');

@@ -38,6 +38,8 @@ type FeedbackDraft = { helpful: '' | 'yes' | 'no'; comment: string };
  * @attr advice-url - The page with the advice form; articles link there with `?ngo-advice-topic=<topic>`.
  * @attr events-url - The page with the event calendar; articles link there with `?ngo-events-q=<words>`.
  * @attr consultations-url - The page with the open consultations.
+ * @attr heading-level - Level of each view's title, 1–6 (default 2); the headings below it, the article body's too, follow.
+ * @attr no-heading - Leave out the contents' title ("Przewodnik…": the host page's heading names the guide); articles and journeys keep their titles.
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin of the API; defaults to where the widgets were loaded from.
  *
@@ -208,7 +210,8 @@ export class NgoGuide extends NgoElement {
     this.resetViewState();
     if (v.kind !== 'search') this.typed = '';
     if (this.syncUrl) writeUrlState(URL_PREFIX, urlValues(v), { push: o.push ?? true });
-    this.focuser.later(o.focus ?? '#view-title');
+    // With `no-heading` the contents have no title: the introduction under the host's heading takes the focus.
+    this.focuser.later(o.focus ?? (v.kind === 'home' && this.noHeading ? '#guide-intro' : '#view-title'));
   }
 
   private link(v: View, label: TemplateResult | string, o: { lang?: Lang; name?: string } = {}) {
@@ -307,6 +310,9 @@ export class NgoGuide extends NgoElement {
       focus: (selector) => this.focuser.later(selector),
       exportHref: (o) => exportUrl(this.api, { lang, ...o }),
       kind: this.view.kind,
+      h: (depth) => this.headingTag(depth),
+      titleLevel: this.headingLevelAt(0),
+      noHeading: this.noHeading,
     };
   }
 
@@ -317,13 +323,13 @@ export class NgoGuide extends NgoElement {
       case 'article':
         return this.articleTask.render({
           pending: () => loading(ui),
-          error: (e) => html`${crumbs(ui, ui.t('guide.unknown_article'))}${viewTitle(ui.t('guide.unknown_article'))}${failure(ui, e, () => void this.articleTask.run())}`,
+          error: (e) => html`${crumbs(ui, ui.t('guide.unknown_article'))}${viewTitle(ui, ui.t('guide.unknown_article'))}${failure(ui, e, () => void this.articleTask.run())}`,
           complete: (a) => (a ? article(ui, a, this.articleState(a)) : nothing),
         }) as TemplateResult;
       case 'journey':
         return this.journey.render({
           pending: () => loading(ui),
-          error: (e) => html`${crumbs(ui, '…')}${viewTitle(ui.t('error.not_found'))}${failure(ui, e, () => void this.journey.run())}`,
+          error: (e) => html`${crumbs(ui, '…')}${viewTitle(ui, ui.t('error.not_found'))}${failure(ui, e, () => void this.journey.run())}`,
           complete: (j) => (!j ? nothing : j.kind === 'steps' ? steps(ui, j) : smart(ui, j, v.answers, this.smartState(j))),
         }) as TemplateResult;
       case 'search':

@@ -1,5 +1,6 @@
 import type { Task } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import type { GuideTree, SearchResult } from './guide.api.js';
 import { articleView, crumbs, failure, journeyView, loading, printLinks, viewTitle, type GuideUi } from './guide.view.js';
 
@@ -7,8 +8,8 @@ import { articleView, crumbs, failure, journeyView, loading, printLinks, viewTit
 
 /** The contents: the journeys, then the chapters with their articles. */
 export function home(ui: GuideUi, tree: Task<readonly unknown[], GuideTree>): TemplateResult {
-  return html`${viewTitle(ui.t('guide.title'))}
-    <p class="intro">${ui.t('guide.intro')}</p>
+  return html`${ui.noHeading ? nothing : viewTitle(ui, ui.t('guide.title'))}
+    <p class="intro" id="guide-intro" tabindex="-1">${ui.t('guide.intro')}</p>
     ${tree.render({
       pending: () => loading(ui),
       error: (e) => failure(ui, e, () => void tree.run()),
@@ -20,8 +21,8 @@ function contents(ui: GuideUi, tree: GuideTree): TemplateResult {
   const { lang, t } = ui;
   const tops = tree.chapters.filter((c) => !c.parentId || !tree.chapters.some((p) => p.id === c.parentId));
   const children = (id: string) => tree.chapters.filter((c) => c.parentId === id);
-  const chapter = (c: GuideTree['chapters'][number], level: 3 | 4): TemplateResult => html`<section class="chapter" aria-labelledby="ch-${c.slug}">
-    ${level === 3 ? html`<h3 id="ch-${c.slug}" lang=${c.lang !== lang ? c.lang : nothing}>${c.title}</h3>` : html`<h4 id="ch-${c.slug}" lang=${c.lang !== lang ? c.lang : nothing}>${c.title}</h4>`}
+  const chapter = (c: GuideTree['chapters'][number], depth: 1 | 2): TemplateResult => html`<section class="chapter" aria-labelledby="ch-${c.slug}">
+    <${ui.h(depth)} id="ch-${c.slug}" lang=${c.lang !== lang ? c.lang : nothing}>${c.title}</${ui.h(depth)}>
     <ul class="articles">
       ${c.articles.map(
         (a) => html`<li>
@@ -30,13 +31,13 @@ function contents(ui: GuideUi, tree: GuideTree): TemplateResult {
         </li>`,
       )}
     </ul>
-    ${children(c.id).map((s) => chapter(s, 4))}
+    ${children(c.id).map((s) => chapter(s, 2))}
     <p class="no-print"><a href=${ui.exportHref({ chapter: c.slug })} target="_blank" rel="noopener">${t('guide.print_chapter')}<span class="ngo-sr">: ${c.title}</span></a></p>
   </section>`;
   const empty = !tree.journeys.length && !tree.chapters.some((c) => c.articles.length);
   return html`${tree.journeys.length
       ? html`<section class="journeys" aria-labelledby="journeys-title">
-          <h3 id="journeys-title">${t('guide.journeys')}</h3>
+          <${ui.h(1)} id="journeys-title">${t('guide.journeys')}</${ui.h(1)}>
           <ul class="cards">
             ${tree.journeys.map(
               (j) => html`<li class="card">
@@ -48,7 +49,7 @@ function contents(ui: GuideUi, tree: GuideTree): TemplateResult {
           </ul>
         </section>`
       : nothing}
-    ${empty ? html`<p>${t('guide.empty_tag')}</p>` : html`<h3 class="contents-title">${t('guide.chapters')}</h3>${tops.filter((c) => c.articles.length || children(c.id).length).map((c) => chapter(c, 3))}`}
+    ${empty ? html`<p>${t('guide.empty_tag')}</p>` : html`<${ui.h(1)} class="contents-title">${t('guide.chapters')}</${ui.h(1)}>${tops.filter((c) => c.articles.length || children(c.id).length).map((c) => chapter(c, 1))}`}
     ${printLinks(ui)}`;
 }
 
@@ -59,7 +60,7 @@ export function results(ui: GuideUi, q: string, task: Task<readonly unknown[], S
   const r = task.value;
   const heading = r && r.q === q ? (r.items.length ? t('guide.search.results', { count: r.items.length, q }) : t('guide.search.none', { q })) : t('guide.search.label');
   return html`${crumbs(ui, q)}
-    ${viewTitle(heading)}
+    ${viewTitle(ui, heading)}
     ${task.render({
       pending: () => loading(ui),
       error: (e) => failure(ui, e, () => void task.run()),

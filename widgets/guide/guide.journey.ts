@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html } from 'lit/static-html.js';
 import { followAnswers } from '../../common/guide.js';
 import type { GuideJourney } from './guide.api.js';
 import { articleView, crumbs, hrefOf, journeyView, printLinks, textIn, viewTitle, type GuideUi } from './guide.view.js';
@@ -11,12 +12,12 @@ export type Steps = Extract<GuideJourney, { kind: 'steps' }>;
 export function steps(ui: GuideUi, j: Steps): TemplateResult {
   const { t } = ui;
   return html`${crumbs(ui, textIn(ui, j.title))}
-    ${viewTitle(textIn(ui, j.title))}
+    ${viewTitle(ui, textIn(ui, j.title))}
     <p class="lead">${textIn(ui, j.summary)}</p>
     <ol class="steps">
       ${j.steps.map(
         (s, i) => html`<li class="step">
-          <h3><span class="step-no">${t('guide.steps.step', { n: i + 1 })}</span> ${textIn(ui, s.title)}</h3>
+          <${ui.h(1)}><span class="step-no">${t('guide.steps.step', { n: i + 1 })}</span> ${textIn(ui, s.title)}</${ui.h(1)}>
           <p>${textIn(ui, s.text)}</p>
           ${s.deadline ? html`<p class="callout callout-deadline"><strong>${t('guide.steps.deadline')}:</strong> ${textIn(ui, s.deadline)}</p>` : nothing}
           ${s.articles.length
@@ -50,11 +51,11 @@ export function smart(ui: GuideUi, j: Smart, answers: number[], s: SmartState): 
     return q.kind === 'question' ? { question: q.text, answer: q.answers[a]!.label, back: given.slice(0, i) } : null;
   });
   return html`${crumbs(ui, textIn(ui, j.title))}
-    ${viewTitle(textIn(ui, j.title))}
+    ${viewTitle(ui, textIn(ui, j.title))}
     <p class="lead">${textIn(ui, j.summary)}</p>
     ${given.length
       ? html`<section class="trail" aria-labelledby="trail-title">
-          <h3 id="trail-title">${t('guide.smart.answered')}</h3>
+          <${ui.h(1)} id="trail-title">${t('guide.smart.answered')}</${ui.h(1)}>
           <ol>
             ${trail.map((x) =>
               x
@@ -73,7 +74,7 @@ export function smart(ui: GuideUi, j: Smart, answers: number[], s: SmartState): 
     ${node.kind === 'question'
       ? html`<form class="question" @submit=${(e: Event) => (e.preventDefault(), s.next(given))}>
           <fieldset aria-describedby=${s.missing ? 'answer-error' : nothing}>
-            <legend><h3 id="question-title" tabindex="-1">${textIn(ui, node.text)}</h3></legend>
+            <legend><${ui.h(1)} id="question-title" tabindex="-1">${textIn(ui, node.text)}</${ui.h(1)}></legend>
             ${node.hint ? html`<p class="hint">${textIn(ui, node.hint)}</p>` : nothing}
             ${s.missing ? html`<p class="ngo-error" id="answer-error">${t('guide.smart.choose')}</p>` : nothing}
             ${node.answers.map(
@@ -86,7 +87,7 @@ export function smart(ui: GuideUi, j: Smart, answers: number[], s: SmartState): 
           <button type="submit">${t('guide.smart.next')}</button>
         </form>`
       : html`<section class="outcome" aria-labelledby="outcome-title">
-          <h3 id="outcome-title" tabindex="-1">${t('guide.smart.outcome')}: ${textIn(ui, node.title)}</h3>
+          <${ui.h(1)} id="outcome-title" tabindex="-1">${t('guide.smart.outcome')}: ${textIn(ui, node.title)}</${ui.h(1)}>
           <p>${textIn(ui, node.text)}</p>
           ${node.articles.length
             ? html`<ul>${node.articles.map((a) => html`<li>${t('guide.smart.read')}: ${ui.link(articleView(a.slug), a.title, { lang: a.lang, name: a.title })}</li>`)}</ul>`

@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
+import { html, type StaticValue } from 'lit/static-html.js';
 import { ApiError } from '../core/api.js';
 import type { Lang } from '../core/i18n/index.js';
 import { tg } from './guide.i18n.js';
@@ -68,6 +69,22 @@ export interface GuideUi {
   exportHref(o: { chapter?: string; format?: 'docx' }): string;
   /** The kind of the open view (a failure offers a way home from elsewhere). */
   kind: View['kind'];
+  /** The heading tag `depth` steps below the view's title (`heading-level`; the title is depth 0). */
+  h(depth: number): StaticValue;
+  /** The level of the view's title (`heading-level`, default 2). */
+  titleLevel: number;
+  /** `no-heading`: the contents leave out the guide's own title (the host's heading names it). */
+  noHeading: boolean;
+}
+
+/**
+ * The article body's headings (the API makes them `h3` and below, under an `h2` title) moved to
+ * follow the widget's `heading-level`. The body is the API's rendered Markdown, in which a `<`
+ * of the text is always escaped, so every `<hN` is a tag.
+ */
+export function shiftHeadings(body: string, titleLevel: number): string {
+  const by = titleLevel - 2;
+  return by === 0 ? body : body.replace(/<(\/?)h([1-6])(?=[\s>])/g, (_m, slash: string, n: string) => `<${slash}h${Math.min(6, Math.max(1, Number(n) + by))}`);
 }
 
 /** A text in its own language (`lang` set when it is not the widget's). */
@@ -98,8 +115,8 @@ export function crumbs(ui: GuideUi, ...trail: (TemplateResult | string)[]): Temp
 }
 
 /** The view's heading, focused when a view opens (`#view-title`). */
-export function viewTitle(text: TemplateResult | string, lang?: Lang | typeof nothing): TemplateResult {
-  return html`<h2 id="view-title" class="title" tabindex="-1" lang=${lang ?? nothing}>${text}</h2>`;
+export function viewTitle(ui: GuideUi, text: TemplateResult | string, lang?: Lang | typeof nothing): TemplateResult {
+  return html`<${ui.h(0)} id="view-title" class="title" tabindex="-1" lang=${lang ?? nothing}>${text}</${ui.h(0)}>`;
 }
 
 export function printLinks(ui: GuideUi, chapter?: string): TemplateResult {

@@ -499,7 +499,7 @@ export class NgoMap extends NgoElement {
   private renderDetails(lang: Lang) {
     const o = this.selected;
     const head = html`<header>
-      <${this.headingTag(0)} id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</${this.headingTag(1)}>
+      <${this.headingTag(0)} id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</${this.headingTag(0)}>
       <button type="button" class="ngo-secondary" @click=${this.close} aria-label=${tm(lang, 'map.close')}>${tm(lang, 'map.close')}</button>
     </header>`;
     if (!o) {

@@ -111,6 +111,20 @@ describe('<ngo-survey-results>', () => {
     expect(text(councillors.querySelector('td'))).to.equal('n < 5 (ukryte: mniej niż 5 odpowiedzi)');
   });
 
+  it('takes its heading levels from heading-level, and leaves its title out with no-heading', async () => {
+    stub = serve();
+    await setViewport({ width: 1280, height: 900 });
+    const el = await mountWidget<NgoSurveyResults>('ngo-survey-results', { lang: 'pl', edition: '2025', 'heading-level': '3' });
+    await waitFor(() => $(el, '#h-sections'), 'the results');
+    expect($(el, '#results-title')!.localName).to.equal('h3');
+    expect($(el, '#h-sections')!.localName).to.equal('h4');
+    el.remove();
+    const bare = await mountWidget<NgoSurveyResults>('ngo-survey-results', { lang: 'pl', edition: '2025', 'no-heading': '' });
+    await waitFor(() => $(bare, '#h-sections'), 'the results');
+    expect($(bare, '#results-title')).to.equal(null);
+    expect($(bare, '#h-sections')!.localName).to.equal('h3');
+  });
+
   it('shows the gap item by item, NGOs against officials first, and another pair on request', async () => {
     stub = serve();
     const el = await mount();

@@ -41,6 +41,8 @@ const csvField = (v: string) => `"${v.replaceAll('"', '""')}"`;
  * @attr edition - The edition (its slug, e.g. `2025`).
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Where the API lives; defaults to the server the script came from.
+ * @attr heading-level - Level of the results' title, 1–6 (default 2); the parts below follow.
+ * @attr no-heading - Leave out the results' title (the host page's heading names them).
  *
  * @csspart base - The widget's root.
  * @csspart chart - Each chart.
@@ -165,7 +167,7 @@ export class NgoSurveyResults extends NgoElement {
     const sections = this.sectionRows(r, lang);
     const gap = this.gapRows(r, lang);
     const trend = this.trendRows(r, lang);
-    return html`<${this.headingTag(0)} id="results-title">${this.tr('results.title', { edition: r.edition.slug })}</${this.headingTag(0)}>
+    return html`${this.noHeading ? nothing : html`<${this.headingTag(0)} id="results-title">${this.tr('results.title', { edition: r.edition.slug })}</${this.headingTag(0)}>`}
       <p class="ngo-hint">${this.tr('results.scale_note')}</p>
       ${this.renderRespondents(r, lang)} ${this.renderSections(sections, lang)} ${gap ? this.renderGap(r, gap, lang) : nothing}
       ${trend ? this.renderTrend(r, trend, lang) : nothing} ${this.renderIndicators(r, lang)} ${this.renderMeeting(r, lang)}
