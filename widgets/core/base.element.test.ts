@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, LitElement } from 'lit';
 import { DEFAULT_API_BASE, NgoElement } from './base.element.js';
 import { defineOnce } from './define.js';
-import { waitFor } from './testing.js';
+import { setViewport } from '@web/test-runner-commands';
+import { applyTextSpacing, reflowProblems, waitFor } from './testing.js';
 
 class NgoTestBase extends NgoElement {
   /** Exposed for the test. */
@@ -136,6 +137,46 @@ describe('NgoElement', () => {
       expect(text.color).to.equal('rgb(27, 27, 27)');
     } finally {
       style.remove();
+    }
+  });
+});
+
+describe('reflowProblems (the base tests’ 320 px check)', () => {
+  const host = (inner: string) => {
+    const el = document.createElement('div');
+    el.attachShadow({ mode: 'open' }).innerHTML = inner;
+    document.body.append(el);
+    return el;
+  };
+
+  it('finds a box wider than the screen and text clipped by a fixed height, and passes a layout that wraps', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const wide = host('<div class="row" style="width:500px">wide</div>');
+    const clipped = host('<p class="cut" style="height:1.2em;overflow:hidden">Wiele słów, które nie zmieszczą się w jednej linii przy szerokości trzystu dwudziestu pikseli.</p>');
+    const fine = host('<p>Wiele słów, które zawiną się w kilka linii przy szerokości trzystu dwudziestu pikseli.</p><span class="ngo-sr" style="position:absolute;width:1px;height:1px;overflow:hidden">ukryte</span>');
+    try {
+      expect(reflowProblems(wide)).to.deep.equal(['div.row ends at 508 px']);
+      expect(reflowProblems(clipped)[0]).to.match(/^p\.cut clips its text down/);
+      expect(reflowProblems(fine)).to.deep.equal([]);
+      applyTextSpacing(fine.shadowRoot!);
+      expect(getComputedStyle(fine.shadowRoot!.querySelector('p')!).letterSpacing).to.not.equal('normal');
+    } finally {
+      for (const el of [wide, clipped, fine]) el.remove();
+    }
+  });
+});
+
+describe('reflowProblems: boxes that scroll across', () => {
+  it('lets a data table scroll across in its own box, and finds any other box that does', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = document.createElement('div');
+    el.attachShadow({ mode: 'open' }).innerHTML = `<div class="table-box" style="overflow-x:auto"><table style="width:600px"><tr><td>1</td></tr></table></div>
+      <div class="row" style="overflow-x:auto"><div style="width:600px">tekst</div></div>`;
+    document.body.append(el);
+    try {
+      expect(reflowProblems(el)).to.deep.equal(['div.row scrolls across (600 > 304 px)']);
+    } finally {
+      el.remove();
     }
   });
 });

@@ -154,6 +154,66 @@ export interface BaseTestOptions<E extends HTMLElement> {
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The text spacing a reader may set (WCAG 2.1, 1.4.12), as a user style sheet would set it. */
+export const TEXT_SPACING_CSS = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p, li, dd, blockquote { margin-block-end: 2em !important; }`;
+
+/** Applies `TEXT_SPACING_CSS` inside `root` and every shadow root below it (a page's user style sheet cannot reach them). */
+export function applyTextSpacing(root: ShadowRoot | Document): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(TEXT_SPACING_CSS);
+  const roots: (ShadowRoot | Document)[] = [root];
+  for (let i = 0; i < roots.length; i++) {
+    const r = roots[i]!;
+    r.adoptedStyleSheets = [...r.adoptedStyleSheets, sheet];
+    for (const el of r.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+}
+
+/**
+ * What does not reflow inside `host` at the viewport's width: the widget or an element wider than
+ * the viewport, an element that clips its own text (overflow hidden or clip, with content past its
+ * box), and a box that scrolls across unless it holds a data table (WCAG 1.4.10's exception; what is
+ * inside such a box is not checked). Visually hidden text (`.ngo-sr`, the honeypot), Leaflet's
+ * panes and elements not shown are left out.
+ */
+export function reflowProblems(host: HTMLElement): string[] {
+  const width = document.documentElement.clientWidth;
+  const problems: string[] = [];
+  const box = host.getBoundingClientRect();
+  if (box.right > width + 1 || box.left < -1) problems.push(`<${host.localName}> spans ${Math.round(box.left)}–${Math.round(box.right)} px of a ${width} px viewport`);
+  const name = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+  const scrollers = new Set<Element>();
+  const inScroller = (el: Element) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (scrollers.has(p)) return true;
+    return false;
+  };
+  const visit = (root: ShadowRoot) => {
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      if (el.shadowRoot) visit(el.shadowRoot);
+      if (el.closest('.ngo-sr, .ngo-hp, .leaflet-container, [hidden], svg')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 2 || r.height < 2) continue;
+      // Inside a box that scrolls across, the box is what must fit.
+      if (inScroller(el)) continue;
+      if (r.right > width + 1) problems.push(`${name(el)} ends at ${Math.round(r.right)} px`);
+      const css = getComputedStyle(el);
+      const scrolls = (v: string) => v === 'auto' || v === 'scroll';
+      if (scrolls(css.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        scrollers.add(el);
+        // WCAG 1.4.10 lets a data table scroll across in its own box; anything else must wrap.
+        if (!el.querySelector('table')) problems.push(`${name(el)} scrolls across (${el.scrollWidth} > ${el.clientWidth} px)`);
+      }
+      const clips = (v: string) => v === 'hidden' || v === 'clip';
+      if (!el.textContent?.trim()) continue;
+      if (clips(css.overflowX) && el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} clips its text across (${el.scrollWidth} > ${el.clientWidth} px)`);
+      if (clips(css.overflowY) && el.scrollHeight > el.clientHeight + 1) problems.push(`${name(el)} clips its text down (${el.scrollHeight} > ${el.clientHeight} px)`);
+    }
+  };
+  if (host.shadowRoot) visit(host.shadowRoot);
+  return problems;
+}
+
 /** Mounts `<tag …attrs>` (inside `wrapper`, when given) and sets `props`. */
 export async function mountWidget<E extends HTMLElement>(tag: string, attrs: Record<string, string>, props: Partial<E> = {}, wrapper?: { lang: string }): Promise<E> {
   const widget = document.createElement(tag) as E;
@@ -228,6 +288,17 @@ export function runWidgetBaseTests<E extends HTMLElement>(tag: string, o: BaseTe
       const ours = warnings.filter((w) => w.startsWith(`[ngo] <${tag}>: ${o.misconfigured.warning}`));
       expect(ours, warnings.join('\n')).to.have.length(2); // one per widget, not one per render
       expect(warnings.filter((w) => w.startsWith('[ngo]') && !ours.includes(w))).to.deep.equal([]);
+    });
+
+    it('reflows at 320 CSS px (400 % zoom, WCAG 1.4.10), with the reader’s text spacing too (1.4.12): nothing wider than the screen, no clipped text', async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await mountWidget<E>(tag, { ...attrs(), lang: 'uk' }, o.props);
+      await ready(el, 'ready at 320 px');
+      await waitFor(() => text(shadow(el)).includes(o.texts.uk), `“${o.texts.uk}” in uk`);
+      expect(reflowProblems(el), 'at 320 px').to.deep.equal([]);
+      applyTextSpacing(shadow(el));
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      expect(reflowProblems(el), 'at 320 px with WCAG text spacing').to.deep.equal([]);
     });
 
     it('keeps its looks under hostile host CSS, and leaks none into the page', async () => {

@@ -295,6 +295,18 @@ describe('<ngo-survey>', () => {
     expect($(el, '.ngo-draft')).to.equal(null);
   });
 
+  it('says “draft restored” in the page’s language (uk)', async () => {
+    api = surveyApi({ resumable: false });
+    let el = await mount({ link: 'open-key', lang: 'uk' });
+    await started(el);
+    await choose(el, 'overall_rating', '5');
+    el.remove();
+    el = await mount({ link: 'open-key', lang: 'uk' });
+    const notice = await waitFor(() => $(el, '.ngo-draft'), 'the draft notice');
+    expect(text(notice)).to.include('Ми відновили ненадіслану чернетку');
+    expect(text(notice.querySelector('button'))).to.equal('Очистити форму');
+  });
+
   it('keeps no local draft with an invitation token (the server keeps its answers)', async () => {
     api = surveyApi();
     const el = await mount();

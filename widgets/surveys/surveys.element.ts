@@ -8,6 +8,7 @@ import { NgoElement } from '../core/base.element.js';
 import { FocusController } from '../core/focus.js';
 import { draftNotice } from '../core/public-form.js';
 import { FormState } from '../core/form-state.js';
+import { tFormKit } from '../core/form.i18n.js';
 import { focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { loadFailed } from '../core/states.js';
@@ -63,7 +64,8 @@ export { blockedBy, pagesOf, type Blocked } from './surveys.flow.js';
  */
 export class NgoSurvey extends NgoElement {
   static override styles = [theme, formStyles, itemStyles, surveyStyles, lastYearStyles];
-  protected static override translators = [ts];
+  // The public-form kit's texts: the draft notice of an open link.
+  protected static override translators = [ts, tFormKit];
   static override properties: PropertyDeclarations = {
     survey: {},
     token: {},
