@@ -40,6 +40,13 @@ export interface Config {
    * consultations): the name in the header and the `<title>`, the logo, and a link back to its portal.
    */
   operator: { name: string; url: string | null; logoUrl: string | null };
+  /**
+   * Place search on the map (`GET /v1/map/places`): a Nominatim-compatible service at `url`
+   * (`GEOCODER_URL`, off when unset: nothing calls a third party unasked), asked at most
+   * `perMinute` times a minute by all instances together (`GEOCODER_PER_MINUTE`, default 60, as
+   * OpenStreetMap's public Nominatim allows), each client at most `clientPerMinute` times.
+   */
+  geocoder: { url: string | null; perMinute: number; clientPerMinute: number };
   reads: {
     /** PostgreSQL: statement timeout of a public read's queries, in seconds. */
     timeoutSeconds: number;
@@ -90,6 +97,9 @@ const EnvSchema = z.object({
   OPERATOR_NAME: z.string().trim().min(1).max(120).default('WiP NGO'),
   OPERATOR_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPERATOR_LOGO_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GEOCODER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  GEOCODER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(12),
   RETENTION_SENT_MAIL_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).default(730),
@@ -161,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logMailBodies: e.LOG_MAIL_BODIES,
     seedDemo: e.SEED_DEMO,
     operator: { name: e.OPERATOR_NAME, url: e.OPERATOR_URL ?? null, logoUrl: e.OPERATOR_LOGO_URL ?? null },
+    geocoder: { url: e.GEOCODER_URL ?? null, perMinute: e.GEOCODER_PER_MINUTE, clientPerMinute: e.GEOCODER_CLIENT_PER_MINUTE },
     reads: {
       timeoutSeconds: e.READ_TIMEOUT_SECONDS,
       concurrency: e.READ_CONCURRENCY,

@@ -205,3 +205,18 @@ export const StaffEntry = StaffOrganisation.extend({ versions: z.array(EntryVers
 export type StaffEntry = z.output<typeof StaffEntry>;
 
 export const RemindersSent = z.object({ sent: z.number() });
+
+/** `GET /v1/map/places`: a street, square or place in Kraków, found by the configured geocoder. */
+export const PlaceQuery = z.object({
+  q: z.string().trim().min(3).max(200).describe('What to find: a street, square or place in Kraków (3–200 characters), e.g. "Rynek Główny" or "Nowohucka 1"'),
+  lang: z.enum(LANGS).default('pl').describe('Language of the place names'),
+});
+
+/** One place found: its name as the geocoder writes it, and its point (inside Kraków). */
+export const Place = z.object({
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+});
+
+export const PlaceList = z.object({ items: z.array(Place).max(MAP_LIMITS.places) });

@@ -110,7 +110,7 @@ export const SERVICE_LANGUAGES = ['pl', 'en', 'uk', 'ru', 'de', 'fr', 'es', 'pjm
 export const ACCESSIBILITY_FEATURES = ['stepFree', 'accessibleToilet', 'inductionLoop', 'pjm', 'parking'] as const;
 export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
 
-export const MAP_LIMITS = { name: 200, description: 4000, address: 300, phone: 40, url: 300, q: 100, pageSizeMax: 200, reason: 2000 } as const;
+export const MAP_LIMITS = { name: 200, description: 4000, address: 300, phone: 40, url: 300, q: 100, pageSizeMax: 200, reason: 2000, places: 5 } as const;
 
 /**
  * Bounds on the work of one public read: a search takes at most `qTerms` words, a list pages

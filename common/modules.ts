@@ -45,7 +45,7 @@ export interface ModuleEntry {
 export const MODULES = {
   map: {
     widgets: {
-      'ngo-map': { chunk: 'ngo-map.js', lazy: true, src: 'map/map.ts', embed: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'accessible', 'q', 'edit', 'confirm', 'org', 'sync-url', 'heading-level'] },
+      'ngo-map': { chunk: 'ngo-map.js', lazy: true, src: 'map/map.ts', embed: ['lang', 'district', 'area', 'kind', 'view', 'no-filters', 'tiles', 'boundaries', 'place-search', 'accessible', 'q', 'edit', 'confirm', 'org', 'sync-url', 'heading-level'] },
     },
     sections: { map: { tag: 'ngo-admin-map', chunk: 'ngo-admin-map.js', src: 'map/map.admin.ts', roles: ['moderator', 'editor'] } },
     clauseForm: 'map',

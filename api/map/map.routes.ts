@@ -14,6 +14,7 @@ import { organisationsGeoJson, organisationsTable } from './map.export.js';
 import { sendCachedFile, tableContent, toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
 import { ownerRoutes } from './map.owner.routes.js';
 import { findOrganisations, findPublishedOrganisation, mapVersion } from './map.repository.js';
+import { placeRoutes } from './map.places.routes.js';
 import { submissionRoutes } from './map.submissions.routes.js';
 
 /**
@@ -121,3 +122,4 @@ mapRoutes.openapi(
 mapRoutes.route('/clusters', clusterRoutes);
 mapRoutes.route('/submissions', submissionRoutes);
 mapRoutes.route('/owner', ownerRoutes);
+mapRoutes.route('/places', placeRoutes);

@@ -1,4 +1,5 @@
-import type { Organisation } from '../../common/map.schema.js';
+import type { z } from 'zod';
+import type { Organisation, Place as PlaceSchema } from '../../common/map.schema.js';
 import { request } from '../core/api.js';
 
 export type { Organisation };
@@ -49,3 +50,9 @@ export const getClusterZoom = (base: string, f: MapFilters, clusterId: number) =
   const p = filterParams({ ...f, bbox: undefined });
   return request<{ zoom: number }>(base, `/v1/map/clusters/${clusterId}/zoom?${p}`);
 };
+
+export type Place = z.output<typeof PlaceSchema>;
+
+/** `GET /v1/map/places`: streets and places in Kraków matching `q` (404 `places_off` when the server has no geocoder). */
+export const findPlaces = (base: string, q: string, lang: string, signal?: AbortSignal) =>
+  request<{ items: Place[] }>(base, `/v1/map/places?${new URLSearchParams({ q, lang })}`, { signal });

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { runWidgetBaseTests, useRealApi, waitFor } from '../core/testing.js';
+import { failure, reflowProblems, runWidgetBaseTests, stubFetch, useRealApi, waitFor, type FetchStub } from '../core/testing.js';
 import './map.js';
 import type { NgoMap } from './map.element.js';
 
@@ -280,6 +280,75 @@ describe('<ngo-map>', () => {
       items(el)[0]!.click();
       const h = await waitFor(() => root(el).querySelector('#ngo-details-heading'));
       expect(h.localName).to.equal('h4');
+    });
+  });
+
+  describe('place search (place-search)', () => {
+    // The server's geocoder is its own boundary (api/map/map.places.test.ts runs it against a mock geocoder):
+    // here /v1/map/places alone is answered in the browser, everything else goes to the real test API.
+    const realFetch = window.fetch;
+    let stub: FetchStub | undefined;
+    afterEach(() => stub?.restore());
+    const FLORIANSKA = { name: 'Floriańska, Stare Miasto, Kraków', lat: 50.0634, lon: 19.9397 };
+    const answerPlaces = (answer: (q: string) => Response | object) =>
+      (stub = stubFetch((c) => (c.pathname === '/v1/map/places' ? answer(new URL(c.url).searchParams.get('q') ?? '') : realFetch(c.url, { method: c.method, headers: c.headers }))));
+
+    it('finds a street by keyboard, says how many places it found, and centres the map on the chosen one', async () => {
+      answerPlaces((q) => (q === 'Floriańska' ? { items: [FLORIANSKA, { name: 'Floriańska, Nowa Huta, Kraków', lat: 50.07, lon: 20.03 }] } : { items: [] }));
+      await setViewport({ width: 1280, height: 900 });
+      const el = await fixture<NgoMap>(html`<ngo-map place-search lang="pl" api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+      const input = await waitFor(() => root(el).querySelector<HTMLInputElement>('#ngo-place'), 'the place field');
+      expect(root(el).querySelector('label[for="ngo-place"]')!.textContent).to.include('Znajdź miejsce na mapie');
+      input.focus();
+      await sendKeys({ type: 'Floriańska' });
+      await sendKeys({ press: 'Enter' });
+      const places = await waitFor(() => {
+        const b = [...root(el).querySelectorAll<HTMLButtonElement>('.places-list button')];
+        return b.length ? b : null;
+      }, 'the places found');
+      expect(places.map((b) => b.textContent!.trim())).to.deep.equal(['Floriańska, Stare Miasto, Kraków', 'Floriańska, Nowa Huta, Kraków']);
+      const said = root(el).querySelector('.places-status')!;
+      expect(said.getAttribute('role')).to.equal('status');
+      expect(said.textContent).to.equal('Znaleziono 2 miejsca. Wybierz jedno, by pokazać je na mapie.');
+      expect(stub!.calls.find((c) => c.pathname === '/v1/map/places')!.path).to.equal('/v1/map/places?q=Floria%C5%84ska&lang=pl');
+      await expect(el).to.be.accessible();
+
+      const map = await waitFor(() => (el as unknown as { mapView?: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).mapView?.map, 'the map');
+      places[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => Math.abs(map.getCenter().lat - 50.0634) < 0.001 && Math.abs(map.getCenter().lng - 19.9397) < 0.001, 'the map centred on Floriańska');
+      expect(map.getZoom()).to.equal(17);
+      expect(said.textContent).to.equal('Mapa pokazuje teraz: Floriańska, Stare Miasto, Kraków.');
+      expect(root(el).activeElement).to.equal(places[0]);
+
+      input.focus();
+      input.select();
+      await sendKeys({ type: 'Zzyzx' });
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => said.textContent === 'Nie znaleźliśmy w Krakowie miejsca „Zzyzx”.', 'nothing found');
+      expect(root(el).querySelector('.places-list')).to.equal(null);
+    });
+
+    it('says so in the reader’s language when the server has no geocoder, or it does not answer', async () => {
+      let answer: Response = failure(404, 'places_off');
+      answerPlaces(() => answer.clone());
+      await setViewport({ width: 360, height: 800 });
+      const el = await fixture<NgoMap>(html`<ngo-map place-search view="map" lang="uk" api-base=${location.origin} tiles=${BLANK_TILE}></ngo-map>`);
+      const input = await waitFor(() => root(el).querySelector<HTMLInputElement>('#ngo-place'), 'the place field');
+      const form = root(el).querySelector<HTMLFormElement>('form.places')!;
+      input.value = 'Rynek';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      form.requestSubmit();
+      const said = root(el).querySelector('.places-status')!;
+      await waitFor(() => said.textContent === 'Пошук місць не ввімкнено на цьому сервері.', 'places_off in Ukrainian');
+      answer = failure(503, 'places_unavailable');
+      form.requestSubmit();
+      await waitFor(() => said.textContent === 'Служба пошуку місць не відповідає. Спробуйте за хвилину.', 'places_unavailable in Ukrainian');
+      input.value = 'Ry';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      form.requestSubmit();
+      await waitFor(() => said.textContent === 'Введіть щонайменше 3 символи.', 'too short');
+      expect(reflowProblems(el)).to.deep.equal([]);
     });
   });
 });

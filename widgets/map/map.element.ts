@@ -12,6 +12,7 @@ import { getClusterZoom, getClusters, getOrganisation, listOrganisations, type M
 import { tm } from './map.i18n.js';
 import { leafletStyles, mapStyles } from './map.styles.js';
 import type { MapView } from './map.view.js';
+import { PlaceSearch } from './map.places.js';
 
 type FormMode = 'create' | 'correction' | 'owner' | 'confirm';
 const URL_PREFIX = 'ngo-';
@@ -32,6 +33,8 @@ const URL_KEYS = ['q', 'area', 'district', 'kind', 'accessible', 'org'] as const
  * @attr no-filters - Hide the filter form (presets still apply).
  * @attr tiles - Tile URL template, e.g. `https://tile.example/{z}/{x}/{y}.png`. Default: OpenStreetMap.
  * @attr boundaries - URL of a GeoJSON file with district outlines (feature property `district`: 1–18).
+ * @attr place-search - Offer "find a place" above the map: a street or address in Kraków centres the
+ *   map there. Needs the server's geocoder (`GEOCODER_URL`); without it the search says it is off.
  * @attr org - Open this organisation's details at start (its id), e.g. from a link in another widget.
  * @attr sync-url - Keep filters and the open entry in the page URL (`?ngo-q=…`), so links and Back work.
  * @attr edit - An owner's secret edit token (from the e-mailed link): opens the edit form.
@@ -60,6 +63,7 @@ export class NgoMap extends NgoElement {
     noFilters: { type: Boolean, attribute: 'no-filters' },
     tiles: {},
     boundaries: {},
+    placeSearch: { type: Boolean, attribute: 'place-search' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     edit: {},
     confirm: {},
@@ -87,6 +91,7 @@ export class NgoMap extends NgoElement {
   declare noFilters: boolean;
   declare tiles: string;
   declare boundaries: string;
+  declare placeSearch: boolean;
   declare syncUrl: boolean;
   declare edit: string;
   declare confirm: string;
@@ -117,11 +122,12 @@ export class NgoMap extends NgoElement {
   private fitted = false;
   /** The list entry that takes Tab (the list is one tab stop; arrow keys move within it). */
   private rover = 0;
+  private placeFinder = new PlaceSearch(this, { api: () => this.api, lang: () => this.locale, onPick: (p) => this.mapView?.flyTo(p.lat, p.lon, 17) });
 
   constructor() {
     super();
     this.district = this.area = this.kind = this.q = this.view = this.tiles = this.boundaries = this.edit = this.confirm = this.org = '';
-    this.accessible = this.noFilters = this.syncUrl = false;
+    this.accessible = this.noFilters = this.syncUrl = this.placeSearch = false;
     this.items = [];
     this.total = 0;
     this.totalCapped = false;
@@ -417,7 +423,8 @@ export class NgoMap extends NgoElement {
           <div data-pane="map" ?hidden=${this.shown !== 'map'}>
             ${this.mapError
               ? html`<p class="ngo-error" role="alert">${tm(lang, 'map.map_error')}</p>`
-              : html`<button type="button" class="ngo-secondary skip" @click=${this.skipMap}>${tm(lang, 'map.skip_map')}</button>
+              : html`${this.placeSearch ? this.placeFinder.render(lang) : nothing}
+                  <button type="button" class="ngo-secondary skip" @click=${this.skipMap}>${tm(lang, 'map.skip_map')}</button>
                   <div class="map" part="map"></div>
                   <p id="ngo-after-map" class="after-map" tabindex="-1">${tm(lang, 'map.after_map')}</p>`}
           </div>

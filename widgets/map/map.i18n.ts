@@ -57,6 +57,18 @@ const pl = {
   'map.skip_map': 'Pomiń mapę',
   'map.after_map': 'Koniec mapy.',
   'map.list_hint': 'Strzałki w górę i w dół przechodzą po liście, Home i End na jej początek i koniec.',
+  'map.places.region': 'Znajdź miejsce na mapie',
+  'map.places.label': 'Znajdź miejsce na mapie: ulicę, plac lub adres w Krakowie',
+  'map.places.hint': 'Na przykład: Floriańska, Rynek Główny 1, os. Centrum A.',
+  'map.places.submit': 'Pokaż na mapie',
+  'map.places.list': 'Znalezione miejsca',
+  'map.places.too_short': 'Wpisz co najmniej 3 znaki.',
+  'map.places.searching': 'Szukamy miejsca…',
+  'map.places.found': { one: 'Znaleziono {count} miejsce. Wybierz je, by pokazać je na mapie.', few: 'Znaleziono {count} miejsca. Wybierz jedno, by pokazać je na mapie.', many: 'Znaleziono {count} miejsc. Wybierz jedno, by pokazać je na mapie.', other: 'Znaleziono {count} miejsca. Wybierz jedno, by pokazać je na mapie.' },
+  'map.places.none': 'Nie znaleźliśmy w Krakowie miejsca „{q}”.',
+  'map.places.centred': 'Mapa pokazuje teraz: {name}.',
+  'error.places_off': 'Wyszukiwanie miejsc nie jest włączone na tym serwerze.',
+  'error.places_unavailable': 'Usługa wyszukiwania miejsc nie odpowiada. Spróbuj za chwilę.',
 } as const satisfies Messages;
 
 export type MapSource = typeof pl;

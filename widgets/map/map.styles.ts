@@ -71,6 +71,46 @@ export const mapStyles = css`
     display: grid;
     gap: 0.5em;
   }
+  /* "Find a place" above the map: the field and its button wrap under each other on narrow screens. */
+  .places {
+    display: grid;
+    gap: 0.25em;
+    margin-block-end: 0.5em;
+  }
+  .places label {
+    font-weight: 600;
+  }
+  .places .hint {
+    color: var(--_ngo-muted, #555);
+    font-size: 0.875em;
+  }
+  .places-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .places-row input {
+    flex: 1 1 12em;
+    min-width: 0;
+  }
+  .places-status {
+    margin: 0;
+  }
+  .places-status:empty {
+    display: none;
+  }
+  .places-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25em;
+  }
+  .places-list button {
+    width: 100%;
+    text-align: start;
+    overflow-wrap: break-word;
+  }
   .skip:not(:focus) {
     position: absolute;
     width: 1px;
