@@ -140,6 +140,7 @@ describe('<ngo-advice-form>', () => {
   });
 
   it('speaks the page language in the kit\'s parts too (the clause heading, the contact block)', async () => {
+    api = publicApi(); // its own stub: it passed only on what the test before it left behind
     const el = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'uk', topic: 'law' });
     const title = await waitFor(() => ($(el, '.ngo-clause')?.textContent?.includes('Контролер') ? $(el, '#ngo-clause-title') : null), 'the clause');
     expect(text(title)).to.equal('Інформаційне положення');
