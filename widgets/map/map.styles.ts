@@ -72,8 +72,10 @@ export const mapStyles = css`
     gap: 0.5em;
   }
   /* "Find a place" above the map: the field and its button wrap under each other on narrow screens. */
-  .places {
+  form.places {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-items: stretch;
     gap: 0.25em;
     margin-block-end: 0.5em;
   }
