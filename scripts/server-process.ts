@@ -1,6 +1,8 @@
 /**
  * Starts the real server (`tsx api/cli/start.ts`, exactly what `npm start` runs) as a child
  * process on a free port with a temporary SQLite database. Used by the e2e harness and the bench.
+ * With `script: 'instance'` it runs `scripts/instance.ts` instead: the same server without the
+ * widget build and the demo seeds, as the several-instances and durability tests start it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,18 +29,31 @@ export interface ServerProcess {
   databaseFile: string;
   /** Everything the server printed so far (JSON logs and the start-up banner). */
   output(): string;
+  /** The child's process id. */
+  pid: number;
   /** SIGTERM (graceful shutdown), SIGKILL after 10 s; removes the temporary directory. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or a power cut would end it; resolves when the child is gone. Keeps the directory. */
+  kill(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Wait this long for `/healthz`. Default 60 s. */
+  timeoutMs?: number;
+  /** `start` (default): `npm start`'s `api/cli/start.ts`; `instance`: `scripts/instance.ts`. */
+  script?: 'start' | 'instance';
 }
 
 /** Spawns the server and resolves once `/healthz` answers 200. `env` overrides the defaults below. */
-export async function spawnServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string> = {}, options: number | SpawnOptions = {}): Promise<ServerProcess> {
+  const { timeoutMs = 60_000, script = 'start' } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const entry = script === 'instance' ? join(ROOT, 'scripts', 'instance.ts') : join(ROOT, 'api', 'cli', 'start.ts');
   const dir = mkdtempSync(join(tmpdir(), 'ngo-server-'));
   const databaseFile = join(dir, 'ngo.db');
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const origin = `http://localhost:${port}`;
   let out = '';
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'api', 'cli', 'start.ts')], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -68,6 +83,12 @@ export async function spawnServer(env: Record<string, string> = {}, timeoutMs = 
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  };
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -82,5 +103,5 @@ export async function spawnServer(env: Record<string, string> = {}, timeoutMs = 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { origin, databaseFile, output: () => out, stop };
+  return { origin, databaseFile, pid: child.pid!, output: () => out, stop, kill };
 }
