@@ -53,7 +53,10 @@ export async function spawnServer(env: Record<string, string> = {}, options: num
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const origin = `http://localhost:${port}`;
   let out = '';
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), entry], {
+  // The instance runs in this very child (tsx as a loader), so that kill() kills the server: tsx's
+  // own CLI runs the script in a grandchild, which a SIGKILL of the CLI would leave serving.
+  const args = script === 'instance' ? ['--import', 'tsx', entry] : [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { testConfig } from '../config.js';
 import { dialects, testDatabase } from '../testing.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createLogger } from './log.js';
 import { createMailer, mailTemplate, purgeSentMail, renderTemplate, retryDelayMs, startMailWorker } from './mail.js';
 import { testMail, type MailData } from './mail-templates.js';
+import { captureSmtp } from './smtp.testing.js';
 
 interface Received {
   to: string[];
@@ -52,24 +51,11 @@ async function startSmtp() {
   const received: Received[] = [];
   /** Every message as sent, for the ones `parseMessage` does not read (multipart, with attachments). */
   const raws: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('latin1');
-        raws.push(raw);
-        if (!/^Content-Type: multipart\//im.test(raw)) received.push(parseMessage(raw, session.envelope.rcptTo.map((r) => r.address)));
-        callback();
-      });
-    },
+  const server = await captureSmtp((raw, to) => {
+    raws.push(raw);
+    if (!/^Content-Type: multipart\//im.test(raw)) received.push(parseMessage(raw, to));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, raws, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { received, raws, ...server };
 }
 
 /** A port nothing listens on. */

@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import type { AltchaChallenge } from '../../common/abuse.js';
 import { solve } from '../../api/core/abuse.testing.js';
+import { captureSmtp } from '../../api/core/smtp.testing.js';
 import { spawnServer, type ServerProcess } from '../../scripts/server-process.js';
 
 export interface Answer {
@@ -145,22 +145,8 @@ export interface CapturedMail {
 /** An SMTP server that keeps every message it is given. */
 export async function startSmtp(): Promise<{ url: string; received: CapturedMail[]; close(): Promise<void> }> {
   const received: CapturedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('latin1') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const server = await captureSmtp((raw, to) => received.push({ to: to.map((a) => a.toLowerCase()), raw }));
+  return { received, ...server };
 }
 
 /** The environment every test instance shares: one secret, trusted balancer, a cheap but real proof of work. */
