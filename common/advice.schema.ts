@@ -2,7 +2,7 @@ import * as z from './zod.js';
 import { PersonalWrite } from './forms.schema.js';
 import { ADVICE_LIMITS as L, ATTACHMENT_LIMITS, CASE_STATUSES, CHANNELS, FIELD_TYPES, MESSAGE_AUTHORS, SATISFACTION_SCORES, SLOT_MODES, TIME_WINDOWS } from './advice.js';
 import { isValidKrs } from './identifiers.js';
-import { ORG_KINDS } from './map.js';
+import { ORG_KINDS } from './org-kinds.js';
 import { LANGS } from './taxonomy.js';
 
 /** Schemas of the advisory point (`/v1/advice`, `/v1/admin/advice`), shared by the API, the widgets' types and the fixtures. */

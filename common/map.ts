@@ -4,18 +4,10 @@
  */
 import type { Labels } from './taxonomy.js';
 
-export const ORG_KINDS = ['ngo', 'informal_group', 'civic_initiative', 'city_unit'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+export { KIND_LABELS, ORG_KINDS, type OrgKind } from './org-kinds.js';
 
 export const ORG_STATUSES = ['pending', 'published', 'archived', 'rejected'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
-
-export const KIND_LABELS: Record<OrgKind, Labels> = {
-  ngo: { pl: 'Organizacja pozarządowa', en: 'Non-governmental organisation', uk: 'Неурядова організація' },
-  informal_group: { pl: 'Grupa nieformalna', en: 'Informal group', uk: 'Неформальна група' },
-  civic_initiative: { pl: 'Inicjatywa obywatelska', en: 'Civic initiative', uk: 'Громадська ініціатива' },
-  city_unit: { pl: 'Jednostka miejska', en: 'City unit', uk: 'Міська установа' },
-};
 
 export const LEGAL_FORMS = {
   stowarzyszenie: { pl: 'Stowarzyszenie', en: 'Association', uk: 'Асоціація' },

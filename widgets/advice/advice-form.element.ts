@@ -3,7 +3,7 @@ import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, CHANNEL_LABELS, CHANNELS, TIME_WINDOW_LABELS, TIME_WINDOWS, type TimeWindow } from '../../common/advice.js';
-import { KIND_LABELS, ORG_KINDS } from '../../common/map.js';
+import { KIND_LABELS, ORG_KINDS } from '../../common/org-kinds.js';
 import { asApiError, type ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { FormState } from '../core/form-state.js';

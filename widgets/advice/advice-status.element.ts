@@ -7,12 +7,12 @@ import { asApiError, request, type ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { field, formStyles, statusRegion } from '../core/forms.js';
 import { formatDateTime, formatNumber, t, type Lang } from '../core/i18n/index.js';
-import { formError } from '../core/public-form.js';
+import { formError } from '../core/forms.js';
 import { theme } from '../core/theme.js';
 import { downloadUrl, getSlots, getStatus, uploadFile, type CaseStatusView } from './advice.api.js';
 import { slotText, slotWhen } from './advice.format.js';
 import { ta, type AdviceKey } from './advice.i18n.js';
-import { checkFiles } from './advice.model.js';
+import { checkFiles } from './advice.files.js';
 import { adviceStyles } from './advice.styles.js';
 
 const size = (lang: Lang, bytes: number) => (bytes < 1024 * 1024 ? `${formatNumber(lang, Math.ceil(bytes / 1024))} kB` : `${formatNumber(lang, Math.round(bytes / 104857.6) / 10)} MB`);

@@ -8,7 +8,7 @@ import { StaffPart } from '../core/staff-section.js';
 import { addNote, assign, closeCase, fileUrl, getCase, listCases, reply, uploadReplyFile, type CaseDetail, type CaseQuery, type CaseSummary } from './advice.admin.api.js';
 import { tAdviceAdmin as tr, type AdviceAdminKey } from './advice.admin.i18n.js';
 import { slotWhen } from './advice.format.js';
-import { checkFiles } from './advice.model.js';
+import { checkFiles } from './advice.files.js';
 
 /** The case queues and one case: thread with notes, reply, note, assignment and closing. A part of `ngo-admin-advice`. */
 export class NgoAdminAdviceCases extends StaffPart {

@@ -1,7 +1,7 @@
-import { ADVICE_LIMITS, ATTACHMENT_LIMITS, ATTACHMENT_TYPES, type Channel, type TimeWindow } from '../../common/advice.js';
+import { ADVICE_LIMITS, type Channel, type TimeWindow } from '../../common/advice.js';
 import type { FieldIssue } from '../../common/errors.js';
 import { isValidKrs } from '../../common/identifiers.js';
-import type { OrgKind } from '../../common/map.js';
+import type { OrgKind } from '../../common/org-kinds.js';
 import type { FieldErrors } from '../core/form-state.js';
 import { checkContact, contactBody, contactIssue } from '../core/public-form.js';
 import type { AdviceTopic } from './advice.api.js';
@@ -89,14 +89,4 @@ export function issuesToErrors(issues: readonly FieldIssue[]): { errors: FieldEr
   return { errors, other };
 }
 
-const EXTS = Object.keys(ATTACHMENT_TYPES);
-/** The file checks the server makes by name and size (it checks the content too): the first problem, as a key and its values. */
-export function checkFiles(files: readonly File[], already = 0): { key: 'err.file_type' | 'err.file_size' | 'err.file_count'; vars: Record<string, string | number> } | null {
-  if (files.length + already > ATTACHMENT_LIMITS.perCase) return { key: 'err.file_count', vars: { count: ATTACHMENT_LIMITS.perCase } };
-  for (const f of files) {
-    const ext = (f.name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '').replace('jpeg', 'jpg');
-    if (!EXTS.includes(ext)) return { key: 'err.file_type', vars: { name: f.name } };
-    if (f.size > ATTACHMENT_LIMITS.maxBytes) return { key: 'err.file_size', vars: { name: f.name, size: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024 } };
-  }
-  return null;
-}
+export { checkFiles } from './advice.files.js';

@@ -9,6 +9,7 @@ const nonEmpty = (m: unknown) => (typeof m === 'string' ? m.trim().length > 0 : 
 
 describe('i18n', () => {
   before(async () => {
+    await loadLang('pl');
     await loadLang('en');
     await loadLang('uk');
   });

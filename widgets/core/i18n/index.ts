@@ -37,9 +37,13 @@ const importers: Record<Lang, () => Promise<CoreMessages>> = {
   uk: () => import('./uk.js').then((m) => m.uk),
 };
 
-/** Loads the core dictionary of `lang` (and Polish, the fallback). Returns undefined when both are already loaded. */
+/**
+ * Loads the core dictionary of `lang`. Returns undefined when it is already loaded. Polish is not
+ * fetched as a fallback for English or Ukrainian: `Messages<typeof pl>` makes both complete (a
+ * missing key fails to compile), so an English page pays for English alone.
+ */
 export function loadLang(lang: Lang): Promise<void> | undefined {
-  if (core[lang] && core.pl) return undefined;
+  if (core[lang]) return undefined;
   const one = (l: Lang) => {
     let p = loading.get(l);
     if (!p) {
@@ -54,7 +58,7 @@ export function loadLang(lang: Lang): Promise<void> | undefined {
     }
     return p;
   };
-  return Promise.all([one(lang), one('pl')]).then(() => undefined);
+  return one(lang);
 }
 
 /** The core translator: `t('pl', 'error.not_found')`. */
