@@ -130,6 +130,7 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'GET /v1/admin/advice/topics': advice,
   // Topics and who looks after which: admins only, inside the advisers' section.
   'POST /v1/admin/advice/topics': adminOnly,
+  'PUT /v1/admin/advice/topics/order': adminOnly,
   'PUT /v1/admin/advice/topics/{id}': adminOnly,
   'GET /v1/admin/advice/advisers': advice,
   'PUT /v1/admin/advice/advisers/{id}/topics': adminOnly,

@@ -21,6 +21,7 @@ export const TopicField = z
     required: z.boolean().default(false),
     labels: LabelsSchema,
     options: z.array(z.object({ value: z.string().trim().min(1).max(100), labels: LabelsSchema })).max(L.options).default([]),
+    retired: z.boolean().default(false).meta({ description: 'No longer asked (the public topics leave it out); kept so that earlier requests that answered it still show its label' }),
   })
   .refine((f) => f.type !== 'select' || f.options.length > 0, { message: 'A select field needs options', path: ['options'] })
   .meta({ id: 'AdviceTopicField', description: 'An extra field of a topic (legal form, VAT status, funding programme, amount, deadline…)' });
@@ -38,8 +39,10 @@ export const TopicInput = z.object({
   position: z.number().int().min(0).max(1000).default(0),
   active: z.boolean().default(true),
 });
-export const NewTopicInput = TopicInput.extend({ id: Slug });
+export const NewTopicInput = TopicInput.extend({ id: Slug.refine((v) => v !== 'order', 'This id is reserved') });
 export const StaffTopic = Topic.extend({ position: z.number(), active: z.boolean() }).meta({ id: 'AdviceStaffTopic' });
+/** The topics in their new order (admins): every topic's id once. */
+export const TopicOrderInput = z.object({ ids: z.array(Slug).min(1).max(L.topics).refine((ids) => new Set(ids).size === ids.length, 'Each topic once') });
 
 export const PublicSlot = z
   .object({
@@ -169,6 +172,7 @@ export const StaffCaseDetail = StaffCaseSummary.extend({
   timeWindows: z.array(z.enum(TIME_WINDOWS)),
   question: z.string(),
   fields: z.record(z.string(), z.string()),
+  fieldLabels: z.record(z.string(), LabelsSchema).meta({ description: "The labels of the topic's fields the request answered, retired ones included" }),
   lang: z.enum(LANGS),
   messages: z.array(StaffMessage),
   attachments: z.array(AttachmentInfo),

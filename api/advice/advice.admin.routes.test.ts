@@ -151,6 +151,50 @@ describe.each(dialects)('advice staff API on %s', (dialect) => {
     expect(after.items.map((x) => x.id)).not.toContain('hr');
   });
 
+  it('retires a field without losing what earlier requests answered, refuses a changed type, and logs what changed', async () => {
+    const L = (pl: string) => ({ pl, en: `${pl} (en)`, uk: `${pl} (uk)` });
+    const count = { key: 'volunteers', type: 'number', required: true, labels: L('Liczba wolontariuszy') };
+    const area = { key: 'area', type: 'text', required: false, labels: L('Obszar działania') };
+    const topic = { labels: L('Wolontariat'), explanation: L('Umowy i ubezpieczenie wolontariuszy.'), fields: [count, area], position: 80 };
+    await body(await send(admin, '/v1/admin/advice/topics', { id: 'volunteering', ...topic }), 201);
+    const sent = await body<{ number: string }>(await postRequest(t, requestBody({ topic: 'volunteering', fields: { volunteers: '12', area: 'Kultura' } })), 201);
+    const old = await t.db.selectFrom('advice_case').select('id').where('number', '=', sent.number).executeTakeFirstOrThrow();
+
+    // Left out of the edit: kept as retired, no longer asked or required.
+    const saved = await body<{ fields: { key: string; retired: boolean; required: boolean }[] }>(await send(admin, '/v1/admin/advice/topics/volunteering', { ...topic, labels: L('Wolontariat i staże'), fields: [area] }, 'PUT'), 200);
+    expect(saved.fields).toEqual([expect.objectContaining({ key: 'area', retired: false }), expect.objectContaining({ key: 'volunteers', retired: true, required: false })]);
+    const listed = await body<{ items: { id: string; fields: { key: string }[] }[] }>(await t.app.request('/v1/advice/topics'), 200);
+    expect(listed.items.find((x) => x.id === 'volunteering')!.fields.map((f) => f.key)).toEqual(['area']);
+    const unknown = await expectError(await postRequest(t, requestBody({ topic: 'volunteering', fields: { volunteers: '3' } })), 422, 'validation_failed');
+    expect(unknown.details!.issues).toEqual([expect.objectContaining({ path: 'fields.volunteers', code: 'unknown_field' })]);
+    await body(await postRequest(t, requestBody({ topic: 'volunteering', fields: {} })), 201);
+    // The earlier request still reads with its answer and the retired field's label.
+    const detail = await body<{ fields: Record<string, string>; fieldLabels: Record<string, { pl: string }> }>(await get(admin, `/v1/admin/advice/cases/${old.id}`), 200);
+    expect(detail.fields).toEqual({ volunteers: '12', area: 'Kultura' });
+    expect(detail.fieldLabels.volunteers!.pl).toBe('Liczba wolontariuszy');
+
+    const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'PUT /v1/admin/advice/topics/:id').where('subject', '=', '/v1/admin/advice/topics/volunteering').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details!)).toMatchObject({ renamed: ['Wolontariat', 'Wolontariat i staże'], fields_retired: ['volunteers'] });
+
+    // A kept key cannot change its type; a retired field can come back.
+    const typed = await expectError(await send(admin, '/v1/admin/advice/topics/volunteering', { ...topic, fields: [{ ...area, type: 'number' }] }, 'PUT'), 422, 'validation_failed');
+    expect(typed.details!.issues).toEqual([expect.objectContaining({ path: 'fields.0.type', code: 'type_changed' })]);
+    const back = await body<{ fields: { key: string; retired: boolean }[] }>(await send(admin, '/v1/admin/advice/topics/volunteering', { ...topic, fields: [{ ...count, retired: false }, area] }, 'PUT'), 200);
+    expect(back.fields.map((f) => [f.key, f.retired])).toEqual([['volunteers', false], ['area', false]]);
+  });
+
+  it('puts the topics in a new order for admins only, naming every topic once', async () => {
+    const staff = await body<{ items: { id: string }[] }>(await get(admin, '/v1/admin/advice/topics'), 200);
+    const ids = staff.items.map((x) => x.id).reverse();
+    await expectError(await send(lawyer, '/v1/admin/advice/topics/order', { ids }, 'PUT'), 403, 'forbidden');
+    await expectError(await send(admin, '/v1/admin/advice/topics/order', { ids: ids.slice(1) }, 'PUT'), 422, 'validation_failed');
+    await expectError(await send(admin, '/v1/admin/advice/topics/order', { ids: [...ids, ids[0]] }, 'PUT'), 422, 'validation_failed');
+    const ordered = await body<{ items: { id: string }[] }>(await send(admin, '/v1/admin/advice/topics/order', { ids }, 'PUT'), 200);
+    expect(ordered.items.map((x) => x.id)).toEqual(ids);
+    const listed = await body<{ items: { id: string }[] }>(await t.app.request('/v1/advice/topics'), 200);
+    expect(listed.items.map((x) => x.id)).toEqual(ids.filter((id) => listed.items.some((x) => x.id === id)));
+  });
+
   it('exports the cases anonymised, as CSV and XLSX', async () => {
     const c = await directCase(t, { email: 'tajny.adres@private.example.org' });
     const csv = await t.app.request('/v1/admin/advice/export?format=csv', { headers: admin.headers });

@@ -4,21 +4,23 @@ import type { Context } from 'hono';
 import { ATTACHMENT_LIMITS } from '../../common/advice.js';
 import {
   AdviserTopicsInput, AssignInput, AttachmentInfo, CaseListQuery, DueInput, NewTopicInput, NoteInput, SlotInput, StaffCaseDetail, StaffCaseSummary, StaffReplyInput, StaffSlot, StaffTopic,
-  StaffUploadQuery, Stats, StatsQuery, TopicInput,
+  StaffUploadQuery, Stats, StatsQuery, TopicInput, TopicOrderInput,
 } from '../../common/advice.schema.js';
 import { LANGS, STAFF_ROLES } from '../../common/taxonomy.js';
 import type { AppEnv } from '../core/context.js';
 import { TableQuery } from '../../common/export.schema.js';
 import { downloadHeaders, sendTable, tableContent } from '../core/export.js';
-import { ApiError, notFound } from '../core/errors.js';
+import { ApiError, notFound, validationError } from '../core/errors.js';
 import { nowIso } from '../core/ids.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { readUpload } from '../core/uploads.js';
+import { inTransaction } from '../core/transaction.js';
 import { createRouter } from '../core/validation.js';
-import { findAdvisers, findCaseFacts, findCases, findStaffMember, findStaffSlots, findTopic, findTopics, insertTopic, setAdviserTopics, updateTopic } from './advice.repository.js';
+import { findAdvisers, findCaseFacts, findCases, findStaffMember, findStaffSlots, findTopic, findTopics, insertTopic, setAdviserTopics, setTopicOrder, updateTopic } from './advice.repository.js';
 import {
   addNote, assignCase, caseDetail, caseSummary, closeCase, createSlot, ownCase, readAttachment, removeSlot, setDue, staffCancelSlotBooking, staffReply, storeAttachment, viewerOf,
 } from './advice.service.js';
+import { mergeTopicFields } from './advice.rules.js';
 import { adviceExportTable, buildStats } from './advice.stats.js';
 
 /**
@@ -162,6 +164,23 @@ adviceAdminRoutes.openapi(
   },
 );
 
+// Before /topics/{id}, which would take 'order' for an id.
+adviceAdminRoutes.openapi(
+  createRoute({
+    method: 'put', path: '/topics/order', tags: TAG, summary: 'Put the topics in a new order (admins)', description: 'Every topic\'s id once, in the order of the topic picker; 422 when one is missing or unknown.',
+    request: { body: { content: { 'application/json': { schema: TopicOrderInput } }, required: true } },
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffTopic) }), 'The topics in their new order'), ...ErrorResponses },
+  }),
+  async (c) => {
+    adminOnly(c);
+    const { ids } = c.req.valid('json');
+    const ok = await inTransaction(c.var.db, (trx) => setTopicOrder(trx, ids));
+    if (!ok) throw validationError([{ path: 'ids', code: 'invalid_value', message: 'Name every topic once' }]);
+    c.set('auditDetails', { order: ids });
+    return c.json({ items: await findTopics(c.var.db) }, 200);
+  },
+);
+
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'put', path: '/topics/{id}', tags: TAG, summary: 'Edit a topic: labels, explanation, fields, order, active (admins)',
@@ -171,10 +190,27 @@ adviceAdminRoutes.openapi(
   async (c) => {
     adminOnly(c);
     const { id } = c.req.valid('param');
-    if (!(await updateTopic(c.var.db, id, c.req.valid('json')))) throw notFound('Topic');
-    return c.json((await findTopic(c.var.db, id))!, 200);
+    const input = c.req.valid('json');
+    const saved = await inTransaction(c.var.db, async (trx) => {
+      const before = await findTopic(trx, id);
+      if (!before) throw notFound('Topic');
+      const { fields, issues, changes } = mergeTopicFields(before.fields, input.fields);
+      if (issues.length) throw validationError(issues);
+      await updateTopic(trx, id, { ...input, fields });
+      // The log keeps what changed, from → to.
+      const details: Record<string, unknown> = { topic: before.labels.pl };
+      if (before.labels.pl !== input.labels.pl) details.renamed = [before.labels.pl, input.labels.pl];
+      if (before.active !== input.active) details.active = [before.active, input.active];
+      if (before.position !== input.position) details.position = [before.position, input.position];
+      for (const [k, v] of Object.entries(changes)) if (v.length) details[`fields_${k}`] = v;
+      c.set('auditDetails', details);
+      return (await findTopic(trx, id))!;
+    });
+    return c.json(saved, 200);
   },
 );
+
+
 
 const Adviser = z.object({ id: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), topics: z.array(z.string()) });
 

@@ -26,7 +26,8 @@ const toTopic = (r: AdviceTopicTable): TopicRow => ({
   id: r.id,
   labels: JSON.parse(r.labels) as Labels,
   explanation: JSON.parse(r.explanation) as Labels,
-  fields: JSON.parse(r.fields) as TopicField[],
+  // Stored before fields could be retired: none is.
+  fields: (JSON.parse(r.fields) as TopicField[]).map((f) => ({ ...f, retired: f.retired ?? false })),
   position: r.position,
   active: !!r.active,
 });
@@ -65,6 +66,16 @@ export async function updateTopic(db: Db, id: string, t: TopicData): Promise<boo
   const r = await db.updateTable('advice_topic').set({ ...topicColumns(t), updated_at: nowIso() }).where('id', '=', id).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 1) await bumpAdviceVersion(db);
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** Puts the topics in this order (positions 10, 20, …); false unless `ids` names every topic once. */
+export async function setTopicOrder(db: Db, ids: readonly string[]): Promise<boolean> {
+  const known = (await db.selectFrom('advice_topic').select('id').execute()).map((r) => r.id);
+  if (known.length !== ids.length || !known.every((id) => ids.includes(id))) return false;
+  const now = nowIso();
+  for (const [i, id] of ids.entries()) await db.updateTable('advice_topic').set({ position: (i + 1) * 10, updated_at: now }).where('id', '=', id).execute();
+  await bumpAdviceVersion(db);
+  return true;
 }
 
 // --- cases

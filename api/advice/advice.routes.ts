@@ -29,7 +29,7 @@ adviceRoutes.openapi(
     responses: { 200: jsonContent(z.object({ items: z.array(Topic) }), 'Topics'), 304: { description: 'Not modified' }, ...ErrorResponses },
     middleware: [cachedRead((c) => adviceVersion(c.var.db))] as const,
   }),
-  async (c) => memoJson(c, async () => ({ items: (await findTopics(c.var.db, { activeOnly: true })).map(({ id, labels, explanation, fields }) => ({ id, labels, explanation, fields })) })),
+  async (c) => memoJson(c, async () => ({ items: (await findTopics(c.var.db, { activeOnly: true })).map(({ id, labels, explanation, fields }) => ({ id, labels, explanation, fields: fields.filter((f) => !f.retired) })) })),
 );
 
 adviceRoutes.openapi(

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicField } from '../../common/advice.schema.js';
 import {
-  assertBookable, assertCanAssign, assertMove, canRate, canSeeCase, checkTopicFields, isOverdue, slotFitsTopic, statusAfterAssign, statusAfterRequesterReply, statusAfterStaffReply,
+  assertBookable, assertCanAssign, assertMove, canRate, canSeeCase, checkTopicFields, isOverdue, mergeTopicFields, slotFitsTopic, statusAfterAssign, statusAfterRequesterReply, statusAfterStaffReply,
 } from './advice.rules.js';
 
 const L = { pl: 'x', en: 'x', uk: 'x' };
 const FIELDS: TopicField[] = [
-  { key: 'vat', type: 'select', required: true, labels: L, options: [{ value: 'exempt', labels: L }, { value: 'registered', labels: L }] },
-  { key: 'amount', type: 'number', required: false, labels: L, options: [] },
-  { key: 'deadline', type: 'date', required: false, labels: L, options: [] },
-  { key: 'note', type: 'text', required: false, labels: L, options: [] },
+  { key: 'vat', type: 'select', required: true, labels: L, options: [{ value: 'exempt', labels: L }, { value: 'registered', labels: L }], retired: false },
+  { key: 'amount', type: 'number', required: false, labels: L, options: [], retired: false },
+  { key: 'deadline', type: 'date', required: false, labels: L, options: [], retired: false },
+  { key: 'note', type: 'text', required: false, labels: L, options: [], retired: false },
 ];
 
 describe('the status machine', () => {
@@ -81,5 +81,24 @@ describe('slots', () => {
     expect(() => assertBookable({ case_id: null, starts_at: '2026-12-02T11:00:00.000Z' }, now)).toThrow(expect.objectContaining({ code: 'slot_past' }));
     expect(slotFitsTopic({ topic_id: null }, 'law')).toBe(true);
     expect(slotFitsTopic({ topic_id: 'taxes' }, 'law')).toBe(false);
+  });
+});
+
+describe('editing a topic\'s fields', () => {
+  it('keeps a field left out as retired, never required, and no longer asked', () => {
+    const { fields, issues, changes } = mergeTopicFields(FIELDS, [FIELDS[1]!, FIELDS[3]!]);
+    expect(issues).toEqual([]);
+    expect(fields.map((f) => [f.key, f.retired, f.required])).toEqual([['amount', false, false], ['note', false, false], ['vat', true, false], ['deadline', true, false]]);
+    expect(changes).toEqual({ added: [], retired: ['vat', 'deadline'], restored: [] });
+    expect(checkTopicFields(fields, {}).issues).toEqual([]);
+    expect(checkTopicFields(fields, { vat: 'exempt' }).issues).toEqual([expect.objectContaining({ path: 'fields.vat', code: 'unknown_field' })]);
+  });
+
+  it('refuses a kept key with another type, and tells what was added and restored', () => {
+    expect(mergeTopicFields(FIELDS, [{ ...FIELDS[1]!, type: 'text' }]).issues).toEqual([expect.objectContaining({ path: 'fields.0.type', code: 'type_changed' })]);
+    const retired = mergeTopicFields(FIELDS, [FIELDS[0]!]).fields;
+    const back = mergeTopicFields(retired, [...retired.map((f) => ({ ...f, retired: false })), { ...FIELDS[3]!, key: 'extra' }]);
+    expect(back.changes).toEqual({ added: ['extra'], retired: [], restored: ['amount', 'deadline', 'note'] });
+    expect(back.fields.every((f) => !f.retired)).toBe(true);
   });
 });

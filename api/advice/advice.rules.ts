@@ -74,9 +74,10 @@ export const attachmentsLeft = (count: number) => Math.max(0, ATTACHMENT_LIMITS.
 export function checkTopicFields(defs: readonly TopicField[], values: Readonly<Record<string, string>>): { values: Record<string, string>; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const kept: Record<string, string> = {};
-  const known = new Set(defs.map((d) => d.key));
+  const asked = defs.filter((d) => !d.retired);
+  const known = new Set(asked.map((d) => d.key));
   for (const key of Object.keys(values)) if (!known.has(key)) issues.push({ path: `fields.${key}`, code: 'unknown_field', message: `Unknown field "${key}"` });
-  for (const d of defs) {
+  for (const d of asked) {
     const v = (values[d.key] ?? '').trim();
     const path = `fields.${d.key}`;
     if (!v) {
@@ -89,6 +90,32 @@ export function checkTopicFields(defs: readonly TopicField[], values: Readonly<R
     else kept[d.key] = v;
   }
   return { values: kept, issues };
+}
+
+/**
+ * A topic's new field definitions checked against the stored ones, so that earlier requests keep
+ * their meaning: a field left out is kept as retired (its label still names the answers already
+ * given, the form no longer asks it), a kept key may not change its type (the answers given are of
+ * the old type: retire it and add a new key), and a retired field is never required. Returns the
+ * definitions to store, the issues at `fields.<i>.type`, and what changed (for the audit log).
+ */
+export function mergeTopicFields(before: readonly TopicField[], after: readonly TopicField[]) {
+  const issues: FieldIssue[] = [];
+  const old = new Map(before.map((f) => [f.key, f]));
+  const fields: TopicField[] = after.map((f) => (f.retired ? { ...f, required: false } : f));
+  after.forEach((f, i) => {
+    const was = old.get(f.key);
+    if (was && was.type !== f.type) issues.push({ path: `fields.${i}.type`, code: 'type_changed', message: `Field "${f.key}" was asked as ${was.type} in earlier requests; retire it and add a field with a new key` });
+  });
+  const kept = new Set(after.map((f) => f.key));
+  const dropped = before.filter((f) => !kept.has(f.key));
+  fields.push(...dropped.map((f) => ({ ...f, required: false, retired: true })));
+  const changes = {
+    added: after.filter((f) => !old.has(f.key)).map((f) => f.key),
+    retired: [...dropped.filter((f) => !f.retired), ...after.filter((f) => f.retired && old.get(f.key)?.retired === false)].map((f) => f.key),
+    restored: after.filter((f) => !f.retired && old.get(f.key)?.retired === true).map((f) => f.key),
+  };
+  return { fields, issues, changes };
 }
 
 /** What the case scope needs of a staff member. */

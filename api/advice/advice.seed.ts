@@ -12,12 +12,14 @@ import { insertCase, insertSlot, insertTopic, setAdviserTopics, takeCaseSeq, typ
 
 /** The advisory point's topics as data (editable in the panel), with their extra fields. */
 
-const legalForm: TopicField = {
+type Def = Omit<TopicField, 'retired'>;
+
+const legalForm: Def = {
   key: 'legal_form', type: 'select', required: false,
   labels: { pl: 'Forma prawna', en: 'Legal form', uk: 'Організаційно-правова форма' },
   options: Object.entries(LEGAL_FORMS).map(([value, labels]) => ({ value, labels })),
 };
-const vat: TopicField = {
+const vat: Def = {
   key: 'vat_status', type: 'select', required: false,
   labels: { pl: 'Status VAT', en: 'VAT status', uk: 'Статус платника ПДВ' },
   options: [
@@ -26,12 +28,12 @@ const vat: TopicField = {
     { value: 'unknown', labels: { pl: 'Nie wiem', en: "I don't know", uk: 'Не знаю' } },
   ],
 };
-const programme: TopicField = { key: 'programme', type: 'text', required: false, labels: { pl: 'Program lub konkurs', en: 'Programme or call', uk: 'Програма або конкурс' }, options: [] };
-const amount: TopicField = { key: 'amount', type: 'number', required: false, labels: { pl: 'Kwota (zł)', en: 'Amount (PLN)', uk: 'Сума (злотих)' }, options: [] };
-const deadline: TopicField = { key: 'deadline', type: 'date', required: false, labels: { pl: 'Termin (np. złożenia oferty)', en: 'Deadline (e.g. for the offer)', uk: 'Термін (наприклад, подання пропозиції)' }, options: [] };
-const channelUrl: TopicField = { key: 'channel_url', type: 'text', required: false, labels: { pl: 'Strona lub profil organizacji', en: "The organisation's website or profile", uk: 'Сайт або профіль організації' }, options: [] };
+const programme: Def = { key: 'programme', type: 'text', required: false, labels: { pl: 'Program lub konkurs', en: 'Programme or call', uk: 'Програма або конкурс' }, options: [] };
+const amount: Def = { key: 'amount', type: 'number', required: false, labels: { pl: 'Kwota (zł)', en: 'Amount (PLN)', uk: 'Сума (злотих)' }, options: [] };
+const deadline: Def = { key: 'deadline', type: 'date', required: false, labels: { pl: 'Termin (np. złożenia oferty)', en: 'Deadline (e.g. for the offer)', uk: 'Термін (наприклад, подання пропозиції)' }, options: [] };
+const channelUrl: Def = { key: 'channel_url', type: 'text', required: false, labels: { pl: 'Strona lub profil organizacji', en: "The organisation's website or profile", uk: 'Сайт або профіль організації' }, options: [] };
 
-const topic = (labels: Labels, explanation: Labels, fields: TopicField[], position: number): TopicData => ({ labels, explanation, fields, position, active: true });
+const topic = (labels: Labels, explanation: Labels, fields: Def[], position: number): TopicData => ({ labels, explanation, fields: fields.map((f) => ({ ...f, retired: false })), position, active: true });
 
 export const DEMO_TOPICS: Record<string, TopicData> = {
   law: topic(

@@ -264,11 +264,16 @@ export function caseSummary(row: CaseRow & { assigned_name?: string | null }, no
 }
 
 export async function caseDetail(db: Db, row: CaseRow, now = new Date()): Promise<StaffCaseDetail> {
-  const [messages, files, slot, assignee] = await Promise.all([findMessages(db, row.id, { withNotes: true }), findAttachments(db, row.id), findBookingOf(db, row.id), row.assigned_to ? findStaffMember(db, row.assigned_to) : undefined]);
+  const [messages, files, slot, assignee, topic] = await Promise.all([
+    findMessages(db, row.id, { withNotes: true }), findAttachments(db, row.id), findBookingOf(db, row.id), row.assigned_to ? findStaffMember(db, row.assigned_to) : undefined, findTopic(db, row.topic_id),
+  ]);
+  const fields = JSON.parse(row.fields) as Record<string, string>;
   return {
     ...caseSummary({ ...row, assigned_name: assignee?.name ?? null }, now),
     organisationKrs: row.organisation_krs, organisationId: row.organisation_id, district: row.district,
-    contactEmail: row.contact_email, contactPhone: row.contact_phone, channel: row.channel, timeWindows: JSON.parse(row.time_windows), question: row.question, fields: JSON.parse(row.fields),
+    contactEmail: row.contact_email, contactPhone: row.contact_phone, channel: row.channel, timeWindows: JSON.parse(row.time_windows), question: row.question, fields,
+    // Labels of the fields answered, retired ones too (a field dropped from the topic stays in its definitions as retired).
+    fieldLabels: Object.fromEntries((topic?.fields ?? []).filter((f) => Object.hasOwn(fields, f.key)).map((f) => [f.key, f.labels])),
     lang: langOf(row),
     messages: messages.map((m) => ({ id: m.id, author: m.author, body: m.body, staffName: m.staff_name ?? null, createdAt: m.created_at })),
     attachments: files.map(toAttachmentInfo),

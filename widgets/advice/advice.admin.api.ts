@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CaseStatus } from '../../common/advice.js';
-import type { StaffCaseDetail, StaffCaseSummary, StaffSlot, Stats } from '../../common/advice.schema.js';
+import type { NewTopicInput, StaffCaseDetail, StaffCaseSummary, StaffSlot, StaffTopic, Stats, TopicInput } from '../../common/advice.schema.js';
 import { CSRF_HEADER } from '../../common/admin.js';
 import { staffRequest, type SessionToken } from '../core/staff.api.js';
 import { postFile } from './advice.api.js';
@@ -13,6 +13,8 @@ export type CaseSummary = z.output<typeof StaffCaseSummary>;
 export type CaseDetail = z.output<typeof StaffCaseDetail>;
 export type StaffSlotView = z.output<typeof StaffSlot>;
 export type AdviceStats = z.output<typeof Stats>;
+export type StaffTopicView = z.output<typeof StaffTopic>;
+export type TopicBody = z.input<typeof TopicInput>;
 
 export interface CaseQuery {
   status: CaseStatus | '';
@@ -47,3 +49,8 @@ export const cancelSlotBooking = (base: string, s: SessionToken, slotId: string)
 
 export const getStats = (base: string, signal?: AbortSignal) => staffRequest<AdviceStats>(base, `${BASE}/stats`, null, { signal });
 export const exportUrl = (base: string, format: 'csv' | 'xlsx') => `${base}${BASE}/export?format=${format}`;
+
+export const listTopics = (base: string, signal?: AbortSignal) => staffRequest<{ items: StaffTopicView[] }>(base, `${BASE}/topics`, null, { signal });
+export const createTopic = (base: string, s: SessionToken, body: z.input<typeof NewTopicInput>) => write<StaffTopicView>(base, s, '/topics', body);
+export const saveTopic = (base: string, s: SessionToken, topicId: string, body: TopicBody) => write<StaffTopicView>(base, s, `/topics/${id(topicId)}`, body, 'PUT');
+export const orderTopics = (base: string, s: SessionToken, ids: string[]) => write<{ items: StaffTopicView[] }>(base, s, '/topics/order', { ids }, 'PUT');

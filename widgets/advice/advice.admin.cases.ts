@@ -103,7 +103,7 @@ export class NgoAdminAdviceCases extends StaffPart {
         <dt>${this.t('adm.detail.contact')}</dt><dd>${c.contactName}, ${c.contactEmail}${c.contactPhone ? `, ${c.contactPhone}` : ''}</dd>
         <dt>${this.t('adm.detail.channel')}</dt><dd>${CHANNEL_LABELS[c.channel][lang]}</dd>
         <dt>${this.t('adm.col.assigned')}</dt><dd>${c.assignedTo?.name ?? this.t('adm.nobody')}</dd>
-        ${Object.entries(c.fields).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
+        ${Object.entries(c.fields).map(([k, v]) => html`<dt>${c.fieldLabels[k]?.[lang] ?? k}</dt><dd>${v}</dd>`)}
         ${c.booking ? html`<dt>${this.t('adm.detail.booking', { when: '' }).replace(/:\s*$/, '')}</dt><dd>${slotWhen(lang, c.booking)}</dd>` : nothing}
       </dl>
       <h5>${this.t('adm.detail.question')}</h5>

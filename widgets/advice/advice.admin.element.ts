@@ -4,12 +4,13 @@ import { TabsController } from '../core/staff-tabs.js';
 import { tAdviceAdmin } from './advice.admin.i18n.js';
 import { adviceStyles } from './advice.styles.js';
 
-type Tab = 'cases' | 'slots' | 'stats';
+type Tab = 'cases' | 'slots' | 'stats' | 'topics';
 
 /**
  * Staff panel section "advice" (advisers and admins): the case queues (by status, mine, overdue)
  * with each case's thread, notes, replies, assignment and closing; the adviser's availability and
- * bookings; and the statistics with the anonymised export. `<ngo-admin>` creates it and sets
+ * bookings; the statistics with the anonymised export; and the topics of the form with their extra
+ * fields (admins edit them, advisers read them). `<ngo-admin>` creates it and sets
  * `apiBase` and `session`; requests are same-origin with the session cookie and the CSRF token.
  *
  * @tag ngo-admin-advice
@@ -25,7 +26,7 @@ type Tab = 'cases' | 'slots' | 'stats';
 export class NgoAdminAdvice extends StaffSection {
   static override styles = [...StaffSection.styles, adviceStyles];
   protected override tr = tAdviceAdmin;
-  private tabs = new TabsController<Tab>(this, { tabs: ['cases', 'slots', 'stats'], onChange: () => this.announce('') });
+  private tabs = new TabsController<Tab>(this, { tabs: ['cases', 'slots', 'stats', 'topics'], onChange: () => this.announce('') });
 
   protected override render(): TemplateResult {
     const lang = this.locale;
@@ -36,7 +37,9 @@ export class NgoAdminAdvice extends StaffSection {
           ? html`<ngo-admin-advice-cases api-base=${this.api} .session=${this.session}></ngo-admin-advice-cases>`
           : id === 'slots'
             ? html`<ngo-admin-advice-slots api-base=${this.api} .session=${this.session}></ngo-admin-advice-slots>`
-            : html`<ngo-admin-advice-stats api-base=${this.api} .session=${this.session}></ngo-admin-advice-stats>`,
+            : id === 'stats'
+              ? html`<ngo-admin-advice-stats api-base=${this.api} .session=${this.session}></ngo-admin-advice-stats>`
+              : html`<ngo-admin-advice-topics api-base=${this.api} .session=${this.session}></ngo-admin-advice-topics>`,
       )}
     </div>`;
   }

@@ -73,6 +73,11 @@ export const staffSectionStyles = css`
     background: var(--_ngo-danger);
     border-color: var(--_ngo-danger);
   }
+  /* A link-like danger button (remove, retire): red text, no fill (the fill under the link colour failed contrast). */
+  button.link.danger {
+    background: none;
+    color: var(--_ngo-danger);
+  }
   .row {
     display: flex;
     flex-wrap: wrap;
