@@ -157,6 +157,26 @@ describe.each(dialects)('guide staff API on %s', (dialect) => {
     await expectError(await send(`/journeys/${id}/publish`, {}), 409, 'no_draft');
   });
 
+  it('refuses a journey whose articles or follow-on journey lead nowhere, at their paths; the demo journeys save as they are', async () => {
+    const text = (pl: string) => ({ pl });
+    const steps = { slug: 'zle-linki', content: { kind: 'steps', title: text('Złe linki'), summary: text('Dwa kroki'), steps: [{ title: text('Krok 1'), text: text('Czytaj'), articles: ['nowy-artykul', 'nie-ma-takiego'] }] } };
+    for (const path of ['/journeys', '/journeys/preview']) {
+      const err = await expectError(await send(path, steps), 422, 'validation_failed');
+      expect(err.details!.issues).toEqual([expect.objectContaining({ path: 'content.steps.0.articles.1', code: 'unknown_article' })]);
+    }
+    const smart = {
+      slug: 'sama-do-siebie', content: {
+        kind: 'smart', title: text('Sama do siebie'), summary: text('Wynik wskazuje tę samą ścieżkę'), start: 'q',
+        nodes: { q: { kind: 'question', text: text('Q?'), answers: [{ label: text('Tak'), next: 'o' }] }, o: { kind: 'outcome', title: text('O'), text: text('Dalej'), articles: [], journey: 'sama-do-siebie' } },
+      },
+    };
+    const err = await expectError(await send('/journeys', smart), 422, 'validation_failed');
+    expect(err.details!.issues).toEqual([expect.objectContaining({ path: 'content.nodes.o.journey', code: 'unknown_journey' })]);
+    const { items } = await get<{ items: { id: string; slug: string; position: number; tags: string[]; draft: unknown; published: unknown }[] }>('/journeys');
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const j of items) expect((await send(`/journeys/${j.id}`, { slug: j.slug, position: j.position, tags: j.tags, content: j.draft ?? j.published }, 'PUT')).status, j.slug).toBe(200);
+  });
+
   it('adds and renames chapters, refusing a taken slug and an unknown parent', async () => {
     const res = await send('/chapters', { slug: 'nowy-rozdzial', title: { pl: 'Nowy rozdział', uk: 'Новий розділ' } });
     expect(res.status).toBe(201);

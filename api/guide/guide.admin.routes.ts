@@ -16,7 +16,7 @@ import {
 } from './guide.repository.js';
 import { addDays } from '../../common/time.js';
 import { renderMarkdown, reviewDueOn } from './guide.rules.js';
-import { articleDiff, checkMeta, createArticle, guideToday, publishArticle, resolveJourney, staffArticle, staffArticleList } from './guide.service.js';
+import { articleDiff, checkJourneyLinks, checkMeta, createArticle, guideToday, publishArticle, resolveJourney, staffArticle, staffArticleList } from './guide.service.js';
 
 /**
  * The guide's staff section, mounted at /v1/admin/guide (roles editor and admin): articles with
@@ -226,18 +226,20 @@ guideAdminRoutes.openapi(
   async (c) => {
     const input = c.req.valid('json');
     if (await findJourney(c.var.db, input.slug)) throw new ApiError(409, 'slug_taken', `The slug "${input.slug}" is taken`);
+    await checkJourneyLinks(c.var.db, input.slug, input.content);
     return c.json({ id: await insertJourney(c.var.db, input) }, 201);
   },
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'put', path: '/journeys/{id}', tags, summary: 'Save a journey\'s draft (validated as on creation)', request: { params: IdParam, ...body(JourneyInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'put', path: '/journeys/{id}', tags, summary: 'Save a journey\'s draft (validated as on creation)', description: 'Refused (422) like a new journey: a cycle, a dead end or a missing node, with the path to the fault, and an article or follow-on journey that does not exist (`unknown_article`, `unknown_journey`).', request: { params: IdParam, ...body(JourneyInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => {
     const row = await findJourney(c.var.db, c.req.valid('param').id);
     if (!row) throw notFound('Journey');
     const input = c.req.valid('json');
     const same = await findJourney(c.var.db, input.slug);
     if (same && same.id !== row.id) throw new ApiError(409, 'slug_taken', `The slug "${input.slug}" is taken`);
+    await checkJourneyLinks(c.var.db, input.slug, input.content);
     await saveJourneyDraft(c.var.db, row.id, input);
     return c.json({ ok: true as const }, 200);
   },
@@ -264,6 +266,7 @@ guideAdminRoutes.openapi(
   }),
   async (c) => {
     const { slug, content } = c.req.valid('json');
+    await checkJourneyLinks(c.var.db, slug, content);
     return c.json(await resolveJourney(c.var.db, slug, content, c.req.valid('query').lang), 200);
   },
 );

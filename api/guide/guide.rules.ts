@@ -2,6 +2,8 @@ import { diffWords } from 'diff';
 import MarkdownIt, { type Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { ARTICLE_LINK_SCHEME, CALLOUT_KINDS, CALLOUT_LABELS, REVIEW_AFTER_DAYS, type CalloutKind } from '../../common/guide.js';
+import type { JourneyContent } from '../../common/guide.schema.js';
+import type { FieldIssue } from '../../common/errors.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { addDays } from '../../common/time.js';
 
@@ -226,4 +228,23 @@ export function reviewDueOn(reviewedOn: string | null, reviewOn: string | null =
 export function reviewDue(reviewedOn: string | null, today: string, reviewOn: string | null = null): boolean {
   const due = reviewDueOn(reviewedOn, reviewOn);
   return due === null || due <= today;
+}
+
+/**
+ * A journey's links that lead nowhere: an article slug no article has, or an outcome's journey that
+ * does not exist (or is the journey itself). Paths as the request's (`content.steps.0.articles.1`).
+ */
+export function journeyLinkFaults(content: JourneyContent, articles: ReadonlySet<string>, journeys: ReadonlySet<string>, self: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const check = (slugs: readonly string[], path: string) =>
+    slugs.forEach((slug, i) => articles.has(slug) || issues.push({ path: `${path}.${i}`, code: 'unknown_article', message: `No article "${slug}"` }));
+  if (content.kind === 'steps') content.steps.forEach((s, i) => check(s.articles, `content.steps.${i}.articles`));
+  else {
+    for (const [id, n] of Object.entries(content.nodes)) {
+      if (n.kind !== 'outcome') continue;
+      check(n.articles, `content.nodes.${id}.articles`);
+      if (n.journey && (n.journey === self || !journeys.has(n.journey))) issues.push({ path: `content.nodes.${id}.journey`, code: 'unknown_journey', message: `No other journey "${n.journey}"` });
+    }
+  }
+  return issues;
 }

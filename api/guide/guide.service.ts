@@ -3,13 +3,13 @@ import { pickText, type LocalText } from '../../common/guide.js';
 import { warsawDateOf } from '../../common/time.js';
 import { queryPrefixes, snippet } from '../../common/search.js';
 import type { Lang } from '../../common/taxonomy.js';
-import { ApiError, notFound } from '../core/errors.js';
+import { ApiError, notFound, validationError } from '../core/errors.js';
 import { inTransaction, type Db } from '../core/transaction.js';
 import {
   feedbackCounts, findArticle, findArticles, findChapter, findChapters, findDraft, findJourney, findJourneys, findPublishedVersions, findVersions, guideVersion, insertArticle,
   insertFeedback, publishDraft, saveDraft, searchJourneyIds, searchVersionIds, type ArticleMeta, type ArticleRow, type ChapterRow, type JourneyRow, type PublishedRow,
 } from './guide.repository.js';
-import { diffText, effectiveUntil, plainText, renderMarkdown, reviewDue, reviewDueOn, versionInForce, versionState } from './guide.rules.js';
+import { diffText, effectiveUntil, journeyLinkFaults, plainText, renderMarkdown, reviewDue, reviewDueOn, versionInForce, versionState } from './guide.rules.js';
 
 /** Today in Warsaw: the day whose rules are "in force today". */
 export const guideToday = (now = new Date()) => warsawDateOf(now);
@@ -336,3 +336,10 @@ export async function articlesDueForReview(db: Db): Promise<number> {
 }
 
 export type { JourneyRow };
+
+/** Refuses (422) a journey whose articles or follow-on journey do not exist, at the path of each. */
+export async function checkJourneyLinks(db: Db, slug: string, content: JourneyContent): Promise<void> {
+  const [articles, journeys] = await Promise.all([findArticles(db), findJourneys(db)]);
+  const issues = journeyLinkFaults(content, new Set(articles.map((a) => a.slug)), new Set(journeys.map((j) => j.slug)), slug);
+  if (issues.length) throw validationError(issues);
+}

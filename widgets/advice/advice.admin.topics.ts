@@ -160,13 +160,13 @@ export class NgoAdminAdviceTopics extends StaffPart {
   }
 
   private renderEditor(lang: Lang, d: TopicDraft): TemplateResult {
-    return html`<h4 id="topic-editor-heading" tabindex="-1">${d.id ? this.t('adm.topics.editing', { topic: d.labels.pl }) : this.t('adm.topics.new')}</h4>
+    return html`<h4 id="topic-editor-heading" tabindex="-1">${d.id ? this.t('adm.topics.editing', { topic: d.labels[lang] || d.labels.pl }) : this.t('adm.topics.new')}</h4>
       ${errorSummary(this.t('adm.topics.errors', { count: this.issues.length }), this.issues, 5)}
       <form novalidate class="topic-editor" @submit=${(e: SubmitEvent) => this.save(e)}>
         ${d.id ? nothing : this.text('topic-id', this.t('adm.topics.id'), d.newId, (v) => this.set((x) => (x.newId = v.trim())), { max: 40, hint: this.t('adm.topics.id.hint') })}
         ${this.labels('label', this.t('adm.topics.name'), d.labels, (l, v) => this.set((x) => (x.labels[l] = v)), L.label)}
         ${this.labels('expl', this.t('adm.topics.explanation'), d.explanation, (l, v) => this.set((x) => (x.explanation[l] = v)), L.explanation)}
-        <div class="ngo-field"><label><input type="checkbox" id="topic-active" .checked=${d.active} @change=${(e: Event) => this.set((x) => (x.active = (e.target as HTMLInputElement).checked))} /> ${this.t('adm.topics.offered')}</label></div>
+        <div class="ngo-field"><label class="ngo-check"><input type="checkbox" id="topic-active" .checked=${d.active} @change=${(e: Event) => this.set((x) => (x.active = (e.target as HTMLInputElement).checked))} /> ${this.t('adm.topics.offered')}</label></div>
         <h5>${this.t('adm.topics.fields')}</h5>
         <p class="ngo-hint">${this.t('adm.topics.fields.hint')}</p>
         ${d.fields.map((f, i) => this.renderField(lang, d, f, i))}
@@ -196,7 +196,7 @@ export class NgoAdminAdviceTopics extends StaffPart {
           html`<select id=${a.id} ?disabled=${f.stored} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => up((x) => (x.type = (e.target as HTMLSelectElement).value as FieldType))}>
             ${FIELD_TYPES.map((ft) => html`<option value=${ft} ?selected=${f.type === ft}>${this.t(`adm.ft.${ft}`)}</option>`)}</select>`)}
       </div>
-      <div class="ngo-field"><label><input type="checkbox" id="${p}-required" .checked=${f.required} @change=${(e: Event) => up((x) => (x.required = (e.target as HTMLInputElement).checked))} /> ${this.t('adm.topics.field.required')}</label></div>
+      <div class="ngo-field"><label class="ngo-check"><input type="checkbox" id="${p}-required" .checked=${f.required} @change=${(e: Event) => up((x) => (x.required = (e.target as HTMLInputElement).checked))} /> ${this.t('adm.topics.field.required')}</label></div>
       ${this.labels(`${p}-label`, this.t('adm.topics.field.label'), f.labels, (l, v) => up((x) => (x.labels[l] = v)), L.label)}
       ${f.type === 'select' ? this.text(`${p}-options`, this.t('adm.topics.field.options'), f.options, (v) => up((x) => (x.options = v)), { area: 4, hint: this.t('adm.topics.field.options.hint', { max: L.options }) }) : nothing}
       <div class="row">

@@ -35,3 +35,15 @@ export const markReviewed = (base: string, s: SessionToken, articleId: string, n
 /** The Markdown rendered and sanitised by the same code as readers' articles. */
 export const preview = (base: string, s: SessionToken, markdown: string, lang: Lang, signal?: AbortSignal) =>
   staffRequest<{ html: string }>(base, `${BASE}/preview?lang=${lang}`, s, { method: 'POST', body: { markdown }, signal });
+
+export type StaffJourney = z.output<typeof S.StaffJourney>;
+export type JourneyContent = z.output<typeof S.JourneyContent>;
+export type JourneyInput = z.input<typeof S.JourneyInput>;
+export type GuideJourneyView = z.output<typeof S.GuideJourney>;
+export const listJourneys = (base: string, signal?: AbortSignal) => staffRequest<{ items: StaffJourney[] }>(base, `${BASE}/journeys`, null, { signal });
+export const createJourney = (base: string, s: SessionToken, input: JourneyInput) => write<{ id: string }>(base, s, '/journeys', input);
+export const saveJourney = (base: string, s: SessionToken, journeyId: string, input: JourneyInput) => write<{ ok: true }>(base, s, `/journeys/${id(journeyId)}`, input, 'PUT');
+export const publishJourney = (base: string, s: SessionToken, journeyId: string) => write<{ ok: true }>(base, s, `/journeys/${id(journeyId)}/publish`, {});
+/** The journey as readers will get it in `lang`, validated as on saving. */
+export const previewJourney = (base: string, s: SessionToken, slug: string, content: unknown, lang: Lang) =>
+  staffRequest<GuideJourneyView>(base, `${BASE}/journeys/preview?lang=${lang}`, s, { method: 'POST', body: { slug: slug || 'preview', content } });

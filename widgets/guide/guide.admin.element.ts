@@ -5,7 +5,7 @@ import { tGuideAdmin } from './guide.admin.i18n.js';
 import { guideAdminStyles } from './guide.admin.styles.js';
 import { articleBodyStyles } from './guide.styles.js';
 
-type Tab = 'articles' | 'review';
+type Tab = 'articles' | 'review' | 'journeys';
 /** What the articles tab shows: the list, one article (versions, diff, review, feedback), or the editor. */
 type View = { kind: 'list'; focus?: string } | { kind: 'article'; id: string } | { kind: 'editor'; id: string | null };
 
@@ -21,7 +21,8 @@ export interface GuideNav {
  * review dates, one article's versions with a diff between any two, publication of the draft for
  * a day in force, the review with the next review's day, the readers' feedback, and the editor
  * with a live preview rendered and sanitised by the API exactly as readers get it. The second tab
- * lists the articles due for review (the start screen's `guide.review_due`).
+ * lists the articles due for review (the start screen's `guide.review_due`); the third the
+ * step-by-steps and smart answers, edited with the tree checked as it changes and previewed as readers walk it.
  *
  * @tag ngo-admin-guide
  *
@@ -39,7 +40,7 @@ export class NgoAdminGuide extends StaffSection {
   protected static override translators = [tGuideAdmin];
   protected override tr = tGuideAdmin;
   declare private view: View;
-  private tabs = new TabsController<Tab>(this, { tabs: ['articles', 'review'], onChange: () => ((this.view = { kind: 'list' }), this.announce('')) });
+  private tabs = new TabsController<Tab>(this, { tabs: ['articles', 'review', 'journeys'], onChange: () => ((this.view = { kind: 'list' }), this.announce('')) });
 
   constructor() {
     super();
@@ -67,6 +68,7 @@ export class NgoAdminGuide extends StaffSection {
   }
 
   private renderView(tab: Tab): TemplateResult {
+    if (tab === 'journeys') return html`<ngo-admin-guide-journeys api-base=${this.api} .session=${this.session}></ngo-admin-guide-journeys>`;
     const v = this.view;
     if (v.kind === 'article') return html`<ngo-admin-guide-article api-base=${this.api} .session=${this.session} .articleId=${v.id} .nav=${this.nav}></ngo-admin-guide-article>`;
     if (v.kind === 'editor') return html`<ngo-admin-guide-editor api-base=${this.api} .session=${this.session} .articleId=${v.id} .nav=${this.nav}></ngo-admin-guide-editor>`;

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { GuideDiff } from '../../common/guide.schema.js';
-import { StaffArticle, StaffArticleSummary } from '../../common/guide.schema.js';
+import { GuideJourney, StaffArticle, StaffArticleSummary, StaffJourney } from '../../common/guide.schema.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { failure, json, stubFetch, typed, waitFor, type Call, type FetchStub } from '../core/testing.js';
 import './guide.admin.js';
@@ -158,5 +158,81 @@ describe('<ngo-admin-guide>', () => {
     $<HTMLButtonElement>(el, '#tab-review')!.click();
     await waitFor(() => $(el, '[data-id="a1"]') && !$(el, '[data-id="a2"]'), 'only the due article');
     expect(words($(el, '.ngo-part'))).to.include('1 article is due for review.');
+  });
+
+  it('edits a smart answer: the tree is checked as it changes, faults at their controls, a preview walked to its outcome, then saved and published', async () => {
+    const q = (pl: string) => ({ pl });
+    const tree = typed(StaffJourney, {
+      id: 'j1', slug: 'jaka-forma', kind: 'smart', position: 0, tags: [], publishedAt: '2026-11-01T10:00:00.000Z', draft: null,
+      published: {
+        kind: 'smart', title: q('Jaka forma wsparcia?'), summary: q('Trzy pytania'), start: 'kwota',
+        nodes: { kwota: { kind: 'question', text: q('Ile potrzebujesz?'), answers: [{ label: q('Do 10 000 zł'), next: 'maly' }, { label: q('Więcej'), next: 'konkurs' }] }, maly: { kind: 'outcome', title: q('Mały grant'), text: q('Art. 19a'), articles: [] }, konkurs: { kind: 'outcome', title: q('Konkurs'), text: q('Otwarty konkurs'), articles: [] } },
+      },
+    });
+    const resolved = typed(GuideJourney, {
+      kind: 'smart', slug: 'jaka-forma', title: { text: 'Jaka forma wsparcia?', lang: 'pl' }, summary: { text: 'Trzy pytania', lang: 'pl' }, start: 'kwota',
+      nodes: {
+        kwota: { kind: 'question', text: { text: 'Ile potrzebujesz?', lang: 'pl' }, hint: null, answers: [{ label: { text: 'Do 10 000 zł', lang: 'pl' }, next: 'maly' }, { label: { text: 'Więcej', lang: 'pl' }, next: 'konkurs' }] },
+        maly: { kind: 'outcome', title: { text: 'Mały grant', lang: 'pl' }, text: { text: 'Art. 19a', lang: 'pl' }, articles: [], journey: null },
+        konkurs: { kind: 'outcome', title: { text: 'Konkurs', lang: 'pl' }, text: { text: 'Otwarty konkurs', lang: 'pl' }, articles: [], journey: null },
+      },
+    });
+    let current = tree;
+    const writes: Call[] = [];
+    const previews: Call[] = [];
+    api = stubFetch((c) => {
+      if (c.pathname === '/v1/admin/guide/articles') return { items: [] };
+      if (c.pathname === '/v1/admin/guide/journeys' && c.method === 'GET') return { items: [current] };
+      if (c.pathname === '/v1/admin/guide/journeys/preview') return previews.push(c), resolved;
+      if (c.method !== 'GET') {
+        writes.push(c);
+        if (c.method === 'PUT') current = { ...current, draft: c.body.content as typeof tree.published };
+        if (c.pathname.endsWith('/publish')) current = { ...current, published: current.draft, draft: null };
+        return { ok: true };
+      }
+      return undefined;
+    });
+    const el = await fixture<NgoAdminGuide>(html`<ngo-admin-guide lang="pl" api-base=${location.origin} .session=${session}></ngo-admin-guide>`);
+    $<HTMLButtonElement>(el, '#tab-journeys')!.click();
+    await waitFor(() => $(el, '[data-journey="j1"] button.edit'), 'the journeys');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[data-journey="j1"] button.edit')!.click();
+    await waitFor(() => $(el, '#journey-editor-heading'), 'the editor');
+    expect(words($(el, '.tree-check'))).to.include('Drzewo jest poprawne');
+
+    // The second answer leads back to the start: a cycle, named with its route, and refused before saving.
+    const next = $<HTMLSelectElement>(el, '#n-kwota-a1-next')!;
+    next.value = 'kwota';
+    next.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => words($(el, '.tree-check')).includes('Pętla: kwota → kwota'), 'the cycle in the check');
+    expect(words($(el, '.tree-check'))).to.include('Do konkurs nie prowadzi żadna odpowiedź');
+    $<HTMLButtonElement>(el, '.journey-editor button[type="submit"]')!.click();
+    await waitFor(() => $(el, '.ngo-error-summary'), 'the summary');
+    expect($(el, '#n-kwota-a1-next')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(writes).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    // Put right: the preview walks it as readers will.
+    const fixed = $<HTMLSelectElement>(el, '#n-kwota-a1-next')!;
+    fixed.value = 'konkurs';
+    fixed.dispatchEvent(new Event('change', { bubbles: true }));
+    type(el, '#n-maly-title', 'Mały grant (art. 19a)');
+    await waitFor(() => words($(el, '.tree-check')).includes('Drzewo jest poprawne'), 'sound again');
+    $<HTMLButtonElement>(el, '#journey-preview')!.click();
+    await waitFor(() => $(el, '#journey-preview-heading'), 'the preview');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('journey-preview-heading');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.preview button.answer')].find((b) => b.textContent?.includes('Więcej'))!.click();
+    await waitFor(() => words($(el, '.preview')).includes('Wynik: Konkurs'), 'the outcome');
+    expect(previews[0]!.path).to.equal('/v1/admin/guide/journeys/preview?lang=pl');
+
+    $<HTMLButtonElement>(el, '.journey-editor button[type="submit"]')!.click();
+    await waitFor(() => $(el, '[data-journey="j1"] button.publish'), 'back in the list with a draft');
+    const saved = writes[0]!;
+    expect(saved.method).to.equal('PUT');
+    expect(saved.headers['X-CSRF-Token'] ?? saved.headers['x-csrf-token']).to.equal('csrf-1');
+    expect((saved.body.content as { nodes: { maly: { title: { pl: string } } } }).nodes.maly.title.pl).to.equal('Mały grant (art. 19a)');
+    $<HTMLButtonElement>(el, '[data-journey="j1"] button.publish')!.click();
+    await waitFor(() => words($(el, '[role="status"]')).includes('Opublikowano'), 'published');
+    expect(writes[1]!.path).to.equal('/v1/admin/guide/journeys/j1/publish');
   });
 });
