@@ -1,4 +1,5 @@
 import { ADMIN_SECTIONS, type AdminSection } from './modules.js';
+import { labelTranslator, type LabelTable } from './i18n.js';
 import type { StaffRole } from './taxonomy.js';
 
 export type { AdminSection };
@@ -23,9 +24,11 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
-/** Staff role names in the three languages, for mail and exports (the panel has its own dictionary). */
-export const ROLE_LABELS = {
-  pl: { admin: 'administrator', moderator: 'moderator', adviser: 'doradca', editor: 'redaktor' },
-  en: { admin: 'administrator', moderator: 'moderator', adviser: 'adviser', editor: 'editor' },
-  uk: { admin: 'адміністратор', moderator: 'модератор', adviser: 'консультант', editor: 'редактор' },
-} as const satisfies Record<'pl' | 'en' | 'uk', Record<StaffRole, string>>;
+/** Staff role names in the three languages, for mail, exports and the panel: `tRole(lang, role)`. */
+export const ROLE_LABELS: LabelTable<StaffRole> = {
+  admin: { pl: 'administrator', en: 'administrator', uk: 'адміністратор' },
+  moderator: { pl: 'moderator', en: 'moderator', uk: 'модератор' },
+  adviser: { pl: 'doradca', en: 'adviser', uk: 'консультант' },
+  editor: { pl: 'redaktor', en: 'editor', uk: 'редактор' },
+};
+export const tRole = /* @__PURE__ */ labelTranslator(ROLE_LABELS);

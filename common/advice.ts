@@ -2,6 +2,7 @@
  * Advisory point: vocabularies, limits and labels shared by the API, `<ngo-advice-form>`,
  * `<ngo-advice-status>` and the staff section. Plain data, no zod.
  */
+import { labelTranslator } from './i18n.js';
 import type { Labels } from './taxonomy.js';
 
 /** Life of a case. `closed` is final; a requester's reply moves `waiting_for_requester` and `answered` back to `in_progress`. */
@@ -70,6 +71,10 @@ export const CHANNEL_LABELS: Record<Channel, Labels> = {
   online: { pl: 'Spotkanie online', en: 'Online meeting', uk: 'Онлайн-зустріч' },
   in_person: { pl: 'Spotkanie osobiste', en: 'In person', uk: 'Особиста зустріч' },
 };
+
+/** The vocabularies on the translator core (common/i18n.ts), for mail and exports. */
+export const tCaseStatus = /* @__PURE__ */ labelTranslator(CASE_STATUS_LABELS);
+export const tChannel = /* @__PURE__ */ labelTranslator(CHANNEL_LABELS);
 
 export const TIME_WINDOW_LABELS: Record<TimeWindow, Labels> = {
   weekday_morning: { pl: 'Dni robocze, rano (8–12)', en: 'Weekdays, morning (8–12)', uk: 'Робочі дні, ранок (8–12)' },

@@ -2,6 +2,7 @@
  * Consultations: vocabularies, limits and the pure rules shared by the API and the widgets
  * (status from the clock; Warsaw time is in `common/time.ts`). Plain data and functions, no zod.
  */
+import { labelTranslator } from './i18n.js';
 import type { Labels } from './taxonomy.js';
 
 export const CONSULTATION_STATUSES = ['planned', 'open', 'closed', 'reported'] as const;
@@ -45,6 +46,19 @@ export const DECISION_LABELS: Record<Decision, Labels> = {
   not_accepted: { pl: 'Nieuwzględniona', en: 'Not accepted', uk: 'Не врахована' },
   out_of_scope: { pl: 'Poza zakresem konsultacji', en: 'Out of scope', uk: 'Поза межами консультацій' },
 };
+
+/** The vocabularies on the translator core (common/i18n.ts), for mail, exports and reports. */
+export const tAuthorType = /* @__PURE__ */ labelTranslator(AUTHOR_TYPE_LABELS);
+export const tDecision = /* @__PURE__ */ labelTranslator(DECISION_LABELS);
+
+/** A remark's state, as staff read it in mail and exports. */
+export const REMARK_STATUS_LABELS: Record<RemarkStatus, Labels> = {
+  unconfirmed: { pl: 'niepotwierdzona', en: 'unconfirmed', uk: 'не підтверджено' },
+  pending: { pl: 'czeka na moderację', en: 'awaiting moderation', uk: 'очікує модерації' },
+  published: { pl: 'opublikowana', en: 'published', uk: 'опубліковано' },
+  rejected: { pl: 'odrzucona', en: 'rejected', uk: 'відхилено' },
+};
+export const tRemarkStatus = /* @__PURE__ */ labelTranslator(REMARK_STATUS_LABELS);
 
 export const STATUS_LABELS: Record<ConsultationStatus, Labels> = {
   planned: { pl: 'Zaplanowane', en: 'Planned', uk: 'Заплановані' },

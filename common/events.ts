@@ -2,6 +2,7 @@
  * Events: vocabularies, limits and the pure rules shared by the API and `<ngo-events>`
  * (registration state, waiting-list offers, the attendance rule). Plain data and functions, no zod.
  */
+import { labelTranslator } from './i18n.js';
 import type { Labels } from './taxonomy.js';
 
 export const EVENT_TYPES = ['festival', 'forum', 'conference', 'training', 'meeting', 'other'] as const;
@@ -130,6 +131,9 @@ export const ACCESS_NEED_LABELS: Record<AccessNeed, Labels> = {
   assistant: { pl: 'Osoba asystująca', en: 'Accompanying assistant', uk: 'Супровідна особа' },
   largePrint: { pl: 'Materiały w dużym druku', en: 'Large-print materials', uk: 'Матеріали великим шрифтом' },
 };
+
+/** Access needs on the translator core (common/i18n.ts), for the attendee export. */
+export const tAccessNeed = /* @__PURE__ */ labelTranslator(ACCESS_NEED_LABELS);
 
 export const EVENT_AUDIENCE_LABELS: Record<EventAudience, Labels> = {
   ngo: { pl: 'Organizacje pozarządowe', en: 'NGOs', uk: 'Неурядові організації' },

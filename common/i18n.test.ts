@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryTranslator, formatDate, formatNumber, interpolate, LOCALES, normaliseLang } from './i18n.js';
+import { dictionaryTranslator, formatDate, formatNumber, inLang, interpolate, labelIn, labelTranslator, LOCALES, normaliseLang } from './i18n.js';
 
 // The translator core runs on the server too (reports, exports): no DOM, Europe/Warsaw whatever TZ is.
 const pl = { 'x.hello': 'Dzień dobry, {name}', 'x.items': { one: '{count} pozycja', few: '{count} pozycje', many: '{count} pozycji', other: '{count} pozycji' }, 'error.unknown': 'Błąd', 'error.retry_in': 'Spróbuj za {count} min.' };
@@ -30,5 +30,18 @@ describe('translator core (common/i18n.ts)', () => {
     expect(interpolate('uk', 'З {from} до {to}.', { from: '1 січня 2025 р.', to })).toBe('З 1 січня 2025 р. до 31 грудня 2025 р.');
     expect(interpolate('pl', 'Do {to}.', { to: formatDate('pl', '2025-12-31T12:00:00Z', { dateStyle: 'long' }) })).toBe('Do 31 grudnia 2025.');
     expect(interpolate('en', '{count}. {name}', { count: 3, name: 'x' })).toBe('3. x');
+  });
+
+  it('puts a label table (a value to { pl, en, uk }) on the same core: one line a value, Polish fallback, unknown values as they are', () => {
+    const tKind = labelTranslator({ ngo: { pl: 'Organizacja', en: 'NGO', uk: '' }, club: { pl: 'Klub {name}', en: 'Club {name}', uk: 'Клуб {name}' } });
+    expect([tKind('pl', 'ngo'), tKind('en', 'ngo'), tKind('uk', 'ngo')]).toEqual(['Organizacja', 'NGO', 'Organizacja']);
+    expect(tKind('uk', 'club', { name: 'A' })).toBe('Клуб A');
+    expect(tKind('en', 'retired_kind')).toBe('retired_kind');
+    // Only the table's own keys: a value read from the database is never a prototype's property.
+    expect([tKind('pl', 'constructor'), tKind('pl', 'toString')]).toEqual(['constructor', 'toString']);
+    expect([tr('pl', 'constructor' as never), tr.has('pl', 'hasOwnProperty')]).toEqual(['constructor', false]);
+    const t = inLang(tr, 'en');
+    expect(t('x.hello', { name: 'Ann' })).toBe('Hello, Ann');
+    expect([labelIn({ pl: 'Tak', en: '', uk: null }, 'en'), labelIn({ pl: 'Tak', en: 'Yes' }, 'en'), labelIn(undefined, 'uk')]).toEqual(['Tak', 'Yes', '']);
   });
 });

@@ -1,5 +1,5 @@
 import type { CoreErrorCode } from './errors.js';
-import { LANGS, type Lang } from './taxonomy.js';
+import { LANGS, type Labels, type Lang } from './taxonomy.js';
 
 /*
  * The translator core, DOM-free, shared by the widgets and the server: languages, plural forms,
@@ -8,7 +8,7 @@ import { LANGS, type Lang } from './taxonomy.js';
  * (widgets/core/i18n); the server builds its translators from dictionaries it imports.
  */
 
-export { LANGS, type Lang };
+export { LANGS, type Labels, type Lang };
 
 /** The BCP 47 locale of each language, for `Intl`, DOCX and spreadsheet metadata. */
 export const LOCALES: Readonly<Record<Lang, string>> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
@@ -91,7 +91,7 @@ export interface TranslatorCore<K extends string> {
  */
 export function translatorOver<K extends string>(sources: (lang: Lang) => readonly (Readonly<Record<string, Message>> | undefined)[]): TranslatorCore<K> {
   const lookup = (lang: Lang, key: string): Message | undefined => {
-    for (const d of sources(lang)) if (d && key in d) return d[key];
+    for (const d of sources(lang)) if (d && Object.prototype.hasOwnProperty.call(d, key)) return d[key];
     return undefined;
   };
   const tr = ((lang: Lang, key: string, vars?: Vars): string => {
@@ -113,6 +113,39 @@ export function translatorOver<K extends string>(sources: (lang: Lang) => readon
 export function dictionaryTranslator<D extends Record<string, Message>>(dicts: { pl: D; en: Messages<D>; uk: Messages<D> }): TranslatorCore<keyof D & string> {
   return translatorOver((lang) => [dicts[lang], dicts.pl]);
 }
+
+/**
+ * A vocabulary defined once, a value to a line: `{ ngo: { pl, en, uk }, … }` (the layout of
+ * `KIND_LABELS`, `DECISION_LABELS` and the other `*_LABELS` tables in `common/`).
+ */
+export type LabelTable<K extends string = string> = Readonly<Record<K, Labels>>;
+
+/**
+ * A translator over a label table, for the server's mail, exports and reports and for the
+ * widgets: `kindLabel('uk', 'ngo')`. A value the table does not know (a retired one, read from
+ * the database) is returned as it is; a missing English or Ukrainian label falls back to Polish.
+ * The per-language dictionaries are built on first use, so an unused table costs nothing.
+ */
+export function labelTranslator<K extends string>(table: LabelTable<K> | (() => LabelTable<K>)): TranslatorCore<K> & ((lang: Lang, key: string, vars?: Vars) => string) {
+  let dicts: Record<Lang, Record<string, string>> | undefined;
+  const build = () => {
+    const t = typeof table === 'function' ? table() : table;
+    const out = { pl: {}, en: {}, uk: {} } as Record<Lang, Record<string, string>>;
+    for (const [key, labels] of Object.entries<Labels>(t)) for (const lang of LANGS) if (labels[lang]) out[lang][key] = labels[lang];
+    return out;
+  };
+  const tr = translatorOver<K>((lang) => {
+    dicts ??= build();
+    return [dicts[lang], dicts.pl];
+  });
+  return tr as typeof tr & ((lang: Lang, key: string, vars?: Vars) => string);
+}
+
+/** One text of a `{ pl, en, uk }` record (an option's label, a title) in `lang`, else its Polish one; '' for none. */
+export const labelIn = (labels: { readonly [L in Lang]?: string | null } | null | undefined, lang: Lang): string => (labels ? labels[lang] || labels.pl || '' : '');
+
+/** A translator with its language fixed: `const t = inLang(tReport, 'uk'); t('title')`. */
+export const inLang = <K extends string>(tr: (lang: Lang, key: K, vars?: Vars) => string, lang: Lang) => (key: K, vars?: Vars): string => tr(lang, key, vars);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -2,6 +2,7 @@
  * NGO map: taxonomy data and identifier checks shared by the API and `<ngo-map>`.
  * Plain data and pure functions (no zod), so the widget can import them cheaply.
  */
+import { labelTranslator } from './i18n.js';
 import type { Labels } from './taxonomy.js';
 
 export { KIND_LABELS, ORG_KINDS, type OrgKind } from './org-kinds.js';
@@ -22,6 +23,10 @@ export const LEGAL_FORMS = {
   inna: { pl: 'Inna forma', en: 'Other form', uk: 'Інша форма' },
 } as const satisfies Record<string, Labels>;
 export type LegalForm = keyof typeof LEGAL_FORMS;
+
+/** `tKind(lang, kind)`, `tLegalForm(lang, form)`: the tables above on the translator core (common/i18n.ts). */
+export const tKind = /* @__PURE__ */ labelTranslator(KIND_LABELS);
+export const tLegalForm = /* @__PURE__ */ labelTranslator(LEGAL_FORMS);
 
 /**
  * Areas of public-benefit activity (art. 4 ust. 1 of the act on public-benefit activity and
@@ -80,6 +85,8 @@ export const AREAS: readonly Area[] = [
   a('wsparcie-ngo', 'community', 'Wsparcie organizacji pozarządowych', 'Support for NGOs', 'Підтримка неурядових організацій'),
 ];
 export const AREA_SLUGS = AREAS.map((x) => x.slug);
+/** `tArea(lang, slug)`: an area's label; an unknown slug stays as it is. */
+export const tArea = /* @__PURE__ */ labelTranslator(() => Object.fromEntries(AREAS.map((x) => [x.slug, x.labels])));
 
 export const TARGET_GROUPS = {
   dzieci: { pl: 'Dzieci', en: 'Children', uk: 'Діти' },

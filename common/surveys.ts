@@ -3,6 +3,7 @@
  * shared by the API and the widgets: which items a respondent sees, what an answer may be, the
  * edition's status from the clock. Plain data and functions, no zod (see `surveys.schema.ts`).
  */
+import { labelIn, labelTranslator } from './i18n.js';
 import type { Labels, Lang } from './taxonomy.js';
 
 /** Who answers. Each group gets its own tokens (or open link), and scores are reported per group. */
@@ -16,6 +17,8 @@ export const GROUP_LABELS: Record<RespondentGroup, Labels> = {
   public_benefit_council: { pl: 'Rada Działalności Pożytku Publicznego', en: 'Public Benefit Council', uk: 'Рада громадськокорисної діяльності' },
   district_council: { pl: 'Rady dzielnic', en: 'District councils', uk: 'Ради районів' },
 };
+/** `tGroup(lang, group)`: the groups on the translator core (common/i18n.ts), for exports and reports. */
+export const tGroup = /* @__PURE__ */ labelTranslator(GROUP_LABELS);
 
 export const ITEM_TYPES = ['scale', 'single', 'multiple', 'text', 'number'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
@@ -105,7 +108,8 @@ export type Answers = Record<string, AnswerValue>;
 /** The item's wording for a group: its `textFor` variant, else the common text. */
 export const itemText = (item: Item, group: RespondentGroup | null): Texts => (group && item.textFor?.[group]) || item.text;
 
-export const textIn = (t: Texts | undefined, lang: Lang): string => (t ? t[lang] || t.pl : '');
+/** A text in `lang`, else in Polish: the translator core's `labelIn`. */
+export const textIn: (t: Texts | undefined, lang: Lang) => string = labelIn;
 
 export function* allItems(instrument: Instrument): Generator<{ section: Section; item: Item }> {
   for (const section of instrument.sections) for (const item of section.items) yield { section, item };

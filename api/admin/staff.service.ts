@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { ROLE_LABELS } from '../../common/admin.js';
+import { tRole } from '../../common/admin.js';
+import { dictionaryTranslator } from '../../common/i18n.js';
 import type { StaffRole } from '../../common/taxonomy.js';
 import { utcToWarsawLocal } from '../../common/time.js';
 import type { Config } from '../config.js';
@@ -28,11 +29,21 @@ interface Services {
 
 const expires = (iso: string) => `${utcToWarsawLocal(iso).replace('T', ' ')} (Europe/Warsaw)`;
 
-const TOTP_NOTE: Record<MailLang, string> = {
-  pl: 'Jako administrator po ustawieniu hasła dodasz kod weryfikacyjny do aplikacji uwierzytelniającej (np. FreeOTP, Aegis): bez niego nie zalogujesz się.\n\n',
-  en: 'As an administrator, after choosing the password you will add a verification code to an authenticator app (e.g. FreeOTP, Aegis): you cannot sign in without it.\n\n',
-  uk: 'Як адміністратор, після встановлення пароля ви додасте код підтвердження до застосунку автентифікації (напр. FreeOTP, Aegis): без нього увійти не вдасться.\n\n',
-};
+/** The invitation's texts besides its template: the role's name and, for an administrator, the second factor to come. */
+const tInvite = dictionaryTranslator({
+  pl: { totpNote: 'Jako administrator po ustawieniu hasła dodasz kod weryfikacyjny do aplikacji uwierzytelniającej (np. FreeOTP, Aegis): bez niego nie zalogujesz się.\n\n' },
+  en: { totpNote: 'As an administrator, after choosing the password you will add a verification code to an authenticator app (e.g. FreeOTP, Aegis): you cannot sign in without it.\n\n' },
+  uk: { totpNote: 'Як адміністратор, після встановлення пароля ви додасте код підтвердження до застосунку автентифікації (напр. FreeOTP, Aegis): без нього увійти не вдасться.\n\n' },
+});
+
+const inviteData = (s: Services, inviter: { name: string }, user: { name: string; role: StaffRole }, link: { token: string; expiresAt: string }, lang: MailLang) => ({
+  name: user.name,
+  inviter: inviter.name,
+  role: tRole(lang, user.role),
+  expires: expires(link.expiresAt),
+  link: staffPanelUrl(s.config, `password/${link.token}`),
+  totpNote: user.role === 'admin' ? tInvite(lang, 'totpNote') : '',
+});
 
 /** Invites a staff member: the account (no usable password yet) and the mailed set-password link, in one transaction. */
 export async function inviteStaff(s: Services, inviter: { name: string }, input: { email: string; name: string; role: StaffRole; district: number | null; lang: MailLang }) {
@@ -44,7 +55,7 @@ export async function inviteStaff(s: Services, inviter: { name: string }, input:
         to: input.email,
         template: staffInviteMail,
         lang: input.lang,
-        data: { name: input.name, inviter: inviter.name, role: ROLE_LABELS[input.lang][input.role], expires: expires(link.expiresAt), link: staffPanelUrl(s.config, `password/${link.token}`), totpNote: input.role === 'admin' ? TOTP_NOTE[input.lang] : '' },
+        data: inviteData(s, inviter, input, link, input.lang),
       },
       trx,
     );
@@ -59,7 +70,7 @@ export async function resendInvitation(s: Services, inviter: { name: string }, i
   if (user.password_set_at !== null) throw new ApiError(409, 'not_invited', 'This member has already chosen a password: reset it instead');
   await inTransaction(s.db, async (trx) => {
     const link = await createSecretLink(trx, { purpose: PASSWORD_LINK, subjectId: id, email: user.email, ttlMs: INVITE_TTL_MS, supersede: true });
-    await s.mailer.enqueue({ to: user.email, template: staffInviteMail, lang, data: { name: user.name, inviter: inviter.name, role: ROLE_LABELS[lang][user.role], expires: expires(link.expiresAt), link: staffPanelUrl(s.config, `password/${link.token}`), totpNote: user.role === 'admin' ? TOTP_NOTE[lang] : '' } }, trx);
+    await s.mailer.enqueue({ to: user.email, template: staffInviteMail, lang, data: inviteData(s, inviter, user, link, lang) }, trx);
   });
 }
 

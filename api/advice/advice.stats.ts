@@ -1,6 +1,7 @@
-import { CASE_STATUS_LABELS, CHANNEL_LABELS, type CaseStatus, type Channel } from '../../common/advice.js';
+import { tCaseStatus, tChannel } from '../../common/advice.js';
+import { dictionaryTranslator, inLang } from '../../common/i18n.js';
 import type { Stats } from '../../common/advice.schema.js';
-import { KIND_LABELS } from '../../common/map.js';
+import { tKind } from '../../common/map.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { ExportColumn, ExportTable } from '../core/export.js';
 import { warsawDateOf } from '../../common/time.js';
@@ -49,28 +50,29 @@ export function buildStats(facts: readonly CaseFacts[]): Stats {
   };
 }
 
-const EXPORT_HEADERS: Record<Lang, Record<'number' | 'topic' | 'status' | 'kind' | 'district' | 'channel' | 'created' | 'firstResponse' | 'closed' | 'satisfaction', string>> = {
+/** Column headings of the export, on the translator core (common/i18n.ts). */
+const tExport = dictionaryTranslator({
   pl: { number: 'Numer sprawy', topic: 'Temat', status: 'Status', kind: 'Rodzaj organizacji', district: 'Dzielnica', channel: 'Kanał', created: 'Wpłynęła', firstResponse: 'Pierwsza odpowiedź', closed: 'Zamknięta', satisfaction: 'Ocena (1–5)' },
   en: { number: 'Case number', topic: 'Topic', status: 'Status', kind: 'Organisation kind', district: 'District', channel: 'Channel', created: 'Received', firstResponse: 'First response', closed: 'Closed', satisfaction: 'Rating (1–5)' },
   uk: { number: 'Номер справи', topic: 'Тема', status: 'Статус', kind: 'Тип організації', district: 'Район', channel: 'Канал', created: 'Надійшла', firstResponse: 'Перша відповідь', closed: 'Закрита', satisfaction: 'Оцінка (1–5)' },
-};
+});
 
 /**
  * The anonymised export: what the statistics count, never who asked or what. Statuses, kinds and
  * channels as labels in `lang`, times as date cells in Warsaw time.
  */
 export function adviceExportTable(facts: readonly CaseFacts[], lang: Lang): ExportTable {
-  const h = EXPORT_HEADERS[lang];
+  const h = inLang(tExport, lang);
   const columns: ExportColumn[] = [
-    { key: 'number', header: h.number }, { key: 'topic', header: h.topic }, { key: 'status', header: h.status }, { key: 'kind', header: h.kind },
-    { key: 'district', header: h.district, type: 'number' }, { key: 'channel', header: h.channel },
-    { key: 'created', header: h.created, type: 'datetime' }, { key: 'firstResponse', header: h.firstResponse, type: 'datetime' }, { key: 'closed', header: h.closed, type: 'datetime' },
-    { key: 'satisfaction', header: h.satisfaction, type: 'number' },
+    { key: 'number', header: h('number') }, { key: 'topic', header: h('topic') }, { key: 'status', header: h('status') }, { key: 'kind', header: h('kind') },
+    { key: 'district', header: h('district'), type: 'number' }, { key: 'channel', header: h('channel') },
+    { key: 'created', header: h('created'), type: 'datetime' }, { key: 'firstResponse', header: h('firstResponse'), type: 'datetime' }, { key: 'closed', header: h('closed'), type: 'datetime' },
+    { key: 'satisfaction', header: h('satisfaction'), type: 'number' },
   ];
   const rows = facts.map((f) => ({
-    number: f.number, topic: f.topic_id, status: CASE_STATUS_LABELS[f.status as CaseStatus]?.[lang] ?? f.status,
-    kind: (KIND_LABELS as Record<string, Record<Lang, string>>)[f.organisation_kind]?.[lang] ?? f.organisation_kind, district: f.district,
-    channel: CHANNEL_LABELS[f.channel as Channel]?.[lang] ?? f.channel, created: f.created_at, firstResponse: f.first_response_at, closed: f.closed_at,
+    number: f.number, topic: f.topic_id, status: tCaseStatus(lang, f.status),
+    kind: tKind(lang, f.organisation_kind), district: f.district,
+    channel: tChannel(lang, f.channel), created: f.created_at, firstResponse: f.first_response_at, closed: f.closed_at,
     satisfaction: f.satisfaction === null ? null : Number(f.satisfaction),
   }));
   return { columns, rows };

@@ -46,11 +46,8 @@ export function demoLocal(days: number, time: string, now = new Date()): string 
   return `${day}T${time}`;
 }
 
-const CLAUSE =
-  'Administratorem danych osobowych jest Prezydent Miasta Krakowa (Urząd Miasta Krakowa, pl. Wszystkich Świętych 3-4, 31-004 Kraków). ' +
-  'Inspektor ochrony danych: iod@um.krakow.pl (adres przykładowy). Dane przetwarzamy w celu przeprowadzenia konsultacji (art. 6 ust. 1 lit. c i e RODO) ' +
-  'i przechowujemy przez okres wymagany przepisami o archiwizacji. Imię, nazwisko i e-mail nie są publikowane. Masz prawo dostępu do danych, ich sprostowania, ' +
-  'ograniczenia przetwarzania i wniesienia sprzeciwu oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych.';
+/** The demo consultations have no clause of their own: readers get the consultations form's clause (api/core/clauses.defaults.ts, or the deployment's) in their language. */
+const CLAUSE = '';
 
 const PROGRAMME = `Projekt
 

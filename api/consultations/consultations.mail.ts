@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
+import { dictionaryTranslator } from '../../common/i18n.js';
 
 /** Confirmation links for remarks and supports live 7 days. */
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
@@ -48,5 +49,9 @@ export const remarkRejectedMail = mailTemplate('consultations.remark-rejected', 
   uk: { subject: 'Зауваження не опубліковано: {{title}}', text: 'Добрий день, {{name}}!\n\nВаше зауваження в консультаціях «{{title}}» ({{unit}}) не опубліковано.\nПричина: {{reason}}\n\nЯкщо маєте запитання, дайте відповідь на цей лист.' },
 });
 
-/** "The whole document" in mails and the report. */
-export const WHOLE_DOCUMENT = { pl: 'cały dokument', en: 'the whole document', uk: 'весь документ' } as const;
+/** Texts that go into the mails' placeholders ("the whole document" for a remark on no unit), on the translator core. */
+export const tMailPart = dictionaryTranslator({
+  pl: { wholeDocument: 'cały dokument' },
+  en: { wholeDocument: 'the whole document' },
+  uk: { wholeDocument: 'весь документ' },
+});

@@ -9,9 +9,10 @@ import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, HeightRule, LineRuleType, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun,
   WidthType, convertMillimetersToTwip, sectionPageSizeDefaults,
 } from 'docx';
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS } from '../../common/consultations.js';
+import { AUTHOR_TYPES, DECISIONS, tAuthorType, tDecision } from '../../common/consultations.js';
 import type { Lang } from '../../common/taxonomy.js';
-import { REPORT_LABELS, REPORT_LOCALES, authorWithType, decisionLabel, groupLabel, reportFacts, type Report, type ReportGroup } from './consultations.report.js';
+import { inLang } from '../../common/i18n.js';
+import { REPORT_LOCALES, tReport, authorWithType, decisionLabel, groupLabel, reportFacts, type Report, type ReportGroup } from './consultations.report.js';
 import { utcToWarsawLocal } from '../../common/time.js';
 
 /** 2 cm in twips, rounded as Word rounds it (convertMillimetersToTwip floors it to 1133). */
@@ -42,15 +43,15 @@ const cell = (children: Paragraph[], width: number, shaded = false) =>
 
 /** One remark as a two-column table: the field's name, then its text. Empty fields are left out, the decision never. */
 function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
-  const t = REPORT_LABELS[lang];
+  const t = inLang(tReport, lang);
   const fields: [string, string | null, boolean?][] = [
-    [t.author, authorWithType(r, lang)],
-    [t.currentWording, r.currentWording],
-    [t.proposedWording, r.proposedWording],
-    [t.justification, r.justification],
-    [t.supporters, r.supporters.map((s) => s.organisationName).join('; ')],
-    [t.decision, decisionLabel(r.decision, lang), true],
-    [t.response, r.response],
+    [t('author'), authorWithType(r, lang)],
+    [t('currentWording'), r.currentWording],
+    [t('proposedWording'), r.proposedWording],
+    [t('justification'), r.justification],
+    [t('supporters'), r.supporters.map((s) => s.organisationName).join('; ')],
+    [t('decision'), decisionLabel(r.decision, lang), true],
+    [t('response'), r.response],
   ];
   const rows = fields
     .filter(([, value, always]) => always || !!value)
@@ -64,7 +65,7 @@ function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
 
 /** The sign-off block: prepared by, approved by (each a name, position and signature to write in) and the date; rows kept together on one page. */
 function signOffTable(lang: Lang): Table {
-  const t = REPORT_LABELS[lang];
+  const t = inLang(tReport, lang);
   const line = (label: string, hint: string | null) => new TableRow({
     cantSplit: true,
     height: { value: convertMillimetersToTwip(14), rule: HeightRule.ATLEAST },
@@ -74,14 +75,14 @@ function signOffTable(lang: Lang): Table {
     ],
   });
   return new Table({
-    rows: [line(t.preparedBy, t.signature), line(t.approvedBy, t.signature), line(t.signDate, null)],
+    rows: [line(t('preparedBy'), t('signature')), line(t('approvedBy'), t('signature')), line(t('signDate'), null)],
     width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS,
   });
 }
 
 /** A summary table: a repeated header row, one row per label with its count, and the total. */
 function countTable(head: string, rows: [string, number][], lang: Lang, total: number): Table {
-  const t = REPORT_LABELS[lang];
+  const t = inLang(tReport, lang);
   const widths = [TEXT_WIDTH - COUNT_WIDTH, COUNT_WIDTH];
   const line = (label: string, n: number | string, opts: { header?: boolean; bold?: boolean } = {}) =>
     new TableRow({
@@ -93,7 +94,7 @@ function countTable(head: string, rows: [string, number][], lang: Lang, total: n
       ],
     });
   return new Table({
-    rows: [line(head, t.count, { header: true, bold: true }), ...rows.map(([label, n]) => line(label, n)), line(t.total, total, { bold: true })],
+    rows: [line(head, t('count'), { header: true, bold: true }), ...rows.map(([label, n]) => line(label, n)), line(t('total'), total, { bold: true })],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     borders: BORDERS,
@@ -108,11 +109,11 @@ const gap = () => new Paragraph({ children: [] });
 
 /** The report as a DOCX file. */
 export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
-  const t = REPORT_LABELS[lang];
+  const t = inLang(tReport, lang);
   const c = report.consultation;
 
   const header: Paragraph[] = [
-    new Paragraph({ children: [new TextRun(t.report)] }),
+    new Paragraph({ children: [new TextRun(t('report'))] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(c.title))] }),
     ...reportFacts(c, lang).map(
       (f) => new Paragraph({ spacing: { after: 60 }, children: [new TextRun({ text: `${f.label}: `, bold: true }), new TextRun(clean(f.value))] }),
@@ -123,23 +124,23 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
     ? report.groups.flatMap((g) => [
         heading(groupLabel(g, lang), HeadingLevel.HEADING_2),
         ...(g.text ? textParagraphs(g.text, { italics: true }, true) : []),
-        ...g.remarks.flatMap((r) => [heading(`${t.remark} ${r.no}`, HeadingLevel.HEADING_3), remarkTable(r, lang), gap()]),
+        ...g.remarks.flatMap((r) => [heading(`${t('remark')} ${r.no}`, HeadingLevel.HEADING_3), remarkTable(r, lang), gap()]),
       ])
-    : [new Paragraph({ children: [new TextRun(t.noRemarks)] })];
+    : [new Paragraph({ children: [new TextRun(t('noRemarks'))] })];
 
-  const decisionRows: [string, number][] = DECISIONS.map((d) => [DECISION_LABELS[d][lang], report.byDecision[d]]);
-  if (report.byDecision.none) decisionRows.push([t.none, report.byDecision.none]);
+  const decisionRows: [string, number][] = DECISIONS.map((d) => [tDecision(lang, d), report.byDecision[d]]);
+  if (report.byDecision.none) decisionRows.push([t('none'), report.byDecision.none]);
   const summary: (Paragraph | Table)[] = [
-    heading(t.byAuthorType, HeadingLevel.HEADING_2),
-    countTable(t.authorType, AUTHOR_TYPES.map((a) => [AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a]]), lang, report.total),
+    heading(t('byAuthorType'), HeadingLevel.HEADING_2),
+    countTable(t('authorType'), AUTHOR_TYPES.map((a) => [tAuthorType(lang, a), report.byAuthorType[a]]), lang, report.total),
     gap(),
-    heading(t.byDecision, HeadingLevel.HEADING_2),
-    countTable(t.decision, decisionRows, lang, report.total),
+    heading(t('byDecision'), HeadingLevel.HEADING_2),
+    countTable(t('decision'), decisionRows, lang, report.total),
     gap(),
     new Paragraph({
       children: [
-        new TextRun({ text: `${t.total}: `, bold: true }), new TextRun(`${report.total}. `),
-        new TextRun({ text: `${t.supportsTotal}: `, bold: true }), new TextRun(`${report.supports}.`),
+        new TextRun({ text: `${t('total')}: `, bold: true }), new TextRun(`${report.total}. `),
+        new TextRun({ text: `${t('supportsTotal')}: `, bold: true }), new TextRun(`${report.supports}.`),
       ],
     }),
   ];
@@ -149,7 +150,7 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
     paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
   });
   const doc = new Document({
-    title: clean(`${t.report}: ${c.title}`),
+    title: clean(`${t('report')}: ${c.title}`),
     subject: clean(c.subject),
     creator: clean(c.unitName),
     lastModifiedBy: clean(c.unitName),
@@ -177,11 +178,11 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
         },
         children: [
           ...header,
-          heading(t.remarks, HeadingLevel.HEADING_1),
+          heading(t('remarks'), HeadingLevel.HEADING_1),
           ...remarks,
-          heading(t.summary, HeadingLevel.HEADING_1),
+          heading(t('summary'), HeadingLevel.HEADING_1),
           ...summary,
-          heading(t.signOff, HeadingLevel.HEADING_1),
+          heading(t('signOff'), HeadingLevel.HEADING_1),
           signOffTable(lang),
         ],
       },

@@ -5,8 +5,8 @@ import { html, page, raw } from '../core/html.js';
  * no contact data can reach it. `buildReport` is pure; `reportHtml`, `reportTable` and `reportDocx`
  * (consultations.report.docx.ts) render it.
  */
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
-import { formatDate, LOCALES } from '../../common/i18n.js';
+import { AUTHOR_TYPES, DECISIONS, tAuthorType, tDecision, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
+import { dictionaryTranslator, formatDate, inLang, LOCALES } from '../../common/i18n.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import type { ExportTable } from '../core/export.js';
 
@@ -122,7 +122,11 @@ export const REPORT_LABELS = {
     to: 'до',
     signOff: 'Затвердження звіту', preparedBy: 'Підготував(ла)', approvedBy: 'Затвердив(ла)', signDate: 'Дата', signature: 'ім’я, прізвище, посада, підпис', page: 'Сторінка',
   },
-} as const satisfies Record<Lang, Record<string, string>>;
+} as const;
+
+/** The report's labels on the translator core (common/i18n.ts): `tReport(lang, 'report')`; en and uk must have every key of pl. */
+export const tReport = dictionaryTranslator<(typeof REPORT_LABELS)['pl']>(REPORT_LABELS);
+export type ReportKey = keyof (typeof REPORT_LABELS)['pl'];
 
 /** BCP 47 locale of each report language (dates, and the DOCX document language): the translator core's. */
 export const REPORT_LOCALES = LOCALES;
@@ -132,28 +136,27 @@ export const warsawDateTime = (iso: string, lang: Lang) => formatDate(lang, iso,
 
 /** Everything user-written goes through this: script and markup render as text. */
 
-const T = REPORT_LABELS;
 
-const author = (r: ReportRemark, lang: Lang) => (r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS.resident[lang] : r.organisationName);
+const author = (r: ReportRemark, lang: Lang) => (r.authorType === 'resident' || !r.organisationName ? tAuthorType(lang, 'resident') : r.organisationName);
 /** `Organisation (type)`, or just the type for residents: never a person's name. */
 export const authorWithType = (r: ReportRemark, lang: Lang) =>
-  r.authorType === 'resident' || !r.organisationName ? AUTHOR_TYPE_LABELS[r.authorType][lang] : `${r.organisationName} (${AUTHOR_TYPE_LABELS[r.authorType][lang]})`;
-export const decisionLabel = (d: Decision | null, lang: Lang) => (d ? DECISION_LABELS[d][lang] : T[lang].none);
-export const groupLabel = (g: ReportGroup, lang: Lang) => g.label ?? T[lang].wholeDocument;
+  r.authorType === 'resident' || !r.organisationName ? tAuthorType(lang, r.authorType) : `${r.organisationName} (${tAuthorType(lang, r.authorType)})`;
+export const decisionLabel = (d: Decision | null, lang: Lang) => (d ? tDecision(lang, d) : tReport(lang, 'none'));
+export const groupLabel = (g: ReportGroup, lang: Lang) => g.label ?? tReport(lang, 'wholeDocument');
 
 /** The header facts, in order: label and value, empty values left out. */
 export function reportFacts(c: ReportConsultation, lang: Lang): { label: string; value: string }[] {
-  const t = T[lang];
+  const t = inLang(tReport, lang);
   const district = c.district === null ? undefined : DISTRICTS.find((d) => d.id === c.district);
   const facts: [string, string | null | undefined][] = [
-    [t.subject, c.subject],
-    [t.goal, c.goal],
-    [t.unit, c.unitName],
-    [t.legalBasis, c.legalBasis],
-    [t.period, `${warsawDateTime(c.startsAt, lang)} – ${warsawDateTime(c.endsAt, lang)}`],
-    [t.audience, c.audience === 'ngo' ? t.audienceNgo : t.audienceAll],
-    [t.area, district ? `${t.district} ${district.roman} ${district.name}` : t.cityWide],
-    [t.published, c.reportedAt ? warsawDateTime(c.reportedAt, lang) : null],
+    [t('subject'), c.subject],
+    [t('goal'), c.goal],
+    [t('unit'), c.unitName],
+    [t('legalBasis'), c.legalBasis],
+    [t('period'), `${warsawDateTime(c.startsAt, lang)} – ${warsawDateTime(c.endsAt, lang)}`],
+    [t('audience'), c.audience === 'ngo' ? t('audienceNgo') : t('audienceAll')],
+    [t('area'), district ? `${t('district')} ${district.roman} ${district.name}` : t('cityWide')],
+    [t('published'), c.reportedAt ? warsawDateTime(c.reportedAt, lang) : null],
   ];
   return facts.filter((f): f is [string, string] => !!f[1]).map(([label, value]) => ({ label, value }));
 }
@@ -187,47 +190,47 @@ tfoot th, tfoot td { font-weight: bold }
 
 /** A standalone, printable A4 page. Every user-written text is escaped (`hono/html`). */
 export function reportHtml(report: Report, lang: Lang): string {
-  const t = T[lang];
+  const t = inLang(tReport, lang);
   const c = report.consultation;
   const field = (label: string, value: string | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   const remark = (r: ReportGroup['remarks'][number]) => html`<article>
-<h4>${t.remark} ${r.no}. ${t.author}: ${authorWithType(r, lang)}</h4>
-<dl>${field(t.currentWording, r.currentWording)}${field(t.proposedWording, r.proposedWording)}${field(t.justification, r.justification)}${field(t.supporters, r.supporters.map((s) => s.organisationName).join('; '))}<dt>${t.decision}</dt><dd class="decision">${decisionLabel(r.decision, lang)}</dd>${field(t.response, r.response)}</dl>
+<h4>${t('remark')} ${r.no}. ${t('author')}: ${authorWithType(r, lang)}</h4>
+<dl>${field(t('currentWording'), r.currentWording)}${field(t('proposedWording'), r.proposedWording)}${field(t('justification'), r.justification)}${field(t('supporters'), r.supporters.map((s) => s.organisationName).join('; '))}<dt>${t('decision')}</dt><dd class="decision">${decisionLabel(r.decision, lang)}</dd>${field(t('response'), r.response)}</dl>
 </article>`;
   const lines = <I>(items: I[], render: (item: I) => ReturnType<typeof html>) => items.map((item, i) => (i ? html`\n${render(item)}` : render(item)));
   const groups = lines(report.groups, (g) => html`<section><h3>${groupLabel(g, lang)}</h3>${g.text ? html`<p class="unit-text">${g.text}</p>` : ''}\n${lines(g.remarks, remark)}</section>`);
   const row = (label: string, n: number, key: string) => html`<tr data-key="${key}"><th scope="row">${label}</th><td class="n">${n}</td></tr>`;
-  const authorRows = AUTHOR_TYPES.map((a) => row(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a], a));
-  const decisionRows = [...DECISIONS.map((d) => row(DECISION_LABELS[d][lang], report.byDecision[d], d)), ...(report.byDecision.none ? [row(t.none, report.byDecision.none, 'none')] : [])];
+  const authorRows = AUTHOR_TYPES.map((a) => row(tAuthorType(lang, a), report.byAuthorType[a], a));
+  const decisionRows = [...DECISIONS.map((d) => row(tDecision(lang, d), report.byDecision[d], d)), ...(report.byDecision.none ? [row(t('none'), report.byDecision.none, 'none')] : [])];
   const table = (caption: string, head: string, rows: ReturnType<typeof html>[]) =>
-    html`<table><caption>${caption}</caption><thead><tr><th scope="col">${head}</th><th scope="col" class="n">${t.count}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${t.total}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
+    html`<table><caption>${caption}</caption><thead><tr><th scope="col">${head}</th><th scope="col" class="n">${t('count')}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${t('total')}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
   return page(html`<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.report}: ${c.title}</title>
-<style>${raw(STYLE.replace('PAGE_LABEL', t.page))}</style>
+<title>${t('report')}: ${c.title}</title>
+<style>${raw(STYLE.replace('PAGE_LABEL', t('page')))}</style>
 </head>
 <body>
 <header>
-<p>${t.report}</p>
+<p>${t('report')}</p>
 <h1>${c.title}</h1>
 <dl class="meta">${reportFacts(c, lang).map((f) => field(f.label, f.value))}</dl>
 </header>
 <main>
-<h2>${t.remarks}</h2>
-${report.total ? groups : html`<p>${t.noRemarks}</p>`}
-<h2>${t.summary}</h2>
-${table(t.byAuthorType, t.authorType, authorRows)}
-${table(t.byDecision, t.decision, decisionRows)}
-<p><strong>${t.total}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${t.supportsTotal}:</strong> <span data-total-supports>${report.supports}</span>.</p>
+<h2>${t('remarks')}</h2>
+${report.total ? groups : html`<p>${t('noRemarks')}</p>`}
+<h2>${t('summary')}</h2>
+${table(t('byAuthorType'), t('authorType'), authorRows)}
+${table(t('byDecision'), t('decision'), decisionRows)}
+<p><strong>${t('total')}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${t('supportsTotal')}:</strong> <span data-total-supports>${report.supports}</span>.</p>
 <section class="sign-off" aria-labelledby="sign-off">
-<h2 id="sign-off">${t.signOff}</h2>
+<h2 id="sign-off">${t('signOff')}</h2>
 <table><tbody>
-<tr><th scope="row">${t.preparedBy}<small>${t.signature}</small></th><td></td></tr>
-<tr><th scope="row">${t.approvedBy}<small>${t.signature}</small></th><td></td></tr>
-<tr><th scope="row">${t.signDate}</th><td></td></tr>
+<tr><th scope="row">${t('preparedBy')}<small>${t('signature')}</small></th><td></td></tr>
+<tr><th scope="row">${t('approvedBy')}<small>${t('signature')}</small></th><td></td></tr>
+<tr><th scope="row">${t('signDate')}</th><td></td></tr>
 </tbody></table>
 </section>
 </main>
@@ -243,26 +246,26 @@ const COLUMNS = ['no', 'unit', 'authorType', 'author', 'currentWording', 'propos
  * summary in the first two columns: counts by author type, by decision, and the totals.
  */
 export function reportTable(report: Report, lang: Lang): ExportTable {
-  const t = T[lang];
+  const t = inLang(tReport, lang);
   const headers: Record<(typeof COLUMNS)[number], string> = {
-    no: t.no, unit: t.unitCol, authorType: t.authorType, author: t.author, currentWording: t.currentWording, proposedWording: t.proposedWording,
-    justification: t.justification, supporters: t.supporters, supportCount: t.supportsTotal, decision: t.decision, response: t.response,
+    no: t('no'), unit: t('unitCol'), authorType: t('authorType'), author: t('author'), currentWording: t('currentWording'), proposedWording: t('proposedWording'),
+    justification: t('justification'), supporters: t('supporters'), supportCount: t('supportsTotal'), decision: t('decision'), response: t('response'),
   };
   const rows: Record<string, unknown>[] = report.groups.flatMap((g) =>
     g.remarks.map((r) => ({
-      no: r.no, unit: groupLabel(g, lang), authorType: AUTHOR_TYPE_LABELS[r.authorType][lang], author: author(r, lang), currentWording: r.currentWording,
+      no: r.no, unit: groupLabel(g, lang), authorType: tAuthorType(lang, r.authorType), author: author(r, lang), currentWording: r.currentWording,
       proposedWording: r.proposedWording, justification: r.justification, supporters: r.supporters.map((s) => s.organisationName), supportCount: r.supporters.length,
       decision: decisionLabel(r.decision, lang), response: r.response ?? '',
     })),
   );
   const pair = (label: string, n: number) => ({ no: label, unit: n });
-  rows.push({}, pair(t.byAuthorType, NaN));
-  rows.push(...AUTHOR_TYPES.map((a) => pair(AUTHOR_TYPE_LABELS[a][lang], report.byAuthorType[a])));
-  rows.push({}, pair(t.byDecision, NaN));
-  rows.push(...DECISIONS.map((d) => pair(DECISION_LABELS[d][lang], report.byDecision[d])));
-  if (report.byDecision.none) rows.push(pair(t.none, report.byDecision.none));
-  rows.push({}, pair(t.total, report.total), pair(t.supportsTotal, report.supports));
+  rows.push({}, pair(t('byAuthorType'), NaN));
+  rows.push(...AUTHOR_TYPES.map((a) => pair(tAuthorType(lang, a), report.byAuthorType[a])));
+  rows.push({}, pair(t('byDecision'), NaN));
+  rows.push(...DECISIONS.map((d) => pair(tDecision(lang, d), report.byDecision[d])));
+  if (report.byDecision.none) rows.push(pair(t('none'), report.byDecision.none));
+  rows.push({}, pair(t('total'), report.total), pair(t('supportsTotal'), report.supports));
   // Section titles carry no number.
-  for (const r of rows) if (Number.isNaN(r.unit)) r.unit = t.count;
+  for (const r of rows) if (Number.isNaN(r.unit)) r.unit = t('count');
   return { columns: COLUMNS.map((key) => ({ key, header: headers[key] })), rows };
 }

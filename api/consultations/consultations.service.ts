@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AUTHOR_TYPE_LABELS, DECISION_LABELS, type AuthorType, type RemarkStatus } from '../../common/consultations.js';
+import { tAuthorType, tDecision, tRemarkStatus, type AuthorType, type RemarkStatus } from '../../common/consultations.js';
 import type { ConsultationInput, RemarkInput, RemarkListQuery, SupportInput } from '../../common/consultations.schema.js';
 import { staffToNotify } from '../admin/staff.repository.js';
 import type { StaffPrincipal } from '../core/auth.js';
@@ -14,7 +14,7 @@ import { inTransaction, type Db } from '../core/transaction.js';
 import { buildReport } from './consultations.report.js';
 import {
   answeredMail, CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, consultationUrl, linkUrl, REMARK_LINK, remarkArrivedMail, remarkRejectedMail, reportUrl,
-  SUPPORT_LINK, WHOLE_DOCUMENT,
+  SUPPORT_LINK, tMailPart,
 } from './consultations.mail.js';
 import {
   alreadySupports, confirmSupport, consultationsVersion, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
@@ -99,10 +99,9 @@ export async function staffRemarks(db: Db, row: ConsultationRow, status?: Remark
 /** Mails the staff who look after this consultation that a remark waits or is published (once per remark). */
 async function notifyStaff({ mailer, config }: Services, trx: Db, row: ConsultationRow, remark: { unitLabel: string | null; authorType: AuthorType; status: 'pending' | 'published' }) {
   // Staff mails go out in Polish, the panel's working language.
-  const status = { pending: 'czeka na moderację', published: 'opublikowana' }[remark.status];
   for (const to of await staffToNotify(trx, row.district)) {
     await mailer.enqueue(
-      { to, template: remarkArrivedMail, lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? WHOLE_DOCUMENT.pl, authorType: AUTHOR_TYPE_LABELS[remark.authorType].pl, status, link: consultationUrl(config, row.id, 'pl') } },
+      { to, template: remarkArrivedMail, lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? tMailPart('pl', 'wholeDocument'), authorType: tAuthorType('pl', remark.authorType), status: tRemarkStatus('pl', remark.status), link: consultationUrl(config, row.id, 'pl') } },
       trx,
     );
   }
@@ -143,7 +142,7 @@ export async function submitRemark(services: Services, consultationId: string, b
     if (status === 'unconfirmed') {
       const link = await createSecretLink(trx, { purpose: REMARK_LINK, subjectId: id, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
       await mailer.enqueue(
-        { to: body.contact.email, template: confirmRemarkMail, lang: body.lang, data: { name: body.contact.name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
+        { to: body.contact.email, template: confirmRemarkMail, lang: body.lang, data: { name: body.contact.name, title: row.title, unit: unit?.label ?? tMailPart(body.lang, 'wholeDocument'), link: linkUrl(config, row.id, 'confirm', link.token, body.lang) } },
         trx,
       );
     } else {
@@ -188,7 +187,7 @@ export async function submitSupport({ db, mailer, config }: Services, consultati
       const unit = remark.unit_id ? await findUnit(trx, row.id, remark.unit_id) : null;
       const link = await createSecretLink(trx, { purpose: SUPPORT_LINK, subjectId: sid, email: body.contact.email, ttlMs: CONFIRM_TTL_MS });
       await mailer.enqueue(
-        { to: body.contact.email, template: confirmSupportMail, lang: body.lang, data: { name: body.contact.name, organisation: body.organisationName, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[body.lang], link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
+        { to: body.contact.email, template: confirmSupportMail, lang: body.lang, data: { name: body.contact.name, organisation: body.organisationName, title: row.title, unit: unit?.label ?? tMailPart(body.lang, 'wholeDocument'), link: linkUrl(config, row.id, 'confirm-support', link.token, body.lang) } },
         trx,
       );
     }
@@ -237,7 +236,7 @@ export async function rejectRemark({ db, mailer }: Services, staff: StaffPrincip
     if (!mailsRejection(remark.status)) return;
     const lang = mailLang(remark.lang);
     const unit = remark.unit_id ? await findUnit(trx, row.id, remark.unit_id) : null;
-    await mailer.enqueue({ to: remark.contact_email, template: remarkRejectedMail, lang, data: { name: remark.contact_name, title: row.title, unit: unit?.label ?? WHOLE_DOCUMENT[lang], reason: reason || '—' } }, trx);
+    await mailer.enqueue({ to: remark.contact_email, template: remarkRejectedMail, lang, data: { name: remark.contact_name, title: row.title, unit: unit?.label ?? tMailPart(lang, 'wholeDocument'), reason: reason || '—' } }, trx);
   });
   return { id: remark.id, status: to };
 }
@@ -258,7 +257,7 @@ export async function publishAnswers({ db, mailer, config }: Services, staff: St
       await mailer.enqueue(
         {
           to: r.contact_email, template: answeredMail, lang,
-          data: { name: r.contact_name, title: row.title, unit: r.unit_label ?? WHOLE_DOCUMENT[lang], decision: r.decision ? DECISION_LABELS[r.decision][lang] : '', response: r.response ?? '', link: reportUrl(config, row.id, lang) },
+          data: { name: r.contact_name, title: row.title, unit: r.unit_label ?? tMailPart(lang, 'wholeDocument'), decision: r.decision ? tDecision(lang, r.decision) : '', response: r.response ?? '', link: reportUrl(config, row.id, lang) },
         },
         trx,
       );

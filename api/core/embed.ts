@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { embedOf, type EmbedResizeMessage } from '../../common/modules.js';
+import { interpolate } from '../../common/i18n.js';
 import { LANGS } from '../../common/taxonomy.js';
 import type { Config } from '../config.js';
 import type { AppEnv } from './context.js';
@@ -115,7 +116,7 @@ export function embedPage(slug: string, tag: string, query: URLSearchParams, ite
   const heading = item?.title ?? pageTitle(slug, query, lang);
   const op = landing?.operator;
   const title = op ? `${heading} — ${op.name}` : heading;
-  const say = (t: Lang3, name: string) => t[lang].replace('{name}', name);
+  const say = (t: Lang3, name: string) => interpolate(lang, t[lang], { name });
   const brand = op
     ? html`<header class="landing">
 <a class="brand" href="${op.url ?? '/'}">${op.logoUrl ? html`<img src="${op.logoUrl}" alt="" height="40">` : ''}<span>${op.name}</span></a>

@@ -1,3 +1,5 @@
+import { LANGS, normaliseLang, type Lang } from '../../common/i18n.js';
+
 /**
  * Plain-text mail templates in pl, en and uk. A module defines its templates as values in
  * `<slug>.mail.ts` and lists them in its manifest:
@@ -12,8 +14,8 @@
  * of every language: a missing one is a compile error. Values go in as-is; the mail is plain text,
  * so nothing is escaped.
  */
-export const MAIL_LANGS = ['pl', 'en', 'uk'] as const;
-export type MailLang = (typeof MAIL_LANGS)[number];
+export const MAIL_LANGS = LANGS;
+export type MailLang = Lang;
 
 export interface MailText {
   subject: string;
@@ -48,11 +50,8 @@ export function mailTemplate<const L extends Record<MailLang, MailText>>(name: s
   return { name, texts };
 }
 
-/** `pl` for anything that is not one of the supported languages. */
-export const mailLang = (lang: string | null | undefined): MailLang => {
-  const base = (lang ?? '').toLowerCase().split('-')[0];
-  return (MAIL_LANGS as readonly string[]).includes(base ?? '') ? (base as MailLang) : 'pl';
-};
+/** `pl` for anything that is not one of the supported languages: the translator core's `normaliseLang`. */
+export const mailLang = (lang: string | null | undefined): MailLang => normaliseLang(lang);
 
 export function interpolate(template: string, data: Record<string, unknown>): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, key: string) => {

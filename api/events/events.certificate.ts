@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { dictionaryTranslator, inLang } from '../../common/i18n.js';
 import type { Lang } from '../../common/taxonomy.js';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +40,8 @@ export interface CertificateData {
   lang: Lang;
 }
 
-const LABELS = {
+/** The certificate's texts, on the translator core (common/i18n.ts). */
+const tCertificate = dictionaryTranslator({
   pl: {
     heading: 'Zaświadczenie o udziale', intro: 'Niniejszym zaświadcza się, że', completed: 'uczestniczył(a) w cyklu szkoleń',
     attendance: 'Obecność: {attended} z {held} sesji ({percent} %)', sessions: 'Sesje, w których uczestniczono:', organiser: 'Organizator:',
@@ -55,15 +57,13 @@ const LABELS = {
     attendance: 'Відвідування: {attended} з {held} сесій ({percent} %)', sessions: 'Відвідані сесії:', organiser: 'Організатор:',
     number: 'Номер свідоцтва:', issued: 'Дата видачі:', verify: 'Перевірити автентичність можна за адресою:',
   },
-} satisfies Record<Lang, Record<string, string>>;
-
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+});
 
 /** The certificate as PDF bytes. */
 export async function certificatePdf(c: CertificateData): Promise<Buffer> {
-  const L = LABELS[c.lang];
+  const L = inLang(tCertificate, c.lang);
   const qr = await QRCode.toBuffer(c.verifyUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${L.heading}: ${c.holderName}`, Subject: c.seriesTitle, Author: c.organiser }, lang: c.lang });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${L('heading')}: ${c.holderName}`, Subject: c.seriesTitle, Author: c.organiser }, lang: c.lang });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -75,22 +75,22 @@ export async function certificatePdf(c: CertificateData): Promise<Buffer> {
   const date = (local: string) => new Intl.DateTimeFormat(c.lang, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${local.slice(0, 10)}T12:00:00Z`));
   const percent = c.held ? Math.round((c.attended * 100) / c.held) : 0;
 
-  doc.font('bold').fontSize(26).text(L.heading, { align: 'center' }).moveDown(1.5);
-  doc.font('regular').fontSize(13).text(L.intro, { align: 'center' }).moveDown(0.5);
+  doc.font('bold').fontSize(26).text(L('heading'), { align: 'center' }).moveDown(1.5);
+  doc.font('regular').fontSize(13).text(L('intro'), { align: 'center' }).moveDown(0.5);
   doc.font('bold').fontSize(22).text(c.holderName, { align: 'center' }).moveDown(0.5);
-  doc.font('regular').fontSize(13).text(L.completed, { align: 'center' }).moveDown(0.5);
+  doc.font('regular').fontSize(13).text(L('completed'), { align: 'center' }).moveDown(0.5);
   doc.font('bold').fontSize(17).text(`„${c.seriesTitle}”`, { align: 'center' }).moveDown(1);
-  doc.font('regular').fontSize(12).text(fill(L.attendance, { attended: c.attended, held: c.held, percent }), { align: 'center' }).moveDown(1.2);
-  doc.font('bold').fontSize(11).text(L.sessions).moveDown(0.3);
+  doc.font('regular').fontSize(12).text(L('attendance', { attended: c.attended, held: c.held, percent }), { align: 'center' }).moveDown(1.2);
+  doc.font('bold').fontSize(11).text(L('sessions')).moveDown(0.3);
   doc.font('regular').fontSize(10.5);
   c.sessions.forEach((s, i) => doc.text(`${i + 1}. ${date(s.startLocal)}: ${s.title}`));
   doc.moveDown(1);
-  doc.fontSize(11).text(`${L.organiser} ${c.organiser}`);
-  doc.text(`${L.issued} ${date(c.issuedAt.slice(0, 10))}`);
-  doc.text(`${L.number} ${c.number}`).moveDown(0.8);
+  doc.fontSize(11).text(`${L('organiser')} ${c.organiser}`);
+  doc.text(`${L('issued')} ${date(c.issuedAt.slice(0, 10))}`);
+  doc.text(`${L('number')} ${c.number}`).moveDown(0.8);
   const y = doc.y;
   doc.image(qr, doc.page.margins.left, y, { width: 96 });
-  doc.fontSize(10).text(L.verify, doc.page.margins.left + 112, y + 24).text(c.verifyUrl, { link: c.verifyUrl, underline: true });
+  doc.fontSize(10).text(L('verify'), doc.page.margins.left + 112, y + 24).text(c.verifyUrl, { link: c.verifyUrl, underline: true });
   doc.end();
   await done;
   return Buffer.concat(chunks);

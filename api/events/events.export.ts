@@ -2,30 +2,26 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Lang } from '../../common/taxonomy.js';
-import { ACCESS_NEED_LABELS, type AccessNeed, type RegistrationStatus } from '../../common/events.js';
+import { dictionaryTranslator, inLang, labelIn } from '../../common/i18n.js';
+import { tAccessNeed, type AccessNeed } from '../../common/events.js';
 import type { Question } from '../../common/events.schema.js';
 import type { ExportColumn, ExportTable } from '../core/export.js';
 import { findPlacesRow } from './events.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const HEADERS: Record<Lang, Record<'position' | 'name' | 'email' | 'organisation' | 'status' | 'confirmedAt' | 'accessNeeds' | 'accessNote' | 'skipped' | 'attended', string>> = {
-  pl: { position: 'Lp.', name: 'Imię i nazwisko', email: 'E-mail', organisation: 'Organizacja', status: 'Status', confirmedAt: 'Potwierdzono', accessNeeds: 'Potrzeby dostępności', accessNote: 'Uwagi o dostępności', skipped: 'Nieobecność zgłoszona na sesjach', attended: 'Obecności' },
-  en: { position: 'No.', name: 'Name', email: 'E-mail', organisation: 'Organisation', status: 'Status', confirmedAt: 'Confirmed', accessNeeds: 'Access needs', accessNote: 'Access note', skipped: 'Sessions skipped', attended: 'Check-ins' },
-  uk: { position: '№', name: 'Ім’я та прізвище', email: 'Ел. пошта', organisation: 'Організація', status: 'Статус', confirmedAt: 'Підтверджено', accessNeeds: 'Потреби доступності', accessNote: 'Примітка щодо доступності', skipped: 'Пропущені сесії', attended: 'Відвідування' },
-};
-
-const STATUS: Record<Lang, Record<RegistrationStatus, string>> = {
-  pl: { unconfirmed: 'niepotwierdzona', confirmed: 'potwierdzona', waiting: 'lista rezerwowa', offered: 'zaproponowano miejsce', cancelled: 'anulowana', expired: 'propozycja wygasła' },
-  en: { unconfirmed: 'unconfirmed', confirmed: 'confirmed', waiting: 'waiting list', offered: 'place offered', cancelled: 'cancelled', expired: 'offer expired' },
-  uk: { unconfirmed: 'не підтверджено', confirmed: 'підтверджено', waiting: 'список очікування', offered: 'запропоновано місце', cancelled: 'скасовано', expired: 'пропозиція минула' },
-};
+/** Column headings and registration statuses, on the translator core (common/i18n.ts). */
+const tExport = dictionaryTranslator({
+  pl: { position: 'Lp.', name: 'Imię i nazwisko', email: 'E-mail', organisation: 'Organizacja', status: 'Status', confirmedAt: 'Potwierdzono', accessNeeds: 'Potrzeby dostępności', accessNote: 'Uwagi o dostępności', skipped: 'Nieobecność zgłoszona na sesjach', attended: 'Obecności', 'status.unconfirmed': 'niepotwierdzona', 'status.confirmed': 'potwierdzona', 'status.waiting': 'lista rezerwowa', 'status.offered': 'zaproponowano miejsce', 'status.cancelled': 'anulowana', 'status.expired': 'propozycja wygasła' },
+  en: { position: 'No.', name: 'Name', email: 'E-mail', organisation: 'Organisation', status: 'Status', confirmedAt: 'Confirmed', accessNeeds: 'Access needs', accessNote: 'Access note', skipped: 'Sessions skipped', attended: 'Check-ins', 'status.unconfirmed': 'unconfirmed', 'status.confirmed': 'confirmed', 'status.waiting': 'waiting list', 'status.offered': 'place offered', 'status.cancelled': 'cancelled', 'status.expired': 'offer expired' },
+  uk: { position: '№', name: 'Ім’я та прізвище', email: 'Ел. пошта', organisation: 'Організація', status: 'Статус', confirmedAt: 'Підтверджено', accessNeeds: 'Потреби доступності', accessNote: 'Примітка щодо доступності', skipped: 'Пропущені сесії', attended: 'Відвідування', 'status.unconfirmed': 'не підтверджено', 'status.confirmed': 'підтверджено', 'status.waiting': 'список очікування', 'status.offered': 'запропоновано місце', 'status.cancelled': 'скасовано', 'status.expired': 'пропозиція минула' },
+});
 
 const answerText = (q: Question, v: unknown, lang: Lang): string => {
   if (v === undefined || v === null || v === '') return '';
   const option = (id: unknown) => {
     const o = q.options.find((x) => x.id === id);
-    return o ? (o.label[lang] ?? o.label.pl) : String(id);
+    return o ? labelIn(o.label, lang) : String(id);
   };
   if (q.kind === 'boolean') return v === true ? '✓' : '';
   if (q.kind === 'multi' && Array.isArray(v)) return v.map(option).join('; ');
@@ -37,12 +33,12 @@ const answerText = (q: Question, v: unknown, lang: Lang): string => {
 export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promise<ExportTable & { columns: ExportColumn[]; rows: Record<string, unknown>[] }> {
   const places = await findPlacesRow(db, placesId);
   const questions = places ? (JSON.parse(places.questions) as Question[]) : [];
-  const h = HEADERS[lang];
+  const h = inLang(tExport, lang);
   const columns: ExportColumn[] = [
-    { key: 'position', header: h.position }, { key: 'name', header: h.name }, { key: 'email', header: h.email }, { key: 'organisation', header: h.organisation },
-    { key: 'status', header: h.status }, { key: 'confirmedAt', header: h.confirmedAt, type: 'datetime' }, { key: 'accessNeeds', header: h.accessNeeds }, { key: 'accessNote', header: h.accessNote },
-    ...questions.map((q) => ({ key: `q:${q.id}`, header: q.label[lang] ?? q.label.pl })),
-    { key: 'skipped', header: h.skipped }, { key: 'attended', header: h.attended },
+    { key: 'position', header: h('position') }, { key: 'name', header: h('name') }, { key: 'email', header: h('email') }, { key: 'organisation', header: h('organisation') },
+    { key: 'status', header: h('status') }, { key: 'confirmedAt', header: h('confirmedAt'), type: 'datetime' }, { key: 'accessNeeds', header: h('accessNeeds') }, { key: 'accessNote', header: h('accessNote') },
+    ...questions.map((q) => ({ key: `q:${q.id}`, header: labelIn(q.label, lang) })),
+    { key: 'skipped', header: h('skipped') }, { key: 'attended', header: h('attended') },
   ];
   const regs = await db.selectFrom('event_registration').selectAll().where('places_id', '=', placesId).where('status', '!=', 'unconfirmed').orderBy('queue_no').execute();
   const sessions = await db.selectFrom('calendar_event').select(['id', 'title']).where('places_id', '=', placesId).execute();
@@ -56,9 +52,9 @@ export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promi
       name: r.name,
       email: r.email,
       organisation: r.organisation,
-      status: STATUS[lang][r.status],
+      status: tExport(lang, `status.${r.status}`),
       confirmedAt: r.confirmed_at,
-      accessNeeds: (JSON.parse(r.access_needs) as AccessNeed[]).map((n) => ACCESS_NEED_LABELS[n]?.[lang] ?? n),
+      accessNeeds: (JSON.parse(r.access_needs) as AccessNeed[]).map((n) => tAccessNeed(lang, n)),
       accessNote: r.access_note,
       ...Object.fromEntries(questions.map((q) => [`q:${q.id}`, answerText(q, answers[q.id], lang)])),
       skipped: (JSON.parse(r.skip_sessions) as string[]).map((id) => sessions.find((s) => s.id === id)?.title ?? id),

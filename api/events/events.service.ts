@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../config.js';
 import type { Lang } from '../../common/taxonomy.js';
+import { LOCALES, normaliseLang } from '../../common/i18n.js';
 import { registrationOpen } from '../../common/events.js';
 import type { CalendarEvent, EventSubmissionInput, Question, RegistrationInput, RegistrationView } from '../../common/events.schema.js';
 import { EventInput } from '../../common/events.schema.js';
@@ -30,8 +31,7 @@ import {
 type Db = Kysely<Database> | Transaction<Database>;
 export interface ServiceContext { db: Kysely<Database>; mailer: Mailer; config: Config }
 
-const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
-const asLang = (l: string): Lang => (l === 'en' || l === 'uk' ? l : 'pl');
+const asLang = normaliseLang;
 
 /** "5 czerwca 2027, 10:00–16:00" in Warsaw time; all-day events by their dates. */
 export function whenText(e: Pick<CalendarEvent, 'startsAt' | 'endsAt' | 'allDay'>, lang: Lang): string {

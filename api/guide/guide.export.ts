@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { pickText, type LocalText } from '../../common/guide.js';
 import type { ArticleContent } from '../../common/guide.schema.js';
+import { dictionaryTranslator, inLang, LOCALES } from '../../common/i18n.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { clean as xmlSafe } from '../consultations/consultations.report.docx.js';
 import { notFound } from '../core/errors.js';
@@ -16,11 +17,12 @@ import { effectiveUntil, markdownBlocks, renderMarkdown, versionInForce } from '
  * reach the exports either.
  */
 
-export const EXPORT_LABELS: Record<Lang, { guide: string; inForce: string; from: string; until: string; contents: string }> = {
+/** The exports' labels, on the translator core (common/i18n.ts). */
+export const tGuideExport = dictionaryTranslator({
   pl: { guide: 'Poradnik: zasady współpracy z Miastem Kraków', inForce: 'Stan na dzień', from: 'Obowiązuje od', until: 'do', contents: 'Spis treści' },
   en: { guide: 'Guide: the rules of cooperation with the City of Kraków', inForce: 'As in force on', from: 'In force from', until: 'until', contents: 'Contents' },
   uk: { guide: 'Довідник: правила співпраці з містом Краків', inForce: 'Станом на', from: 'Чинна з', until: 'до', contents: 'Зміст' },
-};
+});
 
 export interface ExportArticle {
   slug: string;
@@ -77,13 +79,13 @@ article { break-inside: auto } nav ol { padding-left: 1.25rem }
 `;
 
 const dates = (a: ExportArticle, lang: Lang) => {
-  const t = EXPORT_LABELS[lang];
-  return `${t.from} ${a.inForceFrom}${a.inForceUntil ? `, ${t.until} ${a.inForceUntil}` : ''}`;
+  const t = inLang(tGuideExport, lang);
+  return `${t('from')} ${a.inForceFrom}${a.inForceUntil ? `, ${t('until')} ${a.inForceUntil}` : ''}`;
 };
 
 /** A standalone printable page: the guide's title, "as in force on" the day, contents, then each article with its dates. */
 export function guideHtml(model: ExportModel): string {
-  const t = EXPORT_LABELS[model.lang];
+  const t = inLang(tGuideExport, model.lang);
   // The rendered Markdown is sanitised HTML (renderMarkdown); every other value is escaped by the template.
   const article = (a: ExportArticle) => html`<article id="${a.slug}" lang="${a.lang}">
 <h3>${a.title}</h3>
@@ -96,12 +98,12 @@ ${raw(renderMarkdown(a.body, a.lang, (slug) => `#${slug}`))}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.guide} (${model.at})</title>
+<title>${t('guide')} (${model.at})</title>
 <style>${raw(STYLE)}</style>
 </head>
 <body>
-<header><h1>${t.guide}</h1><p data-at="${model.at}">${t.inForce} ${model.at}</p></header>
-<nav aria-label="${t.contents}"><h2>${t.contents}</h2><ol>${model.chapters.map((c) => html`<li><a href="#ch-${c.slug}">${c.title}</a><ol>${c.articles.map((a) => html`<li><a href="#${a.slug}">${a.title}</a></li>`)}</ol></li>`)}</ol></nav>
+<header><h1>${t('guide')}</h1><p data-at="${model.at}">${t('inForce')} ${model.at}</p></header>
+<nav aria-label="${t('contents')}"><h2>${t('contents')}</h2><ol>${model.chapters.map((c) => html`<li><a href="#ch-${c.slug}">${c.title}</a><ol>${c.articles.map((a) => html`<li><a href="#${a.slug}">${a.title}</a></li>`)}</ol></li>`)}</ol></nav>
 <main>
 ${model.chapters.map((c) => html`<section id="ch-${c.slug}"><h2>${c.title}</h2>${c.articles.map(article)}</section>`)}
 </main>
@@ -114,11 +116,11 @@ const HEADINGS = [HeadingLevel.HEADING_3, HeadingLevel.HEADING_3, HeadingLevel.H
 
 /** The same model as a Word document with real heading styles (Word's navigation pane follows them). */
 export async function guideDocx(model: ExportModel): Promise<Buffer> {
-  const t = EXPORT_LABELS[model.lang];
+  const t = inLang(tGuideExport, model.lang);
   const run = (text: string, o: { bold?: boolean; italics?: boolean } = {}) => new TextRun({ text: xmlSafe(text), ...o });
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(t.guide)] }),
-    new Paragraph({ children: [run(`${t.inForce} ${model.at}`, { italics: true })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(t('guide'))] }),
+    new Paragraph({ children: [run(`${t('inForce')} ${model.at}`, { italics: true })] }),
   ];
   for (const c of model.chapters) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(c.title)] }));
@@ -136,8 +138,8 @@ export async function guideDocx(model: ExportModel): Promise<Buffer> {
     }
   }
   const doc = new Document({
-    title: xmlSafe(`${t.guide} (${model.at})`),
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 22, language: { value: model.lang === 'pl' ? 'pl-PL' : model.lang === 'uk' ? 'uk-UA' : 'en-GB' } } } } },
+    title: xmlSafe(`${t('guide')} (${model.at})`),
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 22, language: { value: LOCALES[model.lang] } } } } },
     sections: [{ children }],
   });
   return Packer.toBuffer(doc);

@@ -1,5 +1,6 @@
 import type { Lang } from '../../common/taxonomy.js';
-import { AREAS, KIND_LABELS, LEGAL_FORMS } from '../../common/map.js';
+import { dictionaryTranslator } from '../../common/i18n.js';
+import { tArea, tKind, tLegalForm } from '../../common/map.js';
 import type { Organisation } from '../../common/map.schema.js';
 import type { ExportColumn, ExportTable } from '../core/export.js';
 
@@ -16,33 +17,31 @@ export function organisationsGeoJson(items: Organisation[]) {
   };
 }
 
-const HEADERS: Record<Lang, Record<string, string>> = {
-  pl: { name: 'Nazwa', kind: 'Rodzaj', legalForm: 'Forma prawna', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Obszary działania', districts: 'Dzielnice', address: 'Adres', lon: 'Długość geogr.', lat: 'Szerokość geogr.', website: 'Strona www', email: 'E-mail', phone: 'Telefon', description: 'Opis', verifiedAt: 'Zweryfikowano', id: 'Identyfikator' },
-  en: { name: 'Name', kind: 'Kind', legalForm: 'Legal form', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Areas of activity', districts: 'Districts', address: 'Address', lon: 'Longitude', lat: 'Latitude', website: 'Website', email: 'E-mail', phone: 'Phone', description: 'Description', verifiedAt: 'Verified', id: 'Id' },
-  uk: { name: 'Назва', kind: 'Тип', legalForm: 'Правова форма', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Сфери діяльності', districts: 'Райони', address: 'Адреса', lon: 'Довгота', lat: 'Широта', website: 'Вебсайт', email: 'Ел. пошта', phone: 'Телефон', description: 'Опис', verifiedAt: 'Перевірено', id: 'Ідентифікатор' },
-};
-const CITY_WIDE: Record<Lang, string> = { pl: 'cały Kraków', en: 'city-wide', uk: 'весь Краків' };
+/** Column headings and the city-wide value, on the translator core (common/i18n.ts). */
+const tExport = dictionaryTranslator({
+  pl: { cityWide: 'cały Kraków', name: 'Nazwa', kind: 'Rodzaj', legalForm: 'Forma prawna', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Obszary działania', districts: 'Dzielnice', address: 'Adres', lon: 'Długość geogr.', lat: 'Szerokość geogr.', website: 'Strona www', email: 'E-mail', phone: 'Telefon', description: 'Opis', verifiedAt: 'Zweryfikowano', id: 'Identyfikator' },
+  en: { cityWide: 'city-wide', name: 'Name', kind: 'Kind', legalForm: 'Legal form', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Areas of activity', districts: 'Districts', address: 'Address', lon: 'Longitude', lat: 'Latitude', website: 'Website', email: 'E-mail', phone: 'Phone', description: 'Description', verifiedAt: 'Verified', id: 'Id' },
+  uk: { cityWide: 'весь Краків', name: 'Назва', kind: 'Тип', legalForm: 'Правова форма', krs: 'KRS', regon: 'REGON', nip: 'NIP', areas: 'Сфери діяльності', districts: 'Райони', address: 'Адреса', lon: 'Довгота', lat: 'Широта', website: 'Вебсайт', email: 'Ел. пошта', phone: 'Телефон', description: 'Опис', verifiedAt: 'Перевірено', id: 'Ідентифікатор' },
+});
 
 const TYPES: Record<string, ExportColumn['type']> = { krs: 'text', regon: 'text', nip: 'text', phone: 'text', lon: 'number', lat: 'number', verifiedAt: 'date' };
-const KEYS = ['id', 'name', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'districts', 'address', 'lon', 'lat', 'website', 'email', 'phone', 'description', 'verifiedAt'];
+const KEYS = ['id', 'name', 'kind', 'legalForm', 'krs', 'regon', 'nip', 'areas', 'districts', 'address', 'lon', 'lat', 'website', 'email', 'phone', 'description', 'verifiedAt'] as const;
 
 /**
  * The filtered set as a table (CSV and XLSX), headers and labels in `lang`: identifiers and phone
  * numbers as text (leading zeros kept), coordinates as numbers, the verification day as a date.
  */
 export function organisationsTable(items: Organisation[], lang: Lang): ExportTable {
-  const h = HEADERS[lang];
-  const areaLabel = new Map(AREAS.map((a) => [a.slug, a.labels[lang]]));
   const rows = items.map((o) => ({
     ...o,
     name: o.translations[lang]?.name || o.name,
     description: o.translations[lang]?.description || o.description,
-    kind: KIND_LABELS[o.kind][lang],
-    legalForm: o.legalForm ? (LEGAL_FORMS as Record<string, Record<Lang, string>>)[o.legalForm]?.[lang] ?? o.legalForm : '',
-    areas: o.areas.map((a) => areaLabel.get(a) ?? a),
-    districts: o.cityWide ? CITY_WIDE[lang] : o.districts,
+    kind: tKind(lang, o.kind),
+    legalForm: o.legalForm ? tLegalForm(lang, o.legalForm) : '',
+    areas: o.areas.map((a) => tArea(lang, a)),
+    districts: o.cityWide ? tExport(lang, 'cityWide') : o.districts,
     lon: o.location?.lon ?? null,
     lat: o.location?.lat ?? null,
   }));
-  return { columns: KEYS.map((key) => ({ key, header: h[key]!, type: TYPES[key] })), rows };
+  return { columns: KEYS.map((key) => ({ key, header: tExport(lang, key), type: TYPES[key] })), rows };
 }

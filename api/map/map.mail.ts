@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
+import { dictionaryTranslator } from '../../common/i18n.js';
 
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
 /** Owner links outlive a year, so the yearly reminder's link is always fresh. */
@@ -23,11 +24,12 @@ export const approvedMail = mailTemplate('map.approved', {
   uk: { subject: 'Заявку схвалено: {{organisation}}', text: 'Добрий день, {{name}}!\n\nВашу заявку щодо «{{organisation}}» схвалено, і вона вже на мапі.\n{{editText}}' },
 });
 
-export const EDIT_TEXT = {
-  pl: (link: string) => `Dane wpisu możesz w każdej chwili poprawić pod tym adresem (nie udostępniaj go):\n${link}`,
-  en: (link: string) => `You can update the entry at any time at this address (do not share it):\n${link}`,
-  uk: (link: string) => `Ви можете будь-коли оновити дані запису за цією адресою (не передавайте її іншим):\n${link}`,
-};
+/** Texts that go into the mails' placeholders (the approval's owner link), on the translator core. */
+export const tMailPart = dictionaryTranslator({
+  pl: { editText: 'Dane wpisu możesz w każdej chwili poprawić pod tym adresem (nie udostępniaj go):\n{link}' },
+  en: { editText: 'You can update the entry at any time at this address (do not share it):\n{link}' },
+  uk: { editText: 'Ви можете будь-коли оновити дані запису за цією адресою (не передавайте її іншим):\n{link}' },
+});
 
 export const rejectedMail = mailTemplate('map.rejected', {
   pl: { subject: 'Zgłoszenie odrzucone: {{organisation}}', text: 'Dzień dobry {{name}},\n\nniestety nie możemy przyjąć zgłoszenia dotyczącego „{{organisation}}”.\nUzasadnienie: {{reason}}\n\nW razie pytań odpowiedz na tę wiadomość.' },

@@ -8,7 +8,7 @@ import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink, linkInvalid } from '../core/secret-links.js';
 import { assertDistrict, assertDistrictMove, districtScope, mayMoveDistricts } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
-import { approvedMail, CONFIRM_TTL_MS, confirmMail, EDIT_TEXT, linkUrl, OWNER_LINK, OWNER_TTL_MS, rejectedMail } from './map.mail.js';
+import { approvedMail, CONFIRM_TTL_MS, confirmMail, linkUrl, OWNER_LINK, OWNER_TTL_MS, rejectedMail, tMailPart } from './map.mail.js';
 import {
   duplicateHints, findOrganisationRow, findSubmission, hasPendingOwnerEdit, listSubmissions, insertOrganisation, insertSubmission, markVerified, setOrganisationStatus, setSubmissionStatus, toInput,
   updateOrganisation,
@@ -141,7 +141,7 @@ export async function approveSubmission(services: Services, staff: StaffPrincipa
     let editText = '';
     if (effect.ownerLink) {
       const link = await createSecretLink(trx, { purpose: OWNER_LINK, subjectId: orgId, email: sub.submitter_email, ttlMs: OWNER_TTL_MS, supersede: true });
-      editText = EDIT_TEXT[lang](linkUrl(config, 'edit', link.token, lang));
+      editText = tMailPart(lang, 'editText', { link: linkUrl(config, 'edit', link.token, lang) });
     }
     await mailer.enqueue({ to: sub.submitter_email, template: approvedMail, lang, data: { name: sub.submitter_name, organisation: data.name, editText } }, trx);
   });

@@ -5,7 +5,7 @@
  * (here, escaped by `hono/html`) and to DOCX (`surveys.report.docx.ts`), the same way as the
  * consultation report. Suppressed cells are written "n < 5" or "hidden", never as a number.
  */
-import { formatNumber } from '../../common/i18n.js';
+import { dictionaryTranslator, formatNumber, inLang } from '../../common/i18n.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { Cell } from '../../common/surveys.scoring.js';
 import type { StaffResults } from '../../common/surveys.schema.js';
@@ -24,48 +24,51 @@ export interface SurveyReport { lang: Lang; kicker: string; title: string; block
 export const REPORT_T = {
   pl: {
     report: 'Raport z badania', edition: 'Edycja', period: 'Okres oceny', respondents: 'Respondenci', index: 'Indeks', sections: 'Wyniki sekcji', section: 'Sekcja', agreed: 'Ocena uzgodniona',
-    gap: 'Różnica percepcji', gapOf: (a: string, b: string) => `Różnica percepcji: ${a} − ${b}`, agenda: 'Porządek spotkania: największe różnice', item: 'Pytanie', difference: 'Różnica',
+    gap: 'Różnica percepcji', gapOf: 'Różnica percepcji: {a} − {b}', agenda: 'Porządek spotkania: największe różnice', item: 'Pytanie', difference: 'Różnica',
     indicators: 'Wskaźniki obiektywne', indicator: 'Wskaźnik', value: 'Wartość', recommendations: 'Rekomendacje', owner: 'Odpowiedzialny', deadline: 'Termin', status: 'Stan',
     none: 'Brak.', few: 'n < 5', hidden: 'ukryte', note: 'Wyniki 0–100. Komórki z mniej niż 5 odpowiedziami są ukryte („n < 5”), a także komórki, z których dałoby się je odtworzyć („ukryte”).',
-    meeting: 'Spotkanie zespołu', statuses: { planned: 'zaplanowana', in_progress: 'w realizacji', done: 'zrealizowana', dropped: 'zaniechana' },
+    meeting: 'Spotkanie zespołu', 'recStatus.planned': 'zaplanowana', 'recStatus.in_progress': 'w realizacji', 'recStatus.done': 'zrealizowana', 'recStatus.dropped': 'zaniechana',
   },
   en: {
     report: 'Survey report', edition: 'Edition', period: 'Period assessed', respondents: 'Respondents', index: 'Index', sections: 'Section scores', section: 'Section', agreed: 'Agreed score',
-    gap: 'Perception gap', gapOf: (a: string, b: string) => `Perception gap: ${a} − ${b}`, agenda: 'Meeting agenda: the largest gaps', item: 'Item', difference: 'Gap',
+    gap: 'Perception gap', gapOf: 'Perception gap: {a} − {b}', agenda: 'Meeting agenda: the largest gaps', item: 'Item', difference: 'Gap',
     indicators: 'Objective indicators', indicator: 'Indicator', value: 'Value', recommendations: 'Recommendations', owner: 'Owner', deadline: 'Deadline', status: 'Status',
     none: 'None.', few: 'n < 5', hidden: 'hidden', note: 'Scores 0–100. Cells with fewer than 5 answers are hidden ("n < 5"), and so are the cells they could be computed back from ("hidden").',
-    meeting: 'Joint meeting', statuses: { planned: 'planned', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
+    meeting: 'Joint meeting', 'recStatus.planned': 'planned', 'recStatus.in_progress': 'in progress', 'recStatus.done': 'done', 'recStatus.dropped': 'dropped',
   },
   uk: {
     report: 'Звіт про опитування', edition: 'Видання', period: 'Оцінюваний період', respondents: 'Респонденти', index: 'Індекс', sections: 'Результати розділів', section: 'Розділ', agreed: 'Узгоджена оцінка',
-    gap: 'Розрив сприйняття', gapOf: (a: string, b: string) => `Розрив сприйняття: ${a} − ${b}`, agenda: 'Порядок денний зустрічі: найбільші розриви', item: 'Питання', difference: 'Розрив',
+    gap: 'Розрив сприйняття', gapOf: 'Розрив сприйняття: {a} − {b}', agenda: 'Порядок денний зустрічі: найбільші розриви', item: 'Питання', difference: 'Розрив',
     indicators: "Об'єктивні показники", indicator: 'Показник', value: 'Значення', recommendations: 'Рекомендації', owner: 'Відповідальний', deadline: 'Термін', status: 'Стан',
     none: 'Немає.', few: 'n < 5', hidden: 'приховано', note: 'Оцінки 0–100. Клітинки з менш ніж 5 відповідями приховано («n < 5»), як і клітинки, з яких їх можна було б обчислити («приховано»).',
-    meeting: 'Спільна зустріч', statuses: { planned: 'заплановано', in_progress: 'виконується', done: 'виконано', dropped: 'скасовано' },
+    meeting: 'Спільна зустріч', 'recStatus.planned': 'заплановано', 'recStatus.in_progress': 'виконується', 'recStatus.done': 'виконано', 'recStatus.dropped': 'скасовано',
   },
 } as const;
 
+/** The report's labels on the translator core (common/i18n.ts): en and uk must have every key of pl. */
+export const tSurveyReport = dictionaryTranslator<(typeof REPORT_T)['pl']>(REPORT_T);
+
 const fmt = (v: number | null, lang: Lang) => (v === null ? '—' : formatNumber(lang, v, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-const cellText = (c: Cell | undefined, lang: Lang) => (!c ? '—' : c.suppressed === 'few' ? REPORT_T[lang].few : c.suppressed ? REPORT_T[lang].hidden : fmt(c.score, lang));
+const cellText = (c: Cell | undefined, lang: Lang) => (!c ? '—' : c.suppressed === 'few' ? tSurveyReport(lang, 'few') : c.suppressed ? tSurveyReport(lang, 'hidden') : fmt(c.score, lang));
 
 /** The report's blocks, from the staff results (every column, suppression applied). */
 export function buildReport(r: StaffResults, surveyTitle: string, lang: Lang, agendaSize = 10): SurveyReport {
-  const t = REPORT_T[lang];
+  const t = inLang(tSurveyReport, lang);
   const cols = r.columns.filter((c) => r.respondents[c] !== 0);
   const colHead = cols.map((c) => columnLabel(c, lang));
   const blocks: ReportBlock[] = [
-    { kind: 'facts', items: [{ label: t.edition, value: r.edition.slug }, { label: t.period, value: `${r.edition.periodFrom} – ${r.edition.periodTo}` }] },
-    { kind: 'p', text: t.note },
-    { kind: 'table', table: { caption: t.respondents, head: ['', ...colHead], rows: [[t.respondents, ...cols.map((c) => (r.respondents[c] === null ? t.few : r.respondents[c]!))]] } },
-    { kind: 'h2', text: t.sections },
+    { kind: 'facts', items: [{ label: t('edition'), value: r.edition.slug }, { label: t('period'), value: `${r.edition.periodFrom} – ${r.edition.periodTo}` }] },
+    { kind: 'p', text: t('note') },
+    { kind: 'table', table: { caption: t('respondents'), head: ['', ...colHead], rows: [[t('respondents'), ...cols.map((c) => (r.respondents[c] === null ? t('few') : r.respondents[c]!))]] } },
+    { kind: 'h2', text: t('sections') },
     {
       kind: 'table',
       table: {
-        caption: t.sections,
-        head: [t.section, ...colHead, t.agreed],
+        caption: t('sections'),
+        head: [t('section'), ...colHead, t('agreed')],
         rows: [
           ...r.sections.map((s) => [s.title[lang], ...cols.map((c) => cellText(s.cells[c], lang)), fmt(s.agreed, lang)]),
-          [t.index, ...cols.map((c) => cellText(r.index[c], lang)), ''],
+          [t('index'), ...cols.map((c) => cellText(r.index[c], lang)), ''],
         ],
       },
     },
@@ -73,32 +76,32 @@ export function buildReport(r: StaffResults, surveyTitle: string, lang: Lang, ag
   if (r.gap) {
     const a = columnLabel(r.gap.a, lang);
     const b = columnLabel(r.gap.b, lang);
-    blocks.push({ kind: 'h2', text: t.gapOf(a, b) });
+    blocks.push({ kind: 'h2', text: t('gapOf', { a, b }) });
     blocks.push({
       kind: 'table',
-      table: { caption: t.gapOf(a, b), head: [t.section, a, b, t.difference], rows: r.gap.sections.map((s) => [r.sections.find((x) => x.id === s.id)?.title[lang] ?? s.id, fmt(s.a, lang), fmt(s.b, lang), fmt(s.gap, lang)]) },
+      table: { caption: t('gapOf', { a, b }), head: [t('section'), a, b, t('difference')], rows: r.gap.sections.map((s) => [r.sections.find((x) => x.id === s.id)?.title[lang] ?? s.id, fmt(s.a, lang), fmt(s.b, lang), fmt(s.gap, lang)]) },
     });
-    blocks.push({ kind: 'h2', text: t.agenda });
+    blocks.push({ kind: 'h2', text: t('agenda') });
     const agenda = r.agenda.slice(0, agendaSize);
     blocks.push(agenda.length
-      ? { kind: 'table', table: { caption: t.agenda, head: [t.item, a, b, t.difference], rows: agenda.map((e) => [e.text[lang], fmt(e.a, lang), fmt(e.b, lang), fmt(e.gap, lang)]) } }
-      : { kind: 'p', text: t.none });
+      ? { kind: 'table', table: { caption: t('agenda'), head: [t('item'), a, b, t('difference')], rows: agenda.map((e) => [e.text[lang], fmt(e.a, lang), fmt(e.b, lang), fmt(e.gap, lang)]) } }
+      : { kind: 'p', text: t('none') });
   }
-  blocks.push({ kind: 'h2', text: t.indicators });
+  blocks.push({ kind: 'h2', text: t('indicators') });
   const ind = r.indicators ?? [];
-  blocks.push(ind.length ? { kind: 'table', table: { caption: t.indicators, head: [t.indicator, t.value], rows: ind.map((i) => [i.label, i.unit === 'percent' ? `${fmt(i.value, lang)} %` : i.value]) } } : { kind: 'p', text: t.none });
-  blocks.push({ kind: 'h2', text: t.recommendations });
+  blocks.push(ind.length ? { kind: 'table', table: { caption: t('indicators'), head: [t('indicator'), t('value')], rows: ind.map((i) => [i.label, i.unit === 'percent' ? `${fmt(i.value, lang)} %` : i.value]) } } : { kind: 'p', text: t('none') });
+  blocks.push({ kind: 'h2', text: t('recommendations') });
   blocks.push(r.recommendations.length
     ? {
         kind: 'table',
         table: {
-          caption: t.recommendations,
-          head: [t.section, t.recommendations, t.owner, t.deadline, t.status],
-          rows: r.recommendations.map((x) => [r.sections.find((s) => s.id === x.section)?.title[lang] ?? x.section, x.text, x.owner, x.deadline, t.statuses[x.status] + (x.statusNote ? ` (${x.statusNote})` : '')]),
+          caption: t('recommendations'),
+          head: [t('section'), t('recommendations'), t('owner'), t('deadline'), t('status')],
+          rows: r.recommendations.map((x) => [r.sections.find((s) => s.id === x.section)?.title[lang] ?? x.section, x.text, x.owner, x.deadline, t(`recStatus.${x.status}`) + (x.statusNote ? ` (${x.statusNote})` : '')]),
         },
       }
-    : { kind: 'p', text: t.none });
-  return { lang, kicker: t.report, title: `${surveyTitle} ${r.edition.slug}`, blocks };
+    : { kind: 'p', text: t('none') });
+  return { lang, kicker: t('report'), title: `${surveyTitle} ${r.edition.slug}`, blocks };
 }
 
 const STYLE = `
