@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ADMIN_SECTIONS, isAdminSection, type ModuleSection } from '../../common/modules.js';
+import { tRole } from '../../common/admin.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent } from '../core/events.js';
@@ -226,7 +227,7 @@ export class NgoAdmin extends NgoElement {
     const keep = this.current && (this.current === START || session.sections.includes(this.current));
     void this.open(link ? link.section : keep ? this.current! : START, link?.item ?? null);
     if (announce) {
-      this.status = tAdmin(this.locale, 'admin.signed_in_as', { name: session.staff.name, role: tAdmin(this.locale, `admin.role.${session.staff.role}`) });
+      this.status = tAdmin(this.locale, 'admin.signed_in_as', { name: session.staff.name, role: tRole(this.locale, session.staff.role) });
       this.focusNext = '#panel-title';
     }
   }
@@ -322,7 +323,7 @@ export class NgoAdmin extends NgoElement {
     return html`<header>
         <div>
           <h2 id="panel-title" tabindex="-1">${tAdmin(lang, 'admin.title')}</h2>
-          <p class="who">${session.staff.name} · ${session.staff.email} · ${tAdmin(lang, `admin.role.${session.staff.role}`)}</p>
+          <p class="who">${session.staff.name} · ${session.staff.email} · ${tRole(lang, session.staff.role)}</p>
         </div>
         <button type="button" class="ngo-secondary" part="logout-button" @click=${this.onLogout}>${tAdmin(lang, 'admin.logout')}</button>
       </header>

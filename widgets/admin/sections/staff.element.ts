@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { StaffRole } from '../../../common/taxonomy.js';
+import { tRole } from '../../../common/admin.js';
 import { DISTRICTS } from '../../../common/taxonomy.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { StaffSection } from '../../core/staff-section.js';
@@ -166,7 +167,7 @@ export class NgoAdminStaff extends StaffSection {
     return html`<tr class="open"><td colspan="7"><form class="box" novalidate aria-labelledby="edit-heading-${s.id}" @submit=${(e: Event) => this.saveEdit(e, s)} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close(s, '.edit')}>
       <h5 id="edit-heading-${s.id}">${tSections(lang, 'staff.edit.heading', { name: s.name })}</h5>
       <div class="row">
-        ${roleSelect(`edit-role-${s.id}`, o.role, tSections(lang, 'admin.staff.role'), (r) => tSections(lang, `admin.role.${r}`), (role) => this.editOpen({ role }))}
+        ${roleSelect(`edit-role-${s.id}`, o.role, tSections(lang, 'admin.staff.role'), (r) => tRole(lang, r), (role) => this.editOpen({ role }))}
         ${districtSelect(`edit-district-${s.id}`, o.district, tSections(lang, 'admin.staff.district'), tSections(lang, 'staff.district.city'), tSections(lang, 'staff.district.hint'), (district) => this.editOpen({ district }))}
       </div>
       <div class="row">
@@ -189,7 +190,7 @@ export class NgoAdminStaff extends StaffSection {
         ${items.map(
           (s) => html`<tr data-id=${s.id}>
               <th scope="row" data-label=${tSections(lang, 'admin.staff.name')}><span class="name">${s.name}</span> ${s.id === this.session?.staff.id ? html`<span class="muted">${tSections(lang, 'staff.you')}</span>` : nothing}<br /><span class="muted email">${s.email}</span></th>
-              <td data-label=${tSections(lang, 'admin.staff.role')}>${tSections(lang, `admin.role.${s.role}`)}</td>
+              <td data-label=${tSections(lang, 'admin.staff.role')}>${tRole(lang, s.role)}</td>
               <td data-label=${tSections(lang, 'admin.staff.district')}>${districtName(s.district, city)}</td>
               <td data-label=${tSections(lang, 'admin.staff.status')}>${this.statusOf(s)}</td>
               <td data-label=${tSections(lang, 'staff.totp')}>${tSections(lang, s.totp ? 'staff.totp.on' : 'staff.totp.off')}</td>

@@ -1,6 +1,7 @@
 import { html, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { STAFF_ROLES, type StaffRole } from '../../../common/taxonomy.js';
+import { tRole } from '../../../common/admin.js';
 import { DISTRICTS } from '../../../common/taxonomy.js';
 import { errorSummary, field, formError, inputField } from '../../core/forms.js';
 import type { ErrorLike } from '../../core/i18n/index.js';
@@ -111,7 +112,7 @@ export class NgoAdminStaffInvite extends StaffPart {
         ${inputField({ id: 'invite-email', type: 'email', label: this.label('email'), requiredMarker: marker, value: this.fEmail, required: true, autocomplete: 'off', maxlength: 254, error: this.errors.email, onInput: (v) => (this.fEmail = v) })}
       </div>
       <div class="row">
-        ${roleSelect('invite-role', this.fRole, this.label('role'), (r) => tSections(lang, `admin.role.${r}`), (r) => (this.fRole = r), this.errors.role)}
+        ${roleSelect('invite-role', this.fRole, this.label('role'), (r) => tRole(lang, r), (r) => (this.fRole = r), this.errors.role)}
         ${districtSelect('invite-district', this.fDistrict, this.label('district'), tSections(lang, 'staff.district.city'), tSections(lang, 'staff.district.hint'), (d) => (this.fDistrict = d))}
         ${field({ id: 'invite-lang', label: tSections(lang, 'staff.invite.lang') }, (a) => html`<select id=${a.id} @change=${(e: Event) => (this.fLang = (e.target as HTMLSelectElement).value as MailLanguage)}>
           ${MAIL_LANGS.map((l) => html`<option value=${l} ?selected=${this.fLang === l}>${tSections(lang, `staff.lang.${l}`)}</option>`)}
