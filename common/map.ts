@@ -5,7 +5,7 @@
 import { labelTranslator } from './i18n.js';
 import type { Labels } from './taxonomy.js';
 
-export { KIND_LABELS, ORG_KINDS, type OrgKind } from './org-kinds.js';
+export { KIND_LABELS, ORG_KINDS, tKind, type OrgKind } from './org-kinds.js';
 
 export const ORG_STATUSES = ['pending', 'published', 'archived', 'rejected'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
@@ -24,8 +24,7 @@ export const LEGAL_FORMS = {
 } as const satisfies Record<string, Labels>;
 export type LegalForm = keyof typeof LEGAL_FORMS;
 
-/** `tKind(lang, kind)`, `tLegalForm(lang, form)`: the tables above on the translator core (common/i18n.ts). */
-export const tKind = /* @__PURE__ */ labelTranslator(KIND_LABELS);
+/** `tLegalForm(lang, form)`: the table above on the translator core (common/i18n.ts); `tKind` is in org-kinds.ts. */
 export const tLegalForm = /* @__PURE__ */ labelTranslator(LEGAL_FORMS);
 
 /**

@@ -1,7 +1,7 @@
 import { tCaseStatus, tChannel } from '../../common/advice.js';
 import { dictionaryTranslator, inLang } from '../../common/i18n.js';
 import type { Stats } from '../../common/advice.schema.js';
-import { tKind } from '../../common/map.js';
+import { tKind } from '../../common/org-kinds.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { ExportColumn, ExportTable } from '../core/export.js';
 import { warsawDateOf } from '../../common/time.js';
