@@ -17,13 +17,22 @@ export function readUrlState<K extends string>(prefix: string, keys: readonly K[
   return out;
 }
 
-/** Writes `values` into the page URL (`push`: as a new history entry); nothing happens when the URL already says so. */
-export function writeUrlState<K extends string>(prefix: string, values: Record<K, string>, o: { push?: boolean } = {}): void {
-  const url = new URL(location.href);
+/**
+ * `base` (the page URL by default; a relative one is read against it) with `values` as its `<prefix><key>` parameters: a value is set,
+ * an empty one removed; the other parameters stay. The link to a view, for a new tab or a bookmark.
+ */
+export function urlWith<K extends string>(prefix: string, values: Record<K, string>, base: string | URL = location.href): URL {
+  const url = new URL(base, location.href);
   for (const [k, v] of Object.entries(values) as [K, string][]) {
     if (v) url.searchParams.set(prefix + k, v);
     else url.searchParams.delete(prefix + k);
   }
+  return url;
+}
+
+/** Writes `values` into the page URL (`push`: as a new history entry); nothing happens when the URL already says so. */
+export function writeUrlState<K extends string>(prefix: string, values: Record<K, string>, o: { push?: boolean } = {}): void {
+  const url = urlWith(prefix, values);
   if (url.href === location.href) return;
   if (o.push) history.pushState(history.state, '', url);
   else history.replaceState(history.state, '', url);
@@ -34,3 +43,6 @@ export function onUrlState(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
   return () => window.removeEventListener('popstate', listener);
 }
+
+/** A left click without a modifier, which a widget's link may follow in place; any other (middle, Ctrl, Shift, Alt) is the browser's. */
+export const isPlainClick = (e: MouseEvent): boolean => e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;

@@ -8,6 +8,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import { formError, honeypot } from '../core/public-form.js';
 import type { SubmitController } from '../core/submit.js';
+import { urlWith } from '../core/url-state.js';
 import type { GuideArticle, GuideDiff, GuideLink, GuideVersions } from './guide.api.js';
 import { renderDiffFields } from './guide.diff.js';
 import { articleView, crumbs, failure, loading, printLinks, shiftHeadings, viewTitle, type GuideUi } from './guide.view.js';
@@ -136,14 +137,9 @@ function diff(ui: GuideUi, d: GuideDiff): TemplateResult {
 /** Links to the advice form, the event calendar and the consultations, where the page has them. */
 function links(ui: GuideUi, items: GuideLink[], urls: ArticleState['urls']): TemplateResult | typeof nothing {
   const { t } = ui;
-  const withParam = (base: string, key: string, value: string) => {
-    const url = new URL(base, location.href);
-    url.searchParams.set(key, value);
-    return url.href;
-  };
   const shown = items.flatMap((l) => {
-    if (l.kind === 'advice' && urls.advice) return [html`<li><a href=${withParam(urls.advice, 'ngo-advice-topic', l.topic)}>${t('guide.link.advice')}</a></li>`];
-    if (l.kind === 'events' && urls.events) return [html`<li><a href=${withParam(urls.events, 'ngo-events-q', l.q)}>${t('guide.link.events')}</a></li>`];
+    if (l.kind === 'advice' && urls.advice) return [html`<li><a href=${urlWith('ngo-advice-', { topic: l.topic }, urls.advice).href}>${t('guide.link.advice')}</a></li>`];
+    if (l.kind === 'events' && urls.events) return [html`<li><a href=${urlWith('ngo-events-', { q: l.q }, urls.events).href}>${t('guide.link.events')}</a></li>`];
     if (l.kind === 'consultations' && urls.consultations) return [html`<li><a href=${new URL(urls.consultations, location.href).href}>${t('guide.link.consultations')}</a></li>`];
     return [];
   });

@@ -10,7 +10,7 @@ import { formStyles } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
-import { onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
+import { isPlainClick, onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
 import { article, previousVersion, type ArticleState, type Feedback } from './guide.article.js';
 import { exportUrl, feedbackPath, getArticle, getDiff, getJourney, getTree, getVersions, search, type GuideArticle } from './guide.api.js';
 import { home, results, searchForm } from './guide.home.js';
@@ -219,7 +219,7 @@ export class NgoGuide extends NgoElement {
       href=${hrefOf(v)}
       lang=${o.lang && o.lang !== this.locale ? o.lang : nothing}
       @click=${(e: MouseEvent) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+        if (!isPlainClick(e)) return;
         e.preventDefault();
         this.go(v);
         if (v.kind === 'article' || v.kind === 'journey') this.dispatchEvent(new NgoSelectEvent({ id: v.slug, name: o.name ?? '' }));
@@ -252,7 +252,7 @@ export class NgoGuide extends NgoElement {
 
   private onBodyClick(e: MouseEvent) {
     const a = (e.target as Element).closest?.('a[data-guide-article]');
-    if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!a || !isPlainClick(e)) return;
     e.preventDefault();
     this.go({ kind: 'article', slug: a.getAttribute('data-guide-article')!, at: '' });
   }

@@ -2,6 +2,7 @@ import { nothing, type TemplateResult } from 'lit';
 import { html, type StaticValue } from 'lit/static-html.js';
 import { ApiError } from '../core/api.js';
 import type { Lang } from '../core/i18n/index.js';
+import { urlWith } from '../core/url-state.js';
 import { tg } from './guide.i18n.js';
 
 /*
@@ -44,11 +45,7 @@ export function urlValues(v: View): Record<(typeof URL_KEYS)[number], string> {
 
 /** The link to a view: this page with the view in its URL, so a new tab or a bookmark opens it. */
 export function hrefOf(v: View): string {
-  const url = new URL(location.href);
-  for (const [k, value] of Object.entries(urlValues(v))) {
-    if (value) url.searchParams.set(URL_PREFIX + k, value);
-    else url.searchParams.delete(URL_PREFIX + k);
-  }
+  const url = urlWith(URL_PREFIX, urlValues(v));
   return url.pathname + url.search + url.hash;
 }
 
