@@ -1,39 +1,32 @@
 import { Task, TaskStatus } from '@lit/task';
 import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
-import { AUTHOR_TYPES, AUTHOR_TYPE_LABELS, DECISIONS, DECISION_LABELS, STATUS_LABELS, consultationStatus, type ConsultationStatus, type Decision } from '../../common/consultations.js';
-import { DISTRICTS } from '../../common/taxonomy.js';
-import { ApiError, asApiError } from '../core/api.js';
+import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
 import { formStyles, statusRegion } from '../core/forms.js';
-import { formatDateTime, type Lang } from '../core/i18n/index.js';
+import type { Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
-import { onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
-import {
-  getConsultation, listConsultations, listRemarks, reportUrl,
-  type ConsultationDetail, type ConsultationSummary, type ConsultationUnit, type PublicRemark, type RemarkFilters,
-} from './consultations.api.js';
+import { isPlainClick, onUrlState, readUrlState, urlWith, writeUrlState } from '../core/url-state.js';
+import { getConsultation, listConsultations, listRemarks, type ConsultationDetail, type ConsultationSummary, type RemarkFilters } from './consultations.api.js';
+import { consultationView } from './consultations.detail.js';
 import type { ConsultationForms } from './consultations.form.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
+import { consultationList, visible } from './consultations.list.js';
 import { consultationStyles } from './consultations.styles.js';
-import { clockOffset, endedWithin, remaining } from './consultations.time.js';
+import { clockOffset } from './consultations.time.js';
+import { taskState, type ConsultationUi, type Panel, type UrlView } from './consultations.ui.js';
 
 export type SubmitKind = 'remark' | 'support' | 'confirm' | 'confirm-support';
 
-/** The open form: a remark on a unit (null: the whole document) or a support of a remark. */
-export type Panel = { kind: 'remark'; unit: ConsultationUnit | null } | { kind: 'support'; remark: PublicRemark };
+export type { Panel } from './consultations.ui.js';
 
 /** The public-form kit's dictionaries, once the forms' code is loaded: rendered forms need them in the page's language. */
 let formKit: { load(lang: Lang): Promise<void> | undefined } | undefined;
 const formKitTranslator = { load: (lang: Lang) => formKit?.load(lang) };
 
-const RECENT_DAYS = 90;
 const URL_PREFIX = 'ngo-cons-';
 const URL_KEYS = ['id', 'unit', 'remark'] as const;
-type UrlView = { id: string; unit: string; remark: string };
-/** A left click without a modifier opens in place; any other (middle, Ctrl, Shift) is the browser's. */
-const plainClick = (e: MouseEvent) => e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
 
 /**
@@ -222,22 +215,14 @@ export class NgoConsultation extends NgoElement {
    * consultation's own `/embed/consultations` page, so a link opened in a new tab shows the same.
    */
   private href(v: Partial<UrlView>): string {
+    const view = { unit: v.unit ?? '', remark: v.remark ?? '' };
     const id = v.id ?? this.currentId;
-    const params: Record<string, string> = { id, unit: v.unit ?? '', remark: v.remark ?? '' };
-    if (this.syncUrl) {
-      const url = new URL(location.href);
-      for (const k of URL_KEYS) {
-        if (k === 'id' && this.consultation) continue;
-        if (params[k]) url.searchParams.set(URL_PREFIX + k, params[k]);
-        else url.searchParams.delete(URL_PREFIX + k);
-      }
-      return url.href;
-    }
-    const url = new URL(`${this.api}/embed/consultations`);
-    url.searchParams.set('lang', this.locale);
-    url.searchParams.set('sync-url', '');
-    for (const k of URL_KEYS) if (params[k]) url.searchParams.set(URL_PREFIX + k, params[k]);
-    return url.href;
+    // With `consultation` set the page names the consultation itself; the URL leaves its id alone.
+    if (this.syncUrl) return (this.consultation ? urlWith(URL_PREFIX, view) : urlWith(URL_PREFIX, { id, ...view })).href;
+    const embed = new URL(`${this.api}/embed/consultations`);
+    embed.searchParams.set('lang', this.locale);
+    embed.searchParams.set('sync-url', '');
+    return urlWith(URL_PREFIX, { id, ...view }, embed).href;
   }
 
   /** Focuses the unit or remark the URL named, once it is rendered (scrolling it into view). */
@@ -295,7 +280,7 @@ export class NgoConsultation extends NgoElement {
   // ---- actions -----------------------------------------------------------------------------------
 
   private openConsultation(c: ConsultationSummary, index: number, e?: MouseEvent): void {
-    if (e && !plainClick(e)) return;
+    if (e && !isPlainClick(e)) return;
     e?.preventDefault();
     this.returnTo = `#item-${index}`;
     this.selected = c.id;
@@ -317,7 +302,7 @@ export class NgoConsultation extends NgoElement {
 
   /** A unit's or remark's own link, followed in place: the URL names it, and it gets focus. */
   private followLink(e: MouseEvent, v: { unit?: string; remark?: string }): void {
-    if (!plainClick(e)) return;
+    if (!isPlainClick(e)) return;
     e.preventDefault();
     this.writeUrl(v, true);
     this.target = { unit: v.unit ?? '', remark: v.remark ?? '' };
@@ -419,7 +404,7 @@ export class NgoConsultation extends NgoElement {
     const token = this.confirm || this.confirmSupport;
     return html`<section class="ngo-root" part="base" lang=${lang} aria-label=${this.t('cons.region')} @keydown=${this.onKeydown}>
       ${token ? this.forms?.confirmation.render(this.confirm ? 'confirm' : 'confirm-support', token) ?? this.renderFormsState('confirm', () => this.loadForms(), lang) : nothing}
-      ${this.currentId ? this.renderConsultation(lang) : token ? nothing : this.renderList(lang)}
+      ${this.currentId ? this.renderConsultation(lang) : token ? nothing : consultationList(this.ui(lang), this.list)}
       ${statusRegion(this.status || this.announcement(lang))} ${this.forms?.renderDialog() ?? nothing}
     </section>`;
   }
@@ -431,20 +416,12 @@ export class NgoConsultation extends NgoElement {
       return r && this.detail.value ? tc(lang, 'cons.remarks_count', { count: r.length }) : '';
     }
     const items = this.list.value;
-    return items ? tc(lang, 'cons.count', { count: this.visible(items).length }) : '';
-  }
-
-  private renderState(task: { error: unknown; run(): Promise<unknown> }, lang: Lang): TemplateResult {
-    if (task.error) {
-      return html`<div role="alert"><p class="ngo-error">${tc.error(lang, asApiError(task.error))}</p>
-        <button type="button" @click=${() => void task.run()}>${this.t('retry')}</button></div>`;
-    }
-    return html`<p>${this.t('loading')}</p>`;
+    return items ? tc(lang, 'cons.count', { count: visible(items, this.now).length }) : '';
   }
 
   /** In place of a form or the confirmation panel while their code loads, or if it could not. */
   private renderFormsState(part: 'form' | 'confirm', retry: () => Promise<unknown>, lang: Lang): TemplateResult {
-    return html`<div class="panel" part=${part}>${this.renderState({ error: this.formsError, run: retry }, lang)}</div>`;
+    return html`<div class="panel" part=${part}>${taskState(this.ui(lang), { error: this.formsError, run: retry })}</div>`;
   }
 
   /** The open form, once its code is there. */
@@ -453,214 +430,41 @@ export class NgoConsultation extends NgoElement {
     return this.forms?.panel === panel ? this.forms.renderPanel(c) : this.renderFormsState('form', async () => this.open(panel, this.returnTo), lang);
   }
 
-  // -- list
-
-  /** Open and planned consultations, and those that ended within the last 90 days. */
-  private visible(items: ConsultationSummary[]): ConsultationSummary[] {
-    return items.filter((c) => c.status === 'open' || c.status === 'planned' || endedWithin(c.endsAt, this.now, RECENT_DAYS));
-  }
-
-  private renderList(lang: Lang): TemplateResult {
-    const items = this.list.value;
-    const shown = items ? this.visible(items) : [];
-    const groups: [ConsultationKey, ConsultationSummary[]][] = [
-      ['cons.group.open', shown.filter((c) => c.status === 'open')],
-      ['cons.group.planned', shown.filter((c) => c.status === 'planned')],
-      ['cons.group.recent', shown.filter((c) => c.status === 'closed' || c.status === 'reported')],
-    ];
-    let index = 0;
-    return html`${this.noHeading ? nothing : html`<${this.headingTag(0)}>${this.t('cons.list_title')}</${this.headingTag(0)}>`}
-      ${!items
-        ? this.renderState(this.list, lang)
-        : shown.length === 0
-          ? html`<p>${this.t('cons.none')}</p>`
-          : groups.map(([key, list]) =>
-              list.length
-                ? html`<${this.headingTag(1)}>${this.t(key)}</${this.headingTag(1)}>
-                    <ul class="plain" part="list">
-                      ${list.map((c) => {
-                        const i = index++;
-                        return html`<li class="item">
-                          <${this.headingTag(2)}><a class="link" part="item" id="item-${i}" href=${this.href({ id: c.id })} lang=${this.authorLang} @click=${(e: MouseEvent) => this.openConsultation(c, i, e)}>${c.title}</a></${this.headingTag(2)}>
-                          <div class="row meta">${this.badge(c, lang)} <span>${this.dates(c, lang)}</span> <span>${this.scope(c, lang)}</span></div>
-                        </li>`;
-                      })}
-                    </ul>`
-                : nothing,
-            )}`;
-  }
-
-  // -- one consultation
-
-  private statusOf(c: ConsultationSummary): ConsultationStatus {
-    return consultationStatus(c, new Date(this.now));
-  }
-
-  private badge(c: ConsultationSummary, lang: Lang): TemplateResult {
-    const s = this.statusOf(c);
-    const left = s === 'open' ? remaining(c.endsAt, this.now) : s === 'planned' ? remaining(c.startsAt, this.now) : null;
-    return html`<span class="badge s-${s}" part="badge">${STATUS_LABELS[s][lang]}</span>${left
-        ? html` <strong>${tc(lang, `cons.${s === 'open' ? 'left' : 'starts'}.${left.unit}`, { count: left.count })}</strong>`
-        : nothing}`;
-  }
-
-  private dates(c: ConsultationSummary, lang: Lang): string {
-    return this.t('cons.dates', { start: formatDateTime(lang, c.startsAt), end: formatDateTime(lang, c.endsAt) });
-  }
-
-  private scope(c: ConsultationSummary, lang: Lang): string {
-    const d = c.district ? DISTRICTS[c.district - 1] : undefined;
-    return d ? tc(lang, 'cons.district', { roman: d.roman, name: d.name }) : this.t('cons.city_wide');
+  /** What every view renders with, in `lang`. */
+  private ui(lang: Lang): ConsultationUi {
+    return {
+      lang,
+      t: (key, vars) => tc(lang, key, vars),
+      h: (depth) => this.headingTag(depth),
+      noHeading: this.noHeading,
+      now: this.now,
+      authorLang: this.authorLang,
+      api: this.api,
+      panel: this.panel,
+      filters: this.filters,
+      href: (v) => this.href(v),
+      form: (c) => this.renderForm(c, lang),
+      back: () => this.backButton(),
+      openConsultation: (c, index, e) => this.openConsultation(c, index, e),
+      followLink: (e, v) => this.followLink(e, v),
+      open: (panel, returnTo) => this.open(panel, returnTo),
+      showRemarksFor: (unit) => this.showRemarksFor(unit),
+      setFilter: (key, value) => this.setFilter(key, value),
+      clearFilters: () => this.clearFilters(),
+    };
   }
 
   private renderConsultation(lang: Lang): TemplateResult {
+    const ui = this.ui(lang);
     const c = this.detail.value;
     // While reloading after a published remark, keep showing what is there (the form's panel included).
-    if (!c || c.id !== this.currentId) {
-      return html`${this.backButton()}${this.renderState(this.detail, lang)}`;
-    }
-    const s = this.statusOf(c);
-    const open = s === 'open';
-    const row = (key: ConsultationKey, value: unknown) => html`<dt>${this.t(key)}</dt><dd>${value}</dd>`;
-    return html`${this.backButton()}
-      <header part="header">
-        <${this.headingTag(0)} id="title" tabindex="-1" lang=${this.authorLang}>${c.title}</${this.headingTag(0)}>
-        <div class="row">${this.badge(c, lang)}</div>
-        <dl lang=${this.authorLang}>
-          ${row('cons.period', this.dates(c, lang))} ${row('cons.subject', c.subject)} ${row('cons.goal', c.goal)}
-          ${row('cons.unit_name', c.unitName)} ${row('cons.legal_basis', c.legalBasis)} ${row('cons.scope', this.scope(c, lang))}
-        </dl>
-        <p class="note">${this.t(c.audience === 'ngo' ? 'cons.audience.ngo' : 'cons.audience.all')}</p>
-        ${c.attachments.length
-          ? html`<${this.headingTag(1)}>${this.t('cons.attachments')}</${this.headingTag(1)}>
-              <ul>${c.attachments.map((a) => html`<li><a href=${/^https?:/i.test(a.url) ? a.url : '#'} target="_blank" rel="noopener">${a.title}</a></li>`)}</ul>`
-          : nothing}
-        ${this.renderPhase(c, s, lang)}
-      </header>
-      ${this.renderDocument(c, open, lang)} ${s === 'planned' ? nothing : this.renderRemarks(c, s, lang)}`;
+    if (!c || c.id !== this.currentId) return html`${this.backButton()}${taskState(ui, this.detail)}`;
+    return consultationView(ui, c, this.remarks);
   }
 
   private backButton(): TemplateResult | typeof nothing {
     return this.selected && !this.consultation
       ? html`<button type="button" class="ngo-secondary back" @click=${this.back}><span aria-hidden="true">←</span> ${this.t('cons.back')}</button>`
       : nothing;
-  }
-
-  /** Before the start, after the close, and the report links once the answers are published. */
-  private renderPhase(c: ConsultationDetail, s: ConsultationStatus, lang: Lang): TemplateResult | typeof nothing {
-    if (s === 'planned') return html`<p class="note">${this.t('cons.not_started', { date: formatDateTime(lang, c.startsAt) })}</p>`;
-    if (s === 'open') return nothing;
-    return html`<div class="note">
-      <p>${this.t('cons.ended', { date: formatDateTime(lang, c.endsAt) })}</p>
-      ${s === 'reported'
-        ? html`<${this.headingTag(1)}>${this.t('cons.report')}</${this.headingTag(1)}>
-            <ul>
-              <li><a href=${reportUrl(this.api, c.id, 'html', lang)} target="_blank" rel="noopener">${this.t('cons.report_html')}</a></li>
-              <li><a href=${reportUrl(this.api, c.id, 'csv', lang)} download>${this.t('cons.report_csv')}</a></li>
-              <li><a href=${reportUrl(this.api, c.id, 'docx', lang)} download>${this.t('cons.report_docx')}</a></li>
-            </ul>`
-        : html`<p>${this.t('cons.awaiting_report')}</p>`}
-    </div>`;
-  }
-
-  private renderDocument(c: ConsultationDetail, open: boolean, lang: Lang): TemplateResult {
-    const isPanel = (unit: ConsultationUnit | null) => this.panel?.kind === 'remark' && this.panel.unit?.id === unit?.id;
-    const counts = (n: number, unit: string, label: string) =>
-      n ? html`<button type="button" class="ngo-secondary" @click=${() => this.showRemarksFor(unit)}>${tc(lang, 'cons.show_remarks', { count: n })}<span class="sr"> (${label})</span></button>`
-        : html`<span class="muted">${this.t('cons.no_remarks_unit')}</span>`;
-    const whole = this.t('cons.whole_document');
-    return html`<section aria-labelledby="doc-title">
-      <${this.headingTag(1)} id="doc-title">${this.t('cons.document')}</${this.headingTag(1)}>
-      ${open ? html`<p class="muted">${this.t('cons.document_hint')}</p>` : nothing}
-      <div class="row">
-        ${open ? html`<button type="button" id="comment-doc" part="comment-button" @click=${() => this.open({ kind: 'remark', unit: null }, '#comment-doc')}>${this.t('cons.comment_document')}</button>` : nothing}
-        ${counts(c.documentRemarkCount, 'document', whole)}
-      </div>
-      ${isPanel(null) ? this.renderForm(c, lang) : nothing}
-      ${c.units.length
-        ? html`<ul class="plain units" part="units">
-            ${c.units.map(
-              // A property, not a style attribute: a host CSP without 'unsafe-inline' for styles refuses those.
-              (u, i) => html`<li .style=${`--_depth:${u.depth}`}>
-                <${this.headingTag(2)} class="label" id="unit-${i}" data-unit=${u.id} tabindex="-1" lang=${this.authorLang}>${u.label}</${this.headingTag(2)}>
-                <p class="text" lang=${this.authorLang}>${u.text}</p>
-                <div class="row">
-                  ${open
-                    ? html`<button type="button" id="comment-${i}" part="comment-button" @click=${() => this.open({ kind: 'remark', unit: u }, `#comment-${i}`)}>${this.t('cons.comment')}<span class="sr"> ${u.label}</span></button>`
-                    : nothing}
-                  ${counts(u.remarkCount, u.id, u.label)}
-                  <a class="permalink" href=${this.href({ unit: u.id })} @click=${(e: MouseEvent) => this.followLink(e, { unit: u.id })}>${this.t('cons.link')}<span class="sr"> ${u.label}</span></a>
-                </div>
-                ${isPanel(u) ? this.renderForm(c, lang) : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>${this.t('cons.document_empty')}</p>`}
-    </section>`;
-  }
-
-  private renderRemarks(c: ConsultationDetail, s: ConsultationStatus, lang: Lang): TemplateResult {
-    const f = this.filters;
-    const items = this.remarks.value;
-    const filtered = f.unit || f.authorType || f.decision;
-    const select = (key: keyof RemarkFilters, label: ConsultationKey, options: [string, string][]) => html`<div class="ngo-field">
-      <label class="ngo-label" for="f-${key}">${this.t(label)}</label>
-      <select id="f-${key}" @change=${(e: Event) => this.setFilter(key, (e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!f[key]}>${this.t('cons.any')}</option>
-        ${options.map(([v, l]) => html`<option value=${v} ?selected=${f[key] === v}>${l}</option>`)}
-      </select>
-    </div>`;
-    const units: [string, string][] = c.units.filter((u) => u.remarkCount > 0 || u.id === f.unit).map((u) => [u.id, u.label]);
-    return html`<section part="remarks" aria-labelledby="remarks-title">
-      <${this.headingTag(1)} id="remarks-title" tabindex="-1">${this.t(s === 'reported' ? 'cons.remarks_answers' : 'cons.remarks')}</${this.headingTag(1)}>
-      ${c.remarkCount || filtered
-        ? html`<fieldset class="filters">
-            <legend>${this.t('cons.filters')}</legend>
-            ${select('unit', 'cons.filter.unit', [['document', this.t('cons.whole_document')], ...units])}
-            ${select('authorType', 'cons.filter.author', AUTHOR_TYPES.map((a) => [a, AUTHOR_TYPE_LABELS[a][lang]]))}
-            ${s === 'reported' ? select('decision', 'cons.filter.decision', DECISIONS.map((d) => [d, DECISION_LABELS[d][lang]])) : nothing}
-            ${filtered ? html`<div><button type="button" class="ngo-secondary" @click=${this.clearFilters}>${this.t('cons.clear')}</button></div>` : nothing}
-          </fieldset>`
-        : nothing}
-      ${!items
-        ? this.renderState(this.remarks, lang)
-        : items.length === 0
-          ? html`<p>${this.t(filtered ? 'cons.remarks_filtered_none' : 'cons.remarks_none')}</p>`
-          : html`<ul class="plain" aria-busy=${this.remarks.status === TaskStatus.PENDING ? 'true' : 'false'}>
-              ${items.map((r, i) => html`<li>${this.renderRemark(c, r, i, s === 'open', lang)}</li>`)}
-            </ul>`}
-    </section>`;
-  }
-
-  private renderRemark(c: ConsultationDetail, r: PublicRemark, i: number, open: boolean, lang: Lang): TemplateResult {
-    const type = AUTHOR_TYPE_LABELS[r.authorType][lang];
-    // An organisation found on the NGO map (by KRS) links to its entry there.
-    const org = r.organisationName
-      ? r.organisationId
-        ? html`<a href=${`${this.api}/embed/map?lang=${lang}&org=${encodeURIComponent(r.organisationId)}`} target="_blank" rel="noopener" lang=${this.authorLang}>${r.organisationName}</a>`
-        : html`<span lang=${this.authorLang}>${r.organisationName}</span>`
-      : null;
-    const author = org ? html`${org}${r.krs ? ` (KRS ${r.krs})` : ''} · ${type}` : type;
-    // What people wrote is in Polish, whatever the interface's language (WCAG 3.1.2).
-    const block = (key: ConsultationKey, text: string) => (text ? html`<dt>${this.t(key)}</dt><dd lang=${this.authorLang}>${text}</dd>` : nothing);
-    return html`<article class="remark" part="remark" aria-labelledby="remark-${i}" data-remark=${r.id} tabindex="-1">
-      <${this.headingTag(2)} id="remark-${i}">${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</${this.headingTag(2)}>
-      <p class="meta">${author} · ${this.t('cons.submitted_on', { date: formatDateTime(lang, r.createdAt) })}</p>
-      <dl>
-        ${block('cons.current', r.currentWording)} ${block('cons.proposed', r.proposedWording)} ${block('cons.justification', r.justification)}
-        ${block('cons.supporters', r.supporters.map((s) => s.organisationName).join(', '))}
-      </dl>
-      <p><a class="permalink" href=${this.href({ remark: r.id })} @click=${(e: MouseEvent) => this.followLink(e, { remark: r.id })}>${this.t('cons.remark_link')}<span class="sr"> ${this.t('cons.remark_on', { target: r.unitLabel ?? this.t('cons.whole_document') })}</span></a></p>
-      ${r.decision
-        ? html`<div class="answer">
-            <p><strong>${this.t('cons.decision')}:</strong> ${DECISION_LABELS[r.decision as Decision][lang]}</p>
-            ${r.response ? html`<p><strong>${this.t('cons.response')}:</strong> <span lang=${this.authorLang}>${r.response}</span></p>` : nothing}
-          </div>`
-        : nothing}
-      ${open
-        ? html`<div class="row"><button type="button" class="ngo-secondary" id="support-${i}" @click=${() => this.open({ kind: 'support', remark: r }, `#support-${i}`)}>${this.t('cons.support')}</button></div>`
-        : nothing}
-      ${this.panel?.kind === 'support' && this.panel.remark.id === r.id ? this.renderForm(c, lang) : nothing}
-    </article>`;
   }
 }

@@ -12,7 +12,7 @@ import type { ApiError } from '../core/api.js';
 import { SubmitController } from '../core/submit.js';
 import { postPath, type Accepted, type ConsultationDetail, type Target } from './consultations.api.js';
 import { ConfirmPanel } from './consultations.confirm.js';
-import type { Panel } from './consultations.element.js';
+import type { Panel } from './consultations.ui.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
 import {
   REMARK_FIELDS, SUPPORT_FIELDS, allowedAuthors, emptyDraft, issuesToErrors, needsOrganisation, toRemarkBody, toSupportBody, validateRemark, validateSupport,
