@@ -166,6 +166,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/staff/{id}/invitation': adminOnly,
   'POST /v1/admin/staff/{id}/password-reset': adminOnly,
   'GET /v1/admin/audit': adminOnly,
+  'GET /v1/admin/audit/actions': adminOnly,
+  'GET /v1/admin/audit/export': adminOnly,
   'GET /v1/admin/settings/clauses': adminOnly,
   'PUT /v1/admin/settings/clauses/{form}': adminOnly,
 };

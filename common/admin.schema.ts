@@ -94,6 +94,44 @@ export const UpdateStaffInput = z
   })
   .meta({ id: 'UpdateStaffInput' });
 
+/** The audit log's filters: who, which module, which action, which Warsaw days (inclusive); the texts in `lang`. */
+export const AuditFilter = z.object({
+  staff: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().meta({ description: 'Id of the staff member who acted' }),
+  module: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional().meta({ description: 'A module slug (see `GET /v1/admin/audit/actions`)' }),
+  action: z.string().min(1).max(200).optional().meta({ description: 'An action key (see `GET /v1/admin/audit/actions`)' }),
+  from: z.localDate().optional().meta({ description: 'First day, Warsaw time (YYYY-MM-DD)' }),
+  to: z.localDate().optional().meta({ description: 'Last day, Warsaw time (YYYY-MM-DD), inclusive' }),
+  lang: z.enum(['pl', 'en', 'uk']).default('pl'),
+});
+
+export const AuditQuery = AuditFilter.extend({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(10).max(100).default(50),
+});
+
+/** One entry in words: who, what, which item (its title and the panel's fragment), when. */
 export const AuditEntry = z
-  .object({ id: z.string(), at: z.string(), staffId: z.string().nullable(), action: z.string(), subject: z.string().nullable(), details: z.unknown() })
+  .object({
+    id: z.string(),
+    at: z.string().meta({ description: 'UTC instant; shown in Warsaw time' }),
+    staff: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable().meta({ description: 'null: no one was signed in (a failed sign-in)' }),
+    module: z.string().nullable(),
+    action: z.string().meta({ description: 'The key in the table of actions' }),
+    actionLabel: z.string().meta({ description: 'The action in words, in `lang`' }),
+    item: z.object({ title: z.string(), link: z.string().nullable().meta({ description: 'The panel fragment `<section>/<id>`' }) }).nullable(),
+    subject: z.string().nullable(),
+    details: z.unknown(),
+  })
   .meta({ id: 'AuditEntry' });
+
+export const AuditPage = z
+  .object({ items: z.array(AuditEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'AuditPage' });
+
+/** The filter choices: the modules with their actions in words, and the staff members who appear in the log. */
+export const AuditChoices = z
+  .object({
+    modules: z.array(z.object({ slug: z.string(), label: z.string(), actions: z.array(z.object({ key: z.string(), label: z.string() })) })),
+    staff: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  })
+  .meta({ id: 'AuditChoices' });

@@ -1,11 +1,14 @@
 import { ADMIN_SECTIONS } from '../../common/modules.js';
 import { defineModule } from '../core/module.js';
 import { ADMIN_MAIL } from './admin.mail.js';
-import { auditRoutes, sessionRoutes, signInRoutes, staffAccountRoutes } from './admin.routes.js';
+import { auditRoutes } from './audit.routes.js';
+import { sessionRoutes, signInRoutes, staffAccountRoutes } from './admin.routes.js';
+import { ADMIN_AUDIT } from './admin.audit.js';
 
 /** Staff accounts: signing in (and setting a password from a mailed link), the session, staff management and the audit log. */
 export const adminModule = defineModule({
   slug: 'admin',
+  audit: ADMIN_AUDIT,
   signIn: signInRoutes,
   mail: ADMIN_MAIL,
   staffCommon: sessionRoutes,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
-import { AuditEntry, ForgotPasswordInput, InviteStaffInput, LoginInput, PasswordLinkInfo, PasswordLinkInput, SessionInfo, SetPasswordInput, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
+import { ForgotPasswordInput, InviteStaffInput, LoginInput, PasswordLinkInfo, PasswordLinkInput, SessionInfo, SetPasswordInput, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
@@ -285,25 +285,5 @@ staffAccountRoutes.openapi(
     await resetPassword({ db, config, mailer }, c.var.staff!, id, mailLang(c.req.valid('query').lang));
     c.set('auditDetails', { name: (await findStaff(db, id))?.name });
     return c.body(null, 204);
-  },
-);
-
-/** The audit log section (admin). Mounted at /v1/admin/audit by the staff router. */
-export const auditRoutes = createRouter();
-auditRoutes.openapi(
-  createRoute({
-    method: 'get',
-    path: '/',
-    tags: ['staff'],
-    summary: 'Audit log, newest first (admin)',
-    request: { query: z.object({ before: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-    responses: { 200: { description: 'Entries', content: { 'application/json': { schema: z.object({ items: z.array(AuditEntry) }) } } }, ...ErrorResponses },
-  }),
-  async (c) => {
-    const { before, limit } = c.req.valid('query');
-    let q = c.var.db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(limit);
-    if (before) q = q.where('at', '<', before);
-    const rows = await q.execute();
-    return c.json({ items: rows.map((r) => ({ id: r.id, at: r.at, staffId: r.staff_id, action: r.action, subject: r.subject, details: r.details ? JSON.parse(r.details) : null })) }, 200);
   },
 );

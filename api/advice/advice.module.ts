@@ -7,10 +7,12 @@ import { ADVICE_RETENTION, adviceRemindersJob } from './advice.retention.js';
 import { adviceRoutes } from './advice.routes.js';
 import { seedAdviceDemo } from './advice.seed.js';
 import { PUBLIC_UPLOADS } from './advice.status.routes.js';
+import { ADVICE_AUDIT } from './advice.audit.js';
 
 /** The advisory point: requests by topic, cases handled by advisers, meeting slots, the status page behind a secret link. */
 export const adviceModule = defineModule({
   slug: 'advice',
+  audit: ADVICE_AUDIT,
   routes: adviceRoutes,
   staff: [{ section: 'advice', roles: ADMIN_SECTIONS.advice.roles, routes: adviceAdminRoutes }],
   seeds: [{ name: 'advice', run: seedAdviceDemo }],

@@ -6,10 +6,12 @@ import { consultationsWaiting, consultationIndicators } from './consultations.in
 import { CONSULTATIONS_RETENTION } from './consultations.retention.js';
 import { consultationRoutes } from './consultations.routes.js';
 import { seedConsultationsDemo } from './consultations.seed.js';
+import { CONSULTATIONS_AUDIT } from './consultations.audit.js';
 
 /** The consultation comment box: remarks on a draft act, answers and the statutory report. */
 export const consultationsModule = defineModule({
   slug: 'consultations',
+  audit: CONSULTATIONS_AUDIT,
   routes: consultationRoutes,
   staff: [{ section: 'consultations', roles: ADMIN_SECTIONS.consultations.roles, routes: consultationAdminRoutes }],
   seeds: [{ name: 'consultations', run: seedConsultationsDemo }],

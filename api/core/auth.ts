@@ -121,9 +121,21 @@ export async function audit(c: Context<AppEnv>, action: string, subject: string 
 export const auditWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (isUnsafe(c.req.method) && c.res.status < 400 && c.var.staff) {
-    await audit(c, `${c.req.method} ${c.req.routePath}`, c.req.path, { ...c.req.param(), ...c.var.auditDetails });
+    const params = c.req.param();
+    // A write with no id in its path (a create) keeps the id it answered with, so the log can name the item.
+    const itemId = Object.keys(params).length ? undefined : await answeredId(c.res);
+    await audit(c, `${c.req.method} ${c.req.routePath}`, c.req.path, { ...params, ...(itemId ? { itemId } : {}), ...c.var.auditDetails });
   }
 };
+
+/** The `id` of a JSON answer, or of the one object it wraps (`{ staff: { id } }`). */
+async function answeredId(res: Response): Promise<string | undefined> {
+  if (!res.headers.get('content-type')?.includes('application/json')) return undefined;
+  const body: unknown = await res.clone().json().catch(() => null);
+  if (!body || typeof body !== 'object') return undefined;
+  const idOf = (v: unknown) => (v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : undefined);
+  return idOf(body) ?? Object.values(body).map(idOf).find((id) => id !== undefined);
+}
 
 /** How long a browser stays known after its last successful sign-in. */
 const DEVICE_TTL_MS = 180 * 24 * 3600_000;

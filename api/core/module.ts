@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { AuditActionTable } from '../../common/audit.js';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { StaffRole } from '../../common/taxonomy.js';
@@ -69,6 +70,29 @@ export interface EmbedItem {
   jsonLd?: unknown;
 }
 
+/** One item an audit entry concerns, as the log shows it: its title and where the panel opens it. */
+export interface AuditItem {
+  title: string;
+  /** The panel's fragment, `<section>/<id>` (the panel opens `#<section>/<id>`); null when no section shows it. */
+  link: string | null;
+}
+
+/** How the audit log finds one kind of item of a module (a remark, an event). */
+export interface AuditItemKind {
+  /** The items with these ids, in `lang`; an id not found (the item is gone) is left out. One query for a page of entries. */
+  find: (db: Kysely<Database>, ids: readonly string[], lang: Lang) => Promise<Map<string, AuditItem>>;
+}
+
+/**
+ * A module's part of the audit log's table of actions: the words of every action it audits (each
+ * staff write route, its personal-data downloads, named actions such as `login`) and how to find the
+ * items they concern. `api/admin/audit.routes.test.ts` fails for a staff write route without a row.
+ */
+export interface ModuleAudit {
+  actions: AuditActionTable;
+  items?: Readonly<Record<string, AuditItemKind>>;
+}
+
 /**
  * Everything a module brings, declared once in `api/<slug>/<slug>.module.ts` and named once in
  * `api/modules.ts`. `createApp`, `startServer`, `npm start`, `npm run purge`, the seeds and the
@@ -106,6 +130,8 @@ export interface ModuleManifest {
   uploads?: readonly string[];
   /** The module's objective indicators over a period (issue 11). */
   indicators?: (db: Kysely<Database>, query: IndicatorQuery) => Promise<Indicator[]>;
+  /** Its actions in the audit log, in words, and how to find the items they concern. */
+  audit?: ModuleAudit;
   /** `/embed/<slug>/<id>`: a public item's own page; null when there is no such public item (404). */
   embedItem?: (c: Context<AppEnv>, id: string) => Promise<EmbedItem | null>;
 }

@@ -7,10 +7,12 @@ import { EVENTS_RETENTION, expireOffersJob } from './events.retention.js';
 import { eventRoutes } from './events.routes.js';
 import { seedEventsDemo } from './events.seed.js';
 import { eventIndicators, eventsWaiting } from './events.indicators.js';
+import { EVENTS_AUDIT } from './events.audit.js';
 
 /** The event calendar with registration: feeds, waiting lists, check-in and certificates. */
 export const eventsModule = defineModule({
   slug: 'events',
+  audit: EVENTS_AUDIT,
   routes: eventRoutes,
   staff: [{ section: 'events', roles: ADMIN_SECTIONS.events.roles, routes: eventAdminRoutes }],
   seeds: [{ name: 'events', run: seedEventsDemo }],

@@ -6,10 +6,12 @@ import { GUIDE_RETENTION } from './guide.retention.js';
 import { guideRoutes } from './guide.routes.js';
 import { seedGuideDemo } from './guide.seed.js';
 import { articlesDueForReview } from './guide.service.js';
+import { GUIDE_AUDIT } from './guide.audit.js';
 
 /** The online guide to the rules of cooperation: dated articles, step-by-steps, smart answers, search and exports. */
 export const guideModule = defineModule({
   slug: 'guide',
+  audit: GUIDE_AUDIT,
   routes: guideRoutes,
   staff: [{ section: 'guide', roles: ADMIN_SECTIONS.guide.roles, routes: guideAdminRoutes }],
   seeds: [{ name: 'guide', run: seedGuideDemo }],

@@ -7,10 +7,12 @@ import { verificationRemindersJob } from './map.reminders.js';
 import { mapWaiting, mapIndicators } from './map.indicators.js';
 import { MAP_RETENTION } from './map.retention.js';
 import { mapRoutes } from './map.routes.js';
+import { MAP_AUDIT } from './map.audit.js';
 
 /** The NGO and civic-initiative map. */
 export const mapModule = defineModule({
   slug: 'map',
+  audit: MAP_AUDIT,
   routes: mapRoutes,
   staff: [{ section: 'map', roles: ADMIN_SECTIONS.map.roles, routes: mapAdminRoutes }],
   seeds: [{ name: 'map', run: seedMapDemo }],

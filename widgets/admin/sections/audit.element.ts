@@ -50,7 +50,7 @@ export class NgoAdminAudit extends StaffSection {
         <th scope="col">${tAdmin(lang, 'admin.audit.staff')}</th>
       </tr></thead>
       <tbody>
-        ${items.map((e) => html`<tr><td><time datetime=${e.at}>${formatDateTime(lang, e.at)}</time></td><td>${e.action}</td><td>${e.subject ?? '—'}</td><td>${e.staffId ?? '—'}</td></tr>`)}
+        ${items.map((e) => html`<tr><td><time datetime=${e.at}>${formatDateTime(lang, e.at)}</time></td><td>${e.actionLabel}</td><td>${e.item?.title ?? "—"}</td><td>${e.staff?.name ?? "—"}</td></tr>`)}
       </tbody>
     </table></div>`;
   }
