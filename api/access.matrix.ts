@@ -71,6 +71,8 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   // The event calendar: moderators and editors, within the district of the event's venue.
   'GET /v1/admin/events': moderated,
   'POST /v1/admin/events': moderated,
+  'GET /v1/admin/events/series': moderated,
+  'GET /v1/admin/events/series/{id}': moderated,
   'POST /v1/admin/events/series': moderated,
   'PUT /v1/admin/events/series/{id}': moderated,
   'GET /v1/admin/events/series/{id}/attendance': moderated,

@@ -343,6 +343,28 @@ export const StaffListCounts = z
 
 export const StaffEventItem = CalendarEvent.extend({ counts: StaffListCounts }).meta({ id: 'StaffEventItem' });
 
+/** A series in the staff list: its sessions' span and, when the cycle registers as a whole, its counts. */
+export const StaffSeriesItem = z
+  .object({
+    id: z.string(),
+    kind: z.enum(SERIES_KINDS),
+    title: z.string(),
+    organiser: z.object({ name: z.string(), organisationId: z.string().nullable() }),
+    registrationMode: z.enum(['none', 'series']),
+    attendancePercent: z.number().nullable(),
+    sessions: z.number(),
+    /** ISO instants of the first session's start and the last one's end; null without sessions. */
+    firstStart: z.string().nullable(),
+    lastEnd: z.string().nullable(),
+    counts: StaffListCounts,
+  })
+  .meta({ id: 'StaffEventSeriesItem' });
+
+/** One series as the staff form edits it: the stored input, and its sessions of every status. */
+export const StaffSeriesDetail = z
+  .object({ series: StaffSeriesItem, input: SeriesInput, sessions: z.array(CalendarEvent) })
+  .meta({ id: 'StaffEventSeriesDetail' });
+
 export const EventConflict = z.object({ id: z.string(), title: z.string(), startsAt: z.string(), reasons: z.array(z.enum(['same_day', 'same_district', 'same_audience'])) });
 
 export const StaffSubmission = z

@@ -141,6 +141,30 @@ describe.each(dialects)('events staff API (%s)', (dialect) => {
     ]);
   });
 
+  it('lists the series and gives one as its form edits it, with its sessions of every status', async () => {
+    expect(((await (await get('/series')).json()) as { items: unknown[] }).items).toEqual([]);
+    const cycle = await post('/series', { kind: 'cycle', title: 'Klauzule społeczne w praktyce', organiser, registrationMode: 'series', registration: { capacity: 12, deadline: '2030-01-01T12:00' }, attendancePercent: 75 });
+    expect(cycle.status).toBe(201);
+    const seriesId = ((await cycle.json()) as { id: string }).id;
+    await post('/series', { kind: 'programme', title: 'Festiwal NGO', organiser });
+    await insertEvent(t.db, EventInput.parse({ title: 'Sesja 2', type: 'training', start: '2030-02-10T10:00', end: '2030-02-10T12:00', organiser, venue: { name: 'CO', district: 2 }, seriesId, registrationMode: 'series', status: 'pending' }));
+    await insertEvent(t.db, EventInput.parse({ title: 'Sesja 1', type: 'training', start: '2030-02-03T10:00', end: '2030-02-03T12:00', organiser, venue: { name: 'CO', district: 2 }, seriesId, registrationMode: 'series' }));
+    const list = (await (await get('/series')).json()) as { items: { title: string; sessions: number; firstStart: string | null; counts: { capacity: number } | null }[] };
+    expect(list.items.map((s) => [s.title, s.sessions])).toEqual([['Festiwal NGO', 0], ['Klauzule społeczne w praktyce', 2]]);
+    expect(list.items[0]!.firstStart).toBeNull();
+    expect(list.items[1]).toMatchObject({ firstStart: '2030-02-03T09:00:00.000Z', counts: { capacity: 12, taken: 0 } });
+    const one = await get(`/series/${seriesId}`);
+    expect(one.headers.get('cache-control')).toBe('no-store');
+    const detail = (await one.json()) as { series: { id: string }; input: unknown; sessions: { title: string; status: string }[] };
+    expect(detail.series.id).toBe(seriesId);
+    expect(detail.input).toMatchObject({ kind: 'cycle', title: 'Klauzule społeczne w praktyce', registrationMode: 'series', attendancePercent: 75, registration: { capacity: 12, deadline: '2030-01-01T12:00' } });
+    expect(detail.sessions.map((s) => [s.title, s.status])).toEqual([['Sesja 1', 'published'], ['Sesja 2', 'pending']]);
+    // What the form loads, it saves back unchanged.
+    expect((await post(`/series/${seriesId}`, detail.input, mod, 'PUT')).status).toBe(200);
+    expect(((await (await get(`/series/${seriesId}`)).json()) as { input: unknown }).input).toEqual(detail.input);
+    await expectError(await get('/series/nie-ma'), 404, 'not_found');
+  });
+
   it('counts what waits on the start screen: submissions, events this week, places left', async () => {
     const now = new Date('2027-06-09T10:00:00Z'); // a Wednesday
     await insertEvent(t.db, EventInput.parse({ title: 'W tym tygodniu', type: 'meeting', start: '2027-06-11T10:00', end: '2027-06-11T12:00', organiser, venue: { name: 'Sala', district: 3 }, registrationMode: 'event', registration: { capacity: 10 } }));

@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { LANGS } from '../../common/taxonomy.js';
-import { CheckInResult, EventInput, QueryDate, SeriesInput, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
+import { CheckInResult, EventInput, QueryDate, SeriesInput, StaffEventItem, StaffRegistrations, StaffSeriesDetail, StaffSeriesItem, StaffSubmission } from '../../common/events.schema.js';
 import { assertDistrict, inDistrict } from '../core/staff.rules.js';
 import type { AppEnv } from '../core/context.js';
 import { TableQuery } from '../../common/export.schema.js';
@@ -14,7 +14,7 @@ import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../co
 import { createRouter } from '../core/validation.js';
 import type { Database } from '../db/schema.js';
 import {
-  bumpEventsVersion, findEventRow, findEventRows, findPlacesRow, findSeriesRow, insertEvent, insertSeries, setEventStatus, toEventInput, updateEvent, updateSeries, type EventRow,
+  bumpEventsVersion, findEventRow, findEventRows, findPlacesRow, findSeriesRow, findSeriesSummaries, findSessions, insertEvent, insertSeries, setEventStatus, toEventInput, toSeriesInput, updateEvent, updateSeries, type EventRow,
 } from './events.repository.js';
 import { cancelRegistration, fillFreePlaces, findRegistration, statusCounts } from './events.places.js';
 import { accessNeedCounts, checkIn, cycleAttendance, findConflicts, issueCertificates, undoCheckIn } from './events.attendance.js';
@@ -153,6 +153,46 @@ eventAdminRoutes.openapi(
 eventAdminRoutes.openapi(
   createRoute({ method: 'post', path: '/series', tags: ['admin:events'], summary: 'Create a series: a training cycle or a festival programme', request: body(SeriesInput), responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...ErrorResponses } }),
   async (c) => c.json({ id: await insertSeries(c.var.db, c.req.valid('json')) }, 201),
+);
+
+type SeriesSummary = Awaited<ReturnType<typeof findSeriesSummaries>>[number];
+async function seriesItem(db: Kysely<Database>, s: SeriesSummary) {
+  return {
+    id: s.id, kind: s.kind, title: s.title, organiser: { name: s.organiser_name, organisationId: s.organisation_id }, registrationMode: s.registration_mode,
+    attendancePercent: s.attendance_percent, sessions: Number(s.sessions), firstStart: s.first_start ?? null, lastEnd: s.last_end ?? null, counts: await listCounts(db, s.places_id),
+  };
+}
+
+eventAdminRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/series',
+    tags: ['admin:events'],
+    summary: 'Every series (training cycles, festival programmes) by title, with the span of its sessions and, for a cycle registered as a whole, its counts',
+    responses: { 200: jsonContent(z.object({ items: z.array(StaffSeriesItem) }), 'Series'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const rows = await findSeriesSummaries(c.var.db);
+    return c.json({ items: await Promise.all(rows.map((r) => seriesItem(c.var.db, r))) }, 200);
+  },
+);
+
+eventAdminRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/series/{id}',
+    tags: ['admin:events'],
+    summary: 'One series as the form edits it, with its sessions of every status in time order',
+    request: { params: IdParam },
+    responses: { 200: jsonContent(StaffSeriesDetail, 'The series'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { db } = c.var;
+    const row = await findSeriesRow(db, c.req.valid('param').id);
+    if (!row) throw notFound('Series');
+    const [summary] = await findSeriesSummaries(db, { id: row.id });
+    return c.json({ series: await seriesItem(db, summary!), input: await toSeriesInput(db, row), sessions: await calendarEvents(db, await findSessions(db, row.id)) }, 200);
+  },
 );
 
 eventAdminRoutes.openapi(

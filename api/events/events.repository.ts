@@ -191,6 +191,32 @@ export const findEventRow = (db: Db, id: string) => db.selectFrom('calendar_even
 export const findSeriesRow = (db: Db, id: string) => db.selectFrom('event_series').selectAll().where('id', '=', id).executeTakeFirst();
 export const findPlacesRow = (db: Db, id: string) => db.selectFrom('event_places').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** Every series (or the one `id`) with the count and span of its sessions (any status), by title; at most `limit`. */
+export const findSeriesSummaries = (db: Db, opts: { id?: string; limit?: number } = {}) =>
+  db
+    .selectFrom('event_series as s')
+    .$if(opts.id !== undefined, (qb) => qb.where('s.id', '=', opts.id!))
+    .leftJoin('calendar_event as e', 'e.series_id', 's.id')
+    .select((eb) => [
+      's.id', 's.kind', 's.title', 's.organiser_name', 's.organisation_id', 's.registration_mode', 's.attendance_percent', 's.places_id',
+      eb.fn.count<number | string>('e.id').as('sessions'), eb.fn.min('e.starts_at').as('first_start'), eb.fn.max('e.ends_at').as('last_end'),
+    ])
+    .groupBy(['s.id', 's.kind', 's.title', 's.organiser_name', 's.organisation_id', 's.registration_mode', 's.attendance_percent', 's.places_id'])
+    .orderBy('s.title')
+    .orderBy('s.id')
+    .limit(opts.limit ?? 500)
+    .execute();
+
+/** The stored series as the staff form edits it. */
+export async function toSeriesInput(db: Db, r: SeriesRow): Promise<SeriesInput> {
+  const places = r.registration_mode === 'series' && r.places_id ? await findPlacesRow(db, r.places_id) : undefined;
+  return {
+    kind: r.kind, title: r.title, description: r.description, translations: JSON.parse(r.translations), organiser: { name: r.organiser_name, organisationId: r.organisation_id },
+    registrationMode: r.registration_mode, attendancePercent: r.attendance_percent,
+    registration: places ? settingsOf(places) : { capacity: null, waitingList: true, deadline: null, questions: [], askAccessNeeds: true },
+  };
+}
+
 /** Sessions of a series in time order (every status: callers filter). */
 export const findSessions = (db: Db, seriesId: string) =>
   db.selectFrom('calendar_event').selectAll().where('series_id', '=', seriesId).orderBy('starts_at').orderBy('id').execute();

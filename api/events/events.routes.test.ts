@@ -69,6 +69,26 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     expect((await t.app.request('/v1/events', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
+  it('serves the reads from the cached-read kit: a change is seen at once, the feeds are gzipped on request, an error is never cached', async () => {
+    const a = await insertEvent(t.db, event('Pierwsze spotkanie', 3));
+    const titles = async () => ((await (await t.app.request('/v1/events')).json()) as { items: { title: string }[] }).items.map((e) => e.title);
+    expect(await titles()).toEqual(['Pierwsze spotkanie']);
+    const one = await t.app.request(`/v1/events/${a}`);
+    const tag = one.headers.get('etag')!;
+    expect(tag).toMatch(/^W\//);
+    await insertEvent(t.db, event('Drugie spotkanie', 4));
+    expect(await titles()).toEqual(['Pierwsze spotkanie', 'Drugie spotkanie']);
+    expect((await t.app.request(`/v1/events/${a}`, { headers: { 'if-none-match': tag } })).status).toBe(200);
+    const gz = await t.app.request('/v1/events?format=ics', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toContain('SUMMARY:Drugie spotkanie');
+    const missing = await t.app.request('/v1/events/nie-ma-takiego');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('etag')).toBeNull();
+    await expectError(await t.app.request(`/v1/events/${a}/calendar.ics?nocache=1`), 422, 'validation_failed');
+  });
+
   it('refuses unknown and malformed query parameters with 422', async () => {
     await expectError(await t.app.request('/v1/events?color=red'), 422, 'validation_failed');
     await expectError(await t.app.request('/v1/events?from=2027-02-30'), 422, 'validation_failed');

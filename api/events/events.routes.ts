@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { LANGS } from '../../common/taxonomy.js';
 import {
@@ -8,7 +10,8 @@ import {
   RegistrationInput, RegistrationView,
 } from '../../common/events.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
-import { notModified } from '../core/cache.js';
+import { cachedRead, memoJson } from '../core/cache.js';
+import { sendCachedFile } from '../core/export.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
@@ -32,16 +35,10 @@ const FEED_NAME: Record<Lang, string> = { pl: 'Wydarzenia NGO w Krakowie', en: '
 const FEED_DESCRIPTION: Record<Lang, string> = { pl: 'Kalendarz wydarzeń organizacji pozarządowych i miasta Krakowa', en: 'Calendar of events of Kraków’s NGOs and the city', uk: 'Календар подій неурядових організацій і міста Кракова' };
 
 /**
- * Public reads are conditional GETs on the data version. Registration opens and closes with the
- * clock too, so the ETag also carries the hour and answers are cached for a minute at most.
+ * The version of a public read (see `cachedRead`): the data version and the hour, since
+ * registration opens and closes with the clock too; answers are cached for a minute at most.
  */
-async function cached(c: Context<AppEnv>): Promise<Response | null> {
-  const hour = new Date().toISOString().slice(0, 13);
-  return notModified(c, `${await eventsVersion(c.var.db)}|${hour}`, 60);
-}
-
-const textResponse = (c: Context<AppEnv>, body: string, type: string, filename?: string) =>
-  c.body(body, 200, { 'Content-Type': type, ...(filename ? { 'Content-Disposition': `inline; filename="${filename}"` } : {}) });
+const readVersion = async (c: Context<AppEnv>) => ({ version: `${await eventsVersion(c.var.db)}|${new Date().toISOString().slice(0, 13)}`, maxAge: 60 });
 
 eventRoutes.openapi(
   createRoute({
@@ -57,21 +54,25 @@ eventRoutes.openapi(
       304: { description: 'Not modified' },
       ...ErrorResponses,
     },
+    middleware: [cachedRead(readVersion)] as const,
   }),
   async (c) => {
-    const hit = await cached(c);
-    if (hit) return hit as never;
     const q = c.req.valid('query');
-    const now = new Date();
     const { format, lang, limit, offset, after, ...filters } = q;
-    const { total, totalCapped, next, rows } = await findEventRows(c.var.db, filters, now, { limit, offset, after: after === undefined ? undefined : decodeCursor(after) });
-    const items = await calendarEvents(c.var.db, rows, now);
-    const from = filters.from && isLocalDate(filters.from) ? filters.from : warsawDateOf(now);
+    const page = async () => {
+      const now = new Date();
+      const found = await findEventRows(c.var.db, filters, now, { limit, offset, after: after === undefined ? undefined : decodeCursor(after) });
+      return { ...found, now, items: await calendarEvents(c.var.db, found.rows, now) };
+    };
     const self = new URL(c.req.url);
     const feedOptions = { name: FEED_NAME[lang], publicUrl: c.var.config.publicUrl, lang, eventUrl: (id: string) => eventPageUrl(c.var.config, id, lang), selfUrl: `${c.var.config.publicUrl}${self.pathname}${self.search}` };
-    if (format === 'ics') return textResponse(c, buildIcs(items, feedOptions), 'text/calendar; charset=utf-8', 'wydarzenia.ics') as never;
-    if (format === 'rss') return textResponse(c, buildRss(items, { ...feedOptions, description: FEED_DESCRIPTION[lang] }), 'application/rss+xml; charset=utf-8') as never;
-    return c.json({ items, total, totalCapped, next, from, to: filters.to ?? null }, 200);
+    if (format === 'ics') return sendCachedFile(c, { filename: 'wydarzenia.ics', type: 'text/calendar; charset=utf-8', disposition: 'inline' }, async () => buildIcs((await page()).items, feedOptions));
+    if (format === 'rss') return sendCachedFile(c, { filename: 'wydarzenia.rss', type: 'application/rss+xml; charset=utf-8', disposition: 'inline' }, async () => buildRss((await page()).items, { ...feedOptions, description: FEED_DESCRIPTION[lang] }));
+    return memoJson(c, async () => {
+      const { total, totalCapped, next, items, now } = await page();
+      const from = filters.from && isLocalDate(filters.from) ? filters.from : warsawDateOf(now);
+      return { items, total, totalCapped, next, from, to: filters.to ?? null };
+    });
   },
 );
 
@@ -83,10 +84,9 @@ eventRoutes.openapi(
     summary: 'A series (a training cycle or a festival programme) with its sessions in time order',
     request: { params: IdParam },
     responses: { 200: jsonContent(CalendarSeries, 'The series'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    middleware: [cachedRead(readVersion)] as const,
   }),
   async (c) => {
-    const hit = await cached(c);
-    if (hit) return hit as never;
     const now = new Date();
     const series = await findSeriesRow(c.var.db, c.req.valid('param').id);
     if (!series) throw notFound('Series');
@@ -96,18 +96,17 @@ eventRoutes.openapi(
     const places = series.places_id ? await findPlacesRow(c.var.db, series.places_id) : undefined;
     const firstStart = rows.find((r) => r.status === 'published')?.starts_at ?? rows[0]?.starts_at ?? now.toISOString();
     const registration = registrationInfo(series.registration_mode === 'series' ? 'series' : 'none', places, places ? (ctx.waiting.get(places.id) ?? 0) : 0, rows.some((r) => r.status === 'published') ? 'published' : 'cancelled', firstStart, now);
-    return c.json(
-      { id: series.id, kind: series.kind, title: series.title, description: series.description, translations: JSON.parse(series.translations), organiser: { name: series.organiser_name, organisationId: series.organisation_id }, attendancePercent: series.attendance_percent, registration, sessions },
-      200,
-    );
+    return memoJson(c, async () => (
+      { id: series.id, kind: series.kind, title: series.title, description: series.description, translations: JSON.parse(series.translations), organiser: { name: series.organiser_name, organisationId: series.organisation_id }, attendancePercent: series.attendance_percent, registration, sessions }
+    ));
   },
 );
 
 /** A public event: published or cancelled (pending ones are not there for the public). */
-async function publicEvent(c: Context<AppEnv>, id: string) {
-  const row = await findEventRow(c.var.db, id);
+async function publicEvent(db: Kysely<Database>, id: string) {
+  const row = await findEventRow(db, id);
   if (!row || !PUBLIC_STATUSES.includes(row.status)) throw notFound('Event');
-  const [event] = await calendarEvents(c.var.db, [row]);
+  const [event] = await calendarEvents(db, [row]);
   return event!;
 }
 
@@ -119,11 +118,11 @@ eventRoutes.openapi(
     summary: 'One event, with its registration state (places left, waiting list, deadline, questions)',
     request: { params: IdParam },
     responses: { 200: jsonContent(CalendarEvent, 'The event'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    middleware: [cachedRead(readVersion)] as const,
   }),
   async (c) => {
-    const hit = await cached(c);
-    if (hit) return hit as never;
-    return c.json(await publicEvent(c, c.req.valid('param').id), 200);
+    const event = await publicEvent(c.var.db, c.req.valid('param').id);
+    return memoJson(c, async () => event);
   },
 );
 
@@ -135,17 +134,17 @@ eventRoutes.openapi(
     summary: 'One event as iCalendar ("Add to calendar"); a session of a cycle comes with the whole cycle when `series=1`',
     request: { params: IdParam, query: LangQuery.extend({ series: z.enum(['0', '1']).default('0') }) },
     responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } }, 304: { description: 'Not modified' }, ...ErrorResponses },
+    middleware: [cachedRead(readVersion)] as const,
   }),
   async (c) => {
-    const hit = await cached(c);
-    if (hit) return hit as never;
     const { lang, series } = c.req.valid('query');
-    const event = await publicEvent(c, c.req.valid('param').id);
-    const items = series === '1' && event.series
-      ? await calendarEvents(c.var.db, (await findSessions(c.var.db, event.series.id)).filter((s) => PUBLIC_STATUSES.includes(s.status)))
-      : [event];
-    const ics = buildIcs(items, { name: event.series?.title ?? event.title, publicUrl: c.var.config.publicUrl, lang, eventUrl: (id) => eventPageUrl(c.var.config, id, lang) });
-    return textResponse(c, ics, 'text/calendar; charset=utf-8', 'wydarzenie.ics') as never;
+    const event = await publicEvent(c.var.db, c.req.valid('param').id);
+    return sendCachedFile(c, { filename: 'wydarzenie.ics', type: 'text/calendar; charset=utf-8', disposition: 'inline' }, async () => {
+      const items = series === '1' && event.series
+        ? await calendarEvents(c.var.db, (await findSessions(c.var.db, event.series.id)).filter((s) => PUBLIC_STATUSES.includes(s.status)))
+        : [event];
+      return buildIcs(items, { name: event.series?.title ?? event.title, publicUrl: c.var.config.publicUrl, lang, eventUrl: (id) => eventPageUrl(c.var.config, id, lang) });
+    });
   },
 );
 

@@ -15,7 +15,7 @@ import { ApiError, notFound, validationError } from '../core/errors.js';
 import type { FieldIssue } from '../../common/errors.js';
 import { newId, nowIso } from '../core/ids.js';
 import type { Mailer, MailAttachment } from '../core/mail.js';
-import { consumeSecretLink, createSecretLink, findSecretLink, linkInvalid, revokeSecretLinks } from '../core/secret-links.js';
+import { confirmByLink, createSecretLink, findSecretLink, linkInvalid, revokeSecretLinks } from '../core/secret-links.js';
 import { staffToNotify } from '../admin/staff.repository.js';
 import {
   findEventRow, findPlacesRow, findSeriesRow, findSessions, inTransaction, insertEvent, loadContext, setEventStatus, toCalendarEvent, type EventRow, type PlacesRow,
@@ -183,10 +183,9 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
 
 /** The registrant opened the confirmation link: a place, the waiting list, or full. */
 export async function confirm(ctx: ServiceContext, tokenValue: string, now = new Date()) {
-  return inTransaction(ctx.db, async (trx) => {
-    const link = await consumeSecretLink(trx as Kysely<Database>, tokenValue, CONFIRM_LINK, now);
+  return confirmByLink(ctx.db, tokenValue, CONFIRM_LINK, async (trx, link) => {
     const reg = await findRegistration(trx, link.subjectId);
-    if (!reg || reg.status !== 'unconfirmed') throw linkInvalid();
+    if (!reg || reg.status !== 'unconfirmed') return null;
     const out = await confirmRegistration(trx, reg.id, now);
     const manageToken = out.status === 'full' ? null : await mailStatus(ctx, trx, out.registration);
     return { status: out.status as 'confirmed' | 'waiting' | 'full', position: await waitingPosition(trx, out.registration), eventId: reg.event_id, manageToken };
@@ -282,15 +281,14 @@ export async function submitEvent(ctx: ServiceContext, input: EventSubmissionInp
 
 /** The submitter confirmed: the event waits for moderation, and the staff who cover its district are mailed. */
 export async function confirmSubmission(ctx: ServiceContext, tokenValue: string, now = new Date()): Promise<{ id: string; status: 'pending' }> {
-  return inTransaction(ctx.db, async (trx) => {
-    const link = await consumeSecretLink(trx as Kysely<Database>, tokenValue, SUBMISSION_LINK, now);
+  return confirmByLink(ctx.db, tokenValue, SUBMISSION_LINK, async (trx, link) => {
     const r = await trx.updateTable('event_submission').set({ status: 'pending', confirmed_at: nowIso(now) }).where('id', '=', link.subjectId).where('status', '=', 'unconfirmed').executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw linkInvalid();
-    const sub = (await trx.selectFrom('event_submission').selectAll().where('id', '=', link.subjectId).executeTakeFirstOrThrow());
+    if (Number(r.numUpdatedRows) !== 1) return null;
+    const sub = await trx.selectFrom('event_submission').selectAll().where('id', '=', link.subjectId).executeTakeFirstOrThrow();
     const event = (await findEventRow(trx, sub.event_id))!;
     const [e] = await calendarEvents(trx, [event], now);
     for (const to of await staffToNotify(trx, event.district)) {
-      await ctx.mailer.enqueue({ to, template: submissionArrivedMail, lang: 'pl', data: { title: event.title, organiser: event.organiser_name, when: whenText(e!, 'pl') } }, trx as Kysely<Database>);
+      await ctx.mailer.enqueue({ to, template: submissionArrivedMail, lang: 'pl', data: { title: event.title, organiser: event.organiser_name, when: whenText(e!, 'pl') } }, trx);
     }
     return { id: sub.id, status: 'pending' as const };
   });
