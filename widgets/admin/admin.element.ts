@@ -10,6 +10,7 @@ import { getSession, signOut, type AdminSession } from './admin.api.js';
 import { tAdmin, type AdminKey } from './admin.i18n.js';
 import { SignInForm } from './admin.login.js';
 import { adminStyles } from './admin.styles.js';
+import type { StaffMapSettings } from '../core/staff-section.js';
 
 // The panel's events live in the core event contract (widgets/core/events.ts), re-exported for the panel's users.
 export { NgoSelectEvent, NgoSignedInEvent, NgoSignedOutEvent, NgoUnauthorizedEvent } from '../core/events.js';
@@ -23,6 +24,7 @@ declare const __NGO_VERSION__: string;
 export interface AdminSectionElement extends HTMLElement {
   apiBase: string;
   session: AdminSession;
+  mapSettings: StaffMapSettings;
 }
 
 /**
@@ -55,6 +57,8 @@ const ITEM_HASH = /^#([a-z][\w-]*)(?:\/([\w-]{1,128}))?$/;
  *
  * @attr lang - `pl` (default), `en` or `uk`; without it the nearest `lang` in the page applies.
  * @attr api-base - Origin of the API; it must be the page's own origin (staff routes are same-origin only).
+ * @attr map-tiles - Tile URL template of the maps where staff pick a point (an entry's position, an event's venue); default OpenStreetMap.
+ * @attr map-boundaries - URL of a GeoJSON file with district outlines: a point picked there then ticks its district.
  *
  * @fires ngo-signed-in - After a successful sign-in. `detail: { staff }`.
  * @fires ngo-signed-out - After the user signs out.
@@ -81,6 +85,8 @@ export class NgoAdmin extends NgoElement {
   static override styles = [theme, formStyles, adminStyles];
 
   static override properties: PropertyDeclarations = {
+    mapTiles: { attribute: 'map-tiles' },
+    mapBoundaries: { attribute: 'map-boundaries' },
     phase: { state: true, attribute: false },
     session: { state: true, attribute: false },
     current: { state: true, attribute: false },
@@ -91,6 +97,10 @@ export class NgoAdmin extends NgoElement {
     badges: { state: true, attribute: false },
   };
 
+  /** See the `map-tiles` attribute. */
+  declare mapTiles: string;
+  /** See the `map-boundaries` attribute. */
+  declare mapBoundaries: string;
   declare private phase: Phase;
   declare private session: AdminSession | null;
   /** The open section: one the session lists, which this build may not have (then a notice shows). */
@@ -124,6 +134,7 @@ export class NgoAdmin extends NgoElement {
   constructor() {
     super();
     this.phase = 'checking';
+    this.mapTiles = this.mapBoundaries = '';
     this.session = null;
     this.current = null;
     this.status = '';
@@ -249,6 +260,7 @@ export class NgoAdmin extends NgoElement {
     const el = document.createElement(def.tag) as AdminSectionElement;
     el.apiBase = this.api;
     el.session = this.session;
+    el.mapSettings = { tiles: this.mapTiles, boundaries: this.mapBoundaries };
     // A section that can open one item (a case, a remark) reads `item`; others ignore it.
     if (item) (el as AdminSectionElement & { item?: string }).item = item;
     this.sectionEl = el;

@@ -61,11 +61,21 @@ export function renderTask<T>(task: Task<readonly unknown[], T>, lang: Lang, tr:
   });
 }
 
+/**
+ * The panel's map settings (`<ngo-admin map-tiles map-boundaries>`), for a part that shows a map:
+ * `<ngo-point-picker tiles=${s.tiles} boundaries=${s.boundaries}>` (`widgets/map/point-picker.ts`).
+ * Empty strings: OpenStreetMap's tiles, and no district from the point.
+ */
+export interface StaffMapSettings {
+  tiles: string;
+  boundaries: string;
+}
+
 /** `send` answers this, without a request, while an earlier write is still running. */
 export const BUSY = new ApiError(0, 'busy', 'An earlier write is still running');
 
 /**
- * Base of a staff section: `<ngo-admin>` creates it and sets `apiBase` and `session`. Requests go
+ * Base of a staff section: `<ngo-admin>` creates it and sets `apiBase`, `session` and `mapSettings`. Requests go
  * through the section's `*.api.ts` client (`staffRequest`), wrapped in `guard` or `send`.
  *
  * ```ts
@@ -95,6 +105,7 @@ export class StaffSection extends NgoElement {
 
   static override properties: PropertyDeclarations = {
     session: { attribute: false },
+    mapSettings: { attribute: false },
     status: { state: true },
     actionError: { state: true },
     busy: { state: true },
@@ -102,6 +113,8 @@ export class StaffSection extends NgoElement {
 
   /** Set by `<ngo-admin>` (and by a section on its parts): carries the CSRF token sent on every write. */
   declare session: StaffSession | null;
+  /** Set by `<ngo-admin>` (and by a section on its parts that show a map): tiles and district outlines. */
+  declare mapSettings: StaffMapSettings;
   /** The message of the live region; set it with `announce`. */
   declare protected status: string;
   /** The error of the last failed write, shown by `actionErrorRegion`. */
@@ -115,6 +128,7 @@ export class StaffSection extends NgoElement {
   constructor() {
     super();
     this.session = null;
+    this.mapSettings = { tiles: '', boundaries: '' };
     this.status = '';
     this.actionError = '';
     this.busy = false;

@@ -14,11 +14,9 @@ import { SubmitController, linkState, type SubmitRequest } from '../core/submit.
 import { theme } from '../core/theme.js';
 import { FIELD_ORDER, contributorFields, fieldTarget, organisationFields, textField, type FieldsContext } from './map-form.fields.js';
 import { tForm, type MapFormKey } from './map-form.i18n.js';
-import { districtAt, formRequest, issuesToErrors, toDraft, typedPoint, validateDraft, withScheme, type Draft, type FieldId, type MapFormMode, type OrganisationDraftInput } from './map-form.model.js';
+import { formRequest, issuesToErrors, toDraft, validateDraft, withScheme, type Draft, type FieldId, type MapFormMode, type OrganisationDraftInput } from './map-form.model.js';
 import { mapFormStyles } from './map-form.styles.js';
-import type { PointPicker } from './map-form.picker.js';
-import { leafletStyles } from './map.styles.js';
-import { DISTRICTS } from '../../common/taxonomy.js';
+import type { NgoPointChangeEvent } from './point-picker.element.js';
 
 export type { MapFormMode, OrganisationDraftInput };
 /** The map staff section's name for the core event (kept for its imports). */
@@ -93,7 +91,7 @@ const enc = encodeURIComponent;
  * @cssprop --ngo-focus-ring - Focus indicator, a `box-shadow` value.
  */
 export class NgoMapForm extends NgoElement {
-  static override styles = [theme, formStyles, leafletStyles, mapFormStyles];
+  static override styles = [theme, formStyles, mapFormStyles];
   protected static override translators = [tForm, tFormKit];
 
   static override properties: PropertyDeclarations = {
@@ -103,7 +101,6 @@ export class NgoMapForm extends NgoElement {
     tiles: {},
     boundaries: {},
     noPicker: { type: Boolean, attribute: 'no-picker' },
-    pickerError: { state: true },
     initial: { attribute: false },
     session: { attribute: false },
     failure: { state: true },
@@ -118,7 +115,6 @@ export class NgoMapForm extends NgoElement {
   declare tiles: string;
   declare boundaries: string;
   declare noPicker: boolean;
-  declare private pickerError: boolean;
   declare initial: OrganisationDraftInput | undefined;
   declare session: SessionToken;
 
@@ -132,9 +128,6 @@ export class NgoMapForm extends NgoElement {
   private base: OrganisationDraftInput = {};
   private focusNext = '';
   private draftId = '';
-  private picker?: PointPicker;
-  private pickerLoading = false;
-  private outlines?: Promise<GeoJSON.FeatureCollection | null>;
   private form = new FormState<Draft>(this, {
     validate: (d) => validateDraft(d, this.mode),
     // Drafts of public forms only, keyed by entry; never by the secret token.
@@ -170,7 +163,7 @@ export class NgoMapForm extends NgoElement {
     this.mode = 'create';
     this.session = null;
     this.token = this.organisationId = this.status = this.result = this.tiles = this.boundaries = '';
-    this.noPicker = this.pickerError = false;
+    this.noPicker = false;
     this.failure = null;
     this.phase = 'form';
   }
@@ -199,85 +192,31 @@ export class NgoMapForm extends NgoElement {
     if (this.mode !== 'confirm' && this.mode !== 'staff') this.submit.prepare();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.picker?.destroy();
-    this.picker = undefined;
-  }
-
-  /** Starts the picking map once its box is in the page (its code loads then), and keeps its pin on the typed coordinates. */
-  private syncPicker(): void {
-    const box = this.renderRoot.querySelector<HTMLElement>('.pick-map');
-    if (!box) {
-      this.picker?.destroy();
-      this.picker = undefined;
-      return;
-    }
-    if (this.picker && this.picker.map.getContainer() !== box) {
-      this.picker.destroy();
-      this.picker = undefined;
-    }
-    if (this.picker) {
-      this.picker.show(typedPoint(this.form.values));
-      return;
-    }
-    if (this.pickerLoading || this.pickerError || box.offsetWidth === 0) return;
-    this.pickerLoading = true;
-    import('./map-form.picker.js')
-      .then(({ PointPicker }) => {
-        if (!box.isConnected) return;
-        const lang = this.locale;
-        this.picker = new PointPicker(box, {
-          tiles: this.tiles,
-          point: typedPoint(this.form.values),
-          labels: {
-            map: tForm(lang, 'mapForm.pick.map'),
-            pin: (lat, lon) => tForm(this.locale, 'mapForm.pick.pin', { lat, lon }),
-            zoomIn: tForm(lang, 'mapForm.pick.zoom_in'),
-            zoomOut: tForm(lang, 'mapForm.pick.zoom_out'),
-            attribution: tForm(lang, 'mapForm.pick.attribution'),
-          },
-          onPick: (lat, lon) => void this.picked(lat, lon),
-        });
-      })
-      .catch((err: unknown) => {
-        console.warn('[ngo] <ngo-map-form>: the picking map could not start:', err);
-        this.pickerError = true;
-      })
-      .finally(() => (this.pickerLoading = false));
-  }
-
-  /** A point placed on the map: into the fields, said aloud, and its district ticked when outlines are configured. */
-  private async picked(lat: string, lon: string): Promise<void> {
+  /** A point placed on the map: into the fields, and its district ticked when outlines are configured. */
+  private readonly onPicked = (e: NgoPointChangeEvent): void => {
+    const { lat, lon, district } = e.detail;
     this.form.set('lat', lat);
     this.form.set('lon', lon);
-    this.status = this.t('mapForm.pick.placed', { lat, lon });
-    if (!this.boundaries) return;
-    const geo = await (this.outlines ??= fetch(this.boundaries)
-      .then((r) => (r.ok ? (r.json() as Promise<GeoJSON.FeatureCollection>) : null))
-      .catch(() => null));
-    const n = geo ? districtAt(geo, Number(lon), Number(lat)) : null;
     const d = this.form.values;
-    if (!n || d.cityWide || d.lat !== lat || d.lon !== lon) return;
-    if (!d.districts.includes(n)) this.form.set('districts', [...d.districts, n].sort((a, b) => a - b));
-    const district = DISTRICTS[n - 1]!;
-    this.status = `${this.t('mapForm.pick.placed', { lat, lon })} ${this.t('mapForm.pick.district', { district: `${district.roman}. ${district.name}` })}`;
-  }
+    if (district && !d.cityWide && !d.districts.includes(district)) this.form.set('districts', [...d.districts, district].sort((a, b) => a - b));
+  };
 
   private renderPicker(): TemplateResult | typeof nothing {
-    // The staff editor keeps the coordinate fields only.
-    if (this.noPicker || this.mode === 'staff') return nothing;
-    if (this.pickerError) return html`<p class="ngo-hint">${this.t('mapForm.pick.error')}</p>`;
-    const hasPoint = !!typedPoint(this.form.values);
-    return html`<div class="pick-map" part="pick-map" role="application"></div>
-      ${hasPoint
-        ? html`<button type="button" class="ngo-secondary" @click=${() => (this.form.set('lat', ''), this.form.set('lon', ''), (this.status = ''))}>${this.t('mapForm.pick.remove')}</button>`
-        : nothing}`;
+    if (this.noPicker) return nothing;
+    void import('./point-picker.js').catch((err: unknown) => console.warn('[ngo] <ngo-map-form>: the picking map could not load:', err));
+    return html`<ngo-point-picker
+      part="pick-map"
+      lang=${this.locale}
+      lat=${this.form.values.lat}
+      lon=${this.form.values.lon}
+      tiles=${this.tiles}
+      boundaries=${this.boundaries}
+      @change=${this.onPicked}
+    ></ngo-point-picker>`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.syncPicker();
     const selector = this.focusNext;
     this.focusNext = '';
     if (selector === SUMMARY) focusErrorSummary(this.renderRoot);

@@ -6,6 +6,7 @@
 import type { FieldIssue } from '../../common/errors.js';
 import { MAP_LIMITS, isInKrakow, isValidKrs, isValidNip, isValidRegon, type OrgKind } from '../../common/map.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
+import { parseCoord, pointOf } from './point-picker.model.js';
 import { EMAIL_PATTERN as EMAIL, checkContact, contactBody, contactIssue, type KitErrorKey } from '../core/public-form.js';
 
 /** `staff`: a signed-in moderator or editor edits an entry (or adds one) directly, through `/v1/admin/map`. */
@@ -86,7 +87,7 @@ export function toDraft(o: OrganisationDraftInput = {}): Draft {
 const blank = (v: string) => v.trim() || null;
 
 /** A coordinate as typed: a dot or a comma as the decimal separator. NaN when it is not a number. */
-export const parseCoord = (v: string): number => (/^\s*-?\d+([.,]\d+)?\s*$/.test(v) ? Number(v.trim().replace(',', '.')) : NaN);
+export { parseCoord };
 
 /**
  * The organisation to send. Fields the form does not show (the translations) come from `base`
@@ -118,38 +119,7 @@ export function toOrganisationInput(d: Draft, base: OrganisationDraftInput = {})
 }
 
 /** The coordinates as typed, when both are numbers; null otherwise (the picker then shows no pin). */
-export function typedPoint(d: Pick<Draft, 'lat' | 'lon'>): { lat: number; lon: number } | null {
-  const [lat, lon] = [parseCoord(d.lat.trim()), parseCoord(d.lon.trim())];
-  return d.lat.trim() && d.lon.trim() && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
-}
-
-type Ring = readonly (readonly number[])[];
-/** Ray casting: whether `[lon, lat]` lies inside a ring of `[lon, lat]` points. */
-function inRing(lon: number, lat: number, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-const inPolygon = (lon: number, lat: number, rings: readonly Ring[]) => !!rings[0] && inRing(lon, lat, rings[0]) && !rings.slice(1).some((hole) => inRing(lon, lat, hole));
-
-/**
- * The district (1–18) whose outline holds the point, from the operator's boundaries file (a GeoJSON
- * FeatureCollection whose features carry `district`, `id` or `number`); null outside every outline.
- */
-export function districtAt(geo: GeoJSON.FeatureCollection, lon: number, lat: number): number | null {
-  for (const f of geo.features ?? []) {
-    const n = Number(f.properties?.district ?? f.properties?.id ?? f.properties?.number ?? NaN);
-    if (!Number.isInteger(n) || n < 1 || n > 18 || !f.geometry) continue;
-    const g = f.geometry;
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    if (polygons.some((rings) => inPolygon(lon, lat, rings))) return n;
-  }
-  return null;
-}
+export const typedPoint = (d: Pick<Draft, 'lat' | 'lon'>): { lat: number; lon: number } | null => pointOf(d.lat, d.lon);
 
 /** A web address typed without its scheme (`fundacja.pl`) gets `https://`. */
 export const withScheme = (url: string): string => {

@@ -6,6 +6,7 @@ import { CHALLENGE_SALT as SALT, failure, json as reply, stubFetch, typed, waitF
 import './map-form.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { NgoMapForm } from './map-form.element.js';
+import type { NgoPointPicker } from './point-picker.element.js';
 
 /** The operator's clause, as `GET /v1/clauses/map` serves it. */
 const CLAUSE = typed(Clause, {
@@ -515,7 +516,9 @@ describe('<ngo-map-form>', () => {
 
   describe('picking the point on the map (issue 9, item 7)', () => {
     const BOUNDARIES = '/widgets/map/fixtures/boundaries.json';
-    const pickMap = (el: NgoMapForm) => until(() => q(el, '.pick-map.leaflet-container'), 'the picking map');
+    const picker = (el: NgoMapForm) => q<NgoPointPicker>(el, 'ngo-point-picker')!;
+    const inPicker = <T extends Element = HTMLElement>(el: NgoMapForm, selector: string) => (picker(el)?.shadowRoot?.querySelector(selector) as T | null) ?? null;
+    const pickMap = (el: NgoMapForm) => until(() => inPicker<HTMLElement>(el, '.pick-map.leaflet-container'), 'the picking map');
     const field = (el: NgoMapForm, id: 'lat' | 'lon') => q<HTMLInputElement>(el, `#${id}`)!.value;
 
     it('places the pin where the map is clicked, fills the coordinates and ticks the district from the outlines', async () => {
@@ -523,18 +526,18 @@ describe('<ngo-map-form>', () => {
       api = stubApi((c) => (c.pathname === BOUNDARIES ? outlines : failure(404, 'not_found')));
       const el = await fixture<NgoMapForm>(html`<ngo-map-form tiles=${BLANK_TILE} boundaries=${BOUNDARIES} lang="pl" api-base=${location.origin}></ngo-map-form>`);
       const box = await pickMap(el);
-      const picker = (el as unknown as { picker: { map: { latLngToContainerPoint(p: [number, number]): { x: number; y: number } } } }).picker;
+      const view = (picker(el) as unknown as { view: { map: { latLngToContainerPoint(p: [number, number]): { x: number; y: number } } } }).view;
       // A point inside the test outline of district I (19.92–19.95, 50.05–50.07).
-      const at = picker.map.latLngToContainerPoint([50.06, 19.935]);
+      const at = view.map.latLngToContainerPoint([50.06, 19.935]);
       const r = box.getBoundingClientRect();
       box.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + at.x, clientY: r.top + at.y }));
       await until(() => field(el, 'lat') !== '', 'the latitude from the click');
       expect(Number(field(el, 'lat'))).to.be.closeTo(50.06, 0.001);
       expect(Number(field(el, 'lon'))).to.be.closeTo(19.935, 0.001);
-      const pin = q(el, '.ngo-pick')!;
+      const pin = inPicker(el, '.ngo-pick')!;
       expect(pin.getAttribute('aria-label')).to.match(/^Znacznik położenia: szerokość 50\.06\d*, długość 19\.93\d*/);
       await until(() => q<HTMLInputElement>(el, '#districts-0')?.checked, 'district I ticked');
-      expect(text(q(el, '[role="status"]'))).to.contain('Dzielnica z położenia: I. Stare Miasto.');
+      expect(text(inPicker(el, '[role="status"]'))).to.contain('Dzielnica z położenia: I. Stare Miasto.');
       await expect(el).to.be.accessible();
     });
 
@@ -544,7 +547,7 @@ describe('<ngo-map-form>', () => {
       await pickMap(el);
       await typeInto(el, 'lon', '19.9372');
       await typeInto(el, 'lat', '50.0614');
-      const pin = await until(() => q(el, '.ngo-pick'), 'the pin from the typed coordinates');
+      const pin = await until(() => inPicker<HTMLElement>(el, '.ngo-pick'), 'the pin from the typed coordinates');
       pin.focus();
       await sendKeys({ press: 'ArrowRight' });
       await until(() => Number(field(el, 'lon')) > 19.9372, 'the longitude after ArrowRight');
@@ -553,11 +556,11 @@ describe('<ngo-map-form>', () => {
       await sendKeys({ press: 'ArrowUp' });
       await until(() => Number(field(el, 'lat')) > 50.0614, 'the latitude after ArrowUp');
       expect(Number(field(el, 'lon'))).to.equal(lon);
-      expect(el.shadowRoot!.activeElement).to.equal(pin);
+      expect(picker(el).shadowRoot!.activeElement).to.equal(pin);
       expect(pin.getAttribute('aria-label')).to.match(/^Position pin: latitude 50\.06/);
       // "Remove the pin" empties both fields.
-      [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Remove the pin')!.click();
-      await until(() => field(el, 'lat') === '' && field(el, 'lon') === '' && !q(el, '.ngo-pick'), 'the pin removed');
+      [...picker(el).shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Remove the pin')!.click();
+      await until(() => field(el, 'lat') === '' && field(el, 'lon') === '' && !inPicker(el, '.ngo-pick'), 'the pin removed');
     });
 
     it('gives each coordinate field an example of its own in its error', async () => {

@@ -65,6 +65,8 @@ export class NgoAdminMapEditor extends StaffPart {
       lang=${lang}
       api-base=${this.api}
       organisation-id=${id}
+      tiles=${this.mapSettings.tiles}
+      boundaries=${this.mapSettings.boundaries}
       .initial=${entry}
       .session=${this.session}
     ></ngo-map-form>`;

@@ -13,7 +13,8 @@ export { NgoAdminMapEditor } from './map.admin.editor.js';
  * of submitted entries and corrections (`<ngo-admin-map-queue>`: a diff, duplicate hints, approve
  * and reject, the reason mailed to the submitter); and the list of all entries
  * (`<ngo-admin-map-entries>`: archive/publish, "add entry", the yearly reminder e-mails), whose
- * editor (`<ngo-admin-map-editor>`) is `<ngo-map-form mode="staff">` beside the version history.
+ * editor (`<ngo-admin-map-editor>`) is `<ngo-map-form mode="staff">` beside the version history; its
+ * point picker takes the panel's `map-tiles` and `map-boundaries` (`mapSettings`).
  * `<ngo-admin>` creates it and sets `apiBase` and `session`; all requests are same-origin with the
  * session cookie and the CSRF token.
  *
@@ -49,7 +50,7 @@ export class NgoAdminMap extends StaffSection {
       ${this.tabs.renderPanels((id) =>
         id === 'queue'
           ? html`<ngo-admin-map-queue api-base=${this.api} .session=${this.session}></ngo-admin-map-queue>`
-          : html`<ngo-admin-map-entries api-base=${this.api} .session=${this.session}></ngo-admin-map-entries>`,
+          : html`<ngo-admin-map-entries api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings}></ngo-admin-map-entries>`,
       )}
     </div>`;
   }

@@ -102,7 +102,7 @@ export class NgoAdminMapEntries extends StaffPart {
 
   protected override render() {
     if (this.editing !== null)
-      return html`<ngo-admin-map-editor api-base=${this.api} organisation-id=${this.editing} .session=${this.session}
+      return html`<ngo-admin-map-editor api-base=${this.api} organisation-id=${this.editing} .session=${this.session} .mapSettings=${this.mapSettings}
         @close=${this.closeEditor} @ngo-submitted=${this.onSaved} @ngo-cancel=${this.closeEditor}></ngo-admin-map-editor>`;
     const lang = this.locale;
     const q = this.query;

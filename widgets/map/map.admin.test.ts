@@ -1,13 +1,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { stubFetch as stub, type Answer, type Call, type FetchStub } from '../core/testing.js';
+import { stubFetch as stub, waitFor, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffEntry, StaffOrganisation } from './map.admin.api.js';
 import { formatChangedBy, formatValue, formatVersionNote, tMapAdmin } from './map.admin.i18n.js';
 import '../admin/admin.js';
 import './map.admin.js';
 import type { NgoAdminMap } from './map.admin.element.js';
+import type { NgoPointPicker } from './point-picker.element.js';
 
 const BASE = 'https://ngo.test';
+/** Map tiles are the one boundary stubbed: a blank image, so the editor's picking map reaches no network. */
+const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+const BOUNDARIES = '/widgets/map/fixtures/boundaries.json';
+const MAP_SETTINGS = { tiles: BLANK_TILE, boundaries: BOUNDARIES };
 const session: AdminSession = {
   staff: { id: 'st1', email: 'moderator@krakow.pl', name: 'Maria Nowak', role: 'moderator', district: null },
   csrfToken: 'csrf-123',
@@ -68,7 +73,7 @@ const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 const posts = () => calls.filter((c) => c.method !== 'GET');
 
 async function mount(lang = 'pl') {
-  const el = await fixture<NgoAdminMap>(html`<ngo-admin-map lang=${lang} api-base=${BASE} .session=${session}></ngo-admin-map>`);
+  const el = await fixture<NgoAdminMap>(html`<ngo-admin-map lang=${lang} api-base=${BASE} .session=${session} .mapSettings=${MAP_SETTINGS}></ngo-admin-map>`);
   await waitUntil(() => root(el).querySelector('#panel-queue table, #panel-queue p:not(.loading)'), 'the queue did not load');
   return el;
 }
@@ -207,7 +212,7 @@ describe('ngo-admin-map', () => {
 
   it('is the map section of <ngo-admin>, loaded on first use with the panel\'s session', async () => {
     stubFetch((path) => (path === '/v1/admin/session' ? session : path.startsWith('/v1/admin/map/submissions') ? { items: [second] } : undefined));
-    const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+    const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin} map-tiles=${BLANK_TILE} map-boundaries=${BOUNDARIES}></ngo-admin>`);
     // The panel opens on its start screen; the section loads when its entry in the navigation is chosen.
     const nav = () => panel.shadowRoot!.querySelector<HTMLButtonElement>('nav button[data-section="map"]');
     await waitUntil(nav, 'the navigation');
@@ -215,6 +220,8 @@ describe('ngo-admin-map', () => {
     await waitUntil(() => panel.shadowRoot!.querySelector('ngo-admin-map')?.shadowRoot?.querySelector('[data-id="s2"]'), 'the section did not load');
     const section = panel.shadowRoot!.querySelector('ngo-admin-map')!;
     expect(section.session?.csrfToken).to.equal('csrf-123');
+    // The panel's map settings reach the section, whose editor's point picker uses them.
+    expect(section.mapSettings).to.deep.equal(MAP_SETTINGS);
     expect(text($(section, '#queue-heading'))).to.equal('Submissions waiting for a decision');
     await expect(panel).to.be.accessible();
   });
@@ -285,11 +292,18 @@ describe('ngo-admin-map', () => {
         ],
       };
 
+      /** The panel's district outlines file, served by the stub beside the API. */
+      let outlines: unknown;
+      before(async () => {
+        outlines = await (await fetch(BOUNDARIES)).json();
+      });
+
       /** The entries list, whose first entry is renamed by a PUT; a POST adds an entry. */
       async function mountEditable() {
         let name = 'Fundacja Kultury';
         const added: StaffOrganisation[] = [];
         stubFetch((path, method, body) => {
+          if (path === BOUNDARIES) return outlines;
           if (path.startsWith('/v1/admin/map/submissions')) return { items: [] };
           if (path.startsWith('/v1/admin/map/organisations?')) {
             return { items: [entry('o1', name, 'published'), entry('o2', 'Klub Stary', 'archived'), ...added], total: 2 + added.length };
@@ -345,6 +359,40 @@ describe('ngo-admin-map', () => {
         expect(text($(el, '#panel-entries tbody th'))).to.equal('Fundacja Kultury i Sztuki');
         const put = posts()[0]!;
         expect([put.method, put.url, put.headers['X-CSRF-Token']]).to.deep.equal(['PUT', `${BASE}/v1/admin/map/organisations/o1`, 'csrf-123']);
+      });
+
+      it('picks the entry’s position on the map with the panel’s tiles and outlines: the fields, the district and the save follow', async () => {
+        const el = await mountEditable();
+        await openEditor(el, '[data-id="o2"] .edit');
+        const picker = await waitFor(() => inForm<NgoPointPicker>(el, 'ngo-point-picker'), 'the point picker');
+        expect([picker.tiles, picker.boundaries]).to.deep.equal([BLANK_TILE, BOUNDARIES]);
+        const box = await waitFor(() => picker.shadowRoot!.querySelector<HTMLElement>('.pick-map.leaflet-container'), 'the picking map');
+        expect(box.querySelector<HTMLImageElement>('img.leaflet-tile')?.src ?? BLANK_TILE).to.equal(BLANK_TILE);
+        // Keyboard: the text fields are the other way in, and the pin follows them.
+        const typeInto = (id: 'lat' | 'lon', v: string) => {
+          const f = inForm<HTMLInputElement>(el, `#${id}`)!;
+          f.value = v;
+          f.dispatchEvent(new Event('input'));
+        };
+        typeInto('lon', '20.08');
+        typeInto('lat', '50.07');
+        await waitUntil(() => picker.shadowRoot!.querySelector('.ngo-pick'), 'the pin at the typed point');
+        const view = (picker as unknown as { view: { map: { latLngToContainerPoint(p: [number, number]): { x: number; y: number }; setView(p: [number, number], z: number): void } } }).view;
+        view.map.setView([50.07, 20.08], 14);
+        const at = view.map.latLngToContainerPoint([50.071, 20.085]);
+        const r = box.getBoundingClientRect();
+        box.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + at.x, clientY: r.top + at.y }));
+        // XVIII Nowa Huta (the test outline) is ticked beside the entry's I and XII.
+        await waitUntil(() => inForm<HTMLInputElement>(el, '#districts-17')?.checked, 'district XVIII ticked');
+        expect(Number(inForm<HTMLInputElement>(el, '#lat')!.value)).to.be.closeTo(50.071, 0.001);
+        expect(Number(inForm<HTMLInputElement>(el, '#lon')!.value)).to.be.closeTo(20.085, 0.001);
+        await expect(el).to.be.accessible();
+        inForm(el, '[part="submit-button"]')!.click();
+        await waitUntil(() => posts().length === 1, 'the save');
+        const sent = posts()[0]!.body as { location: { lat: number; lon: number }; districts: number[] };
+        expect(sent.location.lat).to.be.closeTo(50.071, 0.001);
+        expect(sent.location.lon).to.be.closeTo(20.085, 0.001);
+        expect(sent.districts).to.deep.equal([1, 12, 18]);
       });
 
       it('Cancel returns to the list with focus on the Edit button, sending nothing', async () => {

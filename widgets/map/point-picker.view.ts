@@ -18,9 +18,9 @@ export interface PickerOptions {
 const fixed = (n: number) => n.toFixed(5);
 
 /**
- * The map in the map form where a person places their organisation: a click or tap puts the pin,
- * the pin is dragged, and with keyboard focus on it the arrow keys move it (Shift: further). The
- * coordinate fields beside it stay the keyboard's and screen reader's other way in: each change of
+ * The Leaflet part of `<ngo-point-picker>`: a click or tap puts the pin, the pin is dragged, Enter
+ * on the focused map puts it in the middle of the view, and with keyboard focus on the pin the arrow
+ * keys move it (Shift: further). The host's coordinate fields stay the other way in: each change of
  * one moves the other.
  */
 export class PointPicker {
@@ -36,6 +36,16 @@ export class PointPicker {
     this.map.on('click', (e: L.LeafletMouseEvent) => {
       this.place(e.latlng.lat, e.latlng.lng);
       this.emit();
+    });
+    // The keyboard's way to place the pin: move the map with the arrows, then Enter (or Space) puts it in the middle.
+    container.addEventListener('keydown', (e) => {
+      if (e.target !== container || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      const c = this.map.getCenter();
+      const at = L.latLngBounds(KRAKOW).contains(c) ? c : L.latLngBounds(KRAKOW).getCenter();
+      this.place(at.lat, at.lng);
+      this.emit();
+      this.pin?.getElement()?.focus();
     });
   }
 
