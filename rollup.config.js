@@ -233,4 +233,9 @@ export default {
     declarations(),
   ],
   preserveEntrySignatures: 'strict',
+  treeshake: {
+    // @date-fns/tz's modules only define its own classes; without this, every widget that reads a
+    // date through common/time.ts carried TZDate (2 kB) though only a staff section converts time zones.
+    moduleSideEffects: (id) => !id.replaceAll('\\', '/').includes('/node_modules/@date-fns/tz/'),
+  },
 };

@@ -61,7 +61,9 @@ export const pageWeight: BenchSection = {
     try {
       const tags = Object.keys(WIDGETS) as WidgetTag[];
       for (const tag of tags) if (!WIDGET_PAGES[tag]) throw new Error(`bench/page-weight.ts: no WIDGET_PAGES line for ${tag}`);
-      for (const tag of tags) {
+      // BENCH_WIDGETS=ngo-events,ngo-guide measures only those (`npm run bench -- --only page`).
+      const only = (process.env.BENCH_WIDGETS ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+      for (const tag of tags.filter((t) => !only.length || only.includes(t))) {
         const lazy = WIDGETS[tag].lazy;
         const budget = tag === 'ngo-map' ? MAP_BUDGET_KB : WIDGET_BUDGET_KB;
         const taskBudget = tag === 'ngo-map' ? MAP_TASK_BUDGET_MS : TASK_BUDGET_MS;

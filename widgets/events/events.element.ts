@@ -14,10 +14,9 @@ import { onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
 import { eventIcsUrl, feedUrl, getEvent, listEvents, type CalendarEvent, type EventFilters } from './events.api.js';
 import type { EventForms } from './events.form.js';
 import { te, type EventsKey } from './events.i18n.js';
-import { emptyFilters, localized, registrationState } from './events.model.js';
+import { emptyFilters, localized, registrationState } from './events.listing.js';
 import { whenText } from './events.when.js';
 import { eventsStyles } from './events.styles.js';
-import './events-month.js';
 
 type View = 'list' | 'month';
 
@@ -120,6 +119,8 @@ export class NgoEvents extends NgoElement {
   private readonly today = warsawDateOf(Date.now());
   private forms?: EventForms;
   private formsLoading?: Promise<EventForms | undefined>;
+  /** The month grid's code, loaded the first time the month shows (most readers stay on the list). */
+  private monthLoading?: Promise<unknown>;
   private returnFocus: string | null = null;
   private focusNext: string | null = null;
   private qTimer?: ReturnType<typeof setTimeout>;
@@ -177,6 +178,12 @@ export class NgoEvents extends NgoElement {
       this.selectedId = this.event;
       if (this.syncUrl) this.readUrl();
       if (this.confirm || this.manage) void this.loadForms();
+    }
+    if (this.shown === 'month') {
+      this.monthLoading ??= import('./events-month.js').catch((err) => {
+        console.warn('[ngo] <ngo-events>: the month grid could not be loaded:', err);
+        this.monthLoading = undefined;
+      });
     }
   }
 

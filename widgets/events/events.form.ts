@@ -18,8 +18,9 @@ import { LINK_PATHS, getSeries, registrationPath, type CalendarEvent, type Confi
 import type { NgoEvents } from './events.element.js';
 import { whenText } from './events.when.js';
 import { te, type EventsKey } from './events.i18n.js';
+import { localized, registrationState } from './events.listing.js';
 import {
-  emptyDraft, fieldOrder, issuesToErrors, localized, registrationState, toRegistrationBody, toggled, validateRegistration, type Answer, type FieldId, type RegistrationDraft,
+  emptyDraft, fieldOrder, issuesToErrors, toRegistrationBody, toggled, validateRegistration, type Answer, type FieldId, type RegistrationDraft,
 } from './events.model.js';
 
 const SUMMARY = '.ngo-error-summary';

@@ -3,34 +3,13 @@ import type { FieldIssue } from '../../common/errors.js';
 import type { FieldErrors } from '../core/form-state.js';
 import type { Lang } from '../core/i18n/index.js';
 import { checkContact, contactBody, contactIssue } from '../core/public-form.js';
-import type { CalendarEvent, EventFilters, Question, RegistrationBody, RegistrationInfo } from './events.api.js';
+import type { Question, RegistrationBody } from './events.api.js';
 
 /**
- * The pure half of `<ngo-events>`: what the registration block says, the registration draft with
- * its checks, the body it sends, and the server's field issues mapped back onto the form.
+ * The pure half of `<ngo-events>`'s registration form: the draft with its checks, the body it sends,
+ * and the server's field issues mapped back onto the form. It loads with the form (events.form.ts);
+ * what the list and the details need is in events.listing.ts.
  */
-
-export const emptyFilters = (): EventFilters => ({ q: '', type: '', district: '', audience: '', organiser: '', series: '', accessible: false, online: false });
-
-/**
- * What a person can do about registration: nothing to do (`none`), closed (deadline passed or
- * cancelled), register for a place (`open`), join the waiting list (`waiting`: full, with a list),
- * or nothing because it is full (`full`).
- */
-export type RegistrationState = 'none' | 'closed' | 'open' | 'waiting' | 'full';
-
-export function registrationState(r: RegistrationInfo): RegistrationState {
-  if (r.mode === 'none') return 'none';
-  if (!r.open) return 'closed';
-  if (r.placesLeft === null || r.placesLeft > 0) return 'open';
-  return r.waitingList ? 'waiting' : 'full';
-}
-
-/** Title and description in `lang`, falling back to Polish, the source. */
-export function localized(e: Pick<CalendarEvent, 'title' | 'description' | 'translations'>, lang: Lang): { title: string; description: string } {
-  const t = lang === 'pl' ? undefined : e.translations[lang];
-  return { title: t?.title || e.title, description: t?.description || e.description };
-}
 
 export type Answer = string | string[] | boolean;
 

@@ -6,8 +6,6 @@ import { html } from 'lit/static-html.js';
 // http, https, mailto and tel), tested in guide.rules.test.ts and tests/e2e/guide.e2e.ts.
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
-import { formError, honeypot } from '../core/public-form.js';
-import type { SubmitController } from '../core/submit.js';
 import { urlWith } from '../core/url-state.js';
 import type { GuideArticle, GuideDiff, GuideLink, GuideVersions } from './guide.api.js';
 import { renderDiffFields } from './guide.diff.js';
@@ -17,14 +15,6 @@ import { articleView, crumbs, failure, loading, printLinks, shiftHeadings, viewT
  * An article as in force on a day: its dates, the easy-to-read text, versions and what changed,
  * related articles, links to the other widgets, print, and "was this helpful?".
  */
-
-/** "Was this helpful?": the choice, an optional comment, and whether it was sent. */
-export interface Feedback {
-  helpful: boolean | null;
-  comment: string;
-  sent: boolean;
-  error?: string | undefined;
-}
 
 /** The article view's state and actions, kept by the element. */
 export interface ArticleState {
@@ -38,10 +28,8 @@ export interface ArticleState {
   diff: Task<readonly unknown[], GuideDiff | null>;
   /** Pages where links to the other widgets lead (empty: no link). */
   urls: { advice: string; events: string; consultations: string };
-  feedback: Feedback;
-  setFeedback(f: Feedback): void;
-  submitter: SubmitController;
-  sendFeedback(): void;
+  /** "Was this helpful?" (guide.feedback.ts), once its chunk has loaded. */
+  feedback: TemplateResult | typeof nothing;
   /** A click in the body: a link to another article opens it here. */
   onBodyClick(e: MouseEvent): void;
 }
@@ -83,7 +71,7 @@ export function article(ui: GuideUi, a: GuideArticle, s: ArticleState): Template
         <button type="button" class="ngo-secondary" @click=${() => window.print()}>${t('guide.print')}</button>
         ${printLinks(ui, a.chapter.slug)}
       </div>
-      ${feedback(ui, s)}
+      ${s.feedback}
     </article>`;
 }
 
@@ -145,29 +133,4 @@ function links(ui: GuideUi, items: GuideLink[], urls: ArticleState['urls']): Tem
   });
   if (!shown.length) return nothing;
   return html`<section class="links no-print" aria-labelledby="links-title"><${ui.h(1)} id="links-title">${t('guide.links')}</${ui.h(1)}><ul>${shown}</ul></section>`;
-}
-
-function feedback(ui: GuideUi, s: ArticleState): TemplateResult {
-  const { lang, t } = ui;
-  const f = s.feedback;
-  if (f.sent) return html`<p class="feedback-done no-print">${t('guide.feedback.thanks')}</p>`;
-  s.submitter.prepare();
-  const pick = (helpful: boolean) => s.setFeedback({ ...f, helpful, error: undefined });
-  const busy = s.submitter.busy;
-  return html`<form class="feedback no-print" @submit=${(e: Event) => (e.preventDefault(), s.sendFeedback())}>
-    <fieldset>
-      <legend>${t('guide.feedback.legend')}</legend>
-      <div class="choices">
-        <label class="ngo-check"><input type="radio" name="helpful" value="yes" .checked=${f.helpful === true} @change=${() => pick(true)} /> ${t('guide.feedback.yes')}</label>
-        <label class="ngo-check"><input type="radio" name="helpful" value="no" .checked=${f.helpful === false} @change=${() => pick(false)} /> ${t('guide.feedback.no')}</label>
-      </div>
-    </fieldset>
-    ${f.helpful === null
-      ? nothing
-      : html`<label class="ngo-label" for="comment">${t('guide.feedback.comment')}</label>
-          <textarea id="comment" rows="3" maxlength="1000" .value=${f.comment} @input=${(e: Event) => s.setFeedback({ ...s.feedback, comment: (e.target as HTMLTextAreaElement).value })}></textarea>
-          ${honeypot(s.submitter, lang)}
-          <button type="submit" ?disabled=${busy}>${busy ? t('status.sending') : t('guide.feedback.send')}</button>`}
-    ${formError(f.error, 'feedback-error')}
-  </form>`;
 }

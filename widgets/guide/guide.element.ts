@@ -5,24 +5,20 @@ import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
 import { FocusController } from '../core/focus.js';
-import { FormState } from '../core/form-state.js';
 import { formStyles } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
-import { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
 import { isPlainClick, onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
-import { article, previousVersion, type ArticleState, type Feedback } from './guide.article.js';
-import { exportUrl, feedbackPath, getArticle, getDiff, getJourney, getTree, getVersions, search, type GuideArticle } from './guide.api.js';
+import { article, previousVersion, type ArticleState } from './guide.article.js';
+import { exportUrl, getArticle, getDiff, getJourney, getTree, getVersions, search, type GuideArticle } from './guide.api.js';
 import { home, results, searchForm } from './guide.home.js';
+import type { GuideFeedback } from './guide.feedback.js';
 import { tg } from './guide.i18n.js';
 import { smart, steps, type Smart, type SmartState } from './guide.journey.js';
 import { articleBodyStyles, guideStyles } from './guide.styles.js';
 import { crumbs, failure, hrefOf, loading, urlValues, URL_KEYS, URL_PREFIX, viewOfUrl, viewTitle, type GuideUi, type View } from './guide.view.js';
 
 const SEARCH_DELAY_MS = 300;
-
-/** What of the feedback is kept as a draft. */
-type FeedbackDraft = { helpful: '' | 'yes' | 'no'; comment: string };
 
 /**
  * The online guide to the rules of cooperation with the City: the tree of chapters and articles,
@@ -75,7 +71,6 @@ export class NgoGuide extends NgoElement {
     showDiff: { state: true },
     pendingAnswer: { state: true },
     answerError: { state: true },
-    feedback: { state: true },
     message: { state: true },
   };
 
@@ -93,22 +88,15 @@ export class NgoGuide extends NgoElement {
   declare private showDiff: boolean;
   declare private pendingAnswer: number | null;
   declare private answerError: boolean;
-  declare private feedback: Feedback;
   declare private message: string;
 
   private started = false;
   private stopUrl?: () => void;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private readonly focuser = new FocusController(this);
-  private readonly submit = new SubmitController(this, () => this.api);
-  /**
-   * The feedback's draft, kept per article so a comment survives leaving the article, a reload and
-   * a failed sending. The comment asks for no personal data; it is forgotten once sent.
-   */
-  private readonly feedbackDraft = new FormState<FeedbackDraft>(this, {
-    validate: () => ({}),
-    storageKey: () => (this.view.kind === 'article' ? `ngo-guide/feedback/${this.view.slug}` : null),
-  });
+  /** "Was this helpful?", loaded with its kit (the draft store, the proof of work) when the first article opens. */
+  private feedback?: GuideFeedback;
+  private feedbackLoading?: Promise<unknown>;
 
   constructor() {
     super();
@@ -118,7 +106,6 @@ export class NgoGuide extends NgoElement {
     this.typed = '';
     this.easy = this.showDiff = this.answerError = false;
     this.pendingAnswer = null;
-    this.feedback = { helpful: null, comment: '', sent: false };
     this.message = '';
   }
 
@@ -183,6 +170,7 @@ export class NgoGuide extends NgoElement {
       if (this.syncUrl) this.readUrl();
       else this.resetViewState();
     }
+    if (this.view.kind === 'article') this.loadFeedback();
   }
 
   // ---- the URL -----------------------------------------------------------------------------------
@@ -198,10 +186,25 @@ export class NgoGuide extends NgoElement {
     this.easy = false;
     this.pendingAnswer = null;
     this.answerError = false;
-    this.feedbackDraft.start({ helpful: '', comment: '' });
-    const d = this.feedbackDraft.values;
-    this.feedback = { helpful: d.helpful ? d.helpful === 'yes' : null, comment: d.comment, sent: false };
-    this.submit.reset();
+    this.feedback?.reset();
+  }
+
+  private loadFeedback() {
+    this.feedbackLoading ??= import('./guide.feedback.js').then(
+      (m) => {
+        this.feedback = new m.GuideFeedback({
+          element: this,
+          api: () => this.api,
+          slug: () => (this.view.kind === 'article' ? this.view.slug : null),
+          say: (message) => (this.message = message),
+          focus: (selector) => this.focuser.later(selector),
+        });
+      },
+      (err) => {
+        console.warn('[ngo] <ngo-guide>: the feedback form could not be loaded:', err);
+        this.feedbackLoading = undefined;
+      },
+    );
   }
 
   /** Opens a view: a new history entry (Back returns), the focus on its heading. */
@@ -269,24 +272,6 @@ export class NgoGuide extends NgoElement {
     this.go({ kind: 'journey', slug: smart.slug, answers: next }, { focus: node?.kind === 'outcome' ? '#outcome-title' : '#question-title' });
   }
 
-  private sendFeedback(a: GuideArticle) {
-    const lang = this.locale;
-    if (this.feedback.helpful === null) return;
-    void this.submit.send(
-      { detail: { kind: 'feedback' }, path: feedbackPath(a.slug), body: { helpful: this.feedback.helpful, comment: this.feedback.comment.trim() || undefined, lang } },
-      (outcome) => {
-        if (outcome.ok) {
-          this.feedbackDraft.forget();
-          this.feedback = { ...this.feedback, sent: true, error: undefined };
-          this.message = tg(lang, 'guide.feedback.thanks');
-        } else if (outcome.reason !== 'canceled') {
-          this.feedback = { ...this.feedback, error: tg.error(lang, outcome.error) };
-          this.focuser.later('#feedback-error');
-        }
-      },
-    );
-  }
-
   // ---- rendering ---------------------------------------------------------------------------------
 
   override render() {
@@ -324,7 +309,7 @@ export class NgoGuide extends NgoElement {
         return this.articleTask.render({
           pending: () => loading(ui),
           error: (e) => html`${crumbs(ui, ui.t('guide.unknown_article'))}${viewTitle(ui, ui.t('guide.unknown_article'))}${failure(ui, e, () => void this.articleTask.run())}`,
-          complete: (a) => (a ? article(ui, a, this.articleState(a)) : nothing),
+          complete: (a) => (a ? article(ui, a, this.articleState(ui, a)) : nothing),
         }) as TemplateResult;
       case 'journey':
         return this.journey.render({
@@ -339,7 +324,7 @@ export class NgoGuide extends NgoElement {
     }
   }
 
-  private articleState(a: GuideArticle): ArticleState {
+  private articleState(ui: GuideUi, a: GuideArticle): ArticleState {
     return {
       easy: this.easy,
       toggleEasy: () => (this.easy = !this.easy),
@@ -349,14 +334,7 @@ export class NgoGuide extends NgoElement {
       toggleDiff: () => (this.showDiff = !this.showDiff),
       diff: this.diffTask,
       urls: { advice: this.adviceUrl, events: this.eventsUrl, consultations: this.consultationsUrl },
-      feedback: this.feedback,
-      setFeedback: (f) => {
-        this.feedback = f;
-        this.feedbackDraft.set('helpful', f.helpful === null ? '' : f.helpful ? 'yes' : 'no');
-        this.feedbackDraft.set('comment', f.comment);
-      },
-      submitter: this.submit,
-      sendFeedback: () => this.sendFeedback(a),
+      feedback: this.feedback?.render(ui) ?? nothing,
       onBodyClick: (e) => this.onBodyClick(e),
     };
   }
