@@ -36,6 +36,9 @@ export const ErrorResponses = {
 /** A JSON response (or body) for `createRoute`: `200: jsonContent(Schema, 'What it is')`. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+/** A required JSON request body for `createRoute`: `request: { params, ...jsonRequest(Input) }`. */
+export const jsonRequest = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
 /**
  * A record id, checked by format before any query: letters, digits, `-` and `_` (application ids
  * are UUIDs from `newId()`; fixtures and imports use short slugs). Anything else is a 422 that

@@ -6,19 +6,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Lang } from '../../common/taxonomy.js';
 import type { Answers, Instrument, RespondentGroup } from '../../common/surveys.js';
-import { MIN_CELL, checkAnswers, findItem, itemText } from '../../common/surveys.js';
+import { MIN_CELL, RESPONDENT_GROUPS, checkAnswers, findItem, itemText } from '../../common/surveys.js';
 import type { Cell, Column, EditionScores } from '../../common/surveys.scoring.js';
 import { COLUMNS, meetingAgenda, perceptionGaps, round1, scoreEdition, scoredStructure } from '../../common/surveys.scoring.js';
-import type { DraftState, EditionSummary, Recommendation, Results, StaffResults } from '../../common/surveys.schema.js';
+import type { DraftState, EditionSummary, Recommendation, Results, StaffEdition, StaffResults } from '../../common/surveys.schema.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { sha256 } from '../core/ids.js';
 import type { ModuleManifest } from '../core/module.js';
 import { linkInvalid } from '../core/secret-links.js';
 import {
-  findAgreedScores, findEditionWithVersion, findEditionWithVersionById, findEditions, findInstrumentRow, findOpenLink, findRecommendations, findSurvey, instrumentOf, publicationOf,
+  findAgreedScores, findEditionWithVersion, findEditionWithVersionById, findEditions, findInstrumentRow, findInstrumentVersion, findOpenLink, findRecommendations, findSurvey, instrumentOf, publicationOf,
   statusOfEdition, type EditionWithVersion, type RecommendationRow,
 } from './surveys.repository.js';
-import { assertUsable, editionResponses, findInvitation, loadDraft, saveDraft, submitResponse, surveyClosed, surveyNotOpen, type Invitation } from './surveys.responses.js';
+import { assertUsable, editionResponses, findInvitation, invitationCounts, loadDraft, responseCounts, saveDraft, submitResponse, surveyClosed, surveyNotOpen, type Invitation } from './surveys.responses.js';
 import { collectIndicators, labelIndicator, type StoredIndicator } from './surveys.indicators.js';
 
 type Db = Kysely<Database>;
@@ -234,3 +234,21 @@ export function wireResults<T extends { scores: unknown; instrument: unknown }>(
 
 /** The section ids of an instrument that are scored (agreed scores and recommendations belong to them). */
 export const scoredSectionIds = (instrument: Instrument) => scoredStructure(instrument).map((s) => s.section.id);
+
+/** An edition as staff see it: its summary, response and invitation counts per group, publication and meeting. */
+export async function staffEdition(db: Db, row: EditionWithVersion): Promise<StaffEdition> {
+  const responses = await responseCounts(db, row.id);
+  const invitations = await invitationCounts(db, row.id);
+  const counts: StaffEdition['counts'] = {};
+  for (const g of RESPONDENT_GROUPS) {
+    const inv = invitations[g];
+    if (responses[g] || inv) counts[g] = { responses: responses[g] ?? 0, issued: inv?.issued ?? 0, used: inv?.used ?? 0 };
+  }
+  return { ...editionSummary(row), id: row.id, counts, publication: publicationOf(row), publishedAt: row.published_at, meeting: { on: row.meeting_on, note: row.meeting_note } };
+}
+
+export async function instrumentVersionOr404(db: Db, survey: string, version: number) {
+  const row = await findInstrumentVersion(db, survey, version);
+  if (!row) throw notFound('Instrument version');
+  return row;
+}
