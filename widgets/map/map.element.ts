@@ -1,14 +1,14 @@
 import { nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { html } from 'lit/static-html.js';
-import { AREAS, AREA_GROUPS, KIND_LABELS, LEGAL_FORMS, ORG_KINDS } from '../../common/map.js';
-import { DISTRICTS } from '../../common/taxonomy.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
-import { formatDate, type Lang } from '../core/i18n/index.js';
+import type { Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { ApiError } from '../core/api.js';
 import { readUrlState, writeUrlState } from '../core/url-state.js';
 import { getClusterZoom, getClusters, getOrganisation, listOrganisations, type MapFilters, type Organisation } from './map.api.js';
+import { entryDetails, entryList } from './map.entries.js';
+import { mapFilters } from './map.filters.js';
 import { tm } from './map.i18n.js';
 import { leafletStyles, mapStyles } from './map.styles.js';
 import type { MapView } from './map.view.js';
@@ -434,114 +434,46 @@ export class NgoMap extends NgoElement {
   }
 
   private renderFilters(lang: Lang) {
-    const f = this.filters;
-    const label = (labels: { pl: string; en: string; uk: string }) => labels[lang];
-    return html`<form role="search" part="filters" aria-label=${tm(lang, 'map.filters')} @submit=${(e: Event) => e.preventDefault()}>
-      <div class="wide">
-        <label for="ngo-q">${tm(lang, 'map.search')}</label>
-        <span class="hint" id="ngo-q-hint">${tm(lang, 'map.search_hint')}</span>
-        <input id="ngo-q" type="search" autocomplete="off" maxlength="100" aria-describedby="ngo-q-hint" .value=${f.q} @input=${(e: InputEvent) => this.setFilter('q', (e.target as HTMLInputElement).value)} />
-      </div>
-      <div>
-        <label for="ngo-area">${tm(lang, 'map.area')}</label>
-        <select id="ngo-area" @change=${(e: Event) => this.setFilter('area', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!f.area}>${tm(lang, 'map.any')}</option>
-          ${Object.entries(AREA_GROUPS).map(
-            ([g, gl]) => html`<optgroup label=${label(gl)}>${AREAS.filter((a) => a.group === g).map((a) => html`<option value=${a.slug} ?selected=${f.area === a.slug}>${label(a.labels)}</option>`)}</optgroup>`,
-          )}
-        </select>
-      </div>
-      <div>
-        <label for="ngo-district">${tm(lang, 'map.district')}</label>
-        <select id="ngo-district" @change=${(e: Event) => this.setFilter('district', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!f.district}>${tm(lang, 'map.any')}</option>
-          ${DISTRICTS.map((d) => html`<option value=${d.id} ?selected=${f.district === String(d.id)}>${d.roman}. ${d.name}</option>`)}
-        </select>
-      </div>
-      <div>
-        <label for="ngo-kind">${tm(lang, 'map.kind')}</label>
-        <select id="ngo-kind" @change=${(e: Event) => this.setFilter('kind', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!f.kind}>${tm(lang, 'map.any')}</option>
-          ${ORG_KINDS.map((k) => html`<option value=${k} ?selected=${f.kind === k}>${label(KIND_LABELS[k])}</option>`)}
-        </select>
-      </div>
-      <div class="wide actions">
-        <label class="check"><input type="checkbox" .checked=${f.accessible} @change=${(e: Event) => this.setFilter('accessible', (e.target as HTMLInputElement).checked)} />${tm(lang, 'map.accessible')}</label>
-        ${this.mapView ? html`<label class="check"><input type="checkbox" .checked=${this.inView} @change=${(e: Event) => { this.inView = (e.target as HTMLInputElement).checked; this.reload(false); }} />${tm(lang, 'map.in_view')}</label>` : nothing}
-        <button type="button" class="ngo-secondary" @click=${this.clearFilters}>${tm(lang, 'map.clear')}</button>
-      </div>
-    </form>`;
-  }
-
-  private name(o: Organisation, lang: Lang) {
-    return (lang !== 'pl' && o.translations[lang]?.name) || o.name;
-  }
-
-  private places(o: Organisation, lang: Lang) {
-    return o.cityWide ? tm(lang, 'map.city_wide') : o.districts.map((d) => DISTRICTS[d - 1]?.name ?? String(d)).join(', ');
+    return mapFilters(lang, {
+      filters: this.filters,
+      inView: this.mapView ? this.inView : null,
+      setFilter: (key, value) => this.setFilter(key, value),
+      setInView: (on) => {
+        this.inView = on;
+        this.reload(false);
+      },
+      clear: () => this.clearFilters(),
+    });
   }
 
   private renderList(lang: Lang) {
-    if (this.listState === 'error') {
-      return html`<div role="alert"><p class="ngo-error">${tm.error(lang, this.listError!)}</p><button type="button" @click=${() => this.reload()}>${tm(lang, 'retry')}</button></div>`;
-    }
-    if (this.listState === 'ready' && this.items.length === 0) return html`<p>${tm(lang, 'map.none')}</p>`;
-    const rover = Math.min(this.rover, Math.max(0, this.items.length - 1));
-    return html`<p class="ngo-sr" id="ngo-list-hint">${tm(lang, 'map.list_hint')}</p>
-      <ul class="list" part="list" aria-label=${tm(lang, 'map.list')} aria-describedby="ngo-list-hint" aria-busy=${this.listState === 'loading' ? 'true' : 'false'} @keydown=${this.onListKeydown}>
-        ${this.items.map(
-          (o, i) => html`<li>
-            <button type="button" class="item" part="item" tabindex=${i === rover ? 0 : -1} aria-current=${this.selected?.id === o.id ? 'true' : 'false'}
-              @click=${(e: Event) => ((this.rover = i), this.open(o.id, e.currentTarget as HTMLElement))}
-              @focus=${() => this.mapView?.highlight(o.id)} @mouseenter=${() => this.mapView?.highlight(o.id)}>
-              <span class="name">${this.name(o, lang)}</span>
-              <span class="meta">${KIND_LABELS[o.kind][lang]} · ${this.places(o, lang)}</span>
-            </button>
-          </li>`,
-        )}
-      </ul>
-      ${this.items.length < this.total ? html`<p><button type="button" class="ngo-secondary" @click=${this.more}>${tm(lang, 'map.more')}</button></p>` : nothing}`;
+    return entryList(lang, {
+      state: this.listState,
+      error: this.listError,
+      items: this.items,
+      total: this.total,
+      rover: this.rover,
+      selectedId: this.selected?.id,
+      retry: () => this.reload(),
+      more: () => void this.more(),
+      onKeydown: (e) => this.onListKeydown(e),
+      open: (o, i, from) => {
+        this.rover = i;
+        void this.open(o.id, from);
+      },
+      highlight: (id) => this.mapView?.highlight(id),
+    });
   }
 
   private renderDetails(lang: Lang) {
-    const o = this.selected;
-    const head = html`<header>
-      <${this.headingTag(0)} id="ngo-details-heading" tabindex="-1">${o ? this.name(o, lang) : tm(lang, 'map.details')}</${this.headingTag(0)}>
-      <button type="button" class="ngo-secondary" @click=${this.close} aria-label=${tm(lang, 'map.close')}>${tm(lang, 'map.close')}</button>
-    </header>`;
-    if (!o) {
-      return html`<section class="details" part="details" aria-labelledby="ngo-details-heading">${head}
-        ${this.detailsState === 'loading' ? html`<p role="status">${tm(lang, 'map.loading_details')}</p>` : html`<p class="ngo-error" role="alert">${tm.error(lang, { code: 'not_found' })}</p>`}
-      </section>`;
-    }
-    const areaLabels = new Map(AREAS.map((a) => [a.slug, a.labels[lang]]));
-    const desc = (lang !== 'pl' && o.translations[lang]?.description) || o.description;
-    const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
-    const ids = [o.krs && `KRS ${o.krs}`, o.regon && `REGON ${o.regon}`, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
-    const acc = o.accessibility.length ? o.accessibility.map((a) => tm(lang, `map.acc.${a}` as 'map.acc.none')).join(', ') : tm(lang, 'map.acc.none');
-    const legal = o.legalForm ? (LEGAL_FORMS as Record<string, { pl: string; en: string; uk: string }>)[o.legalForm]?.[lang] : '';
-    return html`<section class="details" part="details" aria-labelledby="ngo-details-heading">
-      ${head}
-      <p>${KIND_LABELS[o.kind][lang]}${legal ? html` · ${legal}` : nothing}</p>
-      ${desc ? html`<p>${desc}</p>` : nothing}
-      <dl>
-        ${row(tm(lang, 'map.areas'), o.areas.map((a) => areaLabels.get(a) ?? a).join(', '))}
-        ${row(tm(lang, 'map.districts'), this.places(o, lang))}
-        ${row(tm(lang, 'map.address'), o.address)}
-        ${row(tm(lang, 'map.website'), o.website && /^https?:\/\//.test(o.website) ? html`<a href=${o.website} rel="noopener nofollow" target="_blank">${o.website}</a>` : '')}
-        ${row(tm(lang, 'map.email'), o.email ? html`<a href=${`mailto:${o.email}`}>${o.email}</a>` : '')}
-        ${row(tm(lang, 'map.phone'), o.phone ? html`<a href=${`tel:${o.phone.replace(/[^\d+]/g, '')}`}>${o.phone}</a>` : '')}
-        ${row(tm(lang, 'map.languages'), o.languages.join(', ').toUpperCase())}
-        ${row(tm(lang, 'map.accessibility'), acc)}
-        ${row(tm(lang, 'map.identifiers'), ids)}
-      </dl>
-      ${o.verifiedAt ? html`<p class="hint">${tm(lang, 'map.verified', { date: formatDate(lang, o.verifiedAt) })}</p>` : nothing}
-      ${o.location ? nothing : html`<p class="hint">${tm(lang, 'map.no_pin')}</p>`}
-      <div class="actions">
-        ${o.location ? html`<button type="button" class="ngo-secondary" @click=${() => this.showOnMap(o)}>${tm(lang, 'map.show_on_map')}</button>` : nothing}
-        <button type="button" class="ngo-secondary" @click=${() => this.openForm('correction')}>${tm(lang, 'map.suggest')}</button>
-      </div>
-    </section>`;
+    return entryDetails(lang, {
+      entry: this.selected,
+      state: this.detailsState,
+      heading: this.headingTag(0),
+      close: () => this.close(),
+      showOnMap: (o) => this.showOnMap(o),
+      suggest: () => void this.openForm('correction'),
+    });
   }
 
   private renderForm(lang: Lang) {
