@@ -93,6 +93,13 @@ export interface LoadOptions {
   scrollTo?: string;
   tileOrigin?: string;
   timeoutMs?: number;
+  /**
+   * Pages the browser gets without asking the network: URL → HTML. A host page on the widget
+   * server's own origin (the staff panel works only there) without a page of ours on that server.
+   */
+  pages?: Record<string, string>;
+  /** Cookies the fresh context starts with (a staff session made beforehand). */
+  cookies?: { name: string; value: string; url: string }[];
 }
 
 const QUIET_MS = 300;
@@ -100,11 +107,13 @@ const QUIET_MS = 300;
 /** Loads `url` in a fresh context (cold cache) and measures it. `requests` before the scroll are in `beforeScroll`. */
 export async function measureLoad(browser: Browser, url: string, opts: LoadOptions): Promise<PageLoad & { beforeScroll?: Fetched[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pl-PL' });
+  if (opts.cookies?.length) await context.addCookies(opts.cookies);
   const page = await context.newPage();
   const errors: string[] = [];
   let tracing: Browser | null = null;
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
+    for (const [at, body] of Object.entries(opts.pages ?? {})) await page.route(at, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

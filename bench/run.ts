@@ -24,7 +24,8 @@ import { mixedLoad } from './mixed.js';
 import { loadavg } from 'node:os';
 
 export interface Table { title: string; columns: string[]; rows: (string | number)[][]; notes?: string[] }
-export interface BenchContext { origin: string }
+/** `output`: what the bench's server printed so far (its start-up banner holds the demo staff logins). */
+export interface BenchContext { origin: string; output?: () => string }
 export interface BenchSection { name: string; run(ctx: BenchContext): Promise<Table> }
 
 /** GET routes loaded with autocannon, 10 connections for ~5 s each. */
@@ -167,7 +168,7 @@ async function main() {
     // `--only "page,peers"`: several, comma-separated.
     const wanted = only.split(',').map((w) => w.trim()).filter(Boolean);
     for (const section of sections.filter((s) => !wanted.length || wanted.some((w) => s.name.toLowerCase().includes(w)))) {
-      const t = await section.run({ origin: server.origin });
+      const t = await section.run({ origin: server.origin, output: () => server.output() });
       tables.push(t);
       console.log('\n' + formatTable(t));
     }
