@@ -342,6 +342,28 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
   });
 
+  it('takes one of several identical supports sent at once, and confirms one support per address', async () => {
+    const open = await createConsultation(t, { requireConfirmation: false });
+    const remark = await insertRemark(t.db, rowOf(open.id, 'published'));
+    const body = async (email: string) => json({ organisationName: 'Klub Naraz', contact: { name: 'Ktoś Naraz', email }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() });
+    const bodies = await Promise.all(Array.from({ length: 8 }, () => body('naraz@private.example.org')));
+    const answers = await Promise.all(bodies.map((b) => t.app.request(`/v1/consultations/${open.id}/remarks/${remark}/supports`, b)));
+    expect(answers.map((r) => r.status).sort()).toEqual([202, 409, 409, 409, 409, 409, 409, 409]);
+    for (const r of answers.filter((x) => x.status === 409)) expect(await errorCode(r)).toBe('already_supported');
+    expect(await t.db.selectFrom('consultation_support').select('id').where('remark_id', '=', remark).execute()).toHaveLength(1);
+
+    // With confirmation: two unconfirmed supports from one address, both links used at once; one counts.
+    const confirming = await createConsultation(t, { requireConfirmation: true });
+    const other = await insertRemark(t.db, rowOf(confirming.id, 'published'));
+    for (let i = 0; i < 2; i++) expect((await t.app.request(`/v1/consultations/${confirming.id}/remarks/${other}/supports`, await body('dwa@private.example.org'))).status).toBe(202);
+    const tokens = (await mailsTo(t, 'dwa@private.example.org')).map((m) => decodeURIComponent(m.body_text.match(/[?&]confirm-support=([\w-]+)/)![1]!));
+    expect(new Set(tokens).size).toBe(2);
+    const confirmations = await Promise.all(tokens.map((token) => t.app.request('/v1/consultations/supports/confirm', json({ token }))));
+    expect(confirmations.map((r) => r.status).sort()).toEqual([200, 409]);
+    const rows = await t.db.selectFrom('consultation_support').select('confirmed_at').where('remark_id', '=', other).execute();
+    expect(rows.filter((r) => r.confirmed_at !== null)).toHaveLength(1);
+  });
+
   it('lets no claim in an organisation\'s name block the organisation itself (support squatting)', async () => {
     await insertOrganisation(t.db, {
       name: 'Fundacja Prawdziwa', description: '', translations: {}, kind: 'ngo', legalForm: 'fundacja', krs: '0000777111', regon: null, nip: null, areas: ['kultura'], targetGroups: [],

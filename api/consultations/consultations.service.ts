@@ -11,6 +11,7 @@ import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink } from '../core/secret-links.js';
 import { assertDistrict } from '../core/staff.rules.js';
 import { inTransaction, type Db } from '../core/transaction.js';
+import { isUniqueViolation } from '../db/database.js';
 import { buildReport } from './consultations.report.js';
 import {
   answeredMail, CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, consultationUrl, linkUrl, REMARK_LINK, remarkArrivedMail, remarkRejectedMail, reportUrl,
@@ -177,11 +178,11 @@ export async function submitSupport({ db, mailer, config }: Services, consultati
   const remark = await findRemark(db, remarkId);
   if (!remark || remark.consultation_id !== row.id || remark.status !== 'published') throw notFound('Remark');
   assertOpen(row);
-  if (await alreadySupports(db, remark, body.contact.email)) {
-    throw new ApiError(409, 'already_supported', 'You already back this remark, or it is your own');
-  }
+  if (await alreadySupports(db, remark, body.contact.email)) throw alreadySupported();
   const confirmed = !row.require_confirmation;
-  const id = await inTransaction(db, async (trx) => {
+  // The check above answers the usual case; two identical supports at once both pass it, and the
+  // database's unique index (one confirmed support per remark and address) refuses the second.
+  const id = await refusingDuplicates(() => inTransaction(db, async (trx) => {
     const sid = await insertSupport(trx, { remarkId: remark.id, consultationId: row.id, organisationName: body.organisationName, krs: body.krs, contactName: body.contact.name, contactEmail: body.contact.email, confirmed });
     if (!confirmed) {
       const unit = remark.unit_id ? await findUnit(trx, row.id, remark.unit_id) : null;
@@ -192,19 +193,32 @@ export async function submitSupport({ db, mailer, config }: Services, consultati
       );
     }
     return sid;
-  });
+  }));
   return { id, status: confirmed ? ('published' as const) : ('unconfirmed' as const) };
+}
+
+const alreadySupported = () => new ApiError(409, 'already_supported', 'You already back this remark, or it is your own');
+
+/** Runs a write that the unique index of confirmed supports may refuse; its refusal is a 409 `already_supported`. */
+async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadySupported();
+    throw err;
+  }
 }
 
 /** The e-mailed confirmation of a support. Not once the report is out. */
 export function confirmSupportByLink({ db }: Services, token: string) {
-  return confirmByLink(db, token, SUPPORT_LINK, async (trx, link) => {
+  // Two unconfirmed supports from one address, both confirmed: the second is the duplicate (409, its link kept unused).
+  return refusingDuplicates(() => confirmByLink(db, token, SUPPORT_LINK, async (trx, link) => {
     const support = await findSupport(trx, link.subjectId);
     const row = support && (await findConsultationRow(trx, support.consultation_id));
     if (!support || !row || !(await confirmSupport(trx, support.id))) return null;
     assertConfirmable(row);
     return { id: support.id, consultationId: row.id, remarkId: support.remark_id, status: 'published' as const };
-  });
+  }));
 }
 
 /** Saves a consultation. The same text is never split again; once it has remarks, its units may not change. */

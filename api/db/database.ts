@@ -207,3 +207,9 @@ export const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter
 export async function ping(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
 }
+
+/** Whether `err` is a unique-constraint violation (SQLite's `SQLITE_CONSTRAINT_UNIQUE`, PostgreSQL's 23505): a write the database refused as a duplicate. */
+export const isUniqueViolation = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+};

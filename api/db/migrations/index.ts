@@ -12,6 +12,7 @@ import * as addReadIndexes from './2026_12_02_1150_add_read_indexes.js';
 import * as addOrganisationSearchText from './2026_12_02_1151_add_organisation_search_text.js';
 import * as staffPanel from './2026_12_02_2100_staff_panel.js';
 import * as addGuideReviewOn from './2026_12_02_2500_add_guide_review_on.js';
+import * as supportOnce from './2026_12_04_4001_support_once.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1151_add_organisation_search_text': addOrganisationSearchText,
   '2026_12_02_2100_staff_panel': staffPanel,
   '2026_12_02_2500_add_guide_review_on': addGuideReviewOn,
+  '2026_12_04_4001_support_once': supportOnce,
 };
