@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { AuditEntry as AuditEntrySchema, InviteStaffInput, PasswordLinkInfo, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
+import type { AuditChoices as AuditChoicesSchema, AuditEntry as AuditEntrySchema, AuditPage as AuditPageSchema, InviteStaffInput, PasswordLinkInfo, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { ClauseInput, StaffClause } from '../../common/clauses.schema.js';
+import { downloadQuery, type CsvDialect, type TableFormat } from '../../common/export.js';
 import { staffRequest as adminRequest, type StaffSession } from '../core/staff.api.js';
 
 /**
@@ -11,6 +12,16 @@ import { staffRequest as adminRequest, type StaffSession } from '../core/staff.a
 export type AdminSession = StaffSession;
 export type StaffMember = z.infer<typeof StaffUser>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type AuditChoices = z.infer<typeof AuditChoicesSchema>;
+/** The audit log's filters as the form holds them; '' is "any". */
+export interface AuditFilter {
+  staff: string;
+  module: string;
+  action: string;
+  from: string;
+  to: string;
+}
 
 /** The staff request of the kit, under the name the panel's clients have used. */
 export { staffRequest as adminRequest } from '../core/staff.api.js';
@@ -51,8 +62,18 @@ export const setPassword = (base: string, token: string, password: string) =>
 export interface WaitingCount { key: string; count: number; section: string }
 export const getWaiting = (base: string, signal?: AbortSignal) => adminRequest<{ items: WaitingCount[] }>(base, '/v1/admin/waiting', null, { signal });
 
-export const listAudit = (base: string, before: string | undefined, signal?: AbortSignal) =>
-  adminRequest<{ items: AuditEntry[] }>(base, `/v1/admin/audit?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`, null, { signal });
+/** The filters (and the language of the words) as a query string, without the empty ones. */
+const auditQuery = (f: AuditFilter, lang: string, extra: Record<string, string> = {}) =>
+  new URLSearchParams(Object.entries({ ...f, lang, ...extra }).filter(([, v]) => v !== '')).toString();
+
+export const listAudit = (base: string, filter: AuditFilter, page: number, lang: string, signal?: AbortSignal) =>
+  adminRequest<AuditPage>(base, `/v1/admin/audit?${auditQuery(filter, lang, { page: String(page), pageSize: '50' })}`, null, { signal });
+
+export const getAuditChoices = (base: string, lang: string, signal?: AbortSignal) => adminRequest<AuditChoices>(base, `/v1/admin/audit/actions?lang=${lang}`, null, { signal });
+
+/** A download of the filtered log (XLSX or CSV in either dialect). */
+export const auditExportUrl = (base: string, filter: AuditFilter, download: { format: TableFormat; dialect: CsvDialect }, lang: string) =>
+  `${base}/v1/admin/audit/export?${auditQuery(filter, lang)}&${downloadQuery(download)}`;
 
 export const listClauses = (base: string, signal?: AbortSignal) => adminRequest<{ items: StaffClause[] }>(base, '/v1/admin/settings/clauses', null, { signal });
 

@@ -150,6 +150,7 @@ export class NgoAdmin extends NgoElement {
     this.addEventListener('ngo-password-done', this.onPasswordDone);
     this.addEventListener('ngo-waiting', this.onWaiting);
     this.addEventListener('ngo-open-section', this.onOpenSection);
+    window.addEventListener('hashchange', this.onHashChange);
     const token = PASSWORD_HASH.exec(location.hash)?.[1];
     if (token) {
       // The token leaves the address bar (and the history) at once; it never reached a server.
@@ -198,6 +199,14 @@ export class NgoAdmin extends NgoElement {
     if (this.session?.sections.includes(section)) this.onNav(section);
   };
 
+  /** A link inside the panel to an item (the audit log's, `#<section>/<id>`) opens that section with the item. */
+  private readonly onHashChange = () => {
+    const link = ITEM_HASH.exec(location.hash);
+    if (!link || !this.session?.sections.includes(link[1]!)) return;
+    void this.open(link[1]!, link[2] ?? null);
+    this.focusNext = '#section-title';
+  };
+
   private readonly onPasswordDone = (e: Event) => {
     e.stopPropagation();
     this.passwordEl = null;
@@ -212,6 +221,7 @@ export class NgoAdmin extends NgoElement {
     this.removeEventListener('ngo-password-done', this.onPasswordDone);
     this.removeEventListener('ngo-waiting', this.onWaiting);
     this.removeEventListener('ngo-open-section', this.onOpenSection);
+    window.removeEventListener('hashchange', this.onHashChange);
     this.checking?.abort();
   }
 
