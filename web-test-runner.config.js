@@ -43,12 +43,11 @@ function jsonCountReporter(file = '.test-results/wtr.json') {
 }
 
 export default {
-  // <ngo-events>'s file first: after the consultation tests ran in the same browser, its tests time out
-  // (an interaction between files, not yet found; see the closing note of 2026-12-02).
-  files: ['widgets/events/events.test.ts', 'widgets/**/*.test.ts'],
+  files: ['widgets/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  // One test page at a time: with two, <ngo-events>'s tests time out when another file runs beside them.
-  concurrency: 1,
+  // Two test pages at once. A page in the background tab gets no animation frame: tests mount widgets
+  // with the kit's mountWidget (fixtureSync), never by awaiting `fixture` of a plain element.
+  concurrency: 2,
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   // Per test: keyboard commands (sendKeys) and axe take seconds each on a loaded 2-core machine.

@@ -1,5 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { mountWidget } from '../core/testing.js';
 import './events-month.js';
 import type { MonthEvent, NgoEventsMonth } from './events-month.element.js';
 
@@ -13,9 +14,7 @@ const EVENTS: MonthEvent[] = [
 ];
 
 async function mount(lang = 'pl', events = EVENTS, date = '2027-04-07') {
-  const el = await fixture<NgoEventsMonth>(html`<ngo-events-month lang=${lang} date=${date} today="2027-04-08" .events=${events}></ngo-events-month>`);
-  await el.updateComplete;
-  return el;
+  return mountWidget<NgoEventsMonth>('ngo-events-month', { lang, date, today: '2027-04-08' }, { events });
 }
 const $ = (el: NgoEventsMonth, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const cell = (el: NgoEventsMonth, date: string) => $(el, `[role="gridcell"][data-date="${date}"]`)!;

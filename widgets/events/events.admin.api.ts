@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CheckInResult, StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
+import type { CheckInResult, EventInput, SeriesInput, StaffEventItem, StaffRegistrations, StaffSeriesDetail, StaffSeriesItem, StaffSubmission } from '../../common/events.schema.js';
 import { staffRequest, type SessionToken } from '../core/staff.api.js';
 
 /**
@@ -14,6 +14,12 @@ export type StaffSubmissionItem = z.output<typeof StaffSubmission>;
 export type Registrations = z.output<typeof StaffRegistrations>;
 export type Registration = Registrations['items'][number];
 export type CheckIn = z.output<typeof CheckInResult>;
+export type StaffSeries = z.output<typeof StaffSeriesItem>;
+export type SeriesDetail = z.output<typeof StaffSeriesDetail>;
+/** What the event form sends (the server fills the defaults). */
+export type EventBody = z.input<typeof EventInput>;
+export type SeriesBody = z.input<typeof SeriesInput>;
+export interface StaffEventDetail { event: StaffEvent; input: z.output<typeof EventInput> }
 
 const post = <T>(base: string, session: SessionToken, path: string, body?: unknown) => staffRequest<T>(base, BASE + path, session, { method: 'POST', body });
 
@@ -39,3 +45,14 @@ export const cancelRegistration = (base: string, session: SessionToken, event: s
 export const checkIn = (base: string, session: SessionToken, event: string, by: { code: string } | { registrationId: string }) => post<CheckIn>(base, session, `/${id(event)}/checkin`, by);
 export const undoCheckIn = (base: string, session: SessionToken, event: string, reg: string) => staffRequest<{ ok: true }>(base, `${BASE}/${id(event)}/checkin/${id(reg)}`, session, { method: 'DELETE' });
 export const issueCertificates = (base: string, session: SessionToken, series: string) => post<{ issued: { number: string; holderName: string }[] }>(base, session, `/series/${id(series)}/certificates`);
+
+/** One event as its form edits it. */
+export const getStaffEvent = (base: string, event: string, signal?: AbortSignal) => staffRequest<StaffEventDetail>(base, `${BASE}/${id(event)}`, null, { signal });
+/** Creates (no id) or saves an event. */
+export const saveEvent = (base: string, session: SessionToken, event: string | null, body: EventBody) =>
+  staffRequest<{ id: string }>(base, event ? `${BASE}/${id(event)}` : BASE, session, { method: event ? 'PUT' : 'POST', body });
+
+export const listSeries = (base: string, signal?: AbortSignal) => staffRequest<{ items: StaffSeries[] }>(base, `${BASE}/series`, null, { signal });
+export const getSeries = (base: string, series: string, signal?: AbortSignal) => staffRequest<SeriesDetail>(base, `${BASE}/series/${id(series)}`, null, { signal });
+export const saveSeries = (base: string, session: SessionToken, series: string | null, body: SeriesBody) =>
+  staffRequest<{ id?: string; ok?: true }>(base, series ? `${BASE}/series/${id(series)}` : `${BASE}/series`, session, { method: series ? 'PUT' : 'POST', body });

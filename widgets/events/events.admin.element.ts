@@ -6,11 +6,15 @@ import { tEventsAdmin as t } from './events.admin.i18n.js';
 export { NgoAdminEventsList } from './events.admin.list.js';
 export { NgoAdminEventsRegistrations } from './events.admin.registrations.js';
 export { NgoAdminEventsQueue } from './events.admin.queue.js';
+export { NgoAdminEventsEditor } from './events.admin.editor.js';
+export { NgoAdminEventsSeries, NgoAdminEventsSeriesEditor } from './events.admin.series.js';
 
 /**
- * Staff panel section "events" (moderators, editors), two tabs with a part each: the events of
- * every status (`<ngo-admin-events-list>`: places, waiting list and access-needs counts; publish,
- * duplicate for next year, cancel with the registrants mailed), whose registrations open in
+ * Staff panel section "events" (moderators, editors), three tabs with a part each: the events of
+ * every status (`<ngo-admin-events-list>`: places, waiting list and access-needs counts; create and
+ * edit in `<ngo-admin-events-editor>`, publish, duplicate for next year, cancel with the registrants
+ * mailed); the training cycles and programmes (`<ngo-admin-events-series>`, edited in
+ * `<ngo-admin-events-series-editor>`); the events' registrations open in
  * `<ngo-admin-events-registrations>` (check-in by QR code, by camera or typed, or from the list;
  * cancel a registration; CSV and XLSX export; a cycle's certificates); and the NGO submissions
  * waiting for moderation with their conflict hints (`<ngo-admin-events-queue>`).
@@ -32,7 +36,7 @@ export class NgoAdminEvents extends StaffSection {
 
   protected override tr = t;
 
-  private tabs = new TabsController(this, { tabs: ['events', 'submissions'] as const, onChange: () => this.announce('') });
+  private tabs = new TabsController(this, { tabs: ['events', 'series', 'submissions'] as const, onChange: () => this.announce('') });
 
   protected override render() {
     const lang = this.locale;
@@ -42,7 +46,9 @@ export class NgoAdminEvents extends StaffSection {
       ${this.tabs.renderPanels((id) =>
         id === 'events'
           ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session}></ngo-admin-events-list>`
-          : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session}></ngo-admin-events-queue>`,
+          : id === 'series'
+            ? html`<ngo-admin-events-series api-base=${this.api} .session=${this.session}></ngo-admin-events-series>`
+            : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session}></ngo-admin-events-queue>`,
       )}
     </div>`;
   }

@@ -7,6 +7,7 @@ import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { whenText } from './events.when.js';
 import { cancelEvent, duplicateEvent, listStaffEvents, publishEvent, type StaffEvent } from './events.admin.api.js';
+import type { EditorActions } from './events.admin.form.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
 
 const row = (id: string) => `[data-id="${CSS.escape(id)}"]`;
@@ -25,7 +26,7 @@ export function needsText(lang: Lang, needs: Partial<Record<AccessNeed, number>>
  * @tag ngo-admin-events-list
  */
 export class NgoAdminEventsList extends StaffPart {
-  static override properties: PropertyDeclarations = { q: { state: true }, statusFilter: { state: true }, open: { state: true }, cancelling: { state: true }, reason: { state: true }, reasonError: { state: true } };
+  static override properties: PropertyDeclarations = { editing: { state: true }, q: { state: true }, statusFilter: { state: true }, open: { state: true }, cancelling: { state: true }, reason: { state: true }, reasonError: { state: true } };
   protected static override translators = [t];
   protected override tr = t;
 
@@ -36,6 +37,8 @@ export class NgoAdminEventsList extends StaffPart {
   declare private cancelling: StaffEvent | null;
   declare private reason: string;
   declare private reasonError: string;
+  /** The event open in the editor: its id, null for a new one, undefined for the list. */
+  declare private editing: string | null | undefined;
   private qTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -70,6 +73,21 @@ export class NgoAdminEventsList extends StaffPart {
     await this.focusAfter(`${row(e.id)} button`, '#events-heading');
   }
 
+  private editor: EditorActions = {
+    close: (id, message) => {
+      this.editing = undefined;
+      if (message) this.announce(message);
+      void this.list.run();
+      void this.focusAfter(...(id ? [`${row(id)} .edit`] : []), '#events-new');
+    },
+  };
+
+  private edit(id: string | null): void {
+    this.editing = id;
+    this.actionError = '';
+    void this.focusAfter('#form-heading');
+  }
+
   private show(e: StaffEvent | null): void {
     const from = this.open;
     this.open = e;
@@ -83,7 +101,9 @@ export class NgoAdminEventsList extends StaffPart {
       return html`<button type="button" class="ngo-secondary back" @click=${() => this.show(null)}>${t(lang, 'back')}</button>
         <ngo-admin-events-registrations api-base=${this.api} .session=${this.session} .event=${this.open}></ngo-admin-events-registrations>`;
     }
+    if (this.editing !== undefined) return html`<ngo-admin-events-editor api-base=${this.api} .session=${this.session} .eventId=${this.editing} .actions=${this.editor}></ngo-admin-events-editor>`;
     return html`<h4 id="events-heading" tabindex="-1">${t(lang, 'events.heading')}</h4>
+      <button type="button" id="events-new" @click=${() => this.edit(null)}>${t(lang, 'events.new')}</button>
       <div class="row">
         ${field({ id: 'events-q', label: t(lang, 'f.q') }, (a) => html`<input id=${a.id} type="search" .value=${this.q} @input=${(e: Event) => {
           const v = (e.target as HTMLInputElement).value;
@@ -124,6 +144,7 @@ export class NgoAdminEventsList extends StaffPart {
             <td>${this.places(lang, e)}</td>
             <td>${needs.length ? html`<ul class="plain">${needs.map((n) => html`<li>${n}</li>`)}</ul>` : t(lang, 'needs.none')}</td>
             <td class="actions">
+              <button type="button" class="link edit" aria-label=${t(lang, 'edit_named', { title: e.title })} @click=${() => this.edit(e.id)}>${t(lang, 'edit')}</button>
               ${e.counts ? html`<button type="button" class="link registrations" @click=${() => this.show(e)}>${t(lang, 'registrations')}</button>` : nothing}
               ${e.status === 'pending' ? html`<button type="button" class="link publish" aria-disabled=${this.disabled} @click=${() => this.act(e, 'publish')}>${t(lang, 'publish')}</button>` : nothing}
               <button type="button" class="link duplicate" aria-disabled=${this.disabled} @click=${() => this.act(e, 'duplicate')}>${t(lang, 'duplicate')}</button>

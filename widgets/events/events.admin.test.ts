@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { StaffEventItem, StaffRegistrations, StaffSubmission } from '../../common/events.schema.js';
 import type { AdminSession } from '../admin/admin.api.js';
-import { stubFetch, typed, waitFor, type FetchStub } from '../core/testing.js';
+import { mountWidget, stubFetch, typed, waitFor, type FetchStub } from '../core/testing.js';
 import './events.admin.js';
 import type { NgoAdminEvents } from './events.admin.element.js';
 
@@ -64,7 +64,7 @@ function stubStaff() {
 }
 
 async function mount(lang = 'pl') {
-  const el = await fixture<NgoAdminEvents>(html`<ngo-admin-events lang=${lang} api-base=${BASE} .session=${session}></ngo-admin-events>`);
+  const el = await mountWidget<NgoAdminEvents>('ngo-admin-events', { lang, 'api-base': BASE }, { session });
   await waitFor(() => root(el).querySelector('#panel-events table'), 'the events table');
   return el;
 }

@@ -1,5 +1,7 @@
 import { defineOnce } from '../core/define.js';
-import { NgoAdminEvents, NgoAdminEventsList, NgoAdminEventsQueue, NgoAdminEventsRegistrations } from './events.admin.element.js';
+import {
+  NgoAdminEvents, NgoAdminEventsEditor, NgoAdminEventsList, NgoAdminEventsQueue, NgoAdminEventsRegistrations, NgoAdminEventsSeries, NgoAdminEventsSeriesEditor,
+} from './events.admin.element.js';
 
 export * from './events.admin.element.js';
 
@@ -8,6 +10,9 @@ defineOnce('ngo-admin-events', NgoAdminEvents);
 defineOnce('ngo-admin-events-list', NgoAdminEventsList);
 defineOnce('ngo-admin-events-registrations', NgoAdminEventsRegistrations);
 defineOnce('ngo-admin-events-queue', NgoAdminEventsQueue);
+defineOnce('ngo-admin-events-editor', NgoAdminEventsEditor);
+defineOnce('ngo-admin-events-series', NgoAdminEventsSeries);
+defineOnce('ngo-admin-events-series-editor', NgoAdminEventsSeriesEditor);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -15,5 +20,8 @@ declare global {
     'ngo-admin-events-list': NgoAdminEventsList;
     'ngo-admin-events-registrations': NgoAdminEventsRegistrations;
     'ngo-admin-events-queue': NgoAdminEventsQueue;
+    'ngo-admin-events-editor': NgoAdminEventsEditor;
+    'ngo-admin-events-series': NgoAdminEventsSeries;
+    'ngo-admin-events-series-editor': NgoAdminEventsSeriesEditor;
   }
 }

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { CalendarEvent as EventSchema, RegistrationView as ViewSchema } from '../../common/events.schema.js';
 import { t } from '../core/i18n/index.js';
-import { runWidgetBaseTests, stubFetch, typed, useRealApi, waitFor } from '../core/testing.js';
+import { mountWidget, runWidgetBaseTests, stubFetch, typed, useRealApi, waitFor } from '../core/testing.js';
 import './events.js';
 import type { CalendarEvent, EventList } from './events.api.js';
 import type { NgoEvents } from './events.element.js';
@@ -27,14 +27,7 @@ function fill(el: NgoEvents, id: string, value: string) {
 
 async function mount(attrs: Record<string, string> = {}, width = 1280) {
   await setViewport({ width, height: 900 });
-  const el = await fixture<NgoEvents>(html`<div></div>`).then((div) => {
-    const w = document.createElement('ngo-events');
-    for (const [k, v] of Object.entries({ lang: 'pl', 'api-base': location.origin, ...attrs })) w.setAttribute(k, v);
-    div.append(w);
-    return w;
-  });
-  await el.updateComplete;
-  return el;
+  return mountWidget<NgoEvents>('ngo-events', { lang: 'pl', ...attrs });
 }
 const listed = (el: NgoEvents) => waitFor(() => $$(el, '.item').length && $$(el, '.item'), 'the list of events');
 
