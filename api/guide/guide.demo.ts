@@ -25,6 +25,8 @@ export interface DemoArticle {
 }
 
 const ISAP = 'Sprawdź aktualny tekst ustawy w ISAP (tekst jednolity: Dz.U. 2024 poz. 1491) i bieżący program współpracy Miasta.';
+const ISAP_EN = "Check the current text of the act in ISAP (consolidated text: Dz.U. 2024 item 1491) and the City's current cooperation programme.";
+const ISAP_UK = 'Перевірте чинний текст закону в ISAP (єдиний текст: Dz.U. 2024 poz. 1491) і чинну програму співпраці міста.';
 
 export const DEMO_CHAPTERS: DemoChapter[] = [
   { slug: 'formy-wspolpracy', title: { pl: 'Formy współpracy', en: 'Forms of cooperation', uk: 'Форми співпраці' } },
@@ -170,6 +172,40 @@ Formę zlecenia określa ogłoszenie o konkursie albo program współpracy. O do
 
 ${ISAP}`,
           },
+          en: {
+            title: 'Commissioning and supporting: how the City funds public tasks',
+            summary: "A grant from the City's budget pays for carrying out a public task. It can cover all of the costs (commissioning) or part of them (supporting).",
+            body: `Financial cooperation means that the City **commissions** an NGO to carry out a public task in the field of public-benefit activity (art. 5(2) and art. 11 of the act) and gives it a grant for it.
+
+| Form | Who pays | When it is chosen |
+|---|---|---|
+| Commissioning (powierzenie) | the City funds the whole task | when the City wants the task done entirely with its money |
+| Supporting (wspieranie) | the City co-funds the task | when the organisation also brings its own contribution |
+
+The form is set by the announcement of the call or by the cooperation programme. An organisation applies for a grant by submitting an **offer**, most often in an [open call for offers](poradnik:otwarty-konkurs-ofert), and for small tasks as a [small grant](poradnik:male-granty) (art. 19a).
+
+> [!warning]
+> A grant is meant for the particular task described in the agreement. The spending must later be accounted for in the report.
+
+${ISAP_EN}`,
+          },
+          uk: {
+            title: 'Доручення та підтримка: як місто фінансує публічні завдання',
+            summary: 'Дотація з бюджету міста – це оплата виконання публічного завдання. Вона може покрити всі витрати (доручення) або їх частину (підтримка).',
+            body: `Фінансова співпраця полягає в тому, що місто **доручає** організації виконання публічного завдання у сфері діяльності суспільної користі (ст. 5 ч. 2 і ст. 11 закону) та надає на нього дотацію.
+
+| Форма | Хто платить | Коли її обирають |
+|---|---|---|
+| Доручення (powierzenie) | місто фінансує завдання повністю | коли місто хоче, щоб завдання було виконане повністю за його кошти |
+| Підтримка (wspieranie) | місто співфінансує завдання | коли організація вкладає також власні кошти |
+
+Форму доручення визначає оголошення про конкурс або програма співпраці. Щоб отримати дотацію, організація подає **пропозицію** – найчастіше у [відкритому конкурсі пропозицій](poradnik:otwarty-konkurs-ofert), а для невеликих завдань – у процедурі [малих грантів](poradnik:male-granty) (ст. 19a).
+
+> [!warning]
+> Дотація призначена на конкретне завдання, описане в угоді. Витрати потім треба підтвердити у звіті.
+
+${ISAP_UK}`,
+          },
         },
       },
     ],
@@ -198,6 +234,34 @@ ${ISAP}`,
 6. **Szkolenia i doradztwo** dla organizacji – zobacz [Gdzie szukać pomocy](poradnik:gdzie-szukac-pomocy).
 
 W Krakowie stałymi miejscami dialogu są Krakowska Rada Działalności Pożytku Publicznego i Komisje Dialogu Obywatelskiego – zobacz [Rady i komisje dialogu](poradnik:rady-i-komisje-dialogu).`,
+          },
+          en: {
+            title: 'Non-financial cooperation',
+            summary: 'Information, consultations, joint teams, partnerships, premises, patronage and training: how to work with the City without a grant.',
+            body: `Non-financial cooperation covers every way of working together in which the City gives the organisation no grant. The act (art. 5) and Kraków's cooperation programme provide, among others, for:
+
+1. **Informing each other** about planned directions of activity.
+2. **Consulting draft local acts** that concern the organisations' statutory activity – see [Consultations with NGOs](poradnik:konsultacje-z-ngo).
+3. **Joint advisory and initiative teams** of representatives of the organisations and the City.
+4. **Partnership agreements**, for example for joint projects.
+5. **Premises on preferential terms** and **patronage** – see [Premises and patronage](poradnik:lokale-i-patronat).
+6. **Training and advice** for organisations – see [Where to get help](poradnik:gdzie-szukac-pomocy).
+
+In Kraków the standing places of dialogue are the Kraków Public Benefit Council and the Civic Dialogue Committees – see [Councils and dialogue committees](poradnik:rady-i-komisje-dialogu).`,
+          },
+          uk: {
+            title: 'Нефінансова співпраця',
+            summary: 'Інформування, консультації, спільні групи, партнерства, приміщення, патронат і навчання: як співпрацювати з містом без дотації.',
+            body: `Нефінансова співпраця – це всі форми взаємодії, за яких місто не надає організації дотації. Закон (ст. 5) і краківська програма співпраці передбачають, зокрема:
+
+1. **Взаємне інформування** про заплановані напрями діяльності.
+2. **Консультування проєктів актів місцевого права**, що стосуються статутної діяльності організацій, – див. [Консультації з організаціями](poradnik:konsultacje-z-ngo).
+3. **Спільні дорадчі та ініціативні групи** з представників організацій і міста.
+4. **Партнерські угоди**, наприклад для спільних проєктів.
+5. **Приміщення на пільгових умовах** і **патронат** – див. [Приміщення та патронат](poradnik:lokale-i-patronat).
+6. **Навчання та консультації** для організацій – див. [Де шукати допомоги](poradnik:gdzie-szukac-pomocy).
+
+У Кракові постійними майданчиками діалогу є Краківська рада діяльності суспільної користі та Комісії громадянського діалогу – див. [Ради та комісії діалогу](poradnik:rady-i-komisje-dialogu).`,
           },
         },
       },
@@ -254,6 +318,27 @@ The announcement states, among other things, the type of task, the funds set asi
 3. Offers are assessed by a [selection committee](poradnik:komisja-konkursowa) that includes NGO representatives (art. 15).
 4. The results are published, and the City signs agreements with the selected organisations – see [Agreement and report](poradnik:umowa-i-sprawozdanie).`,
           },
+          uk: {
+            title: 'Відкритий конкурс пропозицій',
+            summary: 'Основний спосіб надання дотацій: місто оголошує конкурс, організації подають пропозиції, а комісія за участю представників організацій їх оцінює.',
+            body: `Відкритий конкурс пропозицій – основна процедура доручення публічних завдань організаціям (ст. 11–19 закону). Місто оголошує конкурс на конкретне завдання, організації подають пропозиції, а найкращі з них отримують дотацію.
+
+## Оголошення
+
+> [!deadline]
+> Конкурс оголошують щонайменше **за 21 день** до закінчення строку подання пропозицій.
+
+В оголошенні зазначають, зокрема, вид завдання, суму коштів на його виконання, правила надання дотації, строки й умови виконання завдання, строк подання пропозицій і критерії їх відбору. Читайте його уважно: обов’язковим є саме оголошення, а не цей путівник.
+
+## Пропозиція та оцінювання
+
+1. Підготуйте пропозицію за зразком, указаним в оголошенні, – див. [Як підготувати пропозицію](poradnik:jak-przygotowac-oferte).
+2. Подайте її в строк і в спосіб, зазначені в оголошенні.
+3. Пропозиції оцінює [конкурсна комісія](poradnik:komisja-konkursowa), до якої входять також представники організацій (ст. 15).
+4. Результати конкурсу публікують, а з обраними організаціями місто укладає угоди, – див. [Угода і звіт](poradnik:umowa-i-sprawozdanie).
+
+Хочете пройти цей шлях крок за кроком? Перегляньте «Пропозиція у відкритому конкурсі».`,
+          },
         },
       },
     ],
@@ -285,6 +370,38 @@ The announcement states, among other things, the type of task, the funds set asi
 
 Masz wątpliwości co do kosztorysu albo wkładu własnego? [Punkt doradczy](poradnik:gdzie-szukac-pomocy) pomaga w sprawach finansów i księgowości.`,
           },
+          en: {
+            title: 'How to prepare an offer',
+            summary: 'A practical list of what to prepare before submitting an offer in an open call or as a small grant.',
+            body: `An offer is submitted on the form named in the announcement. Before you start filling it in, prepare:
+
+- **a description of the task** – what you will do, for whom and why; how the task answers the aim of the announcement,
+- **a timetable** – when and in what order the activities will take place,
+- **a budget** – the costs split by source of funding (the grant, your own contribution if one is required),
+- **the results** – what the task will achieve and how you will check it,
+- **the organisation's details** – as in the register (e.g. KRS), and the people authorised to represent it.
+
+> [!warning]
+> Check in the announcement how and by when the offer is submitted and which attachments are required. An offer submitted late or in another way may not be considered.
+
+Not sure about the budget or your own contribution? The [advisory point](poradnik:gdzie-szukac-pomocy) helps with finance and accounting.`,
+          },
+          uk: {
+            title: 'Як підготувати пропозицію',
+            summary: 'Практичний перелік того, що варто підготувати перед поданням пропозиції на конкурс або в процедурі малих грантів.',
+            body: `Пропозицію подають за зразком, указаним в оголошенні. Перш ніж заповнювати її, підготуйте:
+
+- **опис завдання** – що ви зробите, для кого і навіщо; як завдання відповідає меті оголошення,
+- **графік** – коли і в якій послідовності відбуватимуться заходи,
+- **кошторис** – витрати з розподілом за джерелами фінансування (дотація, власний внесок, якщо він потрібен),
+- **результати** – що буде наслідком завдання і як ви це перевірите,
+- **дані організації** – відповідно до реєстру (наприклад, KRS), а також особи, уповноважені її представляти.
+
+> [!warning]
+> Перевірте в оголошенні, як і до якого строку подають пропозицію та які додатки потрібні. Пропозицію, подану із запізненням або в інший спосіб, можуть не розглянути.
+
+Маєте сумніви щодо кошторису чи власного внеску? [Консультаційний пункт](poradnik:gdzie-szukac-pomocy) допомагає з питань фінансів і бухгалтерії.`,
+          },
         },
       },
     ],
@@ -310,6 +427,28 @@ Masz wątpliwości co do kosztorysu albo wkładu własnego? [Punkt doradczy](por
 
 > [!info]
 > Organizacje mogą zgłaszać kandydatów do komisji konkursowych. O naborze Miasto informuje na stronie ngo.krakow.pl.`,
+          },
+          en: {
+            title: "The call's assessment committee",
+            summary: 'Offers in an open call are assessed by a committee of representatives of the City and of NGOs.',
+            body: `To give its opinion on the offers submitted in an open call, the City appoints an **assessment committee** (komisja konkursowa, art. 15 of the act). Its members are representatives of the City and people nominated by NGOs.
+
+- The committee assesses the offers against the criteria in the announcement.
+- The City decides which offers are chosen and how large the grants are, having read the committee's opinion.
+
+> [!info]
+> Organisations can nominate candidates for assessment committees. The City announces each call for candidates on ngo.krakow.pl.`,
+          },
+          uk: {
+            title: 'Конкурсна комісія',
+            summary: 'Пропозиції у відкритому конкурсі оцінює комісія, до якої входять представники міста та неурядових організацій.',
+            body: `Щоб висловити думку щодо пропозицій, поданих на відкритий конкурс, місто створює **конкурсну комісію** (ст. 15 закону). До неї входять представники міста та особи, яких висунули неурядові організації.
+
+- Комісія оцінює пропозиції за критеріями з оголошення.
+- Про вибір пропозицій і розмір дотацій вирішує місто, ознайомившись із висновком комісії.
+
+> [!info]
+> Організації можуть висувати кандидатів до конкурсних комісій. Про набір місто повідомляє на сайті ngo.krakow.pl.`,
           },
         },
       },
@@ -468,6 +607,48 @@ W sprawozdaniu opisujesz, co zostało zrobione, jakie rezultaty osiągnięto i j
 > [!warning]
 > Dotacja wykorzystana niezgodnie z przeznaczeniem podlega zwrotowi. W razie wątpliwości zapytaj opiekuna umowy w urzędzie albo [punkt doradczy](poradnik:gdzie-szukac-pomocy).`,
           },
+          en: {
+            title: 'The agreement and the report',
+            summary: 'Once an offer is chosen, the City signs an agreement with the organisation. After the task, the organisation submits a report.',
+            body: `A grant is paid under an **agreement** between the City and the organisation. The agreement sets out the task, when it is carried out, the amount of the grant and how it is accounted for.
+
+## While you carry out the task
+
+- carry out the task as the offer and the agreement say,
+- keep records of spending and activities (invoices, attendance lists, photos – as the agreement requires),
+- tell the City about important changes before you make them.
+
+## When it is finished
+
+> [!deadline]
+> The agreement gives the deadline for the report. Do not leave it to the last day.
+
+In the report you describe what was done, what results were achieved and how the grant was spent. Any unused part of the grant is returned by the date the agreement names.
+
+> [!warning]
+> A grant used for anything other than its purpose must be returned. If in doubt, ask the agreement's contact person at the City office or the [advisory point](poradnik:gdzie-szukac-pomocy).`,
+          },
+          uk: {
+            title: 'Угода і звіт',
+            summary: 'Після вибору пропозиції місто укладає з організацією угоду. Після виконання завдання організація подає звіт.',
+            body: `Дотацію надають на підставі **угоди** між містом і організацією. В угоді визначено завдання, строк його виконання, розмір дотації та спосіб звітування про неї.
+
+## Під час виконання
+
+- виконуйте завдання відповідно до пропозиції та угоди,
+- документуйте витрати й заходи (рахунки-фактури, списки присутніх, фото – як вимагає угода),
+- про суттєві зміни повідомляйте місто до того, як їх запровадити.
+
+## Після завершення
+
+> [!deadline]
+> Строк подання звіту зазначено в угоді. Не відкладайте його на останній день.
+
+У звіті ви описуєте, що зроблено, яких результатів досягнуто і як використано дотацію. Невикористану частину дотації повертають у строк, указаний в угоді.
+
+> [!warning]
+> Дотацію, використану не за призначенням, треба повернути. Якщо маєте сумніви, запитайте куратора угоди в міській адміністрації або [консультаційний пункт](poradnik:gdzie-szukac-pomocy).`,
+          },
         },
       },
     ],
@@ -505,6 +686,28 @@ Zobacz też: [Wkład mieszkańców w inicjatywę lokalną](poradnik:wklad-w-inic
 > [!info]
 > Wnioskodawcami mogą być także grupy nieformalne – nie trzeba zakładać stowarzyszenia.`,
           },
+          en: {
+            title: 'Local initiative (art. 19b–19h)',
+            summary: 'Residents – on their own or through an organisation – can carry out a public task together with the City, contributing voluntary work, goods or money.',
+            body: `A local initiative is a form of cooperation in which **residents** – directly or through an NGO – carry out a public task **together with the City** (art. 19b–19h of the act). It is not a grant: the City brings its contribution and the residents bring theirs.
+
+## What can be done
+
+Examples: laying out a small square, a community garden, repairing a school playing field, cultural or educational activities in a neighbourhood. The act sets out the kinds of tasks that can be carried out this way.
+
+## How it works in Kraków
+
+The procedure and the detailed criteria for assessing applications for a local initiative were set by Kraków City Council in **resolution no. LXXXI/1969/17 of 30 August 2017**.
+
+1. Residents submit an application to the City.
+2. The City assesses the application against the criteria in the resolution, looking above all at the residents' contribution.
+3. After a positive assessment the City signs an agreement with the applicant to carry out the local initiative.
+
+See also: [The residents' contribution to a local initiative](poradnik:wklad-w-inicjatywe-lokalna).
+
+> [!info]
+> Informal groups can apply too – you do not need to found an association.`,
+          },
           uk: {
             title: 'Місцева ініціатива (ст. 19b–19h)',
             summary: 'Мешканці – самі або через організацію – можуть разом із містом виконати публічне завдання, вносячи громадську працю, матеріальні внески чи гроші.',
@@ -521,6 +724,8 @@ Zobacz też: [Wkład mieszkańców w inicjatywę lokalną](poradnik:wklad-w-inic
 1. Мешканці подають заявку до міста.
 2. Місто оцінює заявку за критеріями ухвали, зважаючи передусім на внесок мешканців.
 3. Після позитивної оцінки місто укладає із заявником угоду про виконання місцевої ініціативи.
+
+Див. також: [Внесок мешканців у місцеву ініціативу](poradnik:wklad-w-inicjatywe-lokalna).
 
 > [!info]
 > Заявниками можуть бути й неформальні групи – не потрібно створювати асоціацію.`,
@@ -555,6 +760,38 @@ Wkład mieszkańców jest jednym z głównych kryteriów oceny wniosku – im le
 
 > [!info]
 > Pracę wolontariuszy warto zaplanować w harmonogramie: kto, kiedy i ile godzin.`,
+          },
+          en: {
+            title: "The residents' contribution to a local initiative",
+            summary: "There is no local initiative without the residents' contribution. It can be voluntary work, goods or money.",
+            body: `The applicants of a local initiative undertake to make a **contribution** to carrying it out. It can take the form of:
+
+| Kind of contribution | Example |
+|---|---|
+| voluntary work | planting, painting benches, volunteers running workshops |
+| goods and services in kind | lending tools, sound equipment, materials |
+| money | a collection among residents towards part of the costs |
+
+The residents' contribution is one of the main criteria for assessing the application – the better you describe and count it, the easier it is to assess the initiative.
+
+> [!info]
+> Plan the volunteers' work in the timetable: who, when and for how many hours.`,
+          },
+          uk: {
+            title: 'Внесок мешканців у місцеву ініціативу',
+            summary: 'Без внеску мешканців немає місцевої ініціативи. Це може бути громадська праця, речі або гроші.',
+            body: `Заявники місцевої ініціативи зобов’язуються зробити **внесок** у її реалізацію. Він може мати форму:
+
+| Вид внеску | Приклад |
+|---|---|
+| громадська праця | висаджування рослин, фарбування лавок, проведення майстер-класів волонтерами |
+| речові внески | надання в користування інструментів, звукового обладнання, матеріалів |
+| грошові внески | збір коштів серед мешканців на частину витрат |
+
+Внесок мешканців – один із головних критеріїв оцінювання заявки: що краще ви його опишете й порахуєте, то легше оцінити ініціативу.
+
+> [!info]
+> Роботу волонтерів варто запланувати в графіку: хто, коли і скільки годин.`,
           },
         },
       },
@@ -611,6 +848,26 @@ Remarks come on a form: which fragment (§, ust., pkt), the current wording, the
 
 When it closes, the City publishes a **consultation report**: for each remark, whether it was accepted, partly accepted, not accepted or out of scope, with a justification.`,
           },
+          uk: {
+            title: 'Консультації проєктів актів місцевого права з організаціями',
+            summary: 'Проєкти ухвал, що стосуються статутної діяльності організацій, місто консультує з організаціями та з Радою діяльності суспільної користі.',
+            body: `Відповідно до ст. 5 ч. 5 закону міська рада визначає в ухвалі, як з неурядовими організаціями та з радою діяльності суспільної користі консультують **проєкти актів місцевого права** у сферах, що стосуються їхньої статутної діяльності. Порядок консультацій визначають краківські ухвали.
+
+## Як проходять консультації
+
+У кожному оголошенні про консультації зазначено: мету, предмет (проєкт акта), дату початку й завершення, форму консультацій і підрозділ міської адміністрації, який за них відповідає.
+
+> [!deadline]
+> Приклад: консультації з організаціями зазвичай тривали 14 днів, а останнім часом – близько 3 тижнів. Строк кожної консультації зазначено в її оголошенні.
+
+## Як подати зауваження
+
+Зауваження подають на формулярі: якого фрагмента вони стосуються (§, ч., п.), яке чинне формулювання, яке пропоноване, обґрунтування, а також хто подає (назва організації, KRS, контактна особа).
+
+## Що далі
+
+Після завершення консультацій місто публікує **звіт**: щодо кожного зауваження зазначає, чи його враховано (повністю, частково, не враховано, або зауваження виходить за межі предмета консультацій), з обґрунтуванням.`,
+          },
         },
       },
     ],
@@ -640,6 +897,34 @@ Komisje Dialogu Obywatelskiego działają przy wydziałach urzędu, w poszczegó
 > [!info]
 > Informacje o składzie, naborach i posiedzeniach KRDPP i KDO Miasto publikuje na ngo.krakow.pl.`,
           },
+          en: {
+            title: 'Councils and dialogue committees: KRDPP and KDO',
+            summary: 'The Kraków Public Benefit Council and the Civic Dialogue Committees are the standing places where NGOs and the City talk.',
+            body: `## Kraków Public Benefit Council (KRDPP)
+
+A public benefit council is a consultative and advisory body of representatives of NGOs and of the City's authorities. Among other things, it gives its opinion on drafts concerning cooperation with NGOs, including the [cooperation programme](poradnik:program-wspolpracy).
+
+## Civic Dialogue Committees (KDO)
+
+Civic Dialogue Committees work alongside the City office's departments, each in its own field (e.g. culture, sport, social welfare). They bring together the organisations active in that field and are a place for sharing information, giving opinions and planning.
+
+> [!info]
+> The City publishes the members, calls for candidates and meetings of the KRDPP and the KDOs on ngo.krakow.pl.`,
+          },
+          uk: {
+            title: 'Ради та комісії діалогу: KRDPP і KDO',
+            summary: 'Краківська рада діяльності суспільної користі та Комісії громадянського діалогу – постійні майданчики розмови організацій з містом.',
+            body: `## Краківська рада діяльності суспільної користі (KRDPP)
+
+Рада діяльності суспільної користі – консультативно-дорадчий орган, до якого входять представники неурядових організацій і міської влади. Вона висловлює думку, зокрема, щодо проєктів, які стосуються співпраці з організаціями, у тому числі щодо [програми співпраці](poradnik:program-wspolpracy).
+
+## Комісії громадянського діалогу (KDO)
+
+Комісії громадянського діалогу діють при департаментах міської адміністрації, кожна у своїй сфері (наприклад, культура, спорт, соціальна допомога). Вони об’єднують організації, що працюють у цій сфері, і є місцем постійного обміну інформацією, висловлення думок і планування.
+
+> [!info]
+> Інформацію про склад, набори та засідання KRDPP і KDO місто публікує на сайті ngo.krakow.pl.`,
+          },
         },
       },
     ],
@@ -668,6 +953,32 @@ Komisje Dialogu Obywatelskiego działają przy wydziałach urzędu, w poszczegó
 
 Projekt programu jest konsultowany – to dobry moment, by zgłosić swoje priorytety. Śledź [otwarte konsultacje](poradnik:konsultacje-z-ngo).`,
           },
+          en: {
+            title: 'The annual cooperation programme',
+            summary: 'Every year the City Council adopts a programme of cooperation with NGOs for the following year, after consulting the organisations.',
+            body: `The annual programme of cooperation with NGOs (art. 5a of the act) sets out, among other things, the aims, principles and forms of cooperation, the priority public tasks, the money planned for them and how the programme's implementation is assessed.
+
+> [!deadline]
+> The City Council adopts the programme **by 30 November** of the year before the one it covers, after consulting the organisations.
+
+> [!deadline]
+> The Mayor publishes the report on the previous year's programme in the BIP by the statutory deadline (currently **31 May**).
+
+The draft programme is consulted on – a good moment to put forward your priorities. Follow the [open consultations](poradnik:konsultacje-z-ngo).`,
+          },
+          uk: {
+            title: 'Річна програма співпраці',
+            summary: 'Щороку міська рада ухвалює програму співпраці з організаціями на наступний рік після консультацій з ними.',
+            body: `Річна програма співпраці з неурядовими організаціями (ст. 5a закону) визначає, зокрема, цілі, принципи та форми співпраці, пріоритетні публічні завдання, суму коштів, запланованих на їх виконання, і спосіб оцінювання виконання програми.
+
+> [!deadline]
+> Міська рада ухвалює програму **до 30 листопада** року, що передує року її дії, після консультацій з організаціями.
+
+> [!deadline]
+> Звіт про виконання програми за попередній рік Президент міста публікує в BIP у строк, визначений законом (нині **до 31 травня**).
+
+Проєкт програми виносять на консультації – це слушний момент, щоб запропонувати свої пріоритети. Стежте за [відкритими консультаціями](poradnik:konsultacje-z-ngo).`,
+          },
         },
       },
       {
@@ -686,6 +997,32 @@ Projekt programu jest konsultowany – to dobry moment, by zgłosić swoje prior
 > Sprawozdanie z realizacji programu za poprzedni rok Prezydent Miasta publikuje w BIP w terminie ustawowym (obecnie **do 31 maja**).
 
 Od 1 stycznia 2027 r. obowiązuje program na 2027 r. Przykład: priorytety i kwoty na dany rok znajdziesz w tekście uchwały w BIP.`,
+          },
+          en: {
+            title: 'The annual cooperation programme',
+            summary: 'Every year the City Council adopts a programme of cooperation with NGOs for the following year, after consulting the organisations. From 1 January 2027 the programme for 2027 applies.',
+            body: `The annual programme of cooperation with NGOs (art. 5a of the act) sets out, among other things, the aims, principles and forms of cooperation, the priority public tasks, the money planned for them and how the programme's implementation is assessed.
+
+> [!deadline]
+> The City Council adopts the programme **by 30 November** of the year before the one it covers, after consulting the organisations.
+
+> [!deadline]
+> The Mayor publishes the report on the previous year's programme in the BIP by the statutory deadline (currently **31 May**).
+
+From 1 January 2027 the programme for 2027 applies. For example, the priorities and amounts for the year are in the text of the resolution in the BIP.`,
+          },
+          uk: {
+            title: 'Річна програма співпраці',
+            summary: 'Щороку міська рада ухвалює програму співпраці з організаціями на наступний рік після консультацій з ними. З 1 січня 2027 р. діє програма на 2027 рік.',
+            body: `Річна програма співпраці з неурядовими організаціями (ст. 5a закону) визначає, зокрема, цілі, принципи та форми співпраці, пріоритетні публічні завдання, суму коштів, запланованих на їх виконання, і спосіб оцінювання виконання програми.
+
+> [!deadline]
+> Міська рада ухвалює програму **до 30 листопада** року, що передує року її дії, після консультацій з організаціями.
+
+> [!deadline]
+> Звіт про виконання програми за попередній рік Президент міста публікує в BIP у строк, визначений законом (нині **до 31 травня**).
+
+З 1 січня 2027 р. діє програма на 2027 рік. Приклад: пріоритети та суми на відповідний рік ви знайдете в тексті ухвали в BIP.`,
           },
         },
       },
@@ -715,6 +1052,34 @@ Patronat Prezydenta Miasta lub Miasta to wyróżnienie wydarzenia i wsparcie jeg
 
 > [!warning]
 > Stawki czynszu i zasady najmu zmieniają się. Traktuj ten artykuł jako wskazówkę, gdzie szukać, a nie jako aktualny cennik.`,
+          },
+          en: {
+            title: 'Premises and patronage',
+            summary: 'The City can let premises to an organisation on preferential terms and give its event its patronage.',
+            body: `## Premises on preferential terms
+
+Organisations can apply to rent commercial premises owned by the City on preferential terms. The City's rules set out the terms, the rents and how to apply – check them before you submit an application.
+
+## Patronage
+
+The patronage of the Mayor or of the City honours an event and helps to promote it. It does not mean funding. The application is submitted as far in advance as the rules on patronage require.
+
+> [!warning]
+> Rents and the rules of renting change. Treat this article as a pointer to where to look, not as a current price list.`,
+          },
+          uk: {
+            title: 'Приміщення та патронат',
+            summary: 'Місто може надати організації приміщення на пільгових умовах і взяти її захід під свій патронат.',
+            body: `## Приміщення на пільгових умовах
+
+Організації можуть подати заявку на оренду нежитлового приміщення, що належить місту, на пільгових умовах. Умови, ставки та порядок подання заявки визначають міські правила – перевірте їх перед поданням заявки.
+
+## Патронат
+
+Патронат Президента міста або міста – це відзнака заходу та підтримка в його просуванні. Він не означає фінансування. Заявку подають заздалегідь, у строк, визначений правилами надання патронату.
+
+> [!warning]
+> Ставки орендної плати та правила оренди змінюються. Сприймайте цю статтю як підказку, де шукати, а не як чинний прейскурант.`,
           },
         },
       },

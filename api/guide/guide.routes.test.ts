@@ -4,6 +4,7 @@ import { docxParts } from '../consultations/consultations.testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { dialects, expectError, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { createArticle, publishArticle } from './guide.service.js';
+import { DEMO_ARTICLES } from './guide.demo.js';
 import { seedGuideDemo } from './guide.seed.js';
 
 const get = async <T>(t: TestApp, path: string): Promise<T> => {
@@ -57,8 +58,12 @@ describe.each(dialects)('guide public API on %s', (dialect) => {
     expect(grants.title).toBe('Grants: open calls and small grants');
     const small = grants.articles.find((a) => a.slug === 'male-granty')!;
     expect(small).toMatchObject({ title: 'Small grants (art. 19a)', lang: 'en' });
-    // No English text: Polish, marked as such.
-    expect(grants.articles.find((a) => a.slug === 'komisja-konkursowa')).toMatchObject({ title: 'Komisja konkursowa', lang: 'pl' });
+    expect(grants.articles.find((a) => a.slug === 'komisja-konkursowa')).toMatchObject({ title: "The call's assessment committee", lang: 'en' });
+    // Every article in force today has its English text; the 2025 edition's small grants had none: Polish, marked as such.
+    const demo = new Set(DEMO_ARTICLES.map((a) => a.slug));
+    expect(tree.chapters.flatMap((c) => c.articles).filter((a) => demo.has(a.slug) && a.lang !== 'en')).toEqual([]);
+    const old = await get<GuideTree>(t, '/v1/guide/tree?lang=en&at=2025-06-01');
+    expect(old.chapters.flatMap((c) => c.articles).find((a) => a.slug === 'male-granty')).toMatchObject({ title: 'Małe granty (art. 19a)', lang: 'pl' });
     expect(tree.chapters.flatMap((c) => c.articles).length).toBeGreaterThanOrEqual(12);
     expect(tree.journeys.map((j) => [j.slug, j.kind])).toEqual([['jaka-forma-wsparcia', 'smart'], ['oferta-w-konkursie', 'steps'], ['maly-grant-krok-po-kroku', 'steps']]);
 
@@ -98,7 +103,10 @@ describe.each(dialects)('guide public API on %s', (dialect) => {
 
   it('shows a scheduled version only from its day, and falls back to Polish with a note', async () => {
     const today = await get<GuideArticle>(t, '/v1/guide/articles/program-wspolpracy?lang=uk');
-    expect(today).toMatchObject({ lang: 'pl', fallback: true, inForceFrom: '2026-01-01', inForceUntil: '2026-12-31' });
+    expect(today).toMatchObject({ lang: 'uk', fallback: false, title: 'Річна програма співпраці', inForceFrom: '2026-01-01', inForceUntil: '2026-12-31' });
+    // The superseded 2025 version of small grants was never translated: Polish, with the note.
+    const old = await get<GuideArticle>(t, '/v1/guide/articles/male-granty?lang=uk&at=2025-06-01');
+    expect(old).toMatchObject({ lang: 'pl', fallback: true, title: 'Małe granty (art. 19a)', inForceFrom: '2025-01-01' });
     const next = await get<GuideArticle>(t, '/v1/guide/articles/program-wspolpracy?at=2027-02-01');
     expect(next.inForceFrom).toBe('2027-01-01');
     expect(next.summary).toContain('program na 2027 r.');
@@ -183,7 +191,12 @@ describe.each(dialects)('guide public API on %s', (dialect) => {
     const now = await (await t.app.request('/v1/guide/export?lang=en')).text();
     expect(now).toContain('<html lang="en">');
     expect(now).toContain('Small grants (art. 19a)');
-    expect(now).toMatch(/<article id="komisja-konkursowa" lang="pl">/);
+    expect(now).toMatch(/<article id="komisja-konkursowa" lang="en">/);
+    expect(now).toContain('assessment committee');
+    // An edition whose text was never translated says so by its lang.
+    const oldEn = await (await t.app.request('/v1/guide/export?lang=en&at=2025-06-01')).text();
+    expect(oldEn).toMatch(/<article id="male-granty" lang="pl">/);
+    expect(oldEn).toMatch(/<article id="lokale-i-patronat" lang="en">/);
     const docx = await t.app.request('/v1/guide/export?format=docx&at=2026-06-01');
     expect(docx.headers.get('content-disposition')).toContain('poradnik-2026-06-01.docx');
     const xml = docxParts(await docx.arrayBuffer())['word/document.xml']!;
