@@ -163,6 +163,17 @@ describe.each(dialects)('advice public API on %s', (dialect) => {
     expect(status.attachmentsLeft).toBe(9);
   });
 
+  it('stores a retried reply once, answering the retry from the first', async () => {
+    const c = await directCase(t);
+    const send = () => t.app.request('/v1/advice/status/replies', json({ token: c.token, body: 'Czy to doszło?', attachmentIds: [] }, { 'idempotency-key': `reply-${c.id}` }));
+    const [first, again] = [await send(), await send()];
+    expect(await body<{ status: string }>(first, 201)).toEqual({ status: 'new' });
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await body<{ status: string }>(again, 201)).toEqual({ status: 'new' });
+    const status = await body<Status>(await t.app.request(`/v1/advice/status?token=${c.token}`), 200);
+    expect(status.messages.filter((m) => m.body === 'Czy to doszło?')).toHaveLength(1);
+  });
+
   describe('attachments', () => {
     it('accepts PDF, PNG, DOCX and XLSX by content, and serves them only as downloads', async () => {
       const c = await directCase(t);

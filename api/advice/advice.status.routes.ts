@@ -6,6 +6,7 @@ import { AttachmentInfo, BookInput, Booking, ReplyInput, SatisfactionInput, Stat
 import type { AppEnv } from '../core/context.js';
 import { downloadHeaders } from '../core/export.js';
 import { IdParam, ErrorResponses, jsonContent } from '../core/openapi.js';
+import { idempotent } from '../core/idempotency.js';
 import { enforce } from '../core/rate-limit.js';
 import { readUpload } from '../core/uploads.js';
 import { createRouter } from '../core/validation.js';
@@ -49,9 +50,10 @@ statusRoutes.openapi(
     method: 'post',
     path: '/status/replies',
     tags: ['advice'],
-    summary: 'The requester replies, with files uploaded before (`attachmentIds`); a case waiting for them goes back to work. 409 `case_closed` once closed.',
+    summary: 'The requester replies, with files uploaded before (`attachmentIds`); a case waiting for them goes back to work. 409 `case_closed` once closed. With an `Idempotency-Key`, a retried reply is answered from the first and stored once.',
     request: { body: { content: { 'application/json': { schema: ReplyInput } }, required: true } },
     responses: { 201: jsonContent(z.object({ status: StatusView.shape.status }), 'Sent'), 409: jsonContent(z.any(), 'Closed'), ...ErrorResponses },
+    middleware: [idempotent('advice:reply')] as const,
   }),
   async (c) => {
     const body = c.req.valid('json');
