@@ -145,20 +145,26 @@ describe.each(dialects)('anti-abuse kit on %s', (dialect) => {
   });
 });
 
+const FILL_MS = 4000;
+
 describe.each(dialects)('minimum fill time on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await testApp(dialect, { minFillMs: 400 });
+    // Long enough that fetching and solving the challenge takes less, even on a loaded machine
+    // (at 400 ms the form was sometimes already old enough when it was first sent).
+    t = await testApp(dialect, { minFillMs: FILL_MS });
     mountGuarded(t, 100);
   });
   afterAll(() => t.close());
 
   it('refuses a form sent too soon with too_fast, and accepts the same solution after the wait', async () => {
+    const issued = Date.now();
     const abuse = await solvedAbuse(t.app);
     const early = await post(t, { name: 'x', abuse });
+    expect(Date.now() - issued, 'the challenge was fetched, solved and sent within the minimum fill time').toBeLessThan(FILL_MS);
     expect(early.status).toBe(422);
     expect(await code(early)).toBe('too_fast');
-    await new Promise((r) => setTimeout(r, 450));
+    await new Promise((r) => setTimeout(r, FILL_MS - (Date.now() - issued) + 100));
     expect((await post(t, { name: 'x', abuse })).status).toBe(201);
   });
 });
