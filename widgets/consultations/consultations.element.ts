@@ -9,7 +9,7 @@ import type { Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { isPlainClick, onUrlState, readUrlState, urlWith, writeUrlState } from '../core/url-state.js';
 import { getConsultation, listConsultations, listRemarks, type ConsultationDetail, type ConsultationSummary, type RemarkFilters } from './consultations.api.js';
-import { consultationView } from './consultations.detail.js';
+import type { consultationView } from './consultations.detail.js';
 import type { ConsultationForms } from './consultations.form.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
 import { consultationList, visible } from './consultations.list.js';
@@ -119,6 +119,9 @@ export class NgoConsultation extends NgoElement {
   /** The forms and confirmations (consultations.form.ts), once loaded; `formsError` if that failed. */
   private forms?: ConsultationForms;
   private formsLoading?: Promise<ConsultationForms | undefined>;
+  /** One consultation's document and remarks (consultations.detail.ts), loaded when the first one opens: a page with the list only does without. */
+  private detailView?: typeof consultationView;
+  private detailViewLoading?: Promise<unknown>;
   private formsError: unknown;
   /** Selector to focus once it exists (after a load or an update). */
   private focusNext = '';
@@ -230,7 +233,8 @@ export class NgoConsultation extends NgoElement {
     const { unit, remark } = this.target;
     if (!unit && !remark) return;
     const c = this.detail.value;
-    if (!c || c.id !== this.currentId) return;
+    // Not rendered yet: the consultation, or the view's code, is still on its way.
+    if (!c || c.id !== this.currentId || !this.detailView) return;
     if (remark) {
       if (!this.remarks.value) return;
       if (this.filters !== NO_FILTERS && !this.remarks.value.some((r) => r.id === remark)) {
@@ -255,6 +259,18 @@ export class NgoConsultation extends NgoElement {
       this.filters = NO_FILTERS;
     }
     if ((changed.has('confirm') || changed.has('confirmSupport')) && (this.confirm || this.confirmSupport)) void this.loadForms();
+    if (this.currentId) {
+      this.detailViewLoading ??= import('./consultations.detail.js').then(
+        (m) => {
+          this.detailView = m.consultationView;
+          this.requestUpdate();
+        },
+        (err) => {
+          console.warn('[ngo] <ngo-consultation>: the consultation view could not be loaded:', err);
+          this.detailViewLoading = undefined;
+        },
+      );
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -458,8 +474,8 @@ export class NgoConsultation extends NgoElement {
     const ui = this.ui(lang);
     const c = this.detail.value;
     // While reloading after a published remark, keep showing what is there (the form's panel included).
-    if (!c || c.id !== this.currentId) return html`${this.backButton()}${taskState(ui, this.detail)}`;
-    return consultationView(ui, c, this.remarks);
+    if (!c || c.id !== this.currentId || !this.detailView) return html`${this.backButton()}${taskState(ui, this.detail)}`;
+    return this.detailView(ui, c, this.remarks);
   }
 
   private backButton(): TemplateResult | typeof nothing {
