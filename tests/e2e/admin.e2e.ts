@@ -56,6 +56,12 @@ describe('staff panel <ngo-admin> on /demo/admin.html', () => {
     const { page, panel } = await signIn(admin.email, admin.password, () => totp.generate());
     await panel.getByRole('heading', { name: 'Panel pracowników', level: 2 }).waitFor();
     assert.ok(await panel.getByRole('navigation', { name: 'Sekcje panelu' }).getByText('Pracownicy').isVisible());
+    // The audit log names this sign-in in words, with who made it.
+    await panel.getByRole('navigation', { name: 'Sekcje panelu' }).getByText('Dziennik zdarzeń').click();
+    const login = panel.locator('ngo-admin-audit tbody tr').filter({ has: page.locator('th', { hasText: /^Logowanie$/ }) }).first();
+    await login.waitFor();
+    assert.ok((await login.innerText()).includes(admin.email));
+    assert.deepEqual(await axeViolations(page, 'ngo-admin'), []);
     await panel.getByRole('button', { name: 'Wyloguj się' }).click();
     await panel.getByRole('heading', { name: 'Logowanie do panelu pracowników' }).waitFor();
     assert.equal((await fetch(stack.url('/v1/admin/session'))).status, 401);

@@ -39,6 +39,10 @@ export class NgoAdminAudit extends StaffSection {
         gap: 0.5em 1em;
         margin-block-start: 0.75em;
       }
+      /* A time is read as one: "2 gru 2026, 16:20" never splits across lines. */
+      td time {
+        white-space: nowrap;
+      }
       .muted {
         color: var(--_ngo-muted, #555);
       }
