@@ -259,7 +259,12 @@ describe('<ngo-survey>', () => {
     // A reload: the draft comes back with a notice, and the survey resumes where the answers stop.
     el = await mount({ link: 'open-key' });
     const notice = await waitFor(() => $(el, '.ngo-draft'), 'the draft notice');
-    expect(text(notice)).to.include('Przywróciliśmy niewysłany szkic');
+    // What is kept, where, for how long and how to discard it; nothing about a name or an e-mail address (a survey asks for none).
+    expect(text(notice)).to.match(/^Witamy ponownie! Zachowaliśmy Twoje odpowiedzi z .+, więc możesz kontynuować tam, gdzie przerwano\./);
+    expect(text(notice)).to.include('tylko w tej przeglądarce, na tym urządzeniu');
+    expect(text(notice)).to.include('po wysłaniu albo po 30 dniach');
+    expect(text(notice)).to.not.include('e-mail');
+    expect(text($(el, '.ngo-draft button'))).to.equal('Usuń zapisane odpowiedzi');
     expect(text($(el, '#start'))).to.equal('Kontynuuj ankietę');
     await expect(el).to.be.accessible();
     await started(el);
@@ -269,7 +274,7 @@ describe('<ngo-survey>', () => {
     expect($<HTMLInputElement>(el, 'input[name="q-overall_rating"][value="2"]')!.checked).to.equal(true);
     $<HTMLButtonElement>(el, '#back')!.click();
     await waitFor(() => $(el, '#start'), 'the intro again');
-    $<HTMLButtonElement>(el, '.ngo-draft button')!.click(); // "Clear the form"
+    $<HTMLButtonElement>(el, '.ngo-draft button')!.click(); // "Delete saved answers"
     await waitFor(() => !$(el, '.ngo-draft'), 'the notice gone');
     await waitFor(() => focused(el) === 'button#start', 'focus on Start, not on <body>');
     expect(text($(el, '#start'))).to.equal('Rozpocznij ankietę');
@@ -295,7 +300,7 @@ describe('<ngo-survey>', () => {
     expect($(el, '.ngo-draft')).to.equal(null);
   });
 
-  it('says “draft restored” in the page’s language (uk)', async () => {
+  it('says “answers kept” in the page’s language (uk): what, where, how long, how to discard', async () => {
     api = surveyApi({ resumable: false });
     let el = await mount({ link: 'open-key', lang: 'uk' });
     await started(el);
@@ -303,8 +308,10 @@ describe('<ngo-survey>', () => {
     el.remove();
     el = await mount({ link: 'open-key', lang: 'uk' });
     const notice = await waitFor(() => $(el, '.ngo-draft'), 'the draft notice');
-    expect(text(notice)).to.include('Ми відновили ненадіслану чернетку');
-    expect(text(notice.querySelector('button'))).to.equal('Очистити форму');
+    expect(text(notice)).to.match(/^Вітаємо знову! Ми зберегли ваші відповіді від .+, тож ви можете продовжити з того місця, де зупинилися\./);
+    expect(text(notice)).to.include('лише в цьому браузері, на цьому пристрої');
+    expect(text(notice)).to.include('після надсилання або через 30 днів');
+    expect(text(notice.querySelector('button'))).to.equal('Видалити збережені відповіді');
   });
 
   it('keeps no local draft with an invitation token (the server keeps its answers)', async () => {

@@ -337,7 +337,7 @@ export class NgoSurvey extends NgoElement {
     const head = this.noHeading ? nothing : html`<${h(0)} id="survey-title" tabindex="-1">${title}</${h(0)}>`;
     switch (this.phase) {
       case 'intro':
-        return html`${head}${intro(l, lang, this.answers, h, () => this.start(l), draftNotice(this.form, lang, () => this.focuser.later('#start')))}`;
+        return html`${head}${intro(l, lang, this.answers, h, () => this.start(l), draftNotice(this.form, lang, { answers: true, onClear: () => this.focuser.later('#start') }))}`;
       case 'done':
         return html`${head}<div class="notice ok"><${h(1)} id="done-title" tabindex="-1">${this.tr('survey.thanks')}</${h(1)}><p>${this.tr('survey.thanks_note')}</p></div>`;
       case 'review':
