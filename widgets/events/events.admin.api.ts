@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CheckInResult, EventInput, SeriesInput, StaffEventItem, StaffRegistrations, StaffSeriesDetail, StaffSeriesItem, StaffSubmission } from '../../common/events.schema.js';
+import type { Organisation } from '../../common/map.schema.js';
+import { request } from '../core/api.js';
 import { staffRequest, type SessionToken } from '../core/staff.api.js';
 
 /**
@@ -56,3 +58,8 @@ export const listSeries = (base: string, signal?: AbortSignal) => staffRequest<{
 export const getSeries = (base: string, series: string, signal?: AbortSignal) => staffRequest<SeriesDetail>(base, `${BASE}/series/${id(series)}`, null, { signal });
 export const saveSeries = (base: string, session: SessionToken, series: string | null, body: SeriesBody) =>
   staffRequest<{ id?: string; ok?: true }>(base, series ? `${BASE}/series/${id(series)}` : `${BASE}/series`, session, { method: series ? 'PUT' : 'POST', body });
+
+export type MapOrganisation = z.output<typeof Organisation>;
+/** The map's published organisations matching `q` (its public read, a short page): the organiser picker's choices. */
+export const findOrganisations = (base: string, q: string, signal?: AbortSignal) =>
+  request<{ items: MapOrganisation[]; total: number }>(base, `/v1/map/organisations?${new URLSearchParams({ q: q.trim(), pageSize: '8' })}`, { signal });

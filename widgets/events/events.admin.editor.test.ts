@@ -50,6 +50,7 @@ function stubStaff(saveAnswer?: () => Response) {
     if (c.method === 'GET' && c.path === '/v1/admin/events/series/cyc1') return seriesDetail;
     if (c.method === 'GET' && c.path === '/v1/admin/events/e1') return { event: listed, input };
     if (c.method === 'POST' && c.path === '/v1/admin/events') return { id: 'e2' };
+    if (c.method === 'GET' && c.pathname === '/v1/map/organisations') return { items: [{ id: 'org7', name: 'Fundacja Łączy Nas' }], total: 1 };
     if (c.method === 'PUT' && c.path === '/v1/admin/events/e1') return saveAnswer?.() ?? { id: 'e1', promoted: 0 };
     if (c.method === 'POST' && c.path === '/v1/admin/events/series') return { id: 'cyc2' };
     if (c.method === 'PUT' && c.path === '/v1/admin/events/series/cyc1') return { ok: true };
@@ -83,7 +84,7 @@ describe('ngo-admin-events-editor', () => {
       if (lang === 'pl') {
         expect(lines).to.deep.equal([
           'Tytuł (po polsku): To pole jest wymagane.', 'Początek: To pole jest wymagane.', 'Koniec: To pole jest wymagane.',
-          'Nazwa miejsca: Podaj nazwę miejsca albo link do wydarzenia online.', 'Organizator: To pole jest wymagane.',
+          'Nazwa miejsca: Podaj nazwę miejsca albo link do wydarzenia online.', 'Nazwa organizatora: To pole jest wymagane.',
         ]);
       }
       expect(lines).to.have.length(5);
@@ -102,7 +103,13 @@ describe('ngo-admin-events-editor', () => {
     await openNew(el);
     fill(el, 'title', 'Szkolenie z klauzul społecznych');
     fill(el, 'title-uk', 'Навчання із соціальних застережень');
-    fill(el, 'organiser-name', 'Fundacja Łączy Nas');
+    fill(el, 'org-q', 'łączy');
+    await waitFor(() => root(el).querySelector('[data-org="org7"]'), 'the organisations found');
+    expect(text($(el, '[part="status"]'))).to.equal('Znaleziono 1 organizację.');
+    $(el, '[data-org="org7"]').click();
+    await waitFor(() => root(el).activeElement?.id === 'org-unlink', 'focus on the link');
+    expect($<HTMLInputElement>(el, '#organiser-name').value).to.equal('Fundacja Łączy Nas');
+    expect(text($(el, '#org-linked'))).to.include('Połączone z wpisem na mapie: Fundacja Łączy Nas.');
     fill(el, 'start', '2027-10-31T02:30');
     fill(el, 'end', '2027-10-31T01:30');
     fill(el, 'venue-name', 'Centrum Obywatelskie');
@@ -122,6 +129,8 @@ describe('ngo-admin-events-editor', () => {
     await waitFor(() => text($(el, '[part="status"]')) === 'Zapisano: Szkolenie z klauzul społecznych.', 'the announcement');
     const body = stub.calls.find((c) => c.method === 'POST' && c.path === '/v1/admin/events')!.body as Record<string, unknown>;
     expect(body).to.deep.include({ title: 'Szkolenie z klauzul społecznych', start: '2027-10-31T02:30', end: '2027-10-31T04:00', allDay: false, registrationMode: 'event', status: 'published' });
+    expect(body.organiser).to.deep.equal({ name: 'Fundacja Łączy Nas', organisationId: 'org7' });
+    expect(stub.calls.find((c) => c.pathname === '/v1/map/organisations')!.path).to.equal('/v1/map/organisations?q=%C5%82%C4%85czy&pageSize=8');
     expect(body.venue).to.deep.equal({ name: 'Centrum Obywatelskie', address: null, point: null, district: null, accessibility: ['stepFree', 'pjm'] });
     expect(body.translations).to.deep.equal({ uk: { title: 'Навчання із соціальних застережень', description: null } });
     expect((body.registration as { capacity: number }).capacity).to.equal(20);
@@ -174,7 +183,7 @@ describe('ngo-admin-events-series-editor', () => {
     await waitFor(() => root(el).activeElement?.id === 'form-heading', 'focus on the form');
     $(el, '.series-form button[type="submit"]').click();
     await waitFor(() => root(el).querySelector('.ngo-error-summary'), 'the summary');
-    expect([...root(el).querySelectorAll('.ngo-error-summary li')].map(text)).to.deep.equal(['Tytuł (po polsku): To pole jest wymagane.', 'Organizator: To pole jest wymagane.']);
+    expect([...root(el).querySelectorAll('.ngo-error-summary li')].map(text)).to.deep.equal(['Tytuł (po polsku): To pole jest wymagane.', 'Nazwa organizatora: To pole jest wymagane.']);
     await expect(el).to.be.accessible();
     fill(el, 'title', 'Klauzule społeczne w praktyce');
     fill(el, 'organiser-name', 'Urząd Miasta Krakowa');

@@ -7,6 +7,7 @@ export { NgoAdminEventsList } from './events.admin.list.js';
 export { NgoAdminEventsRegistrations } from './events.admin.registrations.js';
 export { NgoAdminEventsQueue } from './events.admin.queue.js';
 export { NgoAdminEventsEditor } from './events.admin.editor.js';
+export { NgoAdminEventsOrganiser } from './events.admin.organiser.js';
 export { NgoAdminEventsSeries, NgoAdminEventsSeriesEditor } from './events.admin.series.js';
 
 /**

@@ -4,6 +4,7 @@ import { errorSummary, field, type SummaryError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import type { ApiError } from '../core/api.js';
+import type { NgoSelectEvent } from '../core/events.js';
 import { issuesOfServer, type DraftIssue, type RegistrationDraft } from './events.admin.draft.js';
 import { tEventsAdmin as t, type EventsAdminKey } from './events.admin.i18n.js';
 
@@ -116,9 +117,19 @@ export abstract class EventsFormPart<D extends CommonDraft> extends StaffPart {
       </fieldset>`)}`;
   }
 
-  /** The organiser's name (the organisation picker comes beside it). */
+  /** The organiser's name, and the picker that links it to its organisation on the map (the kit's `ngo-select`). */
   protected organiser(lang: Lang, d: CommonDraft): TemplateResult {
-    return this.text(lang, 'organiser-name', t(lang, 'ed.organiser'), d.organiserName, (v) => this.patch({ organiserName: v }), { required: true, max: 200 });
+    const chosen = (e: NgoSelectEvent) => {
+      e.stopPropagation();
+      const { id, name } = e.detail;
+      this.patch(id ? { organisationId: id, organiserName: name } : { organisationId: null });
+      this.announce(id ? t(lang, 'org.chosen', { name }) : t(lang, 'org.unlinked'));
+    };
+    return html`<fieldset class="box">
+      <legend class="ngo-label">${t(lang, 'ed.organiser')}</legend>
+      ${this.text(lang, 'organiser-name', t(lang, 'ed.organiser.name'), d.organiserName, (v) => this.patch({ organiserName: v }), { required: true, max: 200 })}
+      <ngo-admin-events-organiser api-base=${this.api} .session=${this.session} .linked=${d.organisationId ? d.organiserName : null} @ngo-select=${chosen}></ngo-admin-events-organiser>
+    </fieldset>`;
   }
 
   /** Places, waiting list, deadline (Warsaw time) and the access-needs checklist. */

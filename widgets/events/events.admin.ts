@@ -1,6 +1,6 @@
 import { defineOnce } from '../core/define.js';
 import {
-  NgoAdminEvents, NgoAdminEventsEditor, NgoAdminEventsList, NgoAdminEventsQueue, NgoAdminEventsRegistrations, NgoAdminEventsSeries, NgoAdminEventsSeriesEditor,
+  NgoAdminEvents, NgoAdminEventsEditor, NgoAdminEventsList, NgoAdminEventsOrganiser, NgoAdminEventsQueue, NgoAdminEventsRegistrations, NgoAdminEventsSeries, NgoAdminEventsSeriesEditor,
 } from './events.admin.element.js';
 
 export * from './events.admin.element.js';
@@ -11,6 +11,7 @@ defineOnce('ngo-admin-events-list', NgoAdminEventsList);
 defineOnce('ngo-admin-events-registrations', NgoAdminEventsRegistrations);
 defineOnce('ngo-admin-events-queue', NgoAdminEventsQueue);
 defineOnce('ngo-admin-events-editor', NgoAdminEventsEditor);
+defineOnce('ngo-admin-events-organiser', NgoAdminEventsOrganiser);
 defineOnce('ngo-admin-events-series', NgoAdminEventsSeries);
 defineOnce('ngo-admin-events-series-editor', NgoAdminEventsSeriesEditor);
 
@@ -21,6 +22,7 @@ declare global {
     'ngo-admin-events-registrations': NgoAdminEventsRegistrations;
     'ngo-admin-events-queue': NgoAdminEventsQueue;
     'ngo-admin-events-editor': NgoAdminEventsEditor;
+    'ngo-admin-events-organiser': NgoAdminEventsOrganiser;
     'ngo-admin-events-series': NgoAdminEventsSeries;
     'ngo-admin-events-series-editor': NgoAdminEventsSeriesEditor;
   }
