@@ -33,6 +33,9 @@ const guide: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', ed
 /** Staff accounts, the audit log and the settings: admins only. */
 const adminOnly: AccessRow = { anonymous: false, admin: 'any', moderator: 'none', editor: 'none', adviser: 'none' };
 
+/** The outbox: every member reads its list (without recipients or subjects); only admins read a message and resend it. */
+const outboxList: AccessRow = session;
+
 /** `METHOD /path` exactly as in the OpenAPI document → who may call it. */
 export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/session': signIn,
@@ -170,6 +173,9 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'GET /v1/admin/audit': adminOnly,
   'GET /v1/admin/audit/actions': adminOnly,
   'GET /v1/admin/audit/export': adminOnly,
+  'GET /v1/admin/outbox': outboxList,
+  'GET /v1/admin/outbox/{id}': adminOnly,
+  'POST /v1/admin/outbox/{id}/resend': adminOnly,
   'GET /v1/admin/settings/clauses': adminOnly,
   'PUT /v1/admin/settings/clauses/{form}': adminOnly,
 };

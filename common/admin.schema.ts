@@ -1,5 +1,5 @@
 import * as z from './zod.js';
-import { PASSWORD_MAX, PASSWORD_MIN } from './admin.js';
+import { MAIL_STATUSES, PASSWORD_MAX, PASSWORD_MIN, RESEND_BLOCKERS } from './admin.js';
 import { STAFF_ROLES } from './taxonomy.js';
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -93,6 +93,56 @@ export const UpdateStaffInput = z
     disabled: z.boolean().optional(),
   })
   .meta({ id: 'UpdateStaffInput' });
+
+/** A message's state in the outbox: `logged` went to the server log (no SMTP configured), `failed` gave up after its retries. */
+export const MailStatusSchema = z.enum(MAIL_STATUSES);
+
+/**
+ * GET /v1/admin/outbox: one message. The recipient and subject are personal data: `null` unless the
+ * reader is an admin (`personal` on the list says which); the error has addresses masked for others.
+ */
+export const OutboxMessage = z
+  .object({
+    id: z.string(),
+    /** The mail template (`consultations.remark-arrived`); its first part is the module. */
+    template: z.string(),
+    lang: z.string(),
+    status: MailStatusSchema,
+    attempts: z.number().int(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    /** When the next attempt is due, while the message is pending. */
+    nextAttemptAt: z.string().nullable(),
+    /** The last sending error (kept after a resend until a send succeeds). */
+    error: z.string().nullable(),
+    to: z.string().nullable(),
+    subject: z.string().nullable(),
+    /** Why it cannot be resent now (`resendBlocker`), or null when it can. */
+    resendBlocked: z.enum(RESEND_BLOCKERS).nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+export const OutboxQuery = z.object({
+  status: MailStatusSchema.optional(),
+  /** Keyset paging: the `next` cursor of the previous page. */
+  before: z.string().regex(/^[\w:.+-]{1,80}\|[\w-]{1,64}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const OutboxPage = z
+  .object({
+    items: z.array(OutboxMessage),
+    /** Whether recipients and subjects are shown (admins only). */
+    personal: z.boolean(),
+    /** The cursor of the next (older) page, or null on the last one. */
+    next: z.string().nullable(),
+    /** Messages per state, over the whole outbox. */
+    counts: z.record(MailStatusSchema, z.number().int()),
+  })
+  .meta({ id: 'OutboxPage' });
+
+/** GET /v1/admin/outbox/{id} (admins): the message with its text; secret link tokens are masked. */
+export const OutboxMessageDetail = OutboxMessage.extend({ body: z.string() }).meta({ id: 'OutboxMessageDetail' });
 
 /** The audit log's filters: who, which module, which action, which Warsaw days (inclusive); the texts in `lang`. */
 export const AuditFilter = z.object({

@@ -32,3 +32,22 @@ export const ROLE_LABELS: LabelTable<StaffRole> = {
   editor: { pl: 'redaktor', en: 'editor', uk: 'редактор' },
 };
 export const tRole = /* @__PURE__ */ labelTranslator(ROLE_LABELS);
+
+/** The states of a message in the outbox (`mail_outbox.status`). */
+export const MAIL_STATUSES = ['pending', 'sent', 'logged', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** Why a message cannot be resent: it is still queued, or only admins resend (they see the recipient). */
+export const RESEND_BLOCKERS = ['queued', 'admin_only'] as const;
+export type ResendBlocker = (typeof RESEND_BLOCKERS)[number];
+
+/**
+ * The one rule for "resend this message", for the outbox route and the panel's button: a failed
+ * message goes back to the queue, a sent (or logged) one is queued again as a copy; a pending one
+ * is already on its way. Only admins resend, since they alone see to whom it goes.
+ */
+export function resendBlocker(role: StaffRole, status: MailStatus): ResendBlocker | null {
+  if (role !== 'admin') return 'admin_only';
+  if (status === 'pending') return 'queued';
+  return null;
+}

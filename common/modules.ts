@@ -96,6 +96,7 @@ export const MODULES = {
     sections: {
       staff: { tag: 'ngo-admin-staff', chunk: 'ngo-admin-sections.js', src: 'admin/sections/index.ts', roles: [] },
       audit: { tag: 'ngo-admin-audit', chunk: 'ngo-admin-sections.js', src: 'admin/sections/index.ts', roles: [] },
+      outbox: { tag: 'ngo-admin-outbox', chunk: 'ngo-admin-sections.js', src: 'admin/sections/index.ts', roles: ['moderator', 'editor', 'adviser'] },
       settings: { tag: 'ngo-admin-settings', chunk: 'ngo-admin-sections.js', src: 'admin/sections/index.ts', roles: [] },
     },
   },

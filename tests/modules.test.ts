@@ -99,10 +99,10 @@ describe('the module table (common/modules.ts)', () => {
   });
 
   it('derives the sections each role reaches and the clause forms', () => {
-    expect(sectionsFor('moderator')).toEqual(['map', 'consultations', 'events']);
-    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'events', 'surveys', 'guide', 'advice', 'staff', 'audit', 'settings']);
-    expect(sectionsFor('adviser')).toEqual(['advice']);
-    expect(sectionsFor('editor')).toEqual(['map', 'consultations', 'events', 'surveys', 'guide']);
+    expect(sectionsFor('moderator')).toEqual(['map', 'consultations', 'events', 'outbox']);
+    expect(sectionsFor('admin')).toEqual(['map', 'consultations', 'events', 'surveys', 'guide', 'advice', 'staff', 'audit', 'outbox', 'settings']);
+    expect(sectionsFor('adviser')).toEqual(['advice', 'outbox']);
+    expect(sectionsFor('editor')).toEqual(['map', 'consultations', 'events', 'surveys', 'guide', 'outbox']);
     expect(canReach('editor', 'consultations')).toBe(true);
     expect(canReach('editor', 'settings')).toBe(false);
     expect(CLAUSE_FORMS).toEqual(['map', 'consultations', 'events', 'advice']);

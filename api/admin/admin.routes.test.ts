@@ -58,7 +58,7 @@ describe.each(dialects)('staff accounts on %s', (dialect) => {
     expect(raw).not.toMatch(/Secure/i);
     expect(cookie).toMatch(/^ngo_session=/);
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
-    expect(body.sections).toEqual(['map', 'consultations', 'events']);
+    expect(body.sections).toEqual(['map', 'consultations', 'events', 'outbox']);
     const me = await t.app.request('/v1/admin/session', { headers: { cookie } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as any).staff.email).toBe('mod@example.org');

@@ -60,7 +60,7 @@ describe.each(dialects)('staff management in the panel on %s', (dialect) => {
     const login = await signIn(t, 'ada.adviser@example.org', NEW_PASSWORD);
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    expect(((await login.json()) as { sections: string[] }).sections).toEqual(['advice']);
+    expect(((await login.json()) as { sections: string[] }).sections).toEqual(['advice', 'outbox']);
     expect((await t.app.request('/v1/admin/advice/cases', { headers: { cookie } })).status).toBe(200);
 
     const disabled = await t.app.request(`/v1/admin/staff/${staff.id}`, json({ disabled: true }, admin.headers, 'PATCH'));

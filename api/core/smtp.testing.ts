@@ -3,13 +3,18 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * A local SMTP server for tests: every message it is given goes to `onMessage` as sent (latin1, so
- * any bytes survive) with its envelope recipients. Used by the outbox tests and tests/instances.
+ * any bytes survive) with its envelope recipients; a recipient `refuse` names is refused with a 550. Used by the outbox tests and tests/instances.
  */
-export async function captureSmtp(onMessage: (raw: string, to: string[]) => void): Promise<{ url: string; close(): Promise<void> }> {
+export async function captureSmtp(onMessage: (raw: string, to: string[]) => void, options: { refuse?: (to: string) => boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // A recipient `refuse` names is answered as a real server does for a mailbox that does not exist.
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address)) return callback();
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -50,10 +50,10 @@ describe.each(dialects)('the staff router on %s', (dialect) => {
   });
 
   it("lists the section in the session of the roles that reach it, in the module list's order", async () => {
-    expect(editor.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide']);
-    expect(moderator.sections).toEqual(['map', 'consultations', 'events']);
+    expect(editor.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide', 'outbox']);
+    expect(moderator.sections).toEqual(['map', 'consultations', 'events', 'outbox']);
     const admin = await staffSession(t, 'admin');
-    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide', 'advice', 'staff', 'audit', 'settings']);
+    expect(admin.sections).toEqual(['early', 'map', 'consultations', 'events', 'surveys', 'guide', 'advice', 'staff', 'audit', 'outbox', 'settings']);
   });
 
   // The ways in without a session: signing in, and the mailed set-password link (forgot, what a link is for, set).

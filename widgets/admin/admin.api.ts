@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditChoices as AuditChoicesSchema, AuditEntry as AuditEntrySchema, AuditPage as AuditPageSchema, InviteStaffInput, PasswordLinkInfo, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
+import type { AuditChoices as AuditChoicesSchema, AuditEntry as AuditEntrySchema, AuditPage as AuditPageSchema, InviteStaffInput, OutboxMessage as OutboxMessageSchema, OutboxMessageDetail, OutboxPage as OutboxPageSchema, PasswordLinkInfo, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { ClauseForm } from '../../common/clauses.js';
 import type { ClauseInput, StaffClause } from '../../common/clauses.schema.js';
 import { downloadQuery, type CsvDialect, type TableFormat } from '../../common/export.js';
@@ -74,6 +74,23 @@ export const getAuditChoices = (base: string, lang: string, signal?: AbortSignal
 /** A download of the filtered log (XLSX or CSV in either dialect). */
 export const auditExportUrl = (base: string, filter: AuditFilter, download: { format: TableFormat; dialect: CsvDialect }, lang: string) =>
   `${base}/v1/admin/audit/export?${auditQuery(filter, lang)}&${downloadQuery(download)}`;
+
+export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
+export type OutboxPage = z.infer<typeof OutboxPageSchema>;
+export type OutboxQuery = { status?: OutboxMessage['status']; before?: string };
+
+export function listOutbox(base: string, q: OutboxQuery, signal?: AbortSignal) {
+  const params = new URLSearchParams({ limit: '50' });
+  if (q.status) params.set('status', q.status);
+  if (q.before) params.set('before', q.before);
+  return adminRequest<OutboxPage>(base, `/v1/admin/outbox?${params}`, null, { signal });
+}
+
+export const getOutboxMessage = (base: string, id: string, signal?: AbortSignal) =>
+  adminRequest<z.infer<typeof OutboxMessageDetail>>(base, `/v1/admin/outbox/${encodeURIComponent(id)}`, null, { signal });
+
+export const resendMessage = (base: string, session: AdminSession, id: string) =>
+  adminRequest<OutboxMessage>(base, `/v1/admin/outbox/${encodeURIComponent(id)}/resend`, session, { method: 'POST' });
 
 export const listClauses = (base: string, signal?: AbortSignal) => adminRequest<{ items: StaffClause[] }>(base, '/v1/admin/settings/clauses', null, { signal });
 

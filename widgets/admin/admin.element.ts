@@ -103,7 +103,7 @@ export class NgoAdmin extends NgoElement {
   declare mapBoundaries: string;
   declare private phase: Phase;
   declare private session: AdminSession | null;
-  /** The open section: one the session lists, which this build may not have (then a notice shows). */
+  /** The open section: one the session lists and this build has (a section the server names but no module of this build defines is left out, never shown as a placeholder). */
   declare private current: string | null;
   declare private status: string;
   declare private sectionEl: HTMLElement | null;
@@ -196,7 +196,7 @@ export class NgoAdmin extends NgoElement {
   private readonly onOpenSection = (e: Event) => {
     e.stopPropagation();
     const section = (e as CustomEvent<{ section: string }>).detail.section;
-    if (this.session?.sections.includes(section)) this.onNav(section);
+    if (isAdminSection(section) && this.session?.sections.includes(section)) this.onNav(section);
   };
 
   /** A link inside the panel to an item (the audit log's, `#<section>/<id>`) opens that section with the item. */
@@ -243,7 +243,7 @@ export class NgoAdmin extends NgoElement {
     this.session = session;
     this.phase = 'panel';
     this.login.reset();
-    const link = this.deepLink && session.sections.includes(this.deepLink.section) ? this.deepLink : null;
+    const link = this.deepLink && isAdminSection(this.deepLink.section) && session.sections.includes(this.deepLink.section) ? this.deepLink : null;
     this.deepLink = null;
     const keep = this.current && (this.current === START || session.sections.includes(this.current));
     void this.open(link ? link.section : keep ? this.current! : START, link?.item ?? null);
@@ -353,7 +353,7 @@ export class NgoAdmin extends NgoElement {
         ? html`<div class="layout">
             <nav part="nav" aria-label=${tAdmin(lang, 'admin.nav')}>
               <ul>
-                ${[START, ...session.sections].map(
+                ${[START, ...session.sections.filter(isAdminSection)].map(
                   (s) => html`<li><button type="button" data-section=${s} aria-current=${s === current ? 'page' : 'false'} @click=${() => this.onNav(s)}>${this.sectionLabel(s)}${this.badges[s]
                     ? html`<span class="badge" aria-hidden="true">${this.badges[s]}</span><span class="ngo-sr">${tAdmin(lang, 'admin.nav.waiting', { count: this.badges[s] })}</span>`
                     : nothing}</button></li>`,
@@ -376,10 +376,9 @@ export class NgoAdmin extends NgoElement {
     return tAdmin.has(this.locale, key) ? tAdmin(this.locale, key as AdminKey) : section;
   }
 
-  /** While a section loads, when its chunk failed (with a retry), or when this build has no such section. */
+  /** While a section loads, or when its chunk failed (with a retry). */
   private renderSectionState(section: string) {
     const lang = this.locale;
-    if (section !== START && !isAdminSection(section)) return html`<p>${tAdmin(lang, 'admin.section_unavailable')}</p>`;
     if (!this.sectionFailed) return html`<p>${tAdmin(lang, 'loading')}</p>`;
     return html`<p class="ngo-error" role="alert">${tAdmin(lang, 'admin.section_failed')}</p>
       <button type="button" @click=${() => this.open(section)}>${tAdmin(lang, 'retry')}</button>`;
