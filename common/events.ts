@@ -51,7 +51,7 @@ export const QUESTION_KINDS = ['text', 'choice', 'multi', 'boolean'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Bounds on one public list read (issue 16): totals count up to `results` ("more than 1,000"), offsets stop at `offset` (page on with `after`). */
-export const EVENT_READ_LIMITS = { results: 1000, offset: 1000 } as const;
+export const EVENT_READ_LIMITS = { results: 1000, offset: 1000, qTerms: 6 } as const;
 
 export const EVENT_LIMITS = {
   title: 200, description: 8000, venueName: 200, address: 300, url: 500, organiser: 200, priceNote: 200,

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.js';
 import type { EventAudience, EventStatus, RegistrationMode, VenueAccessibility } from '../../common/events.js';
 import { EVENT_READ_LIMITS, placesLeft, registrationOpen } from '../../common/events.js';
 import type { CalendarEvent, EventFilters, EventInput, Question, RegistrationInfo, RegistrationSettings, SeriesInput } from '../../common/events.schema.js';
-import { searchTokens } from '../../common/map.js';
+import { prefixEnd, queryPrefixes, searchTokens } from '../../common/search.js';
+import { isPostgres } from '../db/database.js';
 import { ApiError } from '../core/errors.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -242,8 +243,6 @@ export const settingsOf = (p: PlacesRow): RegistrationSettings => ({
 
 // ---- Public list ------------------------------------------------------------------------------
 
-/** The next string after every string that starts with `prefix`. */
-const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 type EventQuery = SelectQueryBuilder<Database, 'calendar_event', {}>;
 export const PUBLIC_STATUSES: EventStatus[] = ['published', 'cancelled'];
 
@@ -267,10 +266,52 @@ export function applyEventFilters<Q extends EventQuery>(qb: Q, f: EventFilters, 
   if (f.online === true) q = q.where('calendar_event.online_url', 'is not', null) as Q;
   if (f.online === false) q = q.where('calendar_event.online_url', 'is', null) as Q;
   if (f.accessible) q = q.where('calendar_event.step_free', '=', 1) as Q;
-  for (const token of searchTokens(f.q ?? '').slice(0, 6)) {
-    q = q.where('calendar_event.id', 'in', (eb) => eb.selectFrom('calendar_event_token').select('event_id').where('token', '>=', token).where('token', '<', prefixEnd(token))) as Q;
-  }
   return q;
+}
+
+/**
+ * The words an events search looks for: folded, at most `EVENT_READ_LIMITS.qTerms`; one-letter
+ * words are left out (`a`, `w`, `z` match a prefix of a large share of all tokens and narrow nothing).
+ */
+export const eventSearchWords = (q: string | undefined): string[] => queryPrefixes(q ?? '', { max: 50 }).filter((w) => w.length > 1).slice(0, EVENT_READ_LIMITS.qTerms);
+
+/**
+ * The events matching the filters, as a query over `calendar_event`. A search is driven from its
+ * words' token ranges (intersected, then each event read by key) in a join order the planner cannot
+ * turn around: a `CROSS JOIN` on SQLite, a `LATERAL … OFFSET 0` on PostgreSQL, which otherwise,
+ * with stale statistics, walked the events and probed the token range once per row. Without a
+ * search the filters run over the time index.
+ */
+export function matchingEvents(db: Db, f: EventFilters, now: Date, statuses: EventStatus[] = PUBLIC_STATUSES): EventQuery {
+  const words = eventSearchWords(f.q);
+  if (!words.length) return applyEventFilters(db.selectFrom('calendar_event') as EventQuery, f, now, statuses);
+  const ranges = words.map((w) => db.selectFrom('calendar_event_token').select('calendar_event_token.event_id as eid').where('token', '>=', w).where('token', '<', prefixEnd(w)));
+  const ids = ranges.length === 1 ? ranges[0]!.distinct() : ranges.slice(1).reduce((acc, r) => acc.intersect(r), ranges[0]!);
+  if (isPostgres(db)) {
+    return db
+      .selectFrom(ids.as('c'))
+      .crossJoinLateral((eb) => applyEventFilters(eb.selectFrom('calendar_event').selectAll('calendar_event').whereRef('calendar_event.id', '=', 'c.eid') as unknown as EventQuery, f, now, statuses).offset(0).as('calendar_event')) as unknown as EventQuery;
+  }
+  return applyEventFilters(db.selectFrom(ids.as('c')).crossJoin('calendar_event').whereRef('calendar_event.id', '=', 'c.eid') as unknown as EventQuery, f, now, statuses);
+}
+
+export interface EventListOptions { limit: number; offset?: number; after?: KeysetCursor; statuses?: EventStatus[]; countCap?: number }
+
+/**
+ * The queries behind one list read: the count of matches up to `countCap + 1` and the page of
+ * rows in time order (one more than `limit`, to tell whether a next page exists). Exported for the
+ * plan test (`tests/read-plans.test.ts`), which checks their plans at city scale.
+ */
+export function eventListQueries(db: Db, f: EventFilters, now: Date, opts: EventListOptions) {
+  const base = matchingEvents(db, f, now, opts.statuses);
+  const cap = opts.countCap ?? EVENT_READ_LIMITS.results;
+  const count = db.selectFrom(base.select('calendar_event.id').limit(cap + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n'));
+  const after = opts.after;
+  const page = after
+    ? base.where((eb) => eb.or([eb('calendar_event.starts_at', '>', after.key), eb.and([eb('calendar_event.starts_at', '=', after.key), eb('calendar_event.id', '>', after.id)])]))
+    : base;
+  const rows = page.selectAll('calendar_event').orderBy('calendar_event.starts_at').orderBy('calendar_event.id').limit(opts.limit + 1).offset(after ? 0 : (opts.offset ?? 0));
+  return { count, rows, cap };
 }
 
 /**
@@ -279,22 +320,14 @@ export function applyEventFilters<Q extends EventQuery>(qb: Q, f: EventFilters, 
  * (`totalCapped` past it), so a broad filter never costs a count of every row; `next` is the
  * cursor of the page after this one.
  */
-export async function findEventRows(db: Db, f: EventFilters, now: Date, opts: { limit: number; offset?: number; after?: KeysetCursor; statuses?: EventStatus[]; countCap?: number }) {
-  const base = applyEventFilters(db.selectFrom('calendar_event') as EventQuery, f, now, opts.statuses);
-  const cap = opts.countCap ?? EVENT_READ_LIMITS.results;
-  const { n } = await db
-    .selectFrom(base.select('calendar_event.id').limit(cap + 1).as('m'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const after = opts.after;
-  const page = after
-    ? base.where((eb) => eb.or([eb('calendar_event.starts_at', '>', after.key), eb.and([eb('calendar_event.starts_at', '=', after.key), eb('calendar_event.id', '>', after.id)])]))
-    : base;
-  const rows = await page.selectAll('calendar_event').orderBy('calendar_event.starts_at').orderBy('calendar_event.id').limit(opts.limit + 1).offset(after ? 0 : (opts.offset ?? 0)).execute();
+export async function findEventRows(db: Db, f: EventFilters, now: Date, opts: EventListOptions) {
+  const q = eventListQueries(db, f, now, opts);
+  const { n } = await q.count.executeTakeFirstOrThrow();
+  const rows = await q.rows.execute();
   const more = rows.length > opts.limit;
   if (more) rows.pop();
   const last = rows.at(-1);
-  return { total: Math.min(Number(n), cap), totalCapped: Number(n) > cap, next: more && last ? encodeCursor({ key: last.starts_at, id: last.id }) : null, rows };
+  return { total: Math.min(Number(n), q.cap), totalCapped: Number(n) > q.cap, next: more && last ? encodeCursor({ key: last.starts_at, id: last.id }) : null, rows };
 }
 
 // ---- Output -----------------------------------------------------------------------------------

@@ -51,6 +51,13 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     expect(await titles('accessible=true')).toEqual([a]);
     expect(await titles('q=podgorz')).toEqual([a]);
     expect(await titles('q=grant')).toEqual([b]);
+    // Several words narrow (every one must match), in any case and diacritics, with a filter too;
+    // a one-letter word narrows nothing and is left out ('w', 'o': everything would start with some).
+    expect(await titles('q=Webinar%20GRANTACH')).toEqual([b]);
+    expect(await titles('q=forum%20grant')).toEqual([]);
+    expect(await titles('q=forum%20w%20podg%C3%B3rzu&district=13')).toEqual([a]);
+    expect(await titles('q=webinar%20o')).toEqual([b]);
+    expect(await titles('q=w')).toHaveLength(3);
     expect(await titles(`from=${local(Date.now() - 40 * DAY).slice(0, 10)}&to=${local(Date.now() - 20 * DAY).slice(0, 10)}`)).toHaveLength(1);
 
     const ics = await t.app.request('/v1/events?audience=ngo&format=ics');

@@ -13,6 +13,7 @@ import * as addOrganisationSearchText from './2026_12_02_1151_add_organisation_s
 import * as staffPanel from './2026_12_02_2100_staff_panel.js';
 import * as addGuideReviewOn from './2026_12_02_2500_add_guide_review_on.js';
 import * as supportOnce from './2026_12_04_4001_support_once.js';
+import * as addEventFilterIndexes from './2026_12_04_4002_add_event_filter_indexes.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_2100_staff_panel': staffPanel,
   '2026_12_02_2500_add_guide_review_on': addGuideReviewOn,
   '2026_12_04_4001_support_once': supportOnce,
+  '2026_12_04_4002_add_event_filter_indexes': addEventFilterIndexes,
 };
