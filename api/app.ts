@@ -21,6 +21,7 @@ import { STAFF_BASE, contractDocument, routeKeys } from './core/openapi.js';
 import { bodyLimits, type OpenApiLike } from './core/body-limits.js';
 import { MODULES } from './modules.js';
 import { staticRoutes } from './core/static.js';
+import { compressPublicJson } from './core/compress.js';
 import { docsPage } from './core/docs.js';
 import { notModified } from './core/cache.js';
 
@@ -85,6 +86,7 @@ export function createApp({ db, handle, config, log = createLogger(config.logLev
   // Each route's body limit as its schema implies (a long draft act), read from the document once every route is registered.
   let limits: ((method: string, path: string) => number | undefined) | undefined;
   app.use('/v1/*', jsonBody((method, path) => (limits ??= bodyLimits(openApi().document, config.bodyLimit))(method, path) ?? config.bodyLimit, uploadPathsOf(modules)));
+  app.use('/v1/*', compressPublicJson(config));
   const reads = readGate(config, handle);
   app.use('/v1/*', reads.middleware);
 

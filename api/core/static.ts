@@ -75,7 +75,13 @@ const MIN_COMPRESS_BYTES = 512;
  * file is compressible text. Each file is compressed once, at its best level, and kept beside its body.
  */
 export function pickEncoding(acceptEncoding: string | undefined, file: string, size: number): 'br' | 'gzip' | null {
-  if (!acceptEncoding || size < MIN_COMPRESS_BYTES || !COMPRESSIBLE.has(extname(file).toLowerCase())) return null;
+  if (size < MIN_COMPRESS_BYTES || !COMPRESSIBLE.has(extname(file).toLowerCase())) return null;
+  return acceptedEncoding(acceptEncoding);
+}
+
+/** Brotli, else gzip, when `Accept-Encoding` accepts it (a `q=0` refuses); null for neither. */
+export function acceptedEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
   const accepted = new Set<string>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
