@@ -26,13 +26,14 @@ export const adminStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(10em, 14em) 1fr;
+    /* minmax(0, …): the open section never grows past the screen to fit a wide table or form (its table-wrap scrolls instead). */
+    grid-template-columns: minmax(10em, 14em) minmax(0, 1fr);
     gap: var(--_ngo-space);
     align-items: start;
   }
   @media (max-width: 40em) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   nav ul {

@@ -87,7 +87,7 @@ export class NgoAdminMapEditor extends StaffPart {
         <dt>${t(lang, 'history.current')}</dt><dd>${state(entry.status)}</dd>
         <dt>${t(lang, 'history.owner')}</dt><dd>${entry.ownerEmail ?? '—'}</dd>
       </dl>
-      <div class="table-wrap"><table class="history">
+      <div class="table-wrap"><table class="history stack">
         <caption>${t(lang, 'history.caption')}</caption>
         <thead><tr>
           <th scope="col">${t(lang, 'history.version')}</th><th scope="col">${t(lang, 'history.status')}</th><th scope="col">${t(lang, 'history.by')}</th>
@@ -98,11 +98,11 @@ export class NgoAdminMapEditor extends StaffPart {
             .sort((a, b) => b.version - a.version)
             .map(
               (v) => html`<tr>
-                <th scope="row">${v.version}</th>
-                <td>${state(v.status)}</td>
-                <td>${formatChangedBy(lang, v.changedBy, self)}</td>
-                <td>${formatVersionNote(lang, v.note)}</td>
-                <td><time datetime=${v.createdAt}>${formatDateTime(lang, v.createdAt)}</time></td>
+                <th scope="row" data-label=${t(lang, 'history.version')}>${v.version}</th>
+                <td data-label=${t(lang, 'history.status')}>${state(v.status)}</td>
+                <td data-label=${t(lang, 'history.by')}>${formatChangedBy(lang, v.changedBy, self)}</td>
+                <td data-label=${t(lang, 'history.note')}>${formatVersionNote(lang, v.note)}</td>
+                <td data-label=${t(lang, 'history.date')}><time datetime=${v.createdAt}>${formatDateTime(lang, v.createdAt)}</time></td>
               </tr>`,
             )}
         </tbody>

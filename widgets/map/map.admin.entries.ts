@@ -156,7 +156,7 @@ export class NgoAdminMapEntries extends StaffPart {
     const page = this.query.page;
     const districts = (o: StaffOrganisation) =>
       o.cityWide ? t(lang, 'city_wide') : o.districts.map((id) => DISTRICTS.find((d) => d.id === id)?.name ?? String(id)).join(', ') || '—';
-    return html`<div class="table-wrap"><table>
+    return html`<div class="table-wrap"><table class="stack">
         <caption>${t(lang, 'entries.count', { count: total })}</caption>
         <thead><tr>
           <th scope="col">${t(lang, 'col.name')}</th><th scope="col">${t(lang, 'col.status')}</th><th scope="col">${t(lang, 'col.districts')}</th>
@@ -165,10 +165,10 @@ export class NgoAdminMapEntries extends StaffPart {
         <tbody>
           ${items.map(
             (o) => html`<tr>
-              <th scope="row">${o.name}</th>
-              <td>${t(lang, `state.${o.status}`)}</td>
-              <td>${districts(o)}</td>
-              <td><time datetime=${o.updatedAt}>${formatDate(lang, o.updatedAt, { dateStyle: 'medium' })}</time></td>
+              <th scope="row" data-label=${t(lang, 'col.name')}>${o.name}</th>
+              <td data-label=${t(lang, 'col.status')}>${t(lang, `state.${o.status}`)}</td>
+              <td data-label=${t(lang, 'col.districts')}>${districts(o)}</td>
+              <td data-label=${t(lang, 'col.updated')}><time datetime=${o.updatedAt}>${formatDate(lang, o.updatedAt, { dateStyle: 'medium' })}</time></td>
               <td data-id=${o.id}>${this.renderActions(o)}</td>
             </tr>`,
           )}

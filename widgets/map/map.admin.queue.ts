@@ -74,7 +74,7 @@ export class NgoAdminMapQueue extends StaffPart {
     return html`<h4 id="queue-heading" tabindex="-1">${t(lang, 'queue.heading')}</h4>
       ${this.renderTask(this.queue, {
         empty: t(lang, 'queue.empty'),
-        complete: (items) => html`<div class="table-wrap"><table>
+        complete: (items) => html`<div class="table-wrap"><table class="stack">
           <caption>${t(lang, 'queue.count', { count: items.length })}</caption>
           <thead><tr>
             <th scope="col">${t(lang, 'col.type')}</th><th scope="col">${t(lang, 'col.organisation')}</th>
@@ -83,10 +83,10 @@ export class NgoAdminMapQueue extends StaffPart {
           <tbody>
             ${items.map(
               (s) => html`<tr>
-                <td>${t(lang, `type.${s.type}`)}</td>
-                <th scope="row"><button type="button" class="link" data-id=${s.id} @click=${() => this.open(s)}>${s.data.name}</button></th>
-                <td>${s.submitter.name}<br /><span class="muted">${s.submitter.email}</span></td>
-                <td><time datetime=${s.createdAt}>${formatDateTime(lang, s.createdAt)}</time></td>
+                <td data-label=${t(lang, 'col.type')}>${t(lang, `type.${s.type}`)}</td>
+                <th scope="row" data-label=${t(lang, 'col.organisation')}><button type="button" class="link" data-id=${s.id} @click=${() => this.open(s)}>${s.data.name}</button></th>
+                <td data-label=${t(lang, 'col.submitter')}>${s.submitter.name}<br /><span class="muted">${s.submitter.email}</span></td>
+                <td data-label=${t(lang, 'col.date')}><time datetime=${s.createdAt}>${formatDateTime(lang, s.createdAt)}</time></td>
               </tr>`,
             )}
           </tbody>
@@ -105,11 +105,11 @@ export class NgoAdminMapQueue extends StaffPart {
         ${s.note ? html`<dt>${t(lang, 'note')}</dt><dd>${s.note}</dd>` : nothing}
       </dl>
       ${s.diff.length
-        ? html`<div class="table-wrap"><table class="diff">
+        ? html`<div class="table-wrap"><table class="diff stack">
             <caption>${t(lang, 'diff.caption')}</caption>
             <thead><tr><th scope="col">${t(lang, 'diff.field')}</th><th scope="col">${t(lang, 'diff.before')}</th><th scope="col">${t(lang, 'diff.after')}</th></tr></thead>
             <tbody>
-              ${s.diff.map((d) => html`<tr><th scope="row">${label(d.field)}</th><td>${formatValue(lang, d.field, d.before)}</td><td>${formatValue(lang, d.field, d.after)}</td></tr>`)}
+              ${s.diff.map((d) => html`<tr><th scope="row">${label(d.field)}</th><td data-label=${t(lang, 'diff.before')}>${formatValue(lang, d.field, d.before)}</td><td data-label=${t(lang, 'diff.after')}>${formatValue(lang, d.field, d.after)}</td></tr>`)}
             </tbody>
           </table></div>`
         : html`<p>${t(lang, 'diff.none')}</p>`}

@@ -325,7 +325,8 @@ describe('ngo-admin-map', () => {
 
       async function openEditor(el: NgoAdminMap, button: string) {
         $(el, button).click();
-        await waitUntil(() => formOf(el)?.shadowRoot?.activeElement?.classList.contains('title'), 'focus did not move to the form');
+        // The form's chunk loads on first use: on a loaded machine that takes more than waitUntil's default second.
+        await waitUntil(() => formOf(el)?.shadowRoot?.activeElement?.classList.contains('title'), 'focus did not move to the form', { timeout: 8000 });
       }
 
       it('Edit opens the entry in the form, prefilled, beside its history, and stays accessible', async () => {
@@ -365,6 +366,7 @@ describe('ngo-admin-map', () => {
         const el = await mountEditable();
         await openEditor(el, '[data-id="o2"] .edit');
         const picker = await waitFor(() => inForm<NgoPointPicker>(el, 'ngo-point-picker'), 'the point picker');
+        await customElements.whenDefined('ngo-point-picker'); // its chunk loads with the form's first render
         expect([picker.tiles, picker.boundaries]).to.deep.equal([BLANK_TILE, BOUNDARIES]);
         const box = await waitFor(() => picker.shadowRoot!.querySelector<HTMLElement>('.pick-map.leaflet-container'), 'the picking map');
         expect(box.querySelector<HTMLImageElement>('img.leaflet-tile')?.src ?? BLANK_TILE).to.equal(BLANK_TILE);
