@@ -195,7 +195,7 @@ describe('ngo-admin-events-series-editor', () => {
       kind: 'cycle', title: 'Klauzule społeczne w praktyce', registrationMode: 'series', attendancePercent: 75,
     });
     await waitFor(() => root(el).activeElement?.id === 'series-new', 'focus back on the list');
-    $(el, '[data-id="cyc1"] .edit').click();
+    (await waitFor(() => root(el).querySelector<HTMLElement>('[data-id="cyc1"] .edit'), 'the reloaded list')).click();
     await waitFor(() => $<HTMLInputElement>(el, '#title')?.value === 'Akademia Kraków dla NGO', 'the stored series');
     expect($<HTMLInputElement>(el, '#capacity').value).to.equal('12');
     $(el, '#kind-programme').click();

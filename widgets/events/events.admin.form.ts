@@ -93,13 +93,13 @@ export abstract class EventsFormPart<D extends CommonDraft> extends StaffPart {
     return html`<fieldset class="ngo-field checks" part="field" aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
       <legend class="ngo-label">${legend}</legend>
       ${error ? html`<div class="ngo-error" id="${id}-error">${error}</div>` : nothing}
-      ${values.map((v, n) => html`<label class="check"><input type=${one ? 'radio' : 'checkbox'} id=${n === 0 ? first : `${id}-${v}`} name=${id} value=${v} .checked=${selected.includes(v)}
+      ${values.map((v, n) => html`<label class="ngo-check"><input type=${one ? 'radio' : 'checkbox'} id=${n === 0 ? first : `${id}-${v}`} name=${id} value=${v} .checked=${selected.includes(v)}
         aria-invalid=${ifDefined(error ? 'true' : undefined)} @change=${(e: Event) => toggle(v, (e.target as HTMLInputElement).checked)} /> ${label(v)}</label>`)}
     </fieldset>`;
   }
 
   protected checkbox(id: string, label: string, checked: boolean, put: (v: boolean) => void): TemplateResult {
-    return html`<div class="ngo-field"><label class="check"><input type="checkbox" id=${id} .checked=${checked} @change=${(e: Event) => put((e.target as HTMLInputElement).checked)} /> ${label}</label></div>`;
+    return html`<div class="ngo-field"><label class="ngo-check"><input type="checkbox" id=${id} .checked=${checked} @change=${(e: Event) => put((e.target as HTMLInputElement).checked)} /> ${label}</label></div>`;
   }
 
   /** The title and description in Polish, and optionally in English and Ukrainian. */
