@@ -307,6 +307,14 @@ describe('<ngo-map>', () => {
         return b.length ? b : null;
       }, 'the places found');
       expect(places.map((b) => b.textContent!.trim())).to.deep.equal(['Floriańska, Stare Miasto, Kraków', 'Floriańska, Nowa Huta, Kraków']);
+      // Every place's name starts at the same edge as the field's text, one-line names too (not centred in the button).
+      const textLeft = (b: HTMLButtonElement) => {
+        const r = document.createRange();
+        r.selectNodeContents(b);
+        return r.getBoundingClientRect().left;
+      };
+      const fieldLeft = input.getBoundingClientRect().left;
+      for (const b of places) expect(textLeft(b) - fieldLeft).to.be.within(0, 24);
       const said = root(el).querySelector('.places-status')!;
       expect(said.getAttribute('role')).to.equal('status');
       expect(said.textContent).to.equal('Znaleziono 2 miejsca. Wybierz jedno, by pokazać je na mapie.');

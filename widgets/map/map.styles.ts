@@ -108,10 +108,21 @@ export const mapStyles = css`
     display: grid;
     gap: 0.25em;
   }
+  /* Each place starts at the field's edge: the kit's buttons centre their content, which set one-line names in the middle and wrapped ones at the start. */
   .places-list button {
     width: 100%;
+    justify-content: flex-start;
     text-align: start;
     overflow-wrap: break-word;
+  }
+  /* Wrapped under the field on a narrow screen, the button takes the whole row as the field does. */
+  .places-row button {
+    flex: 1 0 auto;
+  }
+  @media (min-width: 30em) {
+    .places-row button {
+      flex-grow: 0;
+    }
   }
   .skip:not(:focus) {
     position: absolute;
