@@ -35,8 +35,16 @@ const POW_MAX_NUMBER = '1000';
 
 interface Ids { consultation: string; openConsultation: string | null; event: string; article: string; organisations: string[] }
 
-async function get<T>(origin: string, path: string): Promise<T> {
-  const res = await fetch(origin + path);
+/** A GET the bench needs before it measures (ids, challenges): a reset connection of a busy server is tried again, twice. */
+async function get<T>(origin: string, path: string, attempt = 1): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(origin + path);
+  } catch (err) {
+    if (attempt >= 3) throw err;
+    await new Promise((r) => setTimeout(r, 250 * attempt));
+    return get<T>(origin, path, attempt + 1);
+  }
   if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
   return (await res.json()) as T;
 }

@@ -168,7 +168,11 @@ async function main() {
     // `--only "page,peers"`: several, comma-separated.
     const wanted = only.split(',').map((w) => w.trim()).filter(Boolean);
     for (const section of sections.filter((s) => !wanted.length || wanted.some((w) => s.name.toLowerCase().includes(w)))) {
-      const t = await section.run({ origin: server.origin, output: () => server.output() });
+      // A section that fails (a busy machine resets a connection) is reported as such; the others still run and are saved.
+      const t = await section.run({ origin: server.origin, output: () => server.output() }).catch((err: Error): Table => {
+        process.exitCode = 1;
+        return { title: `${section.name}: FAILED, not measured`, columns: ['error'], rows: [[String(err.stack ?? err).split('\n').slice(0, 3).join(' ')]] };
+      });
       tables.push(t);
       console.log('\n' + formatTable(t));
     }
