@@ -1,5 +1,5 @@
 import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../../common/consultations.js';
-
+import { sql } from 'kysely';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -146,7 +146,6 @@ async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, numbe
   return new Map(rows.map((r) => [r.consultation_id, Number(r.n)]));
 }
 
-const ORDER: Record<ConsultationStatus, number> = { open: 0, planned: 1, closed: 2, reported: 2 };
 
 /**
  * Consultations for the public list: those of `district` and the city-wide ones. Open ones come
@@ -159,14 +158,22 @@ export async function findConsultations(db: Db, f: { status?: ConsultationStatus
   if (district) q = q.where((eb) => eb.or([eb('district', '=', district), eb('district', 'is', null)]));
   // A district-scoped staff member sees only their district's consultations.
   if (districtScope) q = q.where('district', '=', districtScope);
-  const rows = (await q.limit(10_000).execute()).filter((r) => !f.status?.length || f.status.includes(statusOf(r, now)));
-  rows.sort((a, b) => {
-    const sa = statusOf(a, now), sb = statusOf(b, now);
-    if (ORDER[sa] !== ORDER[sb]) return ORDER[sa] - ORDER[sb];
-    if (sa === 'open') return a.ends_at.localeCompare(b.ends_at) || a.id.localeCompare(b.id);
-    if (sa === 'planned') return a.starts_at.localeCompare(b.starts_at) || a.id.localeCompare(b.id);
-    return b.ends_at.localeCompare(a.ends_at) || a.id.localeCompare(b.id);
-  });
+  // Each status group in its own order, read by the database from its index (ends_at, starts_at),
+  // rather than every consultation read and sorted here.
+  const at = nowIso(now);
+  const wanted = (s: ConsultationStatus) => !f.status?.length || f.status.includes(s);
+  const groups: Promise<ConsultationRow[]>[] = [];
+  if (wanted('open')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('ends_at').orderBy('id').limit(10_000).execute());
+  if (wanted('planned')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '>', at).orderBy('starts_at').orderBy('id').limit(10_000).execute());
+  if (wanted('closed') || wanted('reported')) {
+    const past = q.where((eb) => {
+      const closed = eb.and([eb('reported_at', 'is', null), eb('ends_at', '<=', at), eb('starts_at', '<=', at)]);
+      const reported = eb('reported_at', 'is not', null);
+      return wanted('closed') && wanted('reported') ? eb.or([closed, reported]) : wanted('closed') ? closed : reported;
+    });
+    groups.push(past.orderBy('ends_at', 'desc').orderBy('id').limit(10_000).execute());
+  }
+  const rows = (await Promise.all(groups)).flat();
   const counts = await publishedCounts(db, rows.map((r) => r.id));
   return rows.map((r) => ({ row: r, remarkCount: counts.get(r.id) ?? 0 }));
 }
@@ -285,8 +292,8 @@ export async function findRemarks(db: Db, consultationId: string, f: RemarkFilte
   else if (f.unit) q = q.where('r.unit_id', '=', f.unit);
   if (f.authorType) q = q.where('r.author_type', '=', f.authorType);
   if (f.decision) q = q.where('r.decision', '=', f.decision);
-  const rows = await q.limit(100_000).execute();
-  return rows.sort((a, b) => (a.unit_position ?? 0) - (b.unit_position ?? 0) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  // Sorted by the database (document order, then oldest first), not here.
+  return q.orderBy(sql`coalesce(u.position, 0)`).orderBy('r.created_at').orderBy('r.id').limit(100_000).execute();
 }
 export type RemarkWithUnit = Awaited<ReturnType<typeof findRemarks>>[number];
 
