@@ -8,8 +8,10 @@ export const articleBodyStyles = css`
   :host {
     --_ngo-callout: var(--ngo-guide-callout-bg, #fff6dd);
   }
+  /* break-word, not anywhere: a long address still wraps, but a table's columns are never
+     narrower than their longest word ('anywhere' let them shrink until words split mid-letter). */
   .body {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .body > * + * {
     margin-top: 0.75em;
