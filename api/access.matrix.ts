@@ -170,6 +170,7 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'PATCH /v1/admin/staff/{id}': adminOnly,
   'POST /v1/admin/staff/{id}/invitation': adminOnly,
   'POST /v1/admin/staff/{id}/password-reset': adminOnly,
+  'POST /v1/admin/staff/{id}/totp-reset': adminOnly,
   'GET /v1/admin/audit': adminOnly,
   'GET /v1/admin/audit/actions': adminOnly,
   'GET /v1/admin/audit/export': adminOnly,

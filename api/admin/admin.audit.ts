@@ -15,6 +15,7 @@ export const ADMIN_AUDIT: ModuleAudit = {
     'PATCH /v1/admin/staff/{id}': { ...staff, labels: { pl: 'Zmiana konta pracownika', en: "Changed a staff member's account", uk: 'Зміна облікового запису працівника' } },
     'POST /v1/admin/staff/{id}/invitation': { ...staff, labels: { pl: 'Ponowne wysłanie zaproszenia', en: 'Sent an invitation again', uk: 'Повторне надсилання запрошення' } },
     'POST /v1/admin/staff/{id}/password-reset': { ...staff, labels: { pl: 'Reset hasła pracownika', en: "Reset a staff member's password", uk: 'Скидання пароля працівника' } },
+    'POST /v1/admin/staff/{id}/totp-reset': { ...staff, labels: { pl: 'Reset weryfikacji dwuetapowej pracownika', en: "Reset a staff member's two-step verification", uk: 'Скидання двоетапної перевірки працівника' } },
     'POST /v1/admin/outbox/{id}/resend': { labels: { pl: 'Ponowne wysłanie wiadomości', en: 'Sent a message again', uk: 'Повторне надсилання повідомлення' } },
     'GET /v1/admin/audit/export': { labels: { pl: 'Pobranie dziennika zdarzeń', en: 'Downloaded the audit log', uk: 'Завантаження журналу подій' } },
   },

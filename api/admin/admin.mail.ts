@@ -52,4 +52,20 @@ export const staffResetMail = mailTemplate('admin.staff-reset', {
   },
 });
 
-export const ADMIN_MAIL = [staffInviteMail, staffPasswordMail, staffResetMail] as const;
+/** An administrator's account lost its second factor: a link to choose a password again and enrol a new code. */
+export const staffTotpResetMail = mailTemplate('admin.staff-totp-reset', {
+  pl: {
+    subject: 'Zresetowano weryfikację dwuetapową Twojego konta w panelu pracowników WiP NGO',
+    text: 'Dzień dobry, {{name}}!\n\n{{inviter}} zresetował(a) weryfikację dwuetapową Twojego konta. Dotychczasowy kod z aplikacji już nie działa, a otwarte sesje zostały zakończone.\nUstaw hasło i dodaj nowy kod do aplikacji uwierzytelniającej za pomocą linku (ważny do {{expires}}, działa raz):\n{{link}}',
+  },
+  en: {
+    subject: 'The two-step verification of your WiP NGO staff panel account was reset',
+    text: 'Hello {{name}},\n\n{{inviter}} reset the two-step verification of your account. The code from your app no longer works, and your open sessions have ended.\nChoose your password and add a new code to your authenticator app with this link (valid until {{expires}}, works once):\n{{link}}',
+  },
+  uk: {
+    subject: 'Двоетапну перевірку вашого облікового запису в панелі працівників WiP NGO скинуто',
+    text: 'Добрий день, {{name}}!\n\n{{inviter}} скинув(ла) двоетапну перевірку вашого облікового запису. Код із застосунку більше не діє, а відкриті сесії завершено.\nВстановіть пароль і додайте новий код до застосунку автентифікації за посиланням (дійсне до {{expires}}, працює один раз):\n{{link}}',
+  },
+});
+
+export const ADMIN_MAIL = [staffInviteMail, staffPasswordMail, staffResetMail, staffTotpResetMail] as const;

@@ -16,7 +16,7 @@ import { mailLang } from '../core/mail.js';
 import { createRouter } from '../core/validation.js';
 import { enforce, hit } from '../core/rate-limit.js';
 import { findStaff, findStaffByEmail, listStaff, toStaffDto, updateStaff } from './staff.repository.js';
-import { forgotPassword, inviteStaff, passwordLinkInfo, resendInvitation, resetPassword, setPasswordByLink } from './staff.service.js';
+import { forgotPassword, inviteStaff, passwordLinkInfo, resendInvitation, resetPassword, resetTotp, setPasswordByLink } from './staff.service.js';
 
 const wrongCredentials = () => new ApiError(401, 'invalid_credentials', 'Wrong e-mail, password or code');
 
@@ -287,3 +287,23 @@ staffAccountRoutes.openapi(
     return c.body(null, 204);
   },
 );
+
+staffAccountRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/totp-reset',
+    tags: ['staff'],
+    summary: "Reset another member's second factor (admin): the TOTP secret and their sessions end at once",
+    description: 'An admin member is mailed a link (valid an hour) to choose a password and enrol a new code, since an admin never signs in without one; others sign in with their password. 409 `totp_not_enrolled` when there is none, `staff_disabled` for a disabled account, `conflict` for your own.',
+    request: { params: IdParam, query: MailLangQuery },
+    responses: { 204: { description: 'Reset' }, 409: jsonContent(ErrorEnvelopeSchema, '`totp_not_enrolled`, `staff_disabled` or `conflict`'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, config, mailer } = c.var;
+    await resetTotp({ db, config, mailer }, c.var.staff!, id, mailLang(c.req.valid('query').lang));
+    c.set('auditDetails', { name: (await findStaff(db, id))?.name });
+    return c.body(null, 204);
+  },
+);
+

@@ -12,7 +12,7 @@ import { nowIso } from '../core/ids.js';
 import type { Mailer, MailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink } from '../core/secret-links.js';
 import { inTransaction } from '../core/transaction.js';
-import { staffInviteMail, staffPanelUrl, staffPasswordMail, staffResetMail } from './admin.mail.js';
+import { staffInviteMail, staffPanelUrl, staffPasswordMail, staffResetMail, staffTotpResetMail } from './admin.mail.js';
 import { findStaff, findStaffByEmail, insertStaff, revokePassword } from './staff.repository.js';
 
 /** Every set-password link (an invitation, a forgotten password, an administrator's reset). */
@@ -87,6 +87,27 @@ export async function resetPassword(s: Services, by: { name: string }, id: strin
 }
 
 /**
+ * An administrator's reset of another member's second factor (a lost or stolen phone): the secret
+ * goes and the member's sessions end at once. An admin cannot sign in without one, so an admin
+ * member gets a link (valid an hour; "forgot password" gives another) to choose a password and
+ * enrol a new code; others sign in with their password alone until they set one up again.
+ */
+export async function resetTotp(s: Services, by: { id: string; name: string }, id: string, lang: MailLang) {
+  if (id === by.id) throw new ApiError(409, 'conflict', 'You cannot reset your own second factor');
+  const user = await findStaff(s.db, id);
+  if (!user) throw new ApiError(404, 'not_found', 'Staff member not found');
+  if (user.disabled) throw new ApiError(409, 'staff_disabled', 'Enable the account first');
+  if (!user.totp_secret) throw new ApiError(409, 'totp_not_enrolled', 'This member has no second factor to reset');
+  await inTransaction(s.db, async (trx) => {
+    await trx.updateTable('staff_user').set({ totp_secret: null, totp_last_step: null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await trx.deleteFrom('staff_session').where('staff_id', '=', id).execute();
+    if (user.role !== 'admin') return;
+    const link = await createSecretLink(trx, { purpose: PASSWORD_LINK, subjectId: id, email: user.email, ttlMs: RESET_TTL_MS, supersede: true });
+    await s.mailer.enqueue({ to: user.email, template: staffTotpResetMail, lang, data: { name: user.name, inviter: by.name, expires: expires(link.expiresAt), link: staffPanelUrl(s.config, `password/${link.token}`) } }, trx);
+  });
+}
+
+/**
  * "Forgot password": mails a link when the address belongs to an active account, and does nothing
  * otherwise. The caller answers the same either way. Returns whether a mail went out (for the audit).
  */
@@ -111,7 +132,7 @@ export async function passwordLinkInfo(db: Kysely<Database>, token: string) {
   const user = await findStaff(db, link.subjectId);
   if (!user || user.disabled) throw new ApiError(404, 'link_invalid', 'This link is invalid, expired or already used');
   const invitation = user.password_set_at === null;
-  return { name: user.name, email: user.email, invitation, totpEnrolment: invitation && user.role === 'admin', expiresAt: link.expiresAt };
+  return { name: user.name, email: user.email, invitation, totpEnrolment: user.role === 'admin' && (invitation || !user.totp_secret), expiresAt: link.expiresAt };
 }
 
 /**
@@ -126,7 +147,8 @@ export async function setPasswordByLink(db: Kysely<Database>, token: string, pas
   return confirmByLink(db, token, PASSWORD_LINK, async (trx, link) => {
     const user = await trx.selectFrom('staff_user').selectAll().where('id', '=', link.subjectId).executeTakeFirst();
     if (!user || user.disabled) return null;
-    const enrol = user.password_set_at === null && user.role === 'admin';
+    // An invited admin, or one whose second factor an administrator reset, enrols a new one here.
+    const enrol = user.role === 'admin' && (user.password_set_at === null || user.totp_secret === null);
     const totpSecret = enrol ? newTotpSecret() : null;
     await trx
       .updateTable('staff_user')

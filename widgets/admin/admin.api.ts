@@ -48,6 +48,9 @@ export const changeStaff = (base: string, session: AdminSession, id: string, bod
 export const resetStaffPassword = (base: string, session: AdminSession, id: string, lang: MailLanguage) =>
   adminRequest<void>(base, `/v1/admin/staff/${encodeURIComponent(id)}/password-reset?lang=${lang}`, session, { method: 'POST' });
 
+export const resetStaffTotp = (base: string, session: AdminSession, id: string, lang: MailLanguage) =>
+  adminRequest<void>(base, `/v1/admin/staff/${encodeURIComponent(id)}/totp-reset?lang=${lang}`, session, { method: 'POST' });
+
 export const resendInvitation = (base: string, session: AdminSession, id: string, lang: MailLanguage) =>
   adminRequest<void>(base, `/v1/admin/staff/${encodeURIComponent(id)}/invitation?lang=${lang}`, session, { method: 'POST' });
 

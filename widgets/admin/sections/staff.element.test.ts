@@ -142,6 +142,19 @@ describe('<ngo-admin-staff>', () => {
     expect(text($(el, '[role="status"]'))).to.equal('Saved the changes to Jan Kowalski-Wiśniewski’s account.');
   });
 
+  it("resets another member's second factor with the CSRF token, and offers it only where there is one", async () => {
+    api = fakeApi(() => [typed(StaffUser, { ...member(), id: 's1', email: 'anna@krakow.pl', name: 'Anna Nowak', role: 'admin', district: null, totp: true }), member({ totp: true }), member({ id: 's3', email: 'ola@krakow.pl', name: 'Ola Nowa', totp: false })]);
+    const el = await mount('pl');
+    // Not for yourself, nor for a member without one.
+    expect($(el, 'tr[data-id="s1"] .totp-reset')).to.equal(null);
+    expect($(el, 'tr[data-id="s3"] .totp-reset')).to.equal(null);
+    $<HTMLButtonElement>(el, 'tr[data-id="s2"] .totp-reset')!.click();
+    await waitFor(() => text($(el, '[role="status"]')).startsWith('Zresetowano weryfikację dwuetapową konta Jan Kowalski-Wiśniewski'), 'the announcement');
+    const post = api.writes().find((c) => c.path.includes('totp-reset'))!;
+    expect(post.path).to.equal('/v1/admin/staff/s2/totp-reset?lang=pl');
+    expect(post.headers['X-CSRF-Token']).to.equal('csrf-staff-1');
+  });
+
   it('closes the editor on Escape and puts focus back on its button', async () => {
     api = fakeApi();
     const el = await mount('pl');

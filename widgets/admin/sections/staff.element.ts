@@ -5,7 +5,7 @@ import { tRole } from '../../../common/admin.js';
 import { DISTRICTS } from '../../../common/taxonomy.js';
 import { formatDateTime } from '../../core/i18n/index.js';
 import { StaffSection } from '../../core/staff-section.js';
-import { changeStaff, listStaff, resendInvitation, resetStaffPassword, type StaffMember } from '../admin.api.js';
+import { changeStaff, listStaff, resendInvitation, resetStaffPassword, resetStaffTotp, type StaffMember } from '../admin.api.js';
 import { tSections } from './sections.i18n.js';
 import { districtSelect, roleSelect } from './staff.invite.js';
 
@@ -100,6 +100,13 @@ export class NgoAdminStaff extends StaffSection {
     await this.reload(`[data-id="${s.id}"] .reset`);
   }
 
+  /** Ends the member's second factor and sessions; an admin member is mailed a link to enrol a new code. */
+  private async resetTotp(s: StaffMember): Promise<void> {
+    if (await this.send(() => resetStaffTotp(this.api, this.session!, s.id, this.mailLang))) return;
+    this.announce(tSections(this.locale, s.role === 'admin' ? 'staff.totp_reset.done_admin' : 'staff.totp_reset.done', { name: s.name, email: s.email }));
+    await this.reload(`[data-id="${s.id}"] .reset, [data-id="${s.id}"] .edit`);
+  }
+
   private async resend(s: StaffMember): Promise<void> {
     if (await this.send(() => resendInvitation(this.api, this.session!, s.id, this.mailLang))) return;
     this.announce(tSections(this.locale, 'staff.resend.done', { email: s.email }));
@@ -147,6 +154,9 @@ export class NgoAdminStaff extends StaffSection {
         : s.disabled || self
           ? nothing
           : html`<button type="button" class="link reset" aria-label=${named('staff.reset')} aria-disabled=${this.disabled} @click=${() => this.openReset(s)}>${tSections(lang, 'staff.reset')}</button>`}
+      ${s.totp && !s.disabled && !self
+        ? html`<button type="button" class="link totp-reset" aria-label=${named('staff.totp_reset')} aria-disabled=${this.disabled} @click=${() => this.resetTotp(s)}>${tSections(lang, 'staff.totp_reset')}</button>`
+        : nothing}
     </div>`;
   }
 
