@@ -201,6 +201,9 @@ describe.each(dialects)('advice staff API on %s', (dialect) => {
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text).toContain(c.row.number);
+    // The topic by its name in the export's language, as the status, kind and channel are.
+    expect(text).toContain('Finansowanie bezzwrotne (dotacje)');
+    expect(await (await t.app.request('/v1/admin/advice/export?format=csv&lang=uk', { headers: admin.headers })).text()).toContain('Безповоротне фінансування (гранти)');
     for (const secret of ['tajny.adres', c.row.contact_name, c.row.question, c.row.organisation_name]) expect(text).not.toContain(secret);
     const xlsx = await t.app.request('/v1/admin/advice/export?format=xlsx', { headers: admin.headers });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');

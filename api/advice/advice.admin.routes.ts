@@ -302,7 +302,7 @@ adviceAdminRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const table = adviceExportTable(await findCaseFacts(c.var.db, period(q)), q.lang);
+    const table = adviceExportTable(await findCaseFacts(c.var.db, period(q)), q.lang, await findTopics(c.var.db));
     const name = `doradztwo-${q.from ?? 'od-poczatku'}-${q.to ?? nowIso().slice(0, 10)}`;
     return sendTable(c, table, { format: q.format, dialect: q.dialect, name, sheet: 'Doradztwo' });
   },

@@ -1,3 +1,4 @@
+import { labelTranslator } from '../../common/i18n.js';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, caseNumber, type CaseStatus } from '../../common/advice.js';
 import type { AdviceInput, SlotInput, StatusView, StaffCaseDetail } from '../../common/advice.schema.js';
 import type { Lang } from '../../common/taxonomy.js';
@@ -187,6 +188,12 @@ export async function bookByLink(services: Services, row: CaseRow, slotId: strin
 }
 
 /** Cancels the case's booking (by the requester or by staff), which frees the slot; the other side is mailed. */
+/** Who cancelled a booking, as the mail says it. */
+const tCancelledBy = labelTranslator({
+  requester: { pl: 'przez Ciebie', en: 'by you', uk: 'вами' },
+  adviser: { pl: 'przez doradcę', en: 'by the adviser', uk: 'консультантом' },
+});
+
 export async function cancelBooking(services: Services, row: CaseRow, by: 'requester' | 'adviser', now = new Date()) {
   const slot = await findBookingOf(services.db, row.id);
   if (!slot || slot.ends_at <= now.toISOString()) throw notFound('Booking');
@@ -194,9 +201,8 @@ export async function cancelBooking(services: Services, row: CaseRow, by: 'reque
   const lang = langOf(row);
   await inTransaction(services.db, async (trx) => {
     if (!(await releaseSlot(trx, slot.id, row.id))) throw notFound('Booking');
-    const byText = { requester: { pl: 'przez Ciebie', en: 'by you', uk: 'вами' }, adviser: { pl: 'przez doradcę', en: 'by the adviser', uk: 'консультантом' } }[by][lang];
     const link = await statusLink(services, trx, row);
-    await services.mailer.enqueue({ to: row.contact_email, template: bookingCancelledMail, lang, data: { name: row.contact_name, number: row.number, when: slotWhen(slot, lang), by: byText, link } }, trx);
+    await services.mailer.enqueue({ to: row.contact_email, template: bookingCancelledMail, lang, data: { name: row.contact_name, number: row.number, when: slotWhen(slot, lang), by: tCancelledBy(lang, by), link } }, trx);
     const adviser = await findStaffMember(trx, slot.adviser_id);
     if (by === 'requester' && adviser) await notifyStaff(services, trx, row, `wnioskodawca odwołał spotkanie ${slotWhen(slot, 'pl')}`, adviser.email);
   });

@@ -1,8 +1,8 @@
 import { tCaseStatus, tChannel } from '../../common/advice.js';
-import { dictionaryTranslator, inLang } from '../../common/i18n.js';
+import { dictionaryTranslator, inLang, labelTranslator } from '../../common/i18n.js';
 import type { Stats } from '../../common/advice.schema.js';
 import { tKind } from '../../common/org-kinds.js';
-import type { Lang } from '../../common/taxonomy.js';
+import type { Labels, Lang } from '../../common/taxonomy.js';
 import type { ExportColumn, ExportTable } from '../core/export.js';
 import { warsawDateOf } from '../../common/time.js';
 import type { CaseFacts } from './advice.repository.js';
@@ -58,11 +58,12 @@ const tExport = dictionaryTranslator({
 });
 
 /**
- * The anonymised export: what the statistics count, never who asked or what. Statuses, kinds and
- * channels as labels in `lang`, times as date cells in Warsaw time.
+ * The anonymised export: what the statistics count, never who asked or what. Topics (retired ones
+ * too), statuses, kinds and channels as labels in `lang`, times as date cells in Warsaw time.
  */
-export function adviceExportTable(facts: readonly CaseFacts[], lang: Lang): ExportTable {
+export function adviceExportTable(facts: readonly CaseFacts[], lang: Lang, topics: readonly { id: string; labels: Labels }[]): ExportTable {
   const h = inLang(tExport, lang);
+  const tTopic = labelTranslator(Object.fromEntries(topics.map((t) => [t.id, t.labels])));
   const columns: ExportColumn[] = [
     { key: 'number', header: h('number') }, { key: 'topic', header: h('topic') }, { key: 'status', header: h('status') }, { key: 'kind', header: h('kind') },
     { key: 'district', header: h('district'), type: 'number' }, { key: 'channel', header: h('channel') },
@@ -70,7 +71,7 @@ export function adviceExportTable(facts: readonly CaseFacts[], lang: Lang): Expo
     { key: 'satisfaction', header: h('satisfaction'), type: 'number' },
   ];
   const rows = facts.map((f) => ({
-    number: f.number, topic: f.topic_id, status: tCaseStatus(lang, f.status),
+    number: f.number, topic: tTopic(lang, f.topic_id), status: tCaseStatus(lang, f.status),
     kind: tKind(lang, f.organisation_kind), district: f.district,
     channel: tChannel(lang, f.channel), created: f.created_at, firstResponse: f.first_response_at, closed: f.closed_at,
     satisfaction: f.satisfaction === null ? null : Number(f.satisfaction),

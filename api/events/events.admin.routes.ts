@@ -1,3 +1,4 @@
+import { labelTranslator } from '../../common/i18n.js';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
@@ -260,10 +261,11 @@ eventAdminRoutes.openapi(
   },
 );
 
-const DECISION = {
+/** What the submitter's mail says of the decision. */
+const tDecisionText = labelTranslator({
   approved: { pl: 'Twoje wydarzenie jest już w kalendarzu.', en: 'Your event is now in the calendar.', uk: 'Ваша подія вже в календарі.' },
   rejected: { pl: 'Nie możemy opublikować Twojego wydarzenia.', en: 'We cannot publish your event.', uk: 'Ми не можемо опублікувати вашу подію.' },
-} as const;
+});
 
 for (const decision of ['approve', 'reject'] as const) {
   eventAdminRoutes.openapi(
@@ -288,7 +290,7 @@ for (const decision of ['approve', 'reject'] as const) {
         if (decision === 'approve') await setEventStatus(trx, row.id, 'published');
         else await bumpEventsVersion(trx);
         const lang = (LANGS as readonly string[]).includes(s.lang) ? (s.lang as (typeof LANGS)[number]) : 'pl';
-        await mailer.enqueue({ to: s.submitter_email, template: submissionDecidedMail, lang, data: { name: s.submitter_name, title: row.title, decision: DECISION[status][lang], reason, link: decision === 'approve' ? eventPageUrl(config, row.id, lang) : '' } }, trx);
+        await mailer.enqueue({ to: s.submitter_email, template: submissionDecidedMail, lang, data: { name: s.submitter_name, title: row.title, decision: tDecisionText(lang, status), reason, link: decision === 'approve' ? eventPageUrl(config, row.id, lang) : '' } }, trx);
       });
       return c.json({ ok: true as const }, 200);
     },

@@ -1,3 +1,4 @@
+import { labelTranslator } from '../../common/i18n.js';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import type { Context } from 'hono';
@@ -31,8 +32,11 @@ export const eventRoutes = createRouter();
 
 const Token = z.object({ token: LinkToken });
 const LangQuery = z.object({ lang: z.enum(LANGS).default('pl') });
-const FEED_NAME: Record<Lang, string> = { pl: 'Wydarzenia NGO w Krakowie', en: 'NGO events in Kraków', uk: 'Події НУО у Кракові' };
-const FEED_DESCRIPTION: Record<Lang, string> = { pl: 'Kalendarz wydarzeń organizacji pozarządowych i miasta Krakowa', en: 'Calendar of events of Kraków’s NGOs and the city', uk: 'Календар подій неурядових організацій і міста Кракова' };
+/** The feeds' own name and description. */
+const tFeed = labelTranslator({
+  name: { pl: 'Wydarzenia NGO w Krakowie', en: 'NGO events in Kraków', uk: 'Події НУО у Кракові' },
+  description: { pl: 'Kalendarz wydarzeń organizacji pozarządowych i miasta Krakowa', en: 'Calendar of events of Kraków’s NGOs and the city', uk: 'Календар подій неурядових організацій і міста Кракова' },
+});
 
 /**
  * The version of a public read (see `cachedRead`): the data version and the hour, since
@@ -65,9 +69,9 @@ eventRoutes.openapi(
       return { ...found, now, items: await calendarEvents(c.var.db, found.rows, now) };
     };
     const self = new URL(c.req.url);
-    const feedOptions = { name: FEED_NAME[lang], publicUrl: c.var.config.publicUrl, lang, eventUrl: (id: string) => eventPageUrl(c.var.config, id, lang), selfUrl: `${c.var.config.publicUrl}${self.pathname}${self.search}` };
+    const feedOptions = { name: tFeed(lang, 'name'), publicUrl: c.var.config.publicUrl, lang, eventUrl: (id: string) => eventPageUrl(c.var.config, id, lang), selfUrl: `${c.var.config.publicUrl}${self.pathname}${self.search}` };
     if (format === 'ics') return sendCachedFile(c, { filename: 'wydarzenia.ics', type: 'text/calendar; charset=utf-8', disposition: 'inline' }, async () => buildIcs((await page()).items, feedOptions));
-    if (format === 'rss') return sendCachedFile(c, { filename: 'wydarzenia.rss', type: 'application/rss+xml; charset=utf-8', disposition: 'inline' }, async () => buildRss((await page()).items, { ...feedOptions, description: FEED_DESCRIPTION[lang] }));
+    if (format === 'rss') return sendCachedFile(c, { filename: 'wydarzenia.rss', type: 'application/rss+xml; charset=utf-8', disposition: 'inline' }, async () => buildRss((await page()).items, { ...feedOptions, description: tFeed(lang, 'description') }));
     return memoJson(c, async () => {
       const { total, totalCapped, next, items, now } = await page();
       const from = filters.from && isLocalDate(filters.from) ? filters.from : warsawDateOf(now);

@@ -2,6 +2,7 @@
  * The objective indicators beside the opinions: each module's manifest `indicators` hook over the
  * edition's 12 months. Labels of the known keys live here; a key no one labelled shows as itself.
  */
+import { labelTranslator } from '../../common/i18n.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Labels, Lang } from '../../common/taxonomy.js';
@@ -22,7 +23,9 @@ export const INDICATOR_LABELS: Record<string, Labels> = {
 /** An indicator as stored with the edition (frozen at publication): no label, which is given at read time. */
 export type StoredIndicator = Omit<IndicatorValue, 'label'>;
 
-export const labelIndicator = (i: StoredIndicator, lang: Lang): IndicatorValue => ({ ...i, label: INDICATOR_LABELS[i.key]?.[lang] ?? i.key });
+const tIndicator = labelTranslator(INDICATOR_LABELS);
+
+export const labelIndicator = (i: StoredIndicator, lang: Lang): IndicatorValue => ({ ...i, label: tIndicator(lang, i.key) });
 
 /** Every module's indicators over the period, in module-list order. A failing module is left out (and logged by the caller). */
 export async function collectIndicators(
