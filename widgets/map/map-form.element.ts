@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
-import { ApiError, asApiError, request } from '../core/api.js';
+import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoCancelEvent, type NgoSubmittedEvent } from '../core/events.js';
 import { FormState } from '../core/form-state.js';
@@ -15,23 +15,17 @@ import { theme } from '../core/theme.js';
 import { FIELD_ORDER, contributorFields, fieldTarget, organisationFields, textField, type FieldsContext } from './map-form.fields.js';
 import { tForm, type MapFormKey } from './map-form.i18n.js';
 import { formRequest, issuesToErrors, toDraft, validateDraft, withScheme, type Draft, type FieldId, type MapFormMode, type OrganisationDraftInput } from './map-form.model.js';
+import { donePanel, linkPanel, type PanelUi } from './map-form.panels.js';
+import { loadEntry, type EntryView } from './map-form.api.js';
+import { pointPicker } from './map-form.point.js';
 import { mapFormStyles } from './map-form.styles.js';
-import type { NgoPointChangeEvent } from './point-picker.element.js';
 
 export type { MapFormMode, OrganisationDraftInput };
 /** The map staff section's name for the core event (kept for its imports). */
 export type NgoMapFormSubmittedEvent = NgoSubmittedEvent;
 
-interface OwnerView {
-  organisationId: string;
-  organisation: OrganisationDraftInput;
-  pendingEdit: boolean;
-}
-
 const MODES: readonly MapFormMode[] = ['create', 'correction', 'owner', 'confirm', 'staff'];
-const STAFF_PATH = '/v1/admin/map/organisations';
 const SUMMARY = '.ngo-error-summary';
-const enc = encodeURIComponent;
 
 /**
  * The map's contribution forms: add an organisation, suggest a correction, the owner's edit through
@@ -146,13 +140,9 @@ export class NgoMapForm extends NgoElement {
   /** The entry to start from when it is not handed over: the owner's (by the e-mailed token), or one a staff member edits. */
   private entry = new Task(this, {
     args: () => [this.mode, this.mode === 'owner' ? this.token : this.mode === 'staff' && !this.initial ? this.organisationId : '', this.api] as const,
-    task: async ([mode, key, api], { signal }): Promise<OwnerView | null> => {
+    task: async ([mode, key, api], { signal }): Promise<EntryView | null> => {
       if (!key) return null;
-      const view =
-        mode === 'owner'
-          ? // The token goes in the body, never in a URL that access logs keep.
-            await request<OwnerView>(api, '/v1/map/owner/view', { method: 'POST', body: { token: key }, signal })
-          : { organisationId: '', organisation: await guardStaff(this, staffRequest<OrganisationDraftInput>(api, `${STAFF_PATH}/${enc(key)}`, null, { signal })), pendingEdit: false };
+      const view = await loadEntry(this, api, mode === 'owner' ? 'owner' : 'staff', key, signal);
       this.begin(view.organisation, view.organisationId);
       return view;
     },
@@ -190,29 +180,6 @@ export class NgoMapForm extends NgoElement {
       if (!this.loadsEntry) this.begin(this.initial ?? {}, this.mode === 'correction' ? this.organisationId : '');
     }
     if (this.mode !== 'confirm' && this.mode !== 'staff') this.submit.prepare();
-  }
-
-  /** A point placed on the map: into the fields, and its district ticked when outlines are configured. */
-  private readonly onPicked = (e: NgoPointChangeEvent): void => {
-    const { lat, lon, district } = e.detail;
-    this.form.set('lat', lat);
-    this.form.set('lon', lon);
-    const d = this.form.values;
-    if (district && !d.cityWide && !d.districts.includes(district)) this.form.set('districts', [...d.districts, district].sort((a, b) => a - b));
-  };
-
-  private renderPicker(): TemplateResult | typeof nothing {
-    if (this.noPicker) return nothing;
-    void import('./point-picker.js').catch((err: unknown) => console.warn('[ngo] <ngo-map-form>: the picking map could not load:', err));
-    return html`<ngo-point-picker
-      part="pick-map"
-      lang=${this.locale}
-      lat=${this.form.values.lat}
-      lon=${this.form.values.lon}
-      tiles=${this.tiles}
-      boundaries=${this.boundaries}
-      @change=${this.onPicked}
-    ></ngo-point-picker>`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -308,10 +275,9 @@ export class NgoMapForm extends NgoElement {
   }
 
   private renderBody(mode: MapFormMode): TemplateResult {
-    if (this.phase === 'done') return this.renderDone(mode);
+    if (this.phase === 'done') return donePanel(this.panels(), mode, { email: this.form.values.contactEmail.trim(), result: this.result });
     const link = this.phase !== 'form' ? this.phase : mode === 'owner' && this.entry.status === TaskStatus.ERROR ? linkState(this.entry.error) : null;
-    if (link === 'invalid') return this.panel(this.t('error.link_invalid'), this.t('mapForm.link_help'));
-    if (link === 'incomplete') return this.panel(tFormKit(this.locale, 'form.link.incomplete'), tFormKit(this.locale, 'form.link.incomplete_help'));
+    if (link) return linkPanel(this.panels(), link);
     const which = mode === 'staff' && !this.organisationId ? 'staff_new' : mode;
     const head = html`${this.heading(this.t(`mapForm.title.${which}`))}
       <p class="intro">${this.t(`mapForm.intro.${which}`)}</p>`;
@@ -333,21 +299,8 @@ export class NgoMapForm extends NgoElement {
     })}`;
   }
 
-  private renderDone(mode: MapFormMode): TemplateResult {
-    if (mode === 'create' || mode === 'correction') {
-      return this.panel(this.t('mapForm.done.create'), this.t('mapForm.done.create_text', { email: this.form.values.contactEmail.trim() }));
-    }
-    if (mode === 'staff') return this.panel(this.t('mapForm.done.saved'), this.t('mapForm.done.saved_text'));
-    const text = mode === 'confirm' ? 'mapForm.done.confirmed' : this.result === 'verified' ? 'mapForm.done.verified' : 'mapForm.done.pending';
-    return this.panel(this.t('mapForm.done.thanks'), this.t(text));
-  }
-
-  private panel(heading: string, text: string): TemplateResult {
-    return html`<div class="panel" part="panel">
-      ${this.heading(heading)}
-      <p>${text}</p>
-      <div class="ngo-actions">${this.cancelButton('mapForm.close')}</div>
-    </div>`;
+  private panels(): PanelUi {
+    return { lang: this.locale, title: (text) => this.heading(text), closeButton: (label) => this.cancelButton(label) };
   }
 
   /** The title: the top heading (`heading-level`, `h2` by default) in the public widget, `h4` in the staff panel (whose section headings are `h3`). */
@@ -365,7 +318,7 @@ export class NgoMapForm extends NgoElement {
 
   private renderForm(mode: MapFormMode, pendingEdit: boolean): TemplateResult {
     const lang = this.locale;
-    const c: FieldsContext = { lang, values: this.form.values, t: (k, v) => this.t(k, v), err: (id) => this.err(id), set: (k, v) => this.form.set(k, v), picker: this.renderPicker() };
+    const c: FieldsContext = { lang, values: this.form.values, t: (k, v) => this.t(k, v), err: (id) => this.err(id), set: (k, v) => this.form.set(k, v), picker: this.noPicker ? nothing : pointPicker(this.form, { lang, tiles: this.tiles, boundaries: this.boundaries }) };
     const summary = summaryOf(FIELD_ORDER, this.form.errors, {
       text: (key) => errorText(lang, key, tForm)!,
       label: (id) => (id === 'consent' ? undefined : this.t(`mapForm.${id}` as MapFormKey)),
