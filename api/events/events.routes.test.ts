@@ -183,6 +183,16 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     expect(((await (await t.app.request(`/v1/events/${id}`)).json()) as CalendarEvent).registration.placesLeft).toBe(1);
   });
 
+  it('takes one of 8 registrations sent at once from one address, refusing the others with already_registered', async () => {
+    const id = await insertEvent(t.db, event('Szkolenie z RODO', 10, { registrationMode: 'event', registration: { capacity: 20 } }));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => register(t, id, registration('ola@example.org'))));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 409, 409, 409, 409, 409, 409, 409]);
+    for (const r of answers.filter((a) => a.status === 409)) expect(((await r.json()) as { error: { code: string } }).error.code).toBe('already_registered');
+    const rows = await t.db.selectFrom('event_registration').select('id').where('email', '=', 'ola@example.org').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('moves the next person up when someone cancels, and mails them', async () => {
     const id = await insertEvent(t.db, event('Pełne szkolenie', 10, { registrationMode: 'event', registration: { capacity: 1 } }));
     for (const who of ['first@example.org', 'second@example.org']) {

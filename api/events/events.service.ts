@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import QRCode from 'qrcode';
 import type { Database } from '../db/schema.js';
+import { isUniqueViolation } from '../db/database.js';
 import type { Config } from '../config.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { LOCALES, normaliseLang } from '../../common/i18n.js';
@@ -163,9 +164,10 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
   }
   if (!places.ask_access_needs && (input.accessNeeds.length || input.accessNote)) issues.push({ path: 'accessNeeds', code: 'not_allowed', message: 'This event does not ask for access needs' });
   if (issues.length) throw validationError(issues);
-  if (await findActiveRegistration(ctx.db, places.id, input.contact.email)) {
-    throw new ApiError(409, 'already_registered', 'This e-mail address is already registered; the link from the earlier e-mail changes or cancels it');
-  }
+  const alreadyRegistered = () => new ApiError(409, 'already_registered', 'This e-mail address is already registered; the link from the earlier e-mail changes or cancels it');
+  if (await findActiveRegistration(ctx.db, places.id, input.contact.email)) throw alreadyRegistered();
+  // Two registrations from one address at once both pass the check above; the database's unique
+  // index (one live registration per places and address) lets one in and refuses the other.
   return inTransaction(ctx.db, async (trx) => {
     const reg = await insertRegistration(trx, {
       placesId: places.id, eventId: seriesId ? null : event.id, seriesId, name: input.contact.name, email: input.contact.email, organisation: input.organisation,
@@ -178,6 +180,8 @@ export async function register(ctx: ServiceContext, eventId: string, input: Regi
       trx as Kysely<Database>,
     );
     return { id: reg.id };
+  }).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? alreadyRegistered() : err;
   });
 }
 

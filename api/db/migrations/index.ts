@@ -14,6 +14,7 @@ import * as staffPanel from './2026_12_02_2100_staff_panel.js';
 import * as addGuideReviewOn from './2026_12_02_2500_add_guide_review_on.js';
 import * as supportOnce from './2026_12_04_4001_support_once.js';
 import * as addEventFilterIndexes from './2026_12_04_4002_add_event_filter_indexes.js';
+import * as registrationOnce from './2026_12_04_9001_registration_once.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_2500_add_guide_review_on': addGuideReviewOn,
   '2026_12_04_4001_support_once': supportOnce,
   '2026_12_04_4002_add_event_filter_indexes': addEventFilterIndexes,
+  '2026_12_04_9001_registration_once': registrationOnce,
 };
