@@ -76,6 +76,26 @@ export const CONSULTATION_LIMITS = {
  * Status from the server's clock: before the start `planned`, from the start (inclusive) until the
  * end (exclusive) `open`, then `closed`, and `reported` once the report is published.
  */
+/** Why the answers and the report cannot be published yet, or null when they can. */
+export type PublishBlocker =
+  | { code: 'already_reported' }
+  | { code: 'consultation_not_closed' }
+  | { code: 'pending_remarks'; count: number }
+  | { code: 'unanswered_remarks'; count: number };
+
+/**
+ * The one rule of publishing, shared by the API (which refuses with the code) and the staff panel
+ * (which offers the button only when it is null, and says the reason beside it otherwise), by the
+ * status the server's clock gives: the consultation has closed, no remark waits for moderation, every published remark is answered.
+ */
+export function publishBlocker(status: ConsultationStatus, counts: { pending: number; unanswered: number }): PublishBlocker | null {
+  if (status === 'reported') return { code: 'already_reported' };
+  if (status !== 'closed') return { code: 'consultation_not_closed' };
+  if (counts.pending > 0) return { code: 'pending_remarks', count: counts.pending };
+  if (counts.unanswered > 0) return { code: 'unanswered_remarks', count: counts.unanswered };
+  return null;
+}
+
 export function consultationStatus(c: { startsAt: string; endsAt: string; reportedAt: string | null }, now: Date = new Date()): ConsultationStatus {
   if (c.reportedAt) return 'reported';
   const t = now.getTime();

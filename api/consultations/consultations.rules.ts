@@ -1,6 +1,6 @@
 import { parseDocument, type SplitDocument } from '../../common/consultations.document.js';
 import {
-  CONSULTATION_LIMITS, NGO_AUDIENCE_AUTHORS, consultationStatus, type Audience, type AuthorType, type ConsultationStatus, type ModerationMode, type RemarkStatus,
+  CONSULTATION_LIMITS, NGO_AUDIENCE_AUTHORS, consultationStatus, publishBlocker, type Audience, type AuthorType, type ConsultationStatus, type ModerationMode, type RemarkStatus,
 } from '../../common/consultations.js';
 import { foldText } from '../../common/map.js';
 import { ApiError, validationError } from '../core/errors.js';
@@ -66,16 +66,16 @@ export function assertAnswerable(status: RemarkStatus): void {
 /** Decisions and responses become public with the report, so before it they cannot filter either. */
 export const decisionsPublic = (row: Pick<ConsultationClock, 'reported_at'>): boolean => row.reported_at !== null;
 
-/**
- * The answers and the report are published once the consultation is closed, with no remark waiting
- * for moderation and every published remark answered; only once.
- */
+/** The answers and the report are published once, by the rule the staff panel shows (publishBlocker). */
 export function assertCanPublish(row: ConsultationClock, counts: { pending: number; unanswered: number }, now: Date = new Date()): void {
-  const status = statusAt(row, now);
-  if (status === 'reported') throw new ApiError(409, 'conflict', 'The answers are already published');
-  if (status !== 'closed') throw new ApiError(409, 'consultation_not_closed', 'Answers are published after the consultation closes', { endsAt: row.ends_at });
-  if (counts.pending > 0) throw new ApiError(409, 'pending_remarks', 'Some remarks still wait for moderation', { count: counts.pending });
-  if (counts.unanswered > 0) throw new ApiError(409, 'unanswered_remarks', 'Some published remarks have no answer yet', { count: counts.unanswered });
+  const blocker = publishBlocker(statusAt(row, now), counts);
+  if (!blocker) return;
+  switch (blocker.code) {
+    case 'already_reported': throw new ApiError(409, 'conflict', 'The answers are already published');
+    case 'consultation_not_closed': throw new ApiError(409, 'consultation_not_closed', 'Answers are published after the consultation closes', { endsAt: row.ends_at });
+    case 'pending_remarks': throw new ApiError(409, 'pending_remarks', 'Some remarks still wait for moderation', { count: blocker.count });
+    case 'unanswered_remarks': throw new ApiError(409, 'unanswered_remarks', 'Some published remarks have no answer yet', { count: blocker.count });
+  }
 }
 
 /** The report exists once the answers are published. */

@@ -1,7 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { DECISION_LABELS, DECISIONS, type Decision } from '../../common/consultations.js';
+import { DECISION_LABELS, DECISIONS, publishBlocker, type ConsultationStatus, type Decision, type PublishBlocker } from '../../common/consultations.js';
 import { field, formError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
@@ -25,6 +25,8 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
   static override properties: PropertyDeclarations = {
     consultationId: { attribute: false },
     reported: { attribute: false },
+    consultationStatus: { attribute: false },
+    pending: { attribute: false },
     published: { attribute: false },
     answers: { state: true },
     answerErrors: { state: true },
@@ -39,6 +41,10 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
   declare consultationId: string;
   /** The report is out: nothing is left to publish. */
   declare reported: boolean;
+  /** The consultation's status by the server's clock, for the publishing rule (null while it loads). */
+  declare consultationStatus: ConsultationStatus | null;
+  /** Remarks waiting for moderation, for the publishing rule. */
+  declare pending: number;
   /** Called after publishing, to reload the consultation (and move focus to its report). */
   declare published: (() => Promise<void>) | null;
   /** Answers being edited, by remark id. */
@@ -54,6 +60,8 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
     super();
     this.consultationId = '';
     this.reported = false;
+    this.consultationStatus = null;
+    this.pending = 0;
     this.published = null;
     this.answers = {};
     this.answerErrors = {};
@@ -78,11 +86,11 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
       <h4 id="answers-heading" tabindex="-1">${t(lang, 'answers.heading')}</h4>
       ${this.renderTask(this.remarks, {
         complete: (items) => {
-          if (!items?.length) return html`<p>${t(lang, 'answers.empty')}</p>${this.renderPublish(lang, id)}`;
+          if (!items?.length) return html`<p>${t(lang, 'answers.empty')}</p>${this.renderPublish(lang, id, 0)}`;
           const answered = items.filter((r) => this.answerOf(r)).length;
           return html`<p class="progress">${t(lang, 'answers.progress', { count: items.length, answered: String(answered) })}</p>
             ${items.map((r, i) => this.renderAnswer(lang, r, i))}
-            ${this.renderPublish(lang, id)}`;
+            ${this.renderPublish(lang, id, items.length - answered)}`;
         },
       })}`;
   }
@@ -143,13 +151,29 @@ export class NgoAdminConsultationsAnswers extends StaffPart {
     this.announce(t(lang, 'answer.done'));
   }
 
-  private renderPublish(lang: Lang, id: string) {
+  /** Why publishing must wait, in words: the rule the server applies (publishBlocker). */
+  private blockerText(lang: Lang, b: PublishBlocker): string {
+    switch (b.code) {
+      case 'already_reported': return '';
+      case 'consultation_not_closed': return t(lang, 'error.consultation_not_closed');
+      case 'pending_remarks': return `${t(lang, 'error.pending_remarks')} ${t(lang, 'error.pending_count', { count: b.count })}`;
+      case 'unanswered_remarks': return `${t(lang, 'error.unanswered_remarks')} ${t(lang, 'error.unanswered_count', { count: b.count })}`;
+    }
+  }
+
+  private renderPublish(lang: Lang, id: string, unanswered: number) {
     if (this.reported) return nothing;
+    const blocker = this.consultationStatus ? publishBlocker(this.consultationStatus, { pending: this.pending, unanswered }) : null;
     return html`<section class="box publish" aria-labelledby="publish-heading">
       <h5 id="publish-heading" tabindex="-1">${t(lang, 'publish.heading')}</h5>
       <p id="publish-hint">${t(lang, 'publish.hint')}</p>
       ${formError(this.publishError, 'publish-error')}
-      ${this.confirming
+      ${blocker
+        ? html`<div class="row">
+            <button type="button" class="publish" aria-disabled="true" aria-describedby="publish-hint publish-blocked">${t(lang, 'publish')}</button>
+            <p id="publish-blocked" class="blocked">${this.blockerText(lang, blocker)}</p>
+          </div>`
+        : this.confirming
         ? html`<p id="publish-confirm">${t(lang, 'publish.confirm')}</p>
             <div class="row">
               <button type="button" class="confirm" aria-describedby="publish-confirm" aria-disabled=${this.disabled} @click=${() => this.publish(id)}>${t(lang, 'publish.yes')}</button>

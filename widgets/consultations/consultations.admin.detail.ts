@@ -39,7 +39,8 @@ export class NgoAdminConsultationsDetail extends StaffPart {
     this.actions = null;
   }
 
-  private tabs = new TabsController(this, { tabs: ['queue', 'answers'] as const });
+  // Moderating in the queue changes what publishing waits for: the answers tab reads the counts afresh.
+  private tabs = new TabsController(this, { tabs: ['queue', 'answers'] as const, onChange: (tab) => void (tab === 'answers' && this.detail.run()) });
 
   private detail = new Task(this, {
     args: () => [this.api, this.consultationId] as const,
@@ -80,7 +81,8 @@ export class NgoAdminConsultationsDetail extends StaffPart {
           ? html`<ngo-admin-consultations-queue api-base=${this.api} .session=${this.session} .consultationId=${id}
               .moderation=${c?.moderation ?? null}></ngo-admin-consultations-queue>`
           : html`<ngo-admin-consultations-answers api-base=${this.api} .session=${this.session} .consultationId=${id}
-              .reported=${!!c?.reportedAt} .published=${this.onPublished}></ngo-admin-consultations-answers>`,
+              .reported=${!!c?.reportedAt} .consultationStatus=${c?.status ?? null} .pending=${c?.counts.pending ?? 0}
+              .published=${this.onPublished}></ngo-admin-consultations-answers>`,
       )}`;
   }
 }

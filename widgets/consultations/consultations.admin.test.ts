@@ -413,8 +413,58 @@ describe('ngo-admin-consultations', () => {
       expect(text($(el, '.progress'))).to.equal('2 of 2 remarks answered.');
     });
 
-    it('publishing with unanswered remarks shows the count from the server', async () => {
-      stubApi({ published: published() }, (path, method) =>
+    /** c1 as `over` makes it, with the published remarks `items`, and `route` for the writes. */
+    const stubConsultation = (over: Partial<StaffConsultation>, items: StaffRemark[], route: (path: string, method: string) => unknown = () => undefined) =>
+      stubFetch((path, method) => {
+        if (path === '/v1/admin/consultations') return { items: [{ ...open, ...over }] };
+        if (path === '/v1/admin/consultations/c1') return detail({ ...open, ...over });
+        if (path.includes('/remarks?status=')) return { items: path.endsWith('published') ? items : [] };
+        return route(path, method);
+      });
+    const answered = (id: string) => remark(id, { decision: 'accepted', response: 'Tak.', answeredAt: '2026-05-27T10:00:00.000Z' });
+    const none = { pending: 0, unconfirmed: 0, unanswered: 0 };
+
+    it('offers publishing only when it is allowed, saying beside the button why it waits, and sends nothing', async () => {
+      const cases: [Partial<StaffConsultation>, StaffRemark[], string][] = [
+        [{ status: 'open', counts: none }, [answered('r1')], 'The consultation is still open. Answers and the report can be published once it has closed.'],
+        [{ status: 'closed', counts: { ...none, pending: 1 } }, [answered('r1')], 'Some remarks still await moderation. 1 remark awaits moderation.'],
+        [{ status: 'closed', counts: none }, published(), 'Not every remark has an answer. 1 remark is still unanswered.'],
+      ];
+      for (const [over, items, reason] of cases) {
+        api?.restore();
+        stubConsultation(over, items);
+        const el = await mount('en');
+        await openConsultation(el, 'answers');
+        await waitUntil(() => root(el).querySelector('#publish-blocked'), `no reason shown for ${JSON.stringify(over)}`);
+        expect(text($(el, '#publish-blocked'))).to.equal(reason);
+        expect($(el, 'button.publish').getAttribute('aria-disabled')).to.equal('true');
+        expect($(el, 'button.publish').getAttribute('aria-describedby')).to.equal('publish-hint publish-blocked');
+        $(el, 'button.publish').click();
+        await el.updateComplete;
+        expect(root(el).querySelector('button.confirm')).to.equal(null);
+        expect(writes()).to.have.length(0);
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+
+    it('offers publishing once every remark is answered in the panel', async () => {
+      stubConsultation({ status: 'closed', counts: none }, [remark('r1')], (path, method) =>
+        method === 'PUT' && path === '/v1/admin/consultations/remarks/r1/response' ? { id: 'r1', decision: 'accepted', response: 'Tak, uwzględniono.', answeredAt: '2026-05-27T11:00:00.000Z' } : undefined,
+      );
+      const el = await mount('pl');
+      await openConsultation(el, 'answers');
+      await waitUntil(() => root(el).querySelector('#publish-blocked'));
+      $(el, '#r0-decision-accepted').click();
+      type(el, '#r0-response', 'Tak, uwzględniono.');
+      await el.updateComplete;
+      $(el, '[data-id="r1"] button[type=submit]').click();
+      await waitUntil(() => !root(el).querySelector('#publish-blocked'), 'the reason stayed after the last answer');
+      expect($(el, 'button.publish').hasAttribute('aria-disabled')).to.equal(false);
+    });
+
+    it('shows the server\'s refusal with its count when the panel thought publishing was allowed', async () => {
+      stubConsultation({ status: 'closed', counts: none }, [answered('r1')], (path, method) =>
         method === 'POST' && path === '/v1/admin/consultations/c1/publish-answers'
           ? reply(409, { error: { code: 'unanswered_remarks', message: 'Some published remarks have no answer yet', details: { count: 4 } } })
           : undefined,
@@ -431,25 +481,12 @@ describe('ngo-admin-consultations', () => {
       expect(writes().map((c) => [c.url, c.headers['X-CSRF-Token']])).to.deep.equal([[`${BASE}/v1/admin/consultations/c1/publish-answers`, 'csrf-456']]);
     });
 
-    it('explains that answers wait for the close', async () => {
-      stubApi({ published: published() }, (path, method) =>
-        method === 'POST' && path.endsWith('/publish-answers') ? reply(409, { error: { code: 'consultation_not_closed', message: 'Not closed', details: { endsAt: open.endsAt } } }) : undefined,
-      );
-      const el = await mount('en');
-      await openConsultation(el, 'answers');
-      $(el, 'button.publish').click();
-      await waitUntil(() => root(el).querySelector('button.confirm'));
-      $(el, 'button.confirm').click();
-      await waitUntil(() => text($(el, '#publish-error')) !== '');
-      expect(text($(el, '#publish-error'))).to.equal('The consultation is still open. Answers and the report can be published once it has closed.');
-    });
-
     it('publishes after confirmation, announces the mailing and focuses the new report link', async () => {
       let reportedAt: string | null = null;
       stubFetch((path, method) => {
         if (method === 'POST' && path === '/v1/admin/consultations/c1/publish-answers') return (reportedAt = '2026-05-28T10:00:00.000Z'), { id: 'c1', reportedAt, mailed: 2 };
         if (path === '/v1/admin/consultations') return { items: [open] };
-        if (path === '/v1/admin/consultations/c1') return { ...detail(open), status: reportedAt ? 'reported' : 'closed', reportedAt };
+        if (path === '/v1/admin/consultations/c1') return { ...detail(open), status: reportedAt ? 'reported' : 'closed', reportedAt, counts: { pending: 0, unconfirmed: 0, unanswered: 0 } };
         if (path.includes('/remarks?status=')) return { items: [remark('r1', { decision: 'accepted', response: 'Tak.', answeredAt: '2026-05-27T10:00:00.000Z' })] };
         return undefined;
       });
