@@ -148,7 +148,16 @@ describe('<ngo-admin-staff>', () => {
     // Not for yourself, nor for a member without one.
     expect($(el, 'tr[data-id="s1"] .totp-reset')).to.equal(null);
     expect($(el, 'tr[data-id="s3"] .totp-reset')).to.equal(null);
+    // It asks first, with the focus on the confirmation; Cancel sends nothing and returns the focus.
     $<HTMLButtonElement>(el, 'tr[data-id="s2"] .totp-reset')!.click();
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'totp-yes-s2', 'focus on the confirmation');
+    expect(text($(el, '#totp-text-s2'))).to.contain('Zresetować weryfikację dwuetapową osoby Jan Kowalski-Wiśniewski?');
+    $<HTMLButtonElement>(el, 'tr.open .ngo-secondary')!.click();
+    await waitFor(() => el.shadowRoot!.activeElement?.classList.contains('totp-reset') ?? false, 'focus back on the reset button');
+    expect(api.writes().filter((c) => c.path.includes('totp-reset'))).to.have.length(0);
+    $<HTMLButtonElement>(el, 'tr[data-id="s2"] .totp-reset')!.click();
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'totp-yes-s2', 'focus on the confirmation');
+    $<HTMLButtonElement>(el, '#totp-yes-s2')!.click();
     await waitFor(() => text($(el, '[role="status"]')).startsWith('Zresetowano weryfikację dwuetapową konta Jan Kowalski-Wiśniewski'), 'the announcement');
     const post = api.writes().find((c) => c.path.includes('totp-reset'))!;
     expect(post.path).to.equal('/v1/admin/staff/s2/totp-reset?lang=pl');

@@ -9,8 +9,8 @@ import { changeStaff, listStaff, resendInvitation, resetStaffPassword, resetStaf
 import { tSections } from './sections.i18n.js';
 import { districtSelect, roleSelect } from './staff.invite.js';
 
-/** What the row being acted on shows: its role/district editor, or the password reset's confirmation. */
-type Open = { id: string; kind: 'edit'; role: StaffRole; district: number | null } | { id: string; kind: 'reset' } | null;
+/** What the row being acted on shows: its role/district editor, or the confirmation of a password or second-factor reset. */
+type Open = { id: string; kind: 'edit'; role: StaffRole; district: number | null } | { id: string; kind: 'reset' | 'totp' } | null;
 
 const districtName = (id: number | null, city: string) => {
   const d = DISTRICTS.find((x) => x.id === id);
@@ -103,6 +103,7 @@ export class NgoAdminStaff extends StaffSection {
   /** Ends the member's second factor and sessions; an admin member is mailed a link to enrol a new code. */
   private async resetTotp(s: StaffMember): Promise<void> {
     if (await this.send(() => resetStaffTotp(this.api, this.session!, s.id, this.mailLang))) return;
+    this.open = null;
     this.announce(tSections(this.locale, s.role === 'admin' ? 'staff.totp_reset.done_admin' : 'staff.totp_reset.done', { name: s.name, email: s.email }));
     await this.reload(`[data-id="${s.id}"] .reset, [data-id="${s.id}"] .edit`);
   }
@@ -122,9 +123,9 @@ export class NgoAdminStaff extends StaffSection {
     if (this.open?.kind === 'edit') this.open = { ...this.open, ...change };
   }
 
-  private openReset(s: StaffMember): void {
-    this.open = { id: s.id, kind: 'reset' };
-    void this.focusAfter(`#reset-yes-${s.id}`);
+  private openReset(s: StaffMember, kind: 'reset' | 'totp'): void {
+    this.open = { id: s.id, kind };
+    void this.focusAfter(`#${kind}-yes-${s.id}`);
   }
 
   private close(s: StaffMember, focus: string): void {
@@ -153,9 +154,9 @@ export class NgoAdminStaff extends StaffSection {
         ? html`<button type="button" class="link resend" aria-label=${named('staff.resend')} aria-disabled=${this.disabled} @click=${() => this.resend(s)}>${tSections(lang, 'staff.resend')}</button>`
         : s.disabled || self
           ? nothing
-          : html`<button type="button" class="link reset" aria-label=${named('staff.reset')} aria-disabled=${this.disabled} @click=${() => this.openReset(s)}>${tSections(lang, 'staff.reset')}</button>`}
+          : html`<button type="button" class="link reset" aria-label=${named('staff.reset')} aria-disabled=${this.disabled} @click=${() => this.openReset(s, 'reset')}>${tSections(lang, 'staff.reset')}</button>`}
       ${s.totp && !s.disabled && !self
-        ? html`<button type="button" class="link totp-reset" aria-label=${named('staff.totp_reset')} aria-disabled=${this.disabled} @click=${() => this.resetTotp(s)}>${tSections(lang, 'staff.totp_reset')}</button>`
+        ? html`<button type="button" class="link totp-reset" aria-label=${named('staff.totp_reset')} aria-disabled=${this.disabled} @click=${() => this.openReset(s, 'totp')}>${tSections(lang, 'staff.totp_reset')}</button>`
         : nothing}
     </div>`;
   }
@@ -165,12 +166,16 @@ export class NgoAdminStaff extends StaffSection {
     const lang = this.locale;
     const o = this.open;
     if (!o || o.id !== s.id) return nothing;
-    if (o.kind === 'reset') {
-      return html`<tr class="open"><td colspan="7"><div class="box" role="group" aria-labelledby="reset-text-${s.id}">
-        <p id="reset-text-${s.id}">${tSections(lang, 'staff.reset.confirm', { name: s.name, email: s.email })}</p>
+    if (o.kind === 'reset' || o.kind === 'totp') {
+      // Both resets end the member's sessions at once, so each asks first.
+      const [confirm, yes, opener, act] = o.kind === 'reset'
+        ? (['staff.reset.confirm', 'staff.reset.yes', '.reset', () => this.reset(s)] as const)
+        : (['staff.totp_reset.confirm', 'staff.totp_reset.yes', '.totp-reset', () => this.resetTotp(s)] as const);
+      return html`<tr class="open"><td colspan="7"><div class="box" role="group" aria-labelledby="${o.kind}-text-${s.id}">
+        <p id="${o.kind}-text-${s.id}">${tSections(lang, confirm, { name: s.name, email: s.email })}</p>
         <div class="row">
-          <button type="button" class="danger" id="reset-yes-${s.id}" aria-disabled=${this.disabled} @click=${() => this.reset(s)}>${tSections(lang, 'staff.reset.yes')}</button>
-          <button type="button" class="ngo-secondary" @click=${() => this.close(s, '.reset')}>${tSections(lang, 'staff.edit.cancel')}</button>
+          <button type="button" class="danger" id="${o.kind}-yes-${s.id}" aria-disabled=${this.disabled} @click=${act}>${tSections(lang, yes)}</button>
+          <button type="button" class="ngo-secondary" @click=${() => this.close(s, opener)}>${tSections(lang, 'staff.edit.cancel')}</button>
         </div>
       </div></td></tr>`;
     }
