@@ -166,7 +166,7 @@ export class NgoAdminStaff extends StaffSection {
     const lang = this.locale;
     const o = this.open;
     if (!o || o.id !== s.id) return nothing;
-    if (o.kind === 'reset' || o.kind === 'totp') {
+    if (o.kind !== 'edit') {
       // Both resets end the member's sessions at once, so each asks first.
       const [confirm, yes, opener, act] = o.kind === 'reset'
         ? (['staff.reset.confirm', 'staff.reset.yes', '.reset', () => this.reset(s)] as const)
