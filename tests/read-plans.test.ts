@@ -17,10 +17,11 @@ import { createMailer } from '../api/core/mail.js';
 import { explain, planProblems, timeQuery, type ReadPlanSuite } from '../api/core/read-plans.testing.js';
 import { mapReadPlans } from '../api/map/map.read-plans.testing.js';
 import { eventsReadPlans } from '../api/events/events.read-plans.testing.js';
+import { guideReadPlans } from '../api/guide/guide.read-plans.testing.js';
 import { dialects, testDatabase } from '../api/testing.js';
 
 /** Every module's suite. A module whose public reads list or search adds its own here. */
-const SUITES: ReadPlanSuite[] = [mapReadPlans, eventsReadPlans];
+const SUITES: ReadPlanSuite[] = [mapReadPlans, eventsReadPlans, guideReadPlans];
 
 const BOUND_MS = Number(process.env.READ_PLANS_BOUND_MS ?? 1000);
 

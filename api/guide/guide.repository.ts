@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { ArticleContent, GuideLink, JourneyContent } from '../../common/guide.schema.js';
 import type { LocalText } from '../../common/guide.js';
-import { prefixEnd, searchTokens } from '../../common/search.js';
+import { searchTokens } from '../../common/search.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
+import { tokenMatchIds } from '../core/token-search.js';
+import { isPostgres } from '../db/database.js';
 import { newId, nowIso } from '../core/ids.js';
 import { inTransaction, type Db } from '../core/transaction.js';
 import { plainText } from './guide.rules.js';
@@ -49,9 +51,11 @@ export async function updateChapter(db: Db, id: string, input: { slug: string; p
 
 export const findArticles = (db: Db): Promise<ArticleRow[]> => db.selectFrom('guide_article').selectAll().orderBy('position').orderBy('slug').execute();
 
+/** The query of an article by its id or its slug (exported for the plan test). */
+export const articleQuery = (db: Db, idOrSlug: string) => db.selectFrom('guide_article').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]));
+
 /** An article by its id or its slug. */
-export const findArticle = (db: Db, idOrSlug: string): Promise<ArticleRow | undefined> =>
-  db.selectFrom('guide_article').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+export const findArticle = (db: Db, idOrSlug: string): Promise<ArticleRow | undefined> => articleQuery(db, idOrSlug).executeTakeFirst();
 
 export interface ArticleMeta {
   slug: string;
@@ -85,12 +89,17 @@ export async function markReviewed(db: Db, id: string, on: string, next: string 
   });
 }
 
+/** The query of every published version of the given articles (all when `articleIds` is omitted; exported for the plan test). */
+export function publishedVersionsQuery(db: Db, articleIds?: readonly string[]) {
+  let q = db.selectFrom('guide_article_version').selectAll().where('status', '=', 'published');
+  if (articleIds) q = q.where('article_id', 'in', articleIds);
+  return q.orderBy('in_force_from');
+}
+
 /** Every published version of the given articles (all when `articleIds` is omitted). */
 export async function findPublishedVersions(db: Db, articleIds?: readonly string[]): Promise<PublishedRow[]> {
   if (articleIds && articleIds.length === 0) return [];
-  let q = db.selectFrom('guide_article_version').selectAll().where('status', '=', 'published');
-  if (articleIds) q = q.where('article_id', 'in', articleIds);
-  return (await q.orderBy('in_force_from').execute()) as PublishedRow[];
+  return (await publishedVersionsQuery(db, articleIds).execute()) as PublishedRow[];
 }
 
 export const findVersions = (db: Db, articleId: string): Promise<VersionRow[]> =>
@@ -142,20 +151,30 @@ export async function publishDraft(db: Db, articleId: string, dates: { from: str
   });
 }
 
+/** The query of the published versions whose words start with every one of `prefixes` (exported for the plan test). */
+export function versionSearchQuery(db: Db, prefixes: readonly string[]) {
+  const ids = tokenMatchIds(db, 'guide_token', 'version_id', prefixes).as('c');
+  // Driven from the token ranges, each version read by key (see `tokenMatchIds`).
+  if (isPostgres(db)) {
+    return db.selectFrom(ids).crossJoinLateral((eb) => eb.selectFrom('guide_article_version').select('id').whereRef('guide_article_version.id', '=', 'c.id').where('status', '=', 'published').offset(0).as('v')).select('v.id');
+  }
+  return db.selectFrom(ids).crossJoin('guide_article_version as v').whereRef('v.id', '=', 'c.id').where('v.status', '=', 'published').select('v.id');
+}
+
 /** Published versions whose words start with every one of `prefixes`. */
 export async function searchVersionIds(db: Db, prefixes: readonly string[]): Promise<string[]> {
   if (!prefixes.length) return [];
-  let q = db.selectFrom('guide_article_version').select('id').where('status', '=', 'published');
-  for (const p of prefixes) q = q.where('id', 'in', (eb) => eb.selectFrom('guide_token').select('version_id').where('token', '>=', p).where('token', '<', prefixEnd(p)));
-  return (await q.execute()).map((r) => r.id);
+  return (await versionSearchQuery(db, prefixes).execute()).map((r) => r.id);
 }
 
 // ---- journeys ------------------------------------------------------------------------------------
 
 export const findJourneys = (db: Db): Promise<JourneyRow[]> => db.selectFrom('guide_journey').selectAll().orderBy('position').orderBy('slug').execute();
 
-export const findJourney = (db: Db, idOrSlug: string): Promise<JourneyRow | undefined> =>
-  db.selectFrom('guide_journey').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+/** The query of a journey by its id or its slug (exported for the plan test). */
+export const journeyQuery = (db: Db, idOrSlug: string) => db.selectFrom('guide_journey').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]));
+
+export const findJourney = (db: Db, idOrSlug: string): Promise<JourneyRow | undefined> => journeyQuery(db, idOrSlug).executeTakeFirst();
 
 export async function insertJourney(db: Db, input: { slug: string; position: number; tags: string[]; content: JourneyContent }, id = newId()): Promise<string> {
   const now = nowIso();
@@ -198,12 +217,19 @@ export async function publishJourney(db: Db, id: string): Promise<boolean> {
   });
 }
 
+/** The query of the published journeys whose title words start with every one of `prefixes` (exported for the plan test). */
+export function journeySearchQuery(db: Db, prefixes: readonly string[]) {
+  const ids = tokenMatchIds(db, 'guide_journey_token', 'journey_id', prefixes).as('c');
+  if (isPostgres(db)) {
+    return db.selectFrom(ids).crossJoinLateral((eb) => eb.selectFrom('guide_journey').select('id').whereRef('guide_journey.id', '=', 'c.id').where('published', 'is not', null).offset(0).as('j')).select('j.id');
+  }
+  return db.selectFrom(ids).crossJoin('guide_journey as j').whereRef('j.id', '=', 'c.id').where('j.published', 'is not', null).select('j.id');
+}
+
 /** Published journeys whose title words start with every one of `prefixes`. */
 export async function searchJourneyIds(db: Db, prefixes: readonly string[]): Promise<string[]> {
   if (!prefixes.length) return [];
-  let q = db.selectFrom('guide_journey').select('id').where('published', 'is not', null);
-  for (const p of prefixes) q = q.where('id', 'in', (eb) => eb.selectFrom('guide_journey_token').select('journey_id').where('token', '>=', p).where('token', '<', prefixEnd(p)));
-  return (await q.execute()).map((r) => r.id);
+  return (await journeySearchQuery(db, prefixes).execute()).map((r) => r.id);
 }
 
 // ---- feedback ------------------------------------------------------------------------------------
