@@ -12,14 +12,14 @@ import { tFormKit } from '../core/form.i18n.js';
 import { focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { loadFailed } from '../core/states.js';
-import { SubmitController } from '../core/submit.js';
+import type { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
 import { getDraft, getEdition, responsesPath, saveDraft, type Access, type ResponseBody, type ResponseReceived } from './surveys.api.js';
 import { blockedBy, issuesPage, keptAnswers, pageProblems, pagesOf, summaryOf, type Blocked, type Loaded, type Page, type Phase } from './surveys.flow.js';
 import { ts, type SurveysKey } from './surveys.i18n.js';
-import { renderItem } from './surveys.items.js';
 import { itemStyles, lastYearStyles, surveyStyles } from './surveys.styles.js';
-import { blockedNotice, intro, itemContext, pageForm, progress, review } from './surveys.views.js';
+import type * as QuestionPages from './surveys.pages.js';
+import { blockedNotice, intro, progress } from './surveys.views.js';
 
 export { blockedBy, pagesOf, type Blocked } from './surveys.flow.js';
 
@@ -92,7 +92,8 @@ export class NgoSurvey extends NgoElement {
   /** Set when a save or the submission found the invitation or edition no longer usable. */
   declare private blocked: Blocked | null;
 
-  private submitter = new SubmitController(this, () => this.api);
+  /** Sends the answers; made with the question pages (surveys.pages.ts), which carry the submit kit. */
+  private submitter?: SubmitController;
   /**
    * The answers. With a token the server keeps them (no local draft); through an open link they
    * are a draft on this device, keyed by survey, edition and group (never by the link's key).
@@ -101,6 +102,10 @@ export class NgoSurvey extends NgoElement {
   private draftKey: string | null = null;
   /** JSON of the answers last saved on the server, so unchanged pages are not saved again. */
   private savedJson = '';
+  /** The question pages and the review (surveys.pages.ts), loaded when Start is pressed: a page showing the introduction does without. */
+  private pagesView?: typeof QuestionPages;
+  private pagesLoading?: Promise<unknown>;
+  private pagesError: unknown;
   private focuser = new FocusController(this, (el) => (el.classList.contains('ngo-error-summary') ? focusErrorSummary(this.renderRoot) : el.focus()));
 
   private load = new Task(this, {
@@ -110,7 +115,6 @@ export class NgoSurvey extends NgoElement {
       if (!access || !this.validSurvey) return null;
       const draft = await getDraft(api, survey, access, signal);
       const edition = await getEdition(api, survey, draft.edition.slug, signal);
-      if (!('token' in access)) this.submitter.prepare();
       return { edition, draft };
     },
     onComplete: (loaded) => {
@@ -155,6 +159,26 @@ export class NgoSurvey extends NgoElement {
       this.summary = [];
       this.errors = {};
     }
+    if (this.phase === 'page' || this.phase === 'review') this.loadPages();
+  }
+
+  private loadPages(): void {
+    this.pagesLoading ??= import('./surveys.pages.js').then(
+      (m) => {
+        this.pagesView = m;
+        this.submitter ??= new m.SubmitController(this, () => this.api);
+        // An open link's answers are an anonymous write: their proof of work starts as the person answers.
+        if (!this.token) this.submitter.prepare();
+        this.pagesError = undefined;
+        this.requestUpdate();
+      },
+      (err) => {
+        console.warn('[ngo] <ngo-survey>: the question pages could not be loaded:', err);
+        this.pagesLoading = undefined;
+        this.pagesError = err;
+        this.requestUpdate();
+      },
+    );
   }
 
   private tr(key: SurveysKey | 'loading' | 'retry', vars?: Record<string, string | number>): string {
@@ -252,10 +276,12 @@ export class NgoSurvey extends NgoElement {
         return;
       }
     }
+    const submitter = this.submitter;
+    if (!submitter) return;
     const answers = keptAnswers(l.edition.instrument, l.draft.group, this.answers);
     const body: ResponseBody = { ...(this.token ? { token: this.token } : { link: this.link }), answers, lang: this.locale };
     this.sendError = '';
-    await this.submitter.send<ResponseReceived>(
+    await submitter.send<ResponseReceived>(
       {
         detail: { kind: 'survey' },
         path: responsesPath(this.survey),
@@ -335,17 +361,25 @@ export class NgoSurvey extends NgoElement {
     const total = pages.length + 1;
     const h = (depth: number) => this.headingTag(depth);
     const head = this.noHeading ? nothing : html`<${h(0)} id="survey-title" tabindex="-1">${title}</${h(0)}>`;
+    const view = this.pagesView;
+    if ((this.phase === 'page' || this.phase === 'review') && !view) {
+      const retry = () => {
+        this.pagesError = undefined;
+        this.loadPages();
+      };
+      return html`${head}${this.pagesError ? loadFailed(lang, ts.error(lang, asApiError(this.pagesError)), retry) : html`<p>${this.tr('loading')}</p>`}`;
+    }
     switch (this.phase) {
       case 'intro':
         return html`${head}${intro(l, lang, this.answers, h, () => this.start(l), draftNotice(this.form, lang, { answers: true, onClear: () => this.focuser.later('#start') }))}`;
       case 'done':
         return html`${head}<div class="notice ok"><${h(1)} id="done-title" tabindex="-1">${this.tr('survey.thanks')}</${h(1)}><p>${this.tr('survey.thanks_note')}</p></div>`;
       case 'review':
-        return html`${head}${progress(lang, total, total)}${review(l, pages, {
+        return html`${head}${progress(lang, total, total)}${view!.review(l, pages, {
           lang,
           h,
           answers: this.answers,
-          submitter: this.submitter,
+          submitter: this.submitter!,
           anonymous: !this.token,
           sendError: this.sendError,
           onChange: (id) => this.show(id),
@@ -354,12 +388,12 @@ export class NgoSurvey extends NgoElement {
         })}`;
       case 'page': {
         const index = Math.max(0, pages.findIndex((p) => p.section.id === this.pageId));
-        return html`${head}${progress(lang, index + 1, total)}${pageForm(pages[index]!, {
+        return html`${head}${progress(lang, index + 1, total)}${view!.pageForm(pages[index]!, {
           lang,
           h,
           last: index === pages.length - 1,
           summary: this.summary,
-          item: (item) => renderItem(item, itemContext(l, lang, item, this.answers[item.id], this.errors[item.id], (id, value) => this.set(id, value))),
+          item: (item) => view!.renderItem(item, view!.itemContext(l, lang, item, this.answers[item.id], this.errors[item.id], (id, value) => this.set(id, value))),
           onNext: () => this.next(l, pages, index),
           onBack: () => this.back(l, pages, index),
           onSave: l.draft.resumable && this.token ? () => void this.save(l, true) : undefined,

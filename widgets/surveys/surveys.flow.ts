@@ -6,12 +6,14 @@ import type { SummaryError } from '../core/forms.js';
 import { formatNumber, type Lang } from '../core/i18n/index.js';
 import type { DraftState, EditionDetail } from './surveys.api.js';
 import { ts } from './surveys.i18n.js';
-import { controlId } from './surveys.items.js';
 
 /*
  * The survey's flow without the DOM: which invitations are blocked and why, the pages a respondent
  * goes through, what is kept and sent, and how an answer reads on the review page.
  */
+
+/** The id of the control that takes focus for an item (the error summary links to it). */
+export const controlId = (itemId: string) => `q-${itemId}`;
 
 /** Why the survey cannot be answered with this invitation. */
 export type Blocked = 'used' | 'expired' | 'closed' | 'not_open' | 'invalid_link';

@@ -4,6 +4,9 @@ import type { AnswerValue, Instrument, Item, MultipleItem, NumberItem, Responden
 import { HARD_TO_SAY, itemText, textIn } from '../../common/surveys.js';
 import type { Lang } from '../core/i18n/types.js';
 import { field } from '../core/forms.js';
+import { controlId } from './surveys.flow.js';
+
+export { controlId } from './surveys.flow.js';
 
 /**
  * One survey question as accessible form controls. Pure: the element passes the value, the error
@@ -26,9 +29,6 @@ export interface ItemContext {
   hints: { upTo(max: number): string; atLeast(min: number): string; chars(max: number): string; range(min: number, max: number, unit: string): string };
   onChange(id: string, value: AnswerValue | undefined): void;
 }
-
-/** The id of the control that takes focus for an item (the error summary links to it). */
-export const controlId = (itemId: string) => `q-${itemId}`;
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(' ');
