@@ -47,7 +47,11 @@ describe.each(dialects)('advice public API on %s', (dialect) => {
     expect(mail.template).toBe('advice.received');
     expect(mail.body_text).toContain(accepted.number);
     expect(url.pathname).toBe('/embed/advice/status');
-    expect(await mailsTo(t, 'doradca.demo@example.invalid', 'advice.staff-new-case')).not.toHaveLength(0);
+    const notices = (await mailsTo(t, 'doradca.demo@example.invalid', 'advice.staff-new-case')).filter((m) => m.body_text.includes(accepted.number));
+    expect(notices).toHaveLength(1);
+    // The notice links to the case itself in the staff panel.
+    const { id } = await t.db.selectFrom('advice_case').select('id').where('number', '=', accepted.number).executeTakeFirstOrThrow();
+    expect(notices[0]!.body_text).toContain(`\n${t.config.staffPanelUrl}#advice/${id}`);
 
     const status = await body<Status & { question: string }>(await t.app.request(`/v1/advice/status?token=${token}`), 200);
     expect(status).toMatchObject({ number: accepted.number, status: 'new', question: input.question, canBook: true, canRate: false, attachmentsLeft: 10 });

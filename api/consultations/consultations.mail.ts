@@ -1,3 +1,4 @@
+import { staffPanelUrl } from '../admin/admin.mail.js';
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
 import { dictionaryTranslator } from '../../common/i18n.js';
@@ -15,9 +16,8 @@ export const linkUrl = (config: Config, consultationId: string, action: 'confirm
 export const reportUrl = (config: Config, consultationId: string, lang: string) =>
   `${config.publicUrl}/v1/consultations/${encodeURIComponent(consultationId)}/report?format=html&lang=${encodeURIComponent(lang)}`;
 
-/** The consultation in the iframe form of the widget, for staff mails. */
-export const consultationUrl = (config: Config, consultationId: string, lang: string) =>
-  `${config.publicUrl}/embed/consultations?lang=${encodeURIComponent(lang)}&consultation=${encodeURIComponent(consultationId)}`;
+/** The consultation in the staff panel (its moderation queue and answers), for staff mails. */
+export const panelUrl = (config: Config, consultationId: string) => staffPanelUrl(config, `consultations/${encodeURIComponent(consultationId)}`);
 
 export const confirmRemarkMail = mailTemplate('consultations.confirm-remark', {
   pl: { subject: 'Potwierdź uwagę do konsultacji: {{title}}', text: 'Dzień dobry {{name}},\n\ndziękujemy za uwagę zgłoszoną w konsultacjach „{{title}}” ({{unit}}).\nPotwierdź ją, otwierając link (ważny 7 dni):\n{{link}}\n\nBez potwierdzenia uwaga nie zostanie rozpatrzona.\nJeśli to nie Ty, zignoruj tę wiadomość.' },
@@ -32,9 +32,9 @@ export const confirmSupportMail = mailTemplate('consultations.confirm-support', 
 });
 
 export const remarkArrivedMail = mailTemplate('consultations.remark-arrived', {
-  pl: { subject: 'Nowa uwaga ({{status}}): {{title}}', text: 'Dzień dobry,\n\nw konsultacjach „{{title}}” wpłynęła nowa uwaga ({{unit}}, {{authorType}}).\nStan: {{status}}.\n\nKolejka moderacji i odpowiedzi: panel pracowników, sekcja Konsultacje.\nKonsultacje: {{link}}' },
-  en: { subject: 'New remark ({{status}}): {{title}}', text: 'Hello,\n\na new remark arrived in the consultation "{{title}}" ({{unit}}, {{authorType}}).\nStatus: {{status}}.\n\nModeration queue and answers: staff panel, Consultations section.\nConsultation: {{link}}' },
-  uk: { subject: 'Нове зауваження ({{status}}): {{title}}', text: 'Добрий день!\n\nУ консультаціях «{{title}}» надійшло нове зауваження ({{unit}}, {{authorType}}).\nСтан: {{status}}.\n\nЧерга модерації та відповіді: панель працівників, розділ «Консультації».\nКонсультації: {{link}}' },
+  pl: { subject: 'Nowa uwaga ({{status}}): {{title}}', text: 'Dzień dobry,\n\nw konsultacjach „{{title}}” wpłynęła nowa uwaga ({{unit}}, {{authorType}}).\nStan: {{status}}.\n\nKolejka moderacji i odpowiedzi w panelu pracowników:\n{{link}}' },
+  en: { subject: 'New remark ({{status}}): {{title}}', text: 'Hello,\n\na new remark arrived in the consultation "{{title}}" ({{unit}}, {{authorType}}).\nStatus: {{status}}.\n\nModeration queue and answers in the staff panel:\n{{link}}' },
+  uk: { subject: 'Нове зауваження ({{status}}): {{title}}', text: 'Добрий день!\n\nУ консультаціях «{{title}}» надійшло нове зауваження ({{unit}}, {{authorType}}).\nСтан: {{status}}.\n\nЧерга модерації та відповіді в панелі працівників:\n{{link}}' },
 });
 
 export const answeredMail = mailTemplate('consultations.answered', {

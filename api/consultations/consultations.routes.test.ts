@@ -228,9 +228,11 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(again.status).toBe(404);
     expect(await errorCode(again)).toBe('link_invalid');
 
-    const arrived = await t.db.selectFrom('mail_outbox').select('to_address').where('template', '=', 'consultations.remark-arrived').where('body_text', 'like', `%Confirm ${dialect}%`).execute();
+    const arrived = await t.db.selectFrom('mail_outbox').select(['to_address', 'body_text']).where('template', '=', 'consultations.remark-arrived').where('body_text', 'like', `%Confirm ${dialect}%`).execute();
     // District XII: the unscoped moderator, the XII editor and the admin; not the III editor, not the adviser; each once.
     expect(arrived.map((m) => m.to_address).sort()).toEqual(['admin@example.org', 'editor12@example.org', 'mod@example.org']);
+    // The link opens the consultation (its moderation queue) in the staff panel, not the public page.
+    for (const m of arrived) expect(m.body_text).toContain(`\n${t.config.staffPanelUrl}#consultations/${c.id}`);
     expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import { inTransaction, type Db } from '../core/transaction.js';
 import { isUniqueViolation } from '../db/database.js';
 import { buildReport } from './consultations.report.js';
 import {
-  answeredMail, CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, consultationUrl, linkUrl, REMARK_LINK, remarkArrivedMail, remarkRejectedMail, reportUrl,
+  answeredMail, CONFIRM_TTL_MS, confirmRemarkMail, confirmSupportMail, linkUrl, panelUrl, REMARK_LINK, remarkArrivedMail, remarkRejectedMail, reportUrl,
   SUPPORT_LINK, tMailPart,
 } from './consultations.mail.js';
 import {
@@ -102,7 +102,7 @@ async function notifyStaff({ mailer, config }: Services, trx: Db, row: Consultat
   // Staff mails go out in Polish, the panel's working language.
   for (const to of await staffToNotify(trx, row.district)) {
     await mailer.enqueue(
-      { to, template: remarkArrivedMail, lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? tMailPart('pl', 'wholeDocument'), authorType: tAuthorType('pl', remark.authorType), status: tRemarkStatus('pl', remark.status), link: consultationUrl(config, row.id, 'pl') } },
+      { to, template: remarkArrivedMail, lang: 'pl', data: { title: row.title, unit: remark.unitLabel ?? tMailPart('pl', 'wholeDocument'), authorType: tAuthorType('pl', remark.authorType), status: tRemarkStatus('pl', remark.status), link: panelUrl(config, row.id) } },
       trx,
     );
   }

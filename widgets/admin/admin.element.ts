@@ -25,6 +25,8 @@ export interface AdminSectionElement extends HTMLElement {
   apiBase: string;
   session: AdminSession;
   mapSettings: StaffMapSettings;
+  /** The item of the address (`#<section>/<id>`); a section that can show one item opens it (`StaffSection.openItem`). */
+  itemId?: string | null;
 }
 
 /**
@@ -271,8 +273,8 @@ export class NgoAdmin extends NgoElement {
     el.apiBase = this.api;
     el.session = this.session;
     el.mapSettings = { tiles: this.mapTiles, boundaries: this.mapBoundaries };
-    // A section that can open one item (a case, a remark) reads `item`; others ignore it.
-    if (item) (el as AdminSectionElement & { item?: string }).item = item;
+    // A section that can show one item (a case, a consultation, an event) opens it; others ignore it.
+    if (item) el.itemId = item;
     this.sectionEl = el;
   }
 

@@ -37,6 +37,11 @@ export class NgoAdminAdviceCases extends StaffPart {
     return tr(this.locale, key, vars);
   }
 
+  /** The case the panel's address names: its thread opens, as from the queue. */
+  protected override openItem(id: string): void {
+    this.openId = id;
+  }
+
   private async open(id: string | null, focus: string): Promise<void> {
     this.openId = id;
     this.replyText = this.noteText = '';

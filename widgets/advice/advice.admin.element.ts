@@ -26,7 +26,18 @@ type Tab = 'cases' | 'slots' | 'stats' | 'topics';
 export class NgoAdminAdvice extends StaffSection {
   static override styles = [...StaffSection.styles, adviceStyles];
   protected override tr = tAdviceAdmin;
-  private tabs = new TabsController<Tab>(this, { tabs: ['cases', 'slots', 'stats', 'topics'], onChange: () => this.announce('') });
+  private tabs = new TabsController<Tab>(this, { tabs: ['cases', 'slots', 'stats', 'topics'], onChange: (tab) => this.leaveItem(tab) });
+
+  /** `#advice/<case id>` (the staff mails' link): the case, in the cases tab. */
+  protected override openItem(): void {
+    this.tabs.select('cases');
+  }
+
+  /** Another tab: the cases tab shows its queue when opened again, not the linked case. */
+  private leaveItem(tab: Tab): void {
+    this.announce('');
+    if (tab !== 'cases') this.itemId = null;
+  }
 
   protected override render(): TemplateResult {
     const lang = this.locale;
@@ -34,7 +45,7 @@ export class NgoAdminAdvice extends StaffSection {
       ${this.tabs.renderTabs(tAdviceAdmin(lang, 'adm.nav'), (id) => tAdviceAdmin(lang, `adm.tab.${id}`))} ${this.statusRegion()}
       ${this.tabs.renderPanels((id) =>
         id === 'cases'
-          ? html`<ngo-admin-advice-cases api-base=${this.api} .session=${this.session}></ngo-admin-advice-cases>`
+          ? html`<ngo-admin-advice-cases api-base=${this.api} .session=${this.session} .itemId=${this.itemId}></ngo-admin-advice-cases>`
           : id === 'slots'
             ? html`<ngo-admin-advice-slots api-base=${this.api} .session=${this.session}></ngo-admin-advice-slots>`
             : id === 'stats'

@@ -85,6 +85,19 @@ describe('<ngo-admin-advice>', () => {
     await waitFor(() => $(el, 'a[href$="/v1/admin/advice/export?format=csv"]'), 'the export links');
   });
 
+  it('opens the case the panel\'s address names (a staff mail\'s #advice/<id>), and the cases tab shows the queue again after another tab', async () => {
+    api = stubFetch((c) => (c.pathname === '/v1/admin/advice/cases' ? { items: [summary] } : c.pathname === '/v1/admin/advice/cases/c1' ? detail() : c.pathname === '/v1/admin/advice/stats' ? stats : undefined));
+    const el = await fixture<NgoAdminAdvice>(html`<ngo-admin-advice lang="pl" api-base=${location.origin} .session=${session} .itemId=${'c1'}></ngo-admin-advice>`);
+    const heading = await waitFor(() => $(el, '#case-heading'), 'the linked case');
+    expect(text(heading)).to.include('PD/2030/0007');
+    expect(api.calls.some((c) => c.pathname === '/v1/admin/advice/cases/c1')).to.equal(true);
+    $(el, '#tab-stats')!.click();
+    await el.updateComplete;
+    $(el, '#tab-cases')!.click();
+    await waitFor(() => $(el, '[data-id="c1"]'), 'the queue, not the case');
+    expect($(el, '#case-heading')).to.equal(null);
+  });
+
   it('lets an admin edit a topic: rename, retire a stored field, add a choice field, and reorder, with the errors at their fields', async () => {
     const L = (pl: string) => ({ pl, en: `${pl} EN`, uk: `${pl} UK` });
     const topics = [

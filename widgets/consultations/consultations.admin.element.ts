@@ -54,6 +54,11 @@ export class NgoAdminConsultations extends StaffSection {
     this.view = { name: 'list' };
   }
 
+  /** `#consultations/<id>` (a staff mail's link to a new remark, the audit log's): that consultation, its moderation queue first. */
+  protected override openItem(id: string): void {
+    this.view = { name: 'consultation', id };
+  }
+
   /** Shows another view (its parts start afresh) and focuses `focus` in it; the status stays only for a consultation. */
   private go(view: View, focus: string[] = []): void {
     this.view = view;

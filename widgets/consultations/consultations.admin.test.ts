@@ -538,6 +538,24 @@ describe('ngo-admin-consultations', () => {
     expect(section.session?.csrfToken).to.equal('csrf-456');
     await expect(panel).to.be.accessible();
   });
+
+  it('opens the consultation a staff mail links to (#consultations/<id>), its moderation queue first, and one the audit log links to', async () => {
+    stubApi({ pending: [remark('r1', { status: 'pending' })] }, (path) => (path === '/v1/admin/session' ? session : undefined));
+    history.replaceState(null, '', `${location.pathname}${location.search}#consultations/c1`);
+    try {
+      const panel = await fixture(html`<ngo-admin lang="en" api-base=${location.origin}></ngo-admin>`);
+      const section = () => panel.shadowRoot!.querySelector<NgoAdminConsultations>('ngo-admin-consultations');
+      await waitUntil(() => section()?.shadowRoot?.querySelector('#panel-queue article'), 'the linked consultation did not open');
+      expect(text($(section()!, '#consultation-heading'))).to.equal('Program współpracy na 2027 rok');
+      expect($(section()!, '#panel-queue article').textContent).to.contain('Program obowiązuje dwa lata.');
+      expect(panel.shadowRoot!.querySelector('nav button[data-section="consultations"]')!.getAttribute('aria-current')).to.equal('page');
+      // A link inside the panel (the audit log's) opens another consultation in place.
+      location.hash = '#consultations/c2';
+      await waitUntil(() => section()?.shadowRoot?.querySelector('#consultation-heading')?.textContent?.includes('Program wolontariatu'), 'the second link did not open');
+    } finally {
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+    }
+  });
 });
 
 describe('consultation form model', () => {

@@ -1,5 +1,5 @@
 import type { Task } from '@lit/task';
-import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, asApiError } from './api.js';
 import { NgoElement } from './base.element.js';
 import { NgoStaffStatusEvent } from './events.js';
@@ -106,6 +106,7 @@ export class StaffSection extends NgoElement {
   static override properties: PropertyDeclarations = {
     session: { attribute: false },
     mapSettings: { attribute: false },
+    itemId: { attribute: false },
     status: { state: true },
     actionError: { state: true },
     busy: { state: true },
@@ -115,6 +116,11 @@ export class StaffSection extends NgoElement {
   declare session: StaffSession | null;
   /** Set by `<ngo-admin>` (and by a section on its parts that show a map): tiles and district outlines. */
   declare mapSettings: StaffMapSettings;
+  /**
+   * The item the panel's address names (`#<section>/<id>`: a staff mail's link, the audit log's), set by `<ngo-admin>`
+   * (and by a section on the part that shows it). A section that can show one item opens it in `openItem`.
+   */
+  declare itemId: string | null;
   /** The message of the live region; set it with `announce`. */
   declare protected status: string;
   /** The error of the last failed write, shown by `actionErrorRegion`. */
@@ -129,11 +135,20 @@ export class StaffSection extends NgoElement {
     super();
     this.session = null;
     this.mapSettings = { tiles: '', boundaries: '' };
+    this.itemId = null;
     this.status = '';
     this.actionError = '';
     this.busy = false;
     this.addEventListener('ngo-staff-status', this.onPartStatus);
   }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('itemId') && this.itemId) this.openItem(this.itemId);
+  }
+
+  /** Opens the item `itemId` names (once set, before the next render); a section without items ignores it. */
+  protected openItem(_id: string): void {}
 
   /** Passes `p` through; on a 401 fires `ngo-unauthorized`, so that the panel asks to sign in again. */
   protected guard<T>(p: Promise<T>): Promise<T> {
