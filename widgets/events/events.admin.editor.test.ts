@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EventInput, SeriesInput, StaffEventItem, StaffSeriesDetail, StaffSeriesItem } from '../../common/events.schema.js';
 import type { AdminSession } from '../admin/admin.api.js';
+import { NgoPointChangeEvent } from '../map/point-picker.element.js';
 import { failure, mountWidget, stubFetch, typed, waitFor, type FetchStub } from '../core/testing.js';
 import './events.admin.js';
 import type { NgoAdminEvents } from './events.admin.element.js';
@@ -135,6 +136,27 @@ describe('ngo-admin-events-editor', () => {
     expect(body.translations).to.deep.equal({ uk: { title: 'Навчання із соціальних застережень', description: null } });
     expect((body.registration as { capacity: number }).capacity).to.equal(20);
     await waitFor(() => root(el).activeElement?.id === 'events-new', 'focus back on the list');
+  });
+
+  it('places the venue on the map: the point is saved, and its district fills an empty district', async () => {
+    const stub = stubStaff();
+    const el = await mount('uk');
+    await openNew(el);
+    fill(el, 'title', 'Forum sąsiedzkie');
+    fill(el, 'start', '2027-06-12T10:00');
+    fill(el, 'end', '2027-06-12T14:00');
+    fill(el, 'venue-name', 'Dom Kultury Podgórze');
+    fill(el, 'organiser-name', 'Rada Dzielnicy XIII');
+    const picker = $(el, '.venue-point ngo-point-picker');
+    expect(text($(el, '#venue-point-label'))).to.equal('Місце на мапі (необов’язково)');
+    picker.dispatchEvent(new NgoPointChangeEvent({ lat: '50.04402', lon: '19.95954', district: 13 }));
+    await el.updateComplete;
+    expect(picker.getAttribute('lat')).to.equal('50.04402');
+    expect($<HTMLSelectElement>(el, '#district').value).to.equal('13');
+    $(el, '.event-form button[type="submit"]').click();
+    await waitFor(() => stub.calls.some((c) => c.method === 'POST' && c.path === '/v1/admin/events'), 'the save');
+    const body = stub.calls.find((c) => c.method === 'POST' && c.path === '/v1/admin/events')!.body as { venue: Record<string, unknown> };
+    expect(body.venue).to.deep.include({ point: { lat: 50.04402, lon: 19.95954 }, district: 13 });
   });
 
   it('edits the stored event and shows the server’s refusal at its field', async () => {

@@ -12,6 +12,7 @@ import { getStaffEvent, listSeries, saveEvent } from './events.admin.api.js';
 import { emptyEventDraft, eventDraftOf, eventInputOf, validateEventDraft, type EventDraft } from './events.admin.draft.js';
 import { EventsFormPart } from './events.admin.form.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
+import type { NgoPointChangeEvent } from '../map/point-picker.element.js';
 
 /** A language of service by name in the panel's language (`pjm`: Polish Sign Language). */
 function languageName(lang: Lang, code: string): string {
@@ -100,6 +101,7 @@ export class NgoAdminEventsEditor extends EventsFormPart<EventDraft> {
           <option value="" ?selected=${!d.district}>${t(lang, 'ed.district.none')}</option>
           ${DISTRICTS.map((x) => html`<option value=${x.id} ?selected=${d.district === String(x.id)}>${x.roman} ${x.name}</option>`)}
         </select>`)}
+        ${this.venuePoint(lang, d)}
         ${this.checks(lang, 'accessibility', t(lang, 'ed.accessibility'), VENUE_ACCESSIBILITY, (v) => VENUE_ACCESSIBILITY_LABELS[v][lang], () => this.draft!.accessibility, (v) => this.set('accessibility', v))}
         ${this.text(lang, 'onlineUrl', t(lang, 'ed.online'), d.onlineUrl, (v) => this.set('onlineUrl', v), { kind: 'url', max: 500, hint: t(lang, 'ed.url.hint') })}
       </fieldset>
@@ -124,6 +126,25 @@ export class NgoAdminEventsEditor extends EventsFormPart<EventDraft> {
       </div>
     </form>`;
     return html`<p class="muted">${t(lang, 'ed.intro')}</p>${this.summary(lang, 'title')}${form}`;
+  }
+
+  /**
+   * The venue's point on the map (`<ngo-point-picker>`, the map form's, loaded the first time the
+   * form shows): by pointer or keyboard; a point inside a district's outline sets an empty district.
+   */
+  private venuePoint(lang: Lang, d: EventDraft): TemplateResult {
+    void import('../map/point-picker.js').catch((err: unknown) => console.warn('[ngo] the venue map could not load:', err));
+    const place = (e: NgoPointChangeEvent) => {
+      const { lat, lon, district } = e.detail;
+      this.set('point', lat && lon ? { lat: Number(lat), lon: Number(lon) } : null);
+      if (district && !this.draft!.district) this.set('district', String(district));
+    };
+    return html`<div class="ngo-field venue-point" role="group" aria-labelledby="venue-point-label" aria-describedby="venue-point-hint">
+      <span class="ngo-label" id="venue-point-label">${t(lang, 'ed.point')}</span>
+      <span class="ngo-hint" id="venue-point-hint">${t(lang, 'ed.point.hint')}</span>
+      <ngo-point-picker lang=${lang} lat=${d.point ? String(d.point.lat) : ''} lon=${d.point ? String(d.point.lon) : ''}
+        tiles=${this.mapSettings.tiles} boundaries=${this.mapSettings.boundaries} @change=${place}></ngo-point-picker>
+    </div>`;
   }
 
   private renderSeries(lang: Lang, d: EventDraft): TemplateResult {

@@ -46,7 +46,7 @@ export class NgoAdminEvents extends StaffSection {
       ${this.statusRegion()}
       ${this.tabs.renderPanels((id) =>
         id === 'events'
-          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session}></ngo-admin-events-list>`
+          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings}></ngo-admin-events-list>`
           : id === 'series'
             ? html`<ngo-admin-events-series api-base=${this.api} .session=${this.session}></ngo-admin-events-series>`
             : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session}></ngo-admin-events-queue>`,

@@ -115,6 +115,8 @@ const en: Messages<EventsAdminSource> = {
   'ed.venue': 'Venue name',
   'ed.address': 'Address',
   'ed.district': 'District',
+  'ed.point': 'Place on the map (optional)',
+  'ed.point.hint': 'Click the map, or Tab to it, move with the arrow keys and press Enter. A point inside a district sets the district if none is chosen.',
   'ed.district.none': 'No district (city-wide)',
   'ed.accessibility': 'Venue accessibility',
   'ed.online': 'Link to the online event',

@@ -114,6 +114,8 @@ const pl = {
   'ed.venue': 'Nazwa miejsca',
   'ed.address': 'Adres',
   'ed.district': 'Dzielnica',
+  'ed.point': 'Miejsce na mapie (opcjonalnie)',
+  'ed.point.hint': 'Kliknij mapę albo przejdź do niej klawiszem Tab, przesuń strzałkami i naciśnij Enter. Punkt w granicach dzielnicy ustawi dzielnicę, jeśli nie jest wybrana.',
   'ed.district.none': 'Bez dzielnicy (całe miasto)',
   'ed.accessibility': 'Dostępność miejsca',
   'ed.online': 'Link do wydarzenia online',

@@ -101,7 +101,7 @@ export class NgoAdminEventsList extends StaffPart {
       return html`<button type="button" class="ngo-secondary back" @click=${() => this.show(null)}>${t(lang, 'back')}</button>
         <ngo-admin-events-registrations api-base=${this.api} .session=${this.session} .event=${this.open}></ngo-admin-events-registrations>`;
     }
-    if (this.editing !== undefined) return html`<ngo-admin-events-editor api-base=${this.api} .session=${this.session} .eventId=${this.editing} .actions=${this.editor}></ngo-admin-events-editor>`;
+    if (this.editing !== undefined) return html`<ngo-admin-events-editor api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings} .eventId=${this.editing} .actions=${this.editor}></ngo-admin-events-editor>`;
     return html`<h4 id="events-heading" tabindex="-1">${t(lang, 'events.heading')}</h4>
       <button type="button" id="events-new" @click=${() => this.edit(null)}>${t(lang, 'events.new')}</button>
       <div class="row">
