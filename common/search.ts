@@ -37,9 +37,12 @@ export function stemPrefix(word: string): string {
   return word;
 }
 
-/** The prefixes of a query: its folded words, stemmed when `stem` (for prose; names and codes go unstemmed), at most `max`. */
-export function queryPrefixes(q: string, { stem = false, max = 6 } = {}): string[] {
-  return [...new Set(searchTokens(q).map((w) => (stem ? stemPrefix(w) : w)))].slice(0, max);
+/**
+ * The prefixes of a query: its folded words, stemmed when `stem` (for prose; names and codes go unstemmed), at most `max`,
+ * leaving out words shorter than `minLength` (2 leaves out `w`, `z`, `a`: each is a prefix of a large share of all tokens and narrows nothing).
+ */
+export function queryPrefixes(q: string, { stem = false, max = 6, minLength = 1 } = {}): string[] {
+  return [...new Set(searchTokens(q).map((w) => (stem ? stemPrefix(w) : w)))].filter((w) => w.length >= minLength).slice(0, max);
 }
 
 /** A piece of a snippet: `mark` when it is a word the query matched. */

@@ -139,6 +139,9 @@ describe.each(dialects)('guide public API on %s', (dialect) => {
     expect(slugsOf(english)).toEqual(['formy-wspolpracy']);
     expect(english.items[0]!.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['entrusting']);
     expect((await get<SearchResult>(t, '/v1/guide/search?q=zzzxqy')).items).toEqual([]);
+    // A one-letter word narrows nothing and is left out ('w': most words start with some letter).
+    expect(slugsOf(await get<SearchResult>(t, '/v1/guide/search?q=maly%20w%20grant'))).toEqual(slugsOf(small));
+    expect((await get<SearchResult>(t, '/v1/guide/search?q=w')).items).toEqual([]);
     await expectError(await t.app.request('/v1/guide/search?q='), 422, 'validation_failed');
   });
 

@@ -168,13 +168,16 @@ export async function articleDiff(db: Db, idOrSlug: string, fromId: string, toId
   return { slug: article.slug, lang, from: versionSummary(from, versions, lang, today), to: versionSummary(to, versions, lang, today), fields };
 }
 
+/** The prefixes a guide search looks for: stemmed, at most 6, one-letter words left out (a search of only those finds nothing). */
+export const guideSearchWords = (q: string): string[] => queryPrefixes(q, { stem: true, minLength: 2 });
+
 /**
  * Search over the articles in force today (their titles, summaries, bodies and easy-to-read
  * versions, in every language) and the published journeys' titles. Query words are folded and
  * stemmed prefixes, so `dotacja`, `dotacje` and `dotacji` find the same article. Titles that match rank first.
  */
 export async function searchGuide(db: Db, q: string, lang: Lang, limit: number): Promise<SearchResult> {
-  const prefixes = queryPrefixes(q, { stem: true });
+  const prefixes = guideSearchWords(q);
   if (!prefixes.length) return { q, items: [] };
   const today = guideToday();
   const [versionIds, journeyIds, all] = await Promise.all([searchVersionIds(db, prefixes), searchJourneyIds(db, prefixes), loadAll(db)]);
