@@ -8,7 +8,7 @@ import { asApiError, type ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { FormState } from '../core/form-state.js';
 import { errorSummary, field, formStyles, inputField, statusRegion } from '../core/forms.js';
-import { formatDateTime, t, type CoreKey, type Lang } from '../core/i18n/index.js';
+import { t, type CoreKey, type Lang } from '../core/i18n/index.js';
 import { clauseText, consentBlock, contactFields, draftNotice, errorText, formError, getClause, honeypot, summaryOf } from '../core/public-form.js';
 import { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
@@ -17,7 +17,8 @@ import { ta, type AdviceKey } from './advice.i18n.js';
 import { checkFiles, emptyDraft, fieldOrder, issuesToErrors, toBody, validateDraft, type Draft, type FieldId } from './advice.model.js';
 import { adviceStyles } from './advice.styles.js';
 import { tFormKit } from '../core/form.i18n.js';
-import { slotText } from './advice.format.js';
+import type * as Extras from './advice-form.extras.js';
+import type { Done, Related } from './advice-form.extras.js';
 
 const SUMMARY = '.ngo-error-summary';
 
@@ -74,9 +75,9 @@ export class NgoAdviceForm extends NgoElement {
   declare guideUrl: string;
   declare private message: string;
   declare private failure: ApiError | null;
-  declare private done: { accepted: Accepted; email: string; uploaded: number; failed: { name: string; reason: string }[] } | null;
+  declare private done: Done | null;
   declare private files: File[];
-  declare private related: { guide: { slug: string; title: string }[]; trainings: { id: string; title: string; startsAt: string }[] } | null;
+  declare private related: Related | null;
 
   private readonly form = new FormState<Draft>(this, {
     validate: (d) => validateDraft(d, this.topicOf(d.topic)) as never,
@@ -88,6 +89,9 @@ export class NgoAdviceForm extends NgoElement {
   private relatedTimer?: ReturnType<typeof setTimeout>;
   private relatedAbort?: AbortController;
   private fileError: string | undefined;
+  /** The slot, the suggestions and the confirmation (advice-form.extras.ts), loaded once the form is in use. */
+  private extras?: typeof Extras;
+  private extrasLoading?: Promise<unknown>;
 
   constructor() {
     super();
@@ -122,6 +126,24 @@ export class NgoAdviceForm extends NgoElement {
     super.disconnectedCallback();
     clearTimeout(this.relatedTimer);
     this.relatedAbort?.abort();
+  }
+
+  protected override willUpdate(): void {
+    if (this.form.values.topic || this.related || this.done) this.loadExtras();
+  }
+
+  /** Loads advice-form.extras.ts on the first focus in the form or once a topic is chosen; a failure is retried on the next. */
+  private loadExtras(): void {
+    this.extrasLoading ??= import('./advice-form.extras.js').then(
+      (m) => {
+        this.extras = m;
+        this.requestUpdate();
+      },
+      (err) => {
+        console.warn('[ngo] <ngo-advice-form>: part of the form could not be loaded:', err);
+        this.extrasLoading = undefined;
+      },
+    );
   }
 
   private topicOf(id: string): AdviceTopic | undefined {
@@ -226,7 +248,7 @@ export class NgoAdviceForm extends NgoElement {
   override render(): TemplateResult {
     const lang = this.locale;
     return html`<div class="ngo-root" part="base" lang=${lang}>
-      ${statusRegion(this.message)} ${this.done ? this.renderDone(lang) : this.topics.render({
+      ${statusRegion(this.message)} ${this.done ? (this.extras?.doneView(lang, (k, vars) => this.tr(k, vars), this.done, this.headingTag(0), () => this.again()) ?? html`<p>${t(lang, 'loading')}</p>`) : this.topics.render({
         pending: () => html`<p>${t(lang, 'loading')}</p>`,
         error: (err) => html`<p class="ngo-error" role="alert">${ta.error(lang, asApiError(err))}</p>
           <button type="button" @click=${() => this.topics.run()}>${t(lang, 'retry')}</button>`,
@@ -240,19 +262,6 @@ export class NgoAdviceForm extends NgoElement {
     </div>`;
   }
 
-  private renderDone(lang: Lang): TemplateResult {
-    const d = this.done!;
-    return html`<section class="done" aria-labelledby="done">
-      <${this.headingTag(0)} id="done" tabindex="-1">${this.tr('advice.sent.title')}</${this.headingTag(0)}>
-      <p class="number">${this.tr('advice.sent.number', { number: d.accepted.number })}</p>
-      <p>${this.tr('advice.sent.mail', { email: d.email })}</p>
-      ${d.accepted.booking ? html`<p>${this.tr('advice.sent.booking', { when: slotText(lang, d.accepted.booking) })}</p>` : nothing}
-      ${d.uploaded ? html`<p>${this.tr('advice.sent.files', { count: d.uploaded })}</p>` : nothing}
-      ${d.failed.map((f) => html`<p class="ngo-error">${this.tr('advice.sent.file_failed', f)}</p>`)}
-      <div class="ngo-actions"><button type="button" class="ngo-secondary" @click=${() => this.again()}>${this.tr('advice.sent.another')}</button></div>
-    </section>`;
-  }
-
   private renderForm(lang: Lang, topics: AdviceTopic[]): TemplateResult {
     const v = this.form.values;
     const topic = this.topicOf(v.topic);
@@ -261,7 +270,7 @@ export class NgoAdviceForm extends NgoElement {
       label: (id) => (id === 'consent' ? undefined : this.labelOf(id, topic)),
       target: (id) => (id === 'topic' ? `topic-${topics[0]!.id}` : id === 'channel' ? `channel-${CHANNELS[0]}` : id),
     });
-    return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => this.submit.prepare()}>
+    return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => (this.submit.prepare(), this.loadExtras())}>
       ${this.noHeading ? nothing : html`<${this.headingTag(0)} class="title">${this.tr('advice.form.title')}</${this.headingTag(0)}>`}
       <p class="intro">${this.tr('advice.form.intro')}</p>
       ${draftNotice(this.form, lang)}
@@ -355,21 +364,13 @@ export class NgoAdviceForm extends NgoElement {
 
   private renderRelated(lang: Lang): TemplateResult | typeof nothing {
     const r = this.related;
-    if (!r) return nothing;
-    const link = (slug: string) => (this.guideUrl ? this.guideUrl.replace('{slug}', encodeURIComponent(slug)) : '');
-    return html`<aside class="related" aria-labelledby="related-title">
-      <${this.headingTag(1)} id="related-title">${this.tr('advice.related.title')}</${this.headingTag(1)}>
-      ${r.guide.length ? html`<p class="ngo-label">${this.tr('advice.related.guide')}</p><ul>${r.guide.map((g) => html`<li>${link(g.slug) ? html`<a href=${link(g.slug)} target="_blank" rel="noopener">${g.title}</a>` : g.title}</li>`)}</ul>` : nothing}
-      ${r.trainings.length ? html`<p class="ngo-label">${this.tr('advice.related.trainings')}</p><ul>${r.trainings.map((e) => html`<li>${e.title} (${formatDateTime(lang, e.startsAt)})</li>`)}</ul>` : nothing}
-    </aside>`;
+    if (!r || !this.extras) return nothing;
+    return this.extras.relatedView(lang, (k, vars) => this.tr(k, vars), r, this.headingTag(1), this.guideUrl);
   }
 
-  private renderSlots(lang: Lang): TemplateResult {
-    const v = this.form.values;
+  private renderSlots(lang: Lang): TemplateResult | typeof nothing {
+    if (!this.extras) return nothing;
     const slots = this.slots.status === TaskStatus.COMPLETE ? (this.slots.value ?? []) : [];
-    return field({ id: 'slotId', label: this.tr('advice.slot.legend'), hint: slots.length ? undefined : this.tr('advice.slot.empty'), error: this.errorOf('slotId') }, (a) => html`<select id=${a.id} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.set('slotId', (e.target as HTMLSelectElement).value)}>
-      <option value="" ?selected=${!v.slotId}>${this.tr('advice.slot.none_option')}</option>
-      ${slots.map((s) => html`<option value=${s.id} ?selected=${v.slotId === s.id}>${slotText(lang, s)}</option>`)}
-    </select>`);
+    return this.extras.slotField(lang, (k, vars) => this.tr(k, vars), slots, this.form.values.slotId, this.errorOf('slotId'), (id) => this.set('slotId', id));
   }
 }
