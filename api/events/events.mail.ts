@@ -1,3 +1,4 @@
+import { staffPanelUrl } from '../admin/admin.mail.js';
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
 
@@ -13,6 +14,8 @@ export const SUBMISSION_TTL_MS = 7 * 24 * 3600_000;
 /** Links in mails open the widget's iframe form, which finishes the action. */
 export const eventLinkUrl = (config: Config, params: Record<string, string>) => `${config.publicUrl}/embed/events?${new URLSearchParams(params).toString()}`;
 export const eventPageUrl = (config: Config, id: string, lang: string) => `${config.publicUrl}/embed/events/${encodeURIComponent(id)}?lang=${encodeURIComponent(lang)}`;
+/** The event in the staff panel: its submission in the moderation queue while one waits, else the event. */
+export const eventPanelUrl = (config: Config, id: string) => staffPanelUrl(config, `events/${encodeURIComponent(id)}`);
 export const certificateUrl = (config: Config, number: string) => `${config.publicUrl}/v1/events/certificates/${encodeURIComponent(number)}`;
 
 export const confirmRegistrationMail = mailTemplate('events.confirm-registration', {
@@ -58,9 +61,9 @@ export const confirmSubmissionMail = mailTemplate('events.confirm-submission', {
 });
 
 export const submissionArrivedMail = mailTemplate('events.submission-arrived', {
-  pl: { subject: 'Nowe wydarzenie do moderacji: {{title}}', text: 'Dzień dobry,\n\n{{organiser}} zgłasza wydarzenie „{{title}}” ({{when}}).\nKolejka moderacji: panel pracowników, sekcja Wydarzenia.' },
-  en: { subject: 'New event to moderate: {{title}}', text: 'Hello,\n\n{{organiser}} submits the event "{{title}}" ({{when}}).\nModeration queue: staff panel, Events section.' },
-  uk: { subject: 'Нова подія для модерації: {{title}}', text: 'Добрий день!\n\n{{organiser}} подає подію «{{title}}» ({{when}}).\nЧерга модерації: панель працівників, розділ «Події».' },
+  pl: { subject: 'Nowe wydarzenie do moderacji: {{title}}', text: 'Dzień dobry,\n\n{{organiser}} zgłasza wydarzenie „{{title}}” ({{when}}).\nZgłoszenie w kolejce moderacji panelu pracowników:\n{{link}}' },
+  en: { subject: 'New event to moderate: {{title}}', text: 'Hello,\n\n{{organiser}} submits the event "{{title}}" ({{when}}).\nThe submission in the moderation queue of the staff panel:\n{{link}}' },
+  uk: { subject: 'Нова подія для модерації: {{title}}', text: 'Добрий день!\n\n{{organiser}} подає подію «{{title}}» ({{when}}).\nЗаявка в черзі модерації панелі працівників:\n{{link}}' },
 });
 
 export const submissionDecidedMail = mailTemplate('events.submission-decided', {

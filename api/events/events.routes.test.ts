@@ -225,7 +225,11 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     await t.db.insertInto('staff_user').values({ id: 'm1', email: 'mod@krakow.example', name: 'Mod', password_hash: 'x', role: 'moderator', district: null, totp_secret: null, disabled: 0, created_at: '', updated_at: '', last_login_at: null }).execute();
     const ok = await t.app.request('/v1/events/submissions/confirm', json({ token }));
     expect(await ok.json()).toMatchObject({ status: 'pending' });
-    expect(await t.db.selectFrom('mail_outbox').select(['template', 'subject']).where('to_address', '=', 'mod@krakow.example').execute()).toEqual([{ template: 'events.submission-arrived', subject: 'Nowe wydarzenie do moderacji: Piknik sąsiedzki' }]);
+    const staffMails = await t.db.selectFrom('mail_outbox').select(['template', 'subject', 'body_text']).where('to_address', '=', 'mod@krakow.example').execute();
+    expect(staffMails.map(({ template, subject }) => ({ template, subject }))).toEqual([{ template: 'events.submission-arrived', subject: 'Nowe wydarzenie do moderacji: Piknik sąsiedzki' }]);
+    // The link opens the submitted event in the staff panel's moderation queue.
+    const sub = await t.db.selectFrom('event_submission').select('event_id').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(staffMails[0]!.body_text).toContain(`\n${t.config.staffPanelUrl}#events/${sub.event_id}`);
     // Pending: not public.
     expect(((await (await t.app.request('/v1/events')).json()) as { items: unknown[] }).items).toHaveLength(0);
     await expectError(await t.app.request('/v1/events/submissions', json({ ...body, event: { ...body.event, venue: null }, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() })), 422, 'validation_failed');

@@ -26,7 +26,7 @@ import { buildIcs, localized } from './events.feeds.js';
 import { WARSAW } from '../../common/time.js';
 import {
   CONFIRM_LINK, CONFIRM_TTL_MS, MANAGE_LINK, MANAGE_TTL_MS, SUBMISSION_LINK, SUBMISSION_TTL_MS, cancelledMail, confirmRegistrationMail, confirmSubmissionMail,
-  eventCancelledMail, eventLinkUrl, eventPageUrl, offeredMail, registeredMail, submissionArrivedMail, waitingMail,
+  eventCancelledMail, eventLinkUrl, eventPageUrl, eventPanelUrl, offeredMail, registeredMail, submissionArrivedMail, waitingMail,
 } from './events.mail.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -292,7 +292,7 @@ export async function confirmSubmission(ctx: ServiceContext, tokenValue: string,
     const event = (await findEventRow(trx, sub.event_id))!;
     const [e] = await calendarEvents(trx, [event], now);
     for (const to of await staffToNotify(trx, event.district)) {
-      await ctx.mailer.enqueue({ to, template: submissionArrivedMail, lang: 'pl', data: { title: event.title, organiser: event.organiser_name, when: whenText(e!, 'pl') } }, trx);
+      await ctx.mailer.enqueue({ to, template: submissionArrivedMail, lang: 'pl', data: { title: event.title, organiser: event.organiser_name, when: whenText(e!, 'pl'), link: eventPanelUrl(ctx.config, event.id) } }, trx);
     }
     return { id: sub.id, status: 'pending' as const };
   });

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyDeclarations } from 'lit';
 import { StaffSection } from '../core/staff-section.js';
 import { TabsController } from '../core/staff-tabs.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
@@ -37,7 +37,38 @@ export class NgoAdminEvents extends StaffSection {
 
   protected override tr = t;
 
-  private tabs = new TabsController(this, { tabs: ['events', 'series', 'submissions'] as const, onChange: () => this.announce('') });
+  static override properties: PropertyDeclarations = { ...StaffSection.properties, linked: { state: true } };
+
+  /** The event the panel's address names, and the tab showing it: its submission in the queue, else the event's editor. */
+  declare private linked: { tab: 'events' | 'submissions'; id: string } | null;
+
+  private tabs = new TabsController(this, {
+    tabs: ['events', 'series', 'submissions'] as const,
+    onChange: (tab) => {
+      this.announce('');
+      if (this.linked?.tab !== tab) this.linked = null;
+    },
+  });
+
+  constructor() {
+    super();
+    this.linked = null;
+  }
+
+  /** `#events/<id>` (the submission mail's link, the audit log's): the queue opens at its submission, or, when none waits, the event's editor. */
+  protected override openItem(id: string): void {
+    this.linked = { tab: 'submissions', id };
+    this.tabs.select('submissions');
+  }
+
+  private readonly notQueued = (id: string) => {
+    this.linked = { tab: 'events', id };
+    this.tabs.select('events');
+  };
+
+  private linkedIn(tab: 'events' | 'submissions'): string | null {
+    return this.linked?.tab === tab ? this.linked.id : null;
+  }
 
   protected override render() {
     const lang = this.locale;
@@ -46,10 +77,10 @@ export class NgoAdminEvents extends StaffSection {
       ${this.statusRegion()}
       ${this.tabs.renderPanels((id) =>
         id === 'events'
-          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings}></ngo-admin-events-list>`
+          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings} .itemId=${this.linkedIn('events')}></ngo-admin-events-list>`
           : id === 'series'
             ? html`<ngo-admin-events-series api-base=${this.api} .session=${this.session}></ngo-admin-events-series>`
-            : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session}></ngo-admin-events-queue>`,
+            : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session} .itemId=${this.linkedIn('submissions')} .notQueued=${this.notQueued}></ngo-admin-events-queue>`,
       )}
     </div>`;
   }

@@ -82,6 +82,11 @@ export class NgoAdminEventsList extends StaffPart {
     },
   };
 
+  /** The event the panel's address names (no submission of it waits): its editor. */
+  protected override openItem(id: string): void {
+    this.editing = id;
+  }
+
   private edit(id: string | null): void {
     this.editing = id;
     this.actionError = '';

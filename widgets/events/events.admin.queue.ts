@@ -30,10 +30,29 @@ export class NgoAdminEventsQueue extends StaffPart {
     this.reasonError = '';
   }
 
+  /** Called with the linked event (`itemId`) when no submission of it waits: the section shows the event instead. */
+  notQueued: ((eventId: string) => void) | undefined;
+  private linkedEvent: string | null = null;
+
   private queue = new Task(this, {
     args: () => [this.api] as const,
     task: async ([base], { signal }) => (await this.guard(listSubmissions(base, signal))).items,
+    onComplete: (items) => this.showLinked(items),
   });
+
+  protected override openItem(eventId: string): void {
+    this.linkedEvent = eventId;
+  }
+
+  /** Once the queue is in: focus the linked event's submission. */
+  private showLinked(items: StaffSubmissionItem[]): void {
+    const id = this.linkedEvent;
+    this.linkedEvent = null;
+    if (!id) return;
+    const s = items.find((x) => x.event.id === id);
+    if (s) void this.focusAfter(`#sub-${CSS.escape(s.id)}`);
+    else this.notQueued?.(id);
+  }
 
   private async decide(s: StaffSubmissionItem, decision: 'approve' | 'reject'): Promise<void> {
     const lang = this.locale;
@@ -57,7 +76,7 @@ export class NgoAdminEventsQueue extends StaffPart {
     const e = s.event;
     const id = `reason-${s.id}`;
     return html`<article class="box" aria-labelledby="sub-${s.id}">
-      <h5 id="sub-${s.id}">${e.title}</h5>
+      <h5 id="sub-${s.id}" tabindex="-1">${e.title}</h5>
       <p>${whenText(lang, e)}${e.venue ? ` · ${e.venue.name}` : ''}</p>
       <p class="muted">${t(lang, 'sub.from', { name: s.submitter.name, email: s.submitter.email })} · <time datetime=${s.createdAt}>${formatDateTime(lang, s.createdAt)}</time></p>
       ${s.note ? html`<p>${s.note}</p>` : nothing}

@@ -115,6 +115,19 @@ describe('ngo-admin-events', () => {
     await waitFor(() => text($(el, '[data-reg="r1"]')).includes('obecna od'), 'the check-in in the list');
   });
 
+  it('opens the event the panel\'s address names: its waiting submission, focused, else the event\'s editor', async () => {
+    const stub = stubStaff();
+    const el = await mountWidget<NgoAdminEvents>('ngo-admin-events', { lang: 'pl', 'api-base': BASE }, { session, itemId: 'e9' });
+    await waitFor(() => root(el).activeElement?.id === 'sub-s1', 'focus on the linked submission');
+    expect($(el, '#tab-submissions').getAttribute('aria-selected')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    const other = await mountWidget<NgoAdminEvents>('ngo-admin-events', { lang: 'pl', 'api-base': BASE }, { session, itemId: 'e1' });
+    await waitFor(() => root(other).querySelector('#form-heading'), 'the editor of the event no submission waits for');
+    expect($(other, '#tab-events').getAttribute('aria-selected')).to.equal('true');
+    await waitFor(() => stub.calls.some((c) => c.method === 'GET' && c.path.startsWith('/v1/admin/events/e1')), 'the event loaded');
+  });
+
   it('shows the submissions with their conflict hints and asks a reason before rejecting', async () => {
     const stub = stubStaff();
     const el = await mount();
