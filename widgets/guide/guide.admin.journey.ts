@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { GUIDE_LIMITS as L, GUIDE_SLUG_RE, smartTreeFaults, type SmartTree, type TreeFault } from '../../common/guide.js';
 import { LANGS } from '../../common/taxonomy.js';
@@ -92,7 +92,8 @@ export class NgoAdminGuideJourney extends StaffPart {
     this.walk = [];
   }
 
-  override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     this.draft ??= this.journey ? draftOf(this.journey) : fresh(this.kind);
   }
 
