@@ -2,11 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AUTHOR_TYPE_LABELS, DECISION_LABELS, type AuthorType, type Decision } from '../../common/consultations.js';
-import { dialects, json, testApp, type TestApp } from '../testing.js';
-import { insertStaff } from '../admin/staff.repository.js';
+import { dialects, expectError, json, staffSession, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
 import { insertRemark } from './consultations.repository.js';
-import { DAY, DOCUMENT, PASSWORD, XSS, consultationInput, createConsultation, errorCode, localIn, mailsTo, postRemark, remarkBody, staffLogin } from './consultations.testing.js';
+import { DAY, DOCUMENT, XSS, consultationInput, createConsultation, localIn, mailsTo, postRemark, remarkBody } from './consultations.testing.js';
 
 type Headers = Record<string, string>;
 interface StaffRemark { id: string; status: string; contactEmail: string; contactName: string; decision: string | null; response: string | null }
@@ -29,14 +28,10 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
   let mod: Headers, editor12: Headers, editor3: Headers, adviser: Headers;
   beforeAll(async () => {
     t = await testApp(dialect);
-    await insertStaff(t.db, { email: 'mod@example.org', name: 'Moderator', role: 'moderator', password: PASSWORD });
-    await insertStaff(t.db, { email: 'editor12@example.org', name: 'Editor XII', role: 'editor', district: 12, password: PASSWORD });
-    await insertStaff(t.db, { email: 'editor3@example.org', name: 'Editor III', role: 'editor', district: 3, password: PASSWORD });
-    await insertStaff(t.db, { email: 'adviser@example.org', name: 'Adviser', role: 'adviser', password: PASSWORD });
-    mod = await staffLogin(t, 'mod@example.org');
-    editor12 = await staffLogin(t, 'editor12@example.org');
-    editor3 = await staffLogin(t, 'editor3@example.org');
-    adviser = await staffLogin(t, 'adviser@example.org');
+    mod = (await staffSession(t, 'moderator')).headers;
+    editor12 = (await staffSession(t, 'editor', { district: 12 })).headers;
+    editor3 = (await staffSession(t, 'editor', { district: 3 })).headers;
+    adviser = (await staffSession(t, 'adviser')).headers;
   });
   afterAll(() => t.close());
   afterEach(() => {
@@ -60,8 +55,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(detail.counts).toEqual({ pending: 0, unconfirmed: 0, unanswered: 0 });
 
     const bad = await send('', mod, { ...input, startsLocal: '2026-10-26T12:00', endsLocal: '2026-10-24T08:00' });
-    expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['endsLocal']);
+    expect((await expectError(bad, 422, 'validation_failed')).details!.issues!.map((i) => i.path)).toEqual(['endsLocal']);
   });
 
   it('previews the split of a document without saving, with warnings where the layout is unclear', async () => {
@@ -80,7 +74,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(unsure.status).toBe(200);
     expect(((await unsure.json()) as { warnings: unknown }).warnings).toEqual([{ code: 'numbering_skips', line: 2, label: '§ 3', expected: '§ 2' }]);
     expect((await api('', mod)).status).toBe(200);
-    expect((await send('/document/preview', adviser, { document: '§ 1.' })).status).toBe(403);
+    await expectError(await send('/document/preview', adviser, { document: '§ 1.' }), 403, 'forbidden');
   });
 
   it('keeps unit ids when the same text is saved again, and for units whose label stays when it changes', async () => {
@@ -120,8 +114,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect((await send(`/${c.id}`, mod, edited, 'PUT')).status).toBe(200);
     expect((await postRemark(t, c.id, remarkBody())).status).toBe(202);
     const locked = await send(`/${c.id}`, mod, { ...edited, document: DOCUMENT }, 'PUT');
-    expect(locked.status).toBe(409);
-    expect(await errorCode(locked)).toBe('document_locked');
+    await expectError(locked, 409, 'document_locked');
     const retitled = await send(`/${c.id}`, mod, { ...edited, title: 'Nowy tytuł konsultacji' }, 'PUT');
     expect(retitled.status).toBe(200);
     const pub = (await (await t.app.request(`/v1/consultations/${c.id}`)).json()) as { title: string; units: { label: string }[] };
@@ -133,8 +126,8 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     const in12 = await createConsultation(t, { district: 12, title: `District XII ${dialect}` });
     const in3 = await createConsultation(t, { district: 3, title: `District III ${dialect}` });
     const city = await createConsultation(t, { district: null, title: `City ${dialect}` });
-    expect((await t.app.request('/v1/admin/consultations')).status).toBe(401);
-    expect((await api('', adviser)).status).toBe(403);
+    await expectError(await t.app.request('/v1/admin/consultations'), 401, 'unauthorized');
+    await expectError(await api('', adviser), 403, 'forbidden');
 
     const listed = ((await (await api('', editor12)).json()) as { items: { id: string }[] }).items.map((i) => i.id);
     expect(listed).toContain(in12.id);
@@ -144,18 +137,18 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(all).toEqual(expect.arrayContaining([in12.id, in3.id, city.id]));
 
     expect((await api(`/${in12.id}`, editor12)).status).toBe(200);
-    expect((await api(`/${in3.id}`, editor12)).status).toBe(403);
-    expect((await api(`/${in3.id}/remarks`, editor12)).status).toBe(403);
-    expect((await api(`/${in3.id}/remarks/export`, editor12)).status).toBe(403);
-    expect((await send('', editor12, consultationInput({ district: 3 }))).status).toBe(403);
+    await expectError(await api(`/${in3.id}`, editor12), 403, 'forbidden');
+    await expectError(await api(`/${in3.id}/remarks`, editor12), 403, 'forbidden');
+    await expectError(await api(`/${in3.id}/remarks/export`, editor12), 403, 'forbidden');
+    await expectError(await send('', editor12, consultationInput({ district: 3 })), 403, 'forbidden');
     expect((await send('', editor12, consultationInput({ district: 12 }))).status).toBe(201);
-    expect((await send(`/${in12.id}`, editor12, consultationInput({ district: 3 }), 'PUT')).status).toBe(403);
+    await expectError(await send(`/${in12.id}`, editor12, consultationInput({ district: 3 }), 'PUT'), 403, 'forbidden');
 
     const remark = await insertRemark(t.db, { consultationId: in3.id, unitId: null, currentWording: '', proposedWording: '', justification: 'Uwaga w dzielnicy III', authorType: 'ngo', organisationName: 'Org', krs: null, organisationId: null, contactName: 'X Y', contactEmail: 'xy@private.example.org', lang: 'pl', status: 'pending' });
-    expect((await api(`/remarks/${remark}/approve`, editor12, { method: 'POST' })).status).toBe(403);
+    await expectError(await api(`/remarks/${remark}/approve`, editor12, { method: 'POST' }), 403, 'forbidden');
     expect((await api(`/remarks/${remark}/approve`, editor3, { method: 'POST' })).status).toBe(200);
     // Without the CSRF token a write is refused even with the session.
-    expect((await t.app.request(`/v1/admin/consultations/remarks/${remark}/reject`, { method: 'POST', headers: { cookie: mod.cookie! } })).status).toBe(403);
+    await expectError(await t.app.request(`/v1/admin/consultations/remarks/${remark}/reject`, { method: 'POST', headers: { cookie: mod.cookie! } }), 403, 'csrf_failed');
   });
 
   it('moderates: approve only pending remarks, reject with a reason mailed to a confirmed author, answer only published ones', async () => {
@@ -192,19 +185,17 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     const ids = [];
     for (const [i, email] of emails.entries()) ids.push(((await (await postRemark(t, c.id, remarkBody({ contact: { name: `Kontakt ${i}`, email }, lang: i ? 'uk' : 'pl' }))).json()) as { id: string }).id);
     const tooSoon = await api(`/${c.id}/publish-answers`, mod, { method: 'POST' });
-    expect(tooSoon.status).toBe(409);
-    expect(await errorCode(tooSoon)).toBe('consultation_not_closed');
+    await expectError(tooSoon, 409, 'consultation_not_closed');
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(Date.now() + AFTER_SOON));
     const pending = await api(`/${c.id}/publish-answers`, mod, { method: 'POST' });
-    expect(pending.status).toBe(409);
-    expect(await pending.json()).toMatchObject({ error: { code: 'pending_remarks', details: { count: 2 } } });
+    expect((await expectError(pending, 409, 'pending_remarks')).details).toMatchObject({ count: 2 });
     for (const id of ids) expect((await api(`/remarks/${id}/approve`, mod, { method: 'POST' })).status).toBe(200);
     const unanswered = await api(`/${c.id}/publish-answers`, mod, { method: 'POST' });
-    expect(await unanswered.json()).toMatchObject({ error: { code: 'unanswered_remarks', details: { count: 2 } } });
+    expect((await expectError(unanswered, 409, 'unanswered_remarks')).details).toMatchObject({ count: 2 });
     await send(`/remarks/${ids[0]}/response`, mod, { decision: 'partly_accepted', response: 'Częściowo, w § 1.' }, 'PUT');
-    expect(await (await api(`/${c.id}/publish-answers`, mod, { method: 'POST' })).json()).toMatchObject({ error: { code: 'unanswered_remarks', details: { count: 1 } } });
+    expect((await expectError(await api(`/${c.id}/publish-answers`, mod, { method: 'POST' }), 409, 'unanswered_remarks')).details).toMatchObject({ count: 1 });
     await send(`/remarks/${ids[1]}/response`, mod, { decision: 'out_of_scope', response: 'Poza zakresem uchwały.' }, 'PUT');
 
     const ok = await api(`/${c.id}/publish-answers`, mod, { method: 'POST' });
@@ -351,7 +342,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(staffRows.find((r) => r.Stan === 'odrzucona')!.Uzasadnienie).toBe('Odrzucona, nie liczy się.');
     for (const r of staffRows) expect(r['Wpłynęła']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(staffRows.find((r) => r['Proponowany zapis']!.includes('HYPERLINK'))!['Proponowany zapis']!.startsWith("'=")).toBe(true);
-    expect((await t.app.request(`/v1/admin/consultations/${c.id}/remarks/export`)).status).toBe(401);
+    await expectError(await t.app.request(`/v1/admin/consultations/${c.id}/remarks/export`), 401, 'unauthorized');
     // The same as XLSX in English: the formula is a text cell, the time a date cell.
     const staffXlsx = await api(`/${c.id}/remarks/export?format=xlsx&lang=en`, mod);
     expect(staffXlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

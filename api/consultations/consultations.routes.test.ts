@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
+import { dialects, expectError, freshIp, json, mailedLink, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
-import { insertStaff } from '../admin/staff.repository.js';
 import { insertOrganisation } from '../map/map.repository.js';
 import { seedsOf } from '../core/module.js';
 import { MODULES } from '../modules.js';
 import { runSeeds } from '../seed.js';
 import { DEMO_CONSULTATIONS } from './consultations.demo.js';
 import { markReported, insertRemark } from './consultations.repository.js';
-import { DAY, createConsultation, docxParts, localIn, errorCode, mailedToken, mailsTo, postRemark, remarkBody, staffLogin, PASSWORD } from './consultations.testing.js';
+import { DAY, createConsultation, docxParts, localIn, mailsTo, postRemark, remarkBody } from './consultations.testing.js';
 
 interface Summary { id: string; status: string; remarkCount: number; title: string; serverTime: string }
 interface Detail extends Summary { units: { id: string; label: string; remarkCount: number; depth: number }[]; documentRemarkCount: number }
@@ -22,13 +21,15 @@ const get = async <T>(t: TestApp, path: string): Promise<T> => {
 
 describe.each(dialects)('consultations public API on %s', (dialect) => {
   let t: TestApp;
+  let mod: StaffSession['headers'];
   beforeAll(async () => {
     t = await testApp(dialect);
-    await insertStaff(t.db, { email: 'mod@example.org', name: 'Moderator', role: 'moderator', password: PASSWORD });
-    await insertStaff(t.db, { email: 'editor3@example.org', name: 'Editor III', role: 'editor', district: 3, password: PASSWORD });
-    await insertStaff(t.db, { email: 'editor12@example.org', name: 'Editor XII', role: 'editor', district: 12, password: PASSWORD });
-    await insertStaff(t.db, { email: 'adviser@example.org', name: 'Adviser', role: 'adviser', password: PASSWORD });
-    await insertStaff(t.db, { email: 'admin@example.org', name: 'Admin', role: 'admin', password: PASSWORD });
+    // Fixed addresses: the staff mail test names who is told of a new remark.
+    mod = (await staffSession(t, 'moderator', { email: 'mod@example.org' })).headers;
+    await staffSession(t, 'editor', { email: 'editor3@example.org', district: 3 });
+    await staffSession(t, 'editor', { email: 'editor12@example.org', district: 12 });
+    await staffSession(t, 'adviser', { email: 'adviser@example.org' });
+    await staffSession(t, 'admin', { email: 'admin@example.org' });
   });
   afterAll(() => t.close());
   afterEach(() => {
@@ -55,8 +56,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(ids(current.items)).toEqual([open3.id, openCity.id, plannedSoon.id]);
     const everywhere = await get<{ items: Summary[] }>(t, '/v1/consultations?status=open');
     expect(ids(everywhere.items)).toEqual([open3.id, openCity.id, open12late.id]);
-    const bad = await t.app.request('/v1/consultations?status=soon&district=19');
-    expect(bad.status).toBe(422);
+    await expectError(await t.app.request('/v1/consultations?status=soon&district=19'), 422, 'validation_failed');
   });
 
   it('caches reads briefly with an ETag that changes with the data and with the clock', async () => {
@@ -113,9 +113,8 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
       const c = await createConsultation(t, { startsLocal: '2026-03-20T08:00', endsLocal: '2026-03-29T12:00' });
       expect((await probe(c, '2026-03-29T09:59:59.999Z')).status).toBe(202);
       const after = await probe(c, '2026-03-29T10:00:00.001Z');
-      expect(after.status).toBe(409);
-      expect(await errorCode(after)).toBe('consultation_closed');
-      expect(await errorCode(await probe(c, '2026-03-29T10:00:00.000Z'))).toBe('consultation_closed');
+      await expectError(after, 409, 'consultation_closed');
+      await expectError(await probe(c, '2026-03-29T10:00:00.000Z'), 409, 'consultation_closed');
       // Read with the winter offset the end would be 11:00Z; half past ten is already too late.
       expect((await probe(c, '2026-03-29T10:30:00.000Z')).status).toBe(409);
     });
@@ -126,16 +125,14 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
       // Read with the summer offset the end would be 10:00Z; half past ten is still in time.
       expect((await probe(c, '2026-10-25T10:30:00.000Z')).status).toBe(202);
       const after = await probe(c, '2026-10-25T11:00:00.001Z');
-      expect(after.status).toBe(409);
-      expect(await errorCode(after)).toBe('consultation_closed');
+      await expectError(after, 409, 'consultation_closed');
     });
 
     it('opens at the start instant, and refuses remarks before it with consultation_not_open', async () => {
       const c = await createConsultation(t, { startsLocal: '2026-03-29T03:00', endsLocal: '2026-04-20T12:00' });
       // 03:00 on the spring-forward day is summer time: 01:00Z.
       const before = await probe(c, '2026-03-29T00:59:59.999Z');
-      expect(before.status).toBe(409);
-      expect(await errorCode(before)).toBe('consultation_not_open');
+      await expectError(before, 409, 'consultation_not_open');
       expect((await probe(c, '2026-03-29T01:00:00.000Z')).status).toBe(202);
     });
 
@@ -174,7 +171,6 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(hidden.text).not.toContain(id);
     expect(hidden.text).not.toContain('Ukryta uwaga');
 
-    const mod = await staffLogin(t, 'mod@example.org');
     expect((await t.app.request(`/v1/admin/consultations/remarks/${id}/approve`, { method: 'POST', headers: mod })).status).toBe(200);
     const shown = await publicText();
     expect(shown.list.items.find((i) => i.id === c.id)!.remarkCount).toBe(1);
@@ -212,7 +208,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(res.status).toBe(202);
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(status).toBe('unconfirmed');
-    const { token, mail } = await mailedToken(t, body.contact.email, 'confirm');
+    const { token, mail } = await mailedLink(t, body.contact.email, 'confirm');
     expect(mail.template).toBe('consultations.confirm-remark');
     expect(mail.subject).toContain('Підтвердьте');
     expect(mail.body_text).toContain(`${t.config.publicUrl}/embed/consultations?lang=uk&consultation=${c.id}&confirm=`);
@@ -225,8 +221,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(confirm.status).toBe(200);
     expect(await confirm.json()).toMatchObject({ id, status: 'pending' });
     const again = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
-    expect(again.status).toBe(404);
-    expect(await errorCode(again)).toBe('link_invalid');
+    await expectError(again, 404, 'link_invalid');
 
     const arrived = await t.db.selectFrom('mail_outbox').select(['to_address', 'body_text']).where('template', '=', 'consultations.remark-arrived').where('body_text', 'like', `%Confirm ${dialect}%`).execute();
     // District XII: the unscoped moderator, the XII editor and the admin; not the III editor, not the adviser; each once.
@@ -244,7 +239,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const res = await postRemark(t, c.id, body);
     expect(res.status).toBe(202);
     vi.setSystemTime(new Date('2026-03-30T09:00:00.000Z'));
-    const { token } = await mailedToken(t, body.contact.email, 'confirm');
+    const { token } = await mailedLink(t, body.contact.email, 'confirm');
     const confirm = await t.app.request('/v1/consultations/remarks/confirm', json({ token }));
     expect(confirm.status).toBe(200);
     expect(((await confirm.json()) as { status: string }).status).toBe('published');
@@ -255,10 +250,8 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const c = await createConsultation(t, { audience: 'ngo' });
     for (const authorType of ['resident', 'district_council', 'institution']) {
       const res = await postRemark(t, c.id, remarkBody({ authorType }));
-      expect(res.status, authorType).toBe(422);
-      const err = (await res.json()) as { error: { code: string; details: { issues: { path: string; code: string }[] } } };
-      expect(err.error.code).toBe('validation_failed');
-      expect(err.error.details.issues).toEqual([expect.objectContaining({ path: 'authorType', code: 'not_allowed' })]);
+      const err = await expectError(res, 422, 'validation_failed');
+      expect(err.details!.issues, authorType).toEqual([expect.objectContaining({ path: 'authorType', code: 'not_allowed' })]);
     }
     expect((await postRemark(t, c.id, remarkBody({ authorType: 'informal_group' }))).status).toBe(202);
     expect((await postRemark(t, c.id, remarkBody({ authorType: 'ngo' }))).status).toBe(202);
@@ -268,9 +261,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const a = await createConsultation(t);
     const b = await createConsultation(t);
     const res = await postRemark(t, a.id, remarkBody({ unitId: b.unit('§ 1') }));
-    expect(res.status).toBe(422);
-    const err = (await res.json()) as { error: { details: { issues: { path: string }[] } } };
-    expect(err.error.details.issues.map((i) => i.path)).toEqual(['unitId']);
+    expect((await expectError(res, 422, 'validation_failed')).details!.issues!.map((i) => i.path)).toEqual(['unitId']);
     expect((await postRemark(t, a.id, remarkBody({ unitId: a.unit('§ 1') }))).status).toBe(202);
     const [remark] = (await get<{ items: Remark[] }>(t, `/v1/consultations/${a.id}/remarks`)).items;
     expect(remark!.unitLabel).toBe('§ 1');
@@ -309,19 +300,18 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(((await res.json()) as { status: string }).status).toBe('unconfirmed');
     const supporters = async () => (await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items.find((r) => r.id === published)!.supporters;
     expect(await supporters()).toEqual([]);
-    const { token, mail } = await mailedToken(t, 'popiera@private.example.org', 'confirm-support');
+    const { token, mail } = await mailedLink(t, 'popiera@private.example.org', 'confirm-support');
     expect(mail.template).toBe('consultations.confirm-support');
     expect(mail.body_text).toContain(`/embed/consultations?lang=en&consultation=${c.id}&confirm-support=`);
     const confirm = await t.app.request('/v1/consultations/supports/confirm', json({ token }));
     expect(confirm.status).toBe(200);
     expect(await confirm.json()).toMatchObject({ remarkId: published, status: 'published' });
-    expect((await t.app.request('/v1/consultations/supports/confirm', json({ token }))).status).toBe(404);
+    await expectError(await t.app.request('/v1/consultations/supports/confirm', json({ token })), 404, 'link_invalid');
     expect(await supporters()).toEqual([{ organisationName: 'Stowarzyszenie Popierające' }]);
 
     vi.setSystemTime(new Date('2026-03-29T10:00:00.001Z'));
     const late = await support(published);
-    expect(late.status).toBe(409);
-    expect(await errorCode(late)).toBe('consultation_closed');
+    await expectError(late, 409, 'consultation_closed');
   });
 
   it('counts a support at once when the consultation asks for no confirmation', async () => {
@@ -338,8 +328,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const send = async (organisationName: string, email: string) =>
       t.app.request(`/v1/consultations/${c.id}/remarks/${remark}/supports`, json({ organisationName, contact: { name: 'Ktoś Inny', email }, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     const again = await send('Klub Od Razu', 'ODRAZU@private.example.org');
-    expect(again.status).toBe(409);
-    expect(await errorCode(again)).toBe('already_supported');
+    await expectError(again, 409, 'already_supported');
     expect((await send('KLUB OD RAZU', 'inny@private.example.org')).status).toBe(202);
     expect((await get<{ items: Remark[] }>(t, `/v1/consultations/${c.id}/remarks`)).items[0]!.supporters).toEqual([{ organisationName: 'Klub Od Razu' }]);
   });
@@ -351,7 +340,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const bodies = await Promise.all(Array.from({ length: 8 }, () => body('naraz@private.example.org')));
     const answers = await Promise.all(bodies.map((b) => t.app.request(`/v1/consultations/${open.id}/remarks/${remark}/supports`, b)));
     expect(answers.map((r) => r.status).sort()).toEqual([202, 409, 409, 409, 409, 409, 409, 409]);
-    for (const r of answers.filter((x) => x.status === 409)) expect(await errorCode(r)).toBe('already_supported');
+    for (const r of answers.filter((x) => x.status === 409)) await expectError(r, 409, 'already_supported');
     expect(await t.db.selectFrom('consultation_support').select('id').where('remark_id', '=', remark).execute()).toHaveLength(1);
 
     // With confirmation: two unconfirmed supports from one address, both links used at once; one counts.
@@ -389,7 +378,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     expect(await supporters()).toEqual(['Fundacja Prawdziwa', 'Stowarzyszenie Obok']);
     // The author cannot back their own remark.
     const own = await send('Cokolwiek', null, (await t.db.selectFrom('consultation_remark').select('contact_email').where('id', '=', remark).executeTakeFirstOrThrow()).contact_email);
-    expect(await errorCode(own)).toBe('already_supported');
+    await expectError(own, 409, 'already_supported');
   });
 
   it('stores every remark exactly once among 200 concurrent POSTs, some retried with the same Idempotency-Key', async () => {
@@ -434,8 +423,7 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const c = await createConsultation(t);
     for (const format of ['html', 'csv', 'docx']) {
       const res = await t.app.request(`/v1/consultations/${c.id}/report?format=${format}`);
-      expect(res.status).toBe(409);
-      expect(await errorCode(res)).toBe('report_not_ready');
+      await expectError(res, 409, 'report_not_ready');
     }
     expect((await t.app.request('/v1/consultations/nope/report')).status).toBe(404);
   });

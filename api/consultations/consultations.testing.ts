@@ -9,7 +9,6 @@ import { utcToWarsawLocal } from '../../common/time.js';
 
 /** Test helpers shared by the consultation suites. */
 
-export const PASSWORD = 'correct horse battery staple';
 export const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 export const DAY = 24 * 3600_000;
 
@@ -77,28 +76,11 @@ export async function postRemark(t: TestApp, consultationId: string, body: Recor
   return t.app.request(`/v1/consultations/${consultationId}/remarks`, json({ ...body, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp(), ...headers }));
 }
 
-export async function staffLogin(t: TestApp, email: string) {
-  const res = await t.app.request('/v1/admin/session', json({ email, password: PASSWORD }, { 'x-forwarded-for': freshIp() }));
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': body.csrfToken };
-}
-
-/** The token of the newest mail to `to`, taken from the `param=` of the link in its text. */
-export async function mailedToken(t: TestApp, to: string, param: 'confirm' | 'confirm-support') {
-  const mail = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-  const m = mail.body_text.match(new RegExp(`[?&]${param}=([\\w-]+)`));
-  expect(m, `a ${param} link in: ${mail.body_text}`).not.toBeNull();
-  return { token: decodeURIComponent(m![1]!), mail };
-}
-
 export const mailsTo = (t: TestApp, to: string, template?: string) => {
   let q = t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to);
   if (template) q = q.where('template', '=', template);
   return q.orderBy('created_at').execute();
 };
-
-export const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 /**
  * The parts of a DOCX (a ZIP) as text, by path: `word/document.xml`, `word/styles.xml` and so on.

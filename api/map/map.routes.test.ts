@@ -1,33 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
+import { dialects, expectError, freshIp, json, mailedLink, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
-import { insertStaff } from '../admin/staff.repository.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import { insertOrganisation } from './map.repository.js';
 import { organisationInput as org } from './map.testing.js';
 
-const PASSWORD = 'correct horse battery staple';
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-
-
-async function staffLogin(t: TestApp, email: string) {
-  const res = await t.app.request('/v1/admin/session', json({ email, password: PASSWORD }, { 'x-forwarded-for': freshIp() }));
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': body.csrfToken };
-}
-
-/** The token of the newest mail to `to`, taken from the link in its text. */
-async function mailedToken(t: TestApp, to: string, param: 'confirm' | 'edit') {
-  const mail = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-  const m = mail.body_text.match(new RegExp(`[?&]${param}=([\\w-]+)`));
-  expect(m, `a ${param} link in: ${mail.body_text}`).not.toBeNull();
-  return { token: decodeURIComponent(m![1]!), mail };
-}
 
 describe.each(dialects)('map API on %s', (dialect) => {
   let t: TestApp;
+  let mod: StaffSession['headers'];
+  let adviser: StaffSession['headers'];
+  let editor12: StaffSession['headers'];
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await testApp(dialect);
@@ -42,9 +28,9 @@ describe.each(dialects)('map API on %s', (dialect) => {
     await put('pending', org({ name: 'Związek Ukryty Oczekujący' }), 'pending');
     await put('rejected', org({ name: 'Związek Odrzucony' }), 'rejected');
     await put('archived', org({ name: 'Związek Archiwalny' }), 'archived');
-    await insertStaff(t.db, { email: 'mod@example.org', name: 'Moderator', role: 'moderator', password: PASSWORD });
-    await insertStaff(t.db, { email: 'adviser@example.org', name: 'Adviser', role: 'adviser', password: PASSWORD });
-    await insertStaff(t.db, { email: 'editor12@example.org', name: 'Editor XII', role: 'editor', district: 12, password: PASSWORD });
+    mod = (await staffSession(t, 'moderator')).headers;
+    adviser = (await staffSession(t, 'adviser')).headers;
+    editor12 = (await staffSession(t, 'editor', { district: 12 })).headers;
   });
   afterAll(() => t.close());
 
@@ -84,10 +70,8 @@ describe.each(dialects)('map API on %s', (dialect) => {
 
   it('rejects bad filters with 422 and field issues', async () => {
     const res = await t.app.request('/v1/map/organisations?district=19&area=nope&bbox=1,2');
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } };
-    expect(body.error.code).toBe('validation_failed');
-    expect(body.error.details.issues.map((i) => i.path.split('.')[0])).toEqual(expect.arrayContaining(['district', 'area', 'bbox']));
+    const { details } = await expectError(res, 422, 'validation_failed');
+    expect(details!.issues!.map((i) => i.path.split('.')[0])).toEqual(expect.arrayContaining(['district', 'area', 'bbox']));
   });
 
   it('never serves pending, rejected or archived entries, by any endpoint or export', async () => {
@@ -186,25 +170,21 @@ describe.each(dialects)('map API on %s', (dialect) => {
 
   it('bounds the work of a read: the viewport at high zoom, the words of a search, the depth of the pages', async () => {
     const city = await t.app.request('/v1/map/clusters?zoom=18');
-    expect(city.status).toBe(422);
-    expect(((await city.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['bbox']);
+    expect((await expectError(city, 422, 'validation_failed')).details!.issues!.map((i) => i.path)).toEqual(['bbox']);
     expect((await t.app.request('/v1/map/clusters?zoom=12')).status).toBe(200);
 
     const words = await t.app.request(`/v1/map/organisations?q=${encodeURIComponent('a b c d e f g')}`);
-    expect(words.status).toBe(422);
-    expect(((await words.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['q']);
+    expect((await expectError(words, 422, 'validation_failed')).details!.issues!.map((i) => i.path)).toEqual(['q']);
     expect((await t.app.request(`/v1/map/organisations?q=${encodeURIComponent('a b c d e f')}`)).status).toBe(200);
 
     // A cacheable read takes only its own parameters: a cache buster is a 422 naming it, not a fresh cache key.
     for (const path of ['/v1/map/organisations?district=12&_=123', '/v1/map/clusters?zoom=12&_=123', `/v1/map/organisations/${ids.laka}?_=123`, '/v1/map/taxonomy?_=123']) {
       const unknown = await t.app.request(path);
-      expect(unknown.status, path).toBe(422);
-      expect(((await unknown.json()) as { error: { details: { issues: { path: string; code: string }[] } } }).error.details.issues, path).toEqual([expect.objectContaining({ path: '_', code: 'unknown_field' })]);
+      expect((await expectError(unknown, 422, 'validation_failed')).details!.issues, path).toEqual([expect.objectContaining({ path: '_', code: 'unknown_field' })]);
     }
 
     const deep = await t.app.request('/v1/map/organisations?page=21&pageSize=50');
-    expect(deep.status).toBe(422);
-    expect(((await deep.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path)).toEqual(['page']);
+    expect((await expectError(deep, 422, 'validation_failed')).details!.issues!.map((i) => i.path)).toEqual(['page']);
     const last = await t.app.request('/v1/map/organisations?page=20&pageSize=50');
     expect(last.status).toBe(200);
     const { total } = (await (await t.app.request('/v1/map/organisations')).json()) as { total: number };
@@ -218,17 +198,16 @@ describe.each(dialects)('map API on %s', (dialect) => {
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     expect(await names('q=zgloszone')).toEqual([]);
-    const { token, mail } = await mailedToken(t, contact.email, 'confirm');
+    const { token, mail } = await mailedLink(t, contact.email, 'confirm');
     expect(mail.subject).toContain('Підтвердьте');
 
-    const mod = await staffLogin(t, 'mod@example.org');
     const queueBefore = (await (await t.app.request('/v1/admin/map/submissions', { headers: mod })).json()) as { items: { id: string }[] };
     expect(queueBefore.items.map((i) => i.id)).not.toContain(id);
 
     const confirm = await t.app.request('/v1/map/submissions/confirm', json({ token }));
     expect(confirm.status).toBe(200);
     expect(((await confirm.json()) as { status: string }).status).toBe('pending');
-    expect((await t.app.request('/v1/map/submissions/confirm', json({ token }))).status).toBe(404);
+    await expectError(await t.app.request('/v1/map/submissions/confirm', json({ token })), 404, 'link_invalid');
 
     const queue = (await (await t.app.request('/v1/admin/map/submissions', { headers: mod })).json()) as { items: { id: string; diff: { field: string }[]; duplicates: { id: string; reasons: string[] }[] }[] };
     const item = queue.items.find((i) => i.id === id)!;
@@ -241,7 +220,7 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const { organisationId } = (await approve.json()) as { organisationId: string };
     expect(await names('q=zgloszone')).toEqual(['Stowarzyszenie Zgłoszone Przez Formularz']);
 
-    const edit = await mailedToken(t, contact.email, 'edit');
+    const edit = await mailedLink(t, contact.email, 'edit');
     const owner = await t.app.request('/v1/map/owner/view', json({ token: edit.token }));
     expect(owner.status).toBe(200);
     const view = (await owner.json()) as { organisation: OrganisationInput };
@@ -263,9 +242,8 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const contact = { name: 'Jan Kowalski', email: `jan.${dialect}@example.org` };
     const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ name: 'Fundacja Do Odrzucenia' }), contact, consent: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
     const { id } = (await res.json()) as { id: string };
-    const { token } = await mailedToken(t, contact.email, 'confirm');
+    const { token } = await mailedLink(t, contact.email, 'confirm');
     await t.app.request('/v1/map/submissions/confirm', json({ token }));
-    const mod = await staffLogin(t, 'mod@example.org');
     const reject = await t.app.request(`/v1/admin/map/submissions/${id}/reject`, json({ reason: 'Brak związku z Krakowem.' }, mod));
     expect(reject.status).toBe(200);
     const mail = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', contact.email).where('template', '=', 'map.rejected').executeTakeFirstOrThrow();
@@ -282,19 +260,16 @@ describe.each(dialects)('map API on %s', (dialect) => {
 
   it('validates submissions field by field: identifiers, point inside Kraków, consent', async () => {
     const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org({ krs: '12', regon: '123456786', nip: '1234567890', location: { lon: 21.0, lat: 52.2 }, districts: [] }), contact: { name: 'A', email: 'not-an-email' }, consent: false, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() }));
-    expect(res.status).toBe(422);
-    const paths = ((await res.json()) as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path);
+    const paths = (await expectError(res, 422, 'validation_failed')).details!.issues!.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['organisation.krs', 'organisation.regon', 'organisation.nip', 'organisation.location', 'organisation.districts', 'contact.name', 'contact.email', 'consent']));
   });
 
   it('refuses anonymous writes without a solved challenge', async () => {
     const res = await t.app.request('/v1/map/submissions', json({ type: 'create', organisation: org(), contact: { name: 'Bot', email: 'bot@example.org' }, consent: true, abuse: { altcha: 'bm9wZQ==', website: '' } }, { 'x-forwarded-for': freshIp() }));
-    expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('challenge_failed');
+    await expectError(res, 422, 'challenge_failed');
   });
 
   it('lets staff edit an entry and change or keep its owner, as a new version', async () => {
-    const mod = await staffLogin(t, 'mod@example.org');
     const view = async () => (await (await t.app.request(`/v1/admin/map/organisations/${ids.laka}`, { headers: mod })).json()) as { ownerEmail: string | null; version: number; phone: string | null };
     const before = await view();
     const input = org({ name: 'Fundacja Łąka', legalForm: 'fundacja', areas: ['ekologia-zwierzeta'], districts: [12], location: { lon: 20.01, lat: 50.02 }, phone: '+48 12 111 22 33' });
@@ -311,15 +286,13 @@ describe.each(dialects)('map API on %s', (dialect) => {
   });
 
   it('keeps other roles and other districts out of the map staff section', async () => {
-    expect((await t.app.request('/v1/admin/map/submissions')).status).toBe(401);
-    const adviser = await staffLogin(t, 'adviser@example.org');
-    expect((await t.app.request('/v1/admin/map/submissions', { headers: adviser })).status).toBe(403);
-    const editor = await staffLogin(t, 'editor12@example.org');
-    expect((await t.app.request(`/v1/admin/map/organisations/${ids.zwiazek}/archive`, { method: 'POST', headers: editor })).status).toBe(403);
-    const archive = await t.app.request(`/v1/admin/map/organisations/${ids.sport}/archive`, { method: 'POST', headers: editor });
+    await expectError(await t.app.request('/v1/admin/map/submissions'), 401, 'unauthorized');
+    await expectError(await t.app.request('/v1/admin/map/submissions', { headers: adviser }), 403, 'forbidden');
+    await expectError(await t.app.request(`/v1/admin/map/organisations/${ids.zwiazek}/archive`, { method: 'POST', headers: editor12 }), 403, 'forbidden');
+    const archive = await t.app.request(`/v1/admin/map/organisations/${ids.sport}/archive`, { method: 'POST', headers: editor12 });
     expect(archive.status).toBe(200);
     expect((await t.app.request(`/v1/map/organisations/${ids.sport}`)).status).toBe(404);
-    expect((await t.app.request(`/v1/admin/map/organisations/${ids.sport}/publish`, { method: 'POST', headers: editor })).status).toBe(200);
+    expect((await t.app.request(`/v1/admin/map/organisations/${ids.sport}/publish`, { method: 'POST', headers: editor12 })).status).toBe(200);
     expect((await t.app.request(`/v1/map/organisations/${ids.sport}`)).status).toBe(200);
   });
 });
