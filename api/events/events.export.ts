@@ -12,9 +12,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Column headings and registration statuses, on the translator core (common/i18n.ts). */
 const tExport = dictionaryTranslator({
-  pl: { position: 'Lp.', name: 'Imię i nazwisko', email: 'E-mail', organisation: 'Organizacja', status: 'Status', confirmedAt: 'Potwierdzono', accessNeeds: 'Potrzeby dostępności', accessNote: 'Uwagi o dostępności', skipped: 'Nieobecność zgłoszona na sesjach', attended: 'Obecności', 'status.unconfirmed': 'niepotwierdzona', 'status.confirmed': 'potwierdzona', 'status.waiting': 'lista rezerwowa', 'status.offered': 'zaproponowano miejsce', 'status.cancelled': 'anulowana', 'status.expired': 'propozycja wygasła' },
-  en: { position: 'No.', name: 'Name', email: 'E-mail', organisation: 'Organisation', status: 'Status', confirmedAt: 'Confirmed', accessNeeds: 'Access needs', accessNote: 'Access note', skipped: 'Sessions skipped', attended: 'Check-ins', 'status.unconfirmed': 'unconfirmed', 'status.confirmed': 'confirmed', 'status.waiting': 'waiting list', 'status.offered': 'place offered', 'status.cancelled': 'cancelled', 'status.expired': 'offer expired' },
-  uk: { position: '№', name: 'Ім’я та прізвище', email: 'Ел. пошта', organisation: 'Організація', status: 'Статус', confirmedAt: 'Підтверджено', accessNeeds: 'Потреби доступності', accessNote: 'Примітка щодо доступності', skipped: 'Пропущені сесії', attended: 'Відвідування', 'status.unconfirmed': 'не підтверджено', 'status.confirmed': 'підтверджено', 'status.waiting': 'список очікування', 'status.offered': 'запропоновано місце', 'status.cancelled': 'скасовано', 'status.expired': 'пропозиція минула' },
+  pl: { retired: '{label} (pytanie usunięte)', position: 'Lp.', name: 'Imię i nazwisko', email: 'E-mail', organisation: 'Organizacja', status: 'Status', confirmedAt: 'Potwierdzono', accessNeeds: 'Potrzeby dostępności', accessNote: 'Uwagi o dostępności', skipped: 'Nieobecność zgłoszona na sesjach', attended: 'Obecności', 'status.unconfirmed': 'niepotwierdzona', 'status.confirmed': 'potwierdzona', 'status.waiting': 'lista rezerwowa', 'status.offered': 'zaproponowano miejsce', 'status.cancelled': 'anulowana', 'status.expired': 'propozycja wygasła' },
+  en: { retired: '{label} (question removed)', position: 'No.', name: 'Name', email: 'E-mail', organisation: 'Organisation', status: 'Status', confirmedAt: 'Confirmed', accessNeeds: 'Access needs', accessNote: 'Access note', skipped: 'Sessions skipped', attended: 'Check-ins', 'status.unconfirmed': 'unconfirmed', 'status.confirmed': 'confirmed', 'status.waiting': 'waiting list', 'status.offered': 'place offered', 'status.cancelled': 'cancelled', 'status.expired': 'offer expired' },
+  uk: { retired: '{label} (питання вилучено)', position: '№', name: 'Ім’я та прізвище', email: 'Ел. пошта', organisation: 'Організація', status: 'Статус', confirmedAt: 'Підтверджено', accessNeeds: 'Потреби доступності', accessNote: 'Примітка щодо доступності', skipped: 'Пропущені сесії', attended: 'Відвідування', 'status.unconfirmed': 'не підтверджено', 'status.confirmed': 'підтверджено', 'status.waiting': 'список очікування', 'status.offered': 'запропоновано місце', 'status.cancelled': 'скасовано', 'status.expired': 'пропозиція минула' },
 });
 
 const answerText = (q: Question, v: unknown, lang: Lang): string => {
@@ -34,19 +34,23 @@ export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promi
   const places = await findPlacesRow(db, placesId);
   const questions = places ? (JSON.parse(places.questions) as Question[]) : [];
   const h = inLang(tExport, lang);
+  const regs = await db.selectFrom('event_registration').selectAll().where('places_id', '=', placesId).where('status', '!=', 'unconfirmed').orderBy('queue_no').execute();
+  const answersOf = new Map(regs.map((r) => [r.id, JSON.parse(r.answers) as Record<string, unknown>]));
+  // A removed question keeps its column while someone listed still holds an answer to it.
+  const retired = (places ? (JSON.parse(places.retired_questions) as Question[]) : []).filter((q) => regs.some((r) => answerText(q, answersOf.get(r.id)![q.id], lang) !== ''));
   const columns: ExportColumn[] = [
     { key: 'position', header: h('position') }, { key: 'name', header: h('name') }, { key: 'email', header: h('email') }, { key: 'organisation', header: h('organisation') },
     { key: 'status', header: h('status') }, { key: 'confirmedAt', header: h('confirmedAt'), type: 'datetime' }, { key: 'accessNeeds', header: h('accessNeeds') }, { key: 'accessNote', header: h('accessNote') },
     ...questions.map((q) => ({ key: `q:${q.id}`, header: labelIn(q.label, lang) })),
+    ...retired.map((q) => ({ key: `q:${q.id}`, header: h('retired', { label: labelIn(q.label, lang) }) })),
     { key: 'skipped', header: h('skipped') }, { key: 'attended', header: h('attended') },
   ];
-  const regs = await db.selectFrom('event_registration').selectAll().where('places_id', '=', placesId).where('status', '!=', 'unconfirmed').orderBy('queue_no').execute();
   const sessions = await db.selectFrom('calendar_event').select(['id', 'title']).where('places_id', '=', placesId).execute();
   const marks = regs.length
     ? await db.selectFrom('event_attendance').select(['registration_id', (eb) => eb.fn.countAll<number>().as('n')]).where('registration_id', 'in', regs.map((r) => r.id)).groupBy('registration_id').execute()
     : [];
   const rows = regs.map((r, i) => {
-    const answers = JSON.parse(r.answers) as Record<string, unknown>;
+    const answers = answersOf.get(r.id)!;
     return {
       position: i + 1,
       name: r.name,
@@ -56,7 +60,7 @@ export async function attendeeTable(db: Db, placesId: string, lang: Lang): Promi
       confirmedAt: r.confirmed_at,
       accessNeeds: (JSON.parse(r.access_needs) as AccessNeed[]).map((n) => tAccessNeed(lang, n)),
       accessNote: r.access_note,
-      ...Object.fromEntries(questions.map((q) => [`q:${q.id}`, answerText(q, answers[q.id], lang)])),
+      ...Object.fromEntries([...questions, ...retired].map((q) => [`q:${q.id}`, answerText(q, answers[q.id], lang)])),
       skipped: (JSON.parse(r.skip_sessions) as string[]).map((id) => sessions.find((s) => s.id === id)?.title ?? id),
       attended: Number(marks.find((m) => m.registration_id === r.id)?.n ?? 0),
     };

@@ -12,6 +12,8 @@ export interface EventPlacesTable {
   deadline_at: Timestamp | null;
   /** JSON `Question[]`. */
   questions: string;
+  /** JSON `Question[]`: questions removed from the list, kept so that answers already given still head their column in the export. */
+  retired_questions: string;
   ask_access_needs: Flag;
 }
 

@@ -15,6 +15,7 @@ import * as addGuideReviewOn from './2026_12_02_2500_add_guide_review_on.js';
 import * as supportOnce from './2026_12_04_4001_support_once.js';
 import * as addEventFilterIndexes from './2026_12_04_4002_add_event_filter_indexes.js';
 import * as registrationOnce from './2026_12_04_9001_registration_once.js';
+import * as addRetiredQuestions from './2026_12_06_6001_add_retired_questions.js';
 
 /** Every migration, in order. A static list, so bundlers and tsx need no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_4001_support_once': supportOnce,
   '2026_12_04_4002_add_event_filter_indexes': addEventFilterIndexes,
   '2026_12_04_9001_registration_once': registrationOnce,
+  '2026_12_06_6001_add_retired_questions': addRetiredQuestions,
 };
