@@ -13,6 +13,9 @@ import { certificateNumber } from './events.certificate.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Who checked in to one session, and when and how. */
+export const findCheckIns = (db: Db, eventId: string) => db.selectFrom('event_attendance').select(['registration_id', 'checked_in_at', 'method']).where('event_id', '=', eventId).execute();
+
 export type CheckInResult = { status: 'checked_in' | 'already'; registrationId: string; name: string; checkedInAt: string };
 
 /**

@@ -77,6 +77,10 @@ export async function insertRegistration(db: Db, r: NewRegistration, now = new D
 
 export const findRegistration = (db: Db, id: string) => db.selectFrom('event_registration').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The registrations of a list that staff see (all but the unconfirmed), in queue order. */
+export const findListRegistrations = (db: Db, placesId: string) =>
+  db.selectFrom('event_registration').selectAll().where('places_id', '=', placesId).where('status', '!=', 'unconfirmed').orderBy('queue_no').execute();
+
 /** A live registration of `email` on a list (to refuse a second one). */
 export const findActiveRegistration = (db: Db, placesId: string, email: string) =>
   db

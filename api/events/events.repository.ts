@@ -424,3 +424,16 @@ export function toCalendarEvent(r: EventRow, ctx: EventContext, now: Date): Cale
     updatedAt: r.updated_at,
   };
 }
+
+// ---- NGO submissions (moderation) ----------------------------------------------------------------
+
+/** Submissions waiting for moderation (confirmed by e-mail), oldest first, at most 500. */
+export const findPendingSubmissions = (db: Db) => db.selectFrom('event_submission').selectAll().where('status', '=', 'pending').orderBy('created_at').limit(500).execute();
+
+export const findSubmission = (db: Db, id: string) => db.selectFrom('event_submission').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Records a moderator's decision on a waiting submission; false when it no longer waits (decided meanwhile). */
+export async function decideSubmission(db: Db, id: string, d: { status: 'approved' | 'rejected'; reason: string | null; by: string }): Promise<boolean> {
+  const r = await db.updateTable('event_submission').set({ status: d.status, reason: d.reason, decided_at: nowIso(), decided_by: d.by }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
