@@ -13,11 +13,27 @@ import { deref, openApiDoc, operations, sample, urlOf, type JsonSchema, type Op,
  * every error in the envelope, and no change of state by a rejected request.
  *
  * Runs per endpoint: 1,000 per public write and 200 per staff endpoint with `FUZZ_LONG=1`; a short
- * variant otherwise (CI). `FUZZ_SEED` replays a failure. The counts are printed at the end.
+ * variant otherwise (CI). `FUZZ_REQUESTS=n` sets the runs per public write (staff endpoints get a
+ * fifth). `FUZZ_MINUTES=m` keeps going after that first round, in further rounds with fresh seeds,
+ * until m minutes have passed since the start. `FUZZ_SEED` replays a failure (of the first round).
+ * The long variant prints progress to stderr every `FUZZ_PROGRESS` requests (default 500): sent,
+ * 4xx, 5xx, rejected requests that changed state. The counts per endpoint are printed at the end.
  */
 const LONG = process.env.FUZZ_LONG === '1';
-const RUNS = { public: LONG ? 1000 : 25, staff: LONG ? 200 : 6 };
+const positive = (name: string): number | undefined => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, not ${JSON.stringify(v)}`);
+  return n;
+};
+const REQUESTS = positive('FUZZ_REQUESTS');
+const RUNS = REQUESTS ? { public: Math.ceil(REQUESTS), staff: Math.max(1, Math.ceil(REQUESTS / 5)) } : { public: LONG ? 1000 : 25, staff: LONG ? 200 : 6 };
+const MINUTES = positive('FUZZ_MINUTES');
+const PROGRESS_EVERY = positive('FUZZ_PROGRESS') ?? (LONG || REQUESTS || MINUTES ? 500 : undefined);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const started = Date.now();
+const timeout = (MINUTES ? MINUTES * 60_000 : 0) + (LONG || REQUESTS ? 3_600_000 : 300_000);
 
 /** Tables a rejected request may touch: rate limits, spent challenges, sign-in throttling and its audit, idempotency. */
 const BOOKKEEPING = new Set(['rate_limit', 'pow_spent', 'login_throttle', 'audit_log', 'idempotency_key', 'staff_session']);
@@ -99,7 +115,13 @@ describe.each(dialects)('fuzzing every write endpoint on %s', (dialect) => {
   const targets = () => operations(doc).filter((o) => (isStaff(o) || isPublicWrite(o)) && !(o.method === 'DELETE' && o.path === '/v1/admin/session'));
 
   it('never answers 5xx, always answers errors in the envelope, and rejected requests change nothing', async () => {
+    const tally = { sent: 0, ok: 0, c4xx: 0, c5xx: 0, stateChanges: 0 };
+    const progress = (now: string) =>
+      process.stderr.write(`[fuzz] ${dialect} ${Math.round((Date.now() - started) / 1000)} s: ${tally.sent} sent, ${tally.ok} 2xx/3xx, ${tally.c4xx} 4xx, ${tally.c5xx} 5xx, ${tally.stateChanges} state changes; now ${now}\n`);
+    for (let round = 0; round === 0 || (MINUTES && Date.now() - started < MINUTES * 60_000); round++)
     for (const o of targets()) {
+      const left = MINUTES ? MINUTES * 60_000 - (Date.now() - started) : Infinity;
+      if (round > 0 && left <= 0) break;
       const pathParams = (o.op.parameters ?? []).filter((p) => p.in === 'path');
       const queryParams = (o.op.parameters ?? []).filter((p) => p.in === 'query');
       const input = fc.record({
@@ -113,6 +135,8 @@ describe.each(dialects)('fuzzing every write endpoint on %s', (dialect) => {
       await fc.assert(
         fc.asyncProperty(input, async ({ params, query, body, solved }) => {
           runs++;
+          tally.sent++;
+          if (PROGRESS_EVERY && tally.sent % PROGRESS_EVERY === 0) progress(`${o.method} ${o.path} (round ${round + 1})`);
           let sent = body;
           if (solved && sent && typeof sent === 'object' && !Array.isArray(sent) && o.body && deref(doc, o.body)?.properties?.abuse) sent = { ...sent, abuse: await solvedAbuse(t.app) };
           const url = urlOf(o, (name) => String(params[name] ?? 'x'), Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])));
@@ -124,21 +148,33 @@ describe.each(dialects)('fuzzing every write endpoint on %s', (dialect) => {
           });
           const text = await res.text();
           const what = `${o.method} ${url} ${JSON.stringify(sent)?.slice(0, 300)}`;
+          if (res.status >= 500) tally.c5xx++;
+          else if (res.status >= 400) tally.c4xx++;
+          else tally.ok++;
+          if (res.status >= 500) progress(`${what}: ${res.status} ${text.slice(0, 200)}`);
           expect(res.status, `${what}: ${text.slice(0, 200)}`).toBeLessThan(500);
           if (res.status >= 400) {
             const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
             expect(typeof body.error?.code, `${what}: the envelope`).toBe('string');
             expect(typeof body.error?.message, `${what}: the envelope`).toBe('string');
-            expect(await state(), `${what}: a rejected request (${res.status}) changed the state`).toBe(before);
+            const after = await state();
+            if (after !== before) {
+              tally.stateChanges++;
+              progress(`${what}: a rejected request (${res.status}) changed the state`);
+            }
+            expect(after, `${what}: a rejected request (${res.status}) changed the state`).toBe(before);
           }
         }),
-        { numRuns, seed, endOnFailure: true },
+        // Later rounds draw fresh inputs and stop when the time is up; the first round always runs in full.
+        round === 0 ? { numRuns, seed, endOnFailure: true } : { numRuns, endOnFailure: true, interruptAfterTimeLimit: left, markInterruptAsFailure: false },
       );
-      ran[dialect]![`${o.method} ${o.path}`] = runs;
+      const name = `${o.method} ${o.path}`;
+      ran[dialect]![name] = (ran[dialect]![name] ?? 0) + runs;
     }
+    if (PROGRESS_EVERY) progress('done');
     const counted = Object.entries(ran[dialect]!);
     expect(counted.filter(([k]) => !k.includes('/v1/admin/') || k.endsWith('/session')).length, 'public write endpoints fuzzed').toBeGreaterThan(10);
     expect(counted.every(([k, n]) => n >= (k.startsWith('POST /v1/admin/session') || !k.includes('/v1/admin/') ? RUNS.public : RUNS.staff))).toBe(true);
-    console.log(`[fuzz] ${dialect}: ${counted.length} endpoints, ${counted.reduce((a, [, n]) => a + n, 0)} requests (${LONG ? 'long' : 'short'}: ${RUNS.public} per public write, ${RUNS.staff} per staff endpoint)\n${counted.map(([k, n]) => `  ${n}\t${k}`).join('\n')}`);
-  }, LONG ? 3_600_000 : 300_000);
+    console.log(`[fuzz] ${dialect}: ${counted.length} endpoints, ${counted.reduce((a, [, n]) => a + n, 0)} requests (${LONG || REQUESTS ? 'long' : 'short'}: ${RUNS.public} per public write, ${RUNS.staff} per staff endpoint${MINUTES ? `, more rounds for ${MINUTES} min` : ''}; ${tally.c4xx} 4xx, ${tally.c5xx} 5xx, ${tally.stateChanges} state changes)\n${counted.map(([k, n]) => `  ${n}\t${k}`).join('\n')}`);
+  }, timeout);
 });
