@@ -5,6 +5,7 @@ import { newId, nowIso, randomToken } from '../core/ids.js';
 import { hashPassword } from '../core/passwords.js';
 import { newTotpSecret } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
+import { inDistrict } from '../core/staff.rules.js';
 import { isPostgres } from '../db/database.js';
 
 export interface NewStaff {
@@ -129,17 +130,19 @@ export async function staffNames(db: Kysely<Database>, ids: readonly string[]): 
 }
 
 /**
- * Who hears of a new item (a remark, an event submission): admins, and moderators and editors whose
- * district scope covers it (no scope covers all; a city-wide item is covered only by unscoped
- * staff). One address once.
+ * Who hears of a new item (a remark, an event submission, a map entry): admins, and moderators and
+ * editors whose district scope covers it (`inDistrict`: no scope covers all; an item of several
+ * districts is covered by the staff of each; a city-wide item, `null`, only by unscoped staff).
+ * One address once.
  */
-export async function staffToNotify(db: Kysely<Database> | Transaction<Database>, district: number | null): Promise<string[]> {
+export async function staffToNotify(db: Kysely<Database> | Transaction<Database>, districts: number | readonly number[] | null): Promise<string[]> {
   const rows = await db
     .selectFrom('staff_user')
     .select(['email', 'role', 'district'])
     .where('disabled', '=', 0)
     .where('role', 'in', ['admin', 'moderator', 'editor'])
     .execute();
-  const emails = rows.filter((r) => r.role === 'admin' || r.district === null || r.district === district).map((r) => r.email.toLowerCase());
+  const scope = typeof districts === 'number' ? [districts] : districts;
+  const emails = rows.filter((r) => inDistrict(r, scope)).map((r) => r.email.toLowerCase());
   return [...new Set(emails)].sort();
 }

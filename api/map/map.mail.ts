@@ -1,6 +1,8 @@
+import { staffPanelUrl } from '../admin/admin.mail.js';
 import type { Config } from '../config.js';
 import { mailTemplate } from '../core/mail.js';
 import { dictionaryTranslator } from '../../common/i18n.js';
+import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 
 export const CONFIRM_TTL_MS = 7 * 24 * 3600_000;
 /** Owner links outlive a year, so the yearly reminder's link is always fresh. */
@@ -11,6 +13,9 @@ export const OWNER_LINK = 'map:owner';
 /** Links in mails open the iframe form of the map widget, which finishes the action. */
 export const linkUrl = (config: Config, action: 'confirm' | 'edit', token: string, lang: string) =>
   `${config.publicUrl}/embed/map?lang=${encodeURIComponent(lang)}&${action}=${encodeURIComponent(token)}`;
+
+/** The submission in the staff panel's moderation queue (`#map/<submission id>`). */
+export const submissionPanelUrl = (config: Config, submissionId: string) => staffPanelUrl(config, `map/${encodeURIComponent(submissionId)}`);
 
 export const confirmMail = mailTemplate('map.confirm', {
   pl: { subject: 'Potwierdź zgłoszenie: {{organisation}}', text: 'Dzień dobry {{name}},\n\ndziękujemy za zgłoszenie na mapę organizacji Krakowa: {{organisation}}.\nPotwierdź je, otwierając link (ważny 7 dni):\n{{link}}\n\nPo potwierdzeniu zgłoszenie sprawdzi moderator.\nJeśli to nie Ty, zignoruj tę wiadomość.' },
@@ -42,3 +47,26 @@ export const reminderMail = mailTemplate('map.reminder', {
   en: { subject: 'Is the entry "{{organisation}}" up to date?', text: 'Hello,\n\nonce a year we ask you to check your entry on the Kraków NGO map.\nOpen the link, check "{{organisation}}" and save it (even without changes):\n{{link}}' },
   uk: { subject: 'Чи актуальні дані «{{organisation}}»?', text: 'Добрий день!\n\nРаз на рік ми просимо перевірити дані на мапі організацій Кракова.\nВідкрийте посилання, перевірте запис «{{organisation}}» і збережіть його (навіть без змін):\n{{link}}' },
 });
+
+/** Staff mail is in Polish, as the events' and the consultations' is (staff accounts carry no language). */
+export const STAFF_MAIL_LANG: Lang = 'pl';
+
+/** To the staff who may decide it (`staffToNotify`), once the submitter has confirmed a new entry; in Polish, as every staff mail. */
+export const submissionArrivedMail = mailTemplate('map.submission-arrived', {
+  pl: { subject: 'Nowe zgłoszenie na mapę: {{organisation}}', text: 'Dzień dobry,\n\n{{name}} zgłasza na mapę organizacji nowy wpis „{{organisation}}” ({{where}}).\nZgłoszenie w kolejce moderacji panelu pracowników:\n{{link}}' },
+  en: { subject: 'New map submission: {{organisation}}', text: 'Hello,\n\n{{name}} submits a new entry to the organisation map: "{{organisation}}" ({{where}}).\nThe submission in the moderation queue of the staff panel:\n{{link}}' },
+  uk: { subject: 'Нова заявка на мапу: {{organisation}}', text: 'Добрий день!\n\n{{name}} подає на мапу організацій новий запис «{{organisation}}» ({{where}}).\nЗаявка в черзі модерації панелі працівників:\n{{link}}' },
+});
+
+const tWhere = dictionaryTranslator({
+  pl: { cityWide: 'cały Kraków', districts: 'dzielnice: {list}', district: 'dzielnica {list}' },
+  en: { cityWide: 'the whole city', districts: 'districts: {list}', district: 'district {list}' },
+  uk: { cityWide: 'увесь Краків', districts: 'райони: {list}', district: 'район {list}' },
+});
+
+/** Where an entry works, for the staff mail: "dzielnica XII Bieżanów-Prokocim", "dzielnice: …" or "cały Kraków". */
+export function whereText(lang: Lang, entry: { cityWide: boolean; districts: readonly number[] }): string {
+  if (entry.cityWide || !entry.districts.length) return tWhere(lang, 'cityWide');
+  const list = entry.districts.map((id) => DISTRICTS.find((d) => d.id === id)).map((d) => (d ? `${d.roman} ${d.name}` : '')).filter(Boolean).join(', ');
+  return tWhere(lang, entry.districts.length === 1 ? 'district' : 'districts', { list });
+}

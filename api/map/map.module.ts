@@ -2,7 +2,7 @@ import { ADMIN_SECTIONS, MODULES as MODULE_TABLE } from '../../common/modules.js
 import { defineModule } from '../core/module.js';
 import { mapAdminRoutes } from './map.admin.routes.js';
 import { seedMapDemo } from './map.generate.js';
-import { approvedMail, confirmMail, rejectedMail, reminderMail } from './map.mail.js';
+import { approvedMail, confirmMail, rejectedMail, reminderMail, submissionArrivedMail } from './map.mail.js';
 import { verificationRemindersJob } from './map.reminders.js';
 import { mapWaiting, mapIndicators } from './map.indicators.js';
 import { MAP_RETENTION } from './map.retention.js';
@@ -18,7 +18,7 @@ export const mapModule = defineModule({
   seeds: [{ name: 'map', run: seedMapDemo }],
   retention: MAP_RETENTION,
   jobs: [verificationRemindersJob],
-  mail: [confirmMail, approvedMail, rejectedMail, reminderMail],
+  mail: [confirmMail, approvedMail, rejectedMail, reminderMail, submissionArrivedMail],
   clauseForm: MODULE_TABLE.map.clauseForm,
   waiting: (db, staff) => mapWaiting(db, staff),
   indicators: (db, query) => mapIndicators(db, query),

@@ -3,12 +3,13 @@ import type { OrganisationInput, SubmissionInput } from '../../common/map.schema
 import type { Lang } from '../../common/taxonomy.js';
 import type { StaffPrincipal } from '../core/auth.js';
 import type { AppVariables } from '../core/context.js';
+import { staffToNotify } from '../admin/staff.repository.js';
 import { ApiError, notFound } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink, findSecretLink, linkInvalid } from '../core/secret-links.js';
 import { assertDistrict, assertDistrictMove, districtScope, mayMoveDistricts } from '../core/staff.rules.js';
 import { inTransaction } from '../core/transaction.js';
-import { approvedMail, CONFIRM_TTL_MS, confirmMail, linkUrl, OWNER_LINK, OWNER_TTL_MS, rejectedMail, tMailPart } from './map.mail.js';
+import { approvedMail, CONFIRM_TTL_MS, confirmMail, linkUrl, OWNER_LINK, OWNER_TTL_MS, rejectedMail, STAFF_MAIL_LANG, submissionArrivedMail, submissionPanelUrl, tMailPart, whereText } from './map.mail.js';
 import {
   duplicateHints, findOrganisationRow, findSubmission, hasPendingOwnerEdit, listSubmissions, insertOrganisation, insertSubmission, markVerified, setOrganisationStatus, setSubmissionStatus, toInput,
   updateOrganisation,
@@ -46,11 +47,24 @@ export async function submitOrganisation({ db, mailer, config }: Services, body:
   });
 }
 
-/** The e-mailed confirmation: the submission goes to moderation. */
-export function confirmSubmission({ db }: Services, token: string): Promise<{ id: string; status: 'pending' }> {
+/**
+ * The e-mailed confirmation: the submission goes to moderation. For a new entry, the staff who may
+ * decide it hear of it in the same transaction: admins, unscoped moderators and editors, and those
+ * scoped to any of its districts (a city-wide entry: admins and unscoped staff only), each once.
+ */
+export function confirmSubmission({ db, mailer, config }: Services, token: string): Promise<{ id: string; status: 'pending' }> {
   return confirmByLink(db, token, CONFIRM_LINK, async (trx, link) => {
     const { from, to } = SUBMISSION_MOVES.confirm;
-    return (await setSubmissionStatus(trx, link.subjectId, from, to)) ? { id: link.subjectId, status: to } : null;
+    if (!(await setSubmissionStatus(trx, link.subjectId, from, to))) return null;
+    const sub = (await findSubmission(trx, link.subjectId))!;
+    if (sub.type === 'create') {
+      const data = JSON.parse(sub.data) as OrganisationInput;
+      const lang = STAFF_MAIL_LANG;
+      for (const address of await staffToNotify(trx, entryScope(data))) {
+        await mailer.enqueue({ to: address, template: submissionArrivedMail, lang, data: { name: sub.submitter_name, organisation: data.name, where: whereText(lang, data), link: submissionPanelUrl(config, sub.id) } }, trx);
+      }
+    }
+    return { id: link.subjectId, status: to };
   });
 }
 
