@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.js';
 import type { EventAudience, EventStatus, RegistrationMode, VenueAccessibility } from '../../common/events.js';
 import { EVENT_READ_LIMITS, placesLeft, registrationOpen } from '../../common/events.js';
 import type { CalendarEvent, EventFilters, EventInput, Question, RegistrationInfo, RegistrationSettings, SeriesInput } from '../../common/events.schema.js';
-import { prefixEnd, queryPrefixes, searchTokens } from '../../common/search.js';
+import { queryPrefixes, searchTokens } from '../../common/search.js';
+import { tokenMatchIds } from '../core/token-search.js';
 import { isPostgres } from '../db/database.js';
 import { ApiError } from '../core/errors.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
@@ -299,14 +300,13 @@ export const eventSearchWords = (q: string | undefined): string[] => queryPrefix
 export function matchingEvents(db: Db, f: EventFilters, now: Date, statuses: EventStatus[] = PUBLIC_STATUSES): EventQuery {
   const words = eventSearchWords(f.q);
   if (!words.length) return applyEventFilters(db.selectFrom('calendar_event') as EventQuery, f, now, statuses);
-  const ranges = words.map((w) => db.selectFrom('calendar_event_token').select('calendar_event_token.event_id as eid').where('token', '>=', w).where('token', '<', prefixEnd(w)));
-  const ids = ranges.length === 1 ? ranges[0]!.distinct() : ranges.slice(1).reduce((acc, r) => acc.intersect(r), ranges[0]!);
+  const ids = tokenMatchIds(db, 'calendar_event_token', 'event_id', words);
   if (isPostgres(db)) {
     return db
       .selectFrom(ids.as('c'))
-      .crossJoinLateral((eb) => applyEventFilters(eb.selectFrom('calendar_event').selectAll('calendar_event').whereRef('calendar_event.id', '=', 'c.eid') as unknown as EventQuery, f, now, statuses).offset(0).as('calendar_event')) as unknown as EventQuery;
+      .crossJoinLateral((eb) => applyEventFilters(eb.selectFrom('calendar_event').selectAll('calendar_event').whereRef('calendar_event.id', '=', 'c.id') as unknown as EventQuery, f, now, statuses).offset(0).as('calendar_event')) as unknown as EventQuery;
   }
-  return applyEventFilters(db.selectFrom(ids.as('c')).crossJoin('calendar_event').whereRef('calendar_event.id', '=', 'c.eid') as unknown as EventQuery, f, now, statuses);
+  return applyEventFilters(db.selectFrom(ids.as('c')).crossJoin('calendar_event').whereRef('calendar_event.id', '=', 'c.id') as unknown as EventQuery, f, now, statuses);
 }
 
 export interface EventListOptions { limit: number; offset?: number; after?: KeysetCursor; statuses?: EventStatus[]; countCap?: number }

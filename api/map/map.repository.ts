@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { OrgKind, OrgStatus } from '../../common/map.js';
 import { MAP_READ_LIMITS, foldText, searchTokens } from '../../common/map.js';
-import { prefixEnd } from '../../common/search.js';
+import { intersectIds, tokenRange, type IdSet } from '../core/token-search.js';
 import { isPostgres } from '../db/database.js';
 import type { DuplicateReason, Organisation, OrganisationFilters, OrganisationInput } from '../../common/map.schema.js';
 import { newId, nowIso } from '../core/ids.js';
@@ -196,36 +196,36 @@ async function isBroad(db: Db, set: AnyQuery): Promise<boolean> {
 const jsonElement = (value: string) => [`[${value}]`, `[${value},%`, `%,${value},%`, `%,${value}]`];
 
 /** One index-backed filter: its candidate ids (a range read of its own index) and the same test on an entry's row. */
-interface Filter { ids: AnyQuery; onRow: (eb: any, t: string) => any }
+interface Filter { ids: IdSet; onRow: (eb: any, t: string) => any }
 
 function indexedFilters(db: Db, f: StaffFilters, statuses: OrgStatus[]): Filter[] {
   const out: Filter[] = [];
   if (f.scope != null) {
     const n = f.scope;
     out.push({
-      ids: db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', '=', n),
+      ids: db.selectFrom('organisation_district').select('organisation_district.organisation_id as id').where('district', '=', n),
       onRow: (eb, t) => eb.or(jsonElement(String(n)).map((p) => eb(`${t}.districts`, 'like', p))),
     });
   }
   for (const token of searchTokens(f.q ?? '').slice(0, MAP_READ_LIMITS.qTerms)) {
     out.push({
-      ids: db.selectFrom('organisation_token').select('organisation_token.organisation_id as oid').where('token', '>=', token).where('token', '<', prefixEnd(token)),
+      ids: tokenRange(db, 'organisation_token', 'organisation_id', token),
       onRow: (eb, t) => eb(`${t}.search_text`, 'like', `% ${token}%`),
     });
   }
   if (f.district?.length) {
     const d = f.district;
-    const inDistricts = db.selectFrom('organisation_district').select('organisation_district.organisation_id as oid').where('district', 'in', d);
-    const cityWide = db.selectFrom('organisation').select('organisation.id as oid').where('city_wide', '=', 1).where('status', 'in', statuses);
+    const inDistricts = db.selectFrom('organisation_district').select('organisation_district.organisation_id as id').where('district', 'in', d);
+    const cityWide = db.selectFrom('organisation').select('organisation.id as id').where('city_wide', '=', 1).where('status', 'in', statuses);
     out.push({
-      ids: db.selectFrom(inDistricts.union(cityWide).as('d')).select('d.oid'),
+      ids: db.selectFrom(inDistricts.union(cityWide).as('d')).select('d.id'),
       onRow: (eb, t) => eb.or([eb(`${t}.city_wide`, '=', 1), ...d.flatMap((n) => jsonElement(String(n)).map((p) => eb(`${t}.districts`, 'like', p)))]),
     });
   }
   if (f.area?.length) {
     const a = f.area;
     out.push({
-      ids: db.selectFrom('organisation_area').select('organisation_area.organisation_id as oid').where('area', 'in', a),
+      ids: db.selectFrom('organisation_area').select('organisation_area.organisation_id as id').where('area', 'in', a),
       onRow: (eb, t) => eb.or(a.map((slug) => eb(`${t}.areas`, 'like', `%${JSON.stringify(slug)}%`))),
     });
   }
@@ -263,13 +263,13 @@ export async function matchingOrganisations(db: Db, f: StaffFilters, statuses: O
   const drivers = filters.filter((_, i) => !broadness[i]).map((x) => x.ids);
   const broad = filters.filter((_, i) => broadness[i]);
   if (!drivers.length) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses, broad);
-  const ids = drivers.length === 1 ? drivers[0]!.distinct() : drivers.slice(1).reduce((acc, s) => acc.intersect(s), drivers[0]!);
+  const ids = intersectIds(drivers);
   if (isPostgres(db)) {
     return db
       .selectFrom(ids.as('c'))
-      .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.oid' as any), 'organisation', f, statuses, broad).offset(0).as('o'));
+      .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.id' as any), 'organisation', f, statuses, broad).offset(0).as('o'));
   }
-  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.oid' as any), 'o', f, statuses, broad);
+  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.id' as any), 'o', f, statuses, broad);
 }
 
 /** The count of matches, up to `cap + 1` rows (then "more than cap"), or all of them when `cap` is null. */
