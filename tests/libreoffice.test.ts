@@ -54,8 +54,9 @@ describe.runIf(on)('files opened by LibreOffice', () => {
     const overlaps: string[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
       const items = (await (await pdf.getPage(p)).getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [{ s: i.str, x: i.transform[4] as number, y: i.transform[5] as number, w: i.width, h: i.height }] : []));
-      // Page numbers "n / m" in the footer.
-      expect(items.map((i) => i.s).join(' '), `page ${p}`).toMatch(new RegExp(`\\b${p}\\s*/\\s*${pdf.numPages}\\b`));
+      // "Strona n z m" in the footer, the fields filled in by LibreOffice: on the page's lowest line.
+      const footer = items.filter((i) => i.y === Math.min(...items.map((j) => j.y))).sort((a, b) => a.x - b.x).map((i) => i.s).join(' ').replace(/\s+/g, ' ').trim();
+      expect(footer, `page ${p}`).toBe(`Strona ${p} z ${pdf.numPages}`);
       for (const a of items) for (const b of items) {
         if (a === b || a.y <= b.y) continue;
         const sameColumn = a.x < b.x + b.w && b.x < a.x + a.w;
@@ -64,6 +65,12 @@ describe.runIf(on)('files opened by LibreOffice', () => {
       }
     }
     expect(overlaps).toEqual([]);
+    // The introduction's figures and the lines to sign on reach the PDF too.
+    const all = (await Promise.all(Array.from({ length: pdf.numPages }, async (_, i) => (await (await pdf.getPage(i + 1)).getTextContent()).items.map((t) => ('str' in t ? t.str : '')).join(' ')))).join(' ').replace(/\s+/g, ' ');
+    expect(all).toContain('Wprowadzenie');
+    expect(all).toContain('(10 dni)');
+    expect(all).toMatch(/Zgłoszono 12 uwag\./);
+    expect(all).toMatch(/Imię i nazwisko: \.{20,}/);
   }, 240_000);
 
   it('converts an XLSX to CSV with the KRS keeping its zeros and coordinates as numbers', async () => {

@@ -303,7 +303,7 @@ describe.each(dialects)('consultations staff API on %s', (dialect) => {
     expect(htmlRes.headers.get('content-type')).toMatch(/text\/html/);
     const html = await htmlRes.text();
     expect(html).toContain('<html lang="pl">');
-    expect(html).toContain('@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "Strona " counter(page) " / " counter(pages)');
+    expect(html).toContain('@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "Strona " counter(page) " z " counter(pages);');
     const count = (key: string) => new RegExp(`<tr data-key="${key}"><th scope="row">[^<]*</th><td class="n">(\\d+)</td>`).exec(html)?.[1];
     for (const a of Object.keys(AUTHOR_TYPE_LABELS)) expect(count(a), a).toBe(String(plan.filter((p) => p.authorType === a).length));
     for (const d of Object.keys(DECISION_LABELS)) expect(count(d), d).toBe(String(plan.filter((p) => p.decision === d).length));

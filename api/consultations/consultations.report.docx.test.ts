@@ -53,7 +53,7 @@ describe('reportDocx', () => {
   it('has a title, the header facts and real headings: sections, units and remarks', async () => {
     const doc = docxParts(await reportDocx(report, 'pl'))['word/document.xml']!;
     expect(styled(doc, 'Title')).toEqual(['Program <b>2027</b> & więcej']);
-    expect(styled(doc, 'Heading1')).toEqual(['Uwagi i rozstrzygnięcia', 'Podsumowanie', 'Zatwierdzenie sprawozdania']);
+    expect(styled(doc, 'Heading1')).toEqual(['Wprowadzenie', 'Uwagi i rozstrzygnięcia', 'Podsumowanie', 'Zatwierdzenie sprawozdania']);
     expect(styled(doc, 'Heading2')).toEqual(['Uwagi do całego dokumentu', '§ 1', '§ 2', 'Uwagi według typu autora', 'Uwagi według rozstrzygnięcia']);
     expect(styled(doc, 'Heading3')).toEqual(['Uwaga 1', 'Uwaga 2', 'Uwaga 3', 'Uwaga 4', 'Uwaga 5']);
     const text = paragraphs(doc);
@@ -127,6 +127,39 @@ describe('reportDocx', () => {
     for (const row of tableRows) expect(/^<w:tr><w:trPr>.*?<\/w:trPr>/.exec(row)?.[0], paragraphs(row).join(' | ')).toContain('<w:cantSplit/>');
   });
 
+  it('numbers the pages "Strona X z Y" in the footer, with live page fields, in each language', async () => {
+    const words = { pl: ['Strona ', ' z '], en: ['Page ', ' of '], uk: ['Сторінка ', ' з '] } as const;
+    for (const lang of LANGS) {
+      const parts = docxParts(await reportDocx(report, lang));
+      const footers = Object.keys(parts).filter((k) => /^word\/footer\d*\.xml$/.test(k));
+      expect(footers).toHaveLength(1);
+      const footer = parts[footers[0]!]!;
+      // The words, then the PAGE field, the words, then the NUMPAGES field, in that order.
+      const sequence = [...footer.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1] ?? m[2]!.trim());
+      expect(sequence, lang).toEqual([words[lang][0], 'PAGE', words[lang][1], 'NUMPAGES']);
+    }
+  });
+
+  it('opens with an introduction of figures from the data, sums up, and leaves lines to sign on', async () => {
+    const doc = docxParts(await reportDocx(report, 'pl'))['word/document.xml']!;
+    const text = paragraphs(doc);
+    const intro = text.slice(text.indexOf('Wprowadzenie') + 1, text.indexOf('Uwagi i rozstrzygnięcia'));
+    expect(intro).toHaveLength(3);
+    expect(intro[0]).toBe('Konsultacje prowadziła jednostka: Wydział Polityki Społecznej. Trwały od 20 marca 2026 08:00 do 29 marca 2026 12:00 (10 dni).');
+    // Without the private count: five organisations and one resident.
+    expect(intro[2]).toBe('Uwagi lub poparcia zgłosiło 6 uczestników konsultacji. Uwagi i poparcia zgłoszono w imieniu 5 organizacji lub instytucji. Zgłoszono 5 uwag. Uwagi otrzymały łącznie 1 poparcie.');
+    const summary = text.slice(text.indexOf('Podsumowanie') + 1, text.indexOf('Uwagi według typu autora'));
+    expect(summary).toEqual(['Uwzględnione w całości lub w części: 2 z 5 (40%).', 'Bez rozstrzygnięcia: 1.']);
+    const signOff = doc.slice(doc.indexOf('>Zatwierdzenie sprawozdania<'));
+    expect(paragraphs(signOff)).toContain('Jednostka odpowiedzialna: Wydział Polityki Społecznej');
+    const blank = '.'.repeat(60);
+    expect(rows(signOff)).toEqual([
+      ['Sporządził(a)', `Imię i nazwisko: ${blank}\nStanowisko: ${blank}\nPodpis: ${blank}`],
+      ['Zatwierdził(a)', `Imię i nazwisko: ${blank}\nStanowisko: ${blank}\nPodpis: ${blank}`],
+      ['Data', blank],
+    ]);
+  });
+
   it('names the file after the day the report was published in Warsaw', () => {
     expect(reportDocxFilename(report.consultation.reportedAt)).toBe('sprawozdanie-konsultacje-2026-04-02.docx');
     // 23:30 UTC on 1 April is already 2 April in Warsaw.
@@ -136,7 +169,7 @@ describe('reportDocx', () => {
   it('says so when there are no remarks, and still has the summary', async () => {
     const doc = docxParts(await reportDocx(buildReport(consultation, units, []), 'uk'))['word/document.xml']!;
     expect(paragraphs(doc)).toContain(REPORT_LABELS.uk.noRemarks);
-    expect(styled(doc, 'Heading1')).toEqual([REPORT_LABELS.uk.remarks, REPORT_LABELS.uk.summary, REPORT_LABELS.uk.signOff]);
+    expect(styled(doc, 'Heading1')).toEqual([REPORT_LABELS.uk.introduction, REPORT_LABELS.uk.remarks, REPORT_LABELS.uk.summary, REPORT_LABELS.uk.signOff]);
   });
 });
 

@@ -12,7 +12,9 @@ import {
 import { AUTHOR_TYPES, DECISIONS, tAuthorType, tDecision } from '../../common/consultations.js';
 import type { Lang } from '../../common/taxonomy.js';
 import { inLang } from '../../common/i18n.js';
-import { REPORT_LOCALES, tReport, authorWithType, decisionLabel, groupLabel, reportFacts, type Report, type ReportGroup } from './consultations.report.js';
+import {
+  REPORT_LOCALES, tReport, authorWithType, decisionLabel, groupLabel, pageLabelParts, reportFacts, reportIntroduction, reportSummary, signOffFields, type Report, type ReportGroup,
+} from './consultations.report.js';
 import { utcToWarsawLocal } from '../../common/time.js';
 
 /** 2 cm in twips, rounded as Word rounds it (convertMillimetersToTwip floors it to 1133). */
@@ -63,19 +65,26 @@ function remarkTable(r: ReportGroup['remarks'][number], lang: Lang): Table {
   return new Table({ rows, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS });
 }
 
-/** The sign-off block: prepared by, approved by (each a name, position and signature to write in) and the date; rows kept together on one page. */
+/** A dotted line to write on by hand. */
+const BLANK = '.'.repeat(60);
+
+/**
+ * The sign-off block: prepared by and approved by, each with a name, a position and a signature to
+ * write in, and the date; rows kept together on one page.
+ */
 function signOffTable(lang: Lang): Table {
   const t = inLang(tReport, lang);
-  const line = (label: string, hint: string | null) => new TableRow({
+  const fill = (label: string | null) => new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [new TextRun(label ? `${label}: ${BLANK}` : BLANK)] });
+  const line = (label: string, fields: (string | null)[]) => new TableRow({
     cantSplit: true,
     height: { value: convertMillimetersToTwip(14), rule: HeightRule.ATLEAST },
     children: [
-      cell([new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] }), ...(hint ? [new Paragraph({ keepNext: true, children: [new TextRun({ text: hint, size: 16 })] })] : [])], LABEL_WIDTH, true),
-      cell([new Paragraph({ keepNext: true, children: [] })], TEXT_WIDTH - LABEL_WIDTH),
+      cell([new Paragraph({ keepNext: true, children: [new TextRun({ text: label, bold: true })] })], LABEL_WIDTH, true),
+      cell(fields.map(fill), TEXT_WIDTH - LABEL_WIDTH),
     ],
   });
   return new Table({
-    rows: [line(t('preparedBy'), t('signature')), line(t('approvedBy'), t('signature')), line(t('signDate'), null)],
+    rows: [line(t('preparedBy'), signOffFields(lang)), line(t('approvedBy'), signOffFields(lang)), line(t('signDate'), [null])],
     width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], borders: BORDERS,
   });
 }
@@ -111,6 +120,8 @@ const gap = () => new Paragraph({ children: [] });
 export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
   const t = inLang(tReport, lang);
   const c = report.consultation;
+  // "Strona ", " z ", "": the words around the page fields.
+  const pageLabel = pageLabelParts(lang);
 
   const header: Paragraph[] = [
     new Paragraph({ children: [new TextRun(t('report'))] }),
@@ -131,6 +142,7 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
   const decisionRows: [string, number][] = DECISIONS.map((d) => [tDecision(lang, d), report.byDecision[d]]);
   if (report.byDecision.none) decisionRows.push([t('none'), report.byDecision.none]);
   const summary: (Paragraph | Table)[] = [
+    ...reportSummary(report, lang).map((p) => new Paragraph({ children: [new TextRun(clean(p))] })),
     heading(t('byAuthorType'), HeadingLevel.HEADING_2),
     countTable(t('authorType'), AUTHOR_TYPES.map((a) => [tAuthorType(lang, a), report.byAuthorType[a]]), lang, report.total),
     gap(),
@@ -173,16 +185,19 @@ export async function reportDocx(report: Report, lang: Lang): Promise<Buffer> {
         },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [pageLabel[0], PageNumber.CURRENT, pageLabel[1], PageNumber.TOTAL_PAGES, pageLabel[2]].filter(Boolean), size: 18 })] })],
           }),
         },
         children: [
           ...header,
+          heading(t('introduction'), HeadingLevel.HEADING_1),
+          ...reportIntroduction(report, lang).map((p) => new Paragraph({ children: [new TextRun(clean(p))] })),
           heading(t('remarks'), HeadingLevel.HEADING_1),
           ...remarks,
           heading(t('summary'), HeadingLevel.HEADING_1),
           ...summary,
           heading(t('signOff'), HeadingLevel.HEADING_1),
+          new Paragraph({ keepNext: true, children: [new TextRun({ text: `${t('unit')}: `, bold: true }), new TextRun(clean(c.unitName))] }),
           signOffTable(lang),
         ],
       },

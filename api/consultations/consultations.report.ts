@@ -6,7 +6,8 @@ import { html, page, raw } from '../core/html.js';
  * (consultations.report.docx.ts) render it.
  */
 import { AUTHOR_TYPES, DECISIONS, tAuthorType, tDecision, type Audience, type AuthorType, type Decision } from '../../common/consultations.js';
-import { dictionaryTranslator, formatDate, inLang, LOCALES } from '../../common/i18n.js';
+import { dictionaryTranslator, formatDate, formatNumber, inLang, LOCALES } from '../../common/i18n.js';
+import { daysBetween, warsawDateOf } from '../../common/time.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import type { ExportTable } from '../core/export.js';
 
@@ -55,12 +56,28 @@ export interface Report {
   byDecision: Record<Decision | 'none', number>;
   total: number;
   supports: number;
+  /** People and bodies who sent a remark or a support, each once (see `buildReport`). */
+  participants: number;
+  /** Organisations, groups, councils and institutions named as an author or a supporter, each once. */
+  organisations: number;
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Groups remarks by unit in document order (whole-document remarks first), numbers them, and counts. */
-export function buildReport(consultation: ReportConsultation, units: { id: string; label: string; text: string; position: number }[], remarks: ReportRemark[]): Report {
+/** An organisation's name as one key however it was typed: case, spacing and quote marks aside. */
+const organisationKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase('pl').replace(/["'„”“«»]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Groups remarks by unit in document order (whole-document remarks first), numbers them, and counts.
+ * `participants` is the count of distinct senders from the private contact data
+ * (`countParticipants`); without it, each organisation counts once and each resident's remark as one person.
+ */
+export function buildReport(
+  consultation: ReportConsultation,
+  units: { id: string; label: string; text: string; position: number }[],
+  remarks: ReportRemark[],
+  counts: { participants?: number } = {},
+): Report {
   const ordered = [...units].sort((a, b) => a.position - b.position);
   const byUnit = new Map<string | null, ReportRemark[]>();
   for (const r of [...remarks].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))) {
@@ -79,12 +96,19 @@ export function buildReport(consultation: ReportConsultation, units: { id: strin
   const byAuthorType = zeros(AUTHOR_TYPES);
   const byDecision = zeros([...DECISIONS, 'none'] as const);
   let supports = 0;
+  let residents = 0;
+  const organisations = new Set<string>();
   for (const r of remarks) {
     byAuthorType[r.authorType]++;
     byDecision[r.decision ?? 'none']++;
     supports += r.supporters.length;
+    if (r.authorType === 'resident' || !r.organisationName) residents++;
+    else organisations.add(organisationKey(r.organisationName));
+    for (const s of r.supporters) organisations.add(organisationKey(s.organisationName));
   }
-  return { consultation, groups, byAuthorType, byDecision, total: remarks.length, supports };
+  organisations.delete('');
+  const participants = counts.participants ?? organisations.size + residents;
+  return { consultation, groups, byAuthorType, byDecision, total: remarks.length, supports, participants, organisations: organisations.size };
 }
 
 /** The report's own labels in each language (vocabularies come from common/consultations.ts). */
@@ -98,7 +122,20 @@ export const REPORT_LABELS = {
     audience: 'Kto zgłasza uwagi', audienceNgo: 'Organizacje pozarządowe i grupy nieformalne', audienceAll: 'Wszyscy: mieszkańcy, organizacje i instytucje',
     area: 'Zasięg', cityWide: 'Cały Kraków', district: 'Dzielnica',
     to: 'do',
-    signOff: 'Zatwierdzenie sprawozdania', preparedBy: 'Sporządził(a)', approvedBy: 'Zatwierdził(a)', signDate: 'Data', signature: 'imię, nazwisko, stanowisko, podpis', page: 'Strona',
+    signOff: 'Zatwierdzenie sprawozdania', preparedBy: 'Sporządził(a)', approvedBy: 'Zatwierdził(a)', signDate: 'Data', signName: 'Imię i nazwisko', signPosition: 'Stanowisko', signSignature: 'Podpis',
+    page: 'Strona {page} z {pages}',
+    introduction: 'Wprowadzenie',
+    introWhen: 'Konsultacje prowadziła jednostka: {unit}. Trwały od {start} do {end} ({days}).',
+    days: { one: '{count} dzień', few: '{count} dni', many: '{count} dni', other: '{count} dnia' },
+    introHow: 'Uwagi przyjmowano w formie elektronicznej, przez formularz konsultacji: do wybranych jednostek redakcyjnych projektu albo do całego dokumentu, z proponowanym zapisem i uzasadnieniem.',
+    introWhoNgo: 'Uwagi mogły zgłaszać organizacje pozarządowe i grupy nieformalne; organizacje mogły też poprzeć uwagi zgłoszone przez inne podmioty.',
+    introWhoAll: 'Uwagi mógł zgłosić każdy: mieszkańcy, organizacje i instytucje; organizacje mogły też poprzeć uwagi zgłoszone przez innych.',
+    introParticipants: { one: 'Uwagę lub poparcie zgłosił {count} uczestnik konsultacji.', few: 'Uwagi lub poparcia zgłosiło {count} uczestników konsultacji.', many: 'Uwagi lub poparcia zgłosiło {count} uczestników konsultacji.', other: 'Uwagi lub poparcia zgłosiło {count} uczestnika konsultacji.' },
+    introOrganisations: 'Uwagi i poparcia zgłoszono w imieniu {count} organizacji lub instytucji.',
+    introRemarks: { one: 'Zgłoszono {count} uwagę.', few: 'Zgłoszono {count} uwagi.', many: 'Zgłoszono {count} uwag.', other: 'Zgłoszono {count} uwagi.' },
+    introSupports: { one: 'Uwagi otrzymały łącznie {count} poparcie.', few: 'Uwagi otrzymały łącznie {count} poparcia.', many: 'Uwagi otrzymały łącznie {count} poparć.', other: 'Uwagi otrzymały łącznie {count} poparcia.' },
+    summaryAccepted: 'Uwzględnione w całości lub w części: {accepted} z {total} ({share}).',
+    summaryAllDecided: 'Każda uwaga otrzymała rozstrzygnięcie.',
   },
   en: {
     report: 'Consultation report', subject: 'Subject of the consultation', goal: 'Goal', unit: 'Responsible unit', legalBasis: 'Legal basis', period: 'Consultation period',
@@ -109,7 +146,20 @@ export const REPORT_LABELS = {
     audience: 'Who may remark', audienceNgo: 'NGOs and informal groups', audienceAll: 'Everyone: residents, organisations and institutions',
     area: 'Area', cityWide: 'The whole of Kraków', district: 'District',
     to: 'to',
-    signOff: 'Approval of the report', preparedBy: 'Prepared by', approvedBy: 'Approved by', signDate: 'Date', signature: 'name, position, signature', page: 'Page',
+    signOff: 'Approval of the report', preparedBy: 'Prepared by', approvedBy: 'Approved by', signDate: 'Date', signName: 'Name', signPosition: 'Position', signSignature: 'Signature',
+    page: 'Page {page} of {pages}',
+    introduction: 'Introduction',
+    introWhen: 'The consultation was run by {unit}, from {start} to {end} ({days}).',
+    days: { one: '{count} day', other: '{count} days' },
+    introHow: 'Remarks were taken electronically, on the consultation form: on chosen units of the draft or on the whole document, each with the proposed wording and a justification.',
+    introWhoNgo: 'NGOs and informal groups could submit remarks, and organisations could support remarks made by others.',
+    introWhoAll: 'Anyone could submit remarks: residents, organisations and institutions; organisations could also support remarks made by others.',
+    introParticipants: { one: '{count} participant sent a remark or a support.', other: '{count} participants sent remarks or supports.' },
+    introOrganisations: { one: 'They acted for {count} organisation or institution.', other: 'They acted for {count} organisations or institutions.' },
+    introRemarks: { one: '{count} remark was submitted.', other: '{count} remarks were submitted.' },
+    introSupports: { one: 'The remarks received {count} support in all.', other: 'The remarks received {count} supports in all.' },
+    summaryAccepted: 'Accepted in full or in part: {accepted} of {total} ({share}).',
+    summaryAllDecided: 'Every remark received a decision.',
   },
   uk: {
     report: 'Звіт про консультації', subject: 'Предмет консультацій', goal: 'Мета', unit: 'Відповідальний підрозділ', legalBasis: 'Правова підстава', period: 'Строк консультацій',
@@ -120,7 +170,20 @@ export const REPORT_LABELS = {
     audience: 'Хто подає зауваження', audienceNgo: 'Неурядові організації та неформальні групи', audienceAll: 'Усі: мешканці, організації та установи',
     area: 'Територія', cityWide: 'Увесь Краків', district: 'Район',
     to: 'до',
-    signOff: 'Затвердження звіту', preparedBy: 'Підготував(ла)', approvedBy: 'Затвердив(ла)', signDate: 'Дата', signature: 'ім’я, прізвище, посада, підпис', page: 'Сторінка',
+    signOff: 'Затвердження звіту', preparedBy: 'Підготував(ла)', approvedBy: 'Затвердив(ла)', signDate: 'Дата', signName: 'Ім’я та прізвище', signPosition: 'Посада', signSignature: 'Підпис',
+    page: 'Сторінка {page} з {pages}',
+    introduction: 'Вступ',
+    introWhen: 'Консультації проводив підрозділ: {unit}. Вони тривали з {start} до {end} ({days}).',
+    days: { one: '{count} день', few: '{count} дні', many: '{count} днів', other: '{count} дня' },
+    introHow: 'Зауваження приймали в електронній формі, через форму консультацій: до вибраних структурних одиниць проєкту або до всього документа, із запропонованою редакцією та обґрунтуванням.',
+    introWhoNgo: 'Зауваження могли подавати неурядові організації та неформальні групи; організації могли також підтримати зауваження, подані іншими.',
+    introWhoAll: 'Зауваження міг подати кожен: мешканці, організації та установи; організації могли також підтримати зауваження, подані іншими.',
+    introParticipants: { one: 'Зауваження або підтримку подав {count} учасник консультацій.', few: 'Зауваження або підтримку подали {count} учасники консультацій.', many: 'Зауваження або підтримку подали {count} учасників консультацій.', other: 'Зауваження або підтримку подали {count} учасника консультацій.' },
+    introOrganisations: { one: 'Зауваження та підтримку подано від імені {count} організації або установи.', few: 'Зауваження та підтримку подано від імені {count} організацій або установ.', many: 'Зауваження та підтримку подано від імені {count} організацій або установ.', other: 'Зауваження та підтримку подано від імені {count} організації або установи.' },
+    introRemarks: { one: 'Подано {count} зауваження.', few: 'Подано {count} зауваження.', many: 'Подано {count} зауважень.', other: 'Подано {count} зауваження.' },
+    introSupports: { one: 'Зауваження отримали загалом {count} підтримку.', few: 'Зауваження отримали загалом {count} підтримки.', many: 'Зауваження отримали загалом {count} підтримок.', other: 'Зауваження отримали загалом {count} підтримки.' },
+    summaryAccepted: 'Враховано повністю або частково: {accepted} з {total} ({share}).',
+    summaryAllDecided: 'Кожне зауваження отримало рішення.',
   },
 } as const;
 
@@ -161,21 +224,66 @@ export function reportFacts(c: ReportConsultation, lang: Lang): { label: string;
   return facts.filter((f): f is [string, string] => !!f[1]).map(([label, value]) => ({ label, value }));
 }
 
+/** Days a consultation ran, counted as the office counts them: its first and last Warsaw calendar days included. */
+export function consultationDays(startsAt: string, endsAt: string): number {
+  // An end at midnight closes the day before it.
+  const last = warsawDateOf(new Date(Date.parse(endsAt) - 1));
+  return Math.max(1, daysBetween(warsawDateOf(startsAt), last) + 1);
+}
+
 /**
- * Print: A4 pages numbered "n / total" in the bottom margin (CSS paged media; Chromium and
+ * The introduction, a paragraph each: who ran the consultation and when, how remarks were taken and
+ * from whom, and who took part, with figures computed from the data.
+ */
+export function reportIntroduction(report: Report, lang: Lang): string[] {
+  const t = inLang(tReport, lang);
+  const c = report.consultation;
+  const when = t('introWhen', {
+    unit: c.unitName, start: warsawDateTime(c.startsAt, lang), end: warsawDateTime(c.endsAt, lang), days: t('days', { count: consultationDays(c.startsAt, c.endsAt) }),
+  });
+  const how = `${t('introHow')} ${t(c.audience === 'ngo' ? 'introWhoNgo' : 'introWhoAll')}`;
+  if (!report.total) return [when, how, t('noRemarks')];
+  const who = [
+    t('introParticipants', { count: report.participants }),
+    ...(report.organisations ? [t('introOrganisations', { count: report.organisations })] : []),
+    t('introRemarks', { count: report.total }),
+    ...(report.supports ? [t('introSupports', { count: report.supports })] : []),
+  ];
+  return [when, how, who.join(' ')];
+}
+
+/** The summary's words above its tables: the share of remarks taken up, and whether any wait for a decision. */
+export function reportSummary(report: Report, lang: Lang): string[] {
+  const t = inLang(tReport, lang);
+  if (!report.total) return [t('noRemarks')];
+  const accepted = report.byDecision.accepted + report.byDecision.partly_accepted;
+  const share = formatNumber(lang, accepted / report.total, { style: 'percent', maximumFractionDigits: 0 });
+  return [t('summaryAccepted', { accepted, total: report.total, share }), report.byDecision.none ? `${t('none')}: ${formatNumber(lang, report.byDecision.none)}.` : t('summaryAllDecided')];
+}
+
+/** The page label around the two numbers, e.g. `["Strona ", " z ", ""]`, for print CSS and the DOCX footer's fields. */
+export function pageLabelParts(lang: Lang): [string, string, string] {
+  const [before = '', rest = ''] = tReport(lang, 'page').split('{page}');
+  const [middle = '', after = ''] = rest.split('{pages}');
+  return [before, middle, after];
+}
+
+/**
+ * Print: A4 pages numbered "Strona n z m" (in the report's language) in the bottom margin (CSS paged media; Chromium and
  * WeasyPrint draw page-margin boxes), a unit's heading and its text never left alone at the foot
  * of a page (`break-after: avoid` on the heading, the first remark kept with them), a remark never
  * split, and the sign-off block on one page.
  */
 const STYLE = `
-@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: "PAGE_LABEL " counter(page) " / " counter(pages); font: 9pt "Liberation Serif", "Times New Roman", serif } }
+@page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: PAGE_LABEL; font: 9pt "Liberation Serif", "Times New Roman", serif } }
 * { box-sizing: border-box }
 body { font: 11pt/1.45 "Liberation Serif", "Times New Roman", Georgia, serif; color: #000; background: #fff; margin: 0 auto; max-width: 17cm; padding: 1rem 0 }
 h1 { font-size: 18pt; margin: 0 0 .5rem } h2 { font-size: 14pt; margin: 1.5rem 0 .5rem; border-bottom: 1px solid #000 } h3 { font-size: 12pt; margin: 1rem 0 .25rem }
 h1, h2, h3, h4, .unit-text { break-after: avoid; page-break-after: avoid }
 section > h3 + article, section > .unit-text + article { break-before: avoid; page-break-before: avoid }
 .sign-off { break-inside: avoid; page-break-inside: avoid; margin-top: 2rem }
-.sign-off table { width: 100% } .sign-off td { height: 2.5rem; width: 70% } .sign-off small { display: block; font-size: 8pt; color: #000 }
+.sign-off table { width: 100% } .sign-off td { height: 2.5rem; width: 70% } .sign-off td p { margin: .4rem 0 }
+.blank { display: inline-block; min-width: 8cm; border-bottom: 1px dotted #000 }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 }
 dl.meta dt { font-weight: bold } dl.meta dd { margin: 0 }
 .unit-text { font-style: italic; margin: 0 0 .5rem; white-space: pre-line }
@@ -187,6 +295,16 @@ th, td { border: 1px solid #000; padding: .2rem .5rem; text-align: left; vertica
 tfoot th, tfoot td { font-weight: bold }
 @media print { body { padding: 0; max-width: none } a { color: #000; text-decoration: none } }
 `;
+
+/** The lines to fill in for each signatory: name, position, signature. */
+export const signOffFields = (lang: Lang) => [tReport(lang, 'signName'), tReport(lang, 'signPosition'), tReport(lang, 'signSignature')];
+
+/** The page label as a CSS `content` value: `"Strona " counter(page) " z " counter(pages)`. */
+function pageCounterCss(lang: Lang): string {
+  const quote = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
+  const [before, middle, after] = pageLabelParts(lang);
+  return [before && quote(before), 'counter(page)', quote(middle), 'counter(pages)', after && quote(after)].filter(Boolean).join(' ');
+}
 
 /** A standalone, printable A4 page. Every user-written text is escaped (`hono/html`). */
 export function reportHtml(report: Report, lang: Lang): string {
@@ -202,6 +320,7 @@ export function reportHtml(report: Report, lang: Lang): string {
   const row = (label: string, n: number, key: string) => html`<tr data-key="${key}"><th scope="row">${label}</th><td class="n">${n}</td></tr>`;
   const authorRows = AUTHOR_TYPES.map((a) => row(tAuthorType(lang, a), report.byAuthorType[a], a));
   const decisionRows = [...DECISIONS.map((d) => row(tDecision(lang, d), report.byDecision[d], d)), ...(report.byDecision.none ? [row(t('none'), report.byDecision.none, 'none')] : [])];
+  const signLines = signOffFields(lang).map((label) => html`<p>${label}: <span class="blank"></span></p>`);
   const table = (caption: string, head: string, rows: ReturnType<typeof html>[]) =>
     html`<table><caption>${caption}</caption><thead><tr><th scope="col">${head}</th><th scope="col" class="n">${t('count')}</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th scope="row">${t('total')}</th><td class="n" data-total>${report.total}</td></tr></tfoot></table>`;
   return page(html`<!doctype html>
@@ -210,7 +329,7 @@ export function reportHtml(report: Report, lang: Lang): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t('report')}: ${c.title}</title>
-<style>${raw(STYLE.replace('PAGE_LABEL', t('page')))}</style>
+<style>${raw(STYLE.replace('PAGE_LABEL', pageCounterCss(lang)))}</style>
 </head>
 <body>
 <header>
@@ -219,18 +338,24 @@ export function reportHtml(report: Report, lang: Lang): string {
 <dl class="meta">${reportFacts(c, lang).map((f) => field(f.label, f.value))}</dl>
 </header>
 <main>
+<section class="introduction" aria-labelledby="introduction">
+<h2 id="introduction">${t('introduction')}</h2>
+${lines(reportIntroduction(report, lang), (p) => html`<p>${p}</p>`)}
+</section>
 <h2>${t('remarks')}</h2>
 ${report.total ? groups : html`<p>${t('noRemarks')}</p>`}
 <h2>${t('summary')}</h2>
+<div class="summary">${lines(reportSummary(report, lang), (p) => html`<p>${p}</p>`)}</div>
 ${table(t('byAuthorType'), t('authorType'), authorRows)}
 ${table(t('byDecision'), t('decision'), decisionRows)}
 <p><strong>${t('total')}:</strong> <span data-total-remarks>${report.total}</span>. <strong>${t('supportsTotal')}:</strong> <span data-total-supports>${report.supports}</span>.</p>
 <section class="sign-off" aria-labelledby="sign-off">
 <h2 id="sign-off">${t('signOff')}</h2>
+<p><strong>${t('unit')}:</strong> ${c.unitName}</p>
 <table><tbody>
-<tr><th scope="row">${t('preparedBy')}<small>${t('signature')}</small></th><td></td></tr>
-<tr><th scope="row">${t('approvedBy')}<small>${t('signature')}</small></th><td></td></tr>
-<tr><th scope="row">${t('signDate')}</th><td></td></tr>
+<tr><th scope="row">${t('preparedBy')}</th><td>${signLines}</td></tr>
+<tr><th scope="row">${t('approvedBy')}</th><td>${signLines}</td></tr>
+<tr><th scope="row">${t('signDate')}</th><td><span class="blank"></span></td></tr>
 </tbody></table>
 </section>
 </main>

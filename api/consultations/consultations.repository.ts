@@ -402,3 +402,22 @@ export async function markReported(db: Db, id: string, now = new Date()): Promis
   if (done) await bumpConsultationsVersion(db);
   return done;
 }
+
+/**
+ * How many people and bodies took part in a consultation, for its report: each e-mail address that
+ * sent a published remark or a confirmed support of one, counted once (trimmed, any case). Only the
+ * count leaves the database; the addresses stay private.
+ */
+export async function countParticipants(db: Db, consultationId: string): Promise<number> {
+  const email = sql<string>`lower(trim(contact_email))`;
+  const remarks = db.selectFrom('consultation_remark').select(email.as('email')).where('consultation_id', '=', consultationId).where('status', '=', 'published');
+  const supports = db
+    .selectFrom('consultation_support')
+    .select(sql<string>`lower(trim(consultation_support.contact_email))`.as('email'))
+    .innerJoin('consultation_remark', 'consultation_remark.id', 'consultation_support.remark_id')
+    .where('consultation_support.consultation_id', '=', consultationId)
+    .where('consultation_support.confirmed_at', 'is not', null)
+    .where('consultation_remark.status', '=', 'published');
+  const row = await db.selectFrom(remarks.union(supports).as('p')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -6,7 +6,7 @@ import { seedsOf } from '../core/module.js';
 import { MODULES } from '../modules.js';
 import { runSeeds } from '../seed.js';
 import { DEMO_CONSULTATIONS } from './consultations.demo.js';
-import { markReported, insertRemark } from './consultations.repository.js';
+import { markReported, insertRemark, insertSupport } from './consultations.repository.js';
 import { DAY, createConsultation, docxParts, localIn, mailsTo, postRemark, remarkBody } from './consultations.testing.js';
 
 interface Summary { id: string; status: string; remarkCount: number; title: string; serverTime: string }
@@ -199,6 +199,29 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
       expect(out).not.toMatch(/Osoba Wiersza|private\.example\.org/);
     }
     expect(html).toMatch(/data-total-remarks>1</);
+  });
+
+  it("counts the report's participants by their private e-mail once each, and its organisations once however typed, in the introduction of every format", async () => {
+    const c = await createConsultation(t, { startsLocal: localOffset(-10), endsLocal: localOffset(5) });
+    const same = { contactEmail: 'Ta.Sama@private.example.org' };
+    const a = await insertRemark(t.db, { ...rowOf(c.id, 'published'), ...same, organisationName: 'Fundacja Łąka' });
+    await insertRemark(t.db, { ...rowOf(c.id, 'published'), contactEmail: ' ta.sama@PRIVATE.example.org', organisationName: 'fundacja  łąka' });
+    await insertRemark(t.db, { ...rowOf(c.id, 'published'), authorType: 'resident', organisationName: null });
+    // Not in the report, so not counted: a pending remark and an unconfirmed support.
+    await insertRemark(t.db, { ...rowOf(c.id, 'pending'), contactEmail: 'czeka@private.example.org' });
+    const support = { remarkId: a, consultationId: c.id, krs: null, contactName: 'Wspierająca', confirmed: true };
+    await insertSupport(t.db, { ...support, organisationName: 'Stowarzyszenie Wsparcie', contactEmail: 'wsparcie@private.example.org' });
+    await insertSupport(t.db, { ...support, organisationName: 'Nie potwierdziła', contactEmail: 'niepotw@private.example.org', confirmed: false });
+    await t.db.updateTable('consultation_remark').set({ decision: 'accepted', response: 'Tak.' }).where('consultation_id', '=', c.id).where('status', '=', 'published').execute();
+    await markReported(t.db, c.id);
+    // Three people (one sent two remarks), two organisations (one typed twice), three remarks, one support.
+    const html = await (await t.app.request(`/v1/consultations/${c.id}/report?format=html&lang=en`)).text();
+    const intro = /<section class="introduction"[\s\S]*?<\/section>/.exec(html)![0];
+    expect(intro).toContain('3 participants sent remarks or supports. They acted for 2 organisations or institutions. 3 remarks were submitted. The remarks received 1 support in all.');
+    const docx = docxParts(await (await t.app.request(`/v1/consultations/${c.id}/report?format=docx`)).arrayBuffer())['word/document.xml']!;
+    expect(docx).toContain('Uwagi lub poparcia zgłosiło 3 uczestników konsultacji. Uwagi i poparcia zgłoszono w imieniu 2 organizacji lub instytucji. Zgłoszono 3 uwagi. Uwagi otrzymały łącznie 1 poparcie.');
+    expect(docx).toContain('Uwzględnione w całości lub w części: 3 z 3 (100%).');
+    for (const out of [html, docx]) expect(out).not.toMatch(/private\.example\.org|Nie potwierdziła/);
   });
 
   it('asks for e-mail confirmation when configured, mails staff once per remark, and makes the link single-use', async () => {

@@ -18,7 +18,7 @@ import {
   SUPPORT_LINK, tMailPart,
 } from './consultations.mail.js';
 import {
-  alreadySupports, confirmSupport, consultationsVersion, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
+  alreadySupports, confirmSupport, consultationsVersion, countParticipants, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
   insertSupport, markReported, setRemarkStatus, staffCounts, statusClock, toPublicRemark, unitsEqual, updateConsultation, type ConsultationRow,
 } from './consultations.repository.js';
 import {
@@ -284,11 +284,12 @@ export async function publishAnswers({ db, mailer, config }: Services, staff: St
 /** The report of a consultation, from its published remarks only (a preview before it is published). */
 export async function reportOf(db: Db, row: ConsultationRow) {
   const units = await findUnitTexts(db, row.id);
-  const remarks = await publicRemarks(db, { ...row, reported_at: row.reported_at ?? 'preview' }, {});
+  const [remarks, participants] = await Promise.all([publicRemarks(db, { ...row, reported_at: row.reported_at ?? 'preview' }, {}), countParticipants(db, row.id)]);
   return buildReport(
     { id: row.id, title: row.title, goal: row.goal, subject: row.subject, unitName: row.unit_name, legalBasis: row.legal_basis, audience: row.audience,
       district: row.district, startsAt: row.starts_at, endsAt: row.ends_at, reportedAt: row.reported_at },
     units,
     remarks,
+    { participants },
   );
 }
