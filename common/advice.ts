@@ -3,7 +3,7 @@
  * `<ngo-advice-status>` and the staff section. Plain data, no zod.
  */
 import { labelTranslator } from './i18n.js';
-import type { Labels } from './taxonomy.js';
+import type { Labels } from './langs.js';
 
 /** Life of a case. `closed` is final; a requester's reply moves `waiting_for_requester` and `answered` back to `in_progress`. */
 export const CASE_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_for_requester', 'answered', 'closed'] as const;

@@ -3,7 +3,7 @@
  * (status from the clock; Warsaw time is in `common/time.ts`). Plain data and functions, no zod.
  */
 import { labelTranslator } from './i18n.js';
-import type { Labels } from './taxonomy.js';
+import type { Labels } from './langs.js';
 
 export const CONSULTATION_STATUSES = ['planned', 'open', 'closed', 'reported'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];

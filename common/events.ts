@@ -3,7 +3,7 @@
  * (registration state, waiting-list offers, the attendance rule). Plain data and functions, no zod.
  */
 import { labelTranslator } from './i18n.js';
-import type { Labels } from './taxonomy.js';
+import type { Labels } from './langs.js';
 
 export const EVENT_TYPES = ['festival', 'forum', 'conference', 'training', 'meeting', 'other'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

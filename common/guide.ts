@@ -1,4 +1,4 @@
-import type { Lang, Labels } from './taxonomy.js';
+import type { Lang, Labels } from './langs.js';
 
 /**
  * The online guide (poradnik), zod-free: limits, vocabularies and the pure checks both the API and

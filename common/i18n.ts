@@ -1,5 +1,5 @@
 import type { CoreErrorCode } from './errors.js';
-import { LANGS, type Labels, type Lang } from './taxonomy.js';
+import { LANGS, type Labels, type Lang } from './langs.js';
 
 /*
  * The translator core, DOM-free, shared by the widgets and the server: languages, plural forms,

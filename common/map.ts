@@ -3,7 +3,7 @@
  * Plain data and pure functions (no zod), so the widget can import them cheaply.
  */
 import { labelTranslator } from './i18n.js';
-import type { Labels } from './taxonomy.js';
+import type { Labels } from './langs.js';
 
 export { KIND_LABELS, ORG_KINDS, tKind, type OrgKind } from './org-kinds.js';
 

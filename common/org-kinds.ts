@@ -4,7 +4,7 @@
  * re-exports them.
  */
 import { labelTranslator } from './i18n.js';
-import type { Labels } from './taxonomy.js';
+import type { Labels } from './langs.js';
 
 export const ORG_KINDS = ['ngo', 'informal_group', 'civic_initiative', 'city_unit'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];

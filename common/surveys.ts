@@ -4,7 +4,7 @@
  * edition's status from the clock. Plain data and functions, no zod (see `surveys.schema.ts`).
  */
 import { labelIn, labelTranslator } from './i18n.js';
-import type { Labels, Lang } from './taxonomy.js';
+import type { Labels, Lang } from './langs.js';
 
 /** Who answers. Each group gets its own tokens (or open link), and scores are reported per group. */
 export const RESPONDENT_GROUPS = ['ngo', 'official', 'councillor', 'public_benefit_council', 'district_council'] as const;

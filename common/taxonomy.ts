@@ -1,7 +1,5 @@
 /** Shared taxonomy: Kraków's districts and the statutory areas of public-benefit activity. Data, not code. */
-export const LANGS = ['pl', 'en', 'uk'] as const;
-export type Lang = (typeof LANGS)[number];
-export type Labels = Record<Lang, string>;
+export { LANGS, type Labels, type Lang } from './langs.js';
 
 export interface District { id: number; roman: string; name: string }
 

@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ADVICE_LIMITS as L, FIELD_TYPES, type FieldType } from '../../common/advice.js';
-import { LANGS, type Labels } from '../../common/taxonomy.js';
+import { LANGS, type Labels } from '../../common/langs.js';
 import { errorSummary, field } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';

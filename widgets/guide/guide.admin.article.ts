@@ -3,7 +3,7 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { addDays, warsawDateOf } from '../../common/time.js';
 import { field } from '../core/forms.js';
-import { LANGS } from '../../common/taxonomy.js';
+import { LANGS } from '../../common/langs.js';
 import { formatDateTime, type Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { getArticle, getDiff, getFeedback, markReviewed, publish, type StaffArticle, type StaffVersion } from './guide.admin.api.js';

@@ -6,7 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 // same sink and the same guarantee as the article body in guide.article.ts.
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { GUIDE_LIMITS as L, GUIDE_SLUG_RE } from '../../common/guide.js';
-import { LANGS } from '../../common/taxonomy.js';
+import { LANGS } from '../../common/langs.js';
 import { asApiError } from '../core/api.js';
 import { errorSummary, field } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { GUIDE_LIMITS as L, GUIDE_SLUG_RE, smartTreeFaults, type SmartTree, type TreeFault } from '../../common/guide.js';
-import { LANGS } from '../../common/taxonomy.js';
+import { LANGS } from '../../common/langs.js';
 import { errorSummary, field } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';

@@ -3,7 +3,7 @@ import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CLAUSE_MAX, type ClauseForm } from '../../../common/clauses.js';
 import type { StaffClause } from '../../../common/clauses.schema.js';
-import { LANGS, type Lang } from '../../../common/taxonomy.js';
+import { LANGS, type Lang } from '../../../common/langs.js';
 import { asApiError } from '../../core/api.js';
 import { field, formError, statusRegion } from '../../core/forms.js';
 import { formatDateTime } from '../../core/i18n/index.js';
