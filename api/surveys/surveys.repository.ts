@@ -19,26 +19,31 @@ export const bumpSurveysVersion = (db: Db) => bumpDataVersion(db, 'surveys');
 const MAX_AGE = 60;
 
 /**
- * The version of the public reads: the data version and the clock's part, how many editions have
- * opened and closed by `now`, since the server's clock opens and closes editions without a write.
- * The cache lifetime ends at the next opening or closing.
+ * The clock's part of the public reads' version, in one query of four index steps (however many
+ * editions there are): the latest opening and closing that have passed by `at`, and the next ones.
+ * With the data unchanged, the latest instants passed say which editions are open and closed.
+ */
+export function surveysClockQuery(db: Db, at: string) {
+  const edge = (column: 'opens_at' | 'closes_at', passed: boolean) =>
+    db.selectFrom('survey_edition').select(column).where(column, passed ? '<=' : '>', at).orderBy(column, passed ? 'desc' : 'asc').limit(1);
+  return db.selectNoFrom([
+    edge('opens_at', true).as('opened'),
+    edge('closes_at', true).as('closed'),
+    edge('opens_at', false).as('next_open'),
+    edge('closes_at', false).as('next_close'),
+  ]);
+}
+
+/**
+ * The version of the public reads: the data version and the clock's part (`surveysClockQuery`),
+ * since the server's clock opens and closes editions without a write. The cache lifetime ends at
+ * the next opening or closing.
  */
 export async function surveysReadVersion(db: Db, now = new Date()): Promise<ReadVersion> {
-  const at = nowIso(now);
-  const rows = await db.selectFrom('survey_edition').select(['opens_at', 'closes_at']).execute();
-  let opened = 0;
-  let closed = 0;
-  let next: number | null = null;
-  for (const r of rows) {
-    if (r.opens_at <= at) opened++;
-    if (r.closes_at <= at) closed++;
-    for (const t of [r.opens_at, r.closes_at]) {
-      const ms = Date.parse(t) - now.getTime();
-      if (ms > 0 && (next === null || ms < next)) next = ms;
-    }
-  }
-  const maxAge = next === null ? MAX_AGE : Math.max(1, Math.min(MAX_AGE, Math.floor(next / 1000)));
-  return { version: `${await surveysVersion(db)}|${opened}.${closed}`, maxAge };
+  const [clock, version] = await Promise.all([surveysClockQuery(db, nowIso(now)).executeTakeFirstOrThrow(), surveysVersion(db)]);
+  const next = [clock.next_open, clock.next_close].filter((t): t is string => t !== null).map((t) => Date.parse(t) - now.getTime());
+  const maxAge = next.length ? Math.max(1, Math.min(MAX_AGE, Math.floor(Math.min(...next) / 1000))) : MAX_AGE;
+  return { version: `${version}|${clock.opened ?? ''}|${clock.closed ?? ''}`, maxAge };
 }
 
 export async function updateInstrumentNote(db: Db, instrumentId: string, note: string | null): Promise<void> {

@@ -48,7 +48,10 @@ describe.each(dialects)('public survey API (%s)', (dialect) => {
     const later = await surveysReadVersion(t.db, new Date(now.getTime() + 31 * 86_400_000)); // past the close
     expect(typeof v === 'object' && typeof later === 'object' && v.version !== later.version).toBe(true);
     expect(await surveysReadVersion(t.db, now)).toEqual(v);
-    const { closes_at } = await t.db.selectFrom('survey_edition').select('closes_at').executeTakeFirstOrThrow();
+    const { opens_at, closes_at } = await t.db.selectFrom('survey_edition').select(['opens_at', 'closes_at']).executeTakeFirstOrThrow();
+    // Before the opening the clock's part differs again, and the cache ends at the opening.
+    const before = await surveysReadVersion(t.db, new Date(Date.parse(opens_at) - 5_000));
+    expect(typeof before === 'object' && before.version !== v.version && before.version !== later.version && before.maxAge).toBeLessThanOrEqual(5);
     const closing = await surveysReadVersion(t.db, new Date(Date.parse(closes_at) - 10_000));
     expect(typeof closing === 'object' && closing.maxAge).toBeLessThanOrEqual(10);
   });
