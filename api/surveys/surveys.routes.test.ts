@@ -51,7 +51,9 @@ describe.each(dialects)('public survey API (%s)', (dialect) => {
     const { opens_at, closes_at } = await t.db.selectFrom('survey_edition').select(['opens_at', 'closes_at']).executeTakeFirstOrThrow();
     // Before the opening the clock's part differs again, and the cache ends at the opening.
     const before = await surveysReadVersion(t.db, new Date(Date.parse(opens_at) - 5_000));
-    expect(typeof before === 'object' && before.version !== v.version && before.version !== later.version && before.maxAge).toBeLessThanOrEqual(5);
+    const tagOf = (r: typeof v) => (typeof r === 'object' ? r.version : r);
+    expect([tagOf(v), tagOf(later)]).not.toContain(tagOf(before));
+    expect(typeof before === 'object' && before.maxAge).toBeLessThanOrEqual(5);
     const closing = await surveysReadVersion(t.db, new Date(Date.parse(closes_at) - 10_000));
     expect(typeof closing === 'object' && closing.maxAge).toBeLessThanOrEqual(10);
   });
