@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoute, z } from '@hono/zod-openapi';
 import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { ApiError } from './errors.js';
-import { idempotent, purgeIdempotencyKeys } from './idempotency.js';
+import { idempotent, purgeIdempotencyKeys, writeOnce } from './idempotency.js';
 import { newId, nowIso } from './ids.js';
 import { ErrorResponses } from './openapi.js';
 import { createRouter } from './validation.js';
 
-const Item = z.object({ ref: z.string().max(64), fail: z.boolean().optional(), hold: z.boolean().optional() });
+const Item = z.object({ ref: z.string().max(64), fail: z.boolean().optional(), hold: z.boolean().optional(), holdBefore: z.boolean().optional() });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -36,7 +36,42 @@ function mountItems(t: TestApp, gate: { hold: Promise<void> }) {
       },
     );
   }
+  // The same write through writeOnce; `hold` stalls the request after its write (and answer) committed,
+  // `holdBefore` before its write began, each until the test opens the gate.
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/once-items',
+      middleware: [idempotent('test:once')] as const,
+      request: { body: { content: { 'application/json': { schema: Item } }, required: true } },
+      responses: { 201: { description: 'created', content: { 'application/json': { schema: z.object({ id: z.string(), ref: z.string() }) } } }, ...ErrorResponses },
+    }),
+    async (c) => {
+      const { ref, fail, hold, holdBefore } = c.req.valid('json');
+      if (holdBefore) await gate.hold;
+      const res = await writeOnce(c, 201, async (trx) => {
+        const id = newId();
+        await trx.insertInto('app_setting').values({ key: `run:${ref}:${id}`, value: ref, updated_at: nowIso() }).execute();
+        if (fail) throw new ApiError(503, 'service_unavailable', 'Try again');
+        return { id, ref };
+      });
+      if (hold) await gate.hold;
+      return res;
+    },
+  );
   t.app.route('/v1/test-idem', router);
+}
+
+/** Moves a key's claim two minutes back, past the 60 s after which a pending key counts as abandoned. */
+const backdate = (t: TestApp, key: string) =>
+  t.db.updateTable('idempotency_key').set({ created_at: new Date(Date.now() - 120_000).toISOString() }).where('key', '=', key).execute();
+
+/** Polls until `check` holds (a request has reached a given point), failing after 5 s. */
+async function until(check: () => Promise<boolean>) {
+  for (const deadline = Date.now() + 5000; !(await check()); ) {
+    if (Date.now() > deadline) throw new Error('condition not reached in 5 s');
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
 const runs = async (t: TestApp, ref: string) =>
@@ -157,6 +192,62 @@ describe.each(dialects)('Idempotency-Key on %s', (dialect) => {
       expect(new Set(mine.map((r) => r.body.id)).size).toBe(1);
       expect(await runs(t, `c${i}`)).toBe(1);
     }
+  });
+
+  it('writeOnce: a request stalled after its write replays, even past the in-flight window, and wrote once', async () => {
+    let open!: () => void;
+    gate.hold = new Promise<void>((r) => (open = r));
+    const key = `once-${newId()}`;
+    const first = post({ ref: 'stalled', hold: true }, key, '/v1/test-idem/once-items');
+    await until(async () => (await runs(t, 'stalled')) === 1);
+    await backdate(t, key);
+    const retry = await post({ ref: 'stalled', hold: true }, key, '/v1/test-idem/once-items');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    open();
+    const answered = await first;
+    expect(answered.status).toBe(201);
+    expect(await retry.json()).toEqual(await answered.json());
+    expect(await runs(t, 'stalled')).toBe(1);
+  });
+
+  it('writeOnce: a failed write stores neither the write nor the key, and a retry runs once', async () => {
+    const key = `once-${newId()}`;
+    expect((await post({ ref: 'once-fail', fail: true }, key, '/v1/test-idem/once-items')).status).toBe(503);
+    expect(await runs(t, 'once-fail')).toBe(0);
+    expect(await t.db.selectFrom('idempotency_key').select('key').where('key', '=', key).executeTakeFirst()).toBeUndefined();
+    expect((await post({ ref: 'once-fail' }, key, '/v1/test-idem/once-items')).status).toBe(201);
+    expect(await runs(t, 'once-fail')).toBe(1);
+  });
+
+  it('writeOnce: a request that lost its key to a retry while stalled commits nothing (409)', async () => {
+    let open!: () => void;
+    gate.hold = new Promise<void>((r) => (open = r));
+    const key = `once-${newId()}`;
+    const first = post({ ref: 'lost', holdBefore: true }, key, '/v1/test-idem/once-items');
+    await until(async () => (await t.db.selectFrom('idempotency_key').select('key').where('key', '=', key).executeTakeFirst()) !== undefined);
+    await backdate(t, key);
+    gate.hold = Promise.resolve(); // the first request still waits on the gate it found; the retry passes
+    const retry = await post({ ref: 'lost', holdBefore: true }, key, '/v1/test-idem/once-items');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    open();
+    const late = await first;
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as any).error.code).toBe('idempotency_in_progress');
+    expect(await runs(t, 'lost')).toBe(1);
+    const again = await post({ ref: 'lost', holdBefore: true }, key, '/v1/test-idem/once-items');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await retry.json());
+  });
+
+  it('writeOnce: concurrent double submits with one key write one row', async () => {
+    const key = `once-${newId()}`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => post({ ref: 'once-double' }, key, '/v1/test-idem/once-items')));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') !== 'true')).toHaveLength(1);
+    expect(new Set(await Promise.all(results.map(async (r) => ((await r.json()) as any).id))).size).toBe(1);
+    expect(await runs(t, 'once-double')).toBe(1);
   });
 
   it('purges keys older than the cut-off', async () => {

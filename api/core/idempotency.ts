@@ -1,10 +1,12 @@
-import type { MiddlewareHandler } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Kysely, Transaction } from 'kysely';
 import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../../common/abuse.js';
 import type { Database } from '../db/schema.js';
-import type { AppEnv } from './context.js';
+import type { AppEnv, AppVariables } from './context.js';
 import { ApiError, validationError } from './errors.js';
 import { nowIso, sha256 } from './ids.js';
+import { inTransaction } from './transaction.js';
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -19,6 +21,15 @@ export interface IdempotencyOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The key a request holds while it runs: which row, and whether `writeOnce` stored its answer. */
+interface Claim {
+  scope: string;
+  key: string;
+  createdAt: string;
+  stored: boolean;
+}
+const claims = new WeakMap<Context, Claim>();
+
 /**
  * Makes a POST safe to retry. With an `Idempotency-Key` header (8–128 URL-safe characters, else
  * 422 `validation_failed`), the first request claims the key in `idempotency_key` (shared by all
@@ -28,7 +39,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * 422 `idempotency_key_reused`. A failed first request releases the key, so a retry runs again.
  * Without the header the route runs as usual. Keys live 24 h (see retention).
  *
- * Put it first in the route's middleware, before `guardAnonymousWrite`.
+ * Put it first in the route's middleware, before `guardAnonymousWrite`, and write through
+ * `writeOnce`, which stores the answer in the write's own transaction. A route that does not is
+ * still answered, but its answer is stored after its write has committed: a crash in between lets
+ * a later retry run the write again (logged as a warning).
  */
 export function idempotent(scope: string, options: IdempotencyOptions = {}): MiddlewareHandler<AppEnv> {
   const { waitMs = 5000, pollMs = 50, staleMs = 60_000 } = options;
@@ -70,10 +84,14 @@ export function idempotent(scope: string, options: IdempotencyOptions = {}): Mid
       await sleep(pollMs);
     }
 
+    const held: Claim = { scope, key, createdAt: claimedAt, stored: false };
+    claims.set(c, held);
     let stored = false;
     try {
       await next();
-      if (c.res.status >= 200 && c.res.status < 300) {
+      if (held.stored) stored = true;
+      else if (c.res.status >= 200 && c.res.status < 300) {
+        c.var.log.warn('idempotent route answered without writeOnce', { scope });
         const body = await c.res.clone().text();
         await db
           .updateTable('idempotency_key')
@@ -88,6 +106,44 @@ export function idempotent(scope: string, options: IdempotencyOptions = {}): Mid
       if (!stored) await release(db, scope, key, claimedAt).catch((err) => c.var.log.error('could not release idempotency key', { err: String(err) }));
     }
   };
+}
+
+/**
+ * Runs an idempotent route's write and stores its answer (`status`, the JSON of what `write`
+ * returns) under the request's Idempotency-Key in one transaction, on SQLite and PostgreSQL alike:
+ * the write is never committed without its answer, so a retry after a crash either replays it or
+ * runs a write that never happened. `write` gets the transaction and the request's services bound
+ * to it; everything it reads and writes goes through them. Should the request have lost its key
+ * meanwhile (it stalled past `staleMs` and a retry took over), nothing is committed and it answers
+ * 409 `idempotency_in_progress`. Without the header it is the write in a transaction.
+ *
+ * `return writeOnce(c, 201, (trx, vars) => submitThing(vars, c.req.valid('json')))`
+ */
+export async function writeOnce<T extends object, S extends ContentfulStatusCode>(
+  c: Context<AppEnv, any, any>,
+  status: S,
+  write: (trx: Transaction<Database>, vars: AppVariables) => Promise<T>,
+) {
+  const held = claims.get(c);
+  const result = await inTransaction(c.var.db, async (trx) => {
+    const answer = await write(trx, { ...c.var, db: trx });
+    if (held) {
+      const r = await trx
+        .updateTable('idempotency_key')
+        .set({ status_code: status, response_body: JSON.stringify(answer) })
+        .where('scope', '=', held.scope)
+        .where('key', '=', held.key)
+        .where('created_at', '=', held.createdAt)
+        .where('status_code', 'is', null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) {
+        throw new ApiError(409, 'idempotency_in_progress', 'The same request is still being processed; try again shortly', undefined, { 'Retry-After': '1' });
+      }
+    }
+    return answer;
+  });
+  if (held) held.stored = true;
+  return c.json(result, status);
 }
 
 /** Inserts the pending key and returns its `created_at`; null when someone holds it already. */
