@@ -27,6 +27,8 @@ export interface TabsOptions<T extends string> {
  */
 export class TabsController<T extends string> implements ReactiveController {
   #selected: T;
+  /** The item the panel's address names (`#<section>/<id>`) and the tab showing it. */
+  #linked: { tab: T; id: string } | null = null;
 
   constructor(
     private readonly host: TabsHost,
@@ -47,10 +49,26 @@ export class TabsController<T extends string> implements ReactiveController {
   select(tab: T, focus = false): void {
     if (tab !== this.#selected) {
       this.#selected = tab;
+      if (this.#linked?.tab !== tab) this.#linked = null;
       this.o.onChange?.(tab);
       this.host.requestUpdate();
     }
     if (focus) void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  /**
+   * Opens `tab` to show the item `id` the panel's address names (`#<section>/<id>`): the tab's part
+   * takes it from `linkedIn(tab)`, which answers it until another tab opens.
+   */
+  link(tab: T, id: string): void {
+    this.#linked = { tab, id };
+    this.select(tab);
+    this.host.requestUpdate();
+  }
+
+  /** The linked item's id while `tab` is the one showing it, else null. */
+  linkedIn(tab: T): string | null {
+    return this.#linked?.tab === tab ? this.#linked.id : null;
   }
 
   private readonly onKey = (e: KeyboardEvent) => {

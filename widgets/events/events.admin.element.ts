@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { html } from 'lit';
 import { StaffSection } from '../core/staff-section.js';
 import { TabsController } from '../core/staff-tabs.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
@@ -37,38 +37,14 @@ export class NgoAdminEvents extends StaffSection {
 
   protected override tr = t;
 
-  static override properties: PropertyDeclarations = { ...StaffSection.properties, linked: { state: true } };
-
-  /** The event the panel's address names, and the tab showing it: its submission in the queue, else the event's editor. */
-  declare private linked: { tab: 'events' | 'submissions'; id: string } | null;
-
-  private tabs = new TabsController(this, {
-    tabs: ['events', 'series', 'submissions'] as const,
-    onChange: (tab) => {
-      this.announce('');
-      if (this.linked?.tab !== tab) this.linked = null;
-    },
-  });
-
-  constructor() {
-    super();
-    this.linked = null;
-  }
+  private tabs = new TabsController(this, { tabs: ['events', 'series', 'submissions'] as const, onChange: () => this.announce('') });
 
   /** `#events/<id>` (the submission mail's link, the audit log's): the queue opens at its submission, or, when none waits, the event's editor. */
   protected override openItem(id: string): void {
-    this.linked = { tab: 'submissions', id };
-    this.tabs.select('submissions');
+    this.tabs.link('submissions', id);
   }
 
-  private readonly notQueued = (id: string) => {
-    this.linked = { tab: 'events', id };
-    this.tabs.select('events');
-  };
-
-  private linkedIn(tab: 'events' | 'submissions'): string | null {
-    return this.linked?.tab === tab ? this.linked.id : null;
-  }
+  private readonly notQueued = (id: string) => this.tabs.link('events', id);
 
   protected override render() {
     const lang = this.locale;
@@ -77,10 +53,10 @@ export class NgoAdminEvents extends StaffSection {
       ${this.statusRegion()}
       ${this.tabs.renderPanels((id) =>
         id === 'events'
-          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings} .itemId=${this.linkedIn('events')}></ngo-admin-events-list>`
+          ? html`<ngo-admin-events-list api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings} .itemId=${this.tabs.linkedIn('events')}></ngo-admin-events-list>`
           : id === 'series'
             ? html`<ngo-admin-events-series api-base=${this.api} .session=${this.session}></ngo-admin-events-series>`
-            : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session} .itemId=${this.linkedIn('submissions')} .notQueued=${this.notQueued}></ngo-admin-events-queue>`,
+            : html`<ngo-admin-events-queue api-base=${this.api} .session=${this.session} .itemId=${this.tabs.linkedIn('submissions')} .notQueued=${this.notQueued}></ngo-admin-events-queue>`,
       )}
     </div>`;
   }

@@ -42,6 +42,17 @@ export class NgoAdminMap extends StaffSection {
   /** Each list loads only while its tab is open, and afresh each time the tab is opened (its part is new). */
   private tabs = new TabsController(this, { tabs: ['queue', 'entries'] as const, onChange: () => this.announce('') });
 
+  /**
+   * `#map/<id>` (the submission mail's link, the audit log's to submissions and entries): the queue opens
+   * the waiting submission of that id; when none waits, the entries tab opens the entry of that id, or says
+   * that nothing has it.
+   */
+  protected override openItem(id: string): void {
+    this.tabs.link('queue', id);
+  }
+
+  private readonly notQueued = (id: string) => this.tabs.link('entries', id);
+
   protected override render() {
     const lang = this.locale;
     return html`<div class="ngo-root" part="base">
@@ -49,8 +60,8 @@ export class NgoAdminMap extends StaffSection {
       ${this.statusRegion()}
       ${this.tabs.renderPanels((id) =>
         id === 'queue'
-          ? html`<ngo-admin-map-queue api-base=${this.api} .session=${this.session}></ngo-admin-map-queue>`
-          : html`<ngo-admin-map-entries api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings}></ngo-admin-map-entries>`,
+          ? html`<ngo-admin-map-queue api-base=${this.api} .session=${this.session} .itemId=${this.tabs.linkedIn('queue')} .notQueued=${this.notQueued}></ngo-admin-map-queue>`
+          : html`<ngo-admin-map-entries api-base=${this.api} .session=${this.session} .mapSettings=${this.mapSettings} .itemId=${this.tabs.linkedIn('entries')}></ngo-admin-map-entries>`,
       )}
     </div>`;
   }

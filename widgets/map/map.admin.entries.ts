@@ -2,11 +2,12 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ORG_STATUSES, type OrgStatus } from '../../common/map.js';
 import { DISTRICTS } from '../../common/taxonomy.js';
+import { asApiError } from '../core/api.js';
 import { field } from '../core/forms.js';
 import { formatDate } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import type { NgoMapFormSubmittedEvent } from './map-form.element.js';
-import { listEntries, PAGE_SIZE, sendReminders, setEntryStatus, type EntryQuery, type StaffOrganisation } from './map.admin.api.js';
+import { getEntry, listEntries, PAGE_SIZE, sendReminders, setEntryStatus, type EntryQuery, type StaffOrganisation } from './map.admin.api.js';
 import type { NgoAdminMapEditor } from './map.admin.editor.js';
 import { tMapAdmin as t } from './map.admin.i18n.js';
 import { rowButton } from './map.admin.queue.js';
@@ -19,7 +20,7 @@ import { rowButton } from './map.admin.queue.js';
  * @tag ngo-admin-map-entries
  */
 export class NgoAdminMapEntries extends StaffPart {
-  static override properties: PropertyDeclarations = { query: { state: true }, confirming: { state: true }, editing: { state: true } };
+  static override properties: PropertyDeclarations = { query: { state: true }, confirming: { state: true }, editing: { state: true }, missing: { state: true } };
   protected static override translators = [t];
 
   protected override tr = t;
@@ -29,12 +30,35 @@ export class NgoAdminMapEntries extends StaffPart {
   declare private confirming: string | null;
   /** The entry open in the editor: its id, `''` for a new entry, `null` while the list shows. */
   declare private editing: string | null;
+  /** The id the panel's address named that neither a waiting submission nor an entry has. */
+  declare private missing: string | null;
 
   constructor() {
     super();
     this.query = { q: '', status: '', page: 1 };
     this.confirming = null;
     this.editing = null;
+    this.missing = null;
+  }
+
+  /** The entry the panel's address names (no submission of that id waits): its editor, or a notice, focused, that nothing has that id. */
+  protected override openItem(id: string): void {
+    void this.openLinked(id);
+  }
+
+  private async openLinked(id: string): Promise<void> {
+    try {
+      await this.guard(getEntry(this.api, id));
+    } catch (err) {
+      const e = asApiError(err);
+      // 400: not even an id's form (the address allows longer ones than the API).
+      if (e.status === 404 || e.status === 400) {
+        this.missing = id;
+        void this.focusAfter('#link-missing');
+      } else if (e.status !== 401) this.showError(e);
+      return;
+    }
+    if (this.isConnected) await this.openEditor(id);
   }
 
   private entries = new Task(this, {
@@ -54,6 +78,7 @@ export class NgoAdminMapEntries extends StaffPart {
   private async openEditor(id: string): Promise<void> {
     this.editing = id;
     this.confirming = null;
+    this.missing = null;
     this.actionError = '';
     this.announce('');
     await this.updateComplete;
@@ -92,6 +117,7 @@ export class NgoAdminMapEntries extends StaffPart {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     this.confirming = null;
+    this.missing = null;
     this.query = { q: String(data.get('q') ?? '').trim(), status: String(data.get('status') ?? '') as OrgStatus | '', page: 1 };
   }
 
@@ -106,7 +132,8 @@ export class NgoAdminMapEntries extends StaffPart {
         @close=${this.closeEditor} @ngo-submitted=${this.onSaved} @ngo-cancel=${this.closeEditor}></ngo-admin-map-editor>`;
     const lang = this.locale;
     const q = this.query;
-    return html`<section class="box" aria-labelledby="reminders-heading">
+    return html`${this.missing !== null ? html`<p id="link-missing" class="box" tabindex="-1">${t(lang, 'link.missing', { id: this.missing })}</p>` : nothing}
+      <section class="box" aria-labelledby="reminders-heading">
         <h5 id="reminders-heading">${t(lang, 'reminders.heading')}</h5>
         <p class="muted">${t(lang, 'reminders.hint')}</p>
         <button type="button" class="ngo-secondary remind" aria-disabled=${this.disabled} @click=${this.remind}>${t(lang, 'reminders.send')}</button>

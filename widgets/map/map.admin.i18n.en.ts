@@ -46,6 +46,7 @@ const en: Messages<MapAdminSource> = {
   approved: 'Submission “{name}” approved. The submitter will get an e-mail.',
   rejected: 'Submission “{name}” rejected. The submitter will get an e-mail with the reason.',
   'entries.heading': 'Map entries',
+  'link.missing': 'There is no submission waiting for a decision and no map entry at this address (#map/{id}). The submission may already have been decided, or the entry removed; look for the organisation in the list below.',
   'search.label': 'Search by name',
   'search.status': 'Status',
   'search.all': 'all',

@@ -45,6 +45,7 @@ const pl = {
   approved: 'Zatwierdzono zgłoszenie „{name}”. Zgłaszający dostanie e-mail.',
   rejected: 'Odrzucono zgłoszenie „{name}”. Zgłaszający dostanie e-mail z powodem.',
   'entries.heading': 'Wpisy na mapie',
+  'link.missing': 'Pod tym adresem (#map/{id}) nie ma zgłoszenia czekającego na decyzję ani wpisu na mapie. Zgłoszenie mogło zostać już rozpatrzone, a wpis usunięty; poszukaj organizacji na liście poniżej.',
   'search.label': 'Szukaj po nazwie',
   'search.status': 'Status',
   'search.all': 'wszystkie',

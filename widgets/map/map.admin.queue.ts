@@ -34,10 +34,29 @@ export class NgoAdminMapQueue extends StaffPart {
     this.reasonError = '';
   }
 
+  /** Called with the linked id (`itemId`) when no submission of that id waits: the section looks for an entry instead. */
+  notQueued: ((id: string) => void) | undefined;
+  private linkedId: string | null = null;
+
   private queue = new Task(this, {
     args: () => [this.api] as const,
     task: async ([base], { signal }) => (await this.guard(listQueue(base, signal))).items,
+    onComplete: (items) => this.showLinked(items),
   });
+
+  protected override openItem(id: string): void {
+    this.linkedId = id;
+  }
+
+  /** Once the queue is in: the linked submission opens in the decision view (focus on its heading). */
+  private showLinked(items: QueueItem[]): void {
+    const id = this.linkedId;
+    this.linkedId = null;
+    if (!id) return;
+    const s = items.find((x) => x.id === id);
+    if (s) this.open(s);
+    else this.notQueued?.(id);
+  }
 
   private open(item: QueueItem | null): void {
     const from = this.selected;

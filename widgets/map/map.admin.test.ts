@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { stubFetch as stub, waitFor, type Answer, type Call, type FetchStub } from '../core/testing.js';
+import { mountWidget, stubFetch as stub, waitFor, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import type { QueueItem, StaffEntry, StaffOrganisation } from './map.admin.api.js';
 import { formatChangedBy, formatValue, formatVersionNote, tMapAdmin } from './map.admin.i18n.js';
@@ -432,6 +432,83 @@ describe('ngo-admin-map', () => {
       await waitUntil(() => text($(el, '[role=status]')) === 'Wysłano 5 przypomnień.');
       expect(posts()[0]!.url).to.equal(`${BASE}/v1/admin/map/reminders`);
     });
+  });
+});
+
+describe('ngo-admin-map: the panel address #map/<id>', () => {
+  afterEach(() => api?.restore());
+
+  /** Two submissions waiting, one entry o1 (s1's correction is of org-s1, which is no entry here). */
+  function stubLinked() {
+    stubFetch((path, method) => {
+      if (method !== 'GET') return undefined;
+      if (path === '/v1/admin/map/submissions?status=pending') return { items: [correction, second] };
+      if (path.startsWith('/v1/admin/map/organisations?')) return { items: [entry('o1', 'Fundacja Kultury', 'published')], total: 1 };
+      if (path === '/v1/admin/map/organisations/o1') return { ...entry('o1', 'Fundacja Kultury', 'published'), versions: [] } satisfies StaffEntry;
+      return undefined;
+    });
+  }
+  const linked = (itemId: string, lang = 'pl') => mountWidget<NgoAdminMap>('ngo-admin-map', { lang, 'api-base': BASE }, { session, mapSettings: MAP_SETTINGS, itemId });
+  const gets = () => calls.filter((c) => c.method === 'GET').map((c) => new URL(c.url).pathname);
+
+  it('a waiting submission opens in the decision view, its heading focused', async () => {
+    stubLinked();
+    const el = await linked('s2');
+    await waitFor(() => root(el).activeElement?.id === 'detail-heading', 'focus on the linked submission');
+    expect(text($(el, '#detail-heading'))).to.equal('Nowy wpis: Stowarzyszenie Sąsiedzi');
+    expect($(el, '#tab-queue').getAttribute('aria-selected')).to.equal('true');
+    expect(root(el).querySelector('.approve')).to.not.equal(null);
+    // No entry is looked up for a submission found waiting.
+    expect(gets().filter((p) => p.startsWith('/v1/admin/map/organisations'))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an entry\'s id opens that entry in the entries tab\'s editor, the form focused', async () => {
+    stubLinked();
+    const el = await linked('o1');
+    const form = () => root(el).querySelector('ngo-map-form');
+    await waitFor(() => form()?.shadowRoot?.activeElement?.classList.contains('title'), 'focus on the editor\'s form');
+    expect($(el, '#tab-entries').getAttribute('aria-selected')).to.equal('true');
+    expect(form()!.shadowRoot!.querySelector<HTMLInputElement>('#name')!.value).to.equal('Fundacja Kultury');
+    expect(gets()).to.include('/v1/admin/map/organisations/o1');
+    // Back to the list: the entry's Edit button.
+    $(el, '#editor-back').click();
+    await waitFor(() => root(el).activeElement?.matches('[data-id="o1"] .edit'), 'focus on the entry\'s Edit button');
+  });
+
+  const MISSING = {
+    pl: 'Pod tym adresem (#map/zzz-404) nie ma zgłoszenia czekającego na decyzję ani wpisu na mapie. Zgłoszenie mogło zostać już rozpatrzone, a wpis usunięty; poszukaj organizacji na liście poniżej.',
+    en: 'There is no submission waiting for a decision and no map entry at this address (#map/zzz-404). The submission may already have been decided, or the entry removed; look for the organisation in the list below.',
+    uk: 'За цією адресою (#map/zzz-404) немає заявки, що чекає на рішення, ані запису на мапі. Заявку могли вже розглянути, а запис — видалити; пошукайте організацію у списку нижче.',
+  };
+  for (const [lang, message] of Object.entries(MISSING)) {
+    it(`an unknown id says nothing has it, focused, above the list of entries (${lang})`, async () => {
+      stubLinked();
+      const el = await linked('zzz-404', lang);
+      await waitFor(() => root(el).activeElement?.id === 'link-missing', 'focus on the not-found notice');
+      expect(text($(el, '#link-missing'))).to.equal(message);
+      expect($(el, '#tab-entries').getAttribute('aria-selected')).to.equal('true');
+      await waitFor(() => root(el).querySelector('#panel-entries tbody tr'), 'the list of entries below');
+      expect(root(el).querySelector('ngo-admin-map-editor')).to.equal(null);
+      await expect(el).to.be.accessible();
+      // A search clears the notice.
+      $(el, 'form[role=search] button').click();
+      await waitFor(() => !root(el).querySelector('#link-missing'), 'the notice gone after a search');
+    });
+  }
+
+  it('the panel opens #map/<id> after signing in: the submission a staff mail links to', async () => {
+    stubFetch((path, method) => (path === '/v1/admin/session' ? session : method === 'GET' && path.startsWith('/v1/admin/map/submissions') ? { items: [correction, second] } : undefined));
+    history.replaceState(null, '', '#map/s1');
+    try {
+      const panel = await fixture(html`<ngo-admin lang="pl" api-base=${location.origin} map-tiles=${BLANK_TILE} map-boundaries=${BOUNDARIES}></ngo-admin>`);
+      const section = () => panel.shadowRoot!.querySelector<NgoAdminMap>('ngo-admin-map');
+      await waitFor(() => section() && root(section()!).activeElement?.id === 'detail-heading', 'the linked submission, focused');
+      expect(panel.shadowRoot!.activeElement).to.equal(section());
+      expect(text($(section()!, '#detail-heading'))).to.equal('Poprawka: Fundacja Nowa Nazwa');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
   });
 });
 
