@@ -51,6 +51,12 @@ export async function updateChapter(db: Db, id: string, input: { slug: string; p
 
 export const findArticles = (db: Db): Promise<ArticleRow[]> => db.selectFrom('guide_article').selectAll().orderBy('position').orderBy('slug').execute();
 
+/** The articles of these ids (a search's hits), by key. */
+export async function findArticlesByIds(db: Db, ids: readonly string[]): Promise<ArticleRow[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('guide_article').selectAll().where('id', 'in', ids).orderBy('position').orderBy('slug').execute();
+}
+
 /** The query of an article by its id or its slug (exported for the plan test). */
 export const articleQuery = (db: Db, idOrSlug: string) => db.selectFrom('guide_article').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]));
 
@@ -156,15 +162,15 @@ export function versionSearchQuery(db: Db, prefixes: readonly string[]) {
   const ids = tokenMatchIds(db, 'guide_token', 'version_id', prefixes).as('c');
   // Driven from the token ranges, each version read by key (see `tokenMatchIds`).
   if (isPostgres(db)) {
-    return db.selectFrom(ids).crossJoinLateral((eb) => eb.selectFrom('guide_article_version').select('id').whereRef('guide_article_version.id', '=', 'c.id').where('status', '=', 'published').offset(0).as('v')).select('v.id');
+    return db.selectFrom(ids).crossJoinLateral((eb) => eb.selectFrom('guide_article_version').select(['id', 'article_id']).whereRef('guide_article_version.id', '=', 'c.id').where('status', '=', 'published').offset(0).as('v')).select(['v.id', 'v.article_id']);
   }
-  return db.selectFrom(ids).crossJoin('guide_article_version as v').whereRef('v.id', '=', 'c.id').where('v.status', '=', 'published').select('v.id');
+  return db.selectFrom(ids).crossJoin('guide_article_version as v').whereRef('v.id', '=', 'c.id').where('v.status', '=', 'published').select(['v.id', 'v.article_id']);
 }
 
-/** Published versions whose words start with every one of `prefixes`. */
-export async function searchVersionIds(db: Db, prefixes: readonly string[]): Promise<string[]> {
+/** Published versions whose words start with every one of `prefixes`, with their articles. */
+export async function searchVersions(db: Db, prefixes: readonly string[]): Promise<{ id: string; article_id: string }[]> {
   if (!prefixes.length) return [];
-  return (await versionSearchQuery(db, prefixes).execute()).map((r) => r.id);
+  return versionSearchQuery(db, prefixes).execute();
 }
 
 // ---- journeys ------------------------------------------------------------------------------------
@@ -173,6 +179,12 @@ export const findJourneys = (db: Db): Promise<JourneyRow[]> => db.selectFrom('gu
 
 /** The query of a journey by its id or its slug (exported for the plan test). */
 export const journeyQuery = (db: Db, idOrSlug: string) => db.selectFrom('guide_journey').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]));
+
+/** The journeys of these ids (a search's hits), by key. */
+export async function findJourneysByIds(db: Db, ids: readonly string[]): Promise<JourneyRow[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('guide_journey').selectAll().where('id', 'in', ids).orderBy('position').orderBy('slug').execute();
+}
 
 export const findJourney = (db: Db, idOrSlug: string): Promise<JourneyRow | undefined> => journeyQuery(db, idOrSlug).executeTakeFirst();
 

@@ -6,8 +6,8 @@ import type { Lang } from '../../common/taxonomy.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { inTransaction, type Db } from '../core/transaction.js';
 import {
-  feedbackCounts, findArticle, findArticles, findChapter, findChapters, findDraft, findJourney, findJourneys, findPublishedVersions, findVersions, guideVersion, insertArticle,
-  insertFeedback, publishDraft, saveDraft, searchJourneyIds, searchVersionIds, type ArticleMeta, type ArticleRow, type ChapterRow, type JourneyRow, type PublishedRow,
+  feedbackCounts, findArticle, findArticles, findArticlesByIds, findChapter, findChapters, findDraft, findJourney, findJourneys, findJourneysByIds, findPublishedVersions, findVersions, guideVersion, insertArticle,
+  insertFeedback, publishDraft, saveDraft, searchJourneyIds, searchVersions, type ArticleMeta, type ArticleRow, type ChapterRow, type JourneyRow, type PublishedRow,
 } from './guide.repository.js';
 import { diffText, effectiveUntil, journeyLinkFaults, plainText, renderMarkdown, reviewDue, reviewDueOn, versionInForce, versionState } from './guide.rules.js';
 
@@ -32,11 +32,16 @@ interface Loaded {
   versions: Map<string, PublishedRow[]>;
 }
 
-async function loadAll(db: Db): Promise<Loaded> {
-  const [chapters, articles, published] = await Promise.all([findChapters(db), findArticles(db), findPublishedVersions(db)]);
+/** Published versions grouped by article, in the order read. */
+function byArticle(published: readonly PublishedRow[]): Map<string, PublishedRow[]> {
   const versions = new Map<string, PublishedRow[]>();
   for (const v of published) versions.set(v.article_id, [...(versions.get(v.article_id) ?? []), v]);
-  return { chapters, articles, versions };
+  return versions;
+}
+
+async function loadAll(db: Db): Promise<Loaded> {
+  const [chapters, articles, published] = await Promise.all([findChapters(db), findArticles(db), findPublishedVersions(db)]);
+  return { chapters, articles, versions: byArticle(published) };
 }
 
 /** References to articles by slug, with their titles in force on `at` (articles not in force are left out). */
@@ -180,11 +185,15 @@ export async function searchGuide(db: Db, q: string, lang: Lang, limit: number):
   const prefixes = guideSearchWords(q);
   if (!prefixes.length) return { q, items: [] };
   const today = guideToday();
-  const [versionIds, journeyIds, all] = await Promise.all([searchVersionIds(db, prefixes), searchJourneyIds(db, prefixes), loadAll(db)]);
-  const matched = new Set(versionIds);
+  const [hits, journeyIds] = await Promise.all([searchVersions(db, prefixes), searchJourneyIds(db, prefixes)]);
+  // Only the hit articles are read: their rows and their published versions, to tell whether the hit is the one in force.
+  const articleIds = [...new Set(hits.map((h) => h.article_id))];
+  const [hitArticles, published, hitJourneys] = await Promise.all([findArticlesByIds(db, articleIds), findPublishedVersions(db, articleIds), findJourneysByIds(db, journeyIds)]);
+  const versions = byArticle(published);
+  const matched = new Set(hits.map((h) => h.id));
   const titleScore = (title: string) => snippet(title, prefixes, 1000).filter((p) => p.mark).length;
-  const articles = all.articles.flatMap((a) => {
-    const v = versionInForce(all.versions.get(a.id) ?? [], today);
+  const articles = hitArticles.flatMap((a) => {
+    const v = versionInForce(versions.get(a.id) ?? [], today);
     if (!v || !matched.has(v.id)) return [];
     const content = contentOf(v);
     const { text, lang: shown } = textIn(content, lang);
@@ -193,7 +202,7 @@ export async function searchGuide(db: Db, q: string, lang: Lang, limit: number):
     const body = sources.map((t) => `${t.summary} ${plainText(t.body)} ${t.easy ? plainText(t.easy) : ''}`).find((s) => snippet(s, prefixes).some((p) => p.mark)) ?? text.summary;
     return [{ kind: 'article' as const, slug: a.slug, title: text.title, lang: shown, snippet: snippet(body, prefixes), score: titleScore(text.title) }];
   });
-  const journeys = (await findJourneys(db)).filter((j) => journeyIds.includes(j.id)).map((j) => {
+  const journeys = hitJourneys.filter((j) => j.published).map((j) => {
     const content = parse<JourneyContent>(j.published!);
     const title = pickText(content.title, lang);
     return { kind: j.kind, slug: j.slug, title: title.text, lang: title.lang, snippet: snippet(pickText(content.summary, lang).text, prefixes), score: titleScore(title.text) + 1 };
