@@ -5,11 +5,11 @@ import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
 import { FocusController } from '../core/focus.js';
+import { LazyModule } from '../core/lazy-module.js';
 import { formStyles } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { isPlainClick, onUrlState, readUrlState, writeUrlState } from '../core/url-state.js';
-import { article, previousVersion, type ArticleState } from './guide.article.js';
 import { exportUrl, getArticle, getDiff, getJourney, getTree, getVersions, search, type GuideArticle } from './guide.api.js';
 import { home, results, searchForm } from './guide.home.js';
 import type { GuideFeedback } from './guide.feedback.js';
@@ -96,7 +96,9 @@ export class NgoGuide extends NgoElement {
   private readonly focuser = new FocusController(this);
   /** "Was this helpful?", loaded with its kit (the draft store, the proof of work) when the first article opens. */
   private feedback?: GuideFeedback;
-  private feedbackLoading?: Promise<unknown>;
+  private readonly feedbackKit = new LazyModule(this, () => import('./guide.feedback.js'), '<ngo-guide>: the feedback form');
+  /** The article view (versions, what changed, the sanitised body), loaded while the first article is fetched. */
+  private readonly articleView = new LazyModule(this, () => import('./guide.article.js'), '<ngo-guide>: the article view');
 
   constructor() {
     super();
@@ -131,7 +133,7 @@ export class NgoGuide extends NgoElement {
   private readonly diffTask = new Task(this, {
     args: () => [this.api, this.showDiff ? (this.articleTask.value?.slug ?? '') : '', this.articleTask.value?.versionId ?? '', JSON.stringify(this.versionsTask.value?.items.map((v) => v.id) ?? []), this.locale] as const,
     task: ([api, slug, to, , lang], { signal }) => {
-      const from = slug ? previousVersion(this.versionsTask.value?.items ?? [], to) : undefined;
+      const from = slug ? this.articleView.value?.previousVersion(this.versionsTask.value?.items ?? [], to) : undefined;
       return slug && from ? getDiff(api, slug, from, to, lang, signal) : Promise.resolve(null);
     },
   });
@@ -170,7 +172,8 @@ export class NgoGuide extends NgoElement {
       if (this.syncUrl) this.readUrl();
       else this.resetViewState();
     }
-    if (this.view.kind === 'article') this.loadFeedback();
+    // The article view's and the feedback form's chunks load while the article is fetched.
+    if (this.view.kind === 'article') [this.articleView, this.feedbackKit].forEach((part) => part.load());
   }
 
   // ---- the URL -----------------------------------------------------------------------------------
@@ -189,22 +192,11 @@ export class NgoGuide extends NgoElement {
     this.feedback?.reset();
   }
 
-  private loadFeedback() {
-    this.feedbackLoading ??= import('./guide.feedback.js').then(
-      (m) => {
-        this.feedback = new m.GuideFeedback({
-          element: this,
-          api: () => this.api,
-          slug: () => (this.view.kind === 'article' ? this.view.slug : null),
-          say: (message) => (this.message = message),
-          focus: (selector) => this.focuser.later(selector),
-        });
-      },
-      (err) => {
-        console.warn('[ngo] <ngo-guide>: the feedback form could not be loaded:', err);
-        this.feedbackLoading = undefined;
-      },
-    );
+  /** The feedback form, made once its chunk has arrived. */
+  private feedbackForm(): GuideFeedback | undefined {
+    const m = this.feedbackKit.value;
+    const slug = () => (this.view.kind === 'article' ? this.view.slug : null);
+    return (this.feedback ??= m && new m.GuideFeedback({ element: this, api: () => this.api, slug, say: (message) => (this.message = message), focus: (selector) => this.focuser.later(selector) }));
   }
 
   /** Opens a view: a new history entry (Back returns), the focus on its heading. */
@@ -309,7 +301,7 @@ export class NgoGuide extends NgoElement {
         return this.articleTask.render({
           pending: () => loading(ui),
           error: (e) => html`${crumbs(ui, ui.t('guide.unknown_article'))}${viewTitle(ui, ui.t('guide.unknown_article'))}${failure(ui, e, () => void this.articleTask.run())}`,
-          complete: (a) => (a ? article(ui, a, this.articleState(ui, a)) : nothing),
+          complete: (a) => (a ? this.renderArticle(ui, a) : nothing),
         }) as TemplateResult;
       case 'journey':
         return this.journey.render({
@@ -324,19 +316,24 @@ export class NgoGuide extends NgoElement {
     }
   }
 
-  private articleState(ui: GuideUi, a: GuideArticle): ArticleState {
-    return {
+  /** The article once its view's chunk is there ("loading" until then; Retry if it could not load). */
+  private renderArticle(ui: GuideUi, a: GuideArticle): TemplateResult {
+    const view = this.articleView.value;
+    const failed = this.articleView.error;
+    if (!view) return failed ? html`${crumbs(ui, a.title)}${viewTitle(ui, a.title)}${failure(ui, failed, () => this.articleView.load())}` : loading(ui);
+    const versions = this.versionsTask.value?.items ?? [];
+    return view.article(ui, a, {
       easy: this.easy,
       toggleEasy: () => (this.easy = !this.easy),
-      versions: this.versionsTask.value?.items ?? [],
-      previous: previousVersion(this.versionsTask.value?.items ?? [], a.versionId),
+      versions,
+      previous: view.previousVersion(versions, a.versionId),
       showDiff: this.showDiff,
       toggleDiff: () => (this.showDiff = !this.showDiff),
       diff: this.diffTask,
       urls: { advice: this.adviceUrl, events: this.eventsUrl, consultations: this.consultationsUrl },
-      feedback: this.feedback?.render(ui) ?? nothing,
+      feedback: this.feedbackForm()?.render(ui) ?? nothing,
       onBodyClick: (e) => this.onBodyClick(e),
-    };
+    });
   }
 
   private smartState(j: Smart): SmartState {
