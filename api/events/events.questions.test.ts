@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { dialects, expectError, json, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
-import { findEventRow, retireQuestions } from './events.repository.js';
+import { findEventRow } from './events.repository.js';
+import { kindChanges, retireOptions, retireQuestions } from './events.questions.js';
 import { confirmRegistration, insertRegistration } from './events.places.js';
 import type { Question } from '../../common/events.schema.js';
 
@@ -93,6 +94,49 @@ describe.each(dialects)('event registration questions (%s)', (dialect) => {
     const stored = (await (await request(`/${id}`)).json()) as { input: { registration: { questions: Question[] } } };
     expect(stored.input.registration.questions.map((q) => q.id)).toEqual(['meal']);
   });
+
+  it('refuses to change the type of a saved question, or of a removed one asked again, with 422 at its kind', async () => {
+    const { id } = (await (await request('', event([meal, krs]))).json()) as { id: string };
+    const res = await request(`/${id}`, event([meal, { ...krs, kind: 'boolean' }]), 'PUT');
+    const body = await expectError(res, 422, 'validation_failed');
+    expect(body.details?.issues).toEqual([expect.objectContaining({ path: 'registration.questions.1.kind', code: 'immutable' })]);
+    // Removed, then asked again as another type: its kept answers would no longer read.
+    expect((await request(`/${id}`, event([meal]), 'PUT')).status).toBe(200);
+    const again = await request(`/${id}`, event([{ ...krs, kind: 'boolean' }, meal]), 'PUT');
+    expect((await expectError(again, 422, 'validation_failed')).details?.issues?.map((i) => i.path)).toEqual(['registration.questions.0.kind']);
+    // The label, options and required flag may change; the type stays.
+    const reworded = { ...meal, required: false, label: { pl: 'Dieta' }, options: [...meal.options, { id: 'vegan', label: { pl: 'Wegański' } }] };
+    expect((await request(`/${id}`, event([reworded, krs]), 'PUT')).status).toBe(200);
+    const stored = (await (await request(`/${id}`)).json()) as { input: { registration: { questions: Question[] } } };
+    expect(stored.input.registration.questions.map((q) => [q.id, q.kind, q.required])).toEqual([['meal', 'choice', false], ['krs', 'text', false]]);
+  });
+
+  it('refuses a type change on a cycle registered as a whole too', async () => {
+    const cycle = { kind: 'cycle', title: 'Akademia Kraków dla NGO', organiser: { name: 'MOWIS' }, registrationMode: 'series', registration: { capacity: 10, questions: [meal] } };
+    const created = await request('/series', cycle);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const res = await request(`/series/${id}`, { ...cycle, registration: { capacity: 10, questions: [{ ...meal, kind: 'multi' }] } }, 'PUT');
+    expect((await expectError(res, 422, 'validation_failed')).details?.issues?.map((i) => i.path)).toEqual(['registration.questions.0.kind']);
+  });
+
+  it('shows an answer to a removed option by the label it had, or marked removed, never by its id', async () => {
+    const { id } = (await (await request('', event([meal]))).json()) as { id: string };
+    const placesId = (await findEventRow(t.db, id))!.places_id!;
+    const register = async (email: string, answers: Record<string, unknown>) => confirmRegistration(t.db, (await insertRegistration(t.db, { placesId, eventId: id, seriesId: null, name: email, email, organisation: null, answers, accessNeeds: [], accessNote: null, skipSessions: [], lang: 'pl' })).id);
+    await register('a@example.org', { meal: 'wege' });
+    // An answer whose option left before its wording was kept (no label known).
+    await register('b@example.org', { meal: 'ryba' });
+    const fewer = { ...meal, options: [meal.options[1]!, { id: 'vegan', label: { pl: 'Wegański', en: 'Vegan' } }] };
+    expect((await request(`/${id}`, event([fewer]), 'PUT')).status).toBe(200);
+    const rows = await csvOf(id);
+    expect(rows.slice(1).map((r) => r[8])).toEqual(['Wegetariański', '(opcja usunięta)']);
+    expect((await csvOf(id, 'en')).slice(1).map((r) => r[8])).toEqual(['Vegetarian', '(option removed)']);
+    expect((await csvOf(id, 'uk')).slice(1).map((r) => r[8])).toEqual(['Wegetariański', '(опцію вилучено)']);
+    // The whole question removed: its column still reads the removed option's label.
+    expect((await request(`/${id}`, event([krs]), 'PUT')).status).toBe(200);
+    expect((await csvOf(id)).slice(1).map((r) => r[9])).toEqual(['Wegetariański', '(opcja usunięta)']);
+  });
 });
 
 describe('retireQuestions', () => {
@@ -101,5 +145,26 @@ describe('retireQuestions', () => {
     expect(retireQuestions([q('a'), q('b')], [], [q('b')])).toEqual([q('a')]);
     expect(retireQuestions([q('a', 'new')], [q('a', 'old'), q('c')], [])).toEqual([q('c'), q('a', 'new')]);
     expect(retireQuestions([q('b')], [q('a'), q('c')], [q('a'), q('b')])).toEqual([q('c')]);
+  });
+});
+
+describe('retireOptions', () => {
+  const o = (id: string, pl = id) => ({ id, label: { pl, en: null, uk: null } });
+  const q = (id: string, ...options: ReturnType<typeof o>[]) => ({ id, kind: 'choice' as const, label: { pl: id, en: null, uk: null }, required: false, options });
+  it('keeps the latest wording of a dropped option, forgets one offered again, and keeps those of a dropped question', () => {
+    expect(retireOptions([q('a', o('x'), o('y', 'Y1'))], [], {}, [q('a', o('x'), o('z'))])).toEqual({ a: [o('y', 'Y1')] });
+    expect(retireOptions([q('a', o('x'), o('z'))], [], { a: [o('y', 'Y0')] }, [q('a', o('y'), o('z'))])).toEqual({ a: [o('x')] });
+    expect(retireOptions([q('a', o('x'))], [], { a: [o('x', 'old')] }, [q('a', o('z'))])).toEqual({ a: [o('x')] });
+    expect(retireOptions([q('b', o('x'), o('y'))], [], { a: [o('w')] }, [])).toEqual({ a: [o('w')] });
+    // A removed question asked again with fewer options: it had them when it was retired.
+    expect(retireOptions([], [q('a', o('x'), o('y'))], {}, [q('a', o('x'), o('z'))])).toEqual({ a: [o('y')] });
+  });
+});
+
+describe('kindChanges', () => {
+  const q = (id: string, kind: 'text' | 'boolean') => ({ id, kind, label: { pl: id, en: null, uk: null }, required: false, options: [] });
+  it('names the index of each question whose kind differs from its saved or retired self', () => {
+    expect(kindChanges([q('a', 'text')], [q('b', 'text')], [q('c', 'boolean'), q('b', 'boolean'), q('a', 'text')]).map((i) => i.path)).toEqual(['registration.questions.1.kind']);
+    expect(kindChanges([q('a', 'text')], [], [q('a', 'boolean')]).map((i) => i.path)).toEqual(['registration.questions.0.kind']);
   });
 });

@@ -6,9 +6,10 @@ import type { CalendarEvent, EventFilters, EventInput, Question, RegistrationInf
 import { queryPrefixes, searchTokens } from '../../common/search.js';
 import { tokenMatchIds } from '../core/token-search.js';
 import { isPostgres } from '../db/database.js';
-import { ApiError } from '../core/errors.js';
+import { ApiError, validationError } from '../core/errors.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { newId, nowIso } from '../core/ids.js';
+import { kindChanges, retireOptions, retireQuestions, type RetiredOptions } from './events.questions.js';
 import type { CalendarEventTable, EventPlacesTable, EventSeriesTable } from './events.table.js';
 import { encodeCursor, type KeysetCursor } from '../core/cursor.js';
 import { addDays, isLocalDate, utcToWarsawLocal, warsawDateOf, warsawLocalToUtc, warsawMidnight } from '../../common/time.js';
@@ -45,27 +46,26 @@ const placesValues = (s: RegistrationSettings) => ({
   ask_access_needs: (s.askAccessNeeds ? 1 : 0) as 0 | 1,
 });
 
-/**
- * The questions retired after a save: those it drops join the earlier retired ones (their latest
- * wording wins), and one asked again leaves the list. Answers are never touched, so nothing a
- * registrant gave is lost when staff remove a question.
- */
-export function retireQuestions(before: readonly Question[], retired: readonly Question[], after: readonly Question[]): Question[] {
-  const asked = new Set(after.map((q) => q.id));
-  const dropped = before.filter((q) => !asked.has(q.id));
-  const fresh = new Set(dropped.map((q) => q.id));
-  return [...retired.filter((q) => !asked.has(q.id) && !fresh.has(q.id)), ...dropped];
-}
-
 async function writePlaces(db: Db, placesId: string | null, s: RegistrationSettings): Promise<string> {
   if (placesId) {
-    const row = await db.selectFrom('event_places').select(['questions', 'retired_questions']).where('id', '=', placesId).executeTakeFirst();
-    const retired = row ? retireQuestions(JSON.parse(row.questions) as Question[], JSON.parse(row.retired_questions) as Question[], s.questions) : [];
-    await db.updateTable('event_places').set({ ...placesValues(s), retired_questions: JSON.stringify(retired) }).where('id', '=', placesId).execute();
+    const row = await db.selectFrom('event_places').select(['questions', 'retired_questions', 'retired_options']).where('id', '=', placesId).executeTakeFirst();
+    const before = row ? (JSON.parse(row.questions) as Question[]) : [];
+    const retired = row ? (JSON.parse(row.retired_questions) as Question[]) : [];
+    const issues = kindChanges(before, retired, s.questions);
+    if (issues.length) throw validationError(issues);
+    await db
+      .updateTable('event_places')
+      .set({
+        ...placesValues(s),
+        retired_questions: JSON.stringify(retireQuestions(before, retired, s.questions)),
+        retired_options: JSON.stringify(retireOptions(before, retired, row ? (JSON.parse(row.retired_options) as RetiredOptions) : {}, s.questions)),
+      })
+      .where('id', '=', placesId)
+      .execute();
     return placesId;
   }
   const id = newId();
-  await db.insertInto('event_places').values({ id, taken: 0, ...placesValues(s), retired_questions: '[]' }).execute();
+  await db.insertInto('event_places').values({ id, taken: 0, ...placesValues(s), retired_questions: '[]', retired_options: '{}' }).execute();
   return id;
 }
 

@@ -14,6 +14,8 @@ export interface EventPlacesTable {
   questions: string;
   /** JSON `Question[]`: questions removed from the list, kept so that answers already given still head their column in the export. */
   retired_questions: string;
+  /** JSON `{ [questionId]: option[] }`: options removed from a question, kept so that an answer given to one still reads as its label in the export. */
+  retired_options: string;
   ask_access_needs: Flag;
 }
 
