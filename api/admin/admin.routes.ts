@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import { ForgotPasswordInput, InviteStaffInput, LoginInput, PasswordLinkInfo, PasswordLinkInput, SessionInfo, SetPasswordInput, SetPasswordResult, StaffUser, UpdateStaffInput } from '../../common/admin.schema.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { checkProofOfWork, proofAlreadyUsed, spendProofOfWork } from '../core/abuse.js';
 import { acceptTotpStep, audit, createSession, destroySession, issueDeviceCookie, knownDevice, totpStep } from '../core/auth.js';
 import { ApiError } from '../core/errors.js';
@@ -35,7 +35,7 @@ signInRoutes.openapi(
       'the next ones need a solved proof of work in `altcha` and come at growing intervals: 429 `challenge_required` with `details.retryAfter` ' +
       '(seconds, 0 when only the proof is missing). A browser that signed in before carries a signed device cookie and keeps its own budget. ' +
       '503 `service_unavailable` when too many sign-ins are being checked at once.',
-    request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
+    request: jsonRequest(LoginInput),
     responses: { 200: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: SessionInfo } } }, ...ErrorResponses, 503: jsonContent(ErrorEnvelopeSchema, 'Too many sign-ins being checked at once; see Retry-After') },
   }),
   async (c) => {
@@ -92,7 +92,7 @@ signInRoutes.openapi(
     description:
       'Always 202 with the same body, whether or not the address has an account (no account enumeration). The link is valid for an hour and once. ' +
       'At most 3 mails per address per hour (later requests still get 202 and send nothing) and 10 requests per client per hour (429 `rate_limited`).',
-    request: { body: { content: { 'application/json': { schema: ForgotPasswordInput } }, required: true } },
+    request: jsonRequest(ForgotPasswordInput),
     responses: { 202: jsonContent(z.object({ sent: z.literal(true) }), 'Accepted: if the address has an active account, a link is on its way'), ...ErrorResponses },
   }),
   async (c) => {
@@ -113,7 +113,7 @@ signInRoutes.openapi(
     tags: ['staff'],
     summary: 'What a set-password link is for (the name, whether it is an invitation and whether a TOTP enrolment follows); does not use it up',
     description: 'Every unknown, used or expired link is 404 `link_invalid`. The token travels in the body, never in a URL.',
-    request: { body: { content: { 'application/json': { schema: PasswordLinkInput } }, required: true } },
+    request: jsonRequest(PasswordLinkInput),
     responses: { 200: jsonContent(PasswordLinkInfo, 'The link is live'), ...ErrorResponses },
   }),
   async (c) => {
@@ -129,7 +129,7 @@ signInRoutes.openapi(
     tags: ['staff'],
     summary: 'Sets the password from a mailed link (once). An invited admin gets their TOTP secret in the answer, shown only here.',
     description: `The password has ${PASSWORD_MIN}-${PASSWORD_MAX} characters. The member's sessions end; they sign in afresh. 404 \`link_invalid\` for an unknown, used or expired link.`,
-    request: { body: { content: { 'application/json': { schema: SetPasswordInput } }, required: true } },
+    request: jsonRequest(SetPasswordInput),
     responses: { 200: jsonContent(SetPasswordResult, 'The password is set'), ...ErrorResponses },
   }),
   async (c) => {
@@ -211,7 +211,7 @@ staffAccountRoutes.openapi(
     tags: ['staff'],
     summary: 'Invite a staff member (admin): the account and a mailed set-password link, valid for 7 days',
     description: 'The member chooses their own password from the link; an invited admin enrols TOTP there too. 409 `conflict` when the address already has an account.',
-    request: { body: { content: { 'application/json': { schema: InviteStaffInput } }, required: true } },
+    request: jsonRequest(InviteStaffInput),
     responses: { 201: jsonContent(z.object({ staff: StaffUser }), 'Invited'), ...ErrorResponses },
   }),
   async (c) => {
@@ -229,7 +229,7 @@ staffAccountRoutes.openapi(
     tags: ['staff'],
     summary: 'Change role, district or name, or disable (admin). Promoting to admin issues a TOTP secret, shown once; the last active admin cannot be demoted or disabled (409 `last_admin`).',
     description: 'Disabling ends every session of the member at once. You cannot disable yourself (409 `conflict`).',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: UpdateStaffInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(UpdateStaffInput) },
     responses: { 200: jsonContent(StaffUser.extend({ totpSecret: z.string().nullable() }), 'Updated; `totpSecret` is set once, when a promotion issued one'), ...ErrorResponses },
   }),
   async (c) => {

@@ -5,7 +5,7 @@ import { Clause, ClauseInput, StaffClause } from '../../common/clauses.schema.js
 import { cachedRead } from './cache.js';
 import { clausesVersion, readClause, readClauses, saveClause } from './clauses.js';
 import { notFound } from './errors.js';
-import { ErrorResponses, jsonContent } from './openapi.js';
+import { ErrorResponses, jsonContent, jsonRequest } from './openapi.js';
 import { createRouter } from './validation.js';
 
 
@@ -56,7 +56,7 @@ clauseAdminRoutes.openapi(
     path: '/clauses/{form}',
     tags: ['settings (staff)'],
     summary: "Set a form's information clause; an empty text restores the language's default (admin)",
-    request: { params: FormParam, body: { content: { 'application/json': { schema: ClauseInput } }, required: true } },
+    request: { params: FormParam, ...jsonRequest(ClauseInput) },
     responses: { 200: jsonContent(StaffClause, 'The saved clause'), ...ErrorResponses },
   }),
   async (c) => {

@@ -36,8 +36,12 @@ export const ErrorResponses = {
 /** A JSON response (or body) for `createRoute`: `200: jsonContent(Schema, 'What it is')`. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-/** A required JSON request body for `createRoute`: `request: { params, ...jsonRequest(Input) }`. */
-export const jsonRequest = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+/**
+ * The JSON request body of `createRoute`: `request: jsonRequest(Input)`, or with other parts
+ * `request: { params, ...jsonRequest(Input) }`. Required unless `{ required: false }`: then a
+ * request without a body (no content type) passes as `{}`.
+ */
+export const jsonRequest = <T extends z.ZodType>(schema: T, { required = true }: { required?: boolean } = {}) => ({ body: { content: { 'application/json': { schema } }, required } });
 
 /**
  * A record id, checked by format before any query: letters, digits, `-` and `_` (application ids

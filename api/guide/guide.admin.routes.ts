@@ -7,7 +7,7 @@ import {
 import type { LocalText } from '../../common/guide.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { ApiError, notFound } from '../core/errors.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { assertDistrict } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import {
@@ -32,7 +32,6 @@ guideAdminRoutes.use('*', async (c, next) => {
 });
 
 const tags = ['guide (staff)'];
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const Ok = z.object({ ok: z.literal(true) });
 /** How far ahead staff may set an article's next review. */
 const MAX_REVIEW_YEARS = 3;
@@ -52,7 +51,7 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'post', path: '/articles', tags, summary: 'A new article with its first draft (nothing public until it is published)', request: body(ArticleCreateInput), responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'post', path: '/articles', tags, summary: 'A new article with its first draft (nothing public until it is published)', request: jsonRequest(ArticleCreateInput), responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => c.json({ id: await createArticle(c.var.db, c.req.valid('json'), c.var.staff!.id) }, 201),
 );
 
@@ -65,7 +64,7 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'put', path: '/articles/{id}', tags, summary: 'Change where an article sits, its slug, tags, related articles and links (public at once)', request: { params: IdParam, ...body(ArticleMetaInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'put', path: '/articles/{id}', tags, summary: 'Change where an article sits, its slug, tags, related articles and links (public at once)', request: { params: IdParam, ...jsonRequest(ArticleMetaInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => {
     const a = await ownArticle(c.var.db, c.req.valid('param').id);
     const meta = c.req.valid('json');
@@ -76,7 +75,7 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'put', path: '/articles/{id}/draft', tags, summary: 'Save the draft (one per article; replaces the previous draft)', request: { params: IdParam, ...body(DraftInput) }, responses: { 200: jsonContent(z.object({ versionId: z.string() }), 'Saved'), ...ErrorResponses } }),
+  createRoute({ method: 'put', path: '/articles/{id}/draft', tags, summary: 'Save the draft (one per article; replaces the previous draft)', request: { params: IdParam, ...jsonRequest(DraftInput) }, responses: { 200: jsonContent(z.object({ versionId: z.string() }), 'Saved'), ...ErrorResponses } }),
   async (c) => {
     const a = await ownArticle(c.var.db, c.req.valid('param').id);
     const { content, note } = c.req.valid('json');
@@ -90,7 +89,7 @@ guideAdminRoutes.openapi(
     path: '/articles/{id}/publish',
     tags,
     summary: 'Publish the draft as a version in force from a day; a later day schedules it, and it comes into force at midnight (Warsaw). 409 `no_draft` without a draft.',
-    request: { params: IdParam, ...body(PublishInput) },
+    request: { params: IdParam, ...jsonRequest(PublishInput) },
     responses: { 200: jsonContent(z.object({ versionId: z.string(), scheduled: z.boolean() }), 'Published'), 409: jsonContent(z.any(), 'No draft'), ...ErrorResponses },
   }),
   async (c) => {
@@ -108,7 +107,7 @@ guideAdminRoutes.openapi(
     tags,
     summary: 'Mark the article reviewed today: its rules are still right',
     description: `The next review is due on \`nextReview\` (a day after today, at most ${MAX_REVIEW_YEARS} years ahead), or a year from today without it. A bad day is 422 at \`nextReview\`.`,
-    request: { params: IdParam, body: { content: { 'application/json': { schema: ReviewedInput } }, required: false } },
+    request: { params: IdParam, ...jsonRequest(ReviewedInput, { required: false }) },
     responses: { 200: jsonContent(z.object({ reviewedOn: z.string(), reviewOn: z.string() }), 'Reviewed'), ...ErrorResponses },
   }),
   async (c) => {
@@ -154,7 +153,7 @@ guideAdminRoutes.openapi(
     path: '/preview',
     tags,
     summary: 'The live preview: Markdown rendered and sanitised exactly as readers will get it',
-    request: { ...body(PreviewInput), query: z.object({ lang: z.enum(LANGS).default('pl') }) },
+    request: { ...jsonRequest(PreviewInput), query: z.object({ lang: z.enum(LANGS).default('pl') }) },
     responses: { 200: jsonContent(Preview, 'The HTML'), ...ErrorResponses },
   }),
   async (c) => c.json({ html: renderMarkdown(c.req.valid('json').markdown, c.req.valid('query').lang) }, 200),
@@ -174,7 +173,7 @@ async function checkChapter(db: Parameters<typeof findChapter>[0], input: { slug
 }
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'post', path: '/chapters', tags, summary: 'A new chapter', request: body(ChapterInput), responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'post', path: '/chapters', tags, summary: 'A new chapter', request: jsonRequest(ChapterInput), responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => {
     const input = c.req.valid('json');
     await checkChapter(c.var.db, input);
@@ -183,7 +182,7 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'put', path: '/chapters/{id}', tags, summary: 'Rename or move a chapter', request: { params: IdParam, ...body(ChapterInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'put', path: '/chapters/{id}', tags, summary: 'Rename or move a chapter', request: { params: IdParam, ...jsonRequest(ChapterInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => {
     const id = c.req.valid('param').id;
     const input = c.req.valid('json');
@@ -220,7 +219,7 @@ guideAdminRoutes.openapi(
     path: '/journeys',
     tags,
     summary: 'A new step-by-step or smart answer, as a draft. A smart answer with a cycle, a dead end or a missing node is refused (422) with the path to the fault.',
-    request: body(JourneyInput),
+    request: jsonRequest(JourneyInput),
     responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses },
   }),
   async (c) => {
@@ -232,7 +231,7 @@ guideAdminRoutes.openapi(
 );
 
 guideAdminRoutes.openapi(
-  createRoute({ method: 'put', path: '/journeys/{id}', tags, summary: 'Save a journey\'s draft (validated as on creation)', description: 'Refused (422) like a new journey: a cycle, a dead end or a missing node, with the path to the fault, and an article or follow-on journey that does not exist (`unknown_article`, `unknown_journey`).', request: { params: IdParam, ...body(JourneyInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
+  createRoute({ method: 'put', path: '/journeys/{id}', tags, summary: 'Save a journey\'s draft (validated as on creation)', description: 'Refused (422) like a new journey: a cycle, a dead end or a missing node, with the path to the fault, and an article or follow-on journey that does not exist (`unknown_article`, `unknown_journey`).', request: { params: IdParam, ...jsonRequest(JourneyInput) }, responses: { 200: jsonContent(Ok, 'Saved'), 409: jsonContent(z.any(), 'Slug taken'), ...ErrorResponses } }),
   async (c) => {
     const row = await findJourney(c.var.db, c.req.valid('param').id);
     if (!row) throw notFound('Journey');
@@ -261,7 +260,7 @@ guideAdminRoutes.openapi(
     path: '/journeys/preview',
     tags,
     summary: 'Preview a journey as readers will get it, before saving or publishing it (validated the same way)',
-    request: { ...body(z.object({ slug: z.string().max(80).default('preview'), content: JourneyContent })), query: z.object({ lang: z.enum(LANGS).default('pl') }) },
+    request: { ...jsonRequest(z.object({ slug: z.string().max(80).default('preview'), content: JourneyContent })), query: z.object({ lang: z.enum(LANGS).default('pl') }) },
     responses: { 200: jsonContent(GuideJourney, 'The journey as readers see it'), ...ErrorResponses },
   }),
   async (c) => {

@@ -8,7 +8,7 @@ import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import { DOCX_TYPE, sendFile } from '../core/export.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { exportModel, guideDocx, guideHtml } from './guide.export.js';
 import { articleDiff, articleVersions, articleView, guideToday, guideTree, journeyView, readVersion, searchGuide, submitFeedback } from './guide.service.js';
@@ -98,7 +98,7 @@ guideRoutes.openapi(
     path: '/articles/{id}/feedback',
     tags: ['guide'],
     summary: '"Was this helpful?", with an optional comment (read by staff only, erased after the retention period)',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: FeedbackInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(FeedbackInput) },
     responses: { 202: jsonContent(z.object({ id: z.string() }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('guide:feedback'), guardAnonymousWrite({ scope: 'guide:feedback', limit: 30, windowSec: 3600 })] as const,
   }),
