@@ -18,10 +18,12 @@ import { explain, planProblems, timeQuery, type ReadPlanSuite } from '../api/cor
 import { mapReadPlans } from '../api/map/map.read-plans.testing.js';
 import { eventsReadPlans } from '../api/events/events.read-plans.testing.js';
 import { guideReadPlans } from '../api/guide/guide.read-plans.testing.js';
+import { surveysReadPlans } from '../api/surveys/surveys.read-plans.testing.js';
+import { consultationsReadPlans } from '../api/consultations/consultations.read-plans.testing.js';
 import { dialects, testDatabase } from '../api/testing.js';
 
 /** Every module's suite. A module whose public reads list or search adds its own here. */
-const SUITES: ReadPlanSuite[] = [mapReadPlans, eventsReadPlans, guideReadPlans];
+const SUITES: ReadPlanSuite[] = [mapReadPlans, eventsReadPlans, guideReadPlans, surveysReadPlans, consultationsReadPlans];
 
 const BOUND_MS = Number(process.env.READ_PLANS_BOUND_MS ?? 1000);
 

@@ -22,8 +22,9 @@ export const bumpConsultationsVersion = (db: Db) => bumpDataVersion(db, 'consult
  */
 export async function statusClock(db: Db, now: Date): Promise<{ epoch: string; nextChangeMs: number | null }> {
   const at = nowIso(now);
-  const rows = await db.selectFrom('consultation').select(['starts_at', 'ends_at']).where('ends_at', '>', at).execute();
-  const ended = await db.selectFrom('consultation').select((eb) => eb.fn.countAll<number>().as('n')).where('ends_at', '<=', at).executeTakeFirstOrThrow();
+  const q = statusClockQueries(db, at);
+  const rows = await q.running.execute();
+  const ended = await q.ended.executeTakeFirstOrThrow();
   let started = 0;
   let next: number | null = null;
   for (const r of rows) {
@@ -35,6 +36,15 @@ export async function statusClock(db: Db, now: Date): Promise<{ epoch: string; n
   }
   return { epoch: `${Number(ended.n)}.${started}`, nextChangeMs: next };
 }
+
+/**
+ * `statusClock`'s queries: the consultations not ended by `at` (open and planned) and how many have
+ * ended. The public reads' queries are exported as builders for the plan test (`consultations.read-plans.testing.ts`).
+ */
+export const statusClockQueries = (db: Db, at: string) => ({
+  running: db.selectFrom('consultation').select(['starts_at', 'ends_at']).where('ends_at', '>', at),
+  ended: db.selectFrom('consultation').select((eb) => eb.fn.countAll<number>().as('n')).where('ends_at', '<=', at),
+});
 
 const statusOf = (r: ConsultationRow, now: Date) => statusAt(r, now);
 
@@ -131,18 +141,21 @@ export async function updateConsultation(db: Db, id: string, input: Consultation
   });
 }
 
-export const findConsultationRow = (db: Db, id: string) => db.selectFrom('consultation').selectAll().where('id', '=', id).executeTakeFirst();
+export const consultationQuery = (db: Db, id: string) => db.selectFrom('consultation').selectAll().where('id', '=', id);
+export const findConsultationRow = (db: Db, id: string) => consultationQuery(db, id).executeTakeFirst();
 
-/** Published remarks per consultation. */
-async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
-  if (!ids.length) return new Map();
-  const rows = await db
+/** Published remarks per consultation (`ids` not empty). */
+export const publishedCountsQuery = (db: Db, ids: readonly string[]) =>
+  db
     .selectFrom('consultation_remark')
     .select(['consultation_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('status', '=', 'published')
     .where('consultation_id', 'in', ids)
-    .groupBy('consultation_id')
-    .execute();
+    .groupBy('consultation_id');
+
+async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await publishedCountsQuery(db, ids).execute();
   return new Map(rows.map((r) => [r.consultation_id, Number(r.n)]));
 }
 
@@ -152,7 +165,19 @@ async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, numbe
  * first (closing soonest first), then planned (starting soonest first), then closed and reported
  * (most recently ended first).
  */
-export async function findConsultations(db: Db, f: { status?: ConsultationStatus[]; district?: number | null }, now: Date, districtScope?: number | null) {
+export async function findConsultations(db: Db, f: ConsultationFilters, now: Date, districtScope?: number | null) {
+  const rows = (await Promise.all(consultationListQueries(db, f, now, districtScope).map((q) => q.execute()))).flat();
+  const counts = await publishedCounts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ row: r, remarkCount: counts.get(r.id) ?? 0 }));
+}
+
+export interface ConsultationFilters {
+  status?: ConsultationStatus[];
+  district?: number | null;
+}
+
+/** `findConsultations`' queries: one per status group wanted, in the list's order. */
+export function consultationListQueries(db: Db, f: ConsultationFilters, now: Date, districtScope?: number | null) {
   let q = db.selectFrom('consultation').selectAll();
   const district = f.district ?? districtScope;
   if (district) q = q.where((eb) => eb.or([eb('district', '=', district), eb('district', 'is', null)]));
@@ -162,32 +187,33 @@ export async function findConsultations(db: Db, f: { status?: ConsultationStatus
   // rather than every consultation read and sorted here.
   const at = nowIso(now);
   const wanted = (s: ConsultationStatus) => !f.status?.length || f.status.includes(s);
-  const groups: Promise<ConsultationRow[]>[] = [];
-  if (wanted('open')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('ends_at').orderBy('id').limit(10_000).execute());
-  if (wanted('planned')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '>', at).orderBy('starts_at').orderBy('id').limit(10_000).execute());
+  const groups = [];
+  if (wanted('open')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('ends_at').orderBy('id').limit(10_000));
+  if (wanted('planned')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '>', at).orderBy('starts_at').orderBy('id').limit(10_000));
   if (wanted('closed') || wanted('reported')) {
     const past = q.where((eb) => {
       const closed = eb.and([eb('reported_at', 'is', null), eb('ends_at', '<=', at), eb('starts_at', '<=', at)]);
       const reported = eb('reported_at', 'is not', null);
       return wanted('closed') && wanted('reported') ? eb.or([closed, reported]) : wanted('closed') ? closed : reported;
     });
-    groups.push(past.orderBy('ends_at', 'desc').orderBy('id').limit(10_000).execute());
+    groups.push(past.orderBy('ends_at', 'desc').orderBy('id').limit(10_000));
   }
-  const rows = (await Promise.all(groups)).flat();
-  const counts = await publishedCounts(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ row: r, remarkCount: counts.get(r.id) ?? 0 }));
+  return groups;
 }
 
 /** Units in document order, each with its count of published remarks; plus the whole-document count. */
-export async function findUnits(db: Db, consultationId: string) {
-  const units = await db.selectFrom('consultation_unit').selectAll().where('consultation_id', '=', consultationId).orderBy('position').execute();
-  const rows = await db
+export const unitsQuery = (db: Db, consultationId: string) => db.selectFrom('consultation_unit').selectAll().where('consultation_id', '=', consultationId).orderBy('position');
+export const unitRemarkCountsQuery = (db: Db, consultationId: string) =>
+  db
     .selectFrom('consultation_remark')
     .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('consultation_id', '=', consultationId)
     .where('status', '=', 'published')
-    .groupBy('unit_id')
-    .execute();
+    .groupBy('unit_id');
+
+export async function findUnits(db: Db, consultationId: string) {
+  const units = await unitsQuery(db, consultationId).execute();
+  const rows = await unitRemarkCountsQuery(db, consultationId).execute();
   const byUnit = new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
   return {
     units: units.map((u) => ({ id: u.id, position: u.position, label: u.label, text: u.text, depth: u.depth, remarkCount: byUnit.get(u.id) ?? 0 })),
@@ -280,7 +306,10 @@ export interface RemarkFilters {
 }
 
 /** Remarks of a consultation: on the whole document first, then in document order, then oldest first. */
-export async function findRemarks(db: Db, consultationId: string, f: RemarkFilters) {
+export const findRemarks = (db: Db, consultationId: string, f: RemarkFilters) => remarksQuery(db, consultationId, f).execute();
+
+/** `findRemarks`' query. */
+export function remarksQuery(db: Db, consultationId: string, f: RemarkFilters) {
   let q = db
     .selectFrom('consultation_remark as r')
     .leftJoin('consultation_unit as u', 'u.id', 'r.unit_id')
@@ -293,15 +322,18 @@ export async function findRemarks(db: Db, consultationId: string, f: RemarkFilte
   if (f.authorType) q = q.where('r.author_type', '=', f.authorType);
   if (f.decision) q = q.where('r.decision', '=', f.decision);
   // Sorted by the database (document order, then oldest first), not here.
-  return q.orderBy(sql`coalesce(u.position, 0)`).orderBy('r.created_at').orderBy('r.id').limit(100_000).execute();
+  return q.orderBy(sql`coalesce(u.position, 0)`).orderBy('r.created_at').orderBy('r.id').limit(100_000);
 }
 export type RemarkWithUnit = Awaited<ReturnType<typeof findRemarks>>[number];
 
 /** Confirmed supports per remark, oldest first. */
+export function supportsQuery(db: Db, consultationId: string, opts: { confirmedOnly: boolean }) {
+  const q = db.selectFrom('consultation_support').selectAll().where('consultation_id', '=', consultationId);
+  return (opts.confirmedOnly ? q.where('confirmed_at', 'is not', null) : q).orderBy('created_at').orderBy('id');
+}
+
 export async function findSupports(db: Db, consultationId: string, opts: { confirmedOnly: boolean }) {
-  let q = db.selectFrom('consultation_support').selectAll().where('consultation_id', '=', consultationId);
-  if (opts.confirmedOnly) q = q.where('confirmed_at', 'is not', null);
-  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const rows = await supportsQuery(db, consultationId, opts).execute();
   const byRemark = new Map<string, typeof rows>();
   for (const s of rows) byRemark.set(s.remark_id, [...(byRemark.get(s.remark_id) ?? []), s]);
   return byRemark;
@@ -351,11 +383,14 @@ export async function alreadySupports(db: Db, remark: { id: string; contact_emai
   return !!row;
 }
 
+export const organisationNamesByKrsQuery = (db: Db, krs: readonly string[]) =>
+  db.selectFrom('organisation').select(['krs', 'name']).where('krs', 'in', krs).where('status', '=', 'published').orderBy('created_at');
+
 /** The NGO map's names of the published organisations with these KRS numbers. */
 export async function findOrganisationNamesByKrs(db: Db, krs: readonly string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(krs)];
   if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('organisation').select(['krs', 'name']).where('krs', 'in', wanted).where('status', '=', 'published').orderBy('created_at').execute();
+  const rows = await organisationNamesByKrsQuery(db, wanted).execute();
   const out = new Map<string, string>();
   for (const r of rows) if (r.krs && !out.has(r.krs)) out.set(r.krs, r.name);
   return out;

@@ -57,7 +57,9 @@ export async function ensureSurvey(db: Db, id: string, title: Texts, now = new D
   await db.insertInto('survey').values({ id, title: JSON.stringify(title), created_at: nowIso(now) }).onConflict((oc) => oc.column('id').doNothing()).execute();
 }
 
-export const findSurvey = (db: Db, id: string) => db.selectFrom('survey').selectAll().where('id', '=', id).executeTakeFirst();
+/** A survey by id (its slug). The public reads' queries are exported as builders for the plan test (`surveys.read-plans.testing.ts`). */
+export const surveyQuery = (db: Db, id: string) => db.selectFrom('survey').selectAll().where('id', '=', id);
+export const findSurvey = (db: Db, id: string) => surveyQuery(db, id).executeTakeFirst();
 
 /** Stores a new version of the survey's instrument: the next number after the highest. */
 export async function insertInstrument(db: Db, surveyId: string, instrument: Instrument, opts: { note?: string | null; createdBy?: string | null } = {}, now = new Date()): Promise<{ id: string; version: number }> {
@@ -92,13 +94,15 @@ export async function replaceInstrument(db: Db, instrumentId: string, instrument
   await (db.isTransaction ? run(db) : db.transaction().execute(run));
 }
 
-export const findInstrumentRow = (db: Db, id: string) => db.selectFrom('survey_instrument').selectAll().where('id', '=', id).executeTakeFirst();
+export const instrumentRowQuery = (db: Db, id: string) => db.selectFrom('survey_instrument').selectAll().where('id', '=', id);
+export const findInstrumentRow = (db: Db, id: string) => instrumentRowQuery(db, id).executeTakeFirst();
 
-export async function findInstrumentVersion(db: Db, surveyId: string, version: number | 'latest'): Promise<InstrumentRow | undefined> {
-  let q = db.selectFrom('survey_instrument').selectAll().where('survey_id', '=', surveyId);
-  q = version === 'latest' ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
-  return q.executeTakeFirst();
+export function instrumentVersionQuery(db: Db, surveyId: string, version: number | 'latest') {
+  const q = db.selectFrom('survey_instrument').selectAll().where('survey_id', '=', surveyId);
+  return version === 'latest' ? q.orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
 }
+
+export const findInstrumentVersion = (db: Db, surveyId: string, version: number | 'latest'): Promise<InstrumentRow | undefined> => instrumentVersionQuery(db, surveyId, version).executeTakeFirst();
 
 export const instrumentOf = (row: Pick<InstrumentRow, 'document'>): Instrument => JSON.parse(row.document) as Instrument;
 
@@ -145,11 +149,11 @@ const editionsQuery = (db: Db) =>
   db.selectFrom('survey_edition as e').innerJoin('survey_instrument as i', 'i.id', 'e.instrument_id').selectAll('e').select('i.version as instrument_version');
 
 /** The survey's editions, newest first (by opening). */
-export const findEditions = (db: Db, surveyId: string): Promise<EditionWithVersion[]> =>
-  editionsQuery(db).where('e.survey_id', '=', surveyId).orderBy('e.opens_at', 'desc').orderBy('e.slug', 'desc').execute();
+export const surveyEditionsQuery = (db: Db, surveyId: string) => editionsQuery(db).where('e.survey_id', '=', surveyId).orderBy('e.opens_at', 'desc').orderBy('e.slug', 'desc');
+export const findEditions = (db: Db, surveyId: string): Promise<EditionWithVersion[]> => surveyEditionsQuery(db, surveyId).execute();
 
-export const findEditionWithVersion = (db: Db, surveyId: string, slug: string): Promise<EditionWithVersion | undefined> =>
-  editionsQuery(db).where('e.survey_id', '=', surveyId).where('e.slug', '=', slug).executeTakeFirst();
+export const editionBySlugQuery = (db: Db, surveyId: string, slug: string) => editionsQuery(db).where('e.survey_id', '=', surveyId).where('e.slug', '=', slug);
+export const findEditionWithVersion = (db: Db, surveyId: string, slug: string): Promise<EditionWithVersion | undefined> => editionBySlugQuery(db, surveyId, slug).executeTakeFirst();
 
 export const findEditionWithVersionById = (db: Db, id: string): Promise<EditionWithVersion | undefined> => editionsQuery(db).where('e.id', '=', id).executeTakeFirst();
 
@@ -203,7 +207,8 @@ export async function updateMeeting(db: Db, id: string, on: string | null, note:
 
 // --- the joint meeting ------------------------------------------------------------------------
 
-export const findAgreedScores = (db: Db, editionId: string) => db.selectFrom('survey_agreed_score').selectAll().where('edition_id', '=', editionId).orderBy('section_id').execute();
+export const agreedScoresQuery = (db: Db, editionId: string) => db.selectFrom('survey_agreed_score').selectAll().where('edition_id', '=', editionId).orderBy('section_id');
+export const findAgreedScores = (db: Db, editionId: string) => agreedScoresQuery(db, editionId).execute();
 
 export async function upsertAgreedScore(db: Db, editionId: string, sectionId: string, score: number, note: string, by: string | null, now = new Date()): Promise<void> {
   const at = nowIso(now);
@@ -217,20 +222,20 @@ export async function upsertAgreedScore(db: Db, editionId: string, sectionId: st
 
 export type RecommendationRow = Awaited<ReturnType<typeof findRecommendations>>[number];
 
-export const findRecommendations = (db: Db, editionIds: readonly string[]) =>
-  editionIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('survey_recommendation as r')
-        .innerJoin('survey_edition as e', 'e.id', 'r.edition_id')
-        .selectAll('r')
-        .select('e.slug as edition_slug')
-        .where('r.edition_id', 'in', editionIds)
-        .orderBy('r.section_id')
-        .orderBy('r.deadline')
-        .orderBy('r.created_at')
-        .orderBy('r.id')
-        .execute();
+/** The editions' recommendations (`editionIds` not empty). */
+export const recommendationsQuery = (db: Db, editionIds: readonly string[]) =>
+  db
+    .selectFrom('survey_recommendation as r')
+    .innerJoin('survey_edition as e', 'e.id', 'r.edition_id')
+    .selectAll('r')
+    .select('e.slug as edition_slug')
+    .where('r.edition_id', 'in', editionIds)
+    .orderBy('r.section_id')
+    .orderBy('r.deadline')
+    .orderBy('r.created_at')
+    .orderBy('r.id');
+
+export const findRecommendations = (db: Db, editionIds: readonly string[]) => (editionIds.length === 0 ? Promise.resolve([]) : recommendationsQuery(db, editionIds).execute());
 
 export type RecommendationFields = Pick<SurveyRecommendationTable, 'section_id' | 'text' | 'owner' | 'deadline' | 'status' | 'status_note'>;
 
@@ -291,5 +296,5 @@ export async function revokeOpenLink(db: Db, editionId: string, keyHash: string,
 }
 
 /** The live open link behind `key`, or undefined. */
-export const findOpenLink = (db: Db, keyHash: string) =>
-  db.selectFrom('survey_open_link').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+export const openLinkQuery = (db: Db, keyHash: string) => db.selectFrom('survey_open_link').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null);
+export const findOpenLink = (db: Db, keyHash: string) => openLinkQuery(db, keyHash).executeTakeFirst();

@@ -92,15 +92,18 @@ export interface Invitation {
 }
 
 /** The invitation behind `token`: 404 `link_invalid` when there is none (or the batch was revoked). */
-export async function findInvitation(db: Db, token: unknown, now = new Date()): Promise<Invitation> {
-  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw linkInvalid();
-  const hash = sha256(token);
-  const row = await db
+/** The invitation behind a token's hash, with its batch's expiry and revocation. */
+export const invitationQuery = (db: Db, hash: string) =>
+  db
     .selectFrom('survey_token as t')
     .innerJoin('survey_token_batch as b', 'b.id', 't.batch_id')
     .select(['t.token_hash', 't.edition_id', 't.respondent_group', 't.used', 'b.expires_at', 'b.revoked_at'])
-    .where('t.token_hash', '=', hash)
-    .executeTakeFirst();
+    .where('t.token_hash', '=', hash);
+
+export async function findInvitation(db: Db, token: unknown, now = new Date()): Promise<Invitation> {
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw linkInvalid();
+  const hash = sha256(token);
+  const row = await invitationQuery(db, hash).executeTakeFirst();
   if (!row || row.revoked_at !== null || !timingSafeEqual(Buffer.from(row.token_hash, 'hex'), Buffer.from(hash, 'hex'))) throw linkInvalid();
   return { tokenHash: row.token_hash, editionId: row.edition_id, group: row.respondent_group, used: row.used === 1, expired: row.expires_at <= nowIso(now) };
 }
@@ -280,8 +283,11 @@ export async function invitationCounts(db: Db, editionId: string): Promise<Recor
 }
 
 /** The answers of an edition, for scoring and exports. Order: by the random id, i.e. none. */
+/** Every response of an edition (the results are computed from them, and cached per data version). */
+export const editionResponsesQuery = (db: Db, editionId: string) => db.selectFrom('survey_response').select(['respondent_group', 'answers']).where('edition_id', '=', editionId).orderBy('id');
+
 export async function editionResponses(db: Db, editionId: string): Promise<{ group: RespondentGroup; answers: Answers }[]> {
-  const rows = await db.selectFrom('survey_response').select(['respondent_group', 'answers']).where('edition_id', '=', editionId).orderBy('id').execute();
+  const rows = await editionResponsesQuery(db, editionId).execute();
   return rows.map((r) => ({ group: r.respondent_group, answers: JSON.parse(r.answers) as Answers }));
 }
 
