@@ -215,7 +215,10 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
     manualChunks(id) {
-      if (SHARED.some((re) => re.test(id.replaceAll('\\', '/')))) return 'core';
+      const path = id.replaceAll('\\', '/');
+      if (SHARED.some((re) => re.test(path))) return 'core';
+      // A form's state and its draft notice go together: every form that keeps a draft shows the notice.
+      if (/\/widgets\/core\/(form-state|draft-notice)\.ts$/.test(path)) return 'form-kit';
       return undefined;
     },
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],

@@ -9,13 +9,13 @@ import { request } from './api.js';
 import type { FieldErrors, FormState } from './form-state.js';
 import { tFormKit, type FormKey } from './form.i18n.js';
 import { inputField, type SummaryError } from './forms.js';
-import { formatDateTime, t, type Lang } from './i18n/index.js';
+import { t, type Lang } from './i18n/index.js';
 import type { SubmitController } from './submit.js';
 
 /**
  * Templates and checks of the public-form kit, shared by every anonymous form: the information
  * clause with the consent, the honeypot, the error box, the contact fields and their checks, the
- * draft notice and the "discard typed text?" question. Styles are in `formStyles` (forms.ts).
+ * draft notice (draft-notice.ts) and the "discard typed text?" question. Styles are in `formStyles` (forms.ts).
  * Rendered in the form's own shadow root, so ids resolve there.
  */
 
@@ -165,26 +165,8 @@ export function summaryOf<K extends string>(order: readonly K[], errors: FieldEr
   return order.filter((id) => errors[id]).map((id) => ({ id: o.target?.(id) ?? id, label: o.label(id), message: o.text(errors[id]!) }));
 }
 
-/**
- * "Your unsent draft from … is back", with a button that clears the form, when a kept draft came back.
- * The button goes with the notice, so focus moves on after clearing: to `onClear`'s choice, else to
- * the first field of the form around the notice (never to `<body>`).
- */
-export function draftNotice<D extends object>(state: FormState<D>, lang: Lang, o: { onClear?: () => void; answers?: boolean } = {}): TemplateResult | typeof nothing {
-  if (!state.restoredAt) return nothing;
-  const { onClear } = o;
-  // A form without contact fields (a survey) keeps answers: its notice says so, and nothing about a name or an e-mail address.
-  const key = (k: 'restored' | 'kept' | 'clear') => (o.answers ? (`form.draft.${k}_answers` as const) : (`form.draft.${k}` as const));
-  const clear = (e: Event) => {
-    const form = (e.currentTarget as HTMLElement).closest('form');
-    state.reset();
-    void state.updated().then(() => (onClear ? onClear() : form?.querySelector<HTMLElement>('input:not([type=hidden]):not([tabindex="-1"]), textarea, select')?.focus()));
-  };
-  return html`<div class="ngo-draft" part="draft">
-    <span>${tFormKit(lang, key('restored'), { date: formatDateTime(lang, state.restoredAt) })} <span class="ngo-hint">${tFormKit(lang, key('kept'))}</span></span>
-    <button type="button" class="ngo-secondary" @click=${clear}>${tFormKit(lang, key('clear'))}</button>
-  </div>`;
-}
+// The draft notice has a module of its own: a survey's introduction shows it without the rest of the kit.
+export { draftNotice } from './draft-notice.js';
 
 /** The modal question asked before a form that was typed into closes (`FormState.requestClose`). */
 export function discardDialog<D extends object>(state: FormState<D>, lang: Lang): TemplateResult | typeof nothing {

@@ -6,7 +6,7 @@ import { textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { FocusController } from '../core/focus.js';
-import { draftNotice } from '../core/public-form.js';
+import { draftNotice } from '../core/draft-notice.js';
 import { FormState } from '../core/form-state.js';
 import { tFormKit } from '../core/form.i18n.js';
 import { focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
