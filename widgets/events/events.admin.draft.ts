@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../../common/errors.js';
 import type { EventInput, Question, SeriesInput } from '../../common/events.schema.js';
-import { EVENT_LIMITS, type EventAudience, type EventStatus, type EventType, type RegistrationMode, type SeriesKind, type VenueAccessibility } from '../../common/events.js';
+import { EVENT_LIMITS, type EventAudience, type EventStatus, type EventType, type QuestionKind, type RegistrationMode, type SeriesKind, type VenueAccessibility } from '../../common/events.js';
 import { isLocalDate, isLocalDateTime } from '../../common/time.js';
 import type { SERVICE_LANGUAGES } from '../../common/map.js';
+import { checkQuestions, kindsOf, questionControl, questionsOut } from './events.admin.questions.draft.js';
 
 type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
 
@@ -23,6 +24,8 @@ export interface RegistrationDraft {
   deadline: string;
   askAccessNeeds: boolean;
   questions: Question[];
+  /** The kinds of the questions as stored, by id: a saved question keeps its type. */
+  savedKinds: Record<string, QuestionKind>;
 }
 
 export interface EventDraft extends RegistrationDraft {
@@ -66,11 +69,11 @@ export interface SeriesDraft extends RegistrationDraft {
 /** One fault of a draft: the id of its control and what is wrong. */
 export interface DraftIssue {
   field: string;
-  code: 'required' | 'too_short' | 'too_long' | 'invalid_date' | 'invalid_time' | 'ends_before_start' | 'invalid_url' | 'place_needed' | 'invalid_number' | 'series_needed' | 'invalid';
+  code: 'required' | 'too_short' | 'too_long' | 'invalid_date' | 'invalid_time' | 'ends_before_start' | 'invalid_url' | 'place_needed' | 'invalid_number' | 'series_needed' | 'invalid' | 'immutable' | 'options_needed';
   min?: number;
 }
 
-const noRegistration = { capacity: '', waitingList: true, deadline: '', askAccessNeeds: true, questions: [] as Question[] };
+const noRegistration = { capacity: '', waitingList: true, deadline: '', askAccessNeeds: true, questions: [] as Question[], savedKinds: {} };
 const trOf = (t: EventInputOut['translations']) => ({
   en: { title: t.en?.title ?? '', description: t.en?.description ?? '' },
   uk: { title: t.uk?.title ?? '', description: t.uk?.description ?? '' },
@@ -85,7 +88,7 @@ export function emptyEventDraft(): EventDraft {
 }
 
 const registrationDraft = (r: EventInputOut['registration']): RegistrationDraft => ({
-  capacity: r.capacity === null ? '' : String(r.capacity), waitingList: r.waitingList, deadline: r.deadline ?? '', askAccessNeeds: r.askAccessNeeds, questions: r.questions,
+  capacity: r.capacity === null ? '' : String(r.capacity), waitingList: r.waitingList, deadline: r.deadline ?? '', askAccessNeeds: r.askAccessNeeds, questions: r.questions, savedKinds: kindsOf(r.questions),
 });
 
 export function eventDraftOf(e: EventInputOut): EventDraft {
@@ -113,7 +116,7 @@ const blank = (s: string) => (s.trim() ? s.trim() : null);
 const translations = (d: { tr: EventDraft['tr'] }) =>
   Object.fromEntries((['en', 'uk'] as const).filter((l) => d.tr[l].title.trim() || d.tr[l].description.trim()).map((l) => [l, { title: blank(d.tr[l].title), description: blank(d.tr[l].description) }]));
 const registrationOf = (d: RegistrationDraft) => ({
-  capacity: d.capacity.trim() ? Number(d.capacity) : null, waitingList: d.waitingList, deadline: blank(d.deadline), askAccessNeeds: d.askAccessNeeds, questions: d.questions,
+  capacity: d.capacity.trim() ? Number(d.capacity) : null, waitingList: d.waitingList, deadline: blank(d.deadline), askAccessNeeds: d.askAccessNeeds, questions: questionsOut(d.questions),
 });
 
 /** The body of POST / PUT /v1/admin/events. */
@@ -168,6 +171,7 @@ const organiser = (issues: DraftIssue[], d: EventDraft | SeriesDraft) => text(is
 function checkRegistration(issues: DraftIssue[], d: RegistrationDraft): void {
   if (d.capacity.trim() && !whole(d.capacity, 1, EVENT_LIMITS.capacity)) issues.push({ field: 'capacity', code: 'invalid_number' });
   if (d.deadline && !isLocalDateTime(d.deadline)) issues.push({ field: 'deadline', code: 'invalid_time' });
+  issues.push(...checkQuestions(d.questions, d.savedKinds));
 }
 
 /** What the server would refuse in an event draft, field by field, in the form's order. */
@@ -214,9 +218,11 @@ const CONTROL: Record<string, string> = {
 export function issuesOfServer(issues: readonly FieldIssue[], known: ReadonlySet<string>): (DraftIssue & { path?: string })[] {
   return issues.map((i) => {
     const path = i.path.replace(/\.\d+(\.|$).*/, '');
-    const field = CONTROL[i.path] ?? CONTROL[path] ?? i.path;
+    const field = questionControl(i.path) ?? CONTROL[i.path] ?? CONTROL[path] ?? i.path;
     const code: DraftIssue['code'] =
-      field === 'end' && i.code === 'custom' ? 'ends_before_start'
+      i.code === 'immutable' ? 'immutable'
+        : field.endsWith('-options') && i.code === 'custom' ? 'options_needed'
+        : field === 'end' && i.code === 'custom' ? 'ends_before_start'
         : field === 'venue-name' && i.code === 'custom' ? 'place_needed'
           : (['required', 'too_short', 'too_long'] as string[]).includes(i.code) ? (i.code as DraftIssue['code'])
             : /url/i.test(field) && i.code === 'invalid_format' ? 'invalid_url' : 'invalid';

@@ -10,7 +10,7 @@ import { field } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { getStaffEvent, listSeries, saveEvent } from './events.admin.api.js';
 import { emptyEventDraft, eventDraftOf, eventInputOf, validateEventDraft, type EventDraft } from './events.admin.draft.js';
-import { EventsFormPart } from './events.admin.form.js';
+import { EventsQuestionsPart } from './events.admin.questions.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
 import type { NgoPointChangeEvent } from '../map/point-picker.element.js';
 
@@ -29,13 +29,13 @@ function languageName(lang: Lang, code: string): string {
  * version): titles and descriptions in pl (with en and uk), the type, the dates in Warsaw time (or
  * whole days), the venue with its district and accessibility, an online link, the organiser, the
  * languages, audience and price, the series it belongs to, and the registration (places, waiting
- * list, deadline, access needs). Faults are named in a summary above the form and at each field,
+ * list, deadline, access needs, and the questions the form asks: events.admin.questions.ts). Faults are named in a summary above the form and at each field,
  * the server's too.
  *
  * @tag ngo-admin-events-editor
  */
-export class NgoAdminEventsEditor extends EventsFormPart<EventDraft> {
-  static override properties: PropertyDeclarations = { ...EventsFormPart.properties, eventId: { attribute: false } };
+export class NgoAdminEventsEditor extends EventsQuestionsPart<EventDraft> {
+  static override properties: PropertyDeclarations = { ...EventsQuestionsPart.properties, eventId: { attribute: false } };
 
   /** The event edited; null for a new one. */
   declare eventId: string | null;

@@ -5,7 +5,8 @@ import type { Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { getSeries, listSeries, saveSeries, type StaffSeries } from './events.admin.api.js';
 import { emptySeriesDraft, seriesDraftOf, seriesInputOf, validateSeriesDraft, type SeriesDraft } from './events.admin.draft.js';
-import { EventsFormPart, type EditorActions } from './events.admin.form.js';
+import type { EditorActions } from './events.admin.form.js';
+import { EventsQuestionsPart } from './events.admin.questions.js';
 import { tEventsAdmin as t } from './events.admin.i18n.js';
 import { whenText } from './events.when.js';
 
@@ -78,8 +79,8 @@ export class NgoAdminEventsSeries extends StaffPart {
  *
  * @tag ngo-admin-events-series-editor
  */
-export class NgoAdminEventsSeriesEditor extends EventsFormPart<SeriesDraft> {
-  static override properties: PropertyDeclarations = { ...EventsFormPart.properties, seriesId: { attribute: false } };
+export class NgoAdminEventsSeriesEditor extends EventsQuestionsPart<SeriesDraft> {
+  static override properties: PropertyDeclarations = { ...EventsQuestionsPart.properties, seriesId: { attribute: false } };
 
   /** The series edited; null for a new one. */
   declare seriesId: string | null;
