@@ -7,15 +7,13 @@ import { NgoMonthChangeEvent, NgoSelectEvent } from '../core/events.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import { theme } from '../core/theme.js';
 import { te } from './events.i18n.js';
+import { civil } from './events.when.js';
 import { monthStyles } from './events-month.styles.js';
 import { addMonths, type CivilDate, endOfMonth, endOfWeek, sameMonth, startOfMonth, startOfWeek, warsawDateOf } from '../../common/time.js';
 
 /** What the grid needs of an event. */
 export type MonthEvent = Pick<CalendarEvent, 'id' | 'title' | 'translations' | 'startsAt' | 'endsAt' | 'allDay' | 'status'>;
 
-const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
-/** Civil dates are formatted at UTC noon in UTC: no time zone can move them to another day. */
-const civil = (lang: Lang, d: CivilDate, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...options }).format(new Date(`${d}T12:00:00Z`));
 const titleOf = (e: MonthEvent, lang: Lang) => (lang !== 'pl' && e.translations[lang]?.title) || e.title;
 const SHOWN_PER_DAY = 3;
 

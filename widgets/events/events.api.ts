@@ -3,7 +3,10 @@ import type * as S from '../../common/events.schema.js';
 import type { Lang } from '../core/i18n/index.js';
 import { request } from '../core/api.js';
 
-/** The client of `/v1/events` used by `<ngo-events>`, typed from the server's schemas. */
+/**
+ * The client of `/v1/events` used by `<ngo-events>`, typed from the server's schemas: what the
+ * calendar reads. What only the registration form sends is in events.form.api.ts, loaded with it.
+ */
 
 export type CalendarEvent = z.output<typeof S.CalendarEvent>;
 export type CalendarSeries = z.output<typeof S.CalendarSeries>;
@@ -28,7 +31,7 @@ export interface EventFilters {
   online: boolean;
 }
 
-const PATH = '/v1/events';
+export const PATH = '/v1/events';
 const enc = encodeURIComponent;
 
 /** The API's query for `filters`: the same for the list, the month and the feeds, so "subscribe to what I see" is exact. */
@@ -50,7 +53,6 @@ export function listEvents(base: string, f: EventFilters, range: { from?: string
 }
 
 export const getEvent = (base: string, id: string, signal?: AbortSignal) => request<CalendarEvent>(base, `${PATH}/${enc(id)}`, { signal });
-export const getSeries = (base: string, id: string, signal?: AbortSignal) => request<CalendarSeries>(base, `${PATH}/series/${enc(id)}`, { signal });
 
 /** A feed of what the list shows (`ics`: to subscribe in a calendar app; `rss`: a news reader). */
 export function feedUrl(base: string, f: EventFilters, format: 'ics' | 'rss', lang: Lang): string {
@@ -62,13 +64,3 @@ export function feedUrl(base: string, f: EventFilters, format: 'ics' | 'rss', la
 
 /** One event's `.ics` ("Add to calendar"); `series`: every session of its cycle. */
 export const eventIcsUrl = (base: string, id: string, lang: Lang, series = false) => `${base}${PATH}/${enc(id)}/calendar.ics?lang=${lang}${series ? '&series=1' : ''}`;
-
-export const registrationPath = (id: string) => `${PATH}/${enc(id)}/registrations`;
-/** The self-service actions, each a POST with the e-mailed token. */
-export const LINK_PATHS = {
-  confirm: `${PATH}/registrations/confirm`,
-  view: `${PATH}/registrations/manage`,
-  cancel: `${PATH}/registrations/manage/cancel`,
-  accept: `${PATH}/registrations/manage/accept`,
-  change: `${PATH}/registrations/manage/change`,
-} as const;

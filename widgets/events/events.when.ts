@@ -3,9 +3,10 @@ import { warsawDateOf, type CivilDate } from '../../common/time.js';
 import { formatDate, type Lang } from '../core/i18n/index.js';
 import type { CalendarEvent } from './events.api.js';
 
-const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
+/** The `Intl` locale of each language. */
+export const LOCALES: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
 /** Civil dates formatted at UTC noon in UTC: no time zone moves them to another day. */
-const civil = (lang: Lang, d: CivilDate, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...options }).format(new Date(`${d}T12:00:00Z`));
+export const civil = (lang: Lang, d: CivilDate, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...options }).format(new Date(`${d}T12:00:00Z`));
 
 /** "czwartek, 5 czerwca 2027, 10:00–14:00" in Warsaw time; all-day events by their days. */
 export function whenText(lang: Lang, e: Pick<CalendarEvent, 'startsAt' | 'endsAt' | 'allDay'>): string {
