@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import { PublicRemark, RemarkAccepted, RemarkInput, RemarkListQuery } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead } from '../core/cache.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmRemark, publicConsultation, publicRemarks, readVersion, submitRemark } from './consultations.service.js';
@@ -40,7 +40,7 @@ remarkRoutes.openapi(
     responses: { 202: jsonContent(RemarkAccepted, 'Received'), 409: jsonContent(z.any(), 'Not open'), ...ErrorResponses },
     middleware: [idempotent('consultations:remark'), guardAnonymousWrite({ scope: 'consultations:remark', limit: 20, windowSec: 3600 })] as const,
   }),
-  async (c) => c.json(await submitRemark(c.var, c.req.valid('param').id, c.req.valid('json')), 202),
+  async (c) => writeOnce(c, 202, (_trx, vars) => submitRemark(vars, c.req.valid('param').id, c.req.valid('json'))),
 );
 
 remarkRoutes.openapi(

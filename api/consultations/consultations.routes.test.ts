@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialects, expectError, freshIp, json, mailedLink, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import { insertOrganisation } from '../map/map.repository.js';
 import { seedsOf } from '../core/module.js';
 import { MODULES } from '../modules.js';
@@ -440,6 +441,21 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
       expect(((await res.json()) as { id: string }).id, `retry ${i}`).toBe(original);
     }
     expect((await t.db.selectFrom('consultation_remark').select('id').where('consultation_id', '=', c.id).execute()).length).toBe(150);
+  });
+
+  it('stores a remark and a support with their Idempotency-Key in one transaction (crash, late retry, double submit)', async () => {
+    const c = await createConsultation(t, { requireConfirmation: true });
+    const count = (table: 'consultation_remark' | 'consultation_support') => async () =>
+      Number((await t.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).where('consultation_id', '=', c.id).executeTakeFirstOrThrow()).n);
+    await expectWrittenOnce(t, { path: `/v1/consultations/${c.id}/remarks`, status: 202, count: count('consultation_remark'), body: async () => ({ ...remarkBody(), abuse: await solvedAbuse(t.app) }) });
+    const remark = await insertRemark(t.db, rowOf(c.id, 'published'));
+    let n = 0;
+    await expectWrittenOnce(t, {
+      path: `/v1/consultations/${c.id}/remarks/${remark}/supports`,
+      status: 202,
+      count: count('consultation_support'),
+      body: async () => ({ organisationName: `Wspierająca ${++n}`, krs: null, contact: { name: 'Osoba', email: `wspiera.${n}@private.example.org` }, consent: true, abuse: await solvedAbuse(t.app) }),
+    });
   });
 
   it('serves the report only once the answers are published', async () => {

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { SupportInput } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { Token } from './consultations.remarks.routes.js';
@@ -23,7 +23,7 @@ supportRoutes.openapi(
   }),
   async (c) => {
     const { id, remarkId } = c.req.valid('param');
-    return c.json(await submitSupport(c.var, id, remarkId, c.req.valid('json')), 202);
+    return writeOnce(c, 202, (_trx, vars) => submitSupport(vars, id, remarkId, c.req.valid('json')));
   },
 );
 

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { dialects, expectError, freshIp, json, mailedLink, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import { EventInput, SeriesInput, type CalendarEvent, type RegistrationView } from '../../common/events.schema.js';
 import { findEventRow, findEventRows, insertEvent, insertSeries } from './events.repository.js';
 import { statusCounts } from './events.places.js';
@@ -233,6 +234,23 @@ describe.each(dialects)('public events API (%s)', (dialect) => {
     // Pending: not public.
     expect(((await (await t.app.request('/v1/events')).json()) as { items: unknown[] }).items).toHaveLength(0);
     await expectError(await t.app.request('/v1/events/submissions', json({ ...body, event: { ...body.event, venue: null }, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() })), 422, 'validation_failed');
+  });
+
+  it('stores a registration and a submission with their Idempotency-Key in one transaction (crash, late retry, double submit)', async () => {
+    const id = await insertEvent(t.db, event('Zapisy raz', 10, { registrationMode: 'event', registration: { capacity: 50 } }));
+    const count = (table: 'event_registration' | 'event_submission') => async () => Number((await t.db.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    let n = 0;
+    await expectWrittenOnce(t, { path: `/v1/events/${id}/registrations`, status: 202, count: count('event_registration'), body: async () => ({ ...registration(`raz.${++n}@example.org`), abuse: await solvedAbuse(t.app) }) });
+    const start = Date.now() + 20 * DAY;
+    await expectWrittenOnce(t, {
+      path: '/v1/events/submissions',
+      status: 202,
+      count: count('event_submission'),
+      body: async () => ({
+        event: { title: `Zgłoszone ${++n}`, type: 'other', start: local(start), end: local(start + 3600_000), organiser: { name: 'Stowarzyszenie Raz' }, venue: { name: 'Park', district: 5 } },
+        contact: { name: 'Jan Ćwik', email: `zglasza.${n}@example.org` }, consent: true, lang: 'pl', abuse: await solvedAbuse(t.app),
+      }),
+    });
   });
 
   it('verifies certificates by number and serves their PDF', async () => {

@@ -15,7 +15,7 @@ import { cachedRead, memoJson } from '../core/cache.js';
 import { sendCachedFile } from '../core/export.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { CERTIFICATE_NUMBER_RE, certificatePdf } from './events.certificate.js';
@@ -164,8 +164,10 @@ eventRoutes.openapi(
     middleware: [idempotent('events:register'), guardAnonymousWrite({ scope: 'events:register', limit: 20, windowSec: 3600 })] as const,
   }),
   async (c) => {
-    const { id } = await register(c.var, c.req.valid('param').id, c.req.valid('json'));
-    return c.json({ id, status: 'unconfirmed' as const }, 202);
+    return writeOnce(c, 202, async (_trx, vars) => {
+      const { id } = await register(vars, c.req.valid('param').id, c.req.valid('json'));
+      return { id, status: 'unconfirmed' as const };
+    });
   },
 );
 
@@ -240,8 +242,10 @@ eventRoutes.openapi(
     middleware: [idempotent('events:submit'), guardAnonymousWrite({ scope: 'events:submit', limit: 10, windowSec: 3600 })] as const,
   }),
   async (c) => {
-    const { id } = await submitEvent(c.var, c.req.valid('json'));
-    return c.json({ id, status: 'unconfirmed' as const }, 202);
+    return writeOnce(c, 202, async (_trx, vars) => {
+      const { id } = await submitEvent(vars, c.req.valid('json'));
+      return { id, status: 'unconfirmed' as const };
+    });
   },
 );
 
