@@ -10,6 +10,7 @@ import { loadFailed } from '../core/states.js';
 import { theme } from '../core/theme.js';
 import { getResults, type CellOut, type ColumnId, type Results } from './surveys.api.js';
 import { barChart, gapChart, trendChart, type ChartText, type Figure, type Series } from './surveys.charts.js';
+import { tsr, type SurveyResultsKey } from './surveys-results.i18n.js';
 import { ts, type SurveysKey } from './surveys.i18n.js';
 import { chartStyles, resultsStyles } from './surveys.styles.js';
 
@@ -54,7 +55,7 @@ const csvField = (v: string) => `"${v.replaceAll('"', '""')}"`;
  */
 export class NgoSurveyResults extends NgoElement {
   static override styles = [theme, chartStyles, resultsStyles];
-  protected static override translators = [ts];
+  protected static override translators = [tsr, ts];
   static override properties: PropertyDeclarations = {
     survey: {},
     edition: {},
@@ -111,8 +112,9 @@ export class NgoSurveyResults extends NgoElement {
     if (root) this.resize?.observe(root);
   }
 
-  private tr(key: SurveysKey | 'loading' | 'retry', vars?: Record<string, string | number>): string {
-    return ts(this.locale, key, vars);
+  /** The results' own strings, else the recommendations' lines shared with the survey (surveys.i18n.ts). */
+  private tr(key: SurveyResultsKey | SurveysKey | 'loading' | 'retry', vars?: Record<string, string | number>): string {
+    return tsr.has(this.locale, key) ? tsr(this.locale, key as SurveyResultsKey, vars) : ts(this.locale, key as SurveysKey, vars);
   }
 
   private columnLabel(c: ColumnId, lang: Lang): string {
@@ -279,7 +281,7 @@ export class NgoSurveyResults extends NgoElement {
     </section>`;
   }
 
-  private columnSelect(id: string, label: SurveysKey, value: ColumnId, columns: ColumnId[], set: (c: ColumnId) => void, lang: Lang): TemplateResult {
+  private columnSelect(id: string, label: SurveyResultsKey, value: ColumnId, columns: ColumnId[], set: (c: ColumnId) => void, lang: Lang): TemplateResult {
     return html`<div class="ngo-field">
       <label for=${id}>${this.tr(label)}</label>
       <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value as ColumnId)}>
@@ -331,7 +333,7 @@ export class NgoSurveyResults extends NgoElement {
     if (!r.indicators?.length) return nothing;
     const day = (d: string) => formatDate(lang, `${d}T12:00:00Z`, { dateStyle: 'long', timeZone: 'UTC' });
     const value = (v: number, unit: 'count' | 'percent' | 'days') =>
-      unit === 'percent' ? `${formatNumber(lang, v)} %` : unit === 'days' ? ts(lang, 'results.days', { count: v }) : formatNumber(lang, v);
+      unit === 'percent' ? `${formatNumber(lang, v)} %` : unit === 'days' ? tsr(lang, 'results.days', { count: v }) : formatNumber(lang, v);
     return html`<section class="block" aria-labelledby="h-indicators">
       <${this.headingTag(1)} id="h-indicators">${this.tr('results.indicators')}</${this.headingTag(1)}>
       <p class="ngo-hint">${this.tr('results.indicators_note', { from: day(r.edition.periodFrom), to: day(r.edition.periodTo) })}</p>

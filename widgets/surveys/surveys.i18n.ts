@@ -2,8 +2,9 @@ import { createLazyTranslator } from '../core/i18n/lazy.js';
 import type { SurveysSource } from './surveys.i18n.pl.js';
 
 /**
- * Strings of `<ngo-survey>` and `<ngo-survey-results>`, one chunk per language
- * (`surveys.i18n.{pl,en,uk}.ts`): a page loads only its own language, before the widget's first render.
+ * Strings of `<ngo-survey>` and the recommendations' lines `<ngo-survey-results>` shows too, one chunk
+ * per language (`surveys.i18n.{pl,en,uk}.ts`): a page loads only its own language, before the widget's
+ * first render. The results' other strings are in surveys-results.i18n.ts.
  */
 export type { SurveysSource };
 export type SurveysKey = keyof SurveysSource;
