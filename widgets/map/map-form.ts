@@ -10,3 +10,5 @@ declare global {
     'ngo-map-form': NgoMapForm;
   }
 }
+
+export { mapFormTemplate } from './map-form.slot.js';

@@ -101,3 +101,39 @@ export function entryDetails(lang: Lang, d: EntryDetails): TemplateResult {
     </div>
   </section>`;
 }
+
+/**
+ * The list's keyboard: one tab stop, whatever its length (the entry `rover`), and arrow keys, Home
+ * and End to move within it.
+ */
+export class ListKeys {
+  /** The entry that takes Tab. */
+  rover = 0;
+
+  readonly #root: () => ParentNode;
+
+  constructor(root: () => ParentNode) {
+    this.#root = root;
+  }
+
+  onKeydown(e: KeyboardEvent): void {
+    const buttons = this.#buttons();
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    this.moveTo(Math.max(0, Math.min(buttons.length - 1, next)), buttons);
+  }
+
+  /** Makes entry `to` the tab stop and focuses it. */
+  moveTo(to: number, buttons = this.#buttons()): void {
+    this.rover = to;
+    buttons.forEach((b, i) => (b.tabIndex = i === to ? 0 : -1));
+    buttons[to]?.focus();
+  }
+
+  #buttons(): HTMLButtonElement[] {
+    return [...this.#root().querySelectorAll<HTMLButtonElement>('button.item')];
+  }
+}

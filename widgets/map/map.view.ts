@@ -175,3 +175,24 @@ export class MapView {
     this.map.remove();
   }
 }
+
+/** How `<ngo-map>` starts its map (map.canvas.ts); here, since it runs once this chunk is loaded. */
+export interface StartOptions {
+  tiles: string;
+  /** The map's accessible name. */
+  name: string;
+  /** URL of the district outlines ('' for none) and the district to outline more boldly. */
+  boundaries: string;
+  district: number | null;
+}
+
+/** Creates the view in `el`, named for screen readers, kept sized to `el`, with the district outlines if asked for. */
+export function startMapView(el: HTMLElement, o: StartOptions, cb: ViewCallbacks): { view: MapView; resize: ResizeObserver } {
+  const view = new MapView(el, o.tiles, cb);
+  el.setAttribute('aria-label', o.name);
+  el.setAttribute('role', 'application');
+  const resize = new ResizeObserver(() => view.invalidate());
+  resize.observe(el);
+  if (o.boundaries) view.boundaries(o.boundaries, o.district).catch((err) => console.warn('[ngo] <ngo-map>: boundaries could not be loaded:', err));
+  return { view, resize };
+}
