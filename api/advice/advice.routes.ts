@@ -4,7 +4,7 @@ import { AdviceAccepted, AdviceInput, PublicSlot, SlotQuery, Topic } from '../..
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import { nowIso } from '../core/ids.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { adviceVersion, findFreeSlots, findTopics } from './advice.repository.js';
@@ -62,7 +62,7 @@ adviceRoutes.openapi(
     responses: { 201: jsonContent(AdviceAccepted, 'Received'), 409: jsonContent(z.any(), 'The slot is taken or has begun'), ...ErrorResponses },
     middleware: [idempotent('advice:request'), guardAnonymousWrite({ scope: 'advice:request', limit: 10, windowSec: 3600 })] as const,
   }),
-  async (c) => c.json(await submitRequest(c.var, c.req.valid('json')), 201),
+  async (c) => writeOnce(c, 201, (_trx, vars) => submitRequest(vars, c.req.valid('json'))),
 );
 
 adviceRoutes.route('/', statusRoutes);

@@ -6,7 +6,7 @@ import { AttachmentInfo, BookInput, Booking, ReplyInput, SatisfactionInput, Stat
 import type { AppEnv } from '../core/context.js';
 import { downloadHeaders } from '../core/export.js';
 import { IdParam, ErrorResponses, jsonContent } from '../core/openapi.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { enforce } from '../core/rate-limit.js';
 import { readUpload } from '../core/uploads.js';
 import { createRouter } from '../core/validation.js';
@@ -57,8 +57,10 @@ statusRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const { row } = await caseByLink(c.var.db, body.token);
-    return c.json(await requesterReply(c.var, row, body.body, body.attachmentIds), 201);
+    return writeOnce(c, 201, async (trx, vars) => {
+      const { row } = await caseByLink(trx, body.token);
+      return requesterReply(vars, row, body.body, body.attachmentIds);
+    });
   },
 );
 

@@ -7,7 +7,7 @@ import { LANGS } from '../../common/taxonomy.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import { DOCX_TYPE, sendFile } from '../core/export.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { exportModel, guideDocx, guideHtml } from './guide.export.js';
@@ -102,7 +102,7 @@ guideRoutes.openapi(
     responses: { 202: jsonContent(z.object({ id: z.string() }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('guide:feedback'), guardAnonymousWrite({ scope: 'guide:feedback', limit: 30, windowSec: 3600 })] as const,
   }),
-  async (c) => c.json(await submitFeedback(c.var.db, c.req.valid('param').id, c.req.valid('json')), 202),
+  async (c) => writeOnce(c, 202, (trx) => submitFeedback(trx, c.req.valid('param').id, c.req.valid('json'))),
 );
 
 guideRoutes.openapi(
