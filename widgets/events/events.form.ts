@@ -3,25 +3,27 @@ import type { Clause } from '../../common/clauses.schema.js';
 import { nothing, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ACCESS_NEEDS, ACCESS_NEED_LABELS, EVENT_LIMITS, type AccessNeed } from '../../common/events.js';
-import { asApiError, request, type ApiError } from '../core/api.js';
+import { EVENT_LIMITS } from '../../common/events.js';
+import { asApiError, type ApiError } from '../core/api.js';
 import { FormState, type FieldErrors } from '../core/form-state.js';
 import { tFormKit } from '../core/form.i18n.js';
 
 export { tFormKit as formKit };
-import { errorSummary, field, inputField } from '../core/forms.js';
-import { formatDate, t, type Lang } from '../core/i18n/index.js';
+import { errorSummary, inputField } from '../core/forms.js';
+import { t, type Lang } from '../core/i18n/index.js';
 import { clauseText, consentBlock, contactFields, discardDialog, draftNotice, errorText, formError, getClause, honeypot, summaryOf } from '../core/public-form.js';
 import type { SubmitDetail } from '../core/events.js';
 import { SubmitController } from '../core/submit.js';
-import type { CalendarEvent, ConfirmResult, Question, RegistrationView } from './events.api.js';
-import { LINK_PATHS, getSeries, registrationPath } from './events.form.api.js';
+import type { CalendarEvent, Question } from './events.api.js';
+import { getSeries, registrationPath } from './events.form.api.js';
+import { accessFields, questionField } from './events.form.fields.js';
+import { EventLinks } from './events.form.links.js';
 import type { NgoEvents } from './events.element.js';
 import { whenText } from './events.when.js';
 import { te, type EventsKey } from './events.i18n.js';
 import { localized, registrationState } from './events.listing.js';
 import {
-  emptyDraft, fieldOrder, issuesToErrors, toRegistrationBody, toggled, validateRegistration, type Answer, type FieldId, type RegistrationDraft,
+  emptyDraft, fieldOrder, issuesToErrors, toRegistrationBody, toggled, validateRegistration, type FieldId, type RegistrationDraft,
 } from './events.model.js';
 
 const SUMMARY = '.ngo-error-summary';
@@ -31,9 +33,9 @@ type Session = Pick<CalendarEvent, 'id' | 'title' | 'translations' | 'descriptio
  * The writing half of `<ngo-events>`, loaded when a person presses "Register" or opens an
  * e-mailed link: the registration form on the public-form kit (proof of work, honeypot,
  * idempotency, consent, field errors, kept drafts), with the sessions of a cycle to opt out of,
- * the custom questions and the access needs; the confirmation of the e-mailed link; and the
- * self-service panel (see, change, cancel, accept an offered place). It renders into the widget's
- * shadow root, and its controllers live on the widget.
+ * the custom questions and the access needs (events.form.fields.ts), checked by the rules of
+ * events.model.ts and sent here; and the e-mailed links' panels (events.form.links.ts). It renders
+ * into the widget's shadow root, and its controllers live on the widget.
  */
 export class EventForms {
   private readonly form: FormState<RegistrationDraft>;
@@ -46,14 +48,7 @@ export class EventForms {
   private failure: ApiError | null = null;
   /** The registration was received: check your mail. */
   private done: { email: string; waiting: boolean } | null = null;
-  private confirmed: ConfirmResult | 'invalid' | 'incomplete' | null = null;
-  private view: RegistrationView | 'invalid' | 'incomplete' | null = null;
-  private viewLoading = false;
-  private viewToken = '';
-  private manageMessage = '';
-  private askCancel = false;
-  private editing = false;
-  private change: { accessNeeds: AccessNeed[]; accessNote: string; attend: string[] } | null = null;
+  private readonly links: EventLinks;
 
   constructor(private readonly host: NgoEvents) {
     this.form = new FormState<RegistrationDraft>(host, {
@@ -64,6 +59,7 @@ export class EventForms {
       notKept: ['consent'],
     });
     this.submit = new SubmitController(host, () => host.apiUrl());
+    this.links = new EventLinks(host, this.submit);
     this.clause = new Task(host, {
       args: () => [host.apiUrl(), !!this.event] as const,
       task: ([api, needed], { signal }) => (needed ? getClause(api, 'events', signal) : Promise.resolve(undefined)),
@@ -200,8 +196,8 @@ export class EventForms {
       })}
       ${inputField({ id: 'organisation', label: this.t('events.form.organisation'), value: d.organisation, maxlength: EVENT_LIMITS.organiser, autocomplete: 'organization', error: this.errorOf('organisation'), onInput: (v) => this.form.set('organisation', v) })}
       ${this.renderSessions(lang)}
-      ${questions.map((q) => this.renderQuestion(lang, q, d.answers[q.id], marker))}
-      ${r.askAccessNeeds ? this.renderAccess(lang, d.accessNeeds, d.accessNote, (needs) => this.form.set('accessNeeds', needs), (note) => this.form.set('accessNote', note), this.errorOf('accessNote')) : nothing}
+      ${questions.map((q) => questionField(lang, q, d.answers[q.id], marker, this.errorOf(`q-${q.id}` as FieldId), (v) => this.form.set('answers', { ...this.form.values.answers, [q.id]: v })))}
+      ${r.askAccessNeeds ? accessFields(lang, d.accessNeeds, d.accessNote, (needs) => this.form.set('accessNeeds', needs), (note) => this.form.set('accessNote', note), this.errorOf('accessNote')) : nothing}
       ${consentBlock({ lang, clause: clauseText(this.clause, lang), retry: () => void this.clause.run(), label: this.t('events.form.consent'), checked: d.consent, error: this.errorOf('consent'), onChange: (v) => this.form.set('consent', v) })}
       ${honeypot(this.submit, lang)} ${formError(this.failure ? te.error(lang, this.failure) : undefined)}
       <div class="ngo-actions">
@@ -233,232 +229,13 @@ export class EventForms {
     </fieldset>`;
   }
 
-  private renderQuestion(lang: Lang, q: Question, value: Answer | undefined, marker: string): TemplateResult {
-    const id = `q-${q.id}`;
-    const label = q.label[lang] ?? q.label.pl;
-    const error = this.errorOf(id as FieldId);
-    const set = (v: Answer) => this.form.set('answers', { ...this.form.values.answers, [q.id]: v });
-    const optionLabel = (o: Question['options'][number]) => o.label[lang] ?? o.label.pl;
-    if (q.kind === 'boolean') {
-      return html`<div class="ngo-field">
-        ${error ? html`<div class="ngo-error" id="${id}-error">${error}</div>` : nothing}
-        <label class="ngo-check"><input type="checkbox" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)} .checked=${value === true} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} /><span>${label}${q.required ? html` <span class="ngo-hint">${marker}</span>` : nothing}</span></label>
-      </div>`;
-    }
-    if (q.kind === 'text') {
-      return field({ id, label, error, requiredMarker: q.required ? marker : undefined }, (a) => html`<textarea id=${a.id} rows="3" maxlength=${EVENT_LIMITS.answer} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${typeof value === 'string' ? value : ''} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)}></textarea>`);
-    }
-    if (q.kind === 'choice') {
-      return field({ id, label, error, requiredMarker: q.required ? marker : undefined }, (a) => html`<select id=${a.id} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-        <option value="" ?selected=${!value}>${this.t('events.form.choose')}</option>
-        ${q.options.map((o) => html`<option value=${o.id} ?selected=${value === o.id}>${optionLabel(o)}</option>`)}
-      </select>`);
-    }
-    const chosen = Array.isArray(value) ? value : [];
-    return html`<fieldset aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
-      <legend>${label}${q.required ? html` <span class="ngo-hint">${marker}</span>` : nothing}</legend>
-      ${error ? html`<div class="ngo-error" id="${id}-error">${error}</div>` : nothing}
-      ${q.options.map(
-        (o, i) => html`<label class="ngo-check"><input type="checkbox" id=${ifDefined(i === 0 ? id : undefined)} .checked=${chosen.includes(o.id)} @change=${(e: Event) => set(toggled(chosen, o.id, (e.target as HTMLInputElement).checked, q.options.map((x) => x.id)))} /><span>${optionLabel(o)}</span></label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderAccess(lang: Lang, needs: readonly AccessNeed[], note: string, setNeeds: (n: AccessNeed[]) => void, setNote: (v: string) => void, noteError?: string): TemplateResult {
-    return html`<fieldset aria-describedby="access-hint">
-      <legend>${this.t('events.form.access')}</legend>
-      <p class="ngo-hint" id="access-hint">${this.t('events.form.access_hint')}</p>
-      ${ACCESS_NEEDS.map(
-        (n, i) => html`<label class="ngo-check"><input type="checkbox" id=${ifDefined(i === 0 ? 'accessNeeds-first' : undefined)} .checked=${needs.includes(n)} @change=${(e: Event) => setNeeds(toggled(needs, n, (e.target as HTMLInputElement).checked, ACCESS_NEEDS))} /><span>${ACCESS_NEED_LABELS[n][lang]}</span></label>`,
-      )}
-      ${field({ id: 'accessNote', label: this.t('events.form.access_note'), error: noteError }, (a) => html`<textarea id=${a.id} rows="2" maxlength=${EVENT_LIMITS.accessNote} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${note} @input=${(e: Event) => setNote((e.target as HTMLTextAreaElement).value)}></textarea>`)}
-    </fieldset>`;
-  }
-
-  // ---- the e-mailed links ---------------------------------------------------------------------------
-
-  /** A POST with the link's token (no proof of work: the token is the proof). */
-  private sendLink<R>(kind: string, path: string, body: object, onDone: (value: R) => void, onLink: (state: 'invalid' | 'incomplete') => void, errorTarget: string): Promise<void> {
-    const lang = this.lang;
-    this.failure = null;
-    return this.submit.send<R>({ detail: { kind }, path, body, anonymous: false, link: true, result: () => ({ id: '', status: kind }), onSending: () => this.host.say(t(lang, 'status.sending')) }, (out) => {
-      this.host.say('');
-      if (out.ok) return onDone(out.value);
-      if (out.reason === 'canceled') return;
-      if (out.reason === 'link') onLink(out.link);
-      else {
-        this.failure = out.error;
-        this.host.focusLater(errorTarget);
-      }
-    });
-  }
-
-  private linkDead(state: 'invalid' | 'incomplete'): TemplateResult {
-    const lang = this.lang;
-    return state === 'invalid'
-      ? html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${t(lang, 'error.link_invalid')}</${this.host.headingTag(1)}><p>${this.t('events.link.help')}</p>`
-      : html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${tFormKit(lang, 'form.link.incomplete')}</${this.host.headingTag(1)}><p>${tFormKit(lang, 'form.link.incomplete_help')}</p>`;
-  }
-
-  private backToCalendar(eventId: string | null): TemplateResult {
-    return html`<button type="button" class="ngo-secondary to-calendar" @click=${() => this.host.closeLink(eventId)}>${this.t(eventId ? 'events.link.to_event' : 'events.link.to_calendar')}</button>`;
-  }
-
-  /** The confirmation link: confirmed on a press (mail scanners open links), then a place, the waiting list, or full. */
+  /** The confirmation link's panel (events.form.links.ts). */
   renderConfirm(token: string): TemplateResult {
-    const lang = this.lang;
-    const c = this.confirmed;
-    let body: TemplateResult;
-    if (c === 'invalid' || c === 'incomplete') body = html`${this.linkDead(c)}${this.backToCalendar(null)}`;
-    else if (c) {
-      const text = c.status === 'confirmed' ? this.t('events.confirmed.place') : c.status === 'waiting' ? this.t('events.confirmed.waiting', { position: c.position ?? 0 }) : this.t('events.confirmed.full');
-      body = html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t(c.status === 'full' ? 'events.confirmed.full_title' : 'events.confirmed.title')}</${this.host.headingTag(1)}>
-        <p class="result" data-status=${c.status}>${text}</p>
-        ${c.status !== 'full' ? html`<p>${this.t('events.confirmed.mail')}</p>` : nothing}
-        ${this.backToCalendar(c.eventId)}`;
-    } else {
-      body = html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t('events.confirm.title')}</${this.host.headingTag(1)}>
-        <p>${this.t('events.confirm.intro')}</p>
-        ${formError(this.failure ? te.error(lang, this.failure) : undefined, 'link-error')}
-        <button type="button" part="submit-button" class="confirm" ?disabled=${this.submit.busy} @click=${() =>
-          void this.sendLink<ConfirmResult>('registration-confirm', LINK_PATHS.confirm, { token }, (v) => {
-            this.confirmed = v;
-            this.host.say(this.t('events.confirmed.title'));
-            this.host.focusLater('#link-title');
-            this.host.reload();
-          }, (s) => {
-            this.confirmed = s;
-            this.host.focusLater('#link-title');
-          }, '#link-error')}>${this.t('events.confirm.button')}</button>`;
-    }
-    return html`<div class="panel link" part="form">${body}</div>`;
+    return this.links.renderConfirm(token);
   }
 
-  private async loadView(token: string, accept: boolean): Promise<void> {
-    if (this.viewLoading) return;
-    this.viewLoading = true;
-    this.viewToken = token;
-    try {
-      this.view = await request<RegistrationView>(this.host.apiUrl(), LINK_PATHS.view, { method: 'POST', body: { token } });
-    } catch (err) {
-      const e = asApiError(err);
-      if (e.code === 'link_invalid' || e.status === 404) this.view = 'invalid';
-      else if (e.code === 'validation_failed') this.view = 'incomplete';
-      else this.failure = e;
-    }
-    this.viewLoading = false;
-    this.host.requestUpdate();
-    this.host.focusLater(accept && typeof this.view === 'object' && this.view?.status === 'offered' ? '.accept' : '#link-title');
-  }
-
-  /** The self-service link: the registration's state, its QR code while confirmed, and change, cancel or accept. */
+  /** The self-service link's panel (events.form.links.ts). */
   renderManage(token: string, accept: boolean): TemplateResult {
-    const lang = this.lang;
-    if (this.viewToken !== token && !this.viewLoading) void this.loadView(token, accept);
-    const v = this.view;
-    let body: TemplateResult;
-    if (v === 'invalid' || v === 'incomplete') body = html`${this.linkDead(v)}${this.backToCalendar(null)}`;
-    else if (!v) {
-      body = this.failure
-        ? html`<p class="ngo-error" role="alert">${te.error(lang, this.failure)}</p><button type="button" class="ngo-secondary" @click=${() => ((this.viewToken = ''), this.host.requestUpdate())}>${t(lang, 'retry')}</button>`
-        : html`<p>${t(lang, 'loading')}</p>`;
-    } else body = this.renderView(lang, token, v);
-    return html`<div class="panel link manage" part="form">${body}</div>`;
-  }
-
-  private statusText(v: RegistrationView): string {
-    const lang = this.lang;
-    switch (v.status) {
-      case 'confirmed': return this.t('events.manage.confirmed');
-      case 'waiting': return this.t('events.manage.waiting', { position: v.position ?? 0 });
-      case 'offered': return this.t('events.manage.offered', { until: v.offeredUntil ? formatDate(lang, v.offeredUntil, { dateStyle: 'long', timeStyle: 'short' }) : '' });
-      case 'unconfirmed': return this.t('events.manage.unconfirmed');
-      case 'cancelled': return this.t('events.manage.cancelled');
-      case 'expired': return this.t('events.manage.expired');
-    }
-  }
-
-  private renderView(lang: Lang, token: string, v: RegistrationView): TemplateResult {
-    const active = ['confirmed', 'waiting', 'offered', 'unconfirmed'].includes(v.status);
-    const first = v.events[0];
-    const title = v.seriesTitle ?? (first ? localized(first, lang).title : '');
-    const refresh = (message: string) => {
-      this.manageMessage = message;
-      this.host.say(message);
-      this.viewToken = '';
-      this.askCancel = this.editing = false;
-      this.host.reload();
-      this.host.requestUpdate();
-    };
-    return html`<${this.host.headingTag(1)} id="link-title" tabindex="-1">${this.t('events.manage.title', { title })}</${this.host.headingTag(1)}>
-      <p>${this.t('events.manage.hello', { name: v.name })}</p>
-      <p class="result" data-status=${v.status}><strong>${this.statusText(v)}</strong></p>
-      ${this.manageMessage ? html`<p class="notice">${this.manageMessage}</p>` : nothing}
-      <ul class="plain sessions">
-        ${v.events.map((e) => html`<li class=${v.skipSessions.includes(e.id) ? 'skipped' : ''}>${localized(e, lang).title}: ${whenText(lang, e)}${v.skipSessions.includes(e.id) ? html` <em>(${this.t('events.manage.skipped')})</em>` : nothing}</li>`)}
-      </ul>
-      ${v.qr && v.code ? html`<figure class="qr"><img src=${v.qr} alt=${this.t('events.manage.qr_alt', { code: v.code })} width="160" height="160" /><figcaption>${this.t('events.manage.code', { code: v.code })}</figcaption></figure>` : nothing}
-      ${formError(this.failure ? te.error(lang, this.failure) : undefined, 'link-error')}
-      ${v.status === 'offered'
-        ? html`<button type="button" class="accept" part="submit-button" ?disabled=${this.submit.busy} @click=${() =>
-            void this.sendLink('registration-accept', LINK_PATHS.accept, { token }, () => refresh(this.t('events.manage.accepted')), (s) => ((this.view = s), this.host.requestUpdate()), '#link-error')}>${this.t('events.manage.accept')}</button>`
-        : nothing}
-      ${active && this.editing ? this.renderChange(lang, token, v, refresh) : nothing}
-      ${active && !this.editing && !this.askCancel
-        ? html`<div class="ngo-actions">
-            <button type="button" class="ngo-secondary change" @click=${() => {
-              this.editing = true;
-              this.change = { accessNeeds: [...v.accessNeeds], accessNote: v.accessNote ?? '', attend: v.events.map((e) => e.id).filter((id) => !v.skipSessions.includes(id)) };
-              this.host.focusLater('#change-title');
-            }}>${this.t('events.manage.change')}</button>
-            <button type="button" class="ngo-secondary cancel" @click=${() => ((this.askCancel = true), this.host.focusLater('#cancel-title'))}>${this.t('events.manage.cancel')}</button>
-          </div>`
-        : nothing}
-      ${this.askCancel
-        ? html`<div class="ask" role="group" aria-labelledby="cancel-title">
-            <p id="cancel-title" tabindex="-1"><strong>${this.t('events.manage.cancel_ask')}</strong></p>
-            <div class="ngo-actions">
-              <button type="button" class="cancel-yes" ?disabled=${this.submit.busy} @click=${() =>
-                void this.sendLink('registration-cancel', LINK_PATHS.cancel, { token }, () => refresh(this.t('events.manage.cancelled_now')), (s) => ((this.view = s), this.host.requestUpdate()), '#link-error')}>${this.t('events.manage.cancel_yes')}</button>
-              <button type="button" class="ngo-secondary" @click=${() => ((this.askCancel = false), this.host.focusLater('.cancel'))}>${this.t('events.manage.cancel_no')}</button>
-            </div>
-          </div>`
-        : nothing}
-      ${this.backToCalendar(first?.id ?? null)}`;
-  }
-
-  private renderChange(lang: Lang, token: string, v: RegistrationView, refresh: (message: string) => void): TemplateResult {
-    const c = this.change!;
-    const set = (patch: Partial<typeof c>) => {
-      this.change = { ...c, ...patch };
-      this.host.requestUpdate();
-    };
-    const ids = v.events.map((e) => e.id);
-    const cycle = v.events.length > 1;
-    const save = (ev: SubmitEvent) => {
-      ev.preventDefault();
-      if (cycle && !c.attend.length) {
-        this.failure = null;
-        this.manageMessage = this.t('events.err.sessions');
-        this.host.say(this.manageMessage);
-        return;
-      }
-      const body = { token, accessNeeds: c.accessNeeds, accessNote: c.accessNote.trim() || null, ...(cycle ? { skipSessions: ids.filter((id) => !c.attend.includes(id)) } : {}) };
-      void this.sendLink<RegistrationView>('registration-change', LINK_PATHS.change, body, () => refresh(this.t('events.manage.saved')), (s) => ((this.view = s), this.host.requestUpdate()), '#link-error');
-    };
-    return html`<form class="change-form" novalidate aria-labelledby="change-title" @submit=${save}>
-      <${this.host.headingTag(2)} id="change-title" tabindex="-1">${this.t('events.manage.change')}</${this.host.headingTag(2)}>
-      ${cycle
-        ? html`<fieldset>
-            <legend>${this.t('events.form.sessions')}</legend>
-            ${v.events.map((e) => html`<label class="ngo-check"><input type="checkbox" .checked=${c.attend.includes(e.id)} @change=${(x: Event) => set({ attend: toggled(c.attend, e.id, (x.target as HTMLInputElement).checked, ids) })} /><span>${localized(e, lang).title} <span class="ngo-hint">(${whenText(lang, e)})</span></span></label>`)}
-          </fieldset>`
-        : nothing}
-      ${this.renderAccess(lang, c.accessNeeds, c.accessNote, (n) => set({ accessNeeds: n }), (note) => set({ accessNote: note }))}
-      <div class="ngo-actions">
-        <button type="submit" part="submit-button" ?disabled=${this.submit.busy}>${this.t('events.manage.save')}</button>
-        <button type="button" class="ngo-secondary" @click=${() => ((this.editing = false), this.host.requestUpdate(), this.host.focusLater('.change'))}>${this.t('events.form.cancel')}</button>
-      </div>
-    </form>`;
+    return this.links.renderManage(token, accept);
   }
 }
