@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { EventInput, StaffEventItem } from '../../common/events.schema.js';
+import { EventInput, StaffEventItem, StaffRegistrations } from '../../common/events.schema.js';
 import type { AdminSession } from '../admin/admin.api.js';
 import { failure, mountWidget, stubFetch, typed, waitFor, type FetchStub } from '../core/testing.js';
 import { moveItem, questionControl, withKind } from './events.admin.questions.draft.js';
@@ -15,13 +15,20 @@ const input = typed(EventInput, {
   title: 'Forum NGO 2027', type: 'forum', start: '2027-05-15T10:00', end: '2027-05-15T16:00', organiser: { name: 'MOWIS' }, venue: { name: 'ICE Kraków', district: 8 },
   registrationMode: 'event', registration: { capacity: 30, questions: [meal, krs] },
 });
+const counts = { unconfirmed: 0, confirmed: 2, waiting: 0, offered: 0, cancelled: 0, expired: 0, capacity: 30, taken: 2, accessNeeds: { pjm: 0, stepFree: 0, inductionLoop: 0, quietRoom: 0, assistant: 0, largePrint: 0 } };
 const listed = typed(StaffEventItem, {
   id: 'e1', title: input.title, description: '', translations: {}, type: 'forum', status: 'published', allDay: false,
   startsAt: '2027-05-15T08:00:00.000Z', endsAt: '2027-05-15T14:00:00.000Z', startLocal: '2027-05-15T10:00', endLocal: '2027-05-15T16:00',
   venue: { name: 'ICE Kraków', address: null, point: null, district: 8, accessibility: [] }, onlineUrl: null, organiser: { name: 'MOWIS', organisationId: null },
   languages: ['pl'], audience: [], free: true, priceNote: null, infoUrl: null, series: null,
   registration: { mode: 'event', capacity: 30, placesLeft: 30, waitingList: true, waiting: 0, deadline: null, open: true, questions: input.registration.questions, askAccessNeeds: true },
-  sequence: 1, updatedAt: '2027-03-01T10:00:00.000Z', counts: null,
+  sequence: 1, updatedAt: '2027-03-01T10:00:00.000Z', counts,
+});
+
+const person = (id: string, name: string, answers: Record<string, unknown>) => ({ id, name, email: `${id}@example.org`, organisation: null, status: 'confirmed' as const, queueNo: 1, offeredUntil: null, code: 'K7Q2M9', accessNeeds: [], accessNote: null, answers, skips: false, checkedInAt: null });
+const registrations = typed(StaffRegistrations, {
+  counts,
+  items: [person('r1', 'Łucja Żółkiewska', { meal: 'wege', krs: '0000123456' }), person('r2', 'Jan Kowalski', { meal: 'ryba' })],
 });
 
 const root = (el: NgoAdminEvents) => el.shadowRoot!;
@@ -48,6 +55,7 @@ function stubStaff(saveAnswer?: () => Response) {
     if (c.method === 'GET' && c.path === '/v1/admin/events/series') return { items: [] };
     if (c.method === 'GET' && c.path === '/v1/admin/events/e1') return { event: listed, input };
     if (c.method === 'PUT' && c.path === '/v1/admin/events/e1') return saveAnswer?.() ?? { id: 'e1', promoted: 0 };
+    if (c.method === 'GET' && c.path === '/v1/admin/events/e1/registrations') return registrations;
     return undefined;
   });
   return api;
@@ -155,6 +163,18 @@ describe('registration questions in the event editor', () => {
     ]);
     expect($(el, '#q1-kind').getAttribute('aria-invalid')).to.equal('true');
     expect(text($(el, '#q1-kind-error'))).to.include('cannot change');
+  });
+
+  it('shows each registrant’s answers in the registrations list, an option by its label', async () => {
+    stubStaff();
+    const el = await mountWidget<NgoAdminEvents>('ngo-admin-events', { lang: 'pl', 'api-base': location.origin }, { session });
+    (await waitFor(() => root(el).querySelector<HTMLElement>('[data-id="e1"] .registrations'), 'the events table')).click();
+    await waitFor(() => root(el).querySelector('[data-reg="r2"]'), 'the registrations');
+    expect([...root(el).querySelectorAll<HTMLElement>('td.answers')].map((td) => td.innerText.split('\n').map((l) => l.trim()).filter(Boolean))).to.deep.equal([
+      ['Posiłek: Wegetariański', 'Numer KRS: 0000123456'], ['Posiłek: (opcja usunięta)'],
+    ]);
+    expect([...root(el).querySelectorAll('thead th')].map(text)).to.include('Odpowiedzi');
+    await expect(el).to.be.accessible();
   });
 
   for (const lang of ['en', 'uk']) {

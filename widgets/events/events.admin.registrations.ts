@@ -9,6 +9,19 @@ import { cancelRegistration, checkIn, exportUrl, issueCertificates, listRegistra
 import { tEventsAdmin as t } from './events.admin.i18n.js';
 import { needsText } from './events.admin.list.js';
 import { whenText } from './events.when.js';
+import { labelIn } from '../../common/i18n.js';
+import type { Question } from '../../common/events.schema.js';
+
+/** A registrant's answers to the questions asked now, one `Question: answer` each (an option by its label). */
+export function answerLines(lang: Lang, questions: readonly Question[], answers: Record<string, unknown>): string[] {
+  const option = (q: Question, id: unknown) => labelIn(q.options.find((o) => o.id === id)?.label, lang) || t(lang, 'reg.answer.removed');
+  return questions.flatMap((q) => {
+    const v = answers[q.id];
+    if (v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && !v.length)) return [];
+    const text = q.kind === 'boolean' ? t(lang, 'reg.answer.yes') : Array.isArray(v) ? v.map((x) => option(q, x)).join(', ') : q.kind === 'choice' ? option(q, v) : String(v);
+    return [`${labelIn(q.label, lang)}: ${text}`];
+  });
+}
 
 /** The browser's barcode reader (Chromium on Android and others); not in every browser, nor in TypeScript's DOM types. */
 interface BarcodeReader {
@@ -172,11 +185,12 @@ export class NgoAdminEventsRegistrations extends StaffPart {
   }
 
   private table(lang: Lang, items: Registration[]): TemplateResult {
+    const questions = this.event?.registration.questions ?? [];
     return html`<div class="table-wrap"><table>
       <caption>${t(lang, 'registrations')}</caption>
       <thead><tr>
         <th scope="col">${t(lang, 'col.queue')}</th><th scope="col">${t(lang, 'col.person')}</th><th scope="col">${t(lang, 'col.status')}</th>
-        <th scope="col">${t(lang, 'col.needs')}</th><th scope="col">${t(lang, 'col.checkin')}</th><th scope="col">${t(lang, 'col.actions')}</th>
+        <th scope="col">${t(lang, 'col.needs')}</th>${questions.length ? html`<th scope="col">${t(lang, 'col.answers')}</th>` : nothing}<th scope="col">${t(lang, 'col.checkin')}</th><th scope="col">${t(lang, 'col.actions')}</th>
       </tr></thead>
       <tbody>
         ${items.map((r) => {
@@ -186,6 +200,7 @@ export class NgoAdminEventsRegistrations extends StaffPart {
             <th scope="row">${r.name}<br /><span class="muted">${r.email}${r.organisation ? ` · ${r.organisation}` : ''}</span></th>
             <td>${t(lang, `reg.regstatus.${r.status}`)}${r.skips ? html`<br /><span class="muted">${t(lang, 'reg.skips')}</span>` : nothing}</td>
             <td>${r.accessNeeds.length ? r.accessNeeds.map((n) => ACCESS_NEED_LABELS[n][lang]).join(', ') : '—'}${r.accessNote ? html`<br /><span class="muted">${r.accessNote}</span>` : nothing}</td>
+            ${questions.length ? html`<td class="answers">${answerLines(lang, questions, r.answers).map((a, i) => html`${i ? html`<br />` : nothing}${a}`)}</td>` : nothing}
             <td>
               ${r.checkedInAt
                 ? html`${t(lang, 'reg.checked', { time: formatTime(lang, r.checkedInAt) })}
