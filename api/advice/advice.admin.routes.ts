@@ -12,7 +12,7 @@ import { TableQuery } from '../../common/export.schema.js';
 import { downloadHeaders, sendTable, tableContent } from '../core/export.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { nowIso } from '../core/ids.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { readUpload } from '../core/uploads.js';
 import { inTransaction } from '../core/transaction.js';
 import { createRouter } from '../core/validation.js';
@@ -69,7 +69,7 @@ adviceAdminRoutes.openapi(
   createRoute({
     method: 'post', path: '/cases/{id}/assign', tags: TAG,
     summary: 'Assign the case (admins to any adviser; an adviser takes a case of their queue or gives back their own); `null` unassigns',
-    request: { params: CaseParam, body: { content: { 'application/json': { schema: AssignInput } }, required: true } },
+    request: { params: CaseParam, ...jsonRequest(AssignInput) },
     responses: { 200: jsonContent(z.object({ status: Ok.shape.status, assignedTo: z.string().nullable() }), 'Assigned'), ...ErrorResponses },
   }),
   async (c) => {
@@ -82,7 +82,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'post', path: '/cases/{id}/notes', tags: TAG, summary: 'An internal note, never shown to the requester',
-    request: { params: CaseParam, body: { content: { 'application/json': { schema: NoteInput } }, required: true } },
+    request: { params: CaseParam, ...jsonRequest(NoteInput) },
     responses: { 201: jsonContent(z.object({ id: z.string() }), 'Noted'), ...ErrorResponses },
   }),
   async (c) => c.json(await addNote(c.var.db, staffOf(c), await caseOf(c, c.req.valid('param').id), c.req.valid('json').body), 201),
@@ -92,7 +92,7 @@ adviceAdminRoutes.openapi(
   createRoute({
     method: 'post', path: '/cases/{id}/replies', tags: TAG,
     summary: 'A reply to the requester (with files uploaded before), mailed with a status link; `status` `answered` or `waiting_for_requester`',
-    request: { params: CaseParam, body: { content: { 'application/json': { schema: StaffReplyInput } }, required: true } },
+    request: { params: CaseParam, ...jsonRequest(StaffReplyInput) },
     responses: { 201: jsonContent(Ok, 'Sent'), 409: jsonContent(z.any(), 'Closed'), ...ErrorResponses },
   }),
   async (c) => c.json(await staffReply(c.var, staffOf(c), await caseOf(c, c.req.valid('param').id), c.req.valid('json')), 201),
@@ -109,7 +109,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'put', path: '/cases/{id}/due', tags: TAG, summary: 'Set or clear the due date (its reminder goes out a day before)',
-    request: { params: CaseParam, body: { content: { 'application/json': { schema: DueInput } }, required: true } },
+    request: { params: CaseParam, ...jsonRequest(DueInput) },
     responses: { 200: jsonContent(DueInput, 'Set'), ...ErrorResponses },
   }),
   async (c) => c.json(await setDue(c.var.db, await caseOf(c, c.req.valid('param').id), c.req.valid('json').dueAt), 200),
@@ -153,7 +153,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'post', path: '/topics', tags: TAG, summary: 'A new topic with its explanation and fields (admins)',
-    request: { body: { content: { 'application/json': { schema: NewTopicInput } }, required: true } },
+    request: jsonRequest(NewTopicInput),
     responses: { 201: jsonContent(StaffTopic, 'Created'), 409: jsonContent(z.any(), 'The id is taken'), ...ErrorResponses },
   }),
   async (c) => {
@@ -168,7 +168,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'put', path: '/topics/order', tags: TAG, summary: 'Put the topics in a new order (admins)', description: 'Every topic\'s id once, in the order of the topic picker; 422 when one is missing or unknown.',
-    request: { body: { content: { 'application/json': { schema: TopicOrderInput } }, required: true } },
+    request: jsonRequest(TopicOrderInput),
     responses: { 200: jsonContent(z.object({ items: z.array(StaffTopic) }), 'The topics in their new order'), ...ErrorResponses },
   }),
   async (c) => {
@@ -184,7 +184,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'put', path: '/topics/{id}', tags: TAG, summary: 'Edit a topic: labels, explanation, fields, order, active (admins)',
-    request: { params: TopicParam, body: { content: { 'application/json': { schema: TopicInput } }, required: true } },
+    request: { params: TopicParam, ...jsonRequest(TopicInput) },
     responses: { 200: jsonContent(StaffTopic, 'Saved'), ...ErrorResponses },
   }),
   async (c) => {
@@ -222,7 +222,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'put', path: '/advisers/{id}/topics', tags: TAG, summary: "Set an adviser's topics (admins)",
-    request: { params: IdParam, body: { content: { 'application/json': { schema: AdviserTopicsInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(AdviserTopicsInput) },
     responses: { 200: jsonContent(AdviserTopicsInput, 'Saved'), ...ErrorResponses },
   }),
   async (c) => {
@@ -263,7 +263,7 @@ adviceAdminRoutes.openapi(
 adviceAdminRoutes.openapi(
   createRoute({
     method: 'post', path: '/slots', tags: TAG, summary: 'Publish a slot of availability: in person at an address, or online with its link',
-    request: { body: { content: { 'application/json': { schema: SlotInput } }, required: true } },
+    request: jsonRequest(SlotInput),
     responses: { 201: jsonContent(z.object({ id: z.string() }), 'Published'), ...ErrorResponses },
   }),
   async (c) => c.json(await createSlot(c.var.db, await viewer(c), c.req.valid('json')), 201),

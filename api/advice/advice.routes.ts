@@ -5,7 +5,7 @@ import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import { nowIso } from '../core/ids.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, jsonRequest } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { adviceVersion, findFreeSlots, findTopics } from './advice.repository.js';
 import { submitRequest } from './advice.service.js';
@@ -58,7 +58,7 @@ adviceRoutes.openapi(
     tags: ['advice'],
     summary:
       "Send a request to the advisory point. Answers with the case number (`PD/2026/0042`) and mails the requester the link to the status page. With `slotId`, books that slot too (409 `slot_taken` when someone was faster; then nothing is kept). `uploadToken` lets the form send its files (POST /v1/advice/status/attachments) in the next 30 minutes. Topic fields are checked against the topic's definitions (422 at `fields.<key>`).",
-    request: { body: { content: { 'application/json': { schema: AdviceInput } }, required: true } },
+    request: jsonRequest(AdviceInput),
     responses: { 201: jsonContent(AdviceAccepted, 'Received'), 409: jsonContent(z.any(), 'The slot is taken or has begun'), ...ErrorResponses },
     middleware: [idempotent('advice:request'), guardAnonymousWrite({ scope: 'advice:request', limit: 10, windowSec: 3600 })] as const,
   }),

@@ -5,8 +5,8 @@ import { ATTACHMENT_LIMITS } from '../../common/advice.js';
 import { AttachmentInfo, BookInput, Booking, ReplyInput, SatisfactionInput, StatusView, TokenBody, TokenQuery, UploadQuery } from '../../common/advice.schema.js';
 import type { AppEnv } from '../core/context.js';
 import { downloadHeaders } from '../core/export.js';
-import { IdParam, ErrorResponses, jsonContent } from '../core/openapi.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { enforce } from '../core/rate-limit.js';
 import { readUpload } from '../core/uploads.js';
 import { createRouter } from '../core/validation.js';
@@ -51,7 +51,7 @@ statusRoutes.openapi(
     path: '/status/replies',
     tags: ['advice'],
     summary: 'The requester replies, with files uploaded before (`attachmentIds`); a case waiting for them goes back to work. 409 `case_closed` once closed. With an `Idempotency-Key`, a retried reply is answered from the first and stored once.',
-    request: { body: { content: { 'application/json': { schema: ReplyInput } }, required: true } },
+    request: jsonRequest(ReplyInput),
     responses: { 201: jsonContent(z.object({ status: StatusView.shape.status }), 'Sent'), 409: jsonContent(z.any(), 'Closed'), ...ErrorResponses },
     middleware: [idempotent('advice:reply')] as const,
   }),
@@ -70,7 +70,7 @@ statusRoutes.openapi(
     path: '/status/booking',
     tags: ['advice'],
     summary: 'Book a free slot of the case\'s topic (GET /v1/advice/slots); the confirmation mail carries an .ics. Of concurrent bookings of one slot exactly one succeeds; the others get 409 `slot_taken`. 409 `already_booked` while the case has a meeting.',
-    request: { body: { content: { 'application/json': { schema: BookInput } }, required: true } },
+    request: jsonRequest(BookInput),
     responses: { 201: jsonContent(Booking, 'Booked'), 409: jsonContent(z.any(), 'Taken'), ...ErrorResponses },
   }),
   async (c) => {
@@ -86,7 +86,7 @@ statusRoutes.openapi(
     path: '/status/booking/cancel',
     tags: ['advice'],
     summary: 'Cancel the booked meeting before it begins; the slot is free again and the adviser is told',
-    request: { body: { content: { 'application/json': { schema: TokenBody } }, required: true } },
+    request: jsonRequest(TokenBody),
     responses: { 200: jsonContent(z.object({ slotId: z.string() }), 'Cancelled'), ...ErrorResponses },
   }),
   async (c) => {
@@ -101,7 +101,7 @@ statusRoutes.openapi(
     path: '/status/satisfaction',
     tags: ['advice'],
     summary: 'The short satisfaction question after closing (1–5), once',
-    request: { body: { content: { 'application/json': { schema: SatisfactionInput } }, required: true } },
+    request: jsonRequest(SatisfactionInput),
     responses: { 200: jsonContent(z.object({ satisfaction: z.number() }), 'Recorded'), 409: jsonContent(z.any(), 'Not closed or already answered'), ...ErrorResponses },
   }),
   async (c) => {

@@ -5,7 +5,7 @@ import { AnswerSaved, RemarkState, ResponseInput, StaffRemark } from '../../comm
 import { TableQuery } from '../../common/export.schema.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { sendTable, tableContent } from '../core/export.js';
-import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest, RecordId } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { staffRemarksTable } from './consultations.remarks.export.js';
 import { answerRemark, findRemark } from './consultations.repository.js';
@@ -51,7 +51,7 @@ staffRemarkRoutes.openapi(
     path: '/remarks/{remarkId}/reject',
     tags: ['consultations (staff)'],
     summary: 'Reject a remark (spam, abuse): it leaves the public view. A confirmed author is mailed the reason. Not once the report is out.',
-    request: { params: RemarkParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().max(2000).optional() }) } }, required: false } },
+    request: { params: RemarkParam, ...jsonRequest(z.object({ reason: z.string().trim().max(2000).optional() }), { required: false }) },
     responses: { 200: jsonContent(RemarkState, 'Rejected'), 409: jsonContent(z.any(), 'Already rejected or reported'), ...ErrorResponses },
   }),
   async (c) => {
@@ -67,7 +67,7 @@ staffRemarkRoutes.openapi(
     path: '/remarks/{remarkId}/response',
     tags: ['consultations (staff)'],
     summary: 'Answer a published remark with a decision and its justification. Allowed any time; public only with the report.',
-    request: { params: RemarkParam, body: { content: { 'application/json': { schema: ResponseInput } }, required: true } },
+    request: { params: RemarkParam, ...jsonRequest(ResponseInput) },
     responses: { 200: jsonContent(AnswerSaved, 'Saved'), 409: jsonContent(z.any(), 'Not published'), ...ErrorResponses },
   }),
   async (c) => {

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
 import { AnswersPublished, ConsultationInput, DocumentPreview, StaffConsultation, StaffConsultationDetail } from '../../common/consultations.schema.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { assertDistrict, districtScope } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import { staffRemarkRoutes } from './consultations.admin.remarks.routes.js';
@@ -39,7 +39,7 @@ consultationAdminRoutes.openapi(
     path: '/',
     tags: ['consultations (staff)'],
     summary: 'Create a consultation; start and end are Warsaw wall-clock times, and the document is split into units',
-    request: { body: { content: { 'application/json': { schema: ConsultationInput } }, required: true } },
+    request: jsonRequest(ConsultationInput),
     responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
   }),
   async (c) => {
@@ -57,7 +57,7 @@ consultationAdminRoutes.openapi(
     path: '/document/preview',
     tags: ['consultations (staff)'],
     summary: 'Split a pasted document into units without saving, for the form\'s preview, with warnings where its layout is unclear',
-    request: { body: { content: { 'application/json': { schema: z.object({ document: z.string().max(CONSULTATION_LIMITS.document) }) } }, required: true } },
+    request: jsonRequest(z.object({ document: z.string().max(CONSULTATION_LIMITS.document) })),
     responses: { 200: jsonContent(DocumentPreview, 'Units and warnings'), ...ErrorResponses },
   }),
   (c) => c.json(splitDocumentInput(c.req.valid('json').document), 200),
@@ -93,7 +93,7 @@ consultationAdminRoutes.openapi(
     tags: ['consultations (staff)'],
     summary:
       'Edit a consultation. An unchanged document keeps its units (and their ids) as stored. Once it has remarks, its document may change only where the units stay the same (409 `document_locked`); without remarks, units whose label stays keep their ids.',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: ConsultationInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(ConsultationInput) },
     responses: { 200: jsonContent(z.object({ id: z.string() }), 'Saved'), 409: jsonContent(z.any(), 'Document locked'), ...ErrorResponses },
   }),
   async (c) => {

@@ -4,7 +4,7 @@ import { PublicRemark, RemarkAccepted, RemarkInput, RemarkListQuery } from '../.
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead } from '../core/cache.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmRemark, publicConsultation, publicRemarks, readVersion, submitRemark } from './consultations.service.js';
 
@@ -36,7 +36,7 @@ remarkRoutes.openapi(
     tags: ['consultations'],
     summary:
       'Submit a remark while the consultation is open (server clock). It waits for the e-mailed confirmation link when the consultation asks for one, then for moderation under pre-moderation. 409 `consultation_not_open` before the start, `consultation_closed` after the end.',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: RemarkInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(RemarkInput) },
     responses: { 202: jsonContent(RemarkAccepted, 'Received'), 409: jsonContent(z.any(), 'Not open'), ...ErrorResponses },
     middleware: [idempotent('consultations:remark'), guardAnonymousWrite({ scope: 'consultations:remark', limit: 20, windowSec: 3600 })] as const,
   }),
@@ -49,7 +49,7 @@ remarkRoutes.openapi(
     path: '/remarks/confirm',
     tags: ['consultations'],
     summary: 'Confirm a remark with the e-mailed link (single use). Works after the close too, since the remark came in time, but not once the report is out.',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(z.object({ id: z.string(), consultationId: z.string(), status: z.enum(['pending', 'published']) }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => c.json(await confirmRemark(c.var, c.req.valid('json').token), 200),

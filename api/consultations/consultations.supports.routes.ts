@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import { SupportInput } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, RecordId, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest, RecordId } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { Token } from './consultations.remarks.routes.js';
 import { confirmSupportByLink, submitSupport } from './consultations.service.js';
@@ -17,7 +17,7 @@ supportRoutes.openapi(
     path: '/{id}/remarks/{remarkId}/supports',
     tags: ['consultations'],
     summary: 'Support a published remark instead of writing a duplicate, while the consultation is open. Counts once confirmed by the e-mailed link (when the consultation asks for it).',
-    request: { params: IdParam.extend({ remarkId: RecordId }), body: { content: { 'application/json': { schema: SupportInput } }, required: true } },
+    request: { params: IdParam.extend({ remarkId: RecordId }), ...jsonRequest(SupportInput) },
     responses: { 202: jsonContent(z.object({ id: z.string(), status: z.enum(['unconfirmed', 'published']) }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('consultations:support'), guardAnonymousWrite({ scope: 'consultations:support', limit: 20, windowSec: 3600 })] as const,
   }),
@@ -33,7 +33,7 @@ supportRoutes.openapi(
     path: '/supports/confirm',
     tags: ['consultations'],
     summary: 'Confirm a support with the e-mailed link (single use)',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(z.object({ id: z.string(), consultationId: z.string(), remarkId: z.string(), status: z.literal('published') }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => c.json(await confirmSupportByLink(c.var, c.req.valid('json').token), 200),

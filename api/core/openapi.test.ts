@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { ACCESS_MATRIX } from '../access.matrix.js';
 import { testApp } from '../testing.js';
-import { contractDocument, ErrorResponses, jsonContent, operationIdFor, routeKeys, SECURITY_SCHEMES, type ContractDocument } from './openapi.js';
+import { contractDocument, ErrorResponses, jsonContent, jsonRequest, operationIdFor, routeKeys, SECURITY_SCHEMES, type ContractDocument } from './openapi.js';
 import { createRouter } from './validation.js';
 
 type Doc = ContractDocument & { components: { securitySchemes: Record<string, unknown> } };
@@ -73,6 +74,32 @@ describe('the OpenAPI document as a contract (contractDocument, api/core/openapi
     expect(doc.paths!['/v1/public/things']!.get!.security).toEqual([]);
     expect(doc.paths!['/v1/public/things']!.get!.tags).toEqual(['public']);
     expect(doc.tags!.map((t) => t.name)).toEqual(['staff', 'things (staff)', 'public']);
+  });
+
+  it('declares a JSON body with jsonRequest: required by default, optional with { required: false }', async () => {
+    const router = createRouter();
+    const Note = z.object({ note: z.string().default('none') });
+    const echo = (c: { req: { valid(t: 'json'): unknown }; json(v: unknown): Response }) => c.json(c.req.valid('json'));
+    router.openapi(createRoute({ method: 'post', path: '/needs', request: jsonRequest(Note), responses: { 200: jsonContent(Note, 'The body') } }), echo as never);
+    router.openapi(createRoute({ method: 'post', path: '/may', request: jsonRequest(Note, { required: false }), responses: { 200: jsonContent(Note, 'The body') } }), echo as never);
+    const doc = router.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
+    const schema = doc.paths!['/needs']!.post!.requestBody;
+    expect(schema).toMatchObject({ required: true, content: { 'application/json': { schema: { type: 'object' } } } });
+    expect(doc.paths!['/may']!.post!.requestBody).toEqual({ ...schema, required: false });
+    const send = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"note":"hi"}' };
+    expect(await (await router.request('/needs', send)).json()).toEqual({ note: 'hi' });
+    expect(await (await router.request('/may', send)).json()).toEqual({ note: 'hi' });
+    // Optional: a request without a body reaches the handler as `{}` (the schema's defaults not applied).
+    const none = await router.request('/may', { method: 'POST' });
+    expect([none.status, await none.json()]).toEqual([200, {}]);
+  });
+
+  it('has no JSON request body written by hand in a route file (one way: jsonRequest)', () => {
+    const root = new URL('../', import.meta.url);
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'core/openapi.ts');
+    expect(files.length).toBeGreaterThan(50);
+    const byHand = files.filter((f) => /body: \{ content: \{ 'application\/json'/.test(readFileSync(new URL(f, root), 'utf8')));
+    expect(byHand).toEqual([]);
   });
 
   it('makes an operationId from the method and path', () => {

@@ -16,7 +16,7 @@ import { sendCachedFile } from '../core/export.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
-import { ErrorResponses, IdParam, jsonContent, LinkToken } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { CERTIFICATE_NUMBER_RE, certificatePdf } from './events.certificate.js';
 import { findCertificate } from './events.attendance.js';
@@ -159,7 +159,7 @@ eventRoutes.openapi(
     tags: ['events'],
     summary: 'Register for an event (or, when it registers through its cycle, for the whole cycle). The place is given when the e-mailed link is opened: confirmed, or on the waiting list.',
     description: '409 `registration_closed` after the deadline (or the start), `registration_not_offered` when the event takes none, `already_registered` for a second registration of one address.',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: RegistrationInput } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(RegistrationInput) },
     responses: { 202: jsonContent(RegistrationAccepted, 'Received; confirm by the e-mailed link'), ...ErrorResponses },
     middleware: [idempotent('events:register'), guardAnonymousWrite({ scope: 'events:register', limit: 20, windowSec: 3600 })] as const,
   }),
@@ -177,7 +177,7 @@ eventRoutes.openapi(
     path: '/registrations/confirm',
     tags: ['events'],
     summary: 'Confirm a registration with the e-mailed link (single use): a place when one is free, else the waiting list. The answer carries the self-service token, which is also mailed.',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(ConfirmResult, 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => c.json(await confirm(c.var, c.req.valid('json').token), 200),
@@ -189,7 +189,7 @@ eventRoutes.openapi(
     path: '/registrations/manage',
     tags: ['events'],
     summary: 'A registration as its holder sees it, through the self-service link: status, waiting-list position, the QR code while confirmed',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(RegistrationView, 'The registration'), ...ErrorResponses },
   }),
   async (c) => c.json(await viewRegistration(c.var.db, c.req.valid('json').token), 200),
@@ -201,7 +201,7 @@ eventRoutes.openapi(
     path: '/registrations/manage/cancel',
     tags: ['events'],
     summary: 'Cancel through the self-service link. A freed place goes to the first person waiting, who is mailed (with a time to accept when the event is near).',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(z.object({ status: z.literal('cancelled'), promoted: z.boolean() }), 'Cancelled'), ...ErrorResponses },
   }),
   async (c) => c.json(await cancelByLink(c.var, c.req.valid('json').token), 200),
@@ -213,7 +213,7 @@ eventRoutes.openapi(
     path: '/registrations/manage/accept',
     tags: ['events'],
     summary: 'Accept a place offered from the waiting list, before the offer runs out (409 `offer_expired` after)',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(z.object({ status: z.literal('confirmed') }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => c.json(await acceptByLink(c.var, c.req.valid('json').token), 200),
@@ -225,7 +225,7 @@ eventRoutes.openapi(
     path: '/registrations/manage/change',
     tags: ['events'],
     summary: 'Change answers, access needs or the sessions of a cycle one will skip, through the self-service link',
-    request: { body: { content: { 'application/json': { schema: RegistrationChange } }, required: true } },
+    request: jsonRequest(RegistrationChange),
     responses: { 200: jsonContent(RegistrationView, 'The registration'), ...ErrorResponses },
   }),
   async (c) => c.json(await changeByLink(c.var.db, c.req.valid('json')), 200),
@@ -237,7 +237,7 @@ eventRoutes.openapi(
     path: '/submissions',
     tags: ['events'],
     summary: 'An NGO submits an event for the calendar. It waits for the e-mailed confirmation, then for moderation.',
-    request: { body: { content: { 'application/json': { schema: EventSubmissionInput } }, required: true } },
+    request: jsonRequest(EventSubmissionInput),
     responses: { 202: jsonContent(z.object({ id: z.string(), status: z.literal('unconfirmed') }), 'Received'), ...ErrorResponses },
     middleware: [idempotent('events:submit'), guardAnonymousWrite({ scope: 'events:submit', limit: 10, windowSec: 3600 })] as const,
   }),
@@ -255,7 +255,7 @@ eventRoutes.openapi(
     path: '/submissions/confirm',
     tags: ['events'],
     summary: 'Confirm a submitted event with the e-mailed link (single use); it then waits for moderation',
-    request: { body: { content: { 'application/json': { schema: Token } }, required: true } },
+    request: jsonRequest(Token),
     responses: { 200: jsonContent(z.object({ id: z.string(), status: z.literal('pending') }), 'Confirmed'), ...ErrorResponses },
   }),
   async (c) => c.json(await confirmSubmission(c.var, c.req.valid('json').token), 200),

@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import { ORG_STATUSES } from '../../common/map.js';
 import { OrganisationFilters, OrganisationInput, StaffEntry, StaffOrganisationPage } from '../../common/map.schema.js';
 import { notFound } from '../core/errors.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { assertDistrict, assertDistrictMove, districtScope } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import { findOrganisationRow, findOrganisations, insertOrganisation, listVersions, setOrganisationStatus, toInput, toStaffOrganisation, updateOrganisation } from './map.repository.js';
@@ -35,7 +35,7 @@ organisationAdminRoutes.openapi(
     path: '/',
     tags: ['map (staff)'],
     summary: 'Add a published entry directly',
-    request: { body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().nullable().optional() })) } }, required: true } },
+    request: jsonRequest(OrganisationInput.and(z.object({ ownerEmail: z.email().nullable().optional() }))),
     responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...ErrorResponses },
   }),
   async (c) => {
@@ -70,7 +70,7 @@ organisationAdminRoutes.openapi(
     path: '/{id}',
     tags: ['map (staff)'],
     summary: 'Edit an entry (kept as a new version). `ownerEmail` changes who may edit it by secret link; leave it out to keep the owner.',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationInput.and(z.object({ ownerEmail: z.email().max(254).nullable().optional() })) } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(OrganisationInput.and(z.object({ ownerEmail: z.email().max(254).nullable().optional() }))) },
     responses: { 200: jsonContent(z.object({ id: z.string() }), 'Saved'), ...ErrorResponses },
   }),
   async (c) => {

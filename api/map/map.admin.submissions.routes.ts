@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { QueueItem, SUBMISSION_STATUSES } from '../../common/map.schema.js';
-import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { approveSubmission, moderationQueue, rejectSubmission } from './map.service.js';
 
@@ -41,7 +41,7 @@ queueRoutes.openapi(
     path: '/{id}/reject',
     tags: ['map (staff)'],
     summary: 'Reject with a reason that is mailed to the submitter',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(3).max(2000) }) } }, required: true } },
+    request: { params: IdParam, ...jsonRequest(z.object({ reason: z.string().trim().min(3).max(2000) })) },
     responses: { 200: jsonContent(z.object({ id: z.string(), status: z.literal('rejected') }), 'Rejected'), ...ErrorResponses },
   }),
   async (c) => c.json(await rejectSubmission(c.var, c.var.staff!, c.req.valid('param').id, c.req.valid('json').reason), 200),

@@ -5,7 +5,7 @@ import { OrganisationInput } from '../../common/map.schema.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent, LinkToken } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { ownerEdit, ownerView } from './map.service.js';
 import { Accepted } from './map.submissions.routes.js';
@@ -22,7 +22,7 @@ ownerRoutes.openapi(
     path: '/view',
     tags: ['map'],
     summary: "The owner's own entry, opened with the secret link sent on approval and in the yearly reminder (the token in the body)",
-    request: { body: { content: { 'application/json': { schema: z.object({ token: LinkToken }) } }, required: true } },
+    request: jsonRequest(z.object({ token: LinkToken })),
     responses: { 200: jsonContent(OwnerView, 'The entry as the owner may edit it'), ...ErrorResponses },
   }),
   async (c) => {
@@ -38,7 +38,7 @@ ownerRoutes.openapi(
     tags: ['map'],
     summary: "The owner's edit of their entry, with the link's token in the body; it goes back to moderation",
     request: {
-      body: { content: { 'application/json': { schema: z.object({ token: LinkToken, organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(LANGS).default('pl'), abuse: AbuseSchema }) } }, required: true },
+      ...jsonRequest(z.object({ token: LinkToken, organisation: OrganisationInput, note: z.string().trim().max(2000).default(''), lang: z.enum(LANGS).default('pl'), abuse: AbuseSchema })),
     },
     responses: { 202: jsonContent(Accepted, 'Waiting for moderation'), ...ErrorResponses },
     middleware: [idempotent('map:owner-edit'), guardAnonymousWrite({ scope: 'map:owner', limit: 20, windowSec: 3600 })] as const,

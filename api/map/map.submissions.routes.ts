@@ -3,7 +3,7 @@ import * as z from '../../common/zod.js';
 import { SubmissionInput } from '../../common/map.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent, LinkToken } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmSubmission, submitOrganisation } from './map.service.js';
 
@@ -19,7 +19,7 @@ submissionRoutes.openapi(
     path: '/',
     tags: ['map'],
     summary: 'Add an organisation, or suggest a correction to an entry. Lands unconfirmed until the submitter follows the e-mailed link, then waits for moderation.',
-    request: { body: { content: { 'application/json': { schema: SubmissionInput } }, required: true } },
+    request: jsonRequest(SubmissionInput),
     responses: { 202: jsonContent(Accepted, 'Received; a confirmation link was e-mailed'), ...ErrorResponses },
     middleware: [idempotent('map:submission'), guardAnonymousWrite({ scope: 'map:submit', limit: 10, windowSec: 3600 })] as const,
   }),
@@ -32,7 +32,7 @@ submissionRoutes.openapi(
     path: '/confirm',
     tags: ['map'],
     summary: 'Confirm a submission with the secret link from the e-mail; it then goes to moderation',
-    request: { body: { content: { 'application/json': { schema: TokenParam } }, required: true } },
+    request: jsonRequest(TokenParam),
     responses: { 200: jsonContent(Accepted, 'Confirmed, waiting for moderation'), ...ErrorResponses },
   }),
   async (c) => c.json(await confirmSubmission(c.var, c.req.valid('json').token), 200),

@@ -10,7 +10,7 @@ import { cachedRead, memoJson } from '../core/cache.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { idempotent } from '../core/idempotency.js';
-import { ErrorResponses, jsonContent } from '../core/openapi.js';
+import { ErrorResponses, jsonContent, jsonRequest } from '../core/openapi.js';
 import { enforce } from '../core/rate-limit.js';
 import { createRouter } from '../core/validation.js';
 import type { Texts } from '../../common/surveys.js';
@@ -157,7 +157,7 @@ surveyRoutes.openapi(
     path: '/{survey}/responses/draft',
     tags: TAGS,
     summary: 'Save (replace) the draft of an invitation. Encrypted with a key only the token gives; deleted when the response is sent.',
-    request: { params: SurveyParam, body: { content: { 'application/json': { schema: DraftInput } }, required: true } },
+    request: { params: SurveyParam, ...jsonRequest(DraftInput) },
     responses: { 200: jsonContent(DraftSavedSchema, 'Saved'), ...ErrorResponses },
     middleware: [respondentLimit] as const,
   }),
@@ -176,7 +176,7 @@ surveyRoutes.openapi(
     tags: TAGS,
     summary: 'Send the answers, with the invitation `token` (one response per token: 409 `survey_token_used` after) or an open `link` (then with the anti-abuse fields)',
     description: 'Nothing links the stored answers to the token: see the README (Surveys, anonymity).',
-    request: { params: SurveyParam, body: { content: { 'application/json': { schema: ResponseInput } }, required: true } },
+    request: { params: SurveyParam, ...jsonRequest(ResponseInput) },
     responses: { 201: jsonContent(ResponseReceivedSchema, 'Received'), ...ErrorResponses },
     middleware: [idempotent('surveys:response'), guardOpenLink] as const,
   }),
