@@ -10,6 +10,7 @@ import { dictionaryTranslator, formatDate, formatNumber, inLang, LOCALES } from 
 import { daysBetween, warsawDateOf } from '../../common/time.js';
 import { DISTRICTS, type Lang } from '../../common/taxonomy.js';
 import type { ExportTable } from '../core/export.js';
+import type { RemarkContent } from './consultations.repository.js';
 
 export interface ReportConsultation {
   id: string;
@@ -26,14 +27,8 @@ export interface ReportConsultation {
   reportedAt: string | null;
 }
 
-export interface ReportRemark {
+export interface ReportRemark extends RemarkContent {
   id: string;
-  unitId: string | null;
-  currentWording: string;
-  proposedWording: string;
-  justification: string;
-  authorType: AuthorType;
-  organisationName: string | null;
   supporters: { organisationName: string }[];
   createdAt: string;
   decision: Decision | null;

@@ -236,14 +236,18 @@ export async function unitsEqual(db: Db, consultationId: string, units: Document
 
 // ---- Remarks -----------------------------------------------------------------------------------
 
-export interface NewRemark {
-  consultationId: string;
+/** What a remark says and who it is from, as a new remark gives it and the report reads it. */
+export interface RemarkContent {
   unitId: string | null;
   currentWording: string;
   proposedWording: string;
   justification: string;
   authorType: AuthorType;
   organisationName: string | null;
+}
+
+export interface NewRemark extends RemarkContent {
+  consultationId: string;
   krs: string | null;
   organisationId: string | null;
   contactName: string;
