@@ -50,10 +50,20 @@ export const ConsultationDetail = ConsultationSummary.extend({
   informationClause: z.string(),
 }).meta({ id: 'ConsultationDetail' });
 
+/** Keyset paging of the public lists (issue 16): at most `limit` items, the next page after the `next` cursor. */
+const pageQuery = (max: number) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(max).meta({ description: `Items per page, at most ${max}` }),
+  after: z.string().min(1).max(300).optional().meta({ description: 'The `next` cursor of the previous page: the page after it, in the same order (keyset paging)' }),
+});
+const NextCursor = z.string().nullable().meta({ description: 'Cursor of the next page (pass it as `after`), or null on the last page' });
+
 export const ConsultationListQuery = z.object({
   status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum(CONSULTATION_STATUSES)).max(4)).optional(),
   district: z.coerce.number().int().min(1).max(18).optional().meta({ description: 'Consultations of this district and city-wide ones' }),
+  ...pageQuery(L.listPage),
 });
+
+export const ConsultationList = z.object({ items: z.array(ConsultationSummary), next: NextCursor }).meta({ id: 'ConsultationList' });
 
 export const PublicRemark = z
   .object({
@@ -81,7 +91,10 @@ export const RemarkListQuery = z.object({
   unit: z.string().max(64).optional().meta({ description: 'A unit id, or `document` for remarks on the whole document' }),
   authorType: z.enum(AUTHOR_TYPES).optional(),
   decision: z.enum(DECISIONS).optional(),
+  ...pageQuery(L.remarkPage),
 });
+
+export const RemarkList = z.object({ items: z.array(PublicRemark), next: NextCursor }).meta({ id: 'RemarkList' });
 
 export const RemarkInput = PersonalWrite.extend({
   unitId: z.string().max(64).nullable().meta({ description: 'null: the whole document' }),

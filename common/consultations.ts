@@ -70,6 +70,8 @@ export const STATUS_LABELS: Record<ConsultationStatus, Labels> = {
 export const CONSULTATION_LIMITS = {
   title: 300, text: 4000, unitText: 20_000, units: 1000, document: 400_000, wording: 10_000, justification: 10_000,
   name: 200, attachments: 20, response: 10_000,
+  /** Page sizes (and their maximum) of the public lists of consultations and of a consultation's remarks. */
+  listPage: 100, remarkPage: 200,
 } as const;
 
 /**

@@ -88,10 +88,17 @@ export const consultationsReadPlans: ReadPlanSuite = {
   async queries(db: Kysely<Database>) {
     const out: ReadPlanQuery[] = [];
     for (const [name, f] of LISTS) {
-      const groups = consultationListQueries(db, f, NOW);
-      groups.forEach((q, i) => out.push({ name: `consultations list: ${name} (group ${i + 1} of ${groups.length})`, query: q }));
-      // The published-remark counts of the consultations the list shows.
-      const ids = (await Promise.all(groups.map((q) => q.execute()))).flat().map((row) => row.id);
+      // The public list's first page, and a page after a cursor deep in the last group (keyset).
+      const groups = consultationListQueries(db, f, NOW, null, { limit: 100 });
+      groups.forEach((g, i) => out.push({ name: `consultations list: ${name} (group ${i + 1} of ${groups.length})`, query: g.query }));
+      const last = groups.at(-1)!;
+      const deep = (await last.query.offset(80).execute()).at(0);
+      if (deep) {
+        const after = { key: `${last.group}|${deep[last.column]}`, id: deep.id };
+        for (const g of consultationListQueries(db, f, NOW, null, { limit: 100, after })) out.push({ name: `consultations list: ${name} (page after a cursor, ${g.group})`, query: g.query });
+      }
+      // The published-remark counts of the consultations a page shows.
+      const ids = (await Promise.all(groups.map((g) => g.query.execute()))).flat().slice(0, 100).map((row) => row.id);
       if (ids.length) out.push({ name: `consultations list: ${name} (remark counts of ${ids.length})`, query: publishedCountsQuery(db, ids) });
     }
     const clock = statusClockQueries(db, AT);
@@ -104,7 +111,10 @@ export const consultationsReadPlans: ReadPlanSuite = {
       ['on a unit', { unit: `${BIG}-u3` }],
       ['by author type', { authorType: 'district_council' }],
     ];
-    for (const [name, f] of remarks) out.push({ name: `remarks: ${name}`, query: remarksQuery(db, BIG, { ...f, status: 'published' }) });
+    for (const [name, f] of remarks) out.push({ name: `remarks: ${name}`, query: remarksQuery(db, BIG, { ...f, status: 'published' }, { limit: 200 }) });
+    // A deep page of the public list: after a cursor two thousand remarks in.
+    const [r] = await remarksQuery(db, BIG, { status: 'published' }).offset(2000).limit(1).execute();
+    if (r) out.push({ name: 'remarks: page after a cursor', query: remarksQuery(db, BIG, { status: 'published' }, { limit: 200, after: { key: `${r.unit_position ?? 0}|${r.created_at}`, id: r.id } }) });
     out.push({ name: 'remarks: answered, of a reported consultation', query: remarksQuery(db, 'plan-consultation-00012', { status: 'published', decision: 'accepted' }) });
     out.push({ name: "remarks' confirmed supports", query: supportsQuery(db, BIG, { confirmedOnly: true }) });
     const krs = (await db.selectFrom('organisation').select('krs').where('krs', 'is not', null).limit(200).execute()).map((o) => o.krs!);

@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
-import { PublicRemark, RemarkAccepted, RemarkInput, RemarkListQuery } from '../../common/consultations.schema.js';
+import { RemarkAccepted, RemarkInput, RemarkList, RemarkListQuery } from '../../common/consultations.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead } from '../core/cache.js';
 import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, IdParam, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
-import { confirmRemark, publicConsultation, publicRemarks, readVersion, submitRemark } from './consultations.service.js';
+import { confirmRemark, publicConsultation, publicRemarkPage, readVersion, submitRemark } from './consultations.service.js';
 
 /** Remarks on a consultation: the published ones, a new one, and its e-mailed confirmation. Mounted at /v1/consultations. */
 export const remarkRoutes = createRouter();
@@ -19,13 +19,14 @@ remarkRoutes.openapi(
     path: '/{id}/remarks',
     tags: ['consultations'],
     summary: 'Published remarks, filtered by unit (`document` for the whole document), author type and decision. Decisions and responses are null until the report is published.',
+    description: 'In document order, then oldest first, at most `limit` per page; `next` is the cursor of the following page (pass it as `after`). A cursor this server did not issue is a 422.',
     request: { params: IdParam, query: RemarkListQuery },
-    responses: { 200: jsonContent(z.object({ items: z.array(PublicRemark) }), 'Remarks'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(RemarkList, 'Remarks'), 304: { description: 'Not modified' }, ...ErrorResponses },
     middleware: [cachedRead((c) => readVersion(c.var.db))] as const,
   }),
   async (c) => {
     const row = await publicConsultation(c.var.db, c.req.valid('param').id);
-    return c.json({ items: await publicRemarks(c.var.db, row, c.req.valid('query')) }, 200);
+    return c.json(await publicRemarkPage(c.var.db, row, c.req.valid('query')), 200);
   },
 );
 

@@ -2,6 +2,8 @@ import type { AuthorType, ConsultationStatus, Decision, RemarkStatus } from '../
 import { sql } from 'kysely';
 import type { ConsultationInput } from '../../common/consultations.schema.js';
 import type { DocumentUnit } from '../../common/consultations.document.js';
+import { encodeCursor, type KeysetCursor } from '../core/cursor.js';
+import { validationError } from '../core/errors.js';
 import { newId, nowIso } from '../core/ids.js';
 import { bumpDataVersion, dataVersion } from '../core/cache.js';
 import { inTransaction, type Db } from '../core/transaction.js';
@@ -166,7 +168,11 @@ async function publishedCounts(db: Db, ids: string[]): Promise<Map<string, numbe
  * (most recently ended first).
  */
 export async function findConsultations(db: Db, f: ConsultationFilters, now: Date, districtScope?: number | null) {
-  const rows = (await Promise.all(consultationListQueries(db, f, now, districtScope).map((q) => q.execute()))).flat();
+  const rows = (await Promise.all(consultationListQueries(db, f, now, districtScope).map((g) => g.query.execute()))).flat();
+  return withRemarkCounts(db, rows);
+}
+
+async function withRemarkCounts(db: Db, rows: ConsultationRow[]) {
   const counts = await publishedCounts(db, rows.map((r) => r.id));
   return rows.map((r) => ({ row: r, remarkCount: counts.get(r.id) ?? 0 }));
 }
@@ -176,29 +182,74 @@ export interface ConsultationFilters {
   district?: number | null;
 }
 
-/** `findConsultations`' queries: one per status group wanted, in the list's order. */
-export function consultationListQueries(db: Db, f: ConsultationFilters, now: Date, districtScope?: number | null) {
+/** A page of a public list: at most `limit` rows, after the cursor of the previous page. */
+export interface ListPage {
+  limit: number;
+  after?: KeysetCursor;
+}
+
+const GROUPS = ['open', 'planned', 'past'] as const;
+type Group = (typeof GROUPS)[number];
+
+/**
+ * The public list's page: the status groups in order, each read from its index after the cursor,
+ * until `limit` rows; `next` names the group and sort key of the last row (keyset paging, so a deep
+ * page costs what the first does).
+ */
+export async function findConsultationPage(db: Db, f: ConsultationFilters, now: Date, page: ListPage) {
+  const rows: (ConsultationRow & { group: Group; key: string })[] = [];
+  for (const g of consultationListQueries(db, f, now, null, page)) {
+    if (rows.length > page.limit) break;
+    for (const row of await g.query.limit(page.limit + 1 - rows.length).execute()) rows.push({ ...row, group: g.group, key: row[g.column] });
+  }
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return { rows: await withRemarkCounts(db, shown), next: more && last ? encodeCursor({ key: `${last.group}|${last.key}`, id: last.id }) : null };
+}
+
+/** The group and sort key of a list cursor, or a 422 naming `after`. */
+function listCursor(after: KeysetCursor): { group: Group; key: string; id: string } {
+  const [group, key] = [after.key.slice(0, after.key.indexOf('|')), after.key.slice(after.key.indexOf('|') + 1)];
+  if (!(GROUPS as readonly string[]).includes(group) || !key) throw validationError([{ path: 'after', code: 'invalid_format', message: 'Not a page cursor: use the `next` value of the previous page' }]);
+  return { group: group as Group, key, id: after.id };
+}
+
+/**
+ * The list's queries: one per status group wanted, in the list's order, each sorted by its index
+ * (ends_at, starts_at) rather than every consultation read and sorted here. With a `page`, each
+ * starts after the page's cursor (the groups before the cursor's are left out) and reads at most
+ * one more than the page holds; without one (staff lists), at most 10,000.
+ */
+export function consultationListQueries(db: Db, f: ConsultationFilters, now: Date, districtScope?: number | null, page?: ListPage) {
   let q = db.selectFrom('consultation').selectAll();
   const district = f.district ?? districtScope;
   if (district) q = q.where((eb) => eb.or([eb('district', '=', district), eb('district', 'is', null)]));
   // A district-scoped staff member sees only their district's consultations.
   if (districtScope) q = q.where('district', '=', districtScope);
-  // Each status group in its own order, read by the database from its index (ends_at, starts_at),
-  // rather than every consultation read and sorted here.
   const at = nowIso(now);
   const wanted = (s: ConsultationStatus) => !f.status?.length || f.status.includes(s);
-  const groups = [];
-  if (wanted('open')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '<=', at).where('ends_at', '>', at).orderBy('ends_at').orderBy('id').limit(10_000));
-  if (wanted('planned')) groups.push(q.where('reported_at', 'is', null).where('starts_at', '>', at).orderBy('starts_at').orderBy('id').limit(10_000));
+  const groups: { group: Group; column: 'ends_at' | 'starts_at'; desc: boolean; query: typeof q }[] = [];
+  if (wanted('open')) groups.push({ group: 'open', column: 'ends_at', desc: false, query: q.where('reported_at', 'is', null).where('starts_at', '<=', at).where('ends_at', '>', at) });
+  if (wanted('planned')) groups.push({ group: 'planned', column: 'starts_at', desc: false, query: q.where('reported_at', 'is', null).where('starts_at', '>', at) });
   if (wanted('closed') || wanted('reported')) {
     const past = q.where((eb) => {
       const closed = eb.and([eb('reported_at', 'is', null), eb('ends_at', '<=', at), eb('starts_at', '<=', at)]);
       const reported = eb('reported_at', 'is not', null);
       return wanted('closed') && wanted('reported') ? eb.or([closed, reported]) : wanted('closed') ? closed : reported;
     });
-    groups.push(past.orderBy('ends_at', 'desc').orderBy('id').limit(10_000));
+    groups.push({ group: 'past', column: 'ends_at', desc: true, query: past });
   }
-  return groups;
+  const cursor = page?.after && listCursor(page.after);
+  const from = cursor ? groups.findIndex((g) => g.group === cursor.group) : 0;
+  return groups.slice(Math.max(from, 0), from < 0 ? 0 : undefined).map((g) => {
+    let query = g.query;
+    if (cursor && g.group === cursor.group) {
+      const { key, id } = cursor;
+      query = query.where((eb) => eb.or([eb(g.column, g.desc ? '<' : '>', key), eb.and([eb(g.column, '=', key), eb('id', '>', id)])]));
+    }
+    return { ...g, query: query.orderBy(g.column, g.desc ? 'desc' : 'asc').orderBy('id').limit(page ? page.limit + 1 : 10_000) };
+  });
 }
 
 /** Units in document order, each with its count of published remarks; plus the whole-document count. */
@@ -312,8 +363,24 @@ export interface RemarkFilters {
 /** Remarks of a consultation: on the whole document first, then in document order, then oldest first. */
 export const findRemarks = (db: Db, consultationId: string, f: RemarkFilters) => remarksQuery(db, consultationId, f).execute();
 
-/** `findRemarks`' query. */
-export function remarksQuery(db: Db, consultationId: string, f: RemarkFilters) {
+/** A page of remarks in the same order, after the cursor of the previous page (keyset: unit position, time, id). */
+export async function findRemarkPage(db: Db, consultationId: string, f: RemarkFilters, page: ListPage) {
+  const rows = await remarksQuery(db, consultationId, f, page).execute();
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return { rows: shown, next: more && last ? encodeCursor({ key: `${last.unit_position ?? 0}|${last.created_at}`, id: last.id }) : null };
+}
+
+function remarkCursor(after: KeysetCursor) {
+  const cut = after.key.indexOf('|');
+  const position = after.key.slice(0, cut);
+  if (cut < 1 || !/^\d{1,9}$/.test(position)) throw validationError([{ path: 'after', code: 'invalid_format', message: 'Not a page cursor: use the `next` value of the previous page' }]);
+  return { position: Number(position), createdAt: after.key.slice(cut + 1), id: after.id };
+}
+
+/** `findRemarks`' query; with a `page`, the rows after its cursor, one more than it holds. */
+export function remarksQuery(db: Db, consultationId: string, f: RemarkFilters, page?: ListPage) {
   let q = db
     .selectFrom('consultation_remark as r')
     .leftJoin('consultation_unit as u', 'u.id', 'r.unit_id')
@@ -325,8 +392,12 @@ export function remarksQuery(db: Db, consultationId: string, f: RemarkFilters) {
   else if (f.unit) q = q.where('r.unit_id', '=', f.unit);
   if (f.authorType) q = q.where('r.author_type', '=', f.authorType);
   if (f.decision) q = q.where('r.decision', '=', f.decision);
+  if (page?.after) {
+    const c = remarkCursor(page.after);
+    q = q.where(sql<boolean>`(coalesce(u.position, 0), r.created_at, r.id) > (${c.position}, ${c.createdAt}, ${c.id})`);
+  }
   // Sorted by the database (document order, then oldest first), not here.
-  return q.orderBy(sql`coalesce(u.position, 0)`).orderBy('r.created_at').orderBy('r.id').limit(100_000);
+  return q.orderBy(sql`coalesce(u.position, 0)`).orderBy('r.created_at').orderBy('r.id').limit(page ? page.limit + 1 : 100_000);
 }
 export type RemarkWithUnit = Awaited<ReturnType<typeof findRemarks>>[number];
 

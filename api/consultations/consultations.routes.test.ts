@@ -14,6 +14,11 @@ interface Summary { id: string; status: string; remarkCount: number; title: stri
 interface Detail extends Summary { units: { id: string; label: string; remarkCount: number; depth: number }[]; documentRemarkCount: number }
 interface Remark { id: string; organisationName: string | null; organisationId: string | null; supporters: { organisationName: string }[]; decision: string | null; response: string | null; currentWording: string; justification: string; unitLabel: string | null }
 
+const remarkBase = {
+  currentWording: '', proposedWording: 'Nowe brzmienie', justification: 'Uzasadnienie uwagi.', authorType: 'ngo' as const, organisationName: 'Fundacja Strony',
+  krs: null, organisationId: null, contactName: 'Osoba', lang: 'pl',
+};
+
 const get = async <T>(t: TestApp, path: string): Promise<T> => {
   const res = await t.app.request(path);
   expect(res.status, path).toBe(200);
@@ -58,6 +63,49 @@ describe.each(dialects)('consultations public API on %s', (dialect) => {
     const everywhere = await get<{ items: Summary[] }>(t, '/v1/consultations?status=open');
     expect(ids(everywhere.items)).toEqual([open3.id, openCity.id, open12late.id]);
     await expectError(await t.app.request('/v1/consultations?status=soon&district=19'), 422, 'validation_failed');
+  });
+
+  it('pages the list and the remarks by cursor: every item once, in the same order as one long page; a bad cursor or a page over the maximum is a 422', async () => {
+    const tag = `pages-${dialect}`;
+    for (const [i, days] of [[0, 4], [1, 4], [2, 9]] as const) await createConsultation(t, { title: `${tag} open ${i}`, startsLocal: localOffset(-2), endsLocal: localOffset(days) });
+    for (const i of [0, 1]) await createConsultation(t, { title: `${tag} planned ${i}`, startsLocal: localOffset(3), endsLocal: localOffset(30) });
+    for (const i of [0, 1, 2]) await createConsultation(t, { title: `${tag} closed ${i}`, startsLocal: localOffset(-30), endsLocal: localOffset(-3 - (i % 2)) });
+    const follow = async <T extends { id: string }>(path: string, limit: number) => {
+      const seen: T[] = [];
+      let after = '';
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await get<{ items: T[]; next: string | null }>(t, `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${after && `&after=${after}`}`);
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.items);
+        if (!page.next) return seen;
+        after = page.next;
+      }
+      throw new Error('no last page');
+    };
+    const whole = await get<{ items: Summary[]; next: string | null }>(t, '/v1/consultations');
+    expect(whole.next).toBeNull();
+    expect(whole.items.filter((i) => i.title.startsWith(tag))).toHaveLength(8);
+    for (const limit of [1, 2, 3]) expect((await follow<Summary>('/v1/consultations', limit)).map((i) => i.id)).toEqual(whole.items.map((i) => i.id));
+    const current = (await get<{ items: Summary[] }>(t, '/v1/consultations?status=open,planned')).items.map((i) => i.id);
+    expect((await follow<Summary>('/v1/consultations?status=open,planned', 2)).map((i) => i.id)).toEqual(current);
+
+    const c = await createConsultation(t, { title: `${tag} remarks`, startsLocal: localOffset(-2), endsLocal: localOffset(5) });
+    const detail = await get<Detail>(t, `/v1/consultations/${c.id}`);
+    const start = Date.now() - 3_600_000;
+    for (let i = 0; i < 7; i++) {
+      const unitId = i % 3 === 0 ? null : detail.units[i % detail.units.length]!.id;
+      await insertRemark(t.db, { ...remarkBase, consultationId: c.id, unitId, contactEmail: `page${i}@example.org`, status: 'published' }, new Date(start + (i % 4) * 1000));
+    }
+    const remarks = (await get<{ items: Remark[]; next: string | null }>(t, `/v1/consultations/${c.id}/remarks`)).items.map((r) => r.id);
+    expect(remarks).toHaveLength(7);
+    for (const limit of [1, 2, 5]) expect((await follow<Remark>(`/v1/consultations/${c.id}/remarks`, limit)).map((r) => r.id)).toEqual(remarks);
+
+    await expectError(await t.app.request('/v1/consultations?limit=101'), 422, 'validation_failed');
+    await expectError(await t.app.request(`/v1/consultations/${c.id}/remarks?limit=201`), 422, 'validation_failed');
+    await expectError(await t.app.request('/v1/consultations?after=not-a-cursor'), 422, 'validation_failed');
+    const forged = Buffer.from(JSON.stringify(['someday|2026-01-01', 'x'])).toString('base64url');
+    await expectError(await t.app.request(`/v1/consultations?after=${forged}`), 422, 'validation_failed');
+    await expectError(await t.app.request(`/v1/consultations/${c.id}/remarks?after=${forged}`), 422, 'validation_failed');
   });
 
   it('caches reads briefly with an ETag that changes with the data and with the clock', async () => {

@@ -1,14 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
-import { ConsultationDetail, ConsultationListQuery, ConsultationSummary } from '../../common/consultations.schema.js';
+import { ConsultationDetail, ConsultationList, ConsultationListQuery } from '../../common/consultations.schema.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { cachedRead } from '../core/cache.js';
+import { decodeCursor } from '../core/cursor.js';
 import { clauseText } from '../core/clauses.js';
 import { ErrorResponses, IdParam, jsonContent } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { remarkRoutes } from './consultations.remarks.routes.js';
 import { reportRoutes } from './consultations.report.routes.js';
-import { findConsultations, findUnits, toSummary } from './consultations.repository.js';
+import { findConsultationPage, findUnits, toSummary } from './consultations.repository.js';
 import { publicConsultation, readVersion } from './consultations.service.js';
 import { supportRoutes } from './consultations.supports.routes.js';
 
@@ -24,15 +25,16 @@ consultationRoutes.openapi(
     path: '/',
     tags: ['consultations'],
     summary: 'Consultations, filtered by status and district (a district also gets the city-wide ones). Open first (closing soonest), then planned, then the past ones (latest first).',
+    description: 'At most `limit` per page; `next` is the cursor of the following page (pass it as `after`, with the same filters). A cursor this server did not issue is a 422.',
     request: { query: ConsultationListQuery },
-    responses: { 200: jsonContent(z.object({ items: z.array(ConsultationSummary) }), 'Consultations'), 304: { description: 'Not modified' }, ...ErrorResponses },
+    responses: { 200: jsonContent(ConsultationList, 'Consultations'), 304: { description: 'Not modified' }, ...ErrorResponses },
     middleware: [cachedRead((c) => readVersion(c.var.db))] as const,
   }),
   async (c) => {
     const now = new Date();
     const q = c.req.valid('query');
-    const rows = await findConsultations(c.var.db, { status: q.status, district: q.district ?? null }, now);
-    return c.json({ items: rows.map((r) => toSummary(r.row, r.remarkCount, now)) }, 200);
+    const page = await findConsultationPage(c.var.db, { status: q.status, district: q.district ?? null }, now, { limit: q.limit, after: q.after === undefined ? undefined : decodeCursor(q.after) });
+    return c.json({ items: page.rows.map((r) => toSummary(r.row, r.remarkCount, now)), next: page.next }, 200);
   },
 );
 

@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../core/auth.js';
 import type { ReadVersion } from '../core/cache.js';
 import { clausesVersion } from '../core/clauses.js';
 import type { AppVariables } from '../core/context.js';
+import { decodeCursor } from '../core/cursor.js';
 import { ApiError, notFound, validationError } from '../core/errors.js';
 import { mailLang } from '../core/mail.js';
 import { confirmByLink, createSecretLink } from '../core/secret-links.js';
@@ -18,7 +19,7 @@ import {
   SUPPORT_LINK, tMailPart,
 } from './consultations.mail.js';
 import {
-  alreadySupports, confirmSupport, consultationsVersion, countParticipants, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
+  alreadySupports, confirmSupport, consultationsVersion, countParticipants, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarkPage, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
   insertSupport, markReported, setRemarkStatus, staffCounts, statusClock, toPublicRemark, unitsEqual, updateConsultation, type ConsultationRow,
 } from './consultations.repository.js';
 import {
@@ -66,11 +67,23 @@ export async function ownRemark(db: Db, staff: StaffPrincipal, remarkId: string)
 }
 
 /** Published remarks as the public sees them: decisions and responses only once the report is out. */
-export async function publicRemarks(db: Db, row: ConsultationRow, filters: z.infer<typeof RemarkListQuery>) {
+export async function publicRemarks(db: Db, row: ConsultationRow, filters: RemarkQueryFilters) {
   const reported = decisionsPublic(row);
   if (filters.decision && !reported) return [];
   const [remarks, supporters] = await Promise.all([findRemarks(db, row.id, { ...filters, status: 'published' }), supportersOf(db, row.id)]);
   return remarks.map((r) => toPublicRemark(r, supporters(r), reported));
+}
+
+type RemarkQueryFilters = Omit<z.infer<typeof RemarkListQuery>, 'limit' | 'after'>;
+
+/** A page of `publicRemarks` (the public list route): at most `limit`, after the `after` cursor. */
+export async function publicRemarkPage(db: Db, row: ConsultationRow, query: z.infer<typeof RemarkListQuery>) {
+  const { limit, after, ...filters } = query;
+  const reported = decisionsPublic(row);
+  if (filters.decision && !reported) return { items: [], next: null };
+  const page = { limit, after: after === undefined ? undefined : decodeCursor(after) };
+  const [found, supporters] = await Promise.all([findRemarkPage(db, row.id, { ...filters, status: 'published' }, page), supportersOf(db, row.id)]);
+  return { items: found.rows.map((r) => toPublicRemark(r, supporters(r), reported)), next: found.next };
 }
 
 /** The confirmed supporters of each remark of a consultation, each organisation once (`supporterNames`). */

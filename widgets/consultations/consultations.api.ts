@@ -28,10 +28,32 @@ export interface RemarkFilters {
 const PATH = '/v1/consultations';
 const enc = encodeURIComponent;
 
+/** Pages followed at most (the lists are paged by cursor): 50 pages of the largest page size. */
+const MAX_PAGES = 50;
+
+/** Every item of a paged list: each page's `next` cursor asks for the page after it, until the last. */
+export async function allPages<T>(page: (after: string) => Promise<{ items: T[]; next?: string | null }>): Promise<{ items: T[] }> {
+  const items: T[] = [];
+  let after = '';
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const p = await page(after);
+    items.push(...p.items);
+    if (!p.next) break;
+    after = p.next;
+  }
+  return { items };
+}
+
+const withCursor = (p: URLSearchParams, after: string) => {
+  const q = new URLSearchParams(p);
+  if (after) q.set('after', after);
+  return q;
+};
+
 export function listConsultations(base: string, district: string, signal?: AbortSignal) {
   const p = new URLSearchParams({ status: 'open,planned,closed,reported' });
   if (district) p.set('district', district);
-  return request<{ items: ConsultationSummary[] }>(base, `${PATH}?${p}`, { signal });
+  return allPages((after) => request<{ items: ConsultationSummary[]; next: string | null }>(base, `${PATH}?${withCursor(p, after)}`, { signal }));
 }
 
 /**
@@ -48,7 +70,7 @@ export const getConsultation = (base: string, id: string, lang: string, fresh: n
 export function listRemarks(base: string, id: string, f: RemarkFilters, fresh: number, signal?: AbortSignal) {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
-  return request<{ items: PublicRemark[] }>(base, `${PATH}/${enc(id)}/remarks${query(p)}`, { signal, cache: cacheMode(fresh) });
+  return allPages((after) => request<{ items: PublicRemark[]; next: string | null }>(base, `${PATH}/${enc(id)}/remarks${query(withCursor(p, after))}`, { signal, cache: cacheMode(fresh) }));
 }
 
 /** Where a POST goes: a remark, a support of a remark, or one of the two e-mailed confirmations. */

@@ -503,3 +503,21 @@ describe('<ngo-consultation>', () => {
     });
   });
 });
+
+describe('paged public lists', () => {
+  it('follows the cursor of every page: one item a page gives the list the widget shows, in its order', async () => {
+    const { allPages } = await import('./consultations.api.js');
+    const { request } = await import('../core/api.js');
+    let pages = 0;
+    const paged = await allPages((after) => {
+      pages++;
+      return request<{ items: ConsultationSummary[]; next: string | null }>(location.origin, `/v1/consultations?status=open,planned,closed,reported&limit=1${after && `&after=${after}`}`);
+    });
+    expect(paged.items.map((c) => c.id)).to.deep.equal(all.map((c) => c.id));
+    expect(pages).to.equal(all.length);
+    const remarks = (await api<{ items: PublicRemark[] }>(`/v1/consultations/${open.id}/remarks`)).items;
+    expect(remarks.length).to.be.greaterThan(1);
+    const pagedRemarks = await allPages((after) => request<{ items: PublicRemark[]; next: string | null }>(location.origin, `/v1/consultations/${open.id}/remarks?limit=1${after && `&after=${after}`}`));
+    expect(pagedRemarks.items.map((r) => r.id)).to.deep.equal(remarks.map((r) => r.id));
+  });
+});
