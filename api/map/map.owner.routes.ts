@@ -4,7 +4,7 @@ import { AbuseSchema } from '../../common/abuse.schema.js';
 import { OrganisationInput } from '../../common/map.schema.js';
 import { LANGS } from '../../common/taxonomy.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { ownerEdit, ownerView } from './map.service.js';
@@ -45,6 +45,6 @@ ownerRoutes.openapi(
   }),
   async (c) => {
     const { token, ...body } = c.req.valid('json');
-    return c.json(await ownerEdit(c.var, token, body), 202);
+    return writeOnce(c, 202, (_trx, vars) => ownerEdit(vars, token, body));
   },
 );

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { SubmissionInput } from '../../common/map.schema.js';
 import { guardAnonymousWrite } from '../core/abuse.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, jsonContent, jsonRequest, LinkToken } from '../core/openapi.js';
 import { createRouter } from '../core/validation.js';
 import { confirmSubmission, submitOrganisation } from './map.service.js';
@@ -23,7 +23,7 @@ submissionRoutes.openapi(
     responses: { 202: jsonContent(Accepted, 'Received; a confirmation link was e-mailed'), ...ErrorResponses },
     middleware: [idempotent('map:submission'), guardAnonymousWrite({ scope: 'map:submit', limit: 10, windowSec: 3600 })] as const,
   }),
-  async (c) => c.json(await submitOrganisation(c.var, c.req.valid('json')), 202),
+  async (c) => writeOnce(c, 202, (_trx, vars) => submitOrganisation(vars, c.req.valid('json'))),
 );
 
 submissionRoutes.openapi(
