@@ -64,6 +64,7 @@ export const ACCESS_MATRIX: Record<string, AccessRow> = {
   'POST /v1/admin/consultations/document/preview': moderated,
   'GET /v1/admin/consultations/{id}': moderated,
   'PUT /v1/admin/consultations/{id}': moderated,
+  'PUT /v1/admin/consultations/{id}/report-texts': moderated,
   'POST /v1/admin/consultations/{id}/publish-answers': moderated,
   'GET /v1/admin/consultations/{id}/remarks': moderated,
   'POST /v1/admin/consultations/remarks/{remarkId}/approve': moderated,

@@ -173,6 +173,8 @@ export const StaffConsultationDetail = ConsultationDetail.extend({
   endsLocal: z.string(),
   counts: StaffCounts,
   remarkTotal: z.number().meta({ description: 'Remarks in any status; once there are any, the document\'s units are locked' }),
+  reportIntroduction: z.string().nullable().meta({ description: 'Staff\'s own introduction of the report; null: the computed one' }),
+  reportSummary: z.string().nullable().meta({ description: 'Staff\'s own summary of the report (above its tables); null: the computed one' }),
 }).meta({ id: 'StaffConsultationDetail' });
 export type StaffConsultationDetail = z.output<typeof StaffConsultationDetail>;
 
@@ -197,5 +199,12 @@ export const DocumentPreview = z.object({ units: z.array(PreviewUnit), warnings:
 export const RemarkState = z.object({ id: z.string(), status: z.enum(REMARK_STATUSES) });
 
 export const AnswerSaved = z.object({ id: z.string(), decision: z.string(), response: z.string(), answeredAt: z.string() });
+
+const reportText = (what: string) =>
+  z.string().trim().max(L.reportText).nullable().meta({ description: `Staff's own ${what} of the report, paragraphs split by blank lines; null or empty: the report's computed ${what}` });
+
+/** `PUT /{id}/report-texts`: the introduction and summary staff write before publishing the report. */
+export const ReportTexts = z.object({ introduction: reportText('introduction'), summary: reportText('summary') }).meta({ id: 'ReportTexts' });
+export type ReportTexts = z.output<typeof ReportTexts>;
 
 export const AnswersPublished = z.object({ id: z.string(), reportedAt: z.string(), mailed: z.number() });

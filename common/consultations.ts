@@ -72,6 +72,8 @@ export const CONSULTATION_LIMITS = {
   name: 200, attachments: 20, response: 10_000,
   /** Page sizes (and their maximum) of the public lists of consultations and of a consultation's remarks. */
   listPage: 100, remarkPage: 200,
+  /** Staff's own introduction or summary of the report. */
+  reportText: 10_000,
 } as const;
 
 /**

@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from '../../common/zod.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
-import { AnswersPublished, ConsultationInput, DocumentPreview, StaffConsultation, StaffConsultationDetail } from '../../common/consultations.schema.js';
-import { ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
+import { AnswersPublished, ConsultationInput, DocumentPreview, ReportTexts, StaffConsultation, StaffConsultationDetail } from '../../common/consultations.schema.js';
+import { ErrorEnvelopeSchema, ErrorResponses, IdParam, jsonContent, jsonRequest } from '../core/openapi.js';
 import { assertDistrict, districtScope } from '../core/staff.rules.js';
 import { createRouter } from '../core/validation.js';
 import { staffRemarkRoutes } from './consultations.admin.remarks.routes.js';
 import { countRemarks, findConsultations, findUnits, insertConsultation, staffCounts, toInput, toSummary } from './consultations.repository.js';
 import { consultationScope, splitDocumentInput } from './consultations.rules.js';
-import { ownConsultation, publishAnswers, saveConsultation } from './consultations.service.js';
+import { ownConsultation, publishAnswers, saveConsultation, saveReportTexts } from './consultations.service.js';
 
 /**
  * Staff section of consultations, mounted at /v1/admin/consultations by the staff router: create,
@@ -82,6 +82,7 @@ consultationAdminRoutes.openapi(
     return c.json({
       ...toSummary(row, units.reduce((s, u) => s + u.remarkCount, documentRemarkCount), now), units, documentRemarkCount, informationClause: row.information_clause,
       document: row.document, startsLocal: input.startsLocal, endsLocal: input.endsLocal, counts, remarkTotal: await countRemarks(c.var.db, row.id),
+      reportIntroduction: row.report_introduction, reportSummary: row.report_summary,
     }, 200);
   },
 );
@@ -102,6 +103,22 @@ consultationAdminRoutes.openapi(
     assertDistrict(c.var.staff!, consultationScope(input));
     await saveConsultation(c.var, row, input);
     return c.json({ id: row.id }, 200);
+  },
+);
+
+consultationAdminRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/report-texts',
+    tags: ['consultations (staff)'],
+    summary:
+      `Write the report's own introduction and summary (each at most ${CONSULTATION_LIMITS.reportText} characters; null or empty: the computed text with figures from the data), before the report is published (409 \`conflict\` after). The HTML and DOCX report use them.`,
+    request: { params: IdParam, ...jsonRequest(ReportTexts) },
+    responses: { 200: jsonContent(ReportTexts, 'Saved'), 409: jsonContent(ErrorEnvelopeSchema, 'The report is published (`conflict`)'), ...ErrorResponses },
+  }),
+  async (c) => {
+    const row = await ownConsultation(c.var.db, c.var.staff!, c.req.valid('param').id);
+    return c.json(await saveReportTexts(c.var, row, c.req.valid('json')), 200);
   },
 );
 

@@ -36,7 +36,7 @@ function generateConsultations(n: number, seed: number) {
       id, title: `Konsultacje ${i} (dane demonstracyjne)`, goal: 'Cel', subject: 'Przedmiot', unit_name: 'Wydział Polityki Społecznej', legal_basis: 'Uchwała',
       audience: r() < 0.5 ? 'ngo' : 'all', district: r() < 0.4 ? null : 1 + Math.floor(r() * 18), starts_at: new Date(starts).toISOString(), ends_at: new Date(ends).toISOString(),
       moderation: 'post', require_confirmation: 1, attachments: '[]', information_clause: '', document: '',
-      reported_at: ends < NOW.getTime() - 60 * DAY && r() < 0.8 ? new Date(ends + 30 * DAY).toISOString() : null, created_by: null, created_at: AT, updated_at: AT,
+      reported_at: ends < NOW.getTime() - 60 * DAY && r() < 0.8 ? new Date(ends + 30 * DAY).toISOString() : null, report_introduction: null, report_summary: null, created_by: null, created_at: AT, updated_at: AT,
     });
     for (let u = 1; u <= UNITS; u++) units.push({ id: `${id}-u${u}`, consultation_id: id, position: u, label: `§ ${u}`, text: 'Treść paragrafu.', depth: 0 });
   }

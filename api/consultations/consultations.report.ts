@@ -25,6 +25,9 @@ export interface ReportConsultation {
   startsAt: string;
   endsAt: string;
   reportedAt: string | null;
+  /** Staff's own introduction and summary (paragraphs split by blank lines); absent or null: the computed ones. */
+  introduction?: string | null;
+  summary?: string | null;
 }
 
 export interface ReportRemark extends RemarkContent {
@@ -226,13 +229,19 @@ export function consultationDays(startsAt: string, endsAt: string): number {
   return Math.max(1, daysBetween(warsawDateOf(startsAt), last) + 1);
 }
 
+/** Staff's text as paragraphs: split at blank lines, the lines of one paragraph joined by a space. */
+export const staffParagraphs = (text: string): string[] =>
+  text.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+
 /**
- * The introduction, a paragraph each: who ran the consultation and when, how remarks were taken and
- * from whom, and who took part, with figures computed from the data.
+ * The introduction, a paragraph each: staff's own text when they wrote one; else who ran the
+ * consultation and when, how remarks were taken and from whom, and who took part, with figures
+ * computed from the data.
  */
 export function reportIntroduction(report: Report, lang: Lang): string[] {
   const t = inLang(tReport, lang);
   const c = report.consultation;
+  if (c.introduction?.trim()) return staffParagraphs(c.introduction);
   const when = t('introWhen', {
     unit: c.unitName, start: warsawDateTime(c.startsAt, lang), end: warsawDateTime(c.endsAt, lang), days: t('days', { count: consultationDays(c.startsAt, c.endsAt) }),
   });
@@ -247,9 +256,11 @@ export function reportIntroduction(report: Report, lang: Lang): string[] {
   return [when, how, who.join(' ')];
 }
 
-/** The summary's words above its tables: the share of remarks taken up, and whether any wait for a decision. */
+/** The summary's words above its tables: staff's own text when they wrote one; else the share of remarks taken up, and whether any wait for a decision. */
 export function reportSummary(report: Report, lang: Lang): string[] {
   const t = inLang(tReport, lang);
+  const own = report.consultation.summary;
+  if (own?.trim()) return staffParagraphs(own);
   if (!report.total) return [t('noRemarks')];
   const accepted = report.byDecision.accepted + report.byDecision.partly_accepted;
   const share = formatNumber(lang, accepted / report.total, { style: 'percent', maximumFractionDigits: 0 });

@@ -143,6 +143,14 @@ export async function updateConsultation(db: Db, id: string, input: Consultation
   });
 }
 
+/** Staff's own introduction and summary of the report (null: the computed ones). */
+export async function setReportTexts(db: Db, id: string, texts: { introduction: string | null; summary: string | null }): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx.updateTable('consultation').set({ report_introduction: texts.introduction, report_summary: texts.summary, updated_at: nowIso() }).where('id', '=', id).execute();
+    await bumpConsultationsVersion(trx);
+  });
+}
+
 export const consultationQuery = (db: Db, id: string) => db.selectFrom('consultation').selectAll().where('id', '=', id);
 export const findConsultationRow = (db: Db, id: string) => consultationQuery(db, id).executeTakeFirst();
 

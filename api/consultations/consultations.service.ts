@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { tAuthorType, tDecision, tRemarkStatus, type AuthorType, type RemarkStatus } from '../../common/consultations.js';
-import type { ConsultationInput, RemarkInput, RemarkListQuery, SupportInput } from '../../common/consultations.schema.js';
+import type { ConsultationInput, RemarkInput, RemarkListQuery, ReportTexts, SupportInput } from '../../common/consultations.schema.js';
 import { staffToNotify } from '../admin/staff.repository.js';
 import type { StaffPrincipal } from '../core/auth.js';
 import type { ReadVersion } from '../core/cache.js';
@@ -20,7 +20,7 @@ import {
 } from './consultations.mail.js';
 import {
   alreadySupports, confirmSupport, consultationsVersion, countParticipants, countRemarks, findConsultationRow, findOrganisationIdByKrs, findOrganisationNamesByKrs, findRemark, findRemarkPage, findRemarks, findSupport, findSupports, findUnit, findUnitTexts, insertRemark,
-  insertSupport, markReported, setRemarkStatus, staffCounts, statusClock, toPublicRemark, unitsEqual, updateConsultation, type ConsultationRow,
+  insertSupport, markReported, setRemarkStatus, setReportTexts, staffCounts, statusClock, toPublicRemark, unitsEqual, updateConsultation, type ConsultationRow,
 } from './consultations.repository.js';
 import {
   assertAuthorAllowed, assertCanPublish, assertConfirmable, assertNotReported, assertOpen, assertUnitsMayChange, consultationScope, decisionsPublic, initialRemarkStatus,
@@ -294,13 +294,24 @@ export async function publishAnswers({ db, mailer, config }: Services, staff: St
   return { id: row.id, reportedAt: now.toISOString(), mailed };
 }
 
+/**
+ * Staff's own introduction and summary of the report, written before it is published (409 `conflict`
+ * after: the published report stays as it was). An empty text leaves the report's computed one.
+ */
+export async function saveReportTexts({ db }: Services, row: ConsultationRow, texts: ReportTexts): Promise<ReportTexts> {
+  if (row.reported_at) throw new ApiError(409, 'conflict', 'The report is published; its introduction and summary can no longer change');
+  const saved = { introduction: texts.introduction || null, summary: texts.summary || null };
+  await setReportTexts(db, row.id, saved);
+  return saved;
+}
+
 /** The report of a consultation, from its published remarks only (a preview before it is published). */
 export async function reportOf(db: Db, row: ConsultationRow) {
   const units = await findUnitTexts(db, row.id);
   const [remarks, participants] = await Promise.all([publicRemarks(db, { ...row, reported_at: row.reported_at ?? 'preview' }, {}), countParticipants(db, row.id)]);
   return buildReport(
     { id: row.id, title: row.title, goal: row.goal, subject: row.subject, unitName: row.unit_name, legalBasis: row.legal_basis, audience: row.audience,
-      district: row.district, startsAt: row.starts_at, endsAt: row.ends_at, reportedAt: row.reported_at },
+      district: row.district, startsAt: row.starts_at, endsAt: row.ends_at, reportedAt: row.reported_at, introduction: row.report_introduction, summary: row.report_summary },
     units,
     remarks,
     { participants },

@@ -21,6 +21,9 @@ export interface ConsultationTable {
   document: string;
   /** Set when staff publish the answers: the report is public from then on. */
   reported_at: Timestamp | null;
+  /** Staff's own introduction and summary of the report (null: the computed ones). */
+  report_introduction: string | null;
+  report_summary: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -22,6 +22,7 @@ const summary = (id: string, title: string, extra: Partial<StaffConsultation> = 
 
 const detail = (c: StaffConsultation): StaffConsultationDetail => ({
   ...c, units: [], documentRemarkCount: 0, remarkTotal: c.remarkCount, informationClause: '', document: '§ 1. Przyjmuje się program.', startsLocal: '2026-05-04T09:00', endsLocal: '2026-05-25T23:59',
+  reportIntroduction: null, reportSummary: null,
 });
 
 const remark = (id: string, extra: Partial<StaffRemark> = {}): StaffRemark => ({

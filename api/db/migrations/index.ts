@@ -16,6 +16,7 @@ import * as supportOnce from './2026_12_04_4001_support_once.js';
 import * as addEventFilterIndexes from './2026_12_04_4002_add_event_filter_indexes.js';
 import * as registrationOnce from './2026_12_04_9001_registration_once.js';
 import * as addRetiredQuestions from './2026_12_06_6001_add_retired_questions.js';
+import * as addConsultationReportTexts from './2026_12_07_5001_add_consultation_report_texts.js';
 import * as addRetiredOptions from './2026_12_07_6001_add_retired_options.js';
 import * as addSurveyEditionClockIndexes from './2026_12_07_8001_add_survey_edition_clock_indexes.js';
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_4002_add_event_filter_indexes': addEventFilterIndexes,
   '2026_12_04_9001_registration_once': registrationOnce,
   '2026_12_06_6001_add_retired_questions': addRetiredQuestions,
+  '2026_12_07_5001_add_consultation_report_texts': addConsultationReportTexts,
   '2026_12_07_6001_add_retired_options': addRetiredOptions,
   '2026_12_07_8001_add_survey_edition_clock_indexes': addSurveyEditionClockIndexes,
 };
