@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoute, z } from '@hono/zod-openapi';
-import { dialects, freshIp, json, testApp, type TestApp } from '../testing.js';
+import { dialects, freshIp, json, testApp, type TestApp, expectError } from '../testing.js';
 import { ApiError } from './errors.js';
 import { idempotent, purgeIdempotencyKeys, writeOnce } from './idempotency.js';
 import { newId, nowIso } from './ids.js';
@@ -172,6 +172,16 @@ describe.each(dialects)('Idempotency-Key on %s', (dialect) => {
     expect(await runs(t, 'crashed')).toBe(2);
     const row = await t.db.selectFrom('idempotency_key').select('status_code').where('key', '=', key).executeTakeFirstOrThrow();
     expect(row.status_code).toBe(201);
+  });
+
+  it('lets a retry with another body (a new proof of work) take over a key a crashed request left pending', async () => {
+    const key = `key-${newId()}`;
+    await t.db.insertInto('idempotency_key').values({ scope: 'test:items', key, request_hash: 'the crashed request', status_code: null, response_body: null, created_at: new Date(Date.now() - 120_000).toISOString() }).execute();
+    const res = await post({ ref: 'resolved' }, key);
+    expect(res.status).toBe(201);
+    expect(await runs(t, 'resolved')).toBe(1);
+    // A key still in flight, or answered, keeps refusing another body.
+    await expectError(await post({ ref: 'other' }, key), 422, 'idempotency_key_reused');
   });
 
   it('runs each key exactly once under 200 concurrent POSTs', async () => {

@@ -67,16 +67,17 @@ export function idempotent(scope: string, options: IdempotencyOptions = {}): Mid
         .where('key', '=', key)
         .executeTakeFirst();
       if (!row) continue; // the first request failed and let go of the key: claim it again
+      if (row.status_code === null && Date.parse(row.created_at) < Date.now() - staleMs) {
+        // Left by a crashed request, which committed nothing: whatever this request's body, it may take the key over.
+        await release(db, scope, key, row.created_at);
+        continue;
+      }
       if (row.request_hash !== requestHash) {
         throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
       }
       if (row.status_code !== null) {
         const body = row.status_code === 204 || row.status_code === 205 || row.status_code === 304 ? null : row.response_body;
         return new Response(body, { status: row.status_code, headers: { 'content-type': 'application/json', [REPLAYED_HEADER]: 'true' } });
-      }
-      if (Date.parse(row.created_at) < Date.now() - staleMs) {
-        await release(db, scope, key, row.created_at);
-        continue;
       }
       if (Date.now() >= deadline) {
         throw new ApiError(409, 'idempotency_in_progress', 'The same request is still being processed; try again shortly', undefined, { 'Retry-After': '1' });

@@ -39,6 +39,7 @@ import { SURVEY_LIMITS } from '../../common/surveys.js';
 import { ApiError } from '../core/errors.js';
 import { newId, nowIso, randomToken, sha256 } from '../core/ids.js';
 import { linkInvalid } from '../core/secret-links.js';
+import { inTransaction } from '../core/transaction.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -173,14 +174,14 @@ export type Respondent = { kind: 'token'; tokenHash: string } | { kind: 'open' }
  * Stores one response. With a token: claims it (`used = 0 → 1`, else 409 `survey_token_used`) and
  * deletes its draft, in the same transaction as the insert. `check` runs inside the transaction
  * once the edition row is locked, with the edition's status from the server clock; it throws to
- * refuse (closed edition, invalid answers).
+ * refuse (closed edition, invalid answers). Runs in the caller's transaction when given one.
  */
 export async function submitResponse(
   db: Kysely<Database>,
   input: { editionId: string; group: RespondentGroup; answers: Answers; respondent: Respondent },
   check: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // A no-op write takes the edition's row lock on PostgreSQL: one submission per edition at a time.
     const locked = await trx.updateTable('survey_edition').set((eb) => ({ slug: eb.ref('slug') })).where('id', '=', input.editionId).executeTakeFirst();
     if (Number(locked.numUpdatedRows) !== 1) throw linkInvalid();
@@ -199,7 +200,8 @@ export async function submitResponse(
     await trx.insertInto('survey_response').values({ id: newId(), edition_id: input.editionId, respondent_group: input.group, answers: JSON.stringify(input.answers) }).execute();
     if (isPostgres(trx)) await reinsertInKeyOrder(trx, input.editionId);
   });
-  scrub(db);
+  // Inside a caller's transaction (an idempotent route's `writeOnce`) the caller scrubs once it has committed.
+  if (!db.isTransaction) void scrub(db);
 }
 
 /**

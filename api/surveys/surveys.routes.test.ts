@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { dialects, expectError, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import { sha256 } from '../core/ids.js';
 import type { DraftState, EditionDetail, Results } from '../../common/surveys.schema.js';
 import { insertOpenLink, surveysReadVersion, updatePublication, DEFAULT_PUBLICATION } from './surveys.repository.js';
@@ -120,6 +121,13 @@ describe.each(dialects)('public survey API (%s)', (dialect) => {
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ group: 'official' });
     await expectError(await t.app.request('/v1/surveys/lijw/responses/draft?link=nope'), 404, 'link_invalid');
+  });
+
+  it('stores a response and its Idempotency-Key together, so a retry never answers twice', async () => {
+    const key = 'open-link-key-for-retries-0123456789ab';
+    await insertOpenLink(t.db, editionId, 'ngo', sha256(key), null);
+    const count = async () => Number((await t.db.selectFrom('survey_response').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    await expectWrittenOnce(t, { path: '/v1/surveys/lijw/responses', status: 201, count, body: async () => ({ lang: 'pl', link: key, answers: completeAnswers(), abuse: await solvedAbuse(t.app) }) });
   });
 
   it('serves results only once published, only the published columns, and never a cell under 5', async () => {

@@ -9,12 +9,13 @@ import { guardAnonymousWrite } from '../core/abuse.js';
 import { cachedRead, memoJson } from '../core/cache.js';
 import type { AppEnv } from '../core/context.js';
 import { notFound } from '../core/errors.js';
-import { idempotent } from '../core/idempotency.js';
+import { idempotent, writeOnce } from '../core/idempotency.js';
 import { ErrorResponses, jsonContent, jsonRequest } from '../core/openapi.js';
 import { enforce } from '../core/rate-limit.js';
 import { createRouter } from '../core/validation.js';
 import type { Texts } from '../../common/surveys.js';
 import { findEditions, findInstrumentVersion, instrumentOf, surveysReadVersion } from './surveys.repository.js';
+import { scrub } from './surveys.responses.js';
 import {
   draftState, editionOr404, editionSummary, instrumentOfEdition, lastYearOf, resolveRespondent, resultsOf, saveDraftOf, submitOf, surveyOr404, wireResults,
 } from './surveys.service.js';
@@ -182,8 +183,12 @@ surveyRoutes.openapi(
   }),
   async (c) => {
     const { token, link, answers } = c.req.valid('json');
-    const r = await resolveRespondent(c.var.db, c.req.valid('param').survey, { token, link });
-    await submitOf(c.var.db, r, answers);
-    return c.json({ received: true as const, edition: r.edition.slug, group: r.group }, 201);
+    const answered = await writeOnce(c, 201, async (trx) => {
+      const r = await resolveRespondent(trx, c.req.valid('param').survey, { token, link });
+      await submitOf(trx, r, answers);
+      return { received: true as const, edition: r.edition.slug, group: r.group };
+    });
+    void scrub(c.var.db);
+    return answered;
   },
 );
