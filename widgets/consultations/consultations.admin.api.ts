@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { downloadQuery, type CsvDialect, type TableFormat } from '../../common/export.js';
 import type { FieldIssue } from '../../common/errors.js';
 import type {
-  AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, StaffConsultation, StaffConsultationDetail, StaffRemark as StaffRemarkSchema,
+  AnswerSaved, AnswersPublished, ConsultationInput, DocumentPreview, RemarkState, ReportTexts, StaffConsultation, StaffConsultationDetail, StaffRemark as StaffRemarkSchema,
 } from '../../common/consultations.schema.js';
 import type { Decision, RemarkStatus } from '../../common/consultations.js';
 import { staffRequest, type SessionToken } from '../core/staff.api.js';
@@ -13,7 +13,7 @@ import { staffRequest, type SessionToken } from '../core/staff.api.js';
  */
 const BASE = '/v1/admin/consultations';
 
-export type { ConsultationInput, StaffConsultation, StaffConsultationDetail, PreviewUnit } from '../../common/consultations.schema.js';
+export type { ConsultationInput, StaffConsultation, StaffConsultationDetail, PreviewUnit, ReportTexts } from '../../common/consultations.schema.js';
 export type StaffRemark = z.output<typeof StaffRemarkSchema>;
 
 type Session = SessionToken;
@@ -47,6 +47,10 @@ export const answerRemark = (base: string, session: Session, remark: string, bod
 
 export const publishAnswers = (base: string, session: Session, consultation: string) =>
   staffRequest<z.output<typeof AnswersPublished>>(base, `${BASE}/${id(consultation)}/publish-answers`, session, { method: 'POST' });
+
+/** Staff's own introduction and summary of the report (null: the computed text); 409 `conflict` once the report is published. */
+export const saveReportTexts = (base: string, session: Session, consultation: string, body: ReportTexts) =>
+  staffRequest<ReportTexts>(base, `${BASE}/${id(consultation)}/report-texts`, session, { method: 'PUT', body });
 
 /** A plain link to every remark with contacts (XLSX, CSV for Polish Excel or standard CSV): the browser sends the session cookie and saves the file. */
 export const remarksExportUrl = (base: string, consultation: string, download: { format: TableFormat; dialect: CsvDialect }, lang: string) =>

@@ -18,7 +18,8 @@ export interface DetailActions {
 
 /**
  * Part "detail" of the consultations section: one consultation, its status, dates, the remarks'
- * CSV and (once published) its report, and two tabs: the moderation queue
+ * CSV and (once published) its report, the report's own introduction and summary
+ * (`<ngo-admin-consultations-report-texts>`), and two tabs: the moderation queue
  * (`<ngo-admin-consultations-queue>`) and the answers (`<ngo-admin-consultations-answers>`).
  *
  * @tag ngo-admin-consultations-detail
@@ -53,6 +54,9 @@ export class NgoAdminConsultationsDetail extends StaffPart {
     await this.focusAfter('a.report', '#answers-heading');
   };
 
+  /** The report was published meanwhile (a 409 on its texts): the consultation again, with its report. */
+  private readonly onLocked = () => this.detail.run();
+
   protected override render() {
     const lang = this.locale;
     const id = this.consultationId;
@@ -73,7 +77,9 @@ export class NgoAdminConsultationsDetail extends StaffPart {
                 ? html`<a class="report" href=${reportUrl(this.api, id, lang)} target="_blank" rel="noopener">${t(lang, 'report.open')}</a>
                     <a class="report-docx" href=${reportUrl(this.api, id, lang, 'docx')} download>${t(lang, 'report.docx')}</a>`
                 : nothing}
-            </div>`
+            </div>
+            <ngo-admin-consultations-report-texts api-base=${this.api} .session=${this.session} .consultationId=${id} .storedIntroduction=${c.reportIntroduction}
+              .storedSummary=${c.reportSummary} .reported=${!!c.reportedAt} .locked=${this.onLocked}></ngo-admin-consultations-report-texts>`
         : nothing}
       ${this.tabs.renderTabs(t(lang, 'tabs.label'), (x) => t(lang, `tab.${x}`))}
       ${this.tabs.renderPanels((x) =>

@@ -12,6 +12,7 @@ export { NgoAdminConsultationsEditor } from './consultations.admin.editor.js';
 export { NgoAdminConsultationsDetail } from './consultations.admin.detail.js';
 export { NgoAdminConsultationsQueue } from './consultations.admin.queue.js';
 export { NgoAdminConsultationsAnswers } from './consultations.admin.answers.js';
+export { NgoAdminConsultationsReportTexts } from './consultations.admin.report-texts.js';
 
 type View = { name: 'list'; focusOn?: string } | { name: 'form'; id: string | null } | { name: 'consultation'; id: string };
 

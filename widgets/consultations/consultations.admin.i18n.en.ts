@@ -136,6 +136,13 @@ const en: Messages<ConsultationsAdminSource> = {
   published: 'Answers and report published. The authors of remarks will be e-mailed.',
   'reported.on': 'Report published on {date}.',
   'status.saving': 'Saving…',
+  'reportTexts.heading': 'Introduction and summary of the report',
+  'reportTexts.introduction': 'Introduction',
+  'reportTexts.summary': 'Summary',
+  'reportTexts.hint': 'Leave empty for the text computed from the data. Separate paragraphs with a blank line. At most {count} characters.',
+  'reportTexts.save': 'Save introduction and summary',
+  'reportTexts.saved': 'Introduction and summary of the report saved.',
+  'reportTexts.locked': 'The report is published, so its introduction and summary can no longer change.',
 };
 
 export default en;

@@ -142,6 +142,13 @@ const pl = {
   published: 'Opublikowano odpowiedzi i sprawozdanie. Autorzy uwag dostaną e-maile.',
   'reported.on': 'Sprawozdanie opublikowano {date}.',
   'status.saving': 'Zapisywanie…',
+  'reportTexts.heading': 'Wstęp i podsumowanie sprawozdania',
+  'reportTexts.introduction': 'Wstęp',
+  'reportTexts.summary': 'Podsumowanie',
+  'reportTexts.hint': 'Puste pole: sprawozdanie użyje tekstu wyliczonego z danych. Akapity oddzielaj pustym wierszem. Najwyżej {count} znaków.',
+  'reportTexts.save': 'Zapisz wstęp i podsumowanie',
+  'reportTexts.saved': 'Zapisano wstęp i podsumowanie sprawozdania.',
+  'reportTexts.locked': 'Sprawozdanie jest opublikowane, więc jego wstępu i podsumowania nie można już zmienić.',
 } satisfies Messages;
 
 export default pl;

@@ -143,6 +143,13 @@ const uk: Messages<ConsultationsAdminSource> = {
   published: 'Відповіді та звіт опубліковано. Автори зауважень отримають e-mail.',
   'reported.on': 'Звіт опубліковано {date}.',
   'status.saving': 'Збереження…',
+  'reportTexts.heading': 'Вступ і підсумок звіту',
+  'reportTexts.introduction': 'Вступ',
+  'reportTexts.summary': 'Підсумок',
+  'reportTexts.hint': 'Порожнє поле: звіт використає текст, обчислений з даних. Відокремлюйте абзаци порожнім рядком. Щонайбільше {count} символів.',
+  'reportTexts.save': 'Зберегти вступ і підсумок',
+  'reportTexts.saved': 'Вступ і підсумок звіту збережено.',
+  'reportTexts.locked': 'Звіт опубліковано, тому його вступ і підсумок більше не можна змінити.',
 };
 
 export default uk;

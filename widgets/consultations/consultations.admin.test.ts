@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { json, stubFetch as stub, type Answer, type Call, type FetchStub } from '../core/testing.js';
 import type { AdminSession } from '../admin/admin.api.js';
-import { issuesOfServer, validateDraft, emptyDraft, type StaffConsultation, type StaffConsultationDetail, type StaffRemark } from './consultations.admin.api.js';
+import {
+  issuesOfServer, validateDraft, emptyDraft, type ReportTexts, type StaffConsultation, type StaffConsultationDetail, type StaffRemark,
+} from './consultations.admin.api.js';
 import '../admin/admin.js';
 import './consultations.admin.js';
 import type { NgoAdminConsultations } from './consultations.admin.element.js';
@@ -524,6 +526,91 @@ describe('ngo-admin-consultations', () => {
       expect(docx.hasAttribute('download')).to.equal(true);
       expect(text(docx)).to.equal('Завантажити звіт (документ Word)');
       expect(root(el).querySelector('button.publish')).to.equal(null);
+    });
+  });
+
+  describe('report texts', () => {
+    const PUT_PATH = '/v1/admin/consultations/c1/report-texts';
+    /** c1's detail with `over`, c2 published, no remarks; `put` answers the report texts' PUT (typed from the server's ReportTexts). */
+    const stubTexts = (over: Partial<StaffConsultationDetail>, put: (body: ReportTexts) => unknown = (body) => body) =>
+      stubFetch((path, method, body) => {
+        if (method === 'PUT' && path === PUT_PATH) return put(body as ReportTexts);
+        if (path === '/v1/admin/consultations') return { items: [open, reported] };
+        if (path === '/v1/admin/consultations/c1') return { ...detail(open), ...over };
+        if (path === '/v1/admin/consultations/c2') return detail(reported);
+        return path.includes('/remarks?status=') ? { items: [] } : undefined;
+      });
+    const gets = () => calls.filter((c) => c.method === 'GET' && c.path === '/v1/admin/consultations/c1').length;
+
+    it('shows the stored texts, saves both trimmed (empty: the computed text) with the CSRF token and announces it', async () => {
+      stubTexts({ reportIntroduction: 'Wstęp urzędu.', reportSummary: 'Stare podsumowanie.' }, (body): ReportTexts => ({ ...body }));
+      const el = await mount('en');
+      await openConsultation(el, 'queue');
+      expect($<HTMLTextAreaElement>(el, '#report-introduction').value).to.equal('Wstęp urzędu.');
+      expect($<HTMLTextAreaElement>(el, '#report-summary').value).to.equal('Stare podsumowanie.');
+      expect(text($(el, 'label[for=report-summary]'))).to.equal('Summary');
+      expect(text($(el, '#report-introduction-hint'))).to.equal('Leave empty for the text computed from the data. Separate paragraphs with a blank line. At most 10,000 characters.');
+      expect($(el, '#report-introduction').getAttribute('aria-describedby')).to.equal('report-introduction-hint');
+      type(el, '#report-introduction', '  Pierwszy akapit.\n\nDrugi akapit.  ');
+      type(el, '#report-summary', '   ');
+      $(el, 'form.report-texts button[type=submit]').click();
+      await waitUntil(() => text($(el, '[role=status]')) === 'Introduction and summary of the report saved.', 'the save was not announced');
+      expect(writes()).to.have.length(1);
+      const [put] = writes();
+      expect(put!.method).to.equal('PUT');
+      expect(put!.url).to.equal(`${BASE}${PUT_PATH}`);
+      expect(put!.headers['X-CSRF-Token']).to.equal('csrf-456');
+      expect(put!.body).to.deep.equal({ introduction: 'Pierwszy akapit.\n\nDrugi akapit.', summary: null });
+      expect($<HTMLTextAreaElement>(el, '#report-introduction').value).to.equal('Pierwszy akapit.\n\nDrugi akapit.');
+      expect($<HTMLTextAreaElement>(el, '#report-summary').value).to.equal('');
+    });
+
+    it('is accessible in Polish and Ukrainian', async () => {
+      for (const lang of ['pl', 'uk']) {
+        stubTexts({});
+        const el = await mount(lang);
+        await openConsultation(el, 'queue');
+        await expect(el).to.be.accessible();
+        expect(text($(el, '#report-texts-heading'))).to.equal(lang === 'pl' ? 'Wstęp i podsumowanie sprawozdania' : 'Вступ і підсумок звіту');
+        api!.restore();
+      }
+    });
+
+    it('puts the server\'s 422 on its field and moves focus there', async () => {
+      stubTexts({}, () => reply(422, { error: { code: 'validation_failed', message: 'Invalid', details: { issues: [{ path: 'summary', code: 'too_long', message: 'Too long' }] } } }));
+      const el = await mount('en');
+      await openConsultation(el, 'queue');
+      type(el, '#report-summary', 'Podsumowanie.');
+      $(el, 'form.report-texts button[type=submit]').click();
+      await waitUntil(() => active(el)?.id === 'report-summary', 'focus did not move to the summary');
+      expect(text($(el, '#report-summary-error'))).to.equal('The text is too long.');
+      expect($(el, '#report-summary').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#report-summary').getAttribute('aria-describedby')).to.equal('report-summary-hint report-summary-error');
+      expect(root(el).querySelector('#report-introduction-error')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('once the report is published, explains why instead of the form', async () => {
+      stubTexts({});
+      const el = await mount('pl');
+      await openConsultation(el, 'queue', 'c2');
+      expect(root(el).querySelector('form.report-texts, #report-introduction')).to.equal(null);
+      expect(text($(el, '#report-texts-locked'))).to.equal('Sprawozdanie jest opublikowane, więc jego wstępu i podsumowania nie można już zmienić.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('on the server\'s 409 (published meanwhile) hides the form, explains it and reloads the consultation', async () => {
+      stubTexts({}, () => reply(409, { error: { code: 'conflict', message: 'The report is published' } }));
+      const el = await mount('en');
+      await openConsultation(el, 'queue');
+      const before = gets();
+      type(el, '#report-introduction', 'Wstęp.');
+      $(el, 'form.report-texts button[type=submit]').click();
+      await waitUntil(() => active(el)?.id === 'report-texts-locked', 'focus did not move to the explanation');
+      expect(text($(el, '#report-texts-locked'))).to.equal('The report is published, so its introduction and summary can no longer change.');
+      expect(text($(el, '[role=status]'))).to.equal('The report is published, so its introduction and summary can no longer change.');
+      expect(root(el).querySelector('#report-introduction')).to.equal(null);
+      await waitUntil(() => gets() > before, 'the consultation was not reloaded');
     });
   });
 

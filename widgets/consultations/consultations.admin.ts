@@ -1,6 +1,6 @@
 import { defineOnce } from '../core/define.js';
 import {
-  NgoAdminConsultations, NgoAdminConsultationsAnswers, NgoAdminConsultationsDetail, NgoAdminConsultationsEditor, NgoAdminConsultationsList, NgoAdminConsultationsQueue,
+  NgoAdminConsultations, NgoAdminConsultationsAnswers, NgoAdminConsultationsDetail, NgoAdminConsultationsEditor, NgoAdminConsultationsList, NgoAdminConsultationsQueue, NgoAdminConsultationsReportTexts,
 } from './consultations.admin.element.js';
 
 export * from './consultations.admin.element.js';
@@ -12,6 +12,7 @@ defineOnce('ngo-admin-consultations-editor', NgoAdminConsultationsEditor);
 defineOnce('ngo-admin-consultations-detail', NgoAdminConsultationsDetail);
 defineOnce('ngo-admin-consultations-queue', NgoAdminConsultationsQueue);
 defineOnce('ngo-admin-consultations-answers', NgoAdminConsultationsAnswers);
+defineOnce('ngo-admin-consultations-report-texts', NgoAdminConsultationsReportTexts);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -21,5 +22,6 @@ declare global {
     'ngo-admin-consultations-detail': NgoAdminConsultationsDetail;
     'ngo-admin-consultations-queue': NgoAdminConsultationsQueue;
     'ngo-admin-consultations-answers': NgoAdminConsultationsAnswers;
+    'ngo-admin-consultations-report-texts': NgoAdminConsultationsReportTexts;
   }
 }
