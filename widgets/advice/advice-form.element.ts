@@ -18,6 +18,7 @@ import { checkFiles, emptyDraft, fieldOrder, issuesToErrors, toBody, validateDra
 import { adviceStyles } from './advice.styles.js';
 import { tFormKit } from '../core/form.i18n.js';
 import type * as Extras from './advice-form.extras.js';
+import { fieldLabel, topicChoice, topicFields } from './advice-form.fields.js';
 import type { Done, Related } from './advice-form.extras.js';
 
 const SUMMARY = '.ngo-error-summary';
@@ -30,6 +31,7 @@ const SUMMARY = '.ngo-error-summary';
  * those modules answer), an optional meeting slot and attachments, the information clause with
  * its consent and a warning against sensitive data, and a confirmation with the case number.
  * Built on the public-form kit: proof of work, honeypot, drafts, the error summary.
+ * The topic picker, the topic's own fields and the summary's labels are in advice-form.fields.ts.
  *
  * @tag ngo-advice-form
  *
@@ -267,7 +269,7 @@ export class NgoAdviceForm extends NgoElement {
     const topic = this.topicOf(v.topic);
     const summary = summaryOf(fieldOrder(topic), this.form.errors as Record<FieldId, string>, {
       text: (key) => errorText(lang, key, (l, k) => ta(l, k))!,
-      label: (id) => (id === 'consent' ? undefined : this.labelOf(id, topic)),
+      label: (id) => (id === 'consent' ? undefined : fieldLabel(lang, id, topic)),
       target: (id) => (id === 'topic' ? `topic-${topics[0]!.id}` : id === 'channel' ? `channel-${CHANNELS[0]}` : id),
     });
     return html`<form novalidate @submit=${this.onSubmit} @focusin=${() => (this.submit.prepare(), this.loadExtras())}>
@@ -276,7 +278,8 @@ export class NgoAdviceForm extends NgoElement {
       ${draftNotice(this.form, lang)}
       ${errorSummary(this.tr('summary.heading', { count: summary.length }), summary, this.headingLevelAt(0))}
       ${formError(this.failure ? ta.error(lang, this.failure) : undefined)}
-      ${this.renderTopics(lang, topics)} ${topic?.fields.length ? this.renderTopicFields(lang, topic) : nothing}
+      ${topicChoice(lang, topics, v.topic, this.errorOf('topic'), (id) => this.set('topic', id))}
+      ${topic?.fields.length ? topicFields(lang, topic, v, (id) => this.errorOf(id), (id, x) => this.set(id, x)) : nothing}
       <fieldset>
         <legend>${this.tr('advice.org.legend')}</legend>
         ${inputField({ id: 'orgName', label: this.tr('advice.org.name'), requiredMarker: t(lang, 'field.required_marker'), required: true, value: v.orgName, error: this.errorOf('orgName'), maxlength: 300, autocomplete: 'organization', onInput: (x) => this.set('orgName', x) })}
@@ -316,50 +319,6 @@ export class NgoAdviceForm extends NgoElement {
   private toggleWindow(w: TimeWindow, on: boolean): void {
     const now = this.form.values.windows.filter((x) => x !== w);
     this.set('windows', on ? TIME_WINDOWS.filter((x) => x === w || now.includes(x)) : now);
-  }
-
-  private labelOf(id: FieldId, topic: AdviceTopic | undefined): string {
-    const lang = this.locale;
-    if (id.startsWith('f_')) return topic?.fields.find((f) => `f_${f.key}` === id)?.labels[lang] ?? id;
-    const keys: Partial<Record<FieldId, AdviceKey>> = {
-      topic: 'advice.topic.legend', orgName: 'advice.org.name', krs: 'advice.org.krs', kind: 'advice.org.kind', contactName: 'advice.contact.name', contactEmail: 'advice.contact.email',
-      phone: 'advice.contact.phone', channel: 'advice.channel.legend', question: 'advice.question', slotId: 'advice.slot.legend',
-    };
-    return keys[id] ? this.tr(keys[id]!) : id;
-  }
-
-  private renderTopics(lang: Lang, topics: AdviceTopic[]): TemplateResult {
-    const v = this.form.values;
-    const error = this.errorOf('topic');
-    return html`<fieldset class="topics" aria-describedby=${ifDefined(error ? 'topic-error' : undefined)}>
-      <legend>${this.tr('advice.topic.legend')} <span class="ngo-hint">${t(lang, 'field.required_marker')}</span></legend>
-      ${error ? html`<div class="ngo-error" id="topic-error">${error}</div>` : nothing}
-      ${topics.map((x) => html`<label class="ngo-check topic">
-        <input type="radio" name="topic" id="topic-${x.id}" value=${x.id} .checked=${v.topic === x.id} aria-describedby="topic-${x.id}-hint" @change=${() => this.set('topic', x.id)} />
-        <span><span class="topic-name">${x.labels[lang]}</span> <span class="ngo-hint" id="topic-${x.id}-hint">${x.explanation[lang]}</span></span>
-      </label>`)}
-    </fieldset>`;
-  }
-
-  private renderTopicFields(lang: Lang, topic: AdviceTopic): TemplateResult {
-    const v = this.form.values;
-    const marker = t(lang, 'field.required_marker');
-    return html`<fieldset>
-      <legend>${this.tr('advice.topic_fields.legend')}: ${topic.labels[lang]}</legend>
-      ${topic.fields.map((f) => {
-        const id = `f_${f.key}` as const;
-        const common = { id, label: f.labels[lang], requiredMarker: f.required ? marker : undefined, error: this.errorOf(id) };
-        if (f.type === 'select') {
-          return field(common, (a) => html`<select id=${a.id} ?required=${f.required} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} @change=${(e: Event) => this.set(id, (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!v[id]}>${this.tr('advice.org.kind_choose')}</option>
-            ${f.options.map((o) => html`<option value=${o.value} ?selected=${v[id] === o.value}>${o.labels[lang]}</option>`)}
-          </select>`);
-        }
-        if (f.type === 'textarea') return field(common, (a) => html`<textarea id=${a.id} ?required=${f.required} maxlength="1000" aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${v[id] ?? ''} @input=${(e: Event) => this.set(id, (e.target as HTMLTextAreaElement).value)}></textarea>`);
-        if (f.type === 'date') return field(common, (a) => html`<input type="date" id=${a.id} ?required=${f.required} aria-describedby=${ifDefined(a.describedby)} aria-invalid=${ifDefined(a.invalid)} .value=${v[id] ?? ''} @input=${(e: Event) => this.set(id, (e.target as HTMLInputElement).value)} />`);
-        return inputField({ ...common, required: f.required, value: v[id] ?? '', inputmode: f.type === 'number' ? 'numeric' : undefined, maxlength: 1000, onInput: (x) => this.set(id, x) });
-      })}
-    </fieldset>`;
   }
 
   private renderRelated(lang: Lang): TemplateResult | typeof nothing {
