@@ -1,8 +1,8 @@
 import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CONSULTATION_LIMITS } from '../../common/consultations.js';
-import { field } from '../core/forms.js';
-import type { Lang } from '../core/i18n/index.js';
+import { field, formError } from '../core/forms.js';
+import type { ErrorLike, Lang } from '../core/i18n/index.js';
 import { StaffPart } from '../core/staff-section.js';
 import { saveReportTexts, type ReportTexts } from './consultations.admin.api.js';
 import { tConsultationsAdmin as t } from './consultations.admin.i18n.js';
@@ -70,12 +70,18 @@ export class NgoAdminConsultationsReportTexts extends StaffPart {
       <h5 id="report-texts-heading">${t(lang, 'reportTexts.heading')}</h5>
       ${closed
         ? html`<p id="report-texts-locked" tabindex="-1">${t(lang, 'reportTexts.locked')}</p>`
-        : html`${this.actionErrorRegion()}
+        : html`${formError(this.actionError, 'report-texts-error')}
             <form novalidate class="report-texts" @submit=${this.onSave}>
               ${NAMES.map((name) => this.textarea(lang, name))}
               <button type="submit" aria-disabled=${this.disabled}>${t(lang, 'reportTexts.save')}</button>
             </form>`}
     </section>`;
+  }
+
+  /** The error in this part's own region: the moderation queue beside it has the section's `#action-error`. */
+  protected override showError(err: ErrorLike): void {
+    this.actionError = this.tr.error(this.locale, err);
+    void this.focusAfter('#report-texts-error');
   }
 
   private textarea(lang: Lang, name: TextName) {

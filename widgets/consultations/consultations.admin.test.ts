@@ -590,6 +590,17 @@ describe('ngo-admin-consultations', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows another failure in its own error region, focused, apart from the moderation queue\'s', async () => {
+      stubTexts({}, () => reply(500, { error: { code: 'internal', message: 'Boom' } }));
+      const el = await mount('en');
+      await openConsultation(el, 'queue');
+      $(el, 'form.report-texts button[type=submit]').click();
+      await waitUntil(() => active(el)?.id === 'report-texts-error', 'focus did not move to the error');
+      expect(text($(el, '#report-texts-error'))).to.not.equal('');
+      expect(root(el).querySelectorAll('#action-error')).to.have.length(1);
+      expect(text($(el, '#action-error'))).to.equal('');
+    });
+
     it('once the report is published, explains why instead of the form', async () => {
       stubTexts({});
       const el = await mount('pl');
