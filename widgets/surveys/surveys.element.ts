@@ -1,25 +1,23 @@
 import { Task } from '@lit/task';
-import { nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import type { AnswerValue, Answers } from '../../common/surveys.js';
-import { textIn } from '../../common/surveys.js';
 import { ApiError, asApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { FocusController } from '../core/focus.js';
-import { draftNotice } from '../core/draft-notice.js';
 import { FormState } from '../core/form-state.js';
 import { tFormKit } from '../core/form.i18n.js';
 import { focusErrorSummary, formStyles, statusRegion, type SummaryError } from '../core/forms.js';
-import type { Lang } from '../core/i18n/index.js';
 import { loadFailed } from '../core/states.js';
 import type { SubmitController } from '../core/submit.js';
 import { theme } from '../core/theme.js';
-import { getDraft, getEdition, responsesPath, saveDraft, type Access, type ResponseBody, type ResponseReceived } from './surveys.api.js';
-import { blockedBy, issuesPage, keptAnswers, pageProblems, pagesOf, summaryOf, type Blocked, type Loaded, type Page, type Phase } from './surveys.flow.js';
+import { getDraft, getEdition, saveDraft, type Access } from './surveys.api.js';
+import { blockedBy, keptAnswers, pageProblems, pagesOf, summaryOf, type Blocked, type Loaded, type Page, type Phase } from './surveys.flow.js';
 import { ts, type SurveysKey } from './surveys.i18n.js';
 import { itemStyles, lastYearStyles, surveyStyles } from './surveys.styles.js';
 import type * as QuestionPages from './surveys.pages.js';
-import { blockedNotice, intro, progress } from './surveys.views.js';
+import { loaded, type SurveyUi } from './surveys.screen.js';
+import { blockedNotice } from './surveys.views.js';
 
 export { blockedBy, pagesOf, type Blocked } from './surveys.flow.js';
 
@@ -266,68 +264,9 @@ export class NgoSurvey extends NgoElement {
     } else this.show(pages[index - 1]!.section.id);
   }
 
+  /** Sends the answers (surveys.send.ts, loaded with the question pages, which show the review). */
   private async submit(l: Loaded): Promise<void> {
-    const pages = this.pages(l);
-    for (const page of pages) {
-      if (Object.keys(pageProblems(page, this.answers, this.locale)).length) {
-        this.show(page.section.id);
-        await this.updateComplete;
-        this.checkPage(l, page);
-        return;
-      }
-    }
-    const submitter = this.submitter;
-    if (!submitter) return;
-    const answers = keptAnswers(l.edition.instrument, l.draft.group, this.answers);
-    const body: ResponseBody = { ...(this.token ? { token: this.token } : { link: this.link }), answers, lang: this.locale };
-    this.sendError = '';
-    await submitter.send<ResponseReceived>(
-      {
-        detail: { kind: 'survey' },
-        path: responsesPath(this.survey),
-        body,
-        // An open link is an anonymous write (proof of work, honeypot); a token is its own proof.
-        anonymous: !this.token,
-        link: true,
-        result: (r) => ({ id: r.edition, status: 'received' }),
-        onSending: () => (this.status = this.tr('survey.sending')),
-      },
-      (outcome) => {
-        if (outcome.ok) {
-          this.form.forget();
-          this.phase = 'done';
-          this.status = '';
-          this.focuser.later('#done-title');
-          return;
-        }
-        if (outcome.reason === 'canceled') {
-          this.status = '';
-          return;
-        }
-        const blocked = outcome.reason === 'link' ? 'invalid_link' : blockedBy(outcome.error);
-        if (blocked) {
-          this.blocked = blocked;
-          this.status = '';
-          this.focuser.later('#blocked');
-          return;
-        }
-        if (outcome.reason === 'fields') {
-          // The server's checks name items (`answers.<id>`): go to the first page with one.
-          const found = issuesPage(pages, outcome.error.issues, this.locale);
-          if (found) {
-            this.show(found.page.section.id);
-            this.errors = found.errors;
-            this.summary = summaryOf(found.page, found.errors, l.draft.group, this.locale);
-            this.focuser.later('.ngo-error-summary');
-            this.status = '';
-            return;
-          }
-        }
-        this.status = '';
-        this.sendError = ts.error(this.locale, outcome.error);
-        this.focuser.later('#form-error');
-      },
-    );
+    await this.pagesView?.sendAnswers(this.ui(), l);
   }
 
   // ---- rendering ---------------------------------------------------------------------------------
@@ -341,7 +280,7 @@ export class NgoSurvey extends NgoElement {
       ${this.blocked
         ? this.renderBlocked(this.blocked, l ?? null)
         : l
-          ? this.renderLoaded(l, lang)
+          ? loaded(this.ui(), l)
           : this.load.error
             ? (blockedBy(this.load.error) ? this.renderBlocked(blockedBy(this.load.error)!, null) : loadFailed(lang, ts.error(lang, asApiError(this.load.error)), () => this.load.run()))
             : html`<p>${this.tr('loading')}</p>`}
@@ -355,50 +294,43 @@ export class NgoSurvey extends NgoElement {
     return blockedNotice(this.locale, why, l?.edition.opensAt ?? (typeof fromError === 'string' ? fromError : ''));
   }
 
-  private renderLoaded(l: Loaded, lang: Lang): TemplateResult {
-    const title = textIn(l.edition.title, lang) || textIn(l.edition.instrument.title, lang);
-    const pages = this.pages(l);
-    const total = pages.length + 1;
-    const h = (depth: number) => this.headingTag(depth);
-    const head = this.noHeading ? nothing : html`<${h(0)} id="survey-title" tabindex="-1">${title}</${h(0)}>`;
-    const view = this.pagesView;
-    if ((this.phase === 'page' || this.phase === 'review') && !view) {
-      const retry = () => {
+  /** What the loaded survey renders with, and what a sending reads and changes: the state and the actions (surveys.screen.ts, surveys.send.ts). */
+  private ui(): SurveyUi {
+    return {
+      lang: this.locale,
+      h: (depth) => this.headingTag(depth),
+      noHeading: this.noHeading,
+      phase: this.phase,
+      pageId: this.pageId,
+      answers: this.answers,
+      errors: this.errors,
+      summary: this.summary,
+      sendError: this.sendError,
+      form: this.form,
+      pagesView: this.pagesView,
+      pagesError: this.pagesError,
+      submitter: this.submitter,
+      survey: this.survey,
+      token: this.token,
+      link: this.link,
+      pages: (l) => this.pages(l),
+      retryPages: () => {
         this.pagesError = undefined;
         this.loadPages();
-      };
-      return html`${head}${this.pagesError ? loadFailed(lang, ts.error(lang, asApiError(this.pagesError)), retry) : html`<p>${this.tr('loading')}</p>`}`;
-    }
-    switch (this.phase) {
-      case 'intro':
-        return html`${head}${intro(l, lang, this.answers, h, () => this.start(l), draftNotice(this.form, lang, { answers: true, onClear: () => this.focuser.later('#start') }))}`;
-      case 'done':
-        return html`${head}<div class="notice ok"><${h(1)} id="done-title" tabindex="-1">${this.tr('survey.thanks')}</${h(1)}><p>${this.tr('survey.thanks_note')}</p></div>`;
-      case 'review':
-        return html`${head}${progress(lang, total, total)}${view!.review(l, pages, {
-          lang,
-          h,
-          answers: this.answers,
-          submitter: this.submitter!,
-          anonymous: !this.token,
-          sendError: this.sendError,
-          onChange: (id) => this.show(id),
-          onBack: () => this.back(l, pages, pages.length),
-          onSubmit: () => void this.submit(l),
-        })}`;
-      case 'page': {
-        const index = Math.max(0, pages.findIndex((p) => p.section.id === this.pageId));
-        return html`${head}${progress(lang, index + 1, total)}${view!.pageForm(pages[index]!, {
-          lang,
-          h,
-          last: index === pages.length - 1,
-          summary: this.summary,
-          item: (item) => view!.renderItem(item, view!.itemContext(l, lang, item, this.answers[item.id], this.errors[item.id], (id, value) => this.set(id, value))),
-          onNext: () => this.next(l, pages, index),
-          onBack: () => this.back(l, pages, index),
-          onSave: l.draft.resumable && this.token ? () => void this.save(l, true) : undefined,
-        })}`;
-      }
-    }
+      },
+      focus: (selector) => this.focuser.later(selector),
+      locale: () => this.locale,
+      checkPage: (l, page) => this.checkPage(l, page),
+      updated: () => this.updateComplete,
+      patch: (state) => Object.assign(this, state),
+      forget: () => this.form.forget(),
+      start: (l) => this.start(l),
+      set: (id, value) => this.set(id, value),
+      show: (id) => this.show(id),
+      next: (l, pages, index) => this.next(l, pages, index),
+      back: (l, pages, index) => this.back(l, pages, index),
+      save: (l, explicit) => this.save(l, explicit),
+      submit: (l) => this.submit(l),
+    };
   }
 }

@@ -13,6 +13,7 @@ import type { HeadingAt } from './surveys.views.js';
 
 export { SubmitController } from '../core/submit.js';
 export { renderItem } from './surveys.items.js';
+export { sendAnswers } from './surveys.send.js';
 
 /*
  * The survey's question pages and its review page, with the question controls (surveys.items.ts):
