@@ -1,5 +1,5 @@
 // Widget tests in real Chromium (Debian's; CHROME_PATH overrides). Results also go to
-// .test-results/wtr.json as { passed, failed, skipped } for scripts/test-all.ts.
+// .test-results/wtr.json as { passed, failed, skipped, failures } for scripts/test-all.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -13,27 +13,35 @@ const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
 // With concurrency 2, a test page may sit in a background tab; keep it rendering (IntersectionObserver, rAF, timers).
 const NO_BACKGROUND_THROTTLING = ['--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows', '--disable-background-timer-throttling'];
 
-/** Counts test results over all sessions and writes them where the test-all script reads them. */
+/** Counts test results over all sessions, names the failed ones, and writes them where the test-all script reads them. */
 function jsonCountReporter(file = '.test-results/wtr.json') {
-  const count = (suite, totals) => {
+  const count = (suite, totals, file, path = []) => {
     if (!suite) return totals;
+    const here = suite.name ? [...path, suite.name] : path;
     for (const test of suite.tests ?? []) {
       if (test.skipped) totals.skipped++;
       else if (test.passed) totals.passed++;
-      else totals.failed++;
+      else {
+        totals.failed++;
+        totals.failures.push(`${file}: ${[...here, test.name].join(' › ')}`);
+      }
     }
-    for (const child of suite.suites ?? []) count(child, totals);
+    for (const child of suite.suites ?? []) count(child, totals, file, here);
     return totals;
   };
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0, failures: [] };
       for (const s of sessions) {
-        count(s.testResults, totals);
+        const file = String(s.testFile ?? '').replace(process.cwd() + '/', '');
+        count(s.testResults, totals, file);
         // A file that fails to load or throws outside a test has no test results: count it as a failure.
         if (!s.passed && (s.errors?.length ?? 0) > 0) {
           totals.errors += s.errors.length;
-          if (!s.testResults?.tests?.length && !s.testResults?.suites?.length) totals.failed++;
+          if (!s.testResults?.tests?.length && !s.testResults?.suites?.length) {
+            totals.failed++;
+            totals.failures.push(`${file}: ${String(s.errors[0]?.message ?? 'did not load').split('\n')[0]}`);
+          }
         }
       }
       mkdirSync('.test-results', { recursive: true });

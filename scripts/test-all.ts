@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, '.test-results');
 const BIN = join(ROOT, 'node_modules', '.bin');
 
-interface StageResult { name: string; passed: number; failed: number; note?: string }
+interface StageResult { name: string; passed: number; failed: number; note?: string; failures?: string[] }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((done) => {
@@ -54,8 +54,14 @@ const stages: { name: string; run: () => Promise<StageResult> }[] = [
       const exit = await run(join(BIN, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
       const r = readJson(out);
       // A file that fails to load has no failed test in it, yet must count.
-      const brokenFiles = (r?.testResults ?? []).filter((f: any) => f.status === 'failed' && !f.assertionResults?.some((a: any) => a.status === 'failed')).length;
-      return settle('vitest', exit, r?.numPassedTests ?? 0, (r?.numFailedTests ?? 0) + brokenFiles);
+      const files: any[] = r?.testResults ?? [];
+      const brokenFiles = files.filter((f) => f.status === 'failed' && !f.assertionResults?.some((a: any) => a.status === 'failed'));
+      const failures = files.flatMap((f) => {
+        const name = String(f.name ?? '').replace(ROOT + '/', '');
+        const failed = (f.assertionResults ?? []).filter((a: any) => a.status === 'failed');
+        return failed.length ? failed.map((a: any) => `${name}: ${a.fullName ?? a.title}`) : f.status === 'failed' ? [`${name}: ${String(f.message ?? 'did not load').split('\n')[0]}`] : [];
+      });
+      return { ...settle('vitest', exit, r?.numPassedTests ?? 0, (r?.numFailedTests ?? 0) + brokenFiles.length), failures };
     },
   },
   {
@@ -68,7 +74,7 @@ const stages: { name: string; run: () => Promise<StageResult> }[] = [
       const exit = await run(join(BIN, 'wtr'), [], { CHROME_PATH: chromium()! });
       const r = readJson(out);
       if (!r) return { name: 'web-test-runner', passed: 0, failed: 1, note: `no ${out} written (exit ${exit})` };
-      return settle('web-test-runner', exit, r.passed ?? 0, r.failed ?? 0);
+      return { ...settle('web-test-runner', exit, r.passed ?? 0, r.failed ?? 0), failures: r.failures ?? [] };
     },
   },
   {
@@ -83,7 +89,8 @@ const stages: { name: string; run: () => Promise<StageResult> }[] = [
       const exit = await run(join(BIN, 'tsx'), ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], { CHROME_PATH: chromium()! });
       const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
       const count = (key: string) => Number(text.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
-      return settle('e2e', exit, count('pass'), count('fail') + count('cancelled'));
+      const failures = [...text.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => m[1]);
+      return { ...settle('e2e', exit, count('pass'), count('fail') + count('cancelled')), failures };
     },
   },
 ];
@@ -105,6 +112,12 @@ async function main() {
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log('\nSummary:');
   for (const r of results) console.log(`  ${r.name.padEnd(16)} ${String(r.passed).padStart(5)} passed ${String(r.failed).padStart(5)} failed${r.note ? `  ${r.note}` : ''}`);
+  // The names of what failed sit just above the last line, where a truncated CI log still shows them.
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `${r.name}: ${f}`));
+  if (failures.length) {
+    console.log('\nFailed:');
+    for (const f of failures.slice(0, 30)) console.log(`  ${f.slice(0, 300)}`);
+  }
   const line = `${passed} passed, ${failed} failed`;
   writeFileSync(join(RESULTS, 'summary.txt'), line + '\n');
   console.log(line);

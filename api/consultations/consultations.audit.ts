@@ -7,6 +7,7 @@ export const CONSULTATIONS_AUDIT: ModuleAudit = {
     'POST /v1/admin/consultations': { item: 'consultation', labels: { pl: 'Utworzenie konsultacji', en: 'Created a consultation', uk: 'Створення консультації' } },
     'POST /v1/admin/consultations/document/preview': { labels: { pl: 'Podgląd podziału dokumentu', en: 'Previewed a document split', uk: 'Попередній перегляд поділу документа' } },
     'PUT /v1/admin/consultations/{id}': { item: 'consultation', labels: { pl: 'Edycja konsultacji', en: 'Edited a consultation', uk: 'Редагування консультації' } },
+    'PUT /v1/admin/consultations/{id}/report-texts': { item: 'consultation', labels: { pl: 'Edycja wstępu i podsumowania raportu', en: 'Edited the report introduction and summary', uk: 'Редагування вступу й підсумку звіту' } },
     'POST /v1/admin/consultations/{id}/publish-answers': { item: 'consultation', labels: { pl: 'Publikacja odpowiedzi i raportu', en: 'Published the answers and the report', uk: 'Публікація відповідей і звіту' } },
     'POST /v1/admin/consultations/remarks/{remarkId}/approve': { item: 'remark', labels: { pl: 'Zatwierdzenie uwagi', en: 'Approved a remark', uk: 'Схвалення зауваження' } },
     'POST /v1/admin/consultations/remarks/{remarkId}/reject': { item: 'remark', labels: { pl: 'Odrzucenie uwagi', en: 'Rejected a remark', uk: 'Відхилення зауваження' } },
