@@ -4,12 +4,13 @@ import { html } from 'lit/static-html.js';
 import { ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
 import { NgoSelectEvent } from '../core/events.js';
+import { FocusController } from '../core/focus.js';
 import { formStyles, statusRegion } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
+import { LazyModule } from '../core/lazy-module.js';
 import { theme } from '../core/theme.js';
 import { isPlainClick, onUrlState, readUrlState, urlWith, writeUrlState } from '../core/url-state.js';
 import { getConsultation, listConsultations, listRemarks, type ConsultationDetail, type ConsultationSummary, type RemarkFilters } from './consultations.api.js';
-import type { consultationView } from './consultations.detail.js';
 import type { ConsultationForms } from './consultations.form.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
 import { consultationList, visible } from './consultations.list.js';
@@ -116,15 +117,12 @@ export class NgoConsultation extends NgoElement {
 
   private offset = 0;
   private timer?: ReturnType<typeof setInterval>;
-  /** The forms and confirmations (consultations.form.ts), once loaded; `formsError` if that failed. */
+  /** The forms' and confirmations' code (consultations.form.ts), and the forms made from it once loaded. */
+  private readonly formsKit = new LazyModule(this, () => import('./consultations.form.js'), '<ngo-consultation>: the forms');
   private forms?: ConsultationForms;
-  private formsLoading?: Promise<ConsultationForms | undefined>;
   /** One consultation's document and remarks (consultations.detail.ts), loaded when the first one opens: a page with the list only does without. */
-  private detailView?: typeof consultationView;
-  private detailViewLoading?: Promise<unknown>;
-  private formsError: unknown;
-  /** Selector to focus once it exists (after a load or an update). */
-  private focusNext = '';
+  private readonly detailView = new LazyModule(this, () => import('./consultations.detail.js'), '<ngo-consultation>: the consultation view');
+  private readonly focuser = new FocusController(this);
   /** Selector of the button that opened the form, for focus return. */
   private returnTo = '';
   private reloads = 0;
@@ -234,7 +232,7 @@ export class NgoConsultation extends NgoElement {
     if (!unit && !remark) return;
     const c = this.detail.value;
     // Not rendered yet: the consultation, or the view's code, is still on its way.
-    if (!c || c.id !== this.currentId || !this.detailView) return;
+    if (!c || c.id !== this.currentId || !this.detailView.value) return;
     if (remark) {
       if (!this.remarks.value) return;
       if (this.filters !== NO_FILTERS && !this.remarks.value.some((r) => r.id === remark)) {
@@ -259,27 +257,14 @@ export class NgoConsultation extends NgoElement {
       this.filters = NO_FILTERS;
     }
     if ((changed.has('confirm') || changed.has('confirmSupport')) && (this.confirm || this.confirmSupport)) void this.loadForms();
-    if (this.currentId) {
-      this.detailViewLoading ??= import('./consultations.detail.js').then(
-        (m) => {
-          this.detailView = m.consultationView;
-          this.requestUpdate();
-        },
-        (err) => {
-          console.warn('[ngo] <ngo-consultation>: the consultation view could not be loaded:', err);
-          this.detailViewLoading = undefined;
-        },
-      );
-    }
+    // A consultation opened from the list after a failed load tries the view's chunk again.
+    if (this.currentId && changed.has('selected')) this.detailView.load();
+    else if (this.currentId) this.detailView.need();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.reachTarget();
-    const el = this.focusNext && this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-    if (!el) return;
-    this.focusNext = '';
-    el.focus();
   }
 
   private sync(serverTime: string): void {
@@ -289,8 +274,7 @@ export class NgoConsultation extends NgoElement {
   }
 
   private focusLater(selector: string): void {
-    this.focusNext = selector;
-    this.requestUpdate();
+    this.focuser.later(selector);
   }
 
   // ---- actions -----------------------------------------------------------------------------------
@@ -331,31 +315,23 @@ export class NgoConsultation extends NgoElement {
     else next();
   }
 
-  /** Imports the forms' code once; a failure is shown where the form would be, with a retry. */
-  private loadForms(): Promise<ConsultationForms | undefined> {
-    this.formsError = undefined;
-    return (this.formsLoading ??= import('./consultations.form.js')
-      .then(
-        async (m) => {
-          formKit = m.tFormKit;
-          await m.tFormKit.load(this.locale);
-          return (this.forms = new m.ConsultationForms({
-            el: this,
-            api: () => this.api,
-            consultation: () => this.currentId,
-            close: () => this.close(),
-            say: (message) => (this.status = message),
-            focus: (selector) => this.focusLater(selector),
-            published: () => this.reloads++,
-          }));
-        },
-        (err: unknown) => {
-          this.formsLoading = undefined;
-          this.formsError = err;
-          return undefined;
-        },
-      )
-      .finally(() => this.requestUpdate()));
+  /** Imports the forms' code once, with its texts in the page's language; a failure is shown where the form would be, with a retry. */
+  private async loadForms(): Promise<ConsultationForms | undefined> {
+    const m = await this.formsKit.load();
+    if (!m) return undefined;
+    formKit = m.tFormKit;
+    await m.tFormKit.load(this.locale);
+    this.forms ??= new m.ConsultationForms({
+      el: this,
+      api: () => this.api,
+      consultation: () => this.currentId,
+      close: () => this.close(),
+      say: (message) => (this.status = message),
+      focus: (selector) => this.focusLater(selector),
+      published: () => this.reloads++,
+    });
+    this.requestUpdate();
+    return this.forms;
   }
 
   /** Opens a form in place (a loading note until its code is there) and focuses its heading; an open form that was typed into is closed first, after asking. */
@@ -437,7 +413,7 @@ export class NgoConsultation extends NgoElement {
 
   /** In place of a form or the confirmation panel while their code loads, or if it could not. */
   private renderFormsState(part: 'form' | 'confirm', retry: () => Promise<unknown>, lang: Lang): TemplateResult {
-    return html`<div class="panel" part=${part}>${taskState(this.ui(lang), { error: this.formsError, run: retry })}</div>`;
+    return html`<div class="panel" part=${part}>${taskState(this.ui(lang), { error: this.formsKit.error, run: retry })}</div>`;
   }
 
   /** The open form, once its code is there. */
@@ -474,8 +450,11 @@ export class NgoConsultation extends NgoElement {
     const ui = this.ui(lang);
     const c = this.detail.value;
     // While reloading after a published remark, keep showing what is there (the form's panel included).
-    if (!c || c.id !== this.currentId || !this.detailView) return html`${this.backButton()}${taskState(ui, this.detail)}`;
-    return this.detailView(ui, c, this.remarks);
+    const view = this.detailView.value;
+    // Loading, or why not: the consultation's request first, then the view's chunk (Retry imports it again).
+    const state = this.detail.error !== undefined ? this.detail : { error: this.detailView.error, run: async () => this.detailView.load() };
+    if (!c || c.id !== this.currentId || !view) return html`${this.backButton()}${taskState(ui, state)}`;
+    return view.consultationView(ui, c, this.remarks);
   }
 
   private backButton(): TemplateResult | typeof nothing {

@@ -37,4 +37,25 @@ describe('LazyModule', () => {
       console.warn = warn;
     }
   });
+
+  it('is not imported again by need() after a failure, so a render hook cannot loop; load() retries', async () => {
+    let calls = 0;
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      // The host asks again on every update, as a willUpdate hook would.
+      const host = { requestUpdate: () => part.need() };
+      const part: LazyModule<string> = new LazyModule(host, () => (++calls === 1 ? Promise.reject(new Error('offline')) : Promise.resolve('module')), 'a test part');
+      part.need();
+      await new Promise((r) => setTimeout(r, 20));
+      expect([calls, (part.error as Error).message]).to.deep.equal([1, 'offline']);
+      part.load();
+      await new Promise((r) => setTimeout(r));
+      expect([calls, part.value]).to.deep.equal([2, 'module']);
+      part.need();
+      expect(calls).to.equal(2);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

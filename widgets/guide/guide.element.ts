@@ -172,8 +172,9 @@ export class NgoGuide extends NgoElement {
       if (this.syncUrl) this.readUrl();
       else this.resetViewState();
     }
-    // The article view's and the feedback form's chunks load while the article is fetched.
-    if (this.view.kind === 'article') [this.articleView, this.feedbackKit].forEach((part) => part.load());
+    // The article view's and the feedback form's chunks load while the article is fetched; one that
+    // failed is tried again when another view opens, not on every render.
+    if (this.view.kind === 'article') [this.articleView, this.feedbackKit].forEach((part) => ((changed as PropertyValues).has('view') ? part.load() : part.need()));
   }
 
   // ---- the URL -----------------------------------------------------------------------------------
