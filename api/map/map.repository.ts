@@ -181,15 +181,24 @@ type AnyQuery = SelectQueryBuilder<any, any, any>;
 export type StaffFilters = OrganisationFilters & { scope?: number | null };
 
 /**
- * A set of candidate ids larger than this is no selective side: the list walks the entries in name
- * order and checks the filter on each row instead, and finds its page after a few hundred rows.
+ * A set of candidate ids larger than this is no selective side on its own: the list walks the
+ * entries in name order and checks the filter on each row instead, and finds its page after a few
+ * hundred rows.
  */
 const BROAD = 5000;
+/**
+ * A filter of at most this many candidates is intersected with the others rather than checked on
+ * each candidate's row, when another filter is selective or is as small: the intersection reads each
+ * index range once (about 4 ms for a district and an area at 50,000 entries), where reading and
+ * checking each candidate's row took 15–30 ms, and the walk in name order, when few entries match
+ * both, read all 50,000 rows (110 ms for the count up to its cap).
+ */
+const INTERSECTABLE = 20_000;
 
-/** How many rows a candidate set has, counted up to `BROAD + 1` (one short index range read). */
-async function isBroad(db: Db, set: AnyQuery): Promise<boolean> {
-  const { n } = (await db.selectFrom(set.limit(BROAD + 1).as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()) as { n: number };
-  return Number(n) > BROAD;
+/** How many rows a candidate set has, counted up to `INTERSECTABLE + 1` (one index range read). */
+async function sizeOf(db: Db, set: AnyQuery): Promise<number> {
+  const { n } = (await db.selectFrom(set.limit(INTERSECTABLE + 1).as('s')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()) as { n: number };
+  return Number(n);
 }
 
 /** `LIKE` patterns that find `value` as one element of a JSON array column (`[1,12]`, `["kultura"]`). */
@@ -254,14 +263,19 @@ function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters,
  * subquery with an `OFFSET`, so neither can turn it into a walk over every entry that probes the
  * candidates once per row (which PostgreSQL did, for minutes, with stale statistics). A filter
  * that matches a large share of the entries (`BROAD`) is checked on each row instead, from the
- * row's own columns; with no selective filter at all the entries are walked in name order, where a
+ * row's own columns, unless two or more such filters are each small enough to intersect
+ * (`INTERSECTABLE`); with no selective filter at all the entries are walked in name order, where a
  * page is found after a few hundred rows.
  */
 export async function matchingOrganisations(db: Db, f: StaffFilters, statuses: OrgStatus[] = ['published']): Promise<AnyQuery> {
   const filters = indexedFilters(db, f, statuses);
-  const broadness = await Promise.all(filters.map((x) => isBroad(db, x.ids)));
-  const drivers = filters.filter((_, i) => !broadness[i]).map((x) => x.ids);
-  const broad = filters.filter((_, i) => broadness[i]);
+  const sizes = await Promise.all(filters.map((x) => sizeOf(db, x.ids)));
+  // Every filter of at most INTERSECTABLE candidates joins the intersection once one is selective, or
+  // two are mid-sized: intersecting index ranges costs less than reading each candidate's row to check.
+  const small = sizes.map((n) => n <= INTERSECTABLE);
+  const driving = sizes.some((n) => n <= BROAD) || small.filter(Boolean).length >= 2 ? small : sizes.map(() => false);
+  const drivers = filters.filter((_, i) => driving[i]).map((x) => x.ids);
+  const broad = filters.filter((_, i) => !driving[i]);
   if (!drivers.length) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses, broad);
   const ids = intersectIds(drivers);
   if (isPostgres(db)) {
