@@ -268,6 +268,11 @@ function rowFilters<Q extends AnyQuery>(q: Q, t: string, f: OrganisationFilters,
  * page is found after a few hundred rows.
  */
 export async function matchingOrganisations(db: Db, f: StaffFilters, statuses: OrgStatus[] = ['published']): Promise<AnyQuery> {
+  return (await drivenMatches(db, f, statuses)).query;
+}
+
+/** `matchingOrganisations`, and whether an intersection of candidates drives it (then every match is read anyway, to be sorted). */
+async function drivenMatches(db: Db, f: StaffFilters, statuses: OrgStatus[]): Promise<{ query: AnyQuery; driven: boolean }> {
   const filters = indexedFilters(db, f, statuses);
   const sizes = await Promise.all(filters.map((x) => sizeOf(db, x.ids)));
   // Every filter of at most INTERSECTABLE candidates joins the intersection once one is selective, or
@@ -276,14 +281,15 @@ export async function matchingOrganisations(db: Db, f: StaffFilters, statuses: O
   const driving = sizes.some((n) => n <= BROAD) || small.filter(Boolean).length >= 2 ? small : sizes.map(() => false);
   const drivers = filters.filter((_, i) => driving[i]).map((x) => x.ids);
   const broad = filters.filter((_, i) => !driving[i]);
-  if (!drivers.length) return rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses, broad);
+  if (!drivers.length) return { query: rowFilters(db.selectFrom('organisation as o'), 'o', f, statuses, broad), driven: false };
   const ids = intersectIds(drivers);
   if (isPostgres(db)) {
-    return db
+    const query = db
       .selectFrom(ids.as('c'))
       .crossJoinLateral((eb: any) => rowFilters(eb.selectFrom('organisation').selectAll('organisation').whereRef('organisation.id', '=', 'c.id' as any), 'organisation', f, statuses, broad).offset(0).as('o'));
+    return { query, driven: true };
   }
-  return rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.id' as any), 'o', f, statuses, broad);
+  return { query: rowFilters(db.selectFrom(ids.as('c')).crossJoin('organisation as o').whereRef('o.id', '=', 'c.id' as any), 'o', f, statuses, broad), driven: true };
 }
 
 /** The count of matches, up to `cap + 1` rows (then "more than cap"), or all of them when `cap` is null. */
@@ -300,21 +306,26 @@ export interface FindOptions {
 
 /**
  * The queries behind one list read: its count (capped unless `exactTotal`) and its page of rows in
- * name order (every match, for exports, when `page` is null). Exported for the plan test
+ * name order (every match, for exports, when `page` is null). When candidates drive the read, all
+ * matches are read to be sorted anyway, so the page's rows carry the count (`count(*) over ()` as
+ * `match_count`) and `count` is needed only for a page past the end. Exported for the plan test
  * (`tests/read-plans.test.ts`), which checks their plans at city scale.
  */
 export async function organisationListQueries(db: Db, f: StaffFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
-  const base = await matchingOrganisations(db, f, options.statuses ?? ['published']);
-  let rows = base.selectAll('o').orderBy('o.sort_name').orderBy('o.id');
+  const { query: base, driven } = await drivenMatches(db, f, options.statuses ?? ['published']);
+  let rows = base.selectAll('o');
+  if (driven && page) rows = rows.select(sql<number>`count(*) over ()`.as('match_count'));
+  rows = rows.orderBy('o.sort_name').orderBy('o.id');
   rows = page ? rows.limit(page.pageSize).offset((page.page - 1) * page.pageSize) : rows.limit(100_000);
-  return { count: countQuery(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results), rows };
+  return { count: countQuery(db, base, options.exactTotal ? null : MAP_READ_LIMITS.results), rows, countInRows: driven && page !== null };
 }
 
 export async function findOrganisations(db: Db, f: StaffFilters, page: { page: number; pageSize: number } | null, options: FindOptions = {}) {
   const q = await organisationListQueries(db, f, page, options);
   const cap = options.exactTotal ? null : MAP_READ_LIMITS.results;
-  const n = page ? Number(((await q.count.executeTakeFirstOrThrow()) as { n: number }).n) : 0;
-  const rows = (await q.rows.execute()) as OrgRow[];
+  const rows = (await q.rows.execute()) as (OrgRow & { match_count?: number })[];
+  const counted = q.countInRows && rows.length ? Number(rows[0]!.match_count) : null;
+  const n = page ? (counted ?? Number(((await q.count.executeTakeFirstOrThrow()) as { n: number }).n)) : 0;
   const capped = cap !== null && n > cap;
   return { total: page ? (capped ? cap : n) : rows.length, totalCapped: capped, items: rows.map(toOrganisation), rows };
 }
