@@ -6,6 +6,8 @@ import { createApp } from '../app.js';
 import { createLogger } from '../core/log.js';
 import { createMailer } from '../core/mail.js';
 import { openDatabase } from '../db/database.js';
+import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import { dialects, expectError, json, mailedLink, type TestApp } from '../testing.js';
 import { adviceApp, body, directCase, FILES, mailsTo, postRequest, requestBody, slotIn, upload, DAY } from './advice.testing.js';
 
@@ -129,6 +131,11 @@ describe.each(dialects)('advice public API on %s', (dialect) => {
     await expectError(await postRequest(t, requestBody({ slotId })), 409, 'slot_taken');
     const after = await t.db.selectFrom('advice_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('stores a request with its Idempotency-Key in one transaction (crash, late retry, double submit)', async () => {
+    const count = async () => Number((await t.db.selectFrom('advice_case').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    await expectWrittenOnce(t, { path: '/v1/advice/requests', status: 201, count, body: async () => ({ ...requestBody(), abuse: await solvedAbuse(t.app) }) });
   });
 
   it('lets exactly one of 20 concurrent bookings of one slot succeed', async () => {

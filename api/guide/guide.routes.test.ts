@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideArticle, GuideDiff, GuideJourney, GuideTree, SearchResult } from '../../common/guide.schema.js';
 import { docxParts } from '../consultations/consultations.testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import { dialects, expectError, freshIp, json, testApp, type TestApp } from '../testing.js';
 import { createArticle, publishArticle } from './guide.service.js';
 import { DEMO_ARTICLES } from './guide.demo.js';
@@ -233,5 +234,11 @@ describe.each(dialects)('guide public API on %s', (dialect) => {
     await expectError(await t.app.request('/v1/guide/articles/male-granty/feedback', json({ helpful: true }, { 'x-forwarded-for': freshIp() })), 422, 'validation_failed');
     await expectError(await t.app.request('/v1/guide/articles/male-granty/feedback', json({ helpful: true, abuse: { ...(await solvedAbuse(t.app)), website: 'spam' } }, { 'x-forwarded-for': freshIp() })), 422, 'abuse_detected');
     await expectError(await t.app.request('/v1/guide/articles/brak/feedback', json({ helpful: true, abuse: await solvedAbuse(t.app) }, { 'x-forwarded-for': freshIp() })), 404, 'not_found');
+  });
+
+  it('stores feedback with its Idempotency-Key in one transaction (crash, late retry, double submit)', async () => {
+    const count = async () => Number((await t.db.selectFrom('guide_feedback').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    let n = 0;
+    await expectWrittenOnce(t, { path: '/v1/guide/articles/male-granty/feedback', status: 202, count, body: async () => ({ helpful: false, comment: `Uwaga ${++n}`, lang: 'pl', abuse: await solvedAbuse(t.app) }) });
   });
 });

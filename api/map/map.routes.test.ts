@@ -3,6 +3,7 @@ import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { dialects, expectError, freshIp, json, mailedLink, staffSession, testApp, type StaffSession, type TestApp } from '../testing.js';
 import { solvedAbuse } from '../core/abuse.testing.js';
+import { expectWrittenOnce } from '../core/idempotency.testing.js';
 import type { OrganisationInput } from '../../common/map.schema.js';
 import { insertOrganisation } from './map.repository.js';
 import { organisationInput as org } from './map.testing.js';
@@ -250,6 +251,17 @@ describe.each(dialects)('map API on %s', (dialect) => {
     const staffView = (await (await t.app.request(`/v1/admin/map/organisations/${organisationId}`, { headers: mod })).json()) as { versions: unknown[]; ownerEmail: string };
     expect(staffView.ownerEmail).toBe(contact.email);
     expect(staffView.versions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores a submission with its Idempotency-Key in one transaction (crash, late retry, double submit)', async () => {
+    const count = async () => Number((await t.db.selectFrom('organisation_submission').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    let n = 0;
+    await expectWrittenOnce(t, {
+      path: '/v1/map/submissions',
+      status: 202,
+      count,
+      body: async () => ({ type: 'create', organisation: org({ name: `Fundacja Raz Zapisana ${++n}` }), contact: { name: 'Jan', email: `raz.${n}.${dialect}@example.org` }, consent: true, abuse: await solvedAbuse(t.app) }),
+    });
   });
 
   it('rejects with a reason mailed to the submitter, and the entry stays hidden', async () => {
