@@ -25,6 +25,11 @@ export class LazyModule<M> {
 
   /** Starts the import unless it is under way or done; after a failure, tries again. Resolves to the module, or undefined if it failed. */
   load(): Promise<M | undefined> {
+    // A retry shows "loading" again, not the last failure.
+    if (!this.loading && this.error !== undefined) {
+      this.error = undefined;
+      this.host.requestUpdate();
+    }
     this.loading ??= this.importer().then(
       (m) => {
         this.value = m;
