@@ -9,7 +9,7 @@ import { formStyles, statusRegion } from '../core/forms.js';
 import type { Lang } from '../core/i18n/index.js';
 import { LazyModule } from '../core/lazy-module.js';
 import { theme } from '../core/theme.js';
-import { isPlainClick, onUrlState, readUrlState, urlWith, writeUrlState } from '../core/url-state.js';
+import { isPlainClick, onUrlState } from '../core/url-state.js';
 import { getConsultation, listConsultations, listRemarks, type ConsultationDetail, type ConsultationSummary, type RemarkFilters } from './consultations.api.js';
 import type { ConsultationForms } from './consultations.form.js';
 import { tc, type ConsultationKey } from './consultations.i18n.js';
@@ -17,6 +17,7 @@ import { consultationList, visible } from './consultations.list.js';
 import { consultationStyles } from './consultations.styles.js';
 import { clockOffset } from './consultations.time.js';
 import { taskState, type ConsultationUi, type Panel, type UrlView } from './consultations.ui.js';
+import { readView, viewHref, writeView, type UrlPlace } from './consultations.url.js';
 
 export type SubmitKind = 'remark' | 'support' | 'confirm' | 'confirm-support';
 
@@ -26,8 +27,6 @@ export type { Panel } from './consultations.ui.js';
 let formKit: { load(lang: Lang): Promise<void> | undefined } | undefined;
 const formKitTranslator = { load: (lang: Lang) => formKit?.load(lang) };
 
-const URL_PREFIX = 'ngo-cons-';
-const URL_KEYS = ['id', 'unit', 'remark'] as const;
 const NO_FILTERS: RemarkFilters = { unit: '', authorType: '', decision: '' };
 
 /**
@@ -193,7 +192,7 @@ export class NgoConsultation extends NgoElement {
 
   /** Opens the view the page URL names (at start, and on Back and Forward). */
   private readUrl(fromHistory = false): void {
-    const u = readUrlState(URL_PREFIX, URL_KEYS);
+    const u = readView();
     const id = this.consultation ? '' : (u.id ?? '');
     if (id !== this.selected) {
       this.selected = id;
@@ -205,25 +204,13 @@ export class NgoConsultation extends NgoElement {
     this.requestUpdate();
   }
 
-  /** Writes the view into the page URL (`push`: a new history entry, so Back returns to the previous view). */
-  private writeUrl(v: Partial<UrlView>, push: boolean): void {
-    if (!this.syncUrl) return;
-    writeUrlState(URL_PREFIX, { id: this.consultation ? '' : this.selected, unit: '', remark: '', ...v }, { push });
+  /** Where the widget stands, for the URL's functions (consultations.url.ts). */
+  private get place(): UrlPlace {
+    return { syncUrl: this.syncUrl, consultation: this.consultation, selected: this.selected, api: this.api, lang: this.locale };
   }
 
-  /**
-   * The address of a view: this page's URL with the view's parameters (with `sync-url`), else the
-   * consultation's own `/embed/consultations` page, so a link opened in a new tab shows the same.
-   */
-  private href(v: Partial<UrlView>): string {
-    const view = { unit: v.unit ?? '', remark: v.remark ?? '' };
-    const id = v.id ?? this.currentId;
-    // With `consultation` set the page names the consultation itself; the URL leaves its id alone.
-    if (this.syncUrl) return (this.consultation ? urlWith(URL_PREFIX, view) : urlWith(URL_PREFIX, { id, ...view })).href;
-    const embed = new URL(`${this.api}/embed/consultations`);
-    embed.searchParams.set('lang', this.locale);
-    embed.searchParams.set('sync-url', '');
-    return urlWith(URL_PREFIX, { id, ...view }, embed).href;
+  private writeUrl(v: Partial<UrlView>, push: boolean): void {
+    writeView(this.place, v, push);
   }
 
   /** Focuses the unit or remark the URL named, once it is rendered (scrolling it into view). */
@@ -434,7 +421,7 @@ export class NgoConsultation extends NgoElement {
       api: this.api,
       panel: this.panel,
       filters: this.filters,
-      href: (v) => this.href(v),
+      href: (v) => viewHref(this.place, v),
       form: (c) => this.renderForm(c, lang),
       back: () => this.backButton(),
       openConsultation: (c, index, e) => this.openConsultation(c, index, e),
