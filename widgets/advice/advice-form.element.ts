@@ -6,6 +6,7 @@ import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, CHANNEL_LABELS, CHANNELS, TIME_WI
 import { KIND_LABELS, ORG_KINDS } from '../../common/org-kinds.js';
 import { asApiError, type ApiError } from '../core/api.js';
 import { NgoElement } from '../core/base.element.js';
+import { FocusController } from '../core/focus.js';
 import { FormState } from '../core/form-state.js';
 import { errorSummary, field, formStyles, inputField, statusRegion } from '../core/forms.js';
 import { t, type CoreKey, type Lang } from '../core/i18n/index.js';
@@ -88,6 +89,7 @@ export class NgoAdviceForm extends NgoElement {
     notKept: ['consent'],
   });
   private readonly submit = new SubmitController(this, () => this.api);
+  private readonly focuser = new FocusController(this);
   private relatedTimer?: ReturnType<typeof setTimeout>;
   private relatedAbort?: AbortController;
   private fileError: string | undefined;
@@ -209,6 +211,9 @@ export class NgoAdviceForm extends NgoElement {
         if (out.ok) {
           this.form.forget();
           this.done = { accepted: out.value, email, uploaded: 0, failed: [] };
+          // The form is gone: focus goes to the confirmation at once (once advice-form.extras.ts renders it), not to
+          // the page's body while the files upload; the live region then says when they are sent.
+          this.focuser.later('#done');
           void this.uploadAll(out.value.uploadToken);
           return;
         }
@@ -224,7 +229,7 @@ export class NgoAdviceForm extends NgoElement {
     );
   };
 
-  /** Sends the chosen files with the answer's upload token, one by one, then shows the confirmation. */
+  /** Sends the chosen files with the answer's upload token, one by one, while the confirmation shows their progress. */
   private async uploadAll(token: string): Promise<void> {
     for (const file of this.files) {
       try {
@@ -236,8 +241,6 @@ export class NgoAdviceForm extends NgoElement {
     }
     this.files = [];
     this.message = this.tr('advice.status.sent');
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
   }
 
   private again(): void {

@@ -5,6 +5,7 @@ import './advice.js';
 import './advice-status.js';
 import type { NgoAdviceForm } from './advice-form.element.js';
 import type { NgoAdviceStatus } from './advice-status.element.js';
+import { ta } from './advice.i18n.js';
 
 const L = (pl: string, en: string, uk: string) => ({ pl, en, uk });
 const TOPICS = [
@@ -54,6 +55,17 @@ function choose(el: HTMLElement, sel: string, value?: string) {
   input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+/** Everything a grants question needs but the slot and the consent (the topic is chosen, its fields shown). */
+function fillRequest(el: HTMLElement) {
+    type(el, '#f_programme', 'Małe granty');
+    type(el, '#f_amount', '9500');
+    type(el, '#orgName', 'Fundacja Testowa');
+    choose(el, '#kind', 'ngo');
+    type(el, '#contactName', 'Anna Kowalska');
+    type(el, '#contactEmail', 'anna@example.org');
+    type(el, '#question', 'Jak rozliczyć wkład własny w dotacji?');
+}
+
 runWidgetBaseTests<NgoAdviceForm>('ngo-advice-form', {
   setup: () => {
     const s = publicApi();
@@ -88,13 +100,7 @@ describe('<ngo-advice-form>', () => {
     expect($(el, '#f_programme')!.getAttribute('aria-invalid')).to.equal('true');
     expect(posted).to.equal(undefined);
 
-    type(el, '#f_programme', 'Małe granty');
-    type(el, '#f_amount', '9500');
-    type(el, '#orgName', 'Fundacja Testowa');
-    choose(el, '#kind', 'ngo');
-    type(el, '#contactName', 'Anna Kowalska');
-    type(el, '#contactEmail', 'anna@example.org');
-    type(el, '#question', 'Jak rozliczyć wkład własny w dotacji?');
+    fillRequest(el);
     await waitFor(() => $(el, '#slotId option[value="slot-1"]'), 'the free slot');
     choose(el, '#slotId', 'slot-1');
     choose(el, '#consent');
@@ -108,6 +114,37 @@ describe('<ngo-advice-form>', () => {
     expect(posted!.headers['Idempotency-Key']).to.match(/^[0-9a-f]{32}$/);
     await waitFor(() => el.shadowRoot!.activeElement === done, 'focus on the confirmation');
     await expect(el).to.be.accessible();
+  });
+
+  it('moves focus to the confirmation at once, while the files still upload, and says when they are sent', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    api = publicApi((c) => {
+      if (c.method === 'POST' && c.pathname === '/v1/advice/requests') return json(201, ACCEPTED);
+      if (c.method === 'POST' && c.pathname === '/v1/advice/status/attachments') return held.then(() => json(201, { id: 'f9', filename: 'statut.pdf', contentType: 'application/pdf', size: 9, messageId: null, from: 'requester', createdAt: '2030-03-01T10:00:00.000Z' }));
+      return undefined;
+    });
+    const el = await mountWidget<NgoAdviceForm>('ngo-advice-form', { lang: 'pl' });
+    await waitFor(() => $(el, '#topic-grants'), 'the topics');
+    choose(el, '#topic-grants');
+    await waitFor(() => $(el, '#f_programme'), 'the topic field');
+    fillRequest(el);
+    const input = $<HTMLInputElement>(el, '#files')!;
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4\n'], 'statut.pdf', { type: 'application/pdf' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    choose(el, '#consent');
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    const done = await waitFor(() => $(el, '#done'), 'the confirmation');
+    await waitFor(() => el.shadowRoot!.activeElement === done, 'focus on the confirmation while the file uploads');
+    expect(api.calls.some((c) => c.pathname === '/v1/advice/status/attachments')).to.equal(true);
+    const region = $(el, '[role="status"]')!;
+    expect(text(region)).to.not.equal(ta('pl', 'advice.status.sent'));
+    release();
+    await waitFor(() => text(region) === ta('pl', 'advice.status.sent'), 'the sent message');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#done'));
   });
 
   it('takes its title level from heading-level, and leaves the title out with no-heading', async () => {
