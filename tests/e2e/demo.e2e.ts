@@ -87,9 +87,20 @@ describe('demo site on the real server', () => {
       document.body.append(block);
     });
     await page.waitForFunction(() => Number(document.getElementById('ngo-frame')?.dataset.resized) >= 640, null, { timeout: 10_000 });
-    const expected = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await page.waitForFunction((h) => document.getElementById('ngo-frame')?.dataset.resized === String(h), expected, { timeout: 10_000 });
-    assert.equal(await frame.evaluate((el) => (el as HTMLIFrameElement).style.height), `${expected}px`);
+    // The widget in the frame may still be rendering (its height changes again): the host must settle on the
+    // content's height as it is then, read at the same moment as the frame's.
+    const settled = await page.waitForFunction(
+      () => {
+        const el = document.getElementById('ngo-frame') as HTMLIFrameElement | null;
+        const content = el?.contentDocument?.documentElement;
+        if (!el || !content) return false;
+        const h = Math.ceil(content.getBoundingClientRect().height);
+        return el.style.height === `${h}px` && el.dataset.resized === String(h) && h;
+      },
+      null,
+      { timeout: 10_000 },
+    );
+    assert.ok(Number(await settled.jsonValue()) >= 640);
   });
 
   for (const path of AXE_PAGES) {
