@@ -57,13 +57,13 @@ function choose(el: HTMLElement, sel: string, value?: string) {
 
 /** Everything a grants question needs but the slot and the consent (the topic is chosen, its fields shown). */
 function fillRequest(el: HTMLElement) {
-    type(el, '#f_programme', 'Małe granty');
-    type(el, '#f_amount', '9500');
-    type(el, '#orgName', 'Fundacja Testowa');
-    choose(el, '#kind', 'ngo');
-    type(el, '#contactName', 'Anna Kowalska');
-    type(el, '#contactEmail', 'anna@example.org');
-    type(el, '#question', 'Jak rozliczyć wkład własny w dotacji?');
+  type(el, '#f_programme', 'Małe granty');
+  type(el, '#f_amount', '9500');
+  type(el, '#orgName', 'Fundacja Testowa');
+  choose(el, '#kind', 'ngo');
+  type(el, '#contactName', 'Anna Kowalska');
+  type(el, '#contactEmail', 'anna@example.org');
+  type(el, '#question', 'Jak rozliczyć wkład własny w dotacji?');
 }
 
 runWidgetBaseTests<NgoAdviceForm>('ngo-advice-form', {

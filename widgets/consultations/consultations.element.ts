@@ -245,7 +245,7 @@ export class NgoConsultation extends NgoElement {
     }
     if ((changed.has('confirm') || changed.has('confirmSupport')) && (this.confirm || this.confirmSupport)) void this.loadForms();
     // A consultation opened from the list after a failed load tries the view's chunk again.
-    if (this.currentId && changed.has('selected')) this.detailView.load();
+    if (this.currentId && changed.has('selected')) void this.detailView.load();
     else if (this.currentId) this.detailView.need();
   }
 
